@@ -1,0 +1,147 @@
+/**
+ * The catalogue of diagnostics: every rule id pubcom can report, its severity
+ * and what a user should do about it. Messages are vfile messages (as
+ * remark-lint reports them), so they carry `ruleId`, `place` and `fatal`.
+ */
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import type { Diagnostic, Severity } from './schema/records.js';
+
+export interface Rule {
+  severity: Severity;
+  /** What it means and how to act on it (README's diagnostics table). */
+  note: string;
+}
+
+export const RULES = {
+  'read-failed': { severity: 'error', note: 'The file could not be read. Check the path and its permissions.' },
+  'decode-failed': {
+    severity: 'error',
+    note: 'The bytes are not text in UTF-8, UTF-16 or Shift_JIS (an image or a binary?). Convert the file to UTF-8.',
+  },
+  'no-opinion-table': {
+    severity: 'error',
+    note: 'No header row of an opinion table was recognised, so no opinion could be read. Check the header texts against the recognised vocabulary.',
+  },
+  'unknown-header': {
+    severity: 'error',
+    note: 'A header row names columns pubcom does not know; its rows are not read as opinions. Add the header to the vocabulary or report it.',
+  },
+  'row-cell-count': {
+    severity: 'warning',
+    note: 'A table row has a different number of cells than its header. Extra cells are reported as unattributed text; missing cells are empty.',
+  },
+  'unattributed-text': {
+    severity: 'warning',
+    note: 'Text that belongs to no record (a row before the first opinion label, an extra cell). It is not in any output field: check the source.',
+  },
+  'duplicate-opinion': {
+    severity: 'error',
+    note: 'Two opinions carry the same label number; the second is kept under a suffixed id. Check the numbering in the source.',
+  },
+  'page-split-joined': {
+    severity: 'info',
+    note: 'A cell cut by a page break was joined to its continuation with nothing inserted. Check the joined sentence reads right.',
+  },
+  'missing-submitter': {
+    severity: 'warning',
+    note: 'A comment ends without a submitter mark although the notice lists submitters; its submitter is null.',
+  },
+  'unknown-submitter': {
+    severity: 'warning',
+    note: 'A submitter mark names nobody in the notice\'s submitter list; the name is kept as printed.',
+  },
+  'submitter-count-mismatch': {
+    severity: 'warning',
+    note: 'The stated number of submitters differs from the names listed. Both are kept as printed.',
+  },
+  'flag-unrecognised': {
+    severity: 'warning',
+    note: 'A revision-flag cell holds neither 有 nor 無; `revised` is null and `revisedRaw` keeps the text.',
+  },
+  'flag-conflict': {
+    severity: 'warning',
+    note: 'An opinion spanning several rows has more than one revision flag; the first is used.',
+  },
+  'period-invalid': {
+    severity: 'error',
+    note: 'The consultation period could not be read as real dates (e.g. 平成30年2月30日). `period` is null; fix the date in the source.',
+  },
+  'period-missing': {
+    severity: 'info',
+    note: 'No consultation period (…期間) was found before the first table; `period` is null.',
+  },
+  'refers-to-unknown': {
+    severity: 'warning',
+    note: 'A response defers to an opinion key that the notice does not contain.',
+  },
+  'empty-opinion': {
+    severity: 'warning',
+    note: 'An opinion has neither a summary nor any comment text.',
+  },
+  'missing-response': {
+    severity: 'warning',
+    note: 'An opinion has no response text; `response` is null.',
+  },
+  'internal-error': {
+    severity: 'error',
+    note: 'A stage of pubcom failed unexpectedly on this file; the other files of the batch are still converted. Please report it with the file.',
+  },
+} as const satisfies Record<string, Rule>;
+
+export type RuleId = keyof typeof RULES;
+
+export interface Place {
+  line: number;
+  column: number;
+  offset?: number;
+}
+
+/** Report `reason` under `ruleId` on `file`, with the catalogue's severity. */
+export function report(file: VFile, ruleId: RuleId, reason: string, place?: Place | null): VFileMessage {
+  const message = file.message(reason, {
+    ruleId,
+    source: 'pubcom',
+    ...(place ? { place: { line: place.line, column: place.column, ...(place.offset === undefined ? {} : { offset: place.offset }) } } : {}),
+  });
+  const { severity } = RULES[ruleId];
+  message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
+  message.note = RULES[ruleId].note;
+  return message;
+}
+
+export function severityOf(message: VFileMessage): Severity {
+  return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info';
+}
+
+/** Messages in source order (then by rule id), so a new one shows as one added line in a diff. */
+export function sortedMessages(file: VFile): VFileMessage[] {
+  return [...file.messages].sort(
+    (a, b) =>
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      compareCodeUnits(a.ruleId ?? '', b.ruleId ?? '') ||
+      compareCodeUnits(a.reason, b.reason),
+  );
+}
+
+export function toDiagnostics(file: VFile): Diagnostic[] {
+  return sortedMessages(file).map((message) => ({
+    severity: severityOf(message),
+    code: message.ruleId ?? 'unknown',
+    message: message.reason,
+    line: message.line ?? null,
+    column: message.column ?? null,
+  }));
+}
+
+/** `file:line:column: reason [rule-id]`, the form editors and CI annotators read. */
+export function formatMessage(path: string, message: VFileMessage): string {
+  const where = message.line ? `${message.line}:${message.column ?? 1}` : '1:1';
+  return `${path}:${where}: ${severityOf(message)}: ${message.reason} [${message.ruleId ?? 'unknown'}]`;
+}
+
+/** Order by UTF-16 code units: stable on every runtime, unlike localeCompare. */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

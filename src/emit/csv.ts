@@ -1,0 +1,129 @@
+/**
+ * CSV output: three tables that join on `opinion_id` and `comment_id`, one
+ * row per record, written by fast-csv with every option spelled out so the
+ * bytes never depend on a library default. A cell a spreadsheet would run as
+ * a formula is neutralised (OWASP "CSV injection").
+ */
+import { writeToString, type FormatterOptionsArgs } from 'fast-csv';
+import type { NoticeDocument, Opinion, Ref } from '../schema/records.js';
+
+export const CSV_TABLES = ['opinions', 'comments', 'refs'] as const;
+export type CsvTable = (typeof CSV_TABLES)[number];
+
+type Cell = string | number | boolean | null;
+type Row = Record<string, Cell>;
+
+/** The columns of each table, in order (documented in the README). */
+export const CSV_COLUMNS = {
+  opinions: [
+    'notice_id', 'opinion_id', 'key', 'number', 'label', 'section_id', 'topic', 'summary', 'comment_count',
+    'response_text', 'refers_to', 'revised', 'revised_raw', 'outcome', 'start_line', 'end_line',
+  ],
+  comments: [
+    'notice_id', 'opinion_id', 'comment_id', 'position', 'kind', 'submitter', 'submitter_raw', 'text', 'start_line', 'end_line',
+  ],
+  refs: ['notice_id', 'opinion_id', 'comment_id', 'field', 'position', 'kind', 'raw', 'canonical'],
+} as const satisfies Record<CsvTable, readonly string[]>;
+
+export interface CsvOptions {
+  /** Start each file with a UTF-8 BOM so that Excel on Japanese Windows reads it as UTF-8, not CP932. */
+  bom: boolean;
+}
+
+export async function toCsv(document: NoticeDocument, options: CsvOptions): Promise<Record<CsvTable, string>> {
+  const rows = tableRows(document);
+  const entries = await Promise.all(CSV_TABLES.map(async (table) => [table, await writeTable(table, rows[table], options)] as const));
+  return Object.fromEntries(entries) as Record<CsvTable, string>;
+}
+
+function tableRows(document: NoticeDocument): Record<CsvTable, Row[]> {
+  const noticeId = document.notice.id;
+  const opinions: Row[] = [];
+  const comments: Row[] = [];
+  const refs: Row[] = [];
+  for (const opinion of document.opinions) {
+    opinions.push(opinionRow(noticeId, opinion));
+    opinion.comments.forEach((comment, index) => {
+      comments.push({
+        notice_id: noticeId,
+        opinion_id: opinion.id,
+        comment_id: comment.id,
+        position: index + 1,
+        kind: comment.kind,
+        submitter: comment.submitter,
+        submitter_raw: comment.submitterRaw,
+        text: comment.text,
+        start_line: comment.source.startLine,
+        end_line: comment.source.endLine,
+      });
+      refs.push(...refRows(noticeId, opinion.id, comment.id, 'comment', comment.refs));
+    });
+    refs.push(...refRows(noticeId, opinion.id, null, 'response', opinion.response?.refs ?? []));
+  }
+  return { opinions, comments, refs };
+}
+
+function opinionRow(noticeId: string, opinion: Opinion): Row {
+  return {
+    notice_id: noticeId,
+    opinion_id: opinion.id,
+    key: opinion.key,
+    number: opinion.number,
+    label: opinion.label,
+    section_id: opinion.section,
+    topic: opinion.topic,
+    summary: opinion.summary,
+    comment_count: opinion.comments.length,
+    response_text: opinion.response?.text ?? null,
+    refers_to: opinion.response?.refersTo.join(' ') ?? null,
+    revised: opinion.revised,
+    revised_raw: opinion.revisedRaw,
+    outcome: opinion.outcome,
+    start_line: opinion.source.startLine,
+    end_line: opinion.source.endLine,
+  };
+}
+
+function refRows(noticeId: string, opinionId: string, commentId: string | null, field: string, refs: readonly Ref[]): Row[] {
+  return refs.map((ref, index) => ({
+    notice_id: noticeId,
+    opinion_id: opinionId,
+    comment_id: commentId,
+    field,
+    position: index + 1,
+    kind: ref.kind,
+    raw: ref.raw,
+    canonical: ref.canonical,
+  }));
+}
+
+async function writeTable(table: CsvTable, rows: Row[], options: CsvOptions): Promise<string> {
+  const columns: readonly string[] = CSV_COLUMNS[table];
+  const formatterOptions: FormatterOptionsArgs<string[], string[]> = {
+    headers: false,
+    delimiter: ',',
+    rowDelimiter: '\n',
+    quote: '"',
+    escape: '"',
+    quoteColumns: false,
+    quoteHeaders: false,
+    includeEndRowDelimiter: true,
+    writeBOM: options.bom,
+    alwaysWriteHeaders: false,
+  };
+  const data = [[...columns], ...rows.map((row) => columns.map((column) => guardFormula(formatCell(row[column] ?? null))))];
+  return writeToString(data, formatterOptions);
+}
+
+/** null is an empty cell; booleans print as true/false. */
+function formatCell(value: Cell): string {
+  return value === null ? '' : String(value);
+}
+
+/**
+ * Prefix `'` to a cell that Excel or LibreOffice would evaluate (it starts
+ * with =, +, -, @, a tab or a CR). The JSON keeps the text unchanged.
+ */
+export function guardFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}

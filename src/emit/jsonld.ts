@@ -1,0 +1,236 @@
+/**
+ * JSON-LD output of one notice (CONTRACT.md "CSV and JSON-LD").
+ *
+ * The graph uses the terms of `schemas/context.v1.jsonld` (documented in
+ * `schemas/README.md`): schema.org where it fits, the project vocabulary
+ * `https://w3id.org/pubcom/vocab#` elsewhere. The context is embedded inline
+ * as `@context`, so every output file expands offline with any processor.
+ *
+ * Pure: no I/O. The caller reads the context file (`CONTEXT_FILE` in the
+ * `schemas/` folder) once, parses it and passes it to `toJsonLd`.
+ *
+ * Node ids are `urn:pubcom:<notice id>` plus a fragment (`#op-14`,
+ * `#op-14-c1`, `#op-14-response`, `#s-1`, `#section-III`, `#respondent`):
+ * deterministic, and free of any path or host of the converting machine.
+ */
+import type { Comment, NoticeDocument, Opinion, Period, Ref, Submitter } from '../schema/records.js';
+
+/** File name of the context, in the package's `schemas/` folder. */
+export const CONTEXT_FILE = 'context.v1.jsonld';
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+/**
+ * The graph of one notice, with `context` embedded as its `@context`.
+ *
+ * `context` is the parsed context file (`{"@context": {...}}`); the inner
+ * context object itself is accepted too. It is copied, not shared.
+ */
+export function toJsonLd(doc: NoticeDocument, context: object): object {
+  const { notice } = doc;
+  const base = `urn:pubcom:${iriSegment(notice.id)}`;
+  const nodeId = (localId: string): string => `${base}#${iriSegment(localId)}`;
+
+  const submitterIds = new Map<string, string>();
+  for (const s of notice.submitters) {
+    if (!submitterIds.has(s.name)) submitterIds.set(s.name, nodeId(s.id));
+  }
+  const opinionIds = new Map<string, string>();
+  for (const op of doc.opinions) {
+    if (!opinionIds.has(op.key)) opinionIds.set(op.key, nodeId(op.id));
+  }
+  const respondentId = notice.respondent === null ? null : nodeId('respondent');
+
+  const submitterNode = (s: Submitter): JsonObject => ({
+    '@id': nodeId(s.id),
+    '@type': SUBMITTER_TYPE[s.kind],
+    identifier: s.id,
+    name: s.name,
+    submitterKind: s.kind,
+  });
+
+  const authorOf = (c: Comment): Json => {
+    if (c.submitter === null) return null;
+    const id = submitterIds.get(c.submitter);
+    return id === undefined ? { '@type': 'Thing', name: c.submitter } : id;
+  };
+
+  const commentNode = (c: Comment): JsonObject =>
+    withoutNulls({
+      '@id': nodeId(c.id),
+      '@type': 'Comment',
+      identifier: c.id,
+      commentKind: c.kind,
+      author: authorOf(c),
+      submitterRaw: c.submitterRaw,
+      text: c.text,
+      ref: c.refs.map(refNode),
+      startLine: c.source.startLine,
+      endLine: c.source.endLine,
+    });
+
+  const opinionNode = (op: Opinion): JsonObject => {
+    const opId = nodeId(op.id);
+    const response: Json =
+      op.response === null
+        ? null
+        : withoutNulls({
+            '@id': nodeId(`${op.id}-response`),
+            '@type': 'Answer',
+            parentItem: opId,
+            author: respondentId,
+            text: op.response.text,
+            refersTo: op.response.refersTo.map((key) => opinionIds.get(key) ?? nodeId(`op-${key}`)),
+            ref: op.response.refs.map(refNode),
+            startLine: op.response.source.startLine,
+            endLine: op.response.source.endLine,
+          });
+    return withoutNulls({
+      '@id': opId,
+      '@type': ['Comment', 'Opinion'],
+      identifier: op.id,
+      key: op.key,
+      position: op.number,
+      label: op.label,
+      section: op.section === null ? null : nodeId(`section-${op.section}`),
+      topic: op.topic,
+      abstract: op.summary,
+      comment: op.comments.map(commentNode),
+      response,
+      revised: op.revised,
+      revisedRaw: op.revisedRaw,
+      outcome: op.outcome,
+      startLine: op.source.startLine,
+      endLine: op.source.endLine,
+    });
+  };
+
+  const graph = withoutNulls({
+    '@context': structuredClone(innerContext(context)),
+    '@id': base,
+    '@type': 'Report',
+    identifier: notice.id,
+    schemaVersion: doc.schemaVersion,
+    name: notice.title,
+    about: notice.subject,
+    publisher:
+      respondentId === null || notice.respondent === null
+        ? null
+        : { '@id': respondentId, '@type': 'GovernmentOrganization', name: notice.respondent },
+    consultationPeriod: periodNode(notice.period),
+    submitterCount: notice.submitterCount,
+    submitterCountUnit: notice.submitterCountUnit,
+    submitterBreakdown: notice.submitterBreakdown.map((b) => ({
+      '@type': 'CountBreakdown',
+      label: b.label,
+      count: b.count,
+      unit: b.unit,
+    })),
+    reConsultationPeriod: periodNode(notice.rePeriod),
+    reSubmitterCount: notice.reSubmitterCount,
+    submitter: notice.submitters.map(submitterNode),
+    sourceFile: notice.source.file,
+    sourceSha256: notice.source.sha256,
+    sourceEncoding: notice.source.encoding,
+    hasSection: doc.sections.map((s) =>
+      withoutNulls({
+        '@id': nodeId(`section-${s.id}`),
+        '@type': 'Section',
+        identifier: s.id,
+        label: s.label,
+        name: s.title,
+        startLine: s.source.startLine,
+        endLine: s.source.endLine,
+      }),
+    ),
+    hasPart: doc.opinions.map(opinionNode),
+    diagnostic: doc.diagnostics.map((d) =>
+      withoutNulls({
+        '@type': 'Diagnostic',
+        severity: d.severity,
+        code: d.code,
+        message: d.message,
+        line: d.line,
+        column: d.column,
+      }),
+    ),
+  });
+  return graph;
+}
+
+/** Pretty-printed JSON with a final newline: the bytes of a `.jsonld` file. */
+export function serializeJsonLd(value: object): string {
+  return JSON.stringify(value, undefined, 2) + '\n';
+}
+
+const SUBMITTER_TYPE: Record<Submitter['kind'], string> = {
+  organization: 'Organization',
+  individual: 'Person',
+  unknown: 'Thing',
+};
+
+function periodNode(p: Period | null): Json {
+  if (p === null) return null;
+  return { '@type': 'Period', startDate: p.start, endDate: p.end, raw: p.raw };
+}
+
+/** A ref as a blank `Reference` node; the kind's own fields follow `canonical`. */
+function refNode(r: Ref): JsonObject {
+  const head: JsonObject = { '@type': 'Reference', refKind: r.kind, raw: r.raw, canonical: r.canonical };
+  switch (r.kind) {
+    case 'section':
+      return { ...head, part: r.part, path: r.path, qualifiers: r.qualifiers };
+    case 'page':
+      return { ...head, page: r.page };
+    case 'annex':
+      return { ...head, annex: r.annex, path: r.path };
+    case 'table-item':
+      return { ...head, item: r.item };
+    case 'figure':
+      return { ...head, figure: r.figure };
+    case 'article':
+      return withoutNulls({ ...head, article: r.article, paragraph: r.paragraph });
+    case 'whole':
+    case 'other':
+      return head;
+  }
+}
+
+/** The context object to embed: the file's `@context` value, or `context` itself. */
+function innerContext(context: object): Json {
+  const inner: unknown = '@context' in context ? (context as { '@context': unknown })['@context'] : context;
+  return inner as Json;
+}
+
+/** A shallow copy without the keys whose value is null (key order kept). */
+function withoutNulls(entries: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(entries)) {
+    if (value !== null) out[key] = value;
+  }
+  return out;
+}
+
+const IRI_KEEP_ASCII = /^[A-Za-z0-9\-._~]$/;
+const IRI_KEEP_OTHER = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+const utf8 = new TextEncoder();
+
+/**
+ * `value` as one IRI path/fragment segment: ASCII other than unreserved
+ * characters, and whitespace, control, format, private-use and unpaired
+ * surrogate code points are percent-encoded (UTF-8); other Unicode (kana,
+ * kanji, …) is kept as is, as IRIs allow. Injective, since `%` is encoded.
+ */
+function iriSegment(value: string): string {
+  let out = '';
+  for (const ch of value) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp < 0x80 ? IRI_KEEP_ASCII.test(ch) : IRI_KEEP_OTHER.test(ch) && !(cp >= 0xfff0 && cp <= 0xffff)) {
+      out += ch;
+    } else {
+      for (const byte of utf8.encode(ch)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+  }
+  return out;
+}

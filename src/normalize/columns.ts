@@ -1,0 +1,35 @@
+/**
+ * Column roles by header text, not by position: every ministry words and
+ * orders its columns differently (see FORMATS.md). The header cell may hold
+ * HTML (`原案<br>該当箇所`), so markup and spaces are ignored when matching.
+ */
+export type ColumnRole = 'opinion' | 'response' | 'flag' | 'number' | 'place' | 'submitter' | 're-opinion';
+
+/** Tried in order: 修正の有無 also contains 提出意見, 再意見 also contains 意見. */
+const ROLE_PATTERNS: readonly (readonly [ColumnRole, RegExp])[] = [
+  ['flag', /修正の有無|修正有無/],
+  ['re-opinion', /^再意見$/],
+  ['response', /考え方$|^回答$|^御?回答内容$/],
+  ['number', /^(?:No\.?|NO\.?|番号|意見番号|通し番号|項番)$/],
+  ['place', /該当箇所|^条文番号$|^項目$|^該当部分$/],
+  ['submitter', /^(?:意見)?提出者(?:名)?$/],
+  ['opinion', /提出された(?:御)?意見|御?意見の概要|コメントの概要|意見の要旨|寄せられた主な御?意見|^意見・質問|^御?意見$|^意見等$|^主な意見$/],
+];
+
+/** The role a header cell's plain text names, or null when it is no known header. */
+export function columnRole(headerText: string): ColumnRole | null {
+  const text = headerText.replace(/[\s\u3000]+/g, '').replace(/．/g, '.');
+  if (text === '') return null;
+  for (const [role, pattern] of ROLE_PATTERNS) if (pattern.test(text)) return role;
+  return null;
+}
+
+/**
+ * The body that answers, from a response header (`総務省の考え方`) or a title
+ * (`…並びにそれらに対する総務省の考え方`): the words just before の考え方.
+ */
+export function respondentFrom(text: string): string | null {
+  const before = /^(.*)の考え方\s*$/.exec(text.trim())?.[1];
+  const name = before?.split(/に対する|における|及び|並びに|、|\s/).at(-1) ?? '';
+  return name === '' || /^(?:御?意見|当庁|当省|本庁)$/.test(name) ? null : name;
+}

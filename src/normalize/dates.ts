@@ -1,0 +1,232 @@
+/**
+ * Consultation periods in 和暦 as printed in result notices
+ * (`平成30年6月7日～平成30年7月6日`, `令和4年6月10日(金)から7月11日(月)`).
+ * Validity is computed here, not with `Date`, because `Date` silently rolls
+ * 2月30日 over to 3月2日 and knows nothing of era boundaries.
+ */
+
+/** A parsed calendar date. `year` is the Gregorian year; `era` is null for a Gregorian date (`2024年…`). */
+export interface WarekiDate {
+  iso: string;
+  era: string | null;
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** A date or the reason it is not one, so callers can report instead of guessing. */
+export type DateResult = { ok: true; date: WarekiDate } | { ok: false; message: string };
+
+/** A period as ISO dates; `raw` is the text as printed, kept for diagnostics and output. */
+export type PeriodResult =
+  | { ok: true; start: string; end: string; raw: string }
+  | { ok: false; raw: string; message: string };
+
+/** First and last days as Intl's Japanese calendar has them; the last era is open-ended. */
+const ERAS: readonly { name: string; first: string; last: string | null }[] = [
+  { name: '大正', first: '1912-07-30', last: '1926-12-24' },
+  { name: '昭和', first: '1926-12-25', last: '1989-01-07' },
+  { name: '平成', first: '1989-01-08', last: '2019-04-30' },
+  { name: '令和', first: '2019-05-01', last: null },
+];
+
+// Notices pad digits with ASCII, full-width and no-break spaces (`令和 5年 11月 7日`).
+const SP = '[ \\t\\u00A0\\u3000]*';
+const NUM = '[0-9０-９]+';
+const ERA = ERAS.map((e) => e.name).join('|');
+// A year that can open a period: an era year, or a 4-digit Gregorian year not cut out of a longer number.
+const FULL_YEAR = `(?:(?<era>${ERA})${SP}(?<eraYear>元|${NUM})|(?<![0-9０-９])(?<gYear>[0-9０-９]{4}))${SP}年`;
+const YEAR = `(?:${FULL_YEAR}|(?<sameYear>同)${SP}年)`;
+const WEEKDAY = `(?:${SP}[(（]${SP}(?<weekday>[日月火水木金土])(?:曜日?)?${SP}[)）])`;
+// Year optional: end dates may say 同年12月18日, 7月11日 or 同月21日. No trailing space, so raw ends at 日 or `)`.
+const DATE = new RegExp(`(?:${YEAR}${SP})?(?:(?<sameMonth>同)|(?<month>${NUM}))${SP}月${SP}(?<day>${NUM})${SP}日${WEEKDAY}?`, 'y');
+const START = new RegExp(FULL_YEAR, 'g');
+// Hyphens and ー are safe here only because a full date must stand on both sides.
+const SEPARATOR = new RegExp(`${SP}(?:[～〜~－\\-ー]|から)${SP}`, 'y');
+const PERIOD_TAIL = new RegExp(`^${SP}(?:まで)?${SP}$`);
+
+/** What an end date inherits from the start date; `month` only serves 同月. */
+interface Context {
+  era: string | null;
+  eraYear: number;
+  gregorianYear: number;
+  month?: number;
+}
+
+/**
+ * Parse one date such as 平成30年6月7日. `context` supplies era/year for 同年 or an omitted era/year (end dates).
+ * Full-width digits, padding spaces, 元年, a Gregorian year and a trailing weekday `(金曜)` are accepted;
+ * an impossible day, a date outside its era or a wrong weekday is an error, never rolled over.
+ */
+export function parseWarekiDate(
+  text: string,
+  context?: { era: string | null; eraYear: number; gregorianYear: number },
+): DateResult {
+  const match = execAt(DATE, text, 0);
+  if (!match || match[0].length !== text.length) {
+    return { ok: false, message: `Unexpected ${text || 'empty text'}, expected a date such as 平成30年6月7日` };
+  }
+  return resolve(match, context);
+}
+
+/**
+ * Find the first period expression (start date, separator, end date) in a line of text and parse it.
+ * Returns null if the text holds no date. `index` is the UTF-16 offset of raw in text.
+ * A start needs an era or Gregorian year; a line with a date but no period gives `ok: false` so the
+ * caller can report it rather than lose the period silently.
+ */
+export function findPeriod(text: string): (PeriodResult & { index: number }) | null {
+  let firstFailure: (PeriodResult & { index: number }) | null = null;
+  for (const { index } of text.matchAll(START)) {
+    const scan = scanPeriod(text, index);
+    if (scan === null) continue; // e.g. 平成30年度: a year, but no date
+    if (scan.kind === 'period') return { ...evaluate(scan, text.slice(index, scan.to)), index };
+    firstFailure ??= { ok: false, raw: text.slice(index, scan.to), message: scan.message, index };
+  }
+  return firstFailure;
+}
+
+/** Parse a text that is exactly a period; a trailing まで (`…から7月11日まで`) is allowed. */
+export function parsePeriod(raw: string): PeriodResult {
+  const scan = scanPeriod(raw, 0);
+  if (scan === null) {
+    return { ok: false, raw, message: `Unexpected ${head(raw)}, expected a period starting with a date such as 令和5年11月17日` };
+  }
+  if (scan.kind === 'partial') return { ok: false, raw, message: scan.message };
+  const rest = raw.slice(scan.to);
+  if (!PERIOD_TAIL.test(rest)) {
+    return { ok: false, raw, message: `Unexpected ${head(rest)} after the end date, expected the end of the period` };
+  }
+  return evaluate(scan, raw);
+}
+
+type Scan =
+  | { kind: 'period'; start: RegExpExecArray; end: RegExpExecArray; to: number }
+  | { kind: 'partial'; to: number; message: string };
+
+/** The syntax of a period at `at`: null when no full date starts there. */
+function scanPeriod(text: string, at: number): Scan | null {
+  const start = execAt(DATE, text, at);
+  if (!start || !(start.groups?.['era'] ?? start.groups?.['gYear'])) return null;
+  const afterStart = at + start[0].length;
+  const separator = execAt(SEPARATOR, text, afterStart);
+  if (!separator) {
+    const message = `Unexpected ${head(text.slice(afterStart))} after ${start[0]}, expected ～ or から and an end date`;
+    return { kind: 'partial', to: afterStart, message };
+  }
+  const afterSeparator = afterStart + separator[0].length;
+  const end = execAt(DATE, text, afterSeparator);
+  if (!end) {
+    const message = `Unexpected ${head(text.slice(afterSeparator))} after ${separator[0].trim()}, expected an end date such as 同年12月18日 or 12月18日`;
+    return { kind: 'partial', to: afterStart, message };
+  }
+  return { kind: 'period', start, end, to: afterSeparator + end[0].length };
+}
+
+/** Dates of a syntactically complete period: the end inherits era, year and month from the start. */
+function evaluate(scan: Extract<Scan, { kind: 'period' }>, raw: string): PeriodResult {
+  const start = resolve(scan.start);
+  if (!start.ok) return { ok: false, raw, message: start.message };
+  const { era, year, month } = start.date;
+  const eraYear = era === null ? year : year - firstYearOf(era) + 1;
+  const end = resolve(scan.end, { era, eraYear, gregorianYear: year, month });
+  if (!end.ok) return { ok: false, raw, message: end.message };
+  if (end.date.iso < start.date.iso) {
+    const message = `Unexpected end ${scan.end[0]} (${end.date.iso}), expected a date on or after the start ${start.date.iso}`;
+    return { ok: false, raw, message };
+  }
+  return { ok: true, start: start.date.iso, end: end.date.iso, raw };
+}
+
+/** Turn a DATE match into a checked date. */
+function resolve(match: RegExpExecArray, context?: Context): DateResult {
+  const text = match[0];
+  const g = match.groups ?? {};
+  const fail = (message: string): DateResult => ({ ok: false, message });
+
+  let era: string | null;
+  let eraYear: number;
+  if (g['era'] !== undefined && g['eraYear'] !== undefined) {
+    era = g['era'];
+    eraYear = g['eraYear'] === '元' ? 1 : toNumber(g['eraYear']);
+  } else if (g['gYear'] !== undefined) {
+    era = null;
+    eraYear = toNumber(g['gYear']);
+  } else if (context) {
+    era = context.era;
+    eraYear = context.era === null ? context.gregorianYear : context.eraYear;
+  } else if (g['sameYear'] !== undefined) {
+    return fail(`Unexpected 同年 in ${text}, expected a preceding date to take the year from`);
+  } else {
+    return fail(`Unexpected ${text} without a year, expected an era and year such as 令和5年`);
+  }
+  if (eraYear < 1) return fail(`Unexpected ${era ?? ''}${eraYear}年 in ${text}, expected a year of 1 or more (year 1 is 元年)`);
+  const year = era === null ? eraYear : firstYearOf(era) + eraYear - 1;
+  if (year > 9999) return fail(`Unexpected ${text}, expected a year before 10000`);
+
+  let month: number;
+  if (g['sameMonth'] !== undefined) {
+    if (context?.month === undefined) return fail(`Unexpected 同月 in ${text}, expected a preceding date to take the month from`);
+    month = context.month;
+  } else {
+    month = toNumber(g['month'] ?? '');
+  }
+  if (month < 1 || month > 12) return fail(`Unexpected ${month}月 in ${text}, expected a month from 1 to 12`);
+
+  const day = toNumber(g['day'] ?? '');
+  const length = daysInMonth(year, month);
+  const iso = `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+  if (day < 1 || day > length) {
+    return fail(`Unexpected ${text}, expected a real calendar date (${iso.slice(0, 7)} has ${length} days)`);
+  }
+
+  const span = ERAS.find((e) => e.name === era);
+  if (span && (iso < span.first || (span.last !== null && iso > span.last))) {
+    const range = span.last === null ? `from ${span.first}` : `${span.first} to ${span.last}`;
+    return fail(`Unexpected ${text} (${iso}), expected a date within ${span.name} (${range})`);
+  }
+
+  // A weekday that disagrees means the date or the weekday is a typo; either way the date is in doubt.
+  const printed = g['weekday'];
+  const actual = '日月火水木金土'[weekday(year, month, day)] ?? '';
+  if (printed !== undefined && printed !== actual) {
+    return fail(`Unexpected (${printed}) in ${text}, expected (${actual}): ${iso} is a ${actual}曜日`);
+  }
+  return { ok: true, date: { iso, era, year, month, day } };
+}
+
+function execAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
+
+/** Full-width digits are one UTF-16 unit each, so matching them in place keeps offsets true. */
+function toNumber(digits: string): number {
+  return Number(digits.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
+function firstYearOf(era: string): number {
+  return Number(ERAS.find((e) => e.name === era)?.first.slice(0, 4));
+}
+
+function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** Day of the week, 0 = Sunday (Sakamoto's method, proleptic Gregorian). */
+function weekday(year: number, month: number, day: number): number {
+  const offsets = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+  const y = month < 3 ? year - 1 : year;
+  return (y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + (offsets[month - 1] ?? 0) + day) % 7;
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** A short quote of unexpected text for messages. */
+function head(text: string): string {
+  if (text.trim() === '') return 'end of text';
+  return text.length > 12 ? `${text.slice(0, 12)}…` : text;
+}

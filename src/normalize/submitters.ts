@@ -1,0 +1,114 @@
+/**
+ * Submitters (意見提出者): the list a notice prints near its top, and the
+ * `【…】` marks that close each comment. Names are kept as printed except for
+ * the spacing of individual labels (`【個人 A】` -> `個人A`).
+ */
+import type { SubmitterKind } from '../schema/records.js';
+
+export interface SubmitterGroup {
+  /** The type label as printed: 法人, 団体, 個人, 事業者 … */
+  label: string;
+  count: number;
+  unit: string;
+  names: string[];
+  kind: SubmitterKind;
+}
+
+const DIGITS = /[０-９]/g;
+/** Full-width digits to ASCII, for numbers only; stored text is never rewritten. */
+export function asciiDigits(text: string): string {
+  return text.replace(DIGITS, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
+}
+
+const GROUP_LINE = /^(法人|団体|個人|事業者|企業|その他|個人事業主)\s*[:：]\s*([0-9０-９]+)\s*(者|件|通|名)\s*(?:[(（](.*)[)）])?\s*$/;
+
+/** Read a list line such as `法人:3者(日本オラクル株式会社(…)、マカフィー株式会社)` or `個人:3者(個人A～個人C)`. */
+export function parseSubmitterGroup(line: string): SubmitterGroup | null {
+  const match = GROUP_LINE.exec(line.trim());
+  if (!match) return null;
+  const [, label = '', count = '0', unit = '', inner = ''] = match;
+  return {
+    label,
+    count: Number(asciiDigits(count)),
+    unit,
+    names: splitTopLevel(inner).flatMap(expandRange).map(normalizeSubmitterName),
+    kind: label.startsWith('個人') ? 'individual' : label === 'その他' ? 'unknown' : 'organization',
+  };
+}
+
+/** Split on 、 or , outside parentheses: `A(B、C)、D` -> [`A(B、C)`, `D`]. */
+export function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of text) {
+    if (char === '(' || char === '（') depth++;
+    if ((char === ')' || char === '）') && depth > 0) depth--;
+    if (depth === 0 && (char === '、' || char === ',' || char === '，')) {
+      parts.push(current);
+      current = '';
+    } else {
+      current += char;
+    }
+  }
+  parts.push(current);
+  return parts.map((part) => part.trim()).filter((part) => part !== '');
+}
+
+const RANGE = /^(.*?)([A-Za-zＡ-Ｚａ-ｚ]|[0-9０-９]+)\s*[～〜~－-]\s*\1([A-Za-zＡ-Ｚａ-ｚ]|[0-9０-９]+)$/;
+
+/** `個人A～個人C` -> 個人A, 個人B, 個人C; `個人1～個人3` likewise. Anything else is one name. */
+export function expandRange(text: string): string[] {
+  const match = RANGE.exec(text.trim());
+  if (!match) return [text];
+  const [, prefix = '', from = '', to = ''] = match;
+  const fromCode = ordinal(from);
+  const toCode = ordinal(to);
+  if (fromCode === null || toCode === null || toCode < fromCode || toCode - fromCode > 500) return [text];
+  const letters = /[A-Za-zＡ-Ｚａ-ｚ]/.test(from);
+  const names: string[] = [];
+  for (let code = fromCode; code <= toCode; code++) names.push(prefix + (letters ? String.fromCharCode(code) : String(code)));
+  return names;
+}
+
+function ordinal(token: string): number | null {
+  const ascii = asciiDigits(token).replace(/[Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  if (/^[0-9]+$/.test(ascii)) return Number(ascii);
+  if (/^[A-Za-z]$/.test(ascii)) return ascii.charCodeAt(0);
+  return null;
+}
+
+/** `【個人 A】` / `個人 Ａ` -> `個人A`; other names trimmed, inner space runs collapsed. */
+export function normalizeSubmitterName(text: string): string {
+  const inner = text.trim().replace(/^【(.*)】$/s, '$1').trim().replace(/[ \u3000]+/g, ' ');
+  const individual = /^個人\s*([A-Za-zＡ-Ｚａ-ｚ0-9０-９]*)$/.exec(inner);
+  if (individual) return '個人' + asciiDigits(individual[1] ?? '').replace(/[Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return inner;
+}
+
+/** Compare names ignoring spaces and full-width forms, never for storage (STYLE.md: no NFKC in stored text). */
+export function submitterKey(name: string): string {
+  return normalizeSubmitterName(name).normalize('NFKC').replace(/\s+/g, '');
+}
+
+/** `【…】` labels that structure a comment and name nobody. */
+const NOT_SUBMITTERS = /^(?:基本|注記|注|意見箇所|意見内容|評価項目|ベストプラクティス|該当箇所|該当部分|意見|理由|修正案|修正意見|趣旨|要望|その他|概要|参考|質問|提案|全体|備考)$/;
+const ORGANIZATION = /株式会社|有限会社|合同会社|(?:一般|公益)?(?:社団|財団)法人|法人|協会|協議会|連合会|連絡会|会議|組合|研究会|委員会|事務所|大学|学会|機構|センター|銀行|金庫|商工会|連盟|工業会|同友会|団体|グループ|Inc\.?|Ltd\.?|Corporation|Co\.,/;
+
+/** What kind of submitter a name reads as, when no list says. */
+export function guessKind(name: string): SubmitterKind {
+  if (/^個人/.test(name)) return 'individual';
+  if (ORGANIZATION.test(name)) return 'organization';
+  return 'unknown';
+}
+
+/**
+ * Whether a `【…】` mark names a submitter: it is on the notice's list, or it
+ * reads as an organisation or an individual and is no structuring label.
+ */
+export function isSubmitterMark(inner: string, known: ReadonlySet<string>): boolean {
+  const name = normalizeSubmitterName(inner);
+  if (known.has(submitterKey(name))) return true;
+  if (NOT_SUBMITTERS.test(name)) return false;
+  return guessKind(name) !== 'unknown';
+}

@@ -1,0 +1,57 @@
+/**
+ * The ordered list of stages that turns the bytes of one notice into its
+ * validated records. Stages are pure; they report into `file` and the
+ * pipeline stops once the file is unusable.
+ */
+import { createHash } from 'node:crypto';
+import type { VFile } from 'vfile';
+import { report, toDiagnostics } from './diagnostics.js';
+import { submitterKey } from './normalize/submitters.js';
+import type { NoticeDocument } from './schema/records.js';
+import { assembleRows, type CellReader } from './stages/assemble-rows.js';
+import { cellParagraphs } from './stages/cell-text.js';
+import { decode } from './stages/decode.js';
+import { normalize } from './stages/normalize.js';
+import { parseCell } from './stages/parse-cells.js';
+import { readHeader } from './stages/read-header.js';
+import { segment, type Segment } from './stages/segment.js';
+import { splitComments } from './stages/split-comments.js';
+import { validate } from './stages/validate.js';
+
+export interface NoticeInput {
+  /** The notice id: the file name without its extension. */
+  id: string;
+  /** The file name with its extension, as recorded in `notice.source.file`. */
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export function convertNotice(input: NoticeInput, file: VFile): NoticeDocument | null {
+  const decoded = decode(input.bytes, file);
+  if (!decoded) return null;
+  const segments = segment(decoded.text);
+  const draft = assembleRows(segments, cellReader(segments), file);
+  if (!segments.some((s) => s.type === 'header')) {
+    report(file, 'no-opinion-table', 'Unexpected document without an opinion table, expected a header row such as 提出された意見⇥総務省の考え方', { line: 1, column: 1, offset: 0 });
+  }
+  const header = readHeader(draft.titleBlock, file);
+  const known = new Set(header.groups.flatMap((group) => group.names.map(submitterKey)));
+  const split = draft.opinions.map((opinion) => splitComments(opinion, known, file));
+  const source = {
+    id: input.id,
+    file: input.fileName,
+    sha256: createHash('sha256').update(input.bytes).digest('hex'),
+    encoding: decoded.encoding,
+  };
+  const document = normalize(source, header, draft, split, file);
+  return validate({ ...document, diagnostics: toDiagnostics(file) }, file);
+}
+
+/** Stages 3 and 4 for one cell, on demand: rows are looked up by line number. */
+function cellReader(segments: readonly Segment[]): CellReader {
+  const rows = new Map(segments.flatMap((s) => (s.type === 'row' ? [[s.line.number, s] as const] : [])));
+  return (line, index) => {
+    const cell = rows.get(line)?.cells[index];
+    return cell ? cellParagraphs(parseCell(cell, line)) : [];
+  };
+}

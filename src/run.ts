@@ -1,0 +1,183 @@
+/**
+ * The batch: list the inputs, convert each, write (or, with `check`, compare)
+ * its outputs, report. The only module besides cli.ts that touches the file
+ * system. One failing file never stops the others: its failure becomes a
+ * diagnostic and the exit status 1.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { compareCodeUnits, formatMessage, report, sortedMessages } from './diagnostics.js';
+import { toCsv } from './emit/csv.js';
+import { toJson } from './emit/json.js';
+import { CONTEXT_FILE, serializeJsonLd, toJsonLd } from './emit/jsonld.js';
+import { convertNotice } from './pipeline.js';
+import type { NoticeDocument } from './schema/records.js';
+
+export const FORMATS = ['json', 'jsonld', 'csv'] as const;
+export type Format = (typeof FORMATS)[number];
+export const INPUT_EXTENSIONS = ['.txt', '.md', '.html', '.htm'];
+
+export interface RunOptions {
+  paths: string[];
+  outDir: string;
+  formats: readonly Format[];
+  bom: boolean;
+  /** Write nothing; list the outputs that differ from what is in `outDir`. */
+  check: boolean;
+  /** Also print info diagnostics. */
+  verbose: boolean;
+}
+
+export interface Reporter {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export interface RunSummary {
+  exitCode: 0 | 1;
+  files: number;
+  failed: number;
+  opinions: number;
+  stale: string[];
+}
+
+const CONTEXT_URL = new URL(`../schemas/${CONTEXT_FILE}`, import.meta.url);
+
+export async function run(options: RunOptions, reporter: Reporter): Promise<RunSummary> {
+  const context = JSON.parse(await readFile(CONTEXT_URL, 'utf8')) as object;
+  const { inputs, missing } = await listInputs(options.paths);
+  const summary: RunSummary = { exitCode: 0, files: inputs.length, failed: 0, opinions: 0, stale: [] };
+  const written = new Map<string, string>();
+  for (const message of missing) reporter.err(message);
+  if (missing.length > 0) summary.exitCode = 1;
+
+  for (const input of inputs) {
+    const file = new VFile({ path: input });
+    const outputs = await convertFile(input, file, options, context, written);
+    for (const message of sortedMessages(file)) {
+      if (message.fatal !== undefined || options.verbose) reporter.err(formatMessage(input, message));
+    }
+    const failed = file.messages.some((message) => message.fatal === true);
+    if (failed) summary.failed++;
+    if (!outputs) continue;
+    summary.opinions += outputs.opinions;
+    if (options.check) {
+      summary.stale.push(...(await differing(options.outDir, outputs.files)));
+    } else if (!(await writeAll(options.outDir, outputs.files, input, reporter))) {
+      summary.failed++;
+    }
+  }
+  if (options.check) {
+    summary.stale.push(...(await unexpected(options.outDir, written)));
+    summary.stale.sort(compareCodeUnits);
+    for (const name of summary.stale) reporter.out(`differs: ${path.join(options.outDir, name)}`);
+  }
+  if (summary.failed > 0 || summary.stale.length > 0) summary.exitCode = 1;
+  return summary;
+}
+
+interface Outputs {
+  files: Map<string, string>;
+  opinions: number;
+}
+
+/** Read, convert and emit one input; any exception is a fatal diagnostic on that file, never the end of the batch. */
+async function convertFile(input: string, file: VFile, options: RunOptions, context: object, written: Map<string, string>): Promise<Outputs | null> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(input);
+  } catch (error) {
+    report(file, 'read-failed', `Unexpected unreadable file (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected a readable notice`);
+    return null;
+  }
+  const fileName = path.basename(input);
+  const id = fileName.slice(0, fileName.length - path.extname(fileName).length);
+  const claimedBy = written.get(id);
+  if (claimedBy !== undefined) {
+    report(file, 'read-failed', `Unexpected second input named ${id}, expected one input per output name (first: ${claimedBy})`);
+    return null;
+  }
+  written.set(id, input);
+  try {
+    const document = convertNotice({ id, fileName, bytes }, file);
+    return document ? { files: await emit(document, options, context), opinions: document.opinions.length } : null;
+  } catch (error) {
+    report(file, 'internal-error', `Unexpected failure in a stage: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
+
+async function emit(document: NoticeDocument, options: RunOptions, context: object): Promise<Map<string, string>> {
+  const id = document.notice.id;
+  const files = new Map<string, string>();
+  if (options.formats.includes('json')) files.set(`${id}.json`, toJson(document));
+  if (options.formats.includes('jsonld')) files.set(`${id}.jsonld`, serializeJsonLd(toJsonLd(document, context)));
+  if (options.formats.includes('csv')) {
+    for (const [table, csv] of Object.entries(await toCsv(document, { bom: options.bom }))) files.set(`${id}.${table}.csv`, csv);
+  }
+  return files;
+}
+
+/** Each output goes to a temporary name first and is renamed: a reader never sees half a file. */
+async function writeAll(outDir: string, files: Map<string, string>, input: string, reporter: Reporter): Promise<boolean> {
+  try {
+    await mkdir(outDir, { recursive: true });
+    for (const [name, content] of files) {
+      const target = path.join(outDir, name);
+      const temporary = path.join(outDir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+      try {
+        await writeFile(temporary, content);
+        await rename(temporary, target);
+      } finally {
+        await rm(temporary, { force: true });
+      }
+    }
+    return true;
+  } catch (error) {
+    reporter.err(`${input}:1:1: error: Unexpected failure writing to ${outDir} (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected a writable output folder [write-failed]`);
+    return false;
+  }
+}
+
+async function differing(outDir: string, files: Map<string, string>): Promise<string[]> {
+  const stale: string[] = [];
+  for (const [name, content] of files) {
+    const current = await readFile(path.join(outDir, name), 'utf8').catch(() => null);
+    if (current !== content) stale.push(name);
+  }
+  return stale;
+}
+
+/** Outputs in `outDir` that no input of this run produces (an input was removed or renamed). */
+async function unexpected(outDir: string, written: Map<string, string>): Promise<string[]> {
+  const names = await readdir(outDir).catch(() => [] as string[]);
+  return names.filter((name) => {
+    const match = /^(.+?)\.(?:json|jsonld|[a-z]+\.csv)$/.exec(name);
+    return match?.[1] !== undefined && !written.has(match[1]) && !name.startsWith('.');
+  });
+}
+
+/** Files given, and folders walked recursively for notices; sorted by code units so every machine runs the same order. */
+async function listInputs(paths: readonly string[]): Promise<{ inputs: string[]; missing: string[] }> {
+  const inputs: string[] = [];
+  const missing: string[] = [];
+  for (const given of paths) {
+    const info = await stat(given).catch(() => null);
+    if (!info) missing.push(`${given}:1:1: error: Unexpected missing path, expected a notice file or a folder [read-failed]`);
+    else if (info.isDirectory()) inputs.push(...(await walk(given)));
+    else inputs.push(given);
+  }
+  return { inputs: [...new Set(inputs)].sort(compareCodeUnits), missing };
+}
+
+async function walk(folder: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) found.push(...(await walk(full)));
+    else if (INPUT_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) found.push(full);
+  }
+  return found;
+}

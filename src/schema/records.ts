@@ -1,0 +1,167 @@
+/**
+ * The record types of a converted notice: the single source of truth for the
+ * TypeScript types (`z.infer`), the runtime validation stage and the JSON
+ * Schema committed in `schemas/` (see `schemas.ts`). Field names follow
+ * `shared/CONTRACT.md` v1.1; objects list their keys in output order.
+ */
+import { z } from 'zod';
+
+/** ISO 8601 calendar date (proleptic Gregorian), e.g. `2018-06-07`. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** Where a record came from: 1-based physical lines of the decoded input. */
+export const SourceSpan = z.object({
+  startLine: z.number().int().positive(),
+  endLine: z.number().int().positive(),
+});
+export type SourceSpan = z.infer<typeof SourceSpan>;
+
+/** A consultation period in 和暦 as printed, with its Gregorian dates. */
+export const Period = z.object({
+  start: IsoDate,
+  end: IsoDate,
+  raw: z.string(),
+});
+export type Period = z.infer<typeof Period>;
+
+const refBase = {
+  raw: z.string().min(1).describe('the reference as printed'),
+  canonical: z.string().min(1),
+};
+
+/** A normalised reference to a place in the consulted document (CONTRACT.md "Ref"). */
+export const Ref = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('section'),
+    ...refBase,
+    part: z.string().describe('Roman part number in ASCII, e.g. "III"'),
+    path: z.array(z.number().int().nonnegative()),
+    qualifiers: z.array(z.string()),
+  }),
+  z.object({ kind: z.literal('page'), ...refBase, page: z.number().int().nonnegative() }),
+  z.object({
+    kind: z.literal('annex'),
+    ...refBase,
+    annex: z.number().int().nonnegative(),
+    path: z.array(z.number().int().nonnegative()),
+  }),
+  z.object({ kind: z.literal('table-item'), ...refBase, item: z.string() }),
+  z.object({ kind: z.literal('figure'), ...refBase, figure: z.number().int().nonnegative() }),
+  z.object({
+    kind: z.literal('article'),
+    ...refBase,
+    article: z.number().int().nonnegative(),
+    paragraph: z.number().int().nonnegative().nullable(),
+  }),
+  z.object({ kind: z.literal('whole'), ...refBase }),
+  z.object({ kind: z.literal('other'), ...refBase }),
+]);
+export type Ref = z.infer<typeof Ref>;
+export type RefKind = Ref['kind'];
+
+export const SubmitterKind = z.enum(['organization', 'individual', 'unknown']);
+export type SubmitterKind = z.infer<typeof SubmitterKind>;
+
+export const Submitter = z.object({
+  id: z.string().describe('"s-" + position in the notice\'s own list, from 1'),
+  name: z.string(),
+  kind: SubmitterKind,
+});
+export type Submitter = z.infer<typeof Submitter>;
+
+export const CountBreakdown = z.object({
+  label: z.string(),
+  count: z.number().int().nonnegative(),
+  unit: z.string(),
+});
+
+export const Notice = z.object({
+  id: z.string(),
+  title: z.string().nullable(),
+  subject: z.string().nullable(),
+  respondent: z.string().nullable(),
+  period: Period.nullable(),
+  submitterCount: z.number().int().nonnegative().nullable(),
+  submitterCountUnit: z.string().nullable().describe('者, 件, 通 … as printed'),
+  submitterBreakdown: z.array(CountBreakdown),
+  rePeriod: Period.nullable(),
+  reSubmitterCount: z.number().int().nonnegative().nullable(),
+  submitters: z.array(Submitter),
+  source: z.object({
+    file: z.string(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    encoding: z.string(),
+  }),
+});
+export type Notice = z.infer<typeof Notice>;
+
+export const Section = z.object({
+  id: z.string(),
+  label: z.string().nullable().describe('the number as printed, e.g. "Ⅲ."'),
+  title: z.string(),
+  source: SourceSpan,
+});
+export type Section = z.infer<typeof Section>;
+
+export const CommentKind = z.enum(['comment', 're-opinion']);
+
+export const Comment = z.object({
+  id: z.string(),
+  kind: CommentKind,
+  submitter: z.string().nullable(),
+  submitterRaw: z.string().nullable().describe('the mark as printed, e.g. "【個人 A】"'),
+  text: z.string(),
+  refs: z.array(Ref),
+  source: SourceSpan,
+});
+export type Comment = z.infer<typeof Comment>;
+
+export const Response = z.object({
+  text: z.string(),
+  refersTo: z.array(z.string()),
+  refs: z.array(Ref),
+  source: SourceSpan,
+});
+export type Response = z.infer<typeof Response>;
+
+export const Outcome = z.enum(['revised', 'unchanged', 'noted', 'unknown']);
+export type Outcome = z.infer<typeof Outcome>;
+
+export const Opinion = z.object({
+  id: z.string(),
+  key: z.string(),
+  number: z.number().int().nullable(),
+  label: z.string(),
+  section: z.string().nullable(),
+  topic: z.string().nullable(),
+  summary: z.string().nullable(),
+  comments: z.array(Comment),
+  response: Response.nullable(),
+  revised: z.boolean().nullable(),
+  revisedRaw: z.string().nullable(),
+  outcome: Outcome,
+  source: SourceSpan,
+});
+export type Opinion = z.infer<typeof Opinion>;
+
+export const Severity = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof Severity>;
+
+export const Diagnostic = z.object({
+  severity: Severity,
+  code: z.string(),
+  message: z.string(),
+  line: z.number().int().positive().nullable(),
+  column: z.number().int().positive().nullable(),
+});
+export type Diagnostic = z.infer<typeof Diagnostic>;
+
+/** One converted notice: the JSON output file. */
+export const NoticeDocument = z.object({
+  schemaVersion: z.literal(1),
+  notice: Notice,
+  sections: z.array(Section),
+  opinions: z.array(Opinion),
+  diagnostics: z.array(Diagnostic),
+});
+export type NoticeDocument = z.infer<typeof NoticeDocument>;

@@ -1,0 +1,35 @@
+/**
+ * Stage 3: each cell's HTML -> a hast tree (rehype-parse), with positions
+ * moved from the cell to the whole input file so every node can be traced
+ * back to its line and column in the notice.
+ */
+import type { Root } from 'hast';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import type { Node } from 'unist';
+import type { Cell } from './segment.js';
+
+const html = unified().use(rehypeParse, { fragment: true });
+
+/** Parse one cell that sits on physical line `line` of the input. */
+export function parseCell(cell: Cell, line: number): Root {
+  const tree = html.parse(cell.html);
+  shiftPositions(tree, line, cell);
+  return tree;
+}
+
+/** A cell lies on one physical line, so every point in it moves to that line. Iterative: cells may nest deeply. */
+function shiftPositions(tree: Node, line: number, cell: Cell): void {
+  const stack: Node[] = [tree];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    const position = node.position;
+    if (position) {
+      for (const point of [position.start, position.end]) {
+        point.column += cell.column - 1;
+        point.line = line;
+        if (point.offset !== undefined) point.offset += cell.start;
+      }
+    }
+    if ('children' in node && Array.isArray(node.children)) stack.push(...(node.children as Node[]));
+  }
+}

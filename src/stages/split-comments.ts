@@ -1,0 +1,159 @@
+/**
+ * Stage 6: an opinion draft -> its summary, its comments with their
+ * submitter marks, its response and its flag. Cells cut by a page break are
+ * joined back first, with nothing inserted ("…方式が、そ" + "の認証…").
+ */
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics.js';
+import { isSubmitterMark, normalizeSubmitterName } from '../normalize/submitters.js';
+import type { Paragraph } from './cell-text.js';
+import type { OpinionDraft, RowPart } from './assemble-rows.js';
+
+export interface CommentDraft {
+  kind: 'comment' | 're-opinion';
+  text: string;
+  submitter: string | null;
+  submitterRaw: string | null;
+  /** The row's 該当箇所 cell, which applies to every comment of the row. */
+  place: string | null;
+  startLine: number;
+  endLine: number;
+}
+
+export interface TextBlock {
+  text: string;
+  startLine: number;
+  endLine: number;
+}
+
+export interface SplitOpinion {
+  draft: OpinionDraft;
+  summary: string | null;
+  comments: CommentDraft[];
+  response: TextBlock | null;
+  flag: TextBlock | null;
+}
+
+/** Characters that end a sentence or a quotation: a cell ending otherwise was cut by a page break. */
+const SENTENCE_END = /[。．.!?！？」』)）】〕：:]$/;
+
+export function splitComments(draft: OpinionDraft, knownSubmitters: ReadonlySet<string>, file: VFile): SplitOpinion {
+  const opinion = joinPageSplits(draft.parts.opinion, file);
+  const { summary, rest } = takeSummary(opinion, draft.label);
+  const places = draft.parts.place.map((part) => ({ line: part.line, text: part.paragraphs.map((p) => p.text).join('\n') }));
+  const placeOf = (line: number): string | null => places.filter((place) => place.line <= line).at(-1)?.text ?? null;
+  const comments = [
+    ...commentsOf(rest, 'comment', knownSubmitters, placeOf),
+    ...draft.parts['re-opinion'].flatMap((part) => commentsOf(joinPageSplits([part], file), 're-opinion', knownSubmitters, placeOf)),
+  ];
+  return {
+    draft,
+    summary,
+    comments,
+    response: block(joinPageSplits(draft.parts.response, file), '\n'),
+    flag: flagOf(draft, file),
+  };
+}
+
+/** Concatenate the rows of one column, gluing a sentence that a page break cut in two. */
+export function joinPageSplits(parts: readonly RowPart[], file: VFile): Paragraph[] {
+  const joined: Paragraph[] = [];
+  for (const part of parts) {
+    const [first, ...others] = part.paragraphs;
+    const last = joined.at(-1);
+    if (part.afterBreak && last && first && !SENTENCE_END.test(last.text) && !isWholeMark(last.text)) {
+      joined[joined.length - 1] = { ...last, text: last.text + first.text, end: first.end, endLine: first.endLine };
+      report(file, 'page-split-joined', `Joined a cell cut by a page break: …${last.text.slice(-8)}|${first.text.slice(0, 8)}…`, {
+        line: first.line,
+        column: first.column,
+        offset: first.start,
+      });
+      joined.push(...others);
+    } else {
+      joined.push(...part.paragraphs);
+    }
+  }
+  return joined;
+}
+
+/**
+ * The summary is the text after the label up to the end of its paragraph, or
+ * up to the first `。` followed by a space when the converter put summary and
+ * comment in one paragraph (`…すべき。  『…』には…`).
+ */
+function takeSummary(paragraphs: Paragraph[], label: string): { summary: string | null; rest: Paragraph[] } {
+  const [first, ...others] = paragraphs;
+  if (!first || !first.text.startsWith(label)) return { summary: null, rest: paragraphs };
+  const afterLabel = first.text.slice(label.length).trim();
+  const cut = /。[ \u3000]+/.exec(afterLabel);
+  if (!cut) return { summary: afterLabel || null, rest: others };
+  const summary = afterLabel.slice(0, cut.index + 1);
+  const remainder = afterLabel.slice(cut.index + cut[0].length);
+  return { summary, rest: [{ ...first, text: remainder }, ...others] };
+}
+
+const TRAILING_MARK = /[ \u3000]*【([^【】]+)】$/;
+
+function isWholeMark(text: string): boolean {
+  return /^【[^【】]+】$/.test(text);
+}
+
+/** A comment ends at its submitter mark: a paragraph `【個人 A】`, or a mark after the text. */
+function commentsOf(
+  paragraphs: Paragraph[],
+  kind: CommentDraft['kind'],
+  known: ReadonlySet<string>,
+  placeOf: (line: number) => string | null,
+): CommentDraft[] {
+  const comments: CommentDraft[] = [];
+  let pending: Paragraph[] = [];
+  const close = (submitterRaw: string | null, endLine: number): void => {
+    const text = pending.map((p) => p.text).join('\n');
+    const startLine = pending[0]?.line ?? endLine;
+    if (text !== '' || submitterRaw !== null) {
+      comments.push({
+        kind,
+        text,
+        submitter: submitterRaw === null ? null : normalizeSubmitterName(submitterRaw),
+        submitterRaw,
+        place: placeOf(startLine),
+        startLine,
+        endLine,
+      });
+    }
+    pending = [];
+  };
+  for (const paragraph of paragraphs) {
+    const mark = TRAILING_MARK.exec(paragraph.text);
+    if (mark?.[1] && isSubmitterMark(mark[1], known)) {
+      const before = paragraph.text.slice(0, mark.index);
+      if (before !== '') pending.push({ ...paragraph, text: before });
+      close(mark[0].trim(), paragraph.endLine);
+    } else {
+      pending.push(paragraph);
+    }
+  }
+  const last = pending.at(-1);
+  if (last) close(null, last.endLine);
+  return comments;
+}
+
+function block(paragraphs: Paragraph[], separator: string): TextBlock | null {
+  const first = paragraphs[0];
+  const last = paragraphs.at(-1);
+  if (!first || !last) return null;
+  return { text: paragraphs.map((p) => p.text).join(separator), startLine: first.line, endLine: last.endLine };
+}
+
+/** The flag cell as printed: `<p>有</p><p>(一部)</p>` reads `有(一部)`. Several flags: the first counts. */
+function flagOf(draft: OpinionDraft, file: VFile): TextBlock | null {
+  const flags = draft.parts.flag.map((part) => block(part.paragraphs, '')).filter((flag) => flag !== null);
+  const [first, second] = flags;
+  if (second) {
+    report(file, 'flag-conflict', `Unexpected second revision flag ${second.text} for ${draft.label}, expected one flag per opinion`, {
+      line: second.startLine,
+      column: 1,
+    });
+  }
+  return first ?? null;
+}

@@ -1,0 +1,302 @@
+import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import jsonld from 'jsonld';
+import type { JsonLdDocument, Options } from 'jsonld';
+import { describe, expect, it } from 'vitest';
+import { CONTEXT_FILE, serializeJsonLd, toJsonLd } from '../src/emit/jsonld.js';
+import { NoticeDocument } from '../src/schema/records.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const contextFile = JSON.parse(readFileSync(join(root, 'schemas', CONTEXT_FILE), 'utf8')) as {
+  '@context': Record<string, unknown>;
+};
+
+const SCHEMA = 'https://schema.org/';
+const PUBCOM = 'https://w3id.org/pubcom/vocab#';
+
+/** Refuses every URL: expansion must not need the network. */
+const refused: string[] = [];
+const documentLoader = async (url: string): Promise<never> => {
+  refused.push(url);
+  throw new Error(`offline test: refused to load ${url}`);
+};
+// `safe` is a jsonld 9 option that @types/jsonld does not declare yet.
+const expandOptions = { safe: true, documentLoader } as Options.Expand;
+
+const span = (startLine: number, endLine = startLine) => ({ startLine, endLine });
+
+const doc: NoticeDocument = NoticeDocument.parse({
+  schemaVersion: 1,
+  notice: {
+    id: 'sample-2018',
+    title: '医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン(案)に対して提出された意見及びその意見に対する総務省の考え方',
+    subject: '安全管理ガイドライン(第2版)(案)',
+    respondent: '総務省',
+    period: { start: '2018-06-07', end: '2018-07-06', raw: '平成30年6月7日～平成30年7月6日' },
+    submitterCount: 3,
+    submitterCountUnit: '者',
+    submitterBreakdown: [
+      { label: '団体', count: 1, unit: '件' },
+      { label: '個人', count: 2, unit: '件' },
+    ],
+    rePeriod: null,
+    reSubmitterCount: null,
+    submitters: [
+      { id: 's-1', name: 'パスロジ株式会社', kind: 'organization' },
+      { id: 's-2', name: '個人A', kind: 'individual' },
+      { id: 's-3', name: '匿名', kind: 'unknown' },
+    ],
+    source: { file: 'sample-2018.html', sha256: 'a'.repeat(64), encoding: 'shift_jis' },
+  },
+  sections: [
+    { id: 'I', label: 'Ⅰ.', title: '総論に対する意見', source: span(10) },
+    { id: 'III', label: 'Ⅲ.', title: '物理的・技術的対策編に対する意見', source: span(40) },
+  ],
+  opinions: [
+    {
+      id: 'op-11',
+      key: '11',
+      number: 11,
+      label: '意見 11',
+      section: 'I',
+      topic: '●顧客同意',
+      summary: '顧客の同意を得る手順を記載すべき。',
+      comments: [
+        {
+          id: 'op-11-c1',
+          kind: 'comment',
+          submitter: 'パスロジ株式会社',
+          submitterRaw: '【パスロジ株式会社】',
+          text: '顧客同意の取得方法を明確にすべきである。',
+          refs: [
+            { kind: 'section', raw: 'Ⅲ. 3. 1. 3', canonical: 'III.3.1.3', part: 'III', path: [3, 1, 3], qualifiers: ['基本', 'i'] },
+            { kind: 'page', raw: 'p29', canonical: 'p.29', page: 29 },
+          ],
+          source: span(12, 14),
+        },
+      ],
+      response: {
+        text: '御意見を踏まえ、修正します。',
+        refersTo: [],
+        refs: [{ kind: 'whole', raw: '(全体)', canonical: 'whole' }],
+        source: span(15),
+      },
+      revised: true,
+      revisedRaw: '有(一部)',
+      outcome: 'revised',
+      source: span(11, 15),
+    },
+    {
+      id: 'op-14',
+      key: '14',
+      number: 14,
+      label: '意見 14',
+      section: 'III',
+      topic: null,
+      summary: null,
+      comments: [
+        {
+          id: 'op-14-c1',
+          kind: 'comment',
+          submitter: '個人A',
+          submitterRaw: '【個人 A】',
+          text: '二要素認証の例示を追加すべき。',
+          refs: [
+            { kind: 'annex', raw: 'Annex 5 12. 4. 1', canonical: 'Annex5:12.4.1', annex: 5, path: [12, 4, 1] },
+            { kind: 'table-item', raw: '表中 A-5', canonical: 'A-5', item: 'A-5' },
+            { kind: 'figure', raw: '図表1', canonical: 'fig.1', figure: 1 },
+          ],
+          source: span(41, 43),
+        },
+        {
+          id: 'op-14-c2',
+          kind: 're-opinion',
+          submitter: '匿名',
+          submitterRaw: '【匿名】',
+          text: '上記意見に賛成する。',
+          refs: [{ kind: 'article', raw: '第3条第2項', canonical: 'art.3.2', article: 3, paragraph: 2 }],
+          source: span(44),
+        },
+      ],
+      response: {
+        text: '意見 11 に対する考え方のとおり。',
+        refersTo: ['11'],
+        refs: [],
+        source: span(45),
+      },
+      revised: null,
+      revisedRaw: null,
+      outcome: 'revised',
+      source: span(41, 45),
+    },
+    {
+      id: 'op-1-1',
+      key: '1-1',
+      number: null,
+      label: '意見1-1',
+      section: null,
+      topic: null,
+      summary: null,
+      comments: [
+        {
+          id: 'op-1-1-c1',
+          kind: 'comment',
+          submitter: '未登録の提出者',
+          submitterRaw: null,
+          text: '別表第三号の扱いを示されたい。',
+          refs: [
+            { kind: 'other', raw: '別表第三号', canonical: '別表第三号' },
+            { kind: 'article', raw: '第5条', canonical: 'art.5', article: 5, paragraph: null },
+          ],
+          source: span(50),
+        },
+        {
+          id: 'op-1-1-c2',
+          kind: 'comment',
+          submitter: null,
+          submitterRaw: null,
+          text: '同旨。',
+          refs: [],
+          source: span(51),
+        },
+      ],
+      response: null,
+      revised: false,
+      revisedRaw: '無',
+      outcome: 'unknown',
+      source: span(50, 51),
+    },
+  ],
+  diagnostics: [{ severity: 'warning', code: 'submitter-unmatched', message: '提出者が一覧にない', line: 50, column: 1 }],
+});
+
+type Node = { [key: string]: unknown };
+
+/** Every object (node, value, list) anywhere in `value`, the `@context` excluded. */
+function* objects(value: unknown): Generator<Node> {
+  if (Array.isArray(value)) {
+    for (const item of value) yield* objects(item);
+  } else if (typeof value === 'object' && value !== null) {
+    yield value as Node;
+    for (const [key, child] of Object.entries(value)) if (key !== '@context') yield* objects(child);
+  }
+}
+
+const types = (node: Node): unknown[] => (Array.isArray(node['@type']) ? node['@type'] : [node['@type']]);
+
+describe('toJsonLd', () => {
+  const out = toJsonLd(doc, contextFile) as Node;
+
+  it('embeds the committed context, byte-for-byte the file on disk', () => {
+    expect(out['@context']).toEqual(contextFile['@context']);
+    const text = readFileSync(join(root, 'schemas', CONTEXT_FILE), 'utf8');
+    expect(serializeJsonLd(contextFile)).toBe(text);
+    expect(contextFile['@context']['@vocab']).toBeUndefined();
+    expect(toJsonLd(doc, contextFile['@context'])).toEqual(out);
+  });
+
+  it('uses only terms the context defines', () => {
+    const terms = new Set(Object.keys(contextFile['@context']));
+    const used = new Set<string>();
+    for (const node of objects(out)) {
+      for (const key of Object.keys(node)) if (!key.startsWith('@')) used.add(key);
+      for (const type of types(node)) if (type !== undefined) used.add(String(type));
+    }
+    expect([...used].filter((key) => !terms.has(key))).toEqual([]);
+  });
+
+  it('expands offline in safe mode, no term dropped', async () => {
+    const expanded = await jsonld.expand(out as JsonLdDocument, expandOptions);
+    expect(refused).toEqual([]);
+    const nodes = [...objects(expanded)];
+    const typed = (iri: string) => nodes.filter((n) => types(n).includes(iri));
+    expect(typed(`${SCHEMA}Report`)).toHaveLength(1);
+    expect(typed(`${SCHEMA}Comment`)).toHaveLength(3 + 5);
+    expect(typed(`${PUBCOM}Opinion`)).toHaveLength(3);
+    expect(typed(`${SCHEMA}GovernmentOrganization`)).toHaveLength(1);
+    expect(typed(`${SCHEMA}Person`)).toHaveLength(1);
+    expect(typed(`${SCHEMA}Organization`)).toHaveLength(1);
+    expect(typed(`${SCHEMA}Thing`)).toHaveLength(2); // listed unknown + unmatched inline author
+    expect(typed(`${PUBCOM}Section`)).toHaveLength(2);
+    expect(typed(`${PUBCOM}Reference`)).toHaveLength(9);
+    expect(typed(`${PUBCOM}Diagnostic`)).toHaveLength(1);
+
+    const answers = typed(`${SCHEMA}Answer`);
+    expect(answers).toHaveLength(2);
+    expect(answers[1]).toMatchObject({
+      '@id': 'urn:pubcom:sample-2018#op-14-response',
+      [`${SCHEMA}parentItem`]: [{ '@id': 'urn:pubcom:sample-2018#op-14' }],
+      [`${SCHEMA}author`]: [{ '@id': 'urn:pubcom:sample-2018#respondent' }],
+      [`${SCHEMA}text`]: [{ '@value': '意見 11 に対する考え方のとおり。' }],
+      [`${PUBCOM}refersTo`]: [{ '@id': 'urn:pubcom:sample-2018#op-11' }],
+    });
+
+    const report = typed(`${SCHEMA}Report`)[0];
+    expect(report?.[`${PUBCOM}consultationPeriod`]).toMatchObject([
+      {
+        [`${SCHEMA}startDate`]: [{ '@value': '2018-06-07', '@type': 'http://www.w3.org/2001/XMLSchema#date' }],
+      },
+    ]);
+    const c1 = nodes.find((n) => n['@id'] === 'urn:pubcom:sample-2018#op-11-c1');
+    expect(c1?.[`${SCHEMA}author`]).toEqual([{ '@id': 'urn:pubcom:sample-2018#s-1' }]);
+    const sectionRef = (c1?.[`${PUBCOM}ref`] as Node[] | undefined)?.[0];
+    expect(sectionRef?.[`${PUBCOM}path`]).toEqual([
+      {
+        '@list': [3, 1, 3].map((n) => ({ '@value': n, '@type': 'http://www.w3.org/2001/XMLSchema#integer' })),
+      },
+    ]);
+  });
+
+  it('would fail on an undefined term or a remote context (the checks have teeth)', async () => {
+    const stray = { ...out, notAMappedTerm: 'x' } as JsonLdDocument;
+    await expect(jsonld.expand(stray, expandOptions)).rejects.toThrow(/Safe mode/);
+    const remote = { ...out, '@context': 'https://example.org/context.jsonld' } as JsonLdDocument;
+    await expect(jsonld.expand(remote, expandOptions)).rejects.toThrow(/Dereferencing a URL/);
+    expect(refused).toContain('https://example.org/context.jsonld');
+  });
+
+  it('converts to RDF offline in safe mode (no relative IRIs)', async () => {
+    const nquads = (await jsonld.toRDF(out as JsonLdDocument, {
+      ...expandOptions,
+      format: 'application/n-quads',
+    })) as unknown as string;
+    expect(nquads).toContain('<urn:pubcom:sample-2018> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Report>');
+    expect(nquads).toContain('"true"^^<http://www.w3.org/2001/XMLSchema#boolean>');
+  });
+
+  it('omits nulls, keeps empty arrays, links submitters and sections by id', () => {
+    const opinions = out['hasPart'] as Node[];
+    const [op11, op14, op1] = opinions;
+    expect(Object.keys(op14 ?? {})).not.toContain('topic');
+    expect(Object.keys(op14 ?? {})).not.toContain('revised');
+    expect(op14?.['section']).toBe('urn:pubcom:sample-2018#section-III');
+    expect(op11?.['position']).toBe(11);
+    expect(op1?.['@id']).toBe('urn:pubcom:sample-2018#op-1-1');
+    expect(op1).not.toHaveProperty('position');
+    expect(op1).not.toHaveProperty('response');
+    const [unmatched, anonymous] = op1?.['comment'] as Node[];
+    expect(unmatched?.['author']).toEqual({ '@type': 'Thing', name: '未登録の提出者' });
+    expect(anonymous).not.toHaveProperty('author');
+    expect(anonymous?.['ref']).toEqual([]);
+    expect((op14?.['comment'] as Node[])[1]?.['author']).toBe('urn:pubcom:sample-2018#s-3');
+  });
+
+  it('is deterministic and free of machine paths and hosts', () => {
+    const first = serializeJsonLd(toJsonLd(doc, contextFile));
+    const second = serializeJsonLd(toJsonLd(structuredClone(doc), structuredClone(contextFile)));
+    expect(second).toBe(first);
+    expect(first.endsWith('}\n')).toBe(true);
+    expect(first).not.toContain(root);
+    expect(first).not.toContain(hostname());
+    for (const node of objects(out)) {
+      if (typeof node['@id'] === 'string') expect(node['@id']).toMatch(/^urn:pubcom:sample-2018(#|$)/);
+    }
+  });
+
+  it('percent-encodes characters IRIs do not allow in the notice id', () => {
+    const odd = NoticeDocument.parse({ ...doc, notice: { ...doc.notice, id: '結果 公示#1%' } });
+    expect((toJsonLd(odd, contextFile) as Node)['@id']).toBe('urn:pubcom:結果%20公示%231%25');
+  });
+});
