@@ -21,7 +21,7 @@ export const RULES = {
   },
   'no-opinion-table': {
     severity: 'error',
-    note: 'No header row of an opinion table was recognised, so no opinion could be read. Check the header texts against the recognised vocabulary.',
+    note: 'No header row of an opinion table was recognised, so nothing is written for this file. Check the header texts against the recognised vocabulary.',
   },
   'unknown-header': {
     severity: 'error',

@@ -33,6 +33,7 @@ export function convertNotice(input: NoticeInput, file: VFile): NoticeDocument |
   const draft = assembleRows(segments, cellReader(segments), file);
   if (!segments.some((s) => s.type === 'header')) {
     report(file, 'no-opinion-table', 'Unexpected document without an opinion table, expected a header row such as 提出された意見⇥総務省の考え方', { line: 1, column: 1, offset: 0 });
+    return null;
   }
   const header = readHeader(draft.titleBlock, file);
   const known = new Set(header.groups.flatMap((group) => group.names.map(submitterKey)));

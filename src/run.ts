@@ -9,14 +9,10 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { compareCodeUnits, formatMessage, report, sortedMessages } from './diagnostics.js';
-import { toCsv } from './emit/csv.js';
-import { toJson } from './emit/json.js';
-import { CONTEXT_FILE, serializeJsonLd, toJsonLd } from './emit/jsonld.js';
+import { emitAll, type Format } from './emit/index.js';
+import { CONTEXT_FILE } from './emit/jsonld.js';
 import { convertNotice } from './pipeline.js';
-import type { NoticeDocument } from './schema/records.js';
 
-export const FORMATS = ['json', 'jsonld', 'csv'] as const;
-export type Format = (typeof FORMATS)[number];
 export const INPUT_EXTENSIONS = ['.txt', '.md', '.html', '.htm'];
 
 export interface RunOptions {
@@ -43,10 +39,13 @@ export interface RunSummary {
   stale: string[];
 }
 
-const CONTEXT_URL = new URL(`../schemas/${CONTEXT_FILE}`, import.meta.url);
+/** The committed JSON-LD context, read from the package's `schemas/` folder. */
+export async function loadContext(): Promise<object> {
+  return JSON.parse(await readFile(new URL(`../schemas/${CONTEXT_FILE}`, import.meta.url), 'utf8')) as object;
+}
 
 export async function run(options: RunOptions, reporter: Reporter): Promise<RunSummary> {
-  const context = JSON.parse(await readFile(CONTEXT_URL, 'utf8')) as object;
+  const context = await loadContext();
   const { inputs, missing } = await listInputs(options.paths);
   const summary: RunSummary = { exitCode: 0, files: inputs.length, failed: 0, opinions: 0, stale: [] };
   const written = new Map<string, string>();
@@ -102,22 +101,12 @@ async function convertFile(input: string, file: VFile, options: RunOptions, cont
   written.set(id, input);
   try {
     const document = convertNotice({ id, fileName, bytes }, file);
-    return document ? { files: await emit(document, options, context), opinions: document.opinions.length } : null;
+    if (!document) return null;
+    return { files: await emitAll(document, { formats: options.formats, bom: options.bom, context }), opinions: document.opinions.length };
   } catch (error) {
     report(file, 'internal-error', `Unexpected failure in a stage: ${error instanceof Error ? error.message : String(error)}`);
     return null;
   }
-}
-
-async function emit(document: NoticeDocument, options: RunOptions, context: object): Promise<Map<string, string>> {
-  const id = document.notice.id;
-  const files = new Map<string, string>();
-  if (options.formats.includes('json')) files.set(`${id}.json`, toJson(document));
-  if (options.formats.includes('jsonld')) files.set(`${id}.jsonld`, serializeJsonLd(toJsonLd(document, context)));
-  if (options.formats.includes('csv')) {
-    for (const [table, csv] of Object.entries(await toCsv(document, { bom: options.bom }))) files.set(`${id}.${table}.csv`, csv);
-  }
-  return files;
 }
 
 /** Each output goes to a temporary name first and is renamed: a reader never sees half a file. */

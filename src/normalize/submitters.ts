@@ -20,7 +20,8 @@ export function asciiDigits(text: string): string {
   return text.replace(DIGITS, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
 }
 
-const GROUP_LINE = /^(法人|団体|個人|事業者|企業|その他|個人事業主)\s*[:：]\s*([0-9０-９]+)\s*(者|件|通|名)\s*(?:[(（](.*)[)）])?\s*$/;
+const GROUP_LABEL = '(?:法人|団体|個人事業主|個人|事業者|企業|その他)';
+const GROUP_LINE = new RegExp(`^(${GROUP_LABEL}(?:[・･、]${GROUP_LABEL})*)\\s*[:：]\\s*([0-9０-９]+)\\s*(者|件|通|名)\\s*(?:[(（](.*)[)）])?\\s*$`);
 
 /** Read a list line such as `法人:3者(日本オラクル株式会社(…)、マカフィー株式会社)` or `個人:3者(個人A～個人C)`. */
 export function parseSubmitterGroup(line: string): SubmitterGroup | null {
@@ -32,7 +33,7 @@ export function parseSubmitterGroup(line: string): SubmitterGroup | null {
     count: Number(asciiDigits(count)),
     unit,
     names: splitTopLevel(inner).flatMap(expandRange).map(normalizeSubmitterName),
-    kind: label.startsWith('個人') ? 'individual' : label === 'その他' ? 'unknown' : 'organization',
+    kind: label === '個人' ? 'individual' : /^(?:法人|団体|事業者|企業)(?:[・･、](?:法人|団体|事業者|企業))*$/.test(label) ? 'organization' : 'unknown',
   };
 }
 
@@ -64,15 +65,29 @@ export function expandRange(text: string): string[] {
   const [, prefix = '', from = '', to = ''] = match;
   const fromCode = ordinal(from);
   const toCode = ordinal(to);
-  if (fromCode === null || toCode === null || toCode < fromCode || toCode - fromCode > 500) return [text];
-  const letters = /[A-Za-zＡ-Ｚａ-ｚ]/.test(from);
+  if (fromCode === null || toCode === null || classOf(from) !== classOf(to) || toCode < fromCode || toCode - fromCode > 500) return [text];
+  const letters = classOf(from) !== 'digit';
+  // 個人01～個人03 keeps its zero padding so the marks 【個人02】 still match.
+  const width = letters ? 1 : asciiDigits(from).length;
   const names: string[] = [];
-  for (let code = fromCode; code <= toCode; code++) names.push(prefix + (letters ? String.fromCharCode(code) : String(code)));
+  for (let code = fromCode; code <= toCode; code++) {
+    names.push(prefix + (letters ? String.fromCharCode(code) : String(code).padStart(width, '0')));
+  }
   return names;
 }
 
+/** Both ends of a range must be of one kind: upper-case letters, lower-case letters or digits. */
+function classOf(token: string): 'upper' | 'lower' | 'digit' {
+  const ascii = toAsciiAlnum(token);
+  return /^[0-9]+$/.test(ascii) ? 'digit' : /^[A-Z]$/.test(ascii) ? 'upper' : 'lower';
+}
+
+function toAsciiAlnum(token: string): string {
+  return asciiDigits(token).replace(/[Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
 function ordinal(token: string): number | null {
-  const ascii = asciiDigits(token).replace(/[Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const ascii = toAsciiAlnum(token);
   if (/^[0-9]+$/.test(ascii)) return Number(ascii);
   if (/^[A-Za-z]$/.test(ascii)) return ascii.charCodeAt(0);
   return null;
@@ -82,7 +97,7 @@ function ordinal(token: string): number | null {
 export function normalizeSubmitterName(text: string): string {
   const inner = text.trim().replace(/^【(.*)】$/s, '$1').trim().replace(/[ \u3000]+/g, ' ');
   const individual = /^個人\s*([A-Za-zＡ-Ｚａ-ｚ0-9０-９]*)$/.exec(inner);
-  if (individual) return '個人' + asciiDigits(individual[1] ?? '').replace(/[Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  if (individual) return '個人' + toAsciiAlnum(individual[1] ?? '');
   return inner;
 }
 
@@ -97,7 +112,7 @@ const ORGANIZATION = /株式会社|有限会社|合同会社|(?:一般|公益)?(
 
 /** What kind of submitter a name reads as, when no list says. */
 export function guessKind(name: string): SubmitterKind {
-  if (/^個人/.test(name)) return 'individual';
+  if (/^個人\s*[A-Za-zＡ-Ｚａ-ｚ0-9０-９]*$/.test(name)) return 'individual';
   if (ORGANIZATION.test(name)) return 'organization';
   return 'unknown';
 }

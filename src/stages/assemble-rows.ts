@@ -86,6 +86,17 @@ export function assembleRows(segments: readonly Segment[], readCell: CellReader,
         opinion = null;
         afterBreak = false;
         continue;
+      case 'unknown-header':
+        inBody = true;
+        roles = null;
+        opinion = null;
+        report(
+          file,
+          'unknown-header',
+          `Unexpected header row ${segment.texts.map((text) => `「${text}」`).join(' ')}, expected an opinion column (提出された意見, 御意見の概要, …) and a response column (…の考え方, 回答)`,
+          at(segment.line),
+        );
+        continue;
       case 'text':
         if (inBody) {
           report(file, 'unattributed-text', `Unexpected text outside any table: ${preview(segment.text)}`, at(segment.line));

@@ -34,6 +34,8 @@ export type Segment =
   | { type: 'heading'; line: Line; text: string; style: 'bracket' | 'bold' | 'atx' }
   | { type: 'header'; line: Line; cells: Cell[]; roles: (ColumnRole | null)[] }
   | { type: 'row'; line: Line; cells: Cell[] }
+  /** A row that reads like a header (short labels) but names no opinion column pubcom knows. */
+  | { type: 'unknown-header'; line: Line; cells: Cell[]; texts: string[] }
   | { type: 'text'; line: Line; text: string };
 
 const markdown = unified().use(remarkParse);
@@ -61,8 +63,10 @@ function classifyLine(line: Line): Segment {
   if (line.text.includes('\t')) {
     const cells = splitCells(line);
     if (cells.every((cell) => /^\s*-*\s*$/.test(cell.html)) && /-{3}/.test(line.text)) return { type: 'separator', line };
-    const roles = cells.map((cell) => columnRole(headerText(cell.html)));
+    const texts = cells.map((cell) => headerText(cell.html));
+    const roles = texts.map(columnRole);
     if (isHeaderRow(roles)) return { type: 'header', line, cells, roles };
+    if (looksLikeHeader(texts)) return { type: 'unknown-header', line, cells, texts };
     return { type: 'row', line, cells };
   }
   if (/^\s*-{3,}\s*$/.test(line.text)) return { type: 'separator', line };
@@ -78,6 +82,19 @@ function headerText(html: string): string {
 function isHeaderRow(roles: (ColumnRole | null)[]): boolean {
   const known = roles.filter((role) => role !== null);
   return roles.includes('opinion') && known.length >= 2;
+}
+
+/**
+ * Short labels in every cell, one of them about opinions or answers: a header
+ * row in words pubcom does not know yet, which must not become data.
+ */
+function looksLikeHeader(texts: string[]): boolean {
+  const labels = texts.map((text) => text.trim()).filter((text) => text !== '');
+  return (
+    labels.length >= 2 &&
+    labels.every((text) => text.length <= 30 && !/[。．]/.test(text) && !/^意見\s*[0-9０-９]/.test(text)) &&
+    labels.some((text) => /意見|考え方|回答|コメント|対応/.test(text))
+  );
 }
 
 function splitCells(line: Line): Cell[] {

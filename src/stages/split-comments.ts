@@ -46,6 +46,11 @@ export function splitComments(draft: OpinionDraft, knownSubmitters: ReadonlySet<
     ...commentsOf(rest, 'comment', knownSubmitters, placeOf),
     ...draft.parts['re-opinion'].flatMap((part) => commentsOf(joinPageSplits([part], file), 're-opinion', knownSubmitters, placeOf)),
   ];
+  if (knownSubmitters.size > 0) {
+    for (const comment of comments.filter((c) => c.submitter === null)) {
+      report(file, 'missing-submitter', `Unexpected comment of ${draft.label} without a submitter mark, expected 【name】 at its end`, { line: comment.endLine, column: 1 });
+    }
+  }
   return {
     draft,
     summary,

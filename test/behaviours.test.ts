@@ -1,0 +1,90 @@
+/** One small fixture per behaviour of row assembly and comment splitting, with the facts a reader checks. */
+import { describe, expect, it } from 'vitest';
+import type { NoticeDocument, Opinion } from '../src/schema/records.js';
+import { convertFixture } from './helpers.js';
+
+async function opinions(name: string): Promise<Opinion[]> {
+  const { document } = await convertFixture(name);
+  expect(document).not.toBeNull();
+  return (document as NoticeDocument).opinions;
+}
+
+const texts = (opinion: Opinion | undefined): (string | null)[][] =>
+  (opinion?.comments ?? []).map((comment) => [comment.submitter, comment.text]);
+
+describe('row assembly', () => {
+  it('continues an opinion on rows without a label (continuation-row)', async () => {
+    const [first, second] = await opinions('continuation-row');
+    expect(first?.summary).toBe('第3条の規定を明確にすべき。');
+    expect(texts(first)).toEqual([
+      ['テスト株式会社', '第3条の適用範囲が不明確であると考えます。(1. 3. 第3条)'],
+      ['個人A', '同条の例外規定も併せて見直すべきです。'],
+    ]);
+    expect(first?.source).toEqual({ startLine: 13, endLine: 15 });
+    expect(first?.comments.map((c) => c.source.startLine)).toEqual([14, 15]);
+    expect(second?.key).toBe('2');
+  });
+
+  it('takes a flag and a response from different rows (flag-on-another-row)', async () => {
+    const [first] = await opinions('flag-on-another-row');
+    expect(first?.revised).toBe(true);
+    expect(first?.revisedRaw).toBe('有');
+    expect(first?.response?.text).toBe('御意見を踏まえ、用語の定義を修正いたします。');
+    expect(first?.response?.source).toEqual({ startLine: 14, endLine: 14 });
+    expect(first?.outcome).toBe('revised');
+  });
+
+  it('joins a cell cut by a page break with nothing inserted (page-split-mid-word)', async () => {
+    const [first] = await opinions('page-split-mid-word');
+    expect(first?.comments).toHaveLength(1);
+    expect(first?.comments[0]?.text).toContain('望ましいと考えます。');
+    expect(first?.comments[0]?.submitter).toBe('テスト株式会社');
+    expect(first?.response?.text).toContain('様式の内容を修正いたします。');
+    expect(first?.source).toEqual({ startLine: 13, endLine: 15 });
+  });
+
+  it('leaves no record for a separator row and starts a new section after it (separator-row)', async () => {
+    const { document } = await convertFixture('separator-row');
+    expect(document?.opinions.map((o) => [o.key, o.section])).toEqual([['1', '1'], ['2', '2']]);
+    expect(document?.sections.map((s) => [s.id, s.label, s.title])).toEqual([
+      ['1', '1.', '本則に対する意見'],
+      ['2', '2.', '附則に対する意見'],
+    ]);
+    expect(JSON.stringify(document)).not.toContain('---');
+    expect(document?.opinions[1]?.response?.refersTo).toEqual(['1']);
+    expect(document?.opinions[1]?.outcome).toBe('unchanged');
+  });
+});
+
+describe('comment splitting', () => {
+  it('splits the summary from a comment sharing its paragraph (shared-paragraph-summary)', async () => {
+    const [first, second] = await opinions('shared-paragraph-summary');
+    expect(first?.summary).toBe('施行日を延期すべき。');
+    expect(texts(first)).toEqual([['一般社団法人サンプル協会', '現場の準備が間に合わないため、施行日を半年延期すべきである。']]);
+    expect(second?.summary).toBe('経過措置を設けるべき。');
+    expect(texts(second)).toEqual([['個人A', '既存の設備について経過措置を設けることを求めます。']]);
+  });
+
+  it('gives one comment per submitter mark in one cell (several-submitters-in-one-cell)', async () => {
+    const [first] = await opinions('several-submitters-in-one-cell');
+    expect(texts(first)).toEqual([
+      ['テスト株式会社', '月次の報告は負担が大きいため、四半期ごとにすべきと考える。(1. 4. 報告)'],
+      ['テスト株式会社', '報告様式を電子化すべきと考える。(1. 5. 様式)'],
+      ['個人A', '報告の対象を限定すべきである。'],
+    ]);
+    expect(first?.comments.map((c) => c.id)).toEqual(['op-1-c1', 'op-1-c2', 'op-1-c3']);
+    expect(first?.comments[2]?.submitterRaw).toBe('【個人 A】');
+  });
+
+  it('keeps 【…】 labels that name no submitter in the text (non-submitter-labels)', async () => {
+    const [first] = await opinions('non-submitter-labels');
+    expect(first?.comments).toHaveLength(1);
+    const comment = first?.comments[0];
+    expect(comment?.submitter).toBe('テスト株式会社');
+    for (const label of ['【意見箇所】', '【意見内容】', '【ベストプラクティス】', '【基本】', '【注記】']) {
+      expect(comment?.text).toContain(label);
+    }
+    expect(comment?.refs.map((r) => r.canonical)).toEqual(['p.12', 'II.3.1', 'II.3.1']);
+    expect(comment?.refs[2]).toMatchObject({ kind: 'section', qualifiers: ['基本', 'ii'] });
+  });
+});

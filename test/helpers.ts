@@ -1,0 +1,51 @@
+/** Shared by the tests: convert a fixture folder the way the CLI converts a file. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { VFile } from 'vfile';
+import { formatMessage, sortedMessages } from '../src/diagnostics.js';
+import { emitAll, FORMATS } from '../src/emit/index.js';
+import { convertNotice } from '../src/pipeline.js';
+import { loadContext } from '../src/run.js';
+import type { NoticeDocument } from '../src/schema/records.js';
+
+export const FIXTURES = new URL('./fixtures/', import.meta.url);
+
+/** Every fixture folder, sorted. */
+export function fixtureNames(): string[] {
+  return readdirSync(FIXTURES, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+export function fixtureInputName(name: string): string {
+  const input = readdirSync(new URL(`${name}/`, FIXTURES)).find((file) => file.startsWith('input.'));
+  if (!input) throw new Error(`fixture ${name} has no input.* file`);
+  return input;
+}
+
+export interface Converted {
+  document: NoticeDocument | null;
+  /** Diagnostics as the CLI prints them, one per line. */
+  messages: string;
+  files: Map<string, string>;
+  bytes: Uint8Array;
+}
+
+/** Convert `bytes` as notice `id`; what the CLI would write, without touching the disk. */
+export async function convertBytes(id: string, fileName: string, bytes: Uint8Array): Promise<Converted> {
+  const file = new VFile({ path: fileName });
+  const document = convertNotice({ id, fileName, bytes }, file);
+  const files = document ? await emitAll(document, { formats: FORMATS, bom: false, context: await loadContext() }) : new Map<string, string>();
+  const messages = sortedMessages(file).map((message) => formatMessage(fileName, message)).join('\n');
+  return { document, messages: messages === '' ? '' : messages + '\n', files, bytes };
+}
+
+export async function convertFixture(name: string): Promise<Converted> {
+  const fileName = fixtureInputName(name);
+  return convertBytes(name, fileName, readFileSync(new URL(`${name}/${fileName}`, FIXTURES)));
+}
+
+/** Convert a small notice given as text (tests of one behaviour). */
+export async function convertText(text: string, id = 'notice'): Promise<Converted> {
+  return convertBytes(id, `${id}.txt`, new TextEncoder().encode(text));
+}

@@ -1,0 +1,27 @@
+/** Every fixture's JSON-LD expands offline in jsonld.js safe mode (which fails on any dropped term) and keeps its records. */
+import jsonld from 'jsonld';
+import type { JsonLdDocument, Options } from 'jsonld';
+import { describe, expect, it } from 'vitest';
+import { convertFixture, fixtureNames } from './helpers.js';
+
+const refuseNetwork = async (url: string): Promise<never> => {
+  throw new Error(`network refused: ${url}`);
+};
+// `safe` is a jsonld 9 option that @types/jsonld does not declare yet.
+const options = { safe: true, documentLoader: refuseNetwork } as Options.Expand;
+const SCHEMA = 'https://schema.org/';
+
+describe.each(fixtureNames())('fixture %s', (name) => {
+  it('expands offline in safe mode with one Comment per opinion and per comment', async () => {
+    const { files, document } = await convertFixture(name);
+    const source = JSON.parse(files.get(`${name}.jsonld`) ?? 'null') as JsonLdDocument;
+    const expanded = await jsonld.expand(source, options);
+    // Flattened without a context: an array of every node of the graph, with full IRIs.
+    const nodes = (await jsonld.flatten(expanded, undefined, options)) as unknown as { '@type'?: string[] }[];
+    const typed = (type: string): number => nodes.filter((node) => node['@type']?.includes(SCHEMA + type)).length;
+    const opinions = document?.opinions ?? [];
+    expect(typed('Report')).toBe(1);
+    expect(typed('Comment')).toBe(opinions.length + opinions.reduce((sum, o) => sum + o.comments.length, 0));
+    expect(typed('Answer')).toBe(opinions.filter((o) => o.response !== null).length);
+  });
+});

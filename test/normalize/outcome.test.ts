@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { opinionKey, outcomeOf, refersToOf } from '../../src/normalize/outcome.js';
+import { Outcome } from '../../src/schema/records.js';
+
+const CORPUS = '/work/shared/corpus';
+
+/** The real notice's response to 意見4 (000_79964a56dd2f3f46.txt line 28, cell 2, paragraphs joined by "\n"). */
+const REAL_OPINION_4 =
+  '御意見を踏まえ、20 ページのベストプラクティスに、「iv. 経営陣は、情報セキュリティに関する取組にあたり、情報セキュリティ人材の育成を行うことが望ましい。」を追加いたします。\n' +
+  '企業において確保すべきサイバーセキュリティ人材の具体的な数値基準等はクラウド事業者の規模によって異なるため、本ガイドラインにおいて具体的な数値基準等は求めないこととし、原案のとおりといたします。';
+
+describe('outcomeOf', () => {
+  it.each<[string, string, Outcome]>([
+    // revised: a stated change
+    ['追加いたします', '御意見を踏まえ、ベストプラクティスに「v. 定期的に見直すことが望ましい。」を追加いたします。', 'revised'],
+    ['に修正いたします', '御意見を踏まえ、「事業者」を「クラウド事業者」に修正いたします。', 'revised'],
+    ['修正します', '御意見を踏まえ、該当箇所を修正します。', 'revised'],
+    ['追加します', '御指摘の観点を注記として追加します。', 'revised'],
+    ['削除いたします', '御意見を踏まえ、当該記載を削除いたします。', 'revised'],
+    ['明記します', '対象となる事業者の範囲を明記します。', 'revised'],
+    ['修正することとします', '御意見を踏まえ、別記様式一を修正することとします。', 'revised'],
+    ['改めます', '御指摘を踏まえ、「努める」を「行う」に改めます。', 'revised'],
+    ['the real 意見4: an addition wins over a partial 原案のとおり', REAL_OPINION_4, 'revised'],
+    ['a change after a partial refusal', '前段は原案のとおりとしますが、後段については御意見を踏まえ修正いたします。', 'revised'],
+    // unchanged
+    ['原案のとおりといたします', '原案のとおりといたします。', 'unchanged'],
+    ['原案を維持します', '御意見の趣旨は理解しますが、原案を維持します。', 'unchanged'],
+    ['原案どおり without の', '本件については原案とおりとします。', 'unchanged'],
+    ['原案通り', '原案通りとさせていただきます。', 'unchanged'],
+    ['an explanation, then 原案のとおり', '技術基準は国際規格と整合しているため、原案のとおりとします。', 'unchanged'],
+    ['原案のとおり wins over 参考', '原案のとおりとしますが、今後の参考とさせていただきます。', 'unchanged'],
+    // noted
+    ['参考の御意見として承ります', '参考の御意見として承ります。', 'noted'],
+    ['参考とさせていただきます', '今後のガイドライン改定の際に、参考とさせていただきます。', 'noted'],
+    ['御意見として承ります', '本案に賛同する御意見として承ります。', 'noted'],
+    ['承りました', '御意見は承りました。', 'noted'],
+    ['参考にいたします', '今後の施策の検討に当たって参考にいたします。', 'noted'],
+    // unknown: no decisive phrase
+    ['ご理解のとおりです', 'ご理解のとおりです。', 'unknown'],
+    ['御理解のとおり', '御理解のとおり、経過措置期間中は従前の例によります。', 'unknown'],
+    ['a bare deferral', '意見 11 に対する考え方のとおり。', 'unknown'],
+    ['a deferral by No.', 'No.2の考え方をご参照ください。', 'unknown'],
+    ['a refusal to revise', '現時点で修正する予定はありません。', 'unknown'],
+    ['a negated change', '当該記載は変更しません。', 'unknown'],
+    ['an empty response', '', 'unknown'],
+  ])('%s -> %s', (_name, text, expected) => {
+    expect(outcomeOf(text)).toBe(expected);
+  });
+
+  it('reads the real notice\'s 意見4 response from the corpus as revised', () => {
+    const text = readFileSync(`${CORPUS}/000_79964a56dd2f3f46.txt`, 'utf8');
+    const row = text.split('\n').find((line) => line.startsWith('<p>意見4 '));
+    expect(row).toBeDefined();
+    const response = (row ?? '').split('\t')[1] ?? '';
+    const plain = response.replace(/<[^>]+>/g, '').trim();
+    expect(plain).toContain('を追加いたします。');
+    expect(plain).toContain('原案のとおりといたします。');
+    expect(outcomeOf(plain)).toBe('revised');
+  });
+});
+
+describe('refersToOf', () => {
+  it.each<[string, string, string[]]>([
+    ['the real deferral', '意見 11 に対する考え方のとおり。', ['11']],
+    ['a sub-numbered key', '意見1-1 に対する考え方のとおり。', ['1-1']],
+    ['a sub-numbered key with spaces', '意見 1 - 1 に対する考え方のとおり。', ['1-1']],
+    ['a full-width dash', '意見１－２に対する考え方のとおり。', ['1-2']],
+    ['full-width digits', '意見１２に対する考え方のとおりです。', ['12']],
+    ['No. with the 考え方', 'No.2の考え方をご参照ください。', ['2']],
+    ['No without a dot', 'No 7の考え方をご参照ください。', ['7']],
+    ['番号 and への回答', '番号3への回答を御参照ください。', ['3']],
+    ['意見…の回答', '意見5の回答のとおりです。', ['5']],
+    ['no reference', '原案のとおりといたします。', []],
+    ['a number that is no opinion', '20 ページのベストプラクティスに追加いたします。', []],
+    ['意見 without a number', '御意見に対する考え方は以下のとおりです。', []],
+    ['an empty text', '', []],
+    ['two references, in order', '意見 5 に対する考え方及び意見 3 に対する考え方のとおり。', ['5', '3']],
+    [
+      'two references, a repeat dropped',
+      '意見 3 に対する考え方のとおり。なお、No.7の考え方もご参照ください。意見３に対する考え方で述べたとおりです。',
+      ['3', '7'],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(refersToOf(text)).toEqual(expected);
+  });
+
+  it('finds the real notice\'s deferrals to 意見 11 (意見17 and 意見18)', () => {
+    const text = readFileSync(`${CORPUS}/000_79964a56dd2f3f46.txt`, 'utf8');
+    const deferring = text
+      .split('\n')
+      .filter((line) => refersToOf((line.split('\t')[1] ?? '').replace(/<[^>]+>/g, '')).length > 0)
+      .map((line) => /^<p>(意見\s*\d+)/.exec(line)?.[1]);
+    expect(deferring).toEqual(['意見 17', '意見 18']);
+  });
+
+  it('is called repeatedly without leaking regex state', () => {
+    expect(refersToOf('意見 11 に対する考え方のとおり。')).toEqual(['11']);
+    expect(refersToOf('意見 11 に対する考え方のとおり。')).toEqual(['11']);
+  });
+});
+
+describe('opinionKey', () => {
+  it.each([
+    ['１２', '12'],
+    ['12', '12'],
+    ['1 - 1', '1-1'],
+    ['1-1', '1-1'],
+    ['１－１', '1-1'],
+    ['1‐2', '1-2'],
+    [' 11 ', '11'],
+    ['2 - 1 - 3', '2-1-3'],
+  ])('%s -> %s', (number, key) => {
+    expect(opinionKey(number)).toBe(key);
+  });
+});
+
+describe('fixes found in review', () => {
+  it.each([
+    ['「〇〇を削除します」との御意見ですが、原案のとおりとします。', 'unchanged'],
+    ['以下のとおり修正しました。', 'revised'],
+    ['修正させていただきます。', 'revised'],
+  ] as const)('outcomeOf(%s) is %s', (text, outcome) => {
+    expect(outcomeOf(text)).toBe(outcome);
+  });
+
+  it.each([
+    ['意見3、意見5に対する考え方をご参照ください。', ['3', '5']],
+    ['意見1−1に対する考え方のとおり。', ['1-1']],
+  ])('refersToOf(%s) is %j', (text, keys) => {
+    expect(refersToOf(text)).toEqual(keys);
+  });
+});
