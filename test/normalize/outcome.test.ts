@@ -1,9 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { opinionKey, outcomeOf, refersToOf } from '../../src/normalize/outcome.js';
 import { Outcome } from '../../src/schema/records.js';
 
-const CORPUS = '/work/shared/corpus';
+const CORPUS = fileURLToPath(new URL('../corpus', import.meta.url));
 
 /** The real notice's response to 意見4 (000_79964a56dd2f3f46.txt line 28, cell 2, paragraphs joined by "\n"). */
 const REAL_OPINION_4 =

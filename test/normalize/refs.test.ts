@@ -1,9 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findRefs, foldWidth, parsePlace, romanToAscii, type FoundRef } from '../../src/normalize/refs.js';
 import { Ref } from '../../src/schema/records.js';
 
-const CORPUS = '/work/shared/corpus';
+const CORPUS = fileURLToPath(new URL('../corpus', import.meta.url));
 const corpusTexts = [
   '000_79964a56dd2f3f46.txt',
   'mic-denpa-tsv.txt',

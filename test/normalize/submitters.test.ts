@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,7 +14,7 @@ import {
 } from '../../src/normalize/submitters.js';
 import { SubmitterKind } from '../../src/schema/records.js';
 
-const CORPUS = '/work/shared/corpus';
+const CORPUS = fileURLToPath(new URL('../corpus', import.meta.url));
 const ORACLE = '日本オラクル株式会社(情報処理学会 情報規格調査会 SC 38 専門委員会)';
 const REAL_ORGANIZATIONS = `法人:3者(${ORACLE}、マカフィー株式会社、パスロジ株式会社)`;
 const REAL_INDIVIDUALS = '個人:3者(個人A～個人C)';
