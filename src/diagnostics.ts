@@ -35,6 +35,10 @@ export const RULES = {
     severity: 'warning',
     note: 'Text that belongs to no record (a row before the first opinion label, an extra cell). It is not in any output field: check the source.',
   },
+  'note-outside-table': {
+    severity: 'info',
+    note: 'Text between or after the opinion tables (a note such as ※…) belongs to no record; it is reported so nothing is dropped unseen.',
+  },
   'duplicate-opinion': {
     severity: 'error',
     note: 'Two opinions carry the same label number; the second is kept under a suffixed id. Check the numbering in the source.',
@@ -45,7 +49,7 @@ export const RULES = {
   },
   'missing-submitter': {
     severity: 'warning',
-    note: 'A comment ends without a submitter mark although the notice lists submitters; its submitter is null.',
+    note: 'A comment has no submitter mark although other comments of the notice have one; its submitter is null.',
   },
   'unknown-submitter': {
     severity: 'warning',

@@ -8,13 +8,11 @@ import type { VFile } from 'vfile';
 import { report, toDiagnostics } from './diagnostics.js';
 import { submitterKey } from './normalize/submitters.js';
 import type { NoticeDocument } from './schema/records.js';
-import { assembleRows, type CellReader } from './stages/assemble-rows.js';
-import { cellParagraphs } from './stages/cell-text.js';
+import { assembleRows } from './stages/assemble-rows.js';
 import { decode } from './stages/decode.js';
 import { normalize } from './stages/normalize.js';
-import { parseCell } from './stages/parse-cells.js';
 import { readHeader } from './stages/read-header.js';
-import { segment, type Segment } from './stages/segment.js';
+import { segment } from './stages/segment.js';
 import { splitComments } from './stages/split-comments.js';
 import { validate } from './stages/validate.js';
 
@@ -29,14 +27,14 @@ export interface NoticeInput {
 export function convertNotice(input: NoticeInput, file: VFile): NoticeDocument | null {
   const decoded = decode(input.bytes, file);
   if (!decoded) return null;
-  const segments = segment(decoded.text);
-  const draft = assembleRows(segments, cellReader(segments), file);
-  if (!segments.some((s) => s.type === 'header')) {
+  const blocks = segment(decoded.text, input.fileName);
+  const draft = assembleRows(blocks, file);
+  if (draft.opinions.length === 0 && !draft.hasOpinionTable) {
     report(file, 'no-opinion-table', 'Unexpected document without an opinion table, expected a header row such as 提出された意見⇥総務省の考え方', { line: 1, column: 1, offset: 0 });
     return null;
   }
   const header = readHeader(draft.titleBlock, file);
-  const known = new Set(header.groups.flatMap((group) => group.names.map(submitterKey)));
+  const known = new Set([...header.groups.flatMap((group) => group.names), ...draft.submitterLists.flatMap((list) => list.names.map((entry) => entry.name))].map(submitterKey));
   const split = draft.opinions.map((opinion) => splitComments(opinion, known, file));
   const source = {
     id: input.id,
@@ -46,13 +44,4 @@ export function convertNotice(input: NoticeInput, file: VFile): NoticeDocument |
   };
   const document = normalize(source, header, draft, split, file);
   return validate({ ...document, diagnostics: toDiagnostics(file) }, file);
-}
-
-/** Stages 3 and 4 for one cell, on demand: rows are looked up by line number. */
-function cellReader(segments: readonly Segment[]): CellReader {
-  const rows = new Map(segments.flatMap((s) => (s.type === 'row' ? [[s.line.number, s] as const] : [])));
-  return (line, index) => {
-    const cell = rows.get(line)?.cells[index];
-    return cell ? cellParagraphs(parseCell(cell, line)) : [];
-  };
 }

@@ -7,7 +7,7 @@ import type { Outcome } from '../schema/records.js';
 
 const REVISED = /(?:修正|追加|追記|削除|変更|改正|訂正|反映|明記|明確化)(?:を行い|いたし|し|させていただき)ま(?:す|した)|(?:修正|追加|追記|削除|変更|訂正)することとします|改めます/;
 const UNCHANGED = /原案の?とおり|原案を維持|原案通り/;
-const NOTED = /承ります|承りました|参考(?:と|に)(?:させていただ|いた|し)|参考の御?意見/;
+const NOTED = /承ります|承りました|参考(?:と|に)(?:させていただ|いた|し|、)|参考の御?意見/;
 
 /** The outcome that the response text states, or `unknown` when it states none. */
 export function outcomeOf(responseText: string): Outcome {

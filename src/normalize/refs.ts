@@ -405,6 +405,21 @@ function matchWholes(folded: string, text: string): FoundRef[] {
   });
 }
 
+const APPENDIX_RE = new RegExp(`(?:別表|別記様式|様式)[ \\t]*第?[ \\t]*(?:${NUM_SRC})[ \\t]*号?`, 'g');
+
+/**
+ * Appended tables and forms (`別表第三号`, `別記様式第1号`): places of a
+ * regulation with no numbering scheme of their own, so kind `other` with the
+ * width-folded text as canonical.
+ */
+function matchAppendices(folded: string, text: string): FoundRef[] {
+  return [...folded.matchAll(APPENDIX_RE)].map((m) => {
+    const start = m.index;
+    const end = start + m[0].length;
+    return { kind: 'other', raw: text.slice(start, end), canonical: m[0].replace(/[ \t]+/g, ''), start, end };
+  });
+}
+
 type Matcher = (folded: string, text: string) => FoundRef[];
 const MATCHERS: readonly Matcher[] = [
   matchSections,
@@ -414,6 +429,7 @@ const MATCHERS: readonly Matcher[] = [
   matchFigures,
   matchArticles,
   matchWholes,
+  matchAppendices,
 ];
 
 // ---------------------------------------------------------------------------
@@ -424,7 +440,7 @@ const MATCHERS: readonly Matcher[] = [
  * Every reference in free text (a comment or a response), in source order and
  * non-overlapping, so a comment's refs can be listed and highlighted as printed.
  * Offsets are UTF-16 units into `text`; `text.slice(start, end) === raw`.
- * Never yields kind `other`: free text has no cell boundary to take as a place.
+ * Kind `other` only for appended tables and forms (`別表第三号`).
  */
 export function findRefs(text: string): FoundRef[] {
   const folded = foldWidth(text);

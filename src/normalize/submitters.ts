@@ -93,9 +93,13 @@ function ordinal(token: string): number | null {
   return null;
 }
 
-/** `【個人 A】` / `個人 Ａ` -> `個人A`; other names trimmed, inner space runs collapsed. */
+/** `【個人 A】` / `(個人 Ａ)` -> `個人A`; other names without their brackets, trimmed, inner space runs collapsed. */
 export function normalizeSubmitterName(text: string): string {
-  const inner = text.trim().replace(/^【(.*)】$/s, '$1').trim().replace(/[ \u3000]+/g, ' ');
+  const inner = text
+    .trim()
+    .replace(/^【(.*)】$|^[(（](.*)[)）]$/s, '$1$2')
+    .trim()
+    .replace(/[ \u3000]+/g, ' ');
   const individual = /^個人\s*([A-Za-zＡ-Ｚａ-ｚ0-9０-９]*)$/.exec(inner);
   if (individual) return '個人' + toAsciiAlnum(individual[1] ?? '');
   return inner;

@@ -1,17 +1,18 @@
 /**
- * Stage 5: segments -> sections and opinion drafts. A row whose opinion cell
- * starts with `意見N` (or whose number cell is filled) opens an opinion; rows
- * without one continue it: detail rows with their own comments, a response or
- * flag on a later row, the rest of a cell cut by a page break. Repeated header
- * rows map columns by their header text.
+ * Stage 5: blocks -> title block, sections, submitter lists and opinion
+ * drafts. A row whose number cell is filled, or whose opinion cell starts with
+ * `意見N`, opens an opinion; rows without one continue it (detail rows with
+ * their own comments, a response or flag on a later row, the rest of a cell
+ * cut by a page break). Header rows map columns by their header text; a row
+ * with one short cell (`●…`, `【…】`, a colspan) is a topic or a section.
  */
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
-import { respondentFrom, type ColumnRole } from '../normalize/columns.js';
+import { columnRole, respondentFrom, type ColumnRole } from '../normalize/columns.js';
 import { opinionKey } from '../normalize/outcome.js';
 import { parseSectionHeading } from '../normalize/sections.js';
-import type { Paragraph } from './cell-text.js';
-import type { Line, Segment } from './segment.js';
+import { isAllBold, type Block, type RowBlock } from './blocks.js';
+import { cellParagraphs, type Paragraph } from './cell-text.js';
 
 /** The paragraphs one row contributes to one column of an opinion. */
 export interface RowPart {
@@ -31,6 +32,8 @@ export interface SectionDraft {
 export interface OpinionDraft {
   label: string;
   key: string;
+  /** The label was printed at the start of the opinion cell (`意見N …`), so a summary may follow it. */
+  labelInOpinionCell: boolean;
   section: string | null;
   topic: string | null;
   startLine: number;
@@ -38,153 +41,280 @@ export interface OpinionDraft {
   parts: Record<ColumnRole, RowPart[]>;
 }
 
+/** A line of the title block; table rows keep their cells (a table of counts by type). */
+export interface TitleLine {
+  line: number;
+  text: string;
+  cells: string[] | null;
+  /** `# …` or `<h1>`: the likeliest title. */
+  isMainHeading: boolean;
+}
+
+/** Names from a 意見提出者一覧 (a list or a table), by round. */
+export interface SubmitterList {
+  round: 'opinion' | 're-opinion';
+  names: { name: string; line: number }[];
+  /** `個人3名` printed without names: counted, never invented. */
+  unnamed: number;
+}
+
 export interface Draft {
-  /** Text lines before the first heading or table: the notice's title block. */
-  titleBlock: { line: Line; text: string }[];
+  titleBlock: TitleLine[];
   sections: SectionDraft[];
   opinions: OpinionDraft[];
+  submitterLists: SubmitterList[];
   /** From the response column's header (総務省の考え方), when it names a body. */
   respondent: string | null;
+  /** A header row of an opinion table was found (an empty table is still a notice). */
+  hasOpinionTable: boolean;
   hasFlagColumn: boolean;
 }
 
-/** A row's cells as paragraphs; supplied by the pipeline (stages 3 and 4). */
-export type CellReader = (line: number, cellIndex: number) => Paragraph[];
-
 const LABEL = /^(意見\s*[0-9０-９]+(?:\s*[-－‐]\s*[0-9０-９]+)*)(?![0-9０-９])/;
+const LIST_HEADING = /提出者(?:一覧|名簿)|提出者の一覧/;
+const BULLET = /^[●○■□◆◇▼▽★☆◎]/;
 
-export function assembleRows(segments: readonly Segment[], readCell: CellReader, file: VFile): Draft {
-  const draft: Draft = { titleBlock: [], sections: [], opinions: [], respondent: null, hasFlagColumn: false };
+type RowKind = { kind: 'header'; roles: (ColumnRole | null)[] } | { kind: 'list-header'; roles: (ColumnRole | null)[] } | { kind: 'unknown-header' } | { kind: 'data' };
+
+export function assembleRows(blocks: readonly Block[], file: VFile): Draft {
+  const draft: Draft = { titleBlock: [], sections: [], opinions: [], submitterLists: [], respondent: null, hasOpinionTable: false, hasFlagColumn: false };
   let roles: (ColumnRole | null)[] | null = null;
+  let list: { target: SubmitterList; roles: (ColumnRole | null)[] | null } | null = null;
   let section: SectionDraft | null = null;
+  let topic: string | null = null;
   let opinion: OpinionDraft | null = null;
   let afterBreak = false;
   let inBody = false;
 
-  for (const segment of segments) {
-    switch (segment.type) {
-      case 'blank':
+  const startList = (heading: string, listRoles: (ColumnRole | null)[] | null): void => {
+    const target: SubmitterList = { round: /再意見/.test(heading) ? 're-opinion' : 'opinion', names: [], unnamed: 0 };
+    draft.submitterLists.push(target);
+    list = { target, roles: listRoles };
+  };
+
+  blocks.forEach((block, index) => {
+    switch (block.type) {
+      case 'break':
         afterBreak = true;
-        continue;
+        return;
       case 'separator':
-        continue;
-      case 'heading':
-        if (!inBody && segment.style === 'atx' && draft.titleBlock.length === 0) {
-          draft.titleBlock.push({ line: segment.line, text: segment.text });
-          continue;
-        }
-        inBody = true;
-        section = newSection(segment.text, segment.line, draft.sections);
-        draft.sections.push(section);
-        opinion = null;
-        continue;
-      case 'header':
-        inBody = true;
-        roles = segment.roles;
-        draft.hasFlagColumn ||= roles.includes('flag');
-        draft.respondent ??= responseHeaderRespondent(segment.cells.map((cell) => cell.html), roles);
-        opinion = null;
-        afterBreak = false;
-        continue;
-      case 'unknown-header':
-        inBody = true;
-        roles = null;
-        opinion = null;
-        report(
-          file,
-          'unknown-header',
-          `Unexpected header row ${segment.texts.map((text) => `「${text}」`).join(' ')}, expected an opinion column (提出された意見, 御意見の概要, …) and a response column (…の考え方, 回答)`,
-          at(segment.line),
-        );
-        continue;
-      case 'text':
-        if (inBody) {
-          report(file, 'unattributed-text', `Unexpected text outside any table: ${preview(segment.text)}`, at(segment.line));
+        return;
+      case 'table-end':
+        list = null;
+        return;
+      case 'heading': {
+        list = null;
+        if (LIST_HEADING.test(block.text)) {
+          startList(block.text, null);
+        } else if (isSectionHeading(blocks, index)) {
+          inBody = true;
+          section = newSection(block.text, block.line, draft.sections);
+          draft.sections.push(section);
+          topic = null;
+          opinion = null;
+        } else if (!inBody) {
+          draft.titleBlock.push({ line: block.line, text: block.text, cells: null, isMainHeading: block.depth === 1 });
         } else {
-          draft.titleBlock.push({ line: segment.line, text: segment.text });
+          report(file, 'note-outside-table', `Unexpected heading outside any table: ${preview(block.text)}`, { line: block.line, column: block.column });
         }
-        continue;
-      case 'row': {
-        if (!roles) {
-          if (inBody) report(file, 'unattributed-text', `Unexpected table row before any header row: ${preview(segment.line.text)}`, at(segment.line));
-          else draft.titleBlock.push({ line: segment.line, text: segment.line.text });
-          continue;
-        }
-        const cells = readRow(segment.line, segment.cells.length, roles, readCell, file);
-        const opens = openingLabel(cells);
-        if (opens) {
-          opinion = newOpinion(opens, section, segment.line.number);
-          draft.opinions.push(opinion);
-        } else if (!opinion) {
-          const text = Object.values(cells).flat().map((p) => p.text).join(' ');
-          if (text !== '') report(file, 'unattributed-text', `Unexpected row without an opinion label before any opinion, expected 意見N: ${preview(text)}`, at(segment.line));
-          afterBreak = false;
-          continue;
-        }
-        for (const [role, paragraphs] of Object.entries(cells) as [ColumnRole, Paragraph[]][]) {
-          if (paragraphs.length > 0) opinion.parts[role].push({ line: segment.line.number, paragraphs, afterBreak });
-        }
-        opinion.endLine = segment.line.number;
-        afterBreak = false;
+        return;
       }
+      case 'text':
+        if (!inBody) draft.titleBlock.push({ line: block.line, text: block.text, cells: null, isMainHeading: false });
+        if (LIST_HEADING.test(block.text)) {
+          startList(block.text, null);
+        } else if (list) {
+          readListLine(list.target, block.text, block.line);
+        } else if (inBody) {
+          report(file, 'note-outside-table', `Unexpected text outside any table: ${preview(block.text)}`, { line: block.line, column: block.column });
+        }
+        return;
+      case 'row':
+        break;
     }
-  }
+    const row = block;
+    const kind = classifyRow(row.texts);
+    if (kind.kind === 'header') {
+      inBody = true;
+      list = null;
+      roles = kind.roles;
+      draft.hasOpinionTable = true;
+      draft.hasFlagColumn ||= roles.includes('flag');
+      draft.respondent ??= respondentFrom(row.texts[roles.indexOf('response')] ?? '');
+      opinion = null;
+      afterBreak = false;
+      return;
+    }
+    if (kind.kind === 'list-header') {
+      const heading = row.texts.join(' ');
+      const open = list as { target: SubmitterList; roles: (ColumnRole | null)[] | null } | null;
+      // The table under a 意見提出者一覧 line continues that list.
+      if (open && open.target.names.length === 0 && open.roles === null) {
+        open.roles = kind.roles;
+        if (/再意見/.test(heading)) open.target.round = 're-opinion';
+      } else {
+        startList(heading, kind.roles);
+      }
+      return;
+    }
+    if (kind.kind === 'unknown-header') {
+      inBody = true;
+      roles = null;
+      list = null;
+      opinion = null;
+      report(file, 'unknown-header', `Unexpected header row ${row.texts.filter((t) => t !== '').map((t) => `「${t}」`).join(' ')}, expected an opinion column (提出された意見, 御意見の概要, …) and a response column (…の考え方, 回答)`, { line: row.line, column: 1 });
+      return;
+    }
+    if (list) {
+      readListRow(list.target, list.roles, row);
+      return;
+    }
+    if (!roles) {
+      if (!inBody) draft.titleBlock.push({ line: row.line, text: row.texts.join('\t'), cells: row.texts, isMainHeading: false });
+      else report(file, 'unattributed-text', `Unexpected table row under no known header: ${preview(row.texts.join(' '))}`, { line: row.line, column: 1 });
+      return;
+    }
+    const headingRow = asHeadingRow(row, roles);
+    if (headingRow?.kind === 'section') {
+      section = newSection(headingRow.text, row.line, draft.sections);
+      draft.sections.push(section);
+      topic = null;
+      opinion = null;
+      return;
+    }
+    if (headingRow?.kind === 'topic') {
+      topic = headingRow.text;
+      opinion = null;
+      return;
+    }
+    const cells = readRow(row, roles, file);
+    const opens = openingLabel(cells);
+    if (opens) {
+      opinion = newOpinion(opens, section, topic, row.line);
+      draft.opinions.push(opinion);
+    } else if (!opinion) {
+      const text = Object.values(cells).flat().map((p) => p.text).join(' ');
+      if (text !== '') report(file, 'unattributed-text', `Unexpected row without an opinion label before any opinion, expected 意見N or a number: ${preview(text)}`, { line: row.line, column: 1 });
+      afterBreak = false;
+      return;
+    }
+    for (const [role, paragraphs] of Object.entries(cells) as [ColumnRole, Paragraph[]][]) {
+      if (paragraphs.length > 0) opinion.parts[role].push({ line: row.line, paragraphs, afterBreak });
+    }
+    opinion.endLine = Math.max(opinion.endLine, row.endLine);
+    afterBreak = false;
+  });
   return draft;
 }
 
-/** The row's paragraphs by column role; cells beyond the header are reported, not dropped silently. */
-function readRow(line: Line, cellCount: number, roles: (ColumnRole | null)[], readCell: CellReader, file: VFile): Partial<Record<ColumnRole, Paragraph[]>> {
-  const cells: Partial<Record<ColumnRole, Paragraph[]>> = {};
-  if (cellCount !== roles.length) {
-    report(file, 'row-cell-count', `Unexpected row with ${cellCount} cells, expected ${roles.length} as in its header row`, at(line));
+function classifyRow(texts: string[]): RowKind {
+  const roles = texts.map(columnRole);
+  const known = roles.filter((role) => role !== null);
+  if (roles.includes('opinion') && known.length >= 2) return { kind: 'header', roles };
+  if (roles.includes('submitter') && !roles.includes('opinion') && !roles.includes('response')) return { kind: 'list-header', roles };
+  if (looksLikeHeader(texts)) return { kind: 'unknown-header' };
+  return { kind: 'data' };
+}
+
+/**
+ * Short labels in every cell, one of them about opinions or answers: a header
+ * row in words pubcom does not know yet, which must not become data.
+ */
+function looksLikeHeader(texts: string[]): boolean {
+  const labels = texts.filter((text) => text !== '');
+  return (
+    labels.length >= 2 &&
+    labels.every((text) => text.length <= 30 && !/[。．]/.test(text) && !LABEL.test(text) && !/^[0-9０-９]+$/.test(text)) &&
+    labels.some((text) => /意見|考え方|回答|コメント|対応/.test(text))
+  );
+}
+
+/** A heading is a section when a table row follows it (the next block that is no page break). */
+function isSectionHeading(blocks: readonly Block[], index: number): boolean {
+  for (let next = index + 1; next < blocks.length; next++) {
+    const block = blocks[next];
+    if (block?.type === 'break' || block?.type === 'separator') continue;
+    return block?.type === 'row';
   }
-  for (let index = 0; index < cellCount; index++) {
-    const paragraphs = readCell(line.number, index);
+  return false;
+}
+
+/** A row with one short cell and no label: `【…】` or a colspan is a section, a `●…` or bold line a topic. */
+function asHeadingRow(row: RowBlock, roles: (ColumnRole | null)[]): { kind: 'section' | 'topic'; text: string } | null {
+  const filled = row.cells.flatMap((cell, index) => (cell && (row.texts[index] ?? '') !== '' ? [{ cell, text: row.texts[index] ?? '' }] : []));
+  const only = filled[0];
+  if (filled.length !== 1 || !only || only.text.length > 80 || /。/.test(only.text)) return null;
+  if (roles[row.cells.indexOf(only.cell)] === 'number' && !only.cell.spansRow) return null;
+  if (/^【[^【】]+】$/.test(only.text) || only.cell.spansRow) return { kind: 'section', text: only.text };
+  if (BULLET.test(only.text) || isAllBold(only.cell)) return { kind: 'topic', text: only.text };
+  return null;
+}
+
+/** The row's paragraphs by column role; cells beyond the header are reported, not dropped silently. */
+function readRow(row: RowBlock, roles: (ColumnRole | null)[], file: VFile): Partial<Record<ColumnRole, Paragraph[]>> {
+  const cells: Partial<Record<ColumnRole, Paragraph[]>> = {};
+  if (row.cells.length !== roles.length) {
+    report(file, 'row-cell-count', `Unexpected row with ${row.cells.length} cells, expected ${roles.length} as in its header row`, { line: row.line, column: 1 });
+  }
+  row.cells.forEach((cell, index) => {
+    const paragraphs = cellParagraphs(cell);
     const role = roles[index];
     if (role) {
       cells[role] = [...(cells[role] ?? []), ...paragraphs];
     } else if (paragraphs.length > 0) {
-      const first = paragraphs[0];
-      report(file, 'unattributed-text', `Unexpected text in a column without a known header: ${preview(paragraphs.map((p) => p.text).join(' '))}`, first ? { line: first.line, column: 1 + first.start - line.start, offset: first.start } : at(line));
+      const first = paragraphs[0] as Paragraph;
+      report(file, 'unattributed-text', `Unexpected text in a column without a known header: ${preview(paragraphs.map((p) => p.text).join(' '))}`, { line: first.line, column: first.column, offset: first.start });
     }
-  }
+  });
   return cells;
 }
 
 /** The label that opens an opinion: the number column's text, or `意見N` at the start of the opinion cell. */
-function openingLabel(cells: Partial<Record<ColumnRole, Paragraph[]>>): { label: string; key: string } | null {
+function openingLabel(cells: Partial<Record<ColumnRole, Paragraph[]>>): { label: string; key: string; labelInOpinionCell: boolean } | null {
   const number = cells.number?.map((p) => p.text).join('').trim();
-  if (number) return { label: number, key: opinionKey(number.replace(/^(?:No\.?|NO\.?|№)\s*/, '')) };
+  if (number) return { label: number, key: opinionKey(number.replace(/^(?:No|NO|№)\.?\s*|^意見\s*/, '')), labelInOpinionCell: false };
   const first = cells.opinion?.[0]?.text;
   const match = first ? LABEL.exec(first) : null;
-  return match?.[1] ? { label: match[1], key: opinionKey(match[1].replace(/^意見/, '')) } : null;
+  return match?.[1] ? { label: match[1], key: opinionKey(match[1].replace(/^意見/, '')), labelInOpinionCell: true } : null;
 }
 
-function newOpinion(opens: { label: string; key: string }, section: SectionDraft | null, line: number): OpinionDraft {
+function newOpinion(opens: { label: string; key: string; labelInOpinionCell: boolean }, section: SectionDraft | null, topic: string | null, line: number): OpinionDraft {
   return {
     ...opens,
     section: section?.id ?? null,
-    topic: null,
+    topic,
     startLine: line,
     endLine: line,
     parts: { opinion: [], response: [], flag: [], number: [], place: [], submitter: [], 're-opinion': [] },
   };
 }
 
-function newSection(text: string, line: Line, existing: readonly SectionDraft[]): SectionDraft {
+function newSection(text: string, line: number, existing: readonly SectionDraft[]): SectionDraft {
   const heading = parseSectionHeading(text);
   const taken = (id: string): boolean => existing.some((section) => section.id === id);
   const id = heading.number && !taken(heading.number) ? heading.number : `sec-${existing.length + 1}`;
-  return { id, label: heading.label, title: heading.title, line: line.number };
+  return { id, label: heading.label, title: heading.title, line };
 }
 
-function responseHeaderRespondent(cells: string[], roles: (ColumnRole | null)[]): string | null {
-  const index = roles.indexOf('response');
-  return index >= 0 ? respondentFrom(cells[index] ?? '') : null;
+const LIST_ITEM = /^(?:[0-9０-９]+\s*[.．、)）]|[・･●○\-*])\s*(.+)$/;
+const UNNAMED = /(?:個人|その他)\s*([0-9０-９]+)\s*(?:名|者|人)/;
+
+/** One line of a listed 提出者一覧: `1. 株式会社…`, `・…`; `個人3名` counts people without naming them. */
+function readListLine(list: SubmitterList, text: string, line: number): void {
+  const item = LIST_ITEM.exec(text)?.[1]?.trim();
+  if (item) {
+    list.names.push({ name: item, line });
+    return;
+  }
+  const unnamed = UNNAMED.exec(text);
+  if (unnamed?.[1]) list.unnamed += Number(opinionKey(unnamed[1]));
 }
 
-function at(line: Line): { line: number; column: number; offset: number } {
-  return { line: line.number, column: 1, offset: line.start };
+/** One row of a 提出者一覧 table: the submitter column, or the last filled cell. */
+function readListRow(list: SubmitterList, roles: (ColumnRole | null)[] | null, row: RowBlock): void {
+  const index = roles?.indexOf('submitter') ?? -1;
+  const name = (index >= 0 ? row.texts[index] : row.texts.filter((text) => text !== '').at(-1))?.trim();
+  if (name) list.names.push({ name, line: row.line });
 }
 
 /** The first characters of a text, for a message that fits on one line. */

@@ -7,10 +7,10 @@ import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { outcomeOf, refersToOf } from '../normalize/outcome.js';
 import { findRefs, parsePlace } from '../normalize/refs.js';
-import { guessKind, submitterKey } from '../normalize/submitters.js';
+import { guessKind, normalizeSubmitterName, submitterKey } from '../normalize/submitters.js';
 import type { Comment, NoticeDocument, Opinion, Outcome, Ref, Submitter } from '../schema/records.js';
-import type { Draft } from './assemble-rows.js';
-import type { NoticeHeader } from './read-header.js';
+import type { Draft, SubmitterList } from './assemble-rows.js';
+import type { Count, NoticeHeader } from './read-header.js';
 import type { CommentDraft, SplitOpinion } from './split-comments.js';
 
 export interface SourceInfo {
@@ -21,7 +21,7 @@ export interface SourceInfo {
 }
 
 export function normalize(source: SourceInfo, header: NoticeHeader, draft: Draft, split: SplitOpinion[], file: VFile): NoticeDocument {
-  const submitters = collectSubmitters(header, split, file);
+  const submitters = collectSubmitters(header, draft.submitterLists, split, file);
   const byKey = new Map(submitters.map((submitter) => [submitterKey(submitter.name), submitter.name]));
   const opinions = assignIds(split, file).map(({ opinion, id }) => toOpinion(opinion, id, byKey, draft.hasFlagColumn, file));
   resolveDeferrals(opinions, file);
@@ -31,13 +31,13 @@ export function normalize(source: SourceInfo, header: NoticeHeader, draft: Draft
       id: source.id,
       title: header.title,
       subject: header.subject,
-      respondent: draft.respondent ?? header.respondent,
+      respondent: draft.respondent ?? header.respondent ?? header.issuer,
       period: header.period,
-      submitterCount: header.submitterCount,
-      submitterCountUnit: header.submitterCountUnit,
-      submitterBreakdown: header.groups.map(({ label, count, unit }) => ({ label, count, unit })),
-      rePeriod: null,
-      reSubmitterCount: null,
+      submitterCount: header.submitterCount?.count ?? null,
+      submitterCountUnit: header.submitterCount?.unit ?? null,
+      submitterBreakdown: [...header.groups.map(({ label, count, unit }) => ({ label, count, unit })), ...header.breakdown],
+      rePeriod: header.rePeriod,
+      reSubmitterCount: header.reSubmitterCount?.count ?? null,
       submitters,
       source: { file: source.file, sha256: source.sha256, encoding: source.encoding },
     },
@@ -47,8 +47,8 @@ export function normalize(source: SourceInfo, header: NoticeHeader, draft: Draft
   };
 }
 
-/** The listed submitters in list order, then anyone a mark names who is not listed. */
-function collectSubmitters(header: NoticeHeader, split: SplitOpinion[], file: VFile): Submitter[] {
+/** The listed submitters in list order (by type, then 提出者一覧 by round), then anyone a mark names who is not listed. */
+function collectSubmitters(header: NoticeHeader, lists: readonly SubmitterList[], split: SplitOpinion[], file: VFile): Submitter[] {
   const submitters: Submitter[] = [];
   const seen = new Set<string>();
   const add = (name: string, kind: Submitter['kind']): void => {
@@ -58,8 +58,10 @@ function collectSubmitters(header: NoticeHeader, split: SplitOpinion[], file: VF
     submitters.push({ id: `s-${submitters.length + 1}`, name, kind });
   };
   for (const group of header.groups) for (const name of group.names) add(name, group.kind);
+  for (const list of lists) for (const { name } of list.names) add(normalizeSubmitterName(name), guessKind(normalizeSubmitterName(name)));
   const listed = submitters.length;
-  checkCounts(header, listed, file);
+  checkCounts(header, lists, file);
+  reportUnmarked(split, file);
   for (const { comments } of split) {
     for (const comment of comments) {
       if (comment.submitter === null) continue;
@@ -72,16 +74,35 @@ function collectSubmitters(header: NoticeHeader, split: SplitOpinion[], file: VF
   return submitters;
 }
 
-function checkCounts(header: NoticeHeader, listed: number, file: VFile): void {
-  const where = header.countLine ? { line: header.countLine.number, column: 1 } : null;
-  for (const group of header.groups) {
-    if (group.names.length > 0 && group.names.length !== group.count) {
-      report(file, 'submitter-count-mismatch', `Unexpected ${group.names.length} names under ${group.label}, expected ${group.count} as stated`, where);
+/**
+ * Where a notice closes comments with 【submitter】 marks, a comment without one
+ * is worth a look. (Notices that name only consenting submitters, in
+ * parentheses, leave the others unnamed on purpose.)
+ */
+function reportUnmarked(split: SplitOpinion[], file: VFile): void {
+  const comments = split.flatMap(({ draft, comments }) => comments.map((comment) => ({ draft, comment })));
+  if (!comments.some(({ comment }) => comment.submitterRaw?.startsWith('【'))) return;
+  for (const { draft, comment } of comments) {
+    if (comment.submitter === null) {
+      report(file, 'missing-submitter', `Unexpected comment of ${draft.label} without a submitter, expected 【name】 at its end`, { line: comment.endLine, column: 1 });
     }
   }
-  if (header.submitterCount !== null && listed > 0 && listed !== header.submitterCount) {
-    report(file, 'submitter-count-mismatch', `Unexpected ${listed} listed submitters, expected ${header.submitterCount} as stated (${header.submitterCount}${header.submitterCountUnit ?? ''})`, where);
+}
+
+/** Stated counts against the names listed, per type and per round; a mismatch is worth a look, not a failure. */
+function checkCounts(header: NoticeHeader, lists: readonly SubmitterList[], file: VFile): void {
+  const mismatch = (listed: number, stated: Count | null, what: string): void => {
+    if (stated === null || listed === 0 || listed === stated.count) return;
+    report(file, 'submitter-count-mismatch', `Unexpected ${listed} ${what}, expected ${stated.count}${stated.unit ?? ''} as stated`, { line: stated.line, column: 1 });
+  };
+  for (const group of header.groups) {
+    if (group.names.length > 0) mismatch(group.names.length, { count: group.count, unit: group.unit, line: header.submitterCount?.line ?? 1 }, `names under ${group.label}`);
   }
+  const inRound = (round: SubmitterList['round']): number =>
+    lists.filter((list) => list.round === round).reduce((sum, list) => sum + list.names.length + list.unnamed, 0);
+  const grouped = header.groups.reduce((sum, group) => sum + group.names.length, 0);
+  mismatch(grouped + inRound('opinion'), header.submitterCount, 'submitters listed');
+  mismatch(inRound('re-opinion'), header.reSubmitterCount, 're-opinion submitters listed');
 }
 
 /** `op-` + key; a repeated key is an error and the repeat gets a suffix so ids stay unique. */
@@ -121,7 +142,7 @@ function toOpinion(split: SplitOpinion, id: string, submitters: Map<string, stri
     response: response && {
       text: response.text,
       refersTo: refersToOf(response.text),
-      refs: plainRefs(findRefs(response.text)),
+      refs: uniqueRefs(findRefs(response.text)),
       source: { startLine: response.startLine, endLine: response.endLine },
     },
     revised: hasFlagColumn ? revisedOf(flag?.text ?? null, draft.label, flag?.startLine ?? draft.startLine, file) : null,
@@ -138,16 +159,16 @@ function toComment(comment: CommentDraft, id: string, submitters: Map<string, st
     submitter: comment.submitter === null ? null : (submitters.get(submitterKey(comment.submitter)) ?? comment.submitter),
     submitterRaw: comment.submitterRaw,
     text: comment.text,
-    refs: [...(comment.place === null ? [] : parsePlace(comment.place)), ...plainRefs(findRefs(comment.text))],
+    refs: uniqueRefs([...(comment.place === null ? [] : parsePlace(comment.place)), ...findRefs(comment.text)]),
     source: { startLine: comment.startLine, endLine: comment.endLine },
   };
 }
 
-/** Each place once (the first mention), without the scan offsets: a ref record holds what CONTRACT.md lists. */
-function plainRefs(found: readonly (Ref & { start: number; end: number })[]): Ref[] {
+/** Each place once (the first mention: the row's 該当箇所, then the text), without scan offsets: a ref record holds what CONTRACT.md lists. */
+function uniqueRefs(found: readonly (Ref | (Ref & { start: number; end: number }))[]): Ref[] {
   const seen = new Set<string>();
   const refs: Ref[] = [];
-  for (const { start: _start, end: _end, ...ref } of found) {
+  for (const { start: _start, end: _end, ...ref } of found as (Ref & { start?: number; end?: number })[]) {
     const identity = JSON.stringify([ref.kind, ref.canonical, 'qualifiers' in ref ? ref.qualifiers : []]);
     if (seen.has(identity)) continue;
     seen.add(identity);

@@ -7,9 +7,15 @@ import type { Root } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { Node } from 'unist';
-import type { Cell } from './segment.js';
 
 const html = unified().use(rehypeParse, { fragment: true });
+
+/** One TAB-separated cell: its raw HTML, its offset in the input and its 1-based column on its line. */
+export interface Cell {
+  html: string;
+  start: number;
+  column: number;
+}
 
 /** Parse one cell that sits on physical line `line` of the input. */
 export function parseCell(cell: Cell, line: number): Root {

@@ -1,8 +1,9 @@
 /**
- * The title block: the lines before the first section heading or table.
- * Result notices print there the title (…に対して提出された意見及びその意見に
- * 対する総務省の考え方), the consultation period, the number of submitters and
- * their list (行政手続法 §43 ① requires the result to state them).
+ * The title block: what comes before the first opinion table. Result notices
+ * print there the title (…に対して提出された意見及びその意見に対する総務省の
+ * 考え方), the consultation period(s), the number of submitters, by type or
+ * in total, and often their list (行政手続法 §43 ④ asks the result to be
+ * published with the opinions submitted).
  */
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
@@ -10,74 +11,126 @@ import { respondentFrom } from '../normalize/columns.js';
 import { findPeriod } from '../normalize/dates.js';
 import { asciiDigits, parseSubmitterGroup, type SubmitterGroup } from '../normalize/submitters.js';
 import type { Period } from '../schema/records.js';
-import type { Line } from './segment.js';
+import type { TitleLine } from './assemble-rows.js';
+
+export interface Count {
+  count: number;
+  /** 者, 件, 通 … as printed; null where the count has none (`9の個人及び団体`). */
+  unit: string | null;
+  line: number;
+}
 
 export interface NoticeHeader {
   title: string | null;
   subject: string | null;
   respondent: string | null;
+  /** A body printed alone on a line of the title block (消費者庁 under the date): the respondent when no header names one. */
+  issuer: string | null;
   period: Period | null;
-  submitterCount: number | null;
-  submitterCountUnit: string | null;
+  rePeriod: Period | null;
+  submitterCount: Count | null;
+  reSubmitterCount: Count | null;
   groups: SubmitterGroup[];
-  /** Where the count was stated, for the count check's diagnostic. */
-  countLine: Line | null;
+  /** Counts by type from a table (団体 | 事業者 | 個人 over 5件 | 2件 | 4件). */
+  breakdown: { label: string; count: number; unit: string }[];
 }
 
 /** The words that end a title and follow the subject of the consultation. */
 const TITLE_TAIL = /(?:に対して|に対する|に関して|に関する|についての)(?:提出された|寄せられた)?(?:御|ご)?(?:意見|コメント).*$/;
-const COUNT = /(?:提出(?:意見|者)数|意見提出者数|提出された意見の数|意見数)\s*[:：]?\s*([0-9０-９]+)\s*(者|件|通|名)/;
+const NUMBER = '([0-9０-９]+)\\s*(者|件|通|名)';
+const COUNTS: readonly RegExp[] = [
+  new RegExp(`(?:提出(?:意見|者)数|意見提出(?:者|件)?数|提出された(?:御)?意見の数|御?意見(?:の)?(?:提出)?数)\\s*[:：]?\\s*${NUMBER}`),
+  new RegExp(`([0-9０-９]+)\\s*の(?:個人及び団体|団体及び個人|個人・団体|者)()`),
+  new RegExp(`^合計\\s*${NUMBER}`),
+];
+const RE_COUNT = new RegExp(`再意見(?:提出(?:者|件)?数|数)\\s*[:：]?\\s*${NUMBER}`);
+const GOVERNMENT_BODY = /^[^\s、。:：()（）0-9０-９]{1,20}(?:省|庁|府|委員会|本部|事務局)$/;
+const COUNT_CELL = /^([0-9０-９]+)\s*(件|者|通|名)$/;
 
-export function readHeader(lines: readonly { line: Line; text: string }[], file: VFile): NoticeHeader {
+export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHeader {
   const header: NoticeHeader = {
     title: null,
     subject: null,
     respondent: null,
+    issuer: null,
     period: null,
+    rePeriod: null,
     submitterCount: null,
-    submitterCountUnit: null,
+    reSubmitterCount: null,
     groups: [],
-    countLine: null,
+    breakdown: [],
   };
-  let periodSeen = false;
-  for (const { line, text } of lines) {
-    if (header.title === null) {
-      header.title = text;
-      header.subject = text.replace(TITLE_TAIL, '').trim() || null;
-      if (header.subject === text) header.subject = null;
-      header.respondent = respondentFrom(text);
-      continue;
-    }
-    const group = parseSubmitterGroup(text);
-    if (group) {
-      header.groups.push(group);
-      continue;
-    }
-    const count = COUNT.exec(text);
-    if (count && header.submitterCount === null) {
-      header.submitterCount = Number(asciiDigits(count[1] ?? ''));
-      header.submitterCountUnit = count[2] ?? null;
-      header.countLine = line;
-    }
-    if (!periodSeen && /期間|募集/.test(text)) periodSeen = readPeriod(header, line, text, file);
+  const titleLine = lines.find((line) => TITLE_TAIL.test(line.text) && /考え方|回答|概要|結果/.test(line.text)) ?? lines.find((line) => line.isMainHeading) ?? lines[0];
+  if (titleLine) {
+    header.title = titleLine.text;
+    const subject = titleLine.text.replace(TITLE_TAIL, '').trim();
+    header.subject = subject !== '' && subject !== titleLine.text ? subject : null;
+    header.respondent = respondentFrom(titleLine.text);
   }
-  if (!periodSeen) report(file, 'period-missing', 'Unexpected title block without a period, expected a line such as 意見募集期間:平成30年6月7日～平成30年7月6日', lines[0] ? place(lines[0].line, 0) : null);
+  let periodSeen = false;
+  let countsRow: TitleLine | null = null;
+  lines.forEach((line, index) => {
+    if (line === titleLine || line === countsRow) return;
+    if (line.cells) {
+      const next = lines[index + 1] ?? null;
+      if (readBreakdown(header, line.cells, next?.cells ?? null)) countsRow = next;
+      else report(file, 'note-outside-table', `Unexpected table row outside the opinion tables: ${line.cells.join(' | ').slice(0, 60)}`, { line: line.line, column: 1 });
+      return;
+    }
+    for (const text of line.text.split('\n')) {
+      const group = parseSubmitterGroup(text);
+      if (group) {
+        header.groups.push(group);
+        continue;
+      }
+      if (GOVERNMENT_BODY.test(text.trim())) header.issuer ??= text.trim();
+      readCounts(header, text, line.line);
+      if (/期間|募集/.test(text)) periodSeen = readPeriod(header, line, text, file) || periodSeen;
+    }
+  });
+  if (!periodSeen) {
+    report(file, 'period-missing', 'Unexpected title block without a period, expected a line such as 意見募集期間:平成30年6月7日～平成30年7月6日', lines[0] ? { line: lines[0].line, column: 1 } : null);
+  }
   return header;
 }
 
-/** Fill `header.period` from `text`; true when the line held a period, readable or not. */
-function readPeriod(header: NoticeHeader, line: Line, text: string, file: VFile): boolean {
-  const found = findPeriod(text);
-  if (!found) return false;
-  const column = line.text.indexOf(found.raw);
-  if (found.ok) {
-    header.period = { start: found.start, end: found.end, raw: found.raw };
-  } else {
-    report(file, 'period-invalid', found.message, place(line, Math.max(column, 0)));
+function readCounts(header: NoticeHeader, text: string, line: number): void {
+  const re = RE_COUNT.exec(text);
+  if (re && header.reSubmitterCount === null) header.reSubmitterCount = count(re[1], re[2], line);
+  const first = text.replace(RE_COUNT, '');
+  for (const pattern of COUNTS) {
+    const match = pattern.exec(first);
+    if (match && header.submitterCount === null) header.submitterCount = count(match[1], match[2], line);
   }
+}
+
+function count(digits: string | undefined, unit: string | undefined, line: number): Count {
+  return { count: Number(asciiDigits(digits ?? '0')), unit: unit || null, line };
+}
+
+/** A row of type labels over a row of counts (団体 | 事業者 | 個人 / 5件 | 2件 | 4件); true when both rows were read. */
+function readBreakdown(header: NoticeHeader, labels: string[], counts: string[] | null): boolean {
+  if (!counts || counts.length !== labels.length || header.breakdown.length > 0) return false;
+  const parsed = counts.map((cell) => COUNT_CELL.exec(cell.trim()));
+  if (!parsed.every((match) => match) || labels.some((label) => label.trim() === '' || COUNT_CELL.test(label.trim()))) return false;
+  header.breakdown = labels.map((label, index) => {
+    const match = parsed[index] as RegExpExecArray;
+    return { label: label.trim(), count: Number(asciiDigits(match[1] ?? '0')), unit: match[2] ?? '' };
+  });
   return true;
 }
 
-function place(line: Line, index: number): { line: number; column: number; offset: number } {
-  return { line: line.number, column: index + 1, offset: line.start + index };
+/** Fill the period (or, on a 再意見 line, the re-consultation period) from `text`; true when it held a period, readable or not. */
+function readPeriod(header: NoticeHeader, line: TitleLine, text: string, file: VFile): boolean {
+  const found = findPeriod(text);
+  if (!found) return false;
+  const column = line.text.indexOf(found.raw) + 1;
+  if (!found.ok) {
+    report(file, 'period-invalid', found.message, { line: line.line, column: Math.max(column, 1) });
+    return true;
+  }
+  const period = { start: found.start, end: found.end, raw: found.raw };
+  if (/再意見/.test(text.slice(0, found.index))) header.rePeriod ??= period;
+  else header.period ??= period;
+  return true;
 }

@@ -1,16 +1,23 @@
 /**
- * Stage 2: text -> segments, one per physical line. PDF converters leave a
- * result notice as a title block, headings (`【…】`, `**…**`, `# …`), header
- * rows, TAB-separated table rows whose cells hold HTML, blank lines (page
- * breaks) and separator junk (`-----⇥--⇥--`). Markdown structure of a
- * non-table line is read with remark-parse.
+ * Stage 2: text -> blocks. PDF converters leave a result notice either as
+ * lines (a title block, headings `【…】` / `**…**` / `# …`, TAB-separated rows
+ * whose cells hold HTML, GFM pipe tables, blank lines at page breaks and
+ * separator junk `-----⇥--⇥--`) or as an HTML document with `<table>`s.
+ * Markdown is read with remark-parse (+ remark-gfm for pipe tables), HTML
+ * with rehype-parse; every position refers to the whole input file.
  */
-import { fromHtml } from 'hast-util-from-html';
-import { toText } from 'hast-util-to-text';
-import type { PhrasingContent, Root as MdastRoot } from 'mdast';
+import type { Element, Root as HastRoot, RootContent } from 'hast';
+import { raw } from 'hast-util-raw';
+import type { PhrasingContent, Root as MdastRoot, Table } from 'mdast';
+import { toHast } from 'mdast-util-to-hast';
+import rehypeParse from 'rehype-parse';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { columnRole, type ColumnRole } from '../normalize/columns.js';
+import type { Node } from 'unist';
+import { VFile } from 'vfile';
+import { cellPlainText, descendants, tableRows, type Block, type CellNode } from './blocks.js';
+import { parseCell } from './parse-cells.js';
 
 /** A physical line: 1-based number and its offsets in the decoded text (end excludes the line break). */
 export interface Line {
@@ -20,25 +27,9 @@ export interface Line {
   text: string;
 }
 
-/** One TAB-separated cell: its raw HTML and where it starts in the decoded text. */
-export interface Cell {
-  html: string;
-  start: number;
-  /** 1-based column of the cell's first character on its line. */
-  column: number;
-}
-
-export type Segment =
-  | { type: 'blank'; line: Line }
-  | { type: 'separator'; line: Line }
-  | { type: 'heading'; line: Line; text: string; style: 'bracket' | 'bold' | 'atx' }
-  | { type: 'header'; line: Line; cells: Cell[]; roles: (ColumnRole | null)[] }
-  | { type: 'row'; line: Line; cells: Cell[] }
-  /** A row that reads like a header (short labels) but names no opinion column pubcom knows. */
-  | { type: 'unknown-header'; line: Line; cells: Cell[]; texts: string[] }
-  | { type: 'text'; line: Line; text: string };
-
 const markdown = unified().use(remarkParse);
+const gfm = unified().use(remarkParse).use(remarkGfm);
+const htmlDocument = unified().use(rehypeParse);
 
 /** Split `text` into physical lines; CRLF, LF and lone CR each end one line (as vfile-location counts). */
 export function splitLines(text: string): Line[] {
@@ -54,73 +45,141 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
-export function segment(text: string): Segment[] {
-  return splitLines(text).map(classifyLine);
+/** An HTML document (or fragment) with a table, rather than converter lines with HTML cells. */
+export function isHtmlDocument(text: string, fileName: string): boolean {
+  if (/\.html?$/i.test(fileName)) return true;
+  return /^\s*(?:<!doctype html|<html[\s>])/i.test(text) || (/<table[\s>]/i.test(text) && !/\t/.test(text));
 }
 
-function classifyLine(line: Line): Segment {
-  if (line.text.trim() === '') return { type: 'blank', line };
-  if (line.text.includes('\t')) {
-    const cells = splitCells(line);
-    if (cells.every((cell) => /^\s*-*\s*$/.test(cell.html)) && /-{3}/.test(line.text)) return { type: 'separator', line };
-    const texts = cells.map((cell) => headerText(cell.html));
-    const roles = texts.map(columnRole);
-    if (isHeaderRow(roles)) return { type: 'header', line, cells, roles };
-    if (looksLikeHeader(texts)) return { type: 'unknown-header', line, cells, texts };
-    return { type: 'row', line, cells };
+export function segment(text: string, fileName: string): Block[] {
+  return isHtmlDocument(text, fileName) ? segmentHtml(text) : segmentLines(splitLines(text));
+}
+
+function segmentLines(lines: Line[]): Block[] {
+  const blocks: Block[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as Line;
+    if (isPipeRow(line.text)) {
+      let end = index;
+      while (end + 1 < lines.length && isPipeRow((lines[end + 1] as Line).text)) end++;
+      blocks.push(...pipeTable(lines.slice(index, end + 1)));
+      index = end;
+    } else {
+      blocks.push(classifyLine(line));
+    }
   }
-  if (/^\s*-{3,}\s*$/.test(line.text)) return { type: 'separator', line };
+  return blocks;
+}
+
+function isPipeRow(text: string): boolean {
+  return /^\s*\|.*\|\s*$/.test(text);
+}
+
+function classifyLine(line: Line): Block {
+  if (line.text.trim() === '') return { type: 'break', line: line.number };
+  if (line.text.includes('\t')) {
+    const htmlCells = line.text.split('\t');
+    if (htmlCells.every((cell) => /^\s*-*\s*$/.test(cell)) && /-{3}/.test(line.text)) return { type: 'separator', line: line.number };
+    let column = 1;
+    const cells: CellNode[] = htmlCells.map((html) => {
+      const cell = { html, start: line.start + column - 1, column };
+      column += html.length + 1;
+      const tree = parseCell(cell, line.number);
+      return { children: tree.children as CellNode['children'], line: line.number, column: cell.column, offset: cell.start, spansRow: false, fromRowspan: false };
+    });
+    return { type: 'row', line: line.number, endLine: line.number, cells, texts: cells.map((cell) => cellPlainText(cell)) };
+  }
+  if (/^\s*-{3,}\s*$/.test(line.text)) return { type: 'separator', line: line.number };
   return classifyTextLine(line);
 }
 
-/** The plain text of a cell that may be a header (`原案<br>該当箇所`); long cells are data, not headers. */
-function headerText(html: string): string {
-  return html.length > 100 ? '' : toText(fromHtml(html, { fragment: true }));
-}
-
-/** A header row names an opinion column and at least one other known column. */
-function isHeaderRow(roles: (ColumnRole | null)[]): boolean {
-  const known = roles.filter((role) => role !== null);
-  return roles.includes('opinion') && known.length >= 2;
-}
-
-/**
- * Short labels in every cell, one of them about opinions or answers: a header
- * row in words pubcom does not know yet, which must not become data.
- */
-function looksLikeHeader(texts: string[]): boolean {
-  const labels = texts.map((text) => text.trim()).filter((text) => text !== '');
-  return (
-    labels.length >= 2 &&
-    labels.every((text) => text.length <= 30 && !/[。．]/.test(text) && !/^意見\s*[0-9０-９]/.test(text)) &&
-    labels.some((text) => /意見|考え方|回答|コメント|対応/.test(text))
-  );
-}
-
-function splitCells(line: Line): Cell[] {
-  const cells: Cell[] = [];
-  let offset = 0;
-  for (const html of line.text.split('\t')) {
-    cells.push({ html, start: line.start + offset, column: offset + 1 });
-    offset += html.length + 1;
-  }
-  return cells;
-}
-
-function classifyTextLine(line: Line): Segment {
+function classifyTextLine(line: Line): Block {
+  const column = line.text.length - line.text.trimStart().length + 1;
   const tree = markdown.parse(line.text) as MdastRoot;
   const node = tree.children[0];
-  if (node?.type === 'heading') return { type: 'heading', line, text: phrasingText(node.children).trim(), style: 'atx' };
+  if (node?.type === 'heading') {
+    return { type: 'heading', line: line.number, column, text: phrasingText(node.children).trim(), style: 'atx', depth: node.depth };
+  }
   if (node?.type === 'paragraph' && node.children.length === 1 && node.children[0]?.type === 'strong') {
-    return { type: 'heading', line, text: phrasingText(node.children[0].children).trim(), style: 'bold' };
+    return { type: 'heading', line: line.number, column, text: phrasingText(node.children[0].children).trim(), style: 'bold', depth: 0 };
   }
   const trimmed = line.text.trim();
-  if (/^【[^【】]+】$/.test(trimmed)) return { type: 'heading', line, text: trimmed, style: 'bracket' };
-  return { type: 'text', line, text: trimmed };
+  if (/^【[^【】]+】$/.test(trimmed)) return { type: 'heading', line: line.number, column, text: trimmed, style: 'bracket', depth: 0 };
+  return { type: 'text', line: line.number, column, text: trimmed };
 }
 
 function phrasingText(nodes: PhrasingContent[]): string {
-  return nodes
-    .map((node) => ('value' in node ? node.value : 'children' in node ? phrasingText(node.children) : ''))
-    .join('');
+  return nodes.map((node) => ('value' in node ? node.value : 'children' in node ? phrasingText(node.children) : '')).join('');
+}
+
+/** A run of `| … |` lines: a GFM table (remark-gfm), its cells turned into hast (inline HTML such as `<br>` parsed too). */
+function pipeTable(lines: Line[]): Block[] {
+  const first = lines[0] as Line;
+  const last = lines.at(-1) as Line;
+  const source = lines.map((line) => line.text).join('\n');
+  const tree = gfm.runSync(gfm.parse(source)) as MdastRoot;
+  const table = tree.children.find((node): node is Table => node.type === 'table');
+  if (!table) return lines.map(classifyTextLine);
+  const hast = raw(toHast(table, { allowDangerousHtml: true }) as HastRoot, { file: new VFile(source) }) as HastRoot | Element;
+  moveToFile(hast, lines);
+  const element = hast.type === 'element' ? hast : (hast.children.find((node) => node.type === 'element') as Element | undefined);
+  if (!element) return lines.map(classifyTextLine);
+  return [...tableRows(element), { type: 'table-end', line: last.number }];
+}
+
+/** Positions of a parse of `lines` joined by LF, moved to the input file (whose line breaks may be CRLF). */
+function moveToFile(tree: Node, lines: Line[]): void {
+  const stack: Node[] = [tree];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.position) {
+      for (const point of [node.position.start, node.position.end]) {
+        const line = lines[point.line - 1];
+        if (!line) continue;
+        point.line = line.number;
+        point.offset = line.start + point.column - 1;
+      }
+    }
+    if ('children' in node && Array.isArray(node.children)) stack.push(...(node.children as Node[]));
+  }
+}
+
+/** An HTML document: headings, paragraphs and tables of its body, in document order. */
+function segmentHtml(text: string): Block[] {
+  const tree = htmlDocument.parse(text) as HastRoot;
+  const body = findBody(tree);
+  const blocks: Block[] = [];
+  const stack: RootContent[] = [...body].reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type !== 'element') continue;
+    const start = node.position?.start ?? { line: 1, column: 1 };
+    const heading = /^h([1-6])$/.exec(node.tagName);
+    if (heading) {
+      blocks.push({ type: 'heading', line: start.line, column: start.column, text: cellPlainText(asCell(node)), style: 'html', depth: Number(heading[1]) });
+    } else if (node.tagName === 'table') {
+      blocks.push(...tableRows(node), { type: 'table-end', line: node.position?.end.line ?? start.line });
+    } else if (['p', 'li', 'dt', 'dd', 'caption', 'pre', 'blockquote'].includes(node.tagName) || !node.children.some(isBlockElement)) {
+      const value = cellPlainText(asCell(node), '\n');
+      if (value !== '') blocks.push({ type: 'text', line: start.line, column: start.column, text: value });
+    } else {
+      stack.push(...[...node.children].reverse());
+    }
+  }
+  return blocks;
+}
+
+function findBody(tree: HastRoot): RootContent[] {
+  const html = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'html');
+  const body = html ? descendants(html, 'body')[0] : undefined;
+  return body ? body.children : tree.children;
+}
+
+const BLOCK_TAGS = new Set(['p', 'div', 'table', 'ul', 'ol', 'dl', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'header', 'footer', 'main', 'blockquote', 'pre']);
+
+function isBlockElement(node: RootContent): boolean {
+  return node.type === 'element' && BLOCK_TAGS.has(node.tagName);
+}
+
+function asCell(node: Element): CellNode {
+  const start = node.position?.start;
+  return { children: node.children, line: start?.line ?? 1, column: start?.column ?? 1, offset: start?.offset ?? 0, spansRow: false, fromRowspan: false };
 }

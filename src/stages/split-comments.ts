@@ -5,7 +5,7 @@
  */
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
-import { isSubmitterMark, normalizeSubmitterName } from '../normalize/submitters.js';
+import { guessKind, isSubmitterMark, normalizeSubmitterName } from '../normalize/submitters.js';
 import type { Paragraph } from './cell-text.js';
 import type { OpinionDraft, RowPart } from './assemble-rows.js';
 
@@ -39,18 +39,12 @@ const SENTENCE_END = /[。．.!?！？」』)）】〕：:]$/;
 
 export function splitComments(draft: OpinionDraft, knownSubmitters: ReadonlySet<string>, file: VFile): SplitOpinion {
   const opinion = joinPageSplits(draft.parts.opinion, file);
-  const { summary, rest } = takeSummary(opinion, draft.label);
-  const places = draft.parts.place.map((part) => ({ line: part.line, text: part.paragraphs.map((p) => p.text).join('\n') }));
-  const placeOf = (line: number): string | null => places.filter((place) => place.line <= line).at(-1)?.text ?? null;
+  const { summary, rest } = draft.labelInOpinionCell ? takeSummary(opinion, draft.label) : { summary: null, rest: opinion };
+  const context: RowContext = { known: knownSubmitters, placeOf: rowCell(draft.parts.place), submitterOf: rowCell(draft.parts.submitter) };
   const comments = [
-    ...commentsOf(rest, 'comment', knownSubmitters, placeOf),
-    ...draft.parts['re-opinion'].flatMap((part) => commentsOf(joinPageSplits([part], file), 're-opinion', knownSubmitters, placeOf)),
+    ...commentsOf(rest, 'comment', context),
+    ...commentsOf(joinPageSplits(draft.parts['re-opinion'], file), 're-opinion', context),
   ];
-  if (knownSubmitters.size > 0) {
-    for (const comment of comments.filter((c) => c.submitter === null)) {
-      report(file, 'missing-submitter', `Unexpected comment of ${draft.label} without a submitter mark, expected 【name】 at its end`, { line: comment.endLine, column: 1 });
-    }
-  }
   return {
     draft,
     summary,
@@ -97,19 +91,29 @@ function takeSummary(paragraphs: Paragraph[], label: string): { summary: string 
   return { summary, rest: [{ ...first, text: remainder }, ...others] };
 }
 
+/** What a row says about all its comments: its 該当箇所 and its 提出者 cells. */
+interface RowContext {
+  known: ReadonlySet<string>;
+  placeOf: (line: number) => string | null;
+  submitterOf: (line: number) => string | null;
+}
+
+/** The text of a column's cell on the row of `line` (or the nearest row above it in the opinion). */
+function rowCell(parts: readonly RowPart[]): (line: number) => string | null {
+  const cells = parts.map((part) => ({ line: part.line, text: part.paragraphs.map((p) => p.text).join('\n') }));
+  return (line) => cells.filter((cell) => cell.line <= line).at(-1)?.text ?? null;
+}
+
 const TRAILING_MARK = /[ \u3000]*【([^【】]+)】$/;
+/** `…すべき。(一般社団法人全国加工食品表示協議会)`: the 消費者庁 style of naming a submitter. */
+const TRAILING_PARENTHESES = /[ \u3000]*[(（]([^()（）]+)[)）]$/;
 
 function isWholeMark(text: string): boolean {
   return /^【[^【】]+】$/.test(text);
 }
 
 /** A comment ends at its submitter mark: a paragraph `【個人 A】`, or a mark after the text. */
-function commentsOf(
-  paragraphs: Paragraph[],
-  kind: CommentDraft['kind'],
-  known: ReadonlySet<string>,
-  placeOf: (line: number) => string | null,
-): CommentDraft[] {
+function commentsOf(paragraphs: Paragraph[], kind: CommentDraft['kind'], context: RowContext): CommentDraft[] {
   const comments: CommentDraft[] = [];
   let pending: Paragraph[] = [];
   const close = (submitterRaw: string | null, endLine: number): void => {
@@ -119,25 +123,30 @@ function commentsOf(
       comments.push({
         kind,
         text,
-        submitter: submitterRaw === null ? null : normalizeSubmitterName(submitterRaw),
+        submitter: submitterRaw === null ? context.submitterOf(startLine) : normalizeSubmitterName(submitterRaw),
         submitterRaw,
-        place: placeOf(startLine),
+        place: context.placeOf(startLine),
         startLine,
         endLine,
       });
     }
     pending = [];
   };
-  for (const paragraph of paragraphs) {
+  paragraphs.forEach((paragraph, index) => {
     const mark = TRAILING_MARK.exec(paragraph.text);
-    if (mark?.[1] && isSubmitterMark(mark[1], known)) {
-      const before = paragraph.text.slice(0, mark.index);
+    const isLast = index === paragraphs.length - 1;
+    // A trailing (団体名) names the submitter only at the very end of the cell, and only if it reads as one.
+    const parenthesised = !mark && isLast ? TRAILING_PARENTHESES.exec(paragraph.text) : null;
+    const name = mark?.[1] ?? (parenthesised?.[1] && guessKind(parenthesised[1]) !== 'unknown' ? parenthesised[1] : null);
+    const found = mark ?? parenthesised;
+    if (name && found && isSubmitterMark(name, context.known)) {
+      const before = paragraph.text.slice(0, found.index);
       if (before !== '') pending.push({ ...paragraph, text: before });
-      close(mark[0].trim(), paragraph.endLine);
+      close(found[0].trim(), paragraph.endLine);
     } else {
       pending.push(paragraph);
     }
-  }
+  });
   const last = pending.at(-1);
   if (last) close(null, last.endLine);
   return comments;

@@ -132,7 +132,6 @@ describe('findRefs: text that holds no reference', () => {
     'take the I-5 north',
     'p2p networks and IPv6',
     '附則第2条',
-    '別表第三号',
     '第3条の2',
     '第2版',
     '(第3編第6章 調達)',
@@ -213,5 +212,14 @@ describe('helpers shared with other normalisers', () => {
     ['Ⅰ', 'I'], ['Ⅱ', 'II'], ['Ⅲ', 'III'], ['Ⅳ', 'IV'], ['Ⅻ', 'XII'], ['IV', 'IV'], ['1', '1'],
   ])('romanToAscii(%s) is %s', (input, expected) => {
     expect(romanToAscii(input)).toBe(expected);
+  });
+});
+
+describe('appended tables and forms in free text', () => {
+  it.each([
+    ['無線設備規則の一部を改正する省令案 別表第三号の改正規定', '別表第三号', '別表第三号'],
+    ['別記様式第 1 号を改める', '別記様式第 1 号', '別記様式第1号'],
+  ])('%s gives an other ref %s', (text, raw, canonical) => {
+    expect(findRefs(text).map(({ kind, raw, canonical }) => ({ kind, raw, canonical }))).toEqual([{ kind: 'other', raw, canonical }]);
   });
 });

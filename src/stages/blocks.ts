@@ -1,0 +1,131 @@
+/**
+ * The one internal model every input syntax is read into: a sequence of
+ * blocks (headings, text lines, table rows, page breaks) whose table cells
+ * are hast trees with positions in the whole input file. TAB rows, GFM pipe
+ * tables and HTML tables all end up as `row` blocks.
+ */
+import type { Element, ElementContent } from 'hast';
+import { toText } from 'hast-util-to-text';
+
+/** One table cell: its hast content and where it starts in the input. */
+export interface CellNode {
+  children: ElementContent[];
+  line: number;
+  column: number;
+  offset: number;
+  /** The cell spans every column of its row (`colspan`): a heading row. */
+  spansRow: boolean;
+  /** The cell was repeated from a row above by `rowspan`. */
+  fromRowspan: boolean;
+}
+
+export type Block =
+  /** A blank line: in converter output, a page break of the PDF. */
+  | { type: 'break'; line: number }
+  | { type: 'separator'; line: number }
+  | { type: 'heading'; line: number; column: number; text: string; style: 'bracket' | 'bold' | 'atx' | 'html'; depth: number }
+  | { type: 'text'; line: number; column: number; text: string }
+  /** One table row; `null` marks a slot covered by a cell's colspan. */
+  | { type: 'row'; line: number; endLine: number; cells: (CellNode | null)[]; texts: string[] }
+  /** The end of an HTML or GFM table (TAB rows have none: a non-row block ends them). */
+  | { type: 'table-end'; line: number };
+
+export type RowBlock = Extract<Block, { type: 'row' }>;
+
+/**
+ * A cell's plain text with spaces collapsed, on one line or (lineBreak "\n")
+ * keeping its lines: for header, heading-row and title-block reading only;
+ * record text comes from the cell-text stage.
+ */
+export function cellPlainText(cell: CellNode | null, lineBreak: ' ' | '\n' = ' '): string {
+  if (!cell) return '';
+  const text = toText({ type: 'element', tagName: 'td', properties: {}, children: cell.children });
+  return text
+    .split('\n')
+    .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .join(lineBreak);
+}
+
+/** Is the whole cell one `<strong>`/`<b>` (a bold sub-heading in a table)? */
+export function isAllBold(cell: CellNode | null): boolean {
+  const content = cell?.children.filter((node) => !(node.type === 'text' && node.value.trim() === '')) ?? [];
+  const only = content.length === 1 ? unwrapParagraph(content[0]) : undefined;
+  return only?.type === 'element' && (only.tagName === 'strong' || only.tagName === 'b');
+}
+
+function unwrapParagraph(node: ElementContent | undefined): ElementContent | undefined {
+  if (node?.type !== 'element' || node.tagName !== 'p') return node;
+  const inner = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+  return inner.length === 1 ? inner[0] : node;
+}
+
+/**
+ * The rows of an HTML table (hast) as a grid: `rowspan` repeats a cell into
+ * the rows below (a 該当箇所 or response shared by several opinions),
+ * `colspan` leaves `null` in the slots it covers so its text is counted once.
+ */
+export function tableRows(table: Element): RowBlock[] {
+  const rows: RowBlock[] = [];
+  const pending: { cell: CellNode; rowsLeft: number }[] = [];
+  for (const tr of descendants(table, 'tr')) {
+    const cells: (CellNode | null)[] = [];
+    let column = 0;
+    const fillPending = (): void => {
+      for (let carried = pending[column]; carried && carried.rowsLeft > 0; carried = pending[column]) {
+        cells[column] = { ...carried.cell, fromRowspan: true };
+        carried.rowsLeft--;
+        column++;
+      }
+    };
+    for (const td of tr.children) {
+      if (td.type !== 'element' || (td.tagName !== 'td' && td.tagName !== 'th')) continue;
+      fillPending();
+      const colspan = positiveInteger(td.properties['colSpan']);
+      const rowspan = positiveInteger(td.properties['rowSpan']);
+      const start = td.position?.start;
+      const cell: CellNode = {
+        children: td.children,
+        line: start?.line ?? tr.position?.start.line ?? 1,
+        column: start?.column ?? 1,
+        offset: start?.offset ?? 0,
+        spansRow: false,
+        fromRowspan: false,
+      };
+      cells[column] = cell;
+      if (rowspan > 1) pending[column] = { cell, rowsLeft: rowspan - 1 };
+      for (let covered = 1; covered < colspan; covered++) cells[column + covered] = null;
+      column += colspan;
+    }
+    fillPending();
+    const filled = cells.filter((cell) => cell !== null && cell !== undefined);
+    const only = filled[0];
+    if (filled.length === 1 && only && cells.length > 1) only.spansRow = true;
+    const dense = Array.from(cells, (cell) => cell ?? null);
+    rows.push({
+      type: 'row',
+      line: tr.position?.start.line ?? only?.line ?? 1,
+      endLine: tr.position?.end.line ?? only?.line ?? 1,
+      cells: dense,
+      texts: dense.map((cell) => cellPlainText(cell)),
+    });
+  }
+  return rows;
+}
+
+function positiveInteger(value: unknown): number {
+  const number = typeof value === 'number' ? value : Number(value);
+  return Number.isInteger(number) && number > 0 && number < 1000 ? number : 1;
+}
+
+/** Elements named `tagName` below `root`, in document order, not descending into nested tables. Iterative: cells may nest deeply. */
+export function descendants(root: Element, tagName: string): Element[] {
+  const found: Element[] = [];
+  const stack: ElementContent[] = [...root.children].reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type !== 'element') continue;
+    if (node.tagName === tagName) found.push(node);
+    else if (node.tagName !== 'table') stack.push(...[...node.children].reverse());
+  }
+  return found;
+}
