@@ -11,7 +11,9 @@ const refuseNetwork = async (url: string): Promise<never> => {
 const options = { safe: true, documentLoader: refuseNetwork } as Options.Expand;
 const SCHEMA = 'https://schema.org/';
 
-describe.each(fixtureNames())('fixture %s', (name) => {
+const convertible = fixtureNames().filter((name) => name !== 'unknown-header');
+
+describe.each(convertible)('fixture %s', (name) => {
   it('expands offline in safe mode with one Comment per opinion and per comment', async () => {
     const { files, document } = await convertFixture(name);
     const source = JSON.parse(files.get(`${name}.jsonld`) ?? 'null') as JsonLdDocument;

@@ -80,6 +80,7 @@ const doc: NoticeDocument = NoticeDocument.parse({
       response: {
         text: '御意見を踏まえ、修正します。',
         refersTo: [],
+        sharedWith: [],
         refs: [{ kind: 'whole', raw: '(全体)', canonical: 'whole' }],
         source: span(15),
       },
@@ -123,6 +124,7 @@ const doc: NoticeDocument = NoticeDocument.parse({
       response: {
         text: '意見 11 に対する考え方のとおり。',
         refersTo: ['11'],
+        sharedWith: [],
         refs: [],
         source: span(45),
       },

@@ -82,6 +82,7 @@ export function toJsonLd(doc: NoticeDocument, context: object): object {
             author: respondentId,
             text: op.response.text,
             refersTo: op.response.refersTo.map((key) => opinionIds.get(key) ?? nodeId(`op-${key}`)),
+            sharedWith: op.response.sharedWith.map((key) => opinionIds.get(key) ?? nodeId(`op-${key}`)),
             ref: op.response.refs.map(refNode),
             startLine: op.response.source.startLine,
             endLine: op.response.source.endLine,

@@ -31,8 +31,11 @@ function withoutQuotes(text: string): string {
 
 const NUMBER = '[0-9０-９]+(?:\\s*[-－‐−]\\s*[0-9０-９]+)*';
 const LABELLED = `(?:意見|No\\.?|NO\\.?|番号)\\s*${NUMBER}`;
-/** One or more labels (意見3、意見5 / 意見3及び5) followed by …に対する考え方 or …の考え方. */
-const DEFERRAL = new RegExp(`${LABELLED}(?:\\s*(?:、|,|及び|および|と|・)\\s*(?:${LABELLED}|${NUMBER}))*\\s*(?:に対する|への|の)(?:考え方|回答)`, 'g');
+/** One or more labels (意見3、意見5 / 意見3及び5) followed by …に対する考え方, …の考え方 or と同じ. */
+const DEFERRAL = new RegExp(
+  `${LABELLED}(?:\\s*(?:、|,|及び|および|と|・)\\s*(?:${LABELLED}|${NUMBER}))*\\s*(?:(?:に対する|への|の)(?:考え方|回答)|と同(?:じ|様))`,
+  'g',
+);
 const KEY_IN_DEFERRAL = new RegExp(NUMBER, 'g');
 
 /** Keys of the opinions a response defers to: `意見 11 に対する考え方のとおり。` -> ["11"]. */

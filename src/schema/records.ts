@@ -119,6 +119,7 @@ export type Comment = z.infer<typeof Comment>;
 export const Response = z.object({
   text: z.string(),
   refersTo: z.array(z.string()),
+  sharedWith: z.array(z.string()).describe('keys of the other opinions answered by the same cell (rowspan)'),
   refs: z.array(Ref),
   source: SourceSpan,
 });

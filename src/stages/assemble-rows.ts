@@ -239,14 +239,14 @@ function isSectionHeading(blocks: readonly Block[], index: number): boolean {
   return false;
 }
 
-/** A row with one short cell and no label: `【…】` or a colspan is a section, a `●…` or bold line a topic. */
+/** A row with one short cell and no label: `【…】` is a section; a `●…`, bold or colspan line is a topic (CONTRACT.md). */
 function asHeadingRow(row: RowBlock, roles: (ColumnRole | null)[]): { kind: 'section' | 'topic'; text: string } | null {
   const filled = row.cells.flatMap((cell, index) => (cell && (row.texts[index] ?? '') !== '' ? [{ cell, text: row.texts[index] ?? '' }] : []));
   const only = filled[0];
   if (filled.length !== 1 || !only || only.text.length > 80 || /。/.test(only.text)) return null;
   if (roles[row.cells.indexOf(only.cell)] === 'number' && !only.cell.spansRow) return null;
-  if (/^【[^【】]+】$/.test(only.text) || only.cell.spansRow) return { kind: 'section', text: only.text };
-  if (BULLET.test(only.text) || isAllBold(only.cell)) return { kind: 'topic', text: only.text };
+  if (/^【[^【】]+】$/.test(only.text)) return { kind: 'section', text: only.text };
+  if (BULLET.test(only.text) || isAllBold(only.cell) || only.cell.spansRow) return { kind: 'topic', text: only.text };
   return null;
 }
 

@@ -24,6 +24,7 @@ export function normalize(source: SourceInfo, header: NoticeHeader, draft: Draft
   const submitters = collectSubmitters(header, draft.submitterLists, split, file);
   const byKey = new Map(submitters.map((submitter) => [submitterKey(submitter.name), submitter.name]));
   const opinions = assignIds(split, file).map(({ opinion, id }) => toOpinion(opinion, id, byKey, draft.hasFlagColumn, file));
+  linkSharedResponses(split, opinions);
   resolveDeferrals(opinions, file);
   return {
     schemaVersion: 1,
@@ -142,6 +143,7 @@ function toOpinion(split: SplitOpinion, id: string, submitters: Map<string, stri
     response: response && {
       text: response.text,
       refersTo: refersToOf(response.text),
+      sharedWith: [],
       refs: uniqueRefs(findRefs(response.text)),
       source: { startLine: response.startLine, endLine: response.endLine },
     },
@@ -184,6 +186,18 @@ function revisedOf(raw: string | null, label: string, line: number, file: VFile)
   if (/^無/.test(raw)) return false;
   report(file, 'flag-unrecognised', `Unexpected revision flag ${raw} for ${label}, expected 有 or 無`, { line, column: 1 });
   return null;
+}
+
+/** Opinions answered by one `rowspan` cell name each other in `sharedWith`. */
+function linkSharedResponses(split: readonly SplitOpinion[], opinions: Opinion[]): void {
+  const byStart = new Map<number, string[]>();
+  split.forEach(({ response, draft }) => {
+    if (response) byStart.set(response.start, [...(byStart.get(response.start) ?? []), draft.key]);
+  });
+  split.forEach(({ response, draft }, index) => {
+    const record = opinions[index]?.response;
+    if (response && record) record.sharedWith = (byStart.get(response.start) ?? []).filter((key) => key !== draft.key);
+  });
 }
 
 /** A response that only defers (意見 11 に対する考え方のとおり) takes the outcome of the one it defers to. */

@@ -22,6 +22,8 @@ export interface CommentDraft {
 
 export interface TextBlock {
   text: string;
+  /** Offset of its first paragraph: two opinions whose responses start at one offset share one (rowspan) cell. */
+  start: number;
   startLine: number;
   endLine: number;
 }
@@ -140,7 +142,7 @@ function commentsOf(paragraphs: Paragraph[], kind: CommentDraft['kind'], context
     const name = mark?.[1] ?? (parenthesised?.[1] && guessKind(parenthesised[1]) !== 'unknown' ? parenthesised[1] : null);
     const found = mark ?? parenthesised;
     if (name && found && isSubmitterMark(name, context.known)) {
-      const before = paragraph.text.slice(0, found.index);
+      const before = paragraph.text.slice(0, found.index).trimEnd();
       if (before !== '') pending.push({ ...paragraph, text: before });
       close(found[0].trim(), paragraph.endLine);
     } else {
@@ -156,7 +158,7 @@ function block(paragraphs: Paragraph[], separator: string): TextBlock | null {
   const first = paragraphs[0];
   const last = paragraphs.at(-1);
   if (!first || !last) return null;
-  return { text: paragraphs.map((p) => p.text).join(separator), startLine: first.line, endLine: last.endLine };
+  return { text: paragraphs.map((p) => p.text).join(separator), start: first.start, startLine: first.line, endLine: last.endLine };
 }
 
 /** The flag cell as printed: `<p>有</p><p>(一部)</p>` reads `有(一部)`. Several flags: the first counts. */

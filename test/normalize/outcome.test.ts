@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { opinionKey, outcomeOf, refersToOf } from '../../src/normalize/outcome.js';
 import { Outcome } from '../../src/schema/records.js';
 
-const CORPUS = fileURLToPath(new URL('../corpus', import.meta.url));
+/** The notices of input/: the real one and the corpus examples of other layouts. */
+const CORPUS = fileURLToPath(new URL('../../input', import.meta.url));
 
-/** The real notice's response to 意見4 (000_79964a56dd2f3f46.txt line 28, cell 2, paragraphs joined by "\n"). */
+/** The real notice's response to 意見4 (soumu-cloud-security-guideline-2018.txt line 28, cell 2, paragraphs joined by "\n"). */
 const REAL_OPINION_4 =
   '御意見を踏まえ、20 ページのベストプラクティスに、「iv. 経営陣は、情報セキュリティに関する取組にあたり、情報セキュリティ人材の育成を行うことが望ましい。」を追加いたします。\n' +
   '企業において確保すべきサイバーセキュリティ人材の具体的な数値基準等はクラウド事業者の規模によって異なるため、本ガイドラインにおいて具体的な数値基準等は求めないこととし、原案のとおりといたします。';
@@ -50,7 +51,7 @@ describe('outcomeOf', () => {
   });
 
   it('reads the real notice\'s 意見4 response from the corpus as revised', () => {
-    const text = readFileSync(`${CORPUS}/000_79964a56dd2f3f46.txt`, 'utf8');
+    const text = readFileSync(`${CORPUS}/soumu-cloud-security-guideline-2018.txt`, 'utf8');
     const row = text.split('\n').find((line) => line.startsWith('<p>意見4 '));
     expect(row).toBeDefined();
     const response = (row ?? '').split('\t')[1] ?? '';
@@ -87,7 +88,7 @@ describe('refersToOf', () => {
   });
 
   it('finds the real notice\'s deferrals to 意見 11 (意見17 and 意見18)', () => {
-    const text = readFileSync(`${CORPUS}/000_79964a56dd2f3f46.txt`, 'utf8');
+    const text = readFileSync(`${CORPUS}/soumu-cloud-security-guideline-2018.txt`, 'utf8');
     const deferring = text
       .split('\n')
       .filter((line) => refersToOf((line.split('\t')[1] ?? '').replace(/<[^>]+>/g, '')).length > 0)

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { findRefs, foldWidth, parsePlace, romanToAscii, type FoundRef } from '../../src/normalize/refs.js';
 import { Ref } from '../../src/schema/records.js';
 
-const CORPUS = fileURLToPath(new URL('../corpus', import.meta.url));
+/** The notices of input/: the real one and the corpus examples of other layouts. */
+const CORPUS = fileURLToPath(new URL('../../input', import.meta.url));
 const corpusTexts = [
-  '000_79964a56dd2f3f46.txt',
+  'soumu-cloud-security-guideline-2018.txt',
   'mic-denpa-tsv.txt',
   'fsa-kantoku-gfm.md',
   'caa-hyoji-html.html',

@@ -14,7 +14,8 @@ import {
 } from '../../src/normalize/submitters.js';
 import { SubmitterKind } from '../../src/schema/records.js';
 
-const CORPUS = fileURLToPath(new URL('../corpus', import.meta.url));
+/** The notices of input/: the real one and the corpus examples of other layouts. */
+const CORPUS = fileURLToPath(new URL('../../input', import.meta.url));
 const ORACLE = '日本オラクル株式会社(情報処理学会 情報規格調査会 SC 38 専門委員会)';
 const REAL_ORGANIZATIONS = `法人:3者(${ORACLE}、マカフィー株式会社、パスロジ株式会社)`;
 const REAL_INDIVIDUALS = '個人:3者(個人A～個人C)';
@@ -122,7 +123,7 @@ describe('parseSubmitterGroup', () => {
   });
 
   it('reads the real notice: two groups naming the six submitters of the README', () => {
-    const text = readFileSync(`${CORPUS}/000_79964a56dd2f3f46.txt`, 'utf8');
+    const text = readFileSync(`${CORPUS}/soumu-cloud-security-guideline-2018.txt`, 'utf8');
     const groups = text.split('\n').flatMap((line) => parseSubmitterGroup(line) ?? []);
     expect(groups.map((group) => [group.label, group.count, group.unit, group.kind])).toEqual([
       ['法人', 3, '者', 'organization'],

@@ -1,0 +1,63 @@
+/** One small fixture per layout variation of the notices of other ministries, with the facts a reader checks. */
+import { describe, expect, it } from 'vitest';
+import { convertFixture } from './helpers.js';
+
+describe('layouts', () => {
+  it('reports a header it does not understand and reads nothing under it (unknown-header)', async () => {
+    const { document, messages } = await convertFixture('unknown-header');
+    expect(document).toBeNull();
+    expect(messages).toContain('input.txt:4:1: error: Unexpected header row 「項番」 「要望事項」 「当局回答案」');
+    expect(messages).toContain('[unknown-header]');
+    expect(messages).toMatch(/input\.txt:5:1: warning: .*手数料を下げてほしい.*\[unattributed-text\]/);
+  });
+
+  it('links the opinions of a rowspan response and of 「No.1 と同じ」 (shared-response-rowspan)', async () => {
+    const { document } = await convertFixture('shared-response-rowspan');
+    const [first, second, third] = document?.opinions ?? [];
+    expect(first?.response?.text).toBe('施行日は原案のとおりとします。');
+    expect(second?.response?.text).toBe('施行日は原案のとおりとします。');
+    expect(first?.response?.sharedWith).toEqual(['2']);
+    expect(second?.response?.sharedWith).toEqual(['1']);
+    expect(third?.response?.refersTo).toEqual(['1']);
+    expect(third?.outcome).toBe('unchanged');
+    expect(first?.comments[0]).toMatchObject({ submitter: '個人', text: '施行を延期すべき。' });
+    expect(document?.notice.submitters).toEqual([{ id: 's-1', name: '個人', kind: 'individual' }]);
+    expect(document?.notice.respondent).toBeNull();
+  });
+
+  it('reads labels from a number column: No.3, 1-1, 意見１２ (number-column-labels)', async () => {
+    const { document } = await convertFixture('number-column-labels');
+    expect(document?.opinions.map((o) => [o.id, o.key, o.number, o.label, o.summary])).toEqual([
+      ['op-3', '3', 3, 'No.3', null],
+      ['op-1-1', '1-1', null, '1-1', null],
+      ['op-12', '12', 12, '意見１２', null],
+    ]);
+    expect(document?.opinions[2]?.comments[0]).toMatchObject({ submitter: '一般社団法人テスト協会', text: '経過措置を設けるべき。' });
+    expect(document?.notice).toMatchObject({ respondent: '金融庁', period: { start: '2024-01-10', end: '2024-02-09' } });
+    expect(document?.sections.map((s) => [s.id, s.title])).toEqual([['1', '総則']]);
+    expect(document?.opinions.map((o) => o.outcome)).toEqual(['revised', 'unknown', 'unchanged']);
+  });
+
+  it('takes submitters from a 提出者 column (submitter-column)', async () => {
+    const { document } = await convertFixture('submitter-column');
+    expect(document?.opinions.map((o) => o.comments.map((c) => [c.submitter, c.text]))).toEqual([
+      [['株式会社テスト銀行', '報告期限を延長すべき。']],
+      [['個人', '様式を簡素化すべき。']],
+    ]);
+    expect(document?.notice.submitters.map((s) => s.kind)).toEqual(['organization', 'individual']);
+    expect(document?.notice.submitterCount).toBe(2);
+  });
+
+  it('reads an HTML fragment: h2 title, h3 section, colspan topic, entities (html-fragment-headings)', async () => {
+    const { document } = await convertFixture('html-fragment-headings');
+    expect(document?.notice).toMatchObject({
+      title: 'テスト告示案に対する意見及びその意見に対する研究会の考え方',
+      subject: 'テスト告示案',
+      respondent: '研究会',
+      submitterCount: 1,
+    });
+    expect(document?.sections.map((s) => [s.id, s.label, s.title])).toEqual([['I', 'Ⅰ.', '総論']]);
+    expect(document?.opinions.map((o) => [o.key, o.section, o.topic, o.summary, o.outcome])).toEqual([['1', 'I', '●基本的な考え方', '方針を明確にすべき。', 'noted']]);
+    expect(document?.opinions[0]?.comments[0]).toMatchObject({ submitter: 'テスト株式会社', text: '方針が不明確です。 &<注>' });
+  });
+});
