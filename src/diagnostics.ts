@@ -15,6 +15,10 @@ export interface Rule {
 
 export const RULES = {
   'read-failed': { severity: 'error', note: 'The file could not be read. Check the path and its permissions.' },
+  'overrides-invalid': {
+    severity: 'error',
+    note: 'The NAME.pubcom.json beside the notice is not valid JSON or does not match the overrides schema (schemas/overrides.schema.json); the notice is not converted until it is fixed.',
+  },
   'decode-failed': {
     severity: 'error',
     note: 'The bytes are not text in UTF-8, UTF-16 or Shift_JIS (an image or a binary?). Convert the file to UTF-8.',

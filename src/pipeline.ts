@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { VFile } from 'vfile';
 import { report, toDiagnostics } from './diagnostics.js';
 import { submitterKey } from './normalize/submitters.js';
+import type { Overrides } from './schema/overrides.js';
 import type { NoticeDocument } from './schema/records.js';
 import { assembleRows } from './stages/assemble-rows.js';
 import { decode } from './stages/decode.js';
@@ -22,19 +23,28 @@ export interface NoticeInput {
   /** The file name with its extension, as recorded in `notice.source.file`. */
   fileName: string;
   bytes: Uint8Array;
+  /** From `NAME.pubcom.json` beside the notice, already validated. */
+  overrides?: Overrides;
 }
 
 export function convertNotice(input: NoticeInput, file: VFile): NoticeDocument | null {
   const decoded = decode(input.bytes, file);
   if (!decoded) return null;
   const blocks = segment(decoded.text, input.fileName);
-  const draft = assembleRows(blocks, file);
+  const overrides = input.overrides ?? {};
+  const draft = assembleRows(blocks, file, overrides);
   if (draft.opinions.length === 0 && !draft.hasOpinionTable) {
     report(file, 'no-opinion-table', 'Unexpected document without an opinion table, expected a header row such as 提出された意見⇥総務省の考え方', { line: 1, column: 1, offset: 0 });
     return null;
   }
   const header = readHeader(draft.titleBlock, file);
-  const known = new Set([...header.groups.flatMap((group) => group.names), ...draft.submitterLists.flatMap((list) => list.names.map((entry) => entry.name))].map(submitterKey));
+  const known = new Set(
+    [
+      ...header.groups.flatMap((group) => group.names),
+      ...draft.submitterLists.flatMap((list) => list.names.map((entry) => entry.name)),
+      ...Object.keys(overrides.submitterAliases ?? {}),
+    ].map(submitterKey),
+  );
   const split = draft.opinions.map((opinion) => splitComments(opinion, known, file));
   const source = {
     id: input.id,
@@ -42,6 +52,6 @@ export function convertNotice(input: NoticeInput, file: VFile): NoticeDocument |
     sha256: createHash('sha256').update(input.bytes).digest('hex'),
     encoding: decoded.encoding,
   };
-  const document = normalize(source, header, draft, split, file);
+  const document = normalize(source, header, draft, split, file, overrides);
   return validate({ ...document, diagnostics: toDiagnostics(file) }, file);
 }

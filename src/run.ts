@@ -12,6 +12,7 @@ import { compareCodeUnits, formatMessage, report, sortedMessages } from './diagn
 import { emitAll, type Format } from './emit/index.js';
 import { CONTEXT_FILE } from './emit/jsonld.js';
 import { convertNotice } from './pipeline.js';
+import { Overrides } from './schema/overrides.js';
 
 export const INPUT_EXTENSIONS = ['.txt', '.md', '.html', '.htm'];
 
@@ -99,14 +100,44 @@ async function convertFile(input: string, file: VFile, options: RunOptions, cont
     return null;
   }
   written.set(id, input);
+  const overrides = await readOverrides(input, file);
+  if (overrides === null) return null;
   try {
-    const document = convertNotice({ id, fileName, bytes }, file);
+    const document = convertNotice({ id, fileName, bytes, overrides }, file);
     if (!document) return null;
     return { files: await emitAll(document, { formats: options.formats, bom: options.bom, context }), opinions: document.opinions.length };
   } catch (error) {
     report(file, 'internal-error', `Unexpected failure in a stage: ${error instanceof Error ? error.message : String(error)}`);
     return null;
   }
+}
+
+/** `NAME.pubcom.json` beside `NAME.txt`: {} when absent, null (and a diagnostic) when invalid. */
+async function readOverrides(input: string, file: VFile): Promise<Overrides | null> {
+  const overridesPath = overridesPathOf(input);
+  const text = await readFile(overridesPath, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : error));
+  if (text === null) return {};
+  const where = `${path.basename(overridesPath)}`;
+  if (text instanceof Error) {
+    report(file, 'overrides-invalid', `Unexpected unreadable ${where} (${(text as NodeJS.ErrnoException).code ?? 'error'}), expected a readable JSON file`);
+    return null;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    report(file, 'overrides-invalid', `Unexpected invalid JSON in ${where}: ${(error as Error).message}`);
+    return null;
+  }
+  const result = Overrides.safeParse(json);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  report(file, 'overrides-invalid', `Unexpected ${where} field ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}, expected the overrides schema`);
+  return null;
+}
+
+export function overridesPathOf(input: string): string {
+  return input.slice(0, input.length - path.extname(input).length) + '.pubcom.json';
 }
 
 /** Each output goes to a temporary name first and is renamed: a reader never sees half a file. */

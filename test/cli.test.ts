@@ -112,3 +112,19 @@ describe('README', () => {
     for (const rule of Object.keys(RULES)) expect(readme).toContain(`| \`${rule}\` |`);
   });
 });
+
+describe('overrides file', () => {
+  it('refuses an invalid NAME.pubcom.json with a diagnostic, converting the rest of the batch', () => {
+    const inputs = tempDir();
+    const out = tempDir();
+    copyFileSync(realNotice, path.join(inputs, 'a.txt'));
+    copyFileSync(realNotice, path.join(inputs, 'b.txt'));
+    writeFileSync(path.join(inputs, 'a.pubcom.json'), '{"respondant": "総務省"}');
+    const { status, stderr } = pubcom(['convert', inputs, '--out', out]);
+    expect(status).toBe(1);
+    expect(stderr).toContain(`${path.join(inputs, 'a.txt')}:1:1: error: Unexpected a.pubcom.json field`);
+    expect(stderr).toContain('[overrides-invalid]');
+    expect(readdirSync(out).filter((name) => name.startsWith('a.'))).toEqual([]);
+    expect(readdirSync(out).filter((name) => name.startsWith('b.'))).toHaveLength(5);
+  });
+});

@@ -1,10 +1,11 @@
 /** Shared by the tests: convert a fixture folder the way the CLI converts a file. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
 import { formatMessage, sortedMessages } from '../src/diagnostics.js';
 import { emitAll, FORMATS } from '../src/emit/index.js';
 import { convertNotice } from '../src/pipeline.js';
 import { loadContext } from '../src/run.js';
+import { Overrides } from '../src/schema/overrides.js';
 import type { NoticeDocument } from '../src/schema/records.js';
 
 export const FIXTURES = new URL('./fixtures/', import.meta.url);
@@ -18,7 +19,7 @@ export function fixtureNames(): string[] {
 }
 
 export function fixtureInputName(name: string): string {
-  const input = readdirSync(new URL(`${name}/`, FIXTURES)).find((file) => file.startsWith('input.'));
+  const input = readdirSync(new URL(`${name}/`, FIXTURES)).find((file) => file.startsWith('input.') && !file.endsWith('.pubcom.json'));
   if (!input) throw new Error(`fixture ${name} has no input.* file`);
   return input;
 }
@@ -32,17 +33,20 @@ export interface Converted {
 }
 
 /** Convert `bytes` as notice `id`; what the CLI would write, without touching the disk. */
-export async function convertBytes(id: string, fileName: string, bytes: Uint8Array): Promise<Converted> {
+export async function convertBytes(id: string, fileName: string, bytes: Uint8Array, overrides: Overrides = {}): Promise<Converted> {
   const file = new VFile({ path: fileName });
-  const document = convertNotice({ id, fileName, bytes }, file);
+  const document = convertNotice({ id, fileName, bytes, overrides }, file);
   const files = document ? await emitAll(document, { formats: FORMATS, bom: false, context: await loadContext() }) : new Map<string, string>();
   const messages = sortedMessages(file).map((message) => formatMessage(fileName, message)).join('\n');
   return { document, messages: messages === '' ? '' : messages + '\n', files, bytes };
 }
 
+/** Convert a fixture folder: input.* and, when present, its input.pubcom.json overrides. */
 export async function convertFixture(name: string): Promise<Converted> {
   const fileName = fixtureInputName(name);
-  return convertBytes(name, fileName, readFileSync(new URL(`${name}/${fileName}`, FIXTURES)));
+  const overridesFile = new URL(`${name}/input.pubcom.json`, FIXTURES);
+  const overrides = existsSync(overridesFile) ? Overrides.parse(JSON.parse(readFileSync(overridesFile, 'utf8'))) : {};
+  return convertBytes(name, fileName, readFileSync(new URL(`${name}/${fileName}`, FIXTURES)), overrides);
 }
 
 /** Convert a small notice given as text (tests of one behaviour). */

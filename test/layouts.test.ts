@@ -1,6 +1,7 @@
 /** One small fixture per layout variation of the notices of other ministries, with the facts a reader checks. */
 import { describe, expect, it } from 'vitest';
-import { convertFixture } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { convertFixture, convertText } from './helpers.js';
 
 describe('layouts', () => {
   it('reports a header it does not understand and reads nothing under it (unknown-header)', async () => {
@@ -59,5 +60,23 @@ describe('layouts', () => {
     expect(document?.sections.map((s) => [s.id, s.label, s.title])).toEqual([['I', 'Ⅰ.', '総論']]);
     expect(document?.opinions.map((o) => [o.key, o.section, o.topic, o.summary, o.outcome])).toEqual([['1', 'I', '●基本的な考え方', '方針を明確にすべき。', 'noted']]);
     expect(document?.opinions[0]?.comments[0]).toMatchObject({ submitter: 'テスト株式会社', text: '方針が不明確です。 &<注>' });
+  });
+});
+
+describe('per-notice overrides (overrides/input.pubcom.json)', () => {
+  it('maps columns, names the respondent, expands an alias and keeps a continuation row', async () => {
+    const { document, messages } = await convertFixture('overrides');
+    expect(messages).toBe('');
+    expect(document?.notice.respondent).toBe('テスト庁');
+    expect(document?.opinions.map((o) => [o.key, o.source.startLine, o.source.endLine])).toEqual([['1', 5, 5], ['2', 6, 7]]);
+    expect(document?.opinions[0]?.comments[0]).toMatchObject({ submitter: 'イー・ビー・シー株式会社', submitterRaw: '(EBC)', text: '手数料を下げてほしい。' });
+    expect(document?.opinions[1]?.comments[0]?.text).toBe('手続を簡素化してほしい。\n(前行の続き)電子申請も認めてほしい。');
+    expect(JSON.stringify(document)).not.toContain('社内メモ');
+  });
+
+  it('without the overrides, the same notice is refused with the header it did not understand', async () => {
+    const { document, messages } = await convertText(readFileSync(new URL('./fixtures/overrides/input.txt', import.meta.url), 'utf8'));
+    expect(document).toBeNull();
+    expect(messages).toContain('「項番」 「要望事項」 「当局回答案」 「備考」');
   });
 });

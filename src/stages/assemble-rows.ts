@@ -9,6 +9,7 @@
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { columnRole, respondentFrom, type ColumnRole } from '../normalize/columns.js';
+import type { Overrides } from '../schema/overrides.js';
 import { opinionKey } from '../normalize/outcome.js';
 import { parseSectionHeading } from '../normalize/sections.js';
 import { isAllBold, type Block, type RowBlock } from './blocks.js';
@@ -74,19 +75,21 @@ const LABEL = /^(意見\s*[0-9０-９]+(?:\s*[-－‐]\s*[0-9０-９]+)*)(?![0-9
 const LIST_HEADING = /提出者(?:一覧|名簿)|提出者の一覧/;
 const BULLET = /^[●○■□◆◇▼▽★☆◎]/;
 
-type RowKind = { kind: 'header'; roles: (ColumnRole | null)[] } | { kind: 'list-header'; roles: (ColumnRole | null)[] } | { kind: 'unknown-header' } | { kind: 'data' };
+/** A column's role; `ignore` is a column an override drops on purpose. */
+type Role = ColumnRole | 'ignore' | null;
+type RowKind = { kind: 'header'; roles: Role[] } | { kind: 'list-header'; roles: Role[] } | { kind: 'unknown-header' } | { kind: 'data' };
 
-export function assembleRows(blocks: readonly Block[], file: VFile): Draft {
+export function assembleRows(blocks: readonly Block[], file: VFile, overrides: Overrides = {}): Draft {
   const draft: Draft = { titleBlock: [], sections: [], opinions: [], submitterLists: [], respondent: null, hasOpinionTable: false, hasFlagColumn: false };
-  let roles: (ColumnRole | null)[] | null = null;
-  let list: { target: SubmitterList; roles: (ColumnRole | null)[] | null } | null = null;
+  let roles: Role[] | null = null;
+  let list: { target: SubmitterList; roles: Role[] | null } | null = null;
   let section: SectionDraft | null = null;
   let topic: string | null = null;
   let opinion: OpinionDraft | null = null;
   let afterBreak = false;
   let inBody = false;
 
-  const startList = (heading: string, listRoles: (ColumnRole | null)[] | null): void => {
+  const startList = (heading: string, listRoles: Role[] | null): void => {
     const target: SubmitterList = { round: /再意見/.test(heading) ? 're-opinion' : 'opinion', names: [], unnamed: 0 };
     draft.submitterLists.push(target);
     list = { target, roles: listRoles };
@@ -133,7 +136,7 @@ export function assembleRows(blocks: readonly Block[], file: VFile): Draft {
         break;
     }
     const row = block;
-    const kind = classifyRow(row.texts);
+    const kind = classifyRow(row.texts, overrides.columns ?? {});
     if (kind.kind === 'header') {
       inBody = true;
       list = null;
@@ -147,7 +150,7 @@ export function assembleRows(blocks: readonly Block[], file: VFile): Draft {
     }
     if (kind.kind === 'list-header') {
       const heading = row.texts.join(' ');
-      const open = list as { target: SubmitterList; roles: (ColumnRole | null)[] | null } | null;
+      const open = list as { target: SubmitterList; roles: Role[] | null } | null;
       // The table under a 意見提出者一覧 line continues that list.
       if (open && open.target.names.length === 0 && open.roles === null) {
         open.roles = kind.roles;
@@ -188,7 +191,7 @@ export function assembleRows(blocks: readonly Block[], file: VFile): Draft {
       return;
     }
     const cells = readRow(row, roles, file);
-    const opens = openingLabel(cells);
+    const opens = overrides.continuationRows?.includes(row.line) ? null : openingLabel(cells);
     if (opens) {
       opinion = newOpinion(opens, section, topic, row.line);
       draft.opinions.push(opinion);
@@ -207,8 +210,9 @@ export function assembleRows(blocks: readonly Block[], file: VFile): Draft {
   return draft;
 }
 
-function classifyRow(texts: string[]): RowKind {
-  const roles = texts.map(columnRole);
+function classifyRow(texts: string[], columns: NonNullable<Overrides['columns']>): RowKind {
+  const byHeader = new Map(Object.entries(columns).map(([header, role]) => [header.replace(/[\s\u3000]+/g, ''), role]));
+  const roles: Role[] = texts.map((text) => byHeader.get(text.replace(/[\s\u3000]+/g, '')) ?? columnRole(text));
   const known = roles.filter((role) => role !== null);
   if (roles.includes('opinion') && known.length >= 2) return { kind: 'header', roles };
   if (roles.includes('submitter') && !roles.includes('opinion') && !roles.includes('response')) return { kind: 'list-header', roles };
@@ -240,7 +244,7 @@ function isSectionHeading(blocks: readonly Block[], index: number): boolean {
 }
 
 /** A row with one short cell and no label: `【…】` is a section; a `●…`, bold or colspan line is a topic (CONTRACT.md). */
-function asHeadingRow(row: RowBlock, roles: (ColumnRole | null)[]): { kind: 'section' | 'topic'; text: string } | null {
+function asHeadingRow(row: RowBlock, roles: Role[]): { kind: 'section' | 'topic'; text: string } | null {
   const filled = row.cells.flatMap((cell, index) => (cell && (row.texts[index] ?? '') !== '' ? [{ cell, text: row.texts[index] ?? '' }] : []));
   const only = filled[0];
   if (filled.length !== 1 || !only || only.text.length > 80 || /。/.test(only.text)) return null;
@@ -251,7 +255,7 @@ function asHeadingRow(row: RowBlock, roles: (ColumnRole | null)[]): { kind: 'sec
 }
 
 /** The row's paragraphs by column role; cells beyond the header are reported, not dropped silently. */
-function readRow(row: RowBlock, roles: (ColumnRole | null)[], file: VFile): Partial<Record<ColumnRole, Paragraph[]>> {
+function readRow(row: RowBlock, roles: Role[], file: VFile): Partial<Record<ColumnRole, Paragraph[]>> {
   const cells: Partial<Record<ColumnRole, Paragraph[]>> = {};
   if (row.cells.length !== roles.length) {
     report(file, 'row-cell-count', `Unexpected row with ${row.cells.length} cells, expected ${roles.length} as in its header row`, { line: row.line, column: 1 });
@@ -259,6 +263,7 @@ function readRow(row: RowBlock, roles: (ColumnRole | null)[], file: VFile): Part
   row.cells.forEach((cell, index) => {
     const paragraphs = cellParagraphs(cell);
     const role = roles[index];
+    if (role === 'ignore') return;
     if (role) {
       cells[role] = [...(cells[role] ?? []), ...paragraphs];
     } else if (paragraphs.length > 0) {
@@ -311,7 +316,7 @@ function readListLine(list: SubmitterList, text: string, line: number): void {
 }
 
 /** One row of a 提出者一覧 table: the submitter column, or the last filled cell. */
-function readListRow(list: SubmitterList, roles: (ColumnRole | null)[] | null, row: RowBlock): void {
+function readListRow(list: SubmitterList, roles: Role[] | null, row: RowBlock): void {
   const index = roles?.indexOf('submitter') ?? -1;
   const name = (index >= 0 ? row.texts[index] : row.texts.filter((text) => text !== '').at(-1))?.trim();
   if (name) list.names.push({ name, line: row.line });

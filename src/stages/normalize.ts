@@ -8,6 +8,7 @@ import { report } from '../diagnostics.js';
 import { outcomeOf, refersToOf } from '../normalize/outcome.js';
 import { findRefs, parsePlace } from '../normalize/refs.js';
 import { guessKind, normalizeSubmitterName, submitterKey } from '../normalize/submitters.js';
+import type { Overrides } from '../schema/overrides.js';
 import type { Comment, NoticeDocument, Opinion, Outcome, Ref, Submitter } from '../schema/records.js';
 import type { Draft, SubmitterList } from './assemble-rows.js';
 import type { Count, NoticeHeader } from './read-header.js';
@@ -20,7 +21,8 @@ export interface SourceInfo {
   encoding: string;
 }
 
-export function normalize(source: SourceInfo, header: NoticeHeader, draft: Draft, split: SplitOpinion[], file: VFile): NoticeDocument {
+export function normalize(source: SourceInfo, header: NoticeHeader, draft: Draft, drafts: SplitOpinion[], file: VFile, overrides: Overrides = {}): NoticeDocument {
+  const split = withAliases(drafts, overrides.submitterAliases ?? {});
   const submitters = collectSubmitters(header, draft.submitterLists, split, file);
   const byKey = new Map(submitters.map((submitter) => [submitterKey(submitter.name), submitter.name]));
   const opinions = assignIds(split, file).map(({ opinion, id }) => toOpinion(opinion, id, byKey, draft.hasFlagColumn, file));
@@ -32,7 +34,7 @@ export function normalize(source: SourceInfo, header: NoticeHeader, draft: Draft
       id: source.id,
       title: header.title,
       subject: header.subject,
-      respondent: draft.respondent ?? header.respondent ?? header.issuer,
+      respondent: overrides.respondent ?? draft.respondent ?? header.respondent ?? header.issuer,
       period: header.period,
       submitterCount: header.submitterCount?.count ?? null,
       submitterCountUnit: header.submitterCount?.unit ?? null,
@@ -46,6 +48,19 @@ export function normalize(source: SourceInfo, header: NoticeHeader, draft: Draft
     opinions,
     diagnostics: [],
   };
+}
+
+/** An override's alias replaces the name a mark printed (`EBC` -> its full name); the mark stays in submitterRaw. */
+function withAliases(split: SplitOpinion[], aliases: Record<string, string>): SplitOpinion[] {
+  const byKey = new Map(Object.entries(aliases).map(([mark, name]) => [submitterKey(mark), name]));
+  if (byKey.size === 0) return split;
+  return split.map((opinion) => ({
+    ...opinion,
+    comments: opinion.comments.map((comment) => ({
+      ...comment,
+      submitter: comment.submitter === null ? null : (byKey.get(submitterKey(comment.submitter)) ?? comment.submitter),
+    })),
+  }));
 }
 
 /** The listed submitters in list order (by type, then 提出者一覧 by round), then anyone a mark names who is not listed. */

@@ -5,7 +5,7 @@
  */
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
-import { guessKind, isSubmitterMark, normalizeSubmitterName } from '../normalize/submitters.js';
+import { isSubmitterMark, normalizeSubmitterName } from '../normalize/submitters.js';
 import type { Paragraph } from './cell-text.js';
 import type { OpinionDraft, RowPart } from './assemble-rows.js';
 
@@ -139,8 +139,8 @@ function commentsOf(paragraphs: Paragraph[], kind: CommentDraft['kind'], context
     const isLast = index === paragraphs.length - 1;
     // A trailing (団体名) names the submitter only at the very end of the cell, and only if it reads as one.
     const parenthesised = !mark && isLast ? TRAILING_PARENTHESES.exec(paragraph.text) : null;
-    const name = mark?.[1] ?? (parenthesised?.[1] && guessKind(parenthesised[1]) !== 'unknown' ? parenthesised[1] : null);
     const found = mark ?? parenthesised;
+    const name = found?.[1];
     if (name && found && isSubmitterMark(name, context.known)) {
       const before = paragraph.text.slice(0, found.index).trimEnd();
       if (before !== '') pending.push({ ...paragraph, text: before });
