@@ -1,4 +1,5 @@
 /** Every fixture's JSON-LD expands offline in jsonld.js safe mode (which fails on any dropped term) and keeps its records. */
+import { readdirSync, readFileSync } from 'node:fs';
 import jsonld from 'jsonld';
 import type { JsonLdDocument, Options } from 'jsonld';
 import { describe, expect, it } from 'vitest';
@@ -25,5 +26,20 @@ describe.each(convertible)('fixture %s', (name) => {
     expect(typed('Report')).toBe(1);
     expect(typed('Comment')).toBe(opinions.length + opinions.reduce((sum, o) => sum + o.comments.length, 0));
     expect(typed('Answer')).toBe(opinions.filter((o) => o.response !== null).length);
+  });
+});
+
+describe('committed output/', () => {
+  const outputDir = new URL('../output/', import.meta.url);
+  const files = readdirSync(outputDir).filter((name) => name.endsWith('.jsonld')).sort();
+
+  it('holds a JSON-LD file per notice of input/', () => {
+    expect(files.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(files)('%s expands offline in safe mode', async (name) => {
+    const source = JSON.parse(readFileSync(new URL(name, outputDir), 'utf8')) as JsonLdDocument;
+    const expanded = await jsonld.expand(source, options);
+    expect(expanded.length).toBeGreaterThan(0);
   });
 });

@@ -38,8 +38,10 @@ export interface NoticeHeader {
 /** The words that end a title and follow the subject of the consultation. */
 const TITLE_TAIL = /(?:に対して|に対する|に関して|に関する|についての)(?:提出された|寄せられた)?(?:御|ご)?(?:意見|コメント).*$/;
 const NUMBER = '([0-9０-９]+)\\s*(者|件|通|名)';
+/** After a 提出者数 label the unit may be missing or in parentheses (`意見提出者数:13(団体、個人)`). */
+const LABELLED_NUMBER = '([0-9０-９]+)\\s*(者|件|通|名)?';
 const COUNTS: readonly RegExp[] = [
-  new RegExp(`(?:提出(?:意見|者)数|意見提出(?:者|件)?数|提出された(?:御)?意見の数|御?意見(?:の)?(?:提出)?数)\\s*[:：]?\\s*${NUMBER}`),
+  new RegExp(`(?:提出(?:意見|者)数|意見提出(?:者|件)?数|提出された(?:御)?意見の数|御?意見(?:の)?(?:提出)?数)\\s*[:：]?\\s*${LABELLED_NUMBER}`),
   new RegExp(`([0-9０-９]+)\\s*の(?:個人及び団体|団体及び個人|個人・団体|者)()`),
   new RegExp(`^合計\\s*${NUMBER}`),
 ];

@@ -1,0 +1,63 @@
+/** The title block: counts in their many printed forms, periods of both rounds, the title and its subject. */
+import { describe, expect, it } from 'vitest';
+import { VFile } from 'vfile';
+import type { TitleLine } from '../src/stages/assemble-rows.js';
+import { readHeader } from '../src/stages/read-header.js';
+
+const lines = (...texts: string[]): TitleLine[] => texts.map((text, index) => ({ line: index + 1, text, cells: null, isMainHeading: false }));
+
+describe('counts', () => {
+  it.each([
+    ['提出意見数:6者 ※提出意見数は、意見提出者数としています。', 6, '者'],
+    ['意見提出件数:5件 再意見提出件数:3件', 5, '件'],
+    ['令和6年9月20日(金曜)から同年10月21日(月曜)にかけて意見募集を行った標記の改正案について、9の個人及び団体から延べ23件のコメントの提出がありました。', 9, null],
+    ['意見提出者数:13(団体、個人)', 13, null],
+    ['意見提出者数 601通', 601, '通'],
+    ['合計 11件', 11, '件'],
+    ['提出意見数：１２者', 12, '者'],
+  ])('%s -> %d %s', (text, count, unit) => {
+    const header = readHeader(lines('テスト案に対する意見募集の結果', text), new VFile());
+    expect(header.submitterCount).toMatchObject({ count, unit });
+  });
+
+  it('reads the re-consultation count apart', () => {
+    const header = readHeader(lines('テスト案に対する意見及び再意見', '意見提出件数:5件 再意見提出件数:3件'), new VFile());
+    expect([header.submitterCount?.count, header.reSubmitterCount?.count]).toEqual([5, 3]);
+  });
+});
+
+describe('periods', () => {
+  it('fills period and rePeriod from their own lines', () => {
+    const header = readHeader(
+      lines('テスト案に対する意見及び再意見', '(意見募集期間:令和5年11月17日～同年12月18日)', '(再意見募集期間:令和5年12月22日～令和6年1月15日)'),
+      new VFile(),
+    );
+    expect(header.period).toEqual({ start: '2023-11-17', end: '2023-12-18', raw: '令和5年11月17日～同年12月18日' });
+    expect(header.rePeriod).toEqual({ start: '2023-12-22', end: '2024-01-15', raw: '令和5年12月22日～令和6年1月15日' });
+  });
+
+  it('reports an impossible date as period-invalid with its position, not a rolled-over date', () => {
+    const file = new VFile();
+    const header = readHeader(lines('テスト案に対する意見', '(意見募集期間:平成30年2月1日～平成30年2月30日)'), file);
+    expect(header.period).toBeNull();
+    expect(file.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['period-invalid', 2, 9]]);
+    expect(file.messages[0]?.reason).toContain('平成30年2月30日');
+  });
+
+  it('reports a missing period as info', () => {
+    const file = new VFile();
+    expect(readHeader(lines('テスト案に対する意見'), file).period).toBeNull();
+    expect(file.messages.map((m) => [m.ruleId, m.fatal])).toEqual([['period-missing', undefined]]);
+  });
+});
+
+describe('title', () => {
+  it.each([
+    ['クラウドサービス提供における情報セキュリティ対策ガイドライン(第2版)(案)に対して提出された意見及びその意見に対する総務省の考え方', 'クラウドサービス提供における情報セキュリティ対策ガイドライン(第2版)(案)', '総務省'],
+    ['第一種指定電気通信設備接続料規則の一部を改正する省令案に対する意見及び再意見並びにそれらに対する総務省の考え方', '第一種指定電気通信設備接続料規則の一部を改正する省令案', '総務省'],
+    ['「食品表示基準Q&A改正案」に関する御意見の概要及び御意見に対する考え方', '「食品表示基準Q&A改正案」', null],
+  ])('%s', (title, subject, respondent) => {
+    const header = readHeader(lines('別紙1', title), new VFile());
+    expect([header.title, header.subject, header.respondent]).toEqual([title, subject, respondent]);
+  });
+});
