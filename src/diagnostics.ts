@@ -43,6 +43,22 @@ export const RULES = {
     severity: 'info',
     note: 'Text between or after the opinion tables (a note such as ※…) belongs to no record; it is reported so nothing is dropped unseen.',
   },
+  'ignored-column': {
+    severity: 'info',
+    note: 'Text of a column that the NAME.pubcom.json overrides ignore on purpose (or the number of a row it makes a continuation); it is in no record.',
+  },
+  'accounting-mismatch': {
+    severity: 'warning',
+    note: 'The characters in the records and diagnostics do not add up to those of the table cells: pubcom lost or doubled some text. Please report it with the file.',
+  },
+  'unsafe-markup': {
+    severity: 'warning',
+    note: 'A cell held `<script>`, `<style>`, event-handler attributes or `javascript:` links. Only the visible text is kept; no markup reaches any output.',
+  },
+  'no-opinions': {
+    severity: 'warning',
+    note: 'An opinion table was found but no row opened an opinion (a header row only, or no 意見N / number). The notice is written with no opinions.',
+  },
   'duplicate-opinion': {
     severity: 'error',
     note: 'Two opinions carry the same label number; the second is kept under a suffixed id. Check the numbering in the source.',
@@ -103,15 +119,31 @@ export interface Place {
   line: number;
   column: number;
   offset?: number;
+  /** Where the text the message is about ends (a span rather than a point). */
+  end?: { line: number; column: number; offset?: number };
 }
 
-/** Report `reason` under `ruleId` on `file`, with the catalogue's severity. */
-export function report(file: VFile, ruleId: RuleId, reason: string, place?: Place | null): VFileMessage {
+/** The tally of table-cell characters that diagnostics, not records, account for (`notice.coverage.reported`). */
+export interface Accounting {
+  reported: number;
+}
+
+/**
+ * Report `reason` under `ruleId` on `file`, with the catalogue's severity.
+ * `withheld` is cell text that goes into no record: it is counted so that
+ * `notice.coverage` can show that every character is either in a field or here.
+ */
+export function report(file: VFile, ruleId: RuleId, reason: string, place?: Place | null, withheld?: string): VFileMessage {
+  const start = place ? { line: place.line, column: place.column, ...(place.offset === undefined ? {} : { offset: place.offset }) } : undefined;
   const message = file.message(reason, {
     ruleId,
     source: 'pubcom',
-    ...(place ? { place: { line: place.line, column: place.column, ...(place.offset === undefined ? {} : { offset: place.offset }) } } : {}),
+    ...(start ? { place: place?.end ? { start, end: place.end } : start } : {}),
   });
+  if (withheld !== undefined) {
+    const accounting = (file.data['accounting'] ??= { reported: 0 }) as Accounting;
+    accounting.reported += nonBlankLength(withheld);
+  }
   const { severity } = RULES[ruleId];
   message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
   message.note = RULES[ruleId].note;
@@ -140,7 +172,16 @@ export function toDiagnostics(file: VFile): Diagnostic[] {
     message: message.reason,
     line: message.line ?? null,
     column: message.column ?? null,
+    endLine: message.place && 'end' in message.place ? message.place.end.line : null,
+    endColumn: message.place && 'end' in message.place ? message.place.end.column : null,
   }));
+}
+
+/** Characters that are not white space (U+3000 included), counted as code points. */
+export function nonBlankLength(text: string): number {
+  let count = 0;
+  for (const _char of text.replace(/\s+/gu, '')) count++;
+  return count;
 }
 
 /** `file:line:column: reason [rule-id]`, the form editors and CI annotators read. */

@@ -1,5 +1,5 @@
 /** pubcom's public API: the pipeline, its emitters and its record schemas. */
-export { convertNotice, type NoticeInput } from './pipeline.js';
+export { convertNotice, type Conversion, type NoticeInput } from './pipeline.js';
 export { emitAll, FORMATS, type EmitOptions, type Format } from './emit/index.js';
 export { toJson } from './emit/json.js';
 export { toCsv, CSV_COLUMNS, CSV_TABLES, guardFormula } from './emit/csv.js';

@@ -27,7 +27,13 @@ export interface NoticeInput {
   overrides?: Overrides;
 }
 
-export function convertNotice(input: NoticeInput, file: VFile): NoticeDocument | null {
+/** The records of one notice and the decoded text their spans point into. */
+export interface Conversion {
+  document: NoticeDocument;
+  text: string;
+}
+
+export function convertNotice(input: NoticeInput, file: VFile): Conversion | null {
   const decoded = decode(input.bytes, file);
   if (!decoded) return null;
   const blocks = segment(decoded.text, input.fileName);
@@ -36,6 +42,9 @@ export function convertNotice(input: NoticeInput, file: VFile): NoticeDocument |
   if (draft.opinions.length === 0 && !draft.hasOpinionTable) {
     report(file, 'no-opinion-table', 'Unexpected document without an opinion table, expected a header row such as 提出された意見⇥総務省の考え方', { line: 1, column: 1, offset: 0 });
     return null;
+  }
+  if (draft.opinions.length === 0) {
+    report(file, 'no-opinions', 'Unexpected opinion table without opinions, expected rows with 意見N or a number', { line: 1, column: 1, offset: 0 });
   }
   const header = readHeader(draft.titleBlock, file);
   const known = new Set(
@@ -51,7 +60,9 @@ export function convertNotice(input: NoticeInput, file: VFile): NoticeDocument |
     file: input.fileName,
     sha256: createHash('sha256').update(input.bytes).digest('hex'),
     encoding: decoded.encoding,
+    text: decoded.text,
   };
   const document = normalize(source, header, draft, split, file, overrides);
-  return validate({ ...document, diagnostics: toDiagnostics(file) }, file);
+  const valid = validate({ ...document, diagnostics: toDiagnostics(file) }, file);
+  return valid && { document: valid, text: decoded.text };
 }

@@ -103,9 +103,10 @@ async function convertFile(input: string, file: VFile, options: RunOptions, cont
   const overrides = await readOverrides(input, file);
   if (overrides === null) return null;
   try {
-    const document = convertNotice({ id, fileName, bytes, overrides }, file);
-    if (!document) return null;
-    return { files: await emitAll(document, { formats: options.formats, bom: options.bom, context }), opinions: document.opinions.length };
+    const conversion = convertNotice({ id, fileName, bytes, overrides }, file);
+    if (!conversion) return null;
+    const files = await emitAll(conversion.document, conversion.text, { formats: options.formats, bom: options.bom, context });
+    return { files, opinions: conversion.document.opinions.length };
   } catch (error) {
     report(file, 'internal-error', `Unexpected failure in a stage: ${error instanceof Error ? error.message : String(error)}`);
     return null;

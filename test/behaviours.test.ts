@@ -20,7 +20,7 @@ describe('row assembly', () => {
       ['テスト株式会社', '第3条の適用範囲が不明確であると考えます。(1. 3. 第3条)'],
       ['個人A', '同条の例外規定も併せて見直すべきです。'],
     ]);
-    expect(first?.source).toEqual({ startLine: 13, endLine: 15 });
+    expect(first?.source).toMatchObject({ startLine: 13, endLine: 15 });
     expect(first?.comments.map((c) => c.source.startLine)).toEqual([14, 15]);
     expect(second?.key).toBe('2');
   });
@@ -30,7 +30,7 @@ describe('row assembly', () => {
     expect(first?.revised).toBe(true);
     expect(first?.revisedRaw).toBe('有');
     expect(first?.response?.text).toBe('御意見を踏まえ、用語の定義を修正いたします。');
-    expect(first?.response?.source).toEqual({ startLine: 14, endLine: 14 });
+    expect(first?.response?.source).toMatchObject({ startLine: 14, endLine: 14 });
     expect(first?.outcome).toBe('revised');
   });
 
@@ -40,7 +40,7 @@ describe('row assembly', () => {
     expect(first?.comments[0]?.text).toContain('望ましいと考えます。');
     expect(first?.comments[0]?.submitter).toBe('テスト株式会社');
     expect(first?.response?.text).toContain('様式の内容を修正いたします。');
-    expect(first?.source).toEqual({ startLine: 13, endLine: 15 });
+    expect(first?.source).toMatchObject({ startLine: 13, endLine: 15 });
   });
 
   it('leaves no record for a separator row and starts a new section after it (separator-row)', async () => {

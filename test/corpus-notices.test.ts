@@ -78,7 +78,7 @@ describe('mic-denpa-tsv (TAB rows, CRLF, 元年, numbering within sections)', as
       ['個人B', 25, 27],
     ]);
     expect(submittersOf(op('3-1'))).toEqual(['全国テレメータ利用者連絡会', '個人C']);
-    expect(op('1-1').source).toEqual({ startLine: 14, endLine: 16 });
+    expect(op('1-1').source).toMatchObject({ startLine: 14, endLine: 16 });
   });
 
   it('joins the page split, keeps the footnote superscript and the non-submitter labels', () => {
@@ -254,7 +254,7 @@ describe('soumu-saiiken-tsv (re-consultation: 意見 | 再意見 | 考え方)', 
   it('joins the page splits of 意見5 and keeps rebuttal text that names another submitter', () => {
     const re = op('5').comments.filter((c) => c.kind === 're-opinion');
     expect(re[1]?.text).toContain('回収期間を長期化するなどの方策を検討すべきと考えます。');
-    expect(re[1]?.source).toEqual({ startLine: 35, endLine: 37 });
+    expect(re[1]?.source).toMatchObject({ startLine: 35, endLine: 37 });
     expect(op('5').response?.text).toContain('関係事業者の意見も聴きながら検討を行ってまいります。');
     expect(re[0]?.text).toContain('東日本ファイバーネット株式会社の意見に反対します');
     expect(op('1').comments[2]?.text).toContain('株式会社ミライコネクトの意見に賛同します');

@@ -35,8 +35,9 @@ export interface Converted {
 /** Convert `bytes` as notice `id`; what the CLI would write, without touching the disk. */
 export async function convertBytes(id: string, fileName: string, bytes: Uint8Array, overrides: Overrides = {}): Promise<Converted> {
   const file = new VFile({ path: fileName });
-  const document = convertNotice({ id, fileName, bytes, overrides }, file);
-  const files = document ? await emitAll(document, { formats: FORMATS, bom: false, context: await loadContext() }) : new Map<string, string>();
+  const conversion = convertNotice({ id, fileName, bytes, overrides }, file);
+  const document = conversion?.document ?? null;
+  const files = conversion ? await emitAll(conversion.document, conversion.text, { formats: FORMATS, bom: false, context: await loadContext() }) : new Map<string, string>();
   const messages = sortedMessages(file).map((message) => formatMessage(fileName, message)).join('\n');
   return { document, messages: messages === '' ? '' : messages + '\n', files, bytes };
 }

@@ -43,3 +43,28 @@ describe('committed output/', () => {
     expect(expanded.length).toBeGreaterThan(0);
   });
 });
+
+describe('Web Annotation selectors', () => {
+  it.each(convertible)('%s: every TextQuoteSelector is found again at its TextPositionSelector', async (name) => {
+    const { files, bytes } = await convertFixture(name);
+    const source = [...new TextDecoder().decode(bytes).replace(/^\uFEFF/, '')];
+    const graph = JSON.parse(files.get(`${name}.jsonld`) ?? 'null') as unknown;
+    const targets: { hasSelector: { '@type': string; start?: number; end?: number; exact?: string; prefix?: string; suffix?: string }[] }[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        if ((node as { '@type'?: string })['@type'] === 'SpecificResource') targets.push(node as (typeof targets)[number]);
+        Object.values(node).forEach(walk);
+      }
+    };
+    walk(graph);
+    expect(targets.length).toBeGreaterThan(0);
+    for (const { hasSelector } of targets) {
+      const position = hasSelector.find((s) => s['@type'] === 'TextPositionSelector');
+      const quote = hasSelector.find((s) => s['@type'] === 'TextQuoteSelector');
+      const exact = source.slice(position?.start, position?.end).join('');
+      expect(exact).toBe(quote?.exact);
+      expect(source.join('')).toContain(`${quote?.prefix}${quote?.exact}${quote?.suffix}`);
+    }
+  });
+});

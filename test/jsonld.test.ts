@@ -25,7 +25,16 @@ const documentLoader = async (url: string): Promise<never> => {
 // `safe` is a jsonld 9 option that @types/jsonld does not declare yet.
 const expandOptions = { safe: true, documentLoader } as Options.Expand;
 
-const span = (startLine: number, endLine = startLine) => ({ startLine, endLine });
+/** A stand-in input of 60 lines of 20 characters, which the spans below point into. */
+const SAMPLE_TEXT = Array.from({ length: 60 }, (_, index) => `行${String(index + 1).padStart(2, '0')}`.padEnd(20, 'x')).join('\n') + '\n';
+const span = (startLine: number, endLine = startLine) => ({
+  startLine,
+  endLine,
+  startColumn: 1,
+  endColumn: 21,
+  startOffset: (startLine - 1) * 21,
+  endOffset: (endLine - 1) * 21 + 20,
+});
 
 const doc: NoticeDocument = NoticeDocument.parse({
   schemaVersion: 1,
@@ -48,6 +57,7 @@ const doc: NoticeDocument = NoticeDocument.parse({
       { id: 's-2', name: '個人A', kind: 'individual' },
       { id: 's-3', name: '匿名', kind: 'unknown' },
     ],
+    coverage: { characters: 10, attributed: 10, reported: 0, share: 1 },
     source: { file: 'sample-2018.html', sha256: 'a'.repeat(64), encoding: 'shift_jis' },
   },
   sections: [
@@ -69,10 +79,11 @@ const doc: NoticeDocument = NoticeDocument.parse({
           kind: 'comment',
           submitter: 'パスロジ株式会社',
           submitterRaw: '【パスロジ株式会社】',
+          place: null,
           text: '顧客同意の取得方法を明確にすべきである。',
           refs: [
-            { kind: 'section', raw: 'Ⅲ. 3. 1. 3', canonical: 'III.3.1.3', part: 'III', path: [3, 1, 3], qualifiers: ['基本', 'i'] },
-            { kind: 'page', raw: 'p29', canonical: 'p.29', page: 29 },
+            { kind: 'section', raw: 'Ⅲ. 3. 1. 3', canonical: 'III.3.1.3', part: 'III', path: [3, 1, 3], qualifiers: ['基本', 'i'], source: span(1) },
+            { kind: 'page', raw: 'p29', canonical: 'p.29', page: 29, source: span(1) },
           ],
           source: span(12, 14),
         },
@@ -81,7 +92,7 @@ const doc: NoticeDocument = NoticeDocument.parse({
         text: '御意見を踏まえ、修正します。',
         refersTo: [],
         sharedWith: [],
-        refs: [{ kind: 'whole', raw: '(全体)', canonical: 'whole' }],
+        refs: [{ kind: 'whole', raw: '(全体)', canonical: 'whole', source: span(1) }],
         source: span(15),
       },
       revised: true,
@@ -103,11 +114,12 @@ const doc: NoticeDocument = NoticeDocument.parse({
           kind: 'comment',
           submitter: '個人A',
           submitterRaw: '【個人 A】',
+          place: null,
           text: '二要素認証の例示を追加すべき。',
           refs: [
-            { kind: 'annex', raw: 'Annex 5 12. 4. 1', canonical: 'Annex5:12.4.1', annex: 5, path: [12, 4, 1] },
-            { kind: 'table-item', raw: '表中 A-5', canonical: 'A-5', item: 'A-5' },
-            { kind: 'figure', raw: '図表1', canonical: 'fig.1', figure: 1 },
+            { kind: 'annex', raw: 'Annex 5 12. 4. 1', canonical: 'Annex5:12.4.1', annex: 5, path: [12, 4, 1], source: span(1) },
+            { kind: 'table-item', raw: '表中 A-5', canonical: 'A-5', item: 'A-5', source: span(1) },
+            { kind: 'figure', raw: '図表1', canonical: 'fig.1', figure: 1, source: span(1) },
           ],
           source: span(41, 43),
         },
@@ -116,8 +128,9 @@ const doc: NoticeDocument = NoticeDocument.parse({
           kind: 're-opinion',
           submitter: '匿名',
           submitterRaw: '【匿名】',
+          place: null,
           text: '上記意見に賛成する。',
-          refs: [{ kind: 'article', raw: '第3条第2項', canonical: 'art.3.2', article: 3, paragraph: 2 }],
+          refs: [{ kind: 'article', raw: '第3条第2項', canonical: 'art.3.2', article: 3, paragraph: 2, source: span(1) }],
           source: span(44),
         },
       ],
@@ -147,10 +160,11 @@ const doc: NoticeDocument = NoticeDocument.parse({
           kind: 'comment',
           submitter: '未登録の提出者',
           submitterRaw: null,
+          place: null,
           text: '別表第三号の扱いを示されたい。',
           refs: [
-            { kind: 'other', raw: '別表第三号', canonical: '別表第三号' },
-            { kind: 'article', raw: '第5条', canonical: 'art.5', article: 5, paragraph: null },
+            { kind: 'other', raw: '別表第三号', canonical: '別表第三号', source: span(1) },
+            { kind: 'article', raw: '第5条', canonical: 'art.5', article: 5, paragraph: null, source: span(1) },
           ],
           source: span(50),
         },
@@ -159,6 +173,7 @@ const doc: NoticeDocument = NoticeDocument.parse({
           kind: 'comment',
           submitter: null,
           submitterRaw: null,
+          place: null,
           text: '同旨。',
           refs: [],
           source: span(51),
@@ -171,7 +186,7 @@ const doc: NoticeDocument = NoticeDocument.parse({
       source: span(50, 51),
     },
   ],
-  diagnostics: [{ severity: 'warning', code: 'submitter-unmatched', message: '提出者が一覧にない', line: 50, column: 1 }],
+  diagnostics: [{ severity: 'warning', code: 'submitter-unmatched', message: '提出者が一覧にない', line: 50, column: 1, endLine: null, endColumn: null }],
 });
 
 type Node = { [key: string]: unknown };
@@ -189,14 +204,14 @@ function* objects(value: unknown): Generator<Node> {
 const types = (node: Node): unknown[] => (Array.isArray(node['@type']) ? node['@type'] : [node['@type']]);
 
 describe('toJsonLd', () => {
-  const out = toJsonLd(doc, contextFile) as Node;
+  const out = toJsonLd(doc, contextFile, SAMPLE_TEXT) as Node;
 
   it('embeds the committed context, byte-for-byte the file on disk', () => {
     expect(out['@context']).toEqual(contextFile['@context']);
     const text = readFileSync(join(root, 'schemas', CONTEXT_FILE), 'utf8');
     expect(serializeJsonLd(contextFile)).toBe(text);
     expect(contextFile['@context']['@vocab']).toBeUndefined();
-    expect(toJsonLd(doc, contextFile['@context'])).toEqual(out);
+    expect(toJsonLd(doc, contextFile['@context'], SAMPLE_TEXT)).toEqual(out);
   });
 
   it('uses only terms the context defines', () => {
@@ -286,8 +301,8 @@ describe('toJsonLd', () => {
   });
 
   it('is deterministic and free of machine paths and hosts', () => {
-    const first = serializeJsonLd(toJsonLd(doc, contextFile));
-    const second = serializeJsonLd(toJsonLd(structuredClone(doc), structuredClone(contextFile)));
+    const first = serializeJsonLd(toJsonLd(doc, contextFile, SAMPLE_TEXT));
+    const second = serializeJsonLd(toJsonLd(structuredClone(doc), structuredClone(contextFile), SAMPLE_TEXT));
     expect(second).toBe(first);
     expect(first.endsWith('}\n')).toBe(true);
     expect(first).not.toContain(root);
@@ -299,6 +314,6 @@ describe('toJsonLd', () => {
 
   it('percent-encodes characters IRIs do not allow in the notice id', () => {
     const odd = NoticeDocument.parse({ ...doc, notice: { ...doc.notice, id: '結果 公示#1%' } });
-    expect((toJsonLd(odd, contextFile) as Node)['@id']).toBe('urn:pubcom:結果%20公示%231%25');
+    expect((toJsonLd(odd, contextFile, SAMPLE_TEXT) as Node)['@id']).toBe('urn:pubcom:結果%20公示%231%25');
   });
 });

@@ -87,7 +87,7 @@ describe('opinions', () => {
 
   it('reads 意見3: flag on its summary row, response on row 19, two comments', () => {
     expect(op('3').revised).toBe(true);
-    expect(op('3').response?.source).toEqual({ startLine: 19, endLine: 19 });
+    expect(op('3').response?.source).toMatchObject({ startLine: 19, endLine: 19 });
     expect(op('3').comments.map((c) => [c.submitter, c.source.startLine, c.source.endLine])).toEqual([
       ['日本オラクル株式会社(情報処理学会 情報規格調査会 SC 38 専門委員会)', 19, 19],
       ['日本オラクル株式会社(情報処理学会 情報規格調査会 SC 38 専門委員会)', 20, 22],

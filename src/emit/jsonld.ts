@@ -13,7 +13,7 @@
  * `#op-14-c1`, `#op-14-response`, `#s-1`, `#section-III`, `#respondent`):
  * deterministic, and free of any path or host of the converting machine.
  */
-import type { Comment, NoticeDocument, Opinion, Period, Ref, Submitter } from '../schema/records.js';
+import type { Comment, NoticeDocument, Opinion, Period, Ref, SourceSpan, Submitter } from '../schema/records.js';
 
 /** File name of the context, in the package's `schemas/` folder. */
 export const CONTEXT_FILE = 'context.v1.jsonld';
@@ -27,9 +27,11 @@ type JsonObject = { [key: string]: Json };
  * `context` is the parsed context file (`{"@context": {...}}`); the inner
  * context object itself is accepted too. It is copied, not shared.
  */
-export function toJsonLd(doc: NoticeDocument, context: object): object {
+export function toJsonLd(doc: NoticeDocument, context: object, sourceText: string): object {
   const { notice } = doc;
   const base = `urn:pubcom:${iriSegment(notice.id)}`;
+  const sourceId = `${base}#source`;
+  const anchor = annotator(sourceText, sourceId);
   const nodeId = (localId: string): string => `${base}#${iriSegment(localId)}`;
 
   const submitterIds = new Map<string, string>();
@@ -65,9 +67,8 @@ export function toJsonLd(doc: NoticeDocument, context: object): object {
       author: authorOf(c),
       submitterRaw: c.submitterRaw,
       text: c.text,
-      ref: c.refs.map(refNode),
-      startLine: c.source.startLine,
-      endLine: c.source.endLine,
+      ref: c.refs.map((r) => refNode(r, anchor)),
+      ...anchor(c.source),
     });
 
   const opinionNode = (op: Opinion): JsonObject => {
@@ -83,9 +84,8 @@ export function toJsonLd(doc: NoticeDocument, context: object): object {
             text: op.response.text,
             refersTo: op.response.refersTo.map((key) => opinionIds.get(key) ?? nodeId(`op-${key}`)),
             sharedWith: op.response.sharedWith.map((key) => opinionIds.get(key) ?? nodeId(`op-${key}`)),
-            ref: op.response.refs.map(refNode),
-            startLine: op.response.source.startLine,
-            endLine: op.response.source.endLine,
+            ref: op.response.refs.map((r) => refNode(r, anchor)),
+            ...anchor(op.response.source),
           });
     return withoutNulls({
       '@id': opId,
@@ -102,8 +102,7 @@ export function toJsonLd(doc: NoticeDocument, context: object): object {
       revised: op.revised,
       revisedRaw: op.revisedRaw,
       outcome: op.outcome,
-      startLine: op.source.startLine,
-      endLine: op.source.endLine,
+      ...anchor(op.source),
     });
   };
 
@@ -131,6 +130,7 @@ export function toJsonLd(doc: NoticeDocument, context: object): object {
     reConsultationPeriod: periodNode(notice.rePeriod),
     reSubmitterCount: notice.reSubmitterCount,
     submitter: notice.submitters.map(submitterNode),
+    sourceDocument: { '@id': sourceId, sourceFile: notice.source.file, sourceSha256: notice.source.sha256 },
     sourceFile: notice.source.file,
     sourceSha256: notice.source.sha256,
     sourceEncoding: notice.source.encoding,
@@ -141,8 +141,7 @@ export function toJsonLd(doc: NoticeDocument, context: object): object {
         identifier: s.id,
         label: s.label,
         name: s.title,
-        startLine: s.source.startLine,
-        endLine: s.source.endLine,
+        ...anchor(s.source),
       }),
     ),
     hasPart: doc.opinions.map(opinionNode),
@@ -154,6 +153,8 @@ export function toJsonLd(doc: NoticeDocument, context: object): object {
         message: d.message,
         line: d.line,
         column: d.column,
+        endLine: d.endLine,
+        endColumn: d.endColumn,
       }),
     ),
   });
@@ -176,9 +177,9 @@ function periodNode(p: Period | null): Json {
   return { '@type': 'Period', startDate: p.start, endDate: p.end, raw: p.raw };
 }
 
-/** A ref as a blank `Reference` node; the kind's own fields follow `canonical`. */
-function refNode(r: Ref): JsonObject {
-  const head: JsonObject = { '@type': 'Reference', refKind: r.kind, raw: r.raw, canonical: r.canonical };
+/** A ref as a blank `Reference` node; the kind's own fields follow `canonical`, then where it is printed. */
+function refNode(r: Ref, anchor: Anchor): JsonObject {
+  const head: JsonObject = { '@type': 'Reference', refKind: r.kind, raw: r.raw, canonical: r.canonical, ...anchor(r.source) };
   switch (r.kind) {
     case 'section':
       return { ...head, part: r.part, path: r.path, qualifiers: r.qualifiers };
@@ -196,6 +197,64 @@ function refNode(r: Ref): JsonObject {
     case 'other':
       return head;
   }
+}
+
+type Anchor = (span: SourceSpan) => JsonObject;
+
+/** Characters of context on each side of a TextQuoteSelector's `exact`. */
+const QUOTE_CONTEXT = 32;
+
+/**
+ * Where a record was printed, as a W3C Web Annotation target on the decoded
+ * input: a `SpecificResource` with a `TextPositionSelector` (in code points,
+ * as the Web Annotation model counts) and a `TextQuoteSelector` with
+ * prefix and suffix, so a standard tool can find the quoted text again.
+ */
+function annotator(text: string, sourceId: string): Anchor {
+  const astral = astralOffsets(text);
+  const codePoint = (offset: number): number => offset - countBelow(astral, offset);
+  return (span) => ({
+    startLine: span.startLine,
+    endLine: span.endLine,
+    sourceSpan: {
+      '@type': 'SpecificResource',
+      hasSource: sourceId,
+      hasSelector: [
+        { '@type': 'TextPositionSelector', start: codePoint(span.startOffset), end: codePoint(span.endOffset) },
+        {
+          '@type': 'TextQuoteSelector',
+          exact: text.slice(span.startOffset, span.endOffset),
+          prefix: text.slice(Math.max(0, span.startOffset - QUOTE_CONTEXT), span.startOffset),
+          suffix: text.slice(span.endOffset, span.endOffset + QUOTE_CONTEXT),
+        },
+      ],
+    },
+  });
+}
+
+/** UTF-16 offsets of the second halves of surrogate pairs: each is one code unit that is no code point of its own. */
+function astralOffsets(text: string): number[] {
+  const offsets: number[] = [];
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) offsets.push(++index);
+    }
+  }
+  return offsets;
+}
+
+/** How many of the sorted `offsets` are below `limit`. */
+function countBelow(offsets: readonly number[], limit: number): number {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((offsets[middle] as number) < limit) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The context object to embed: the file's `@context` value, or `context` itself. */

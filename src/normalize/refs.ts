@@ -10,12 +10,12 @@
  *
  * Pure and dependency-free: no I/O, no state between calls.
  */
-import type { Ref } from '../schema/records.js';
+import type { RefValue } from '../schema/records.js';
 
 /** A ref with its UTF-16 offsets, so callers can highlight or cut it: `text.slice(start, end) === raw`. */
-export type FoundRef = Ref & { start: number; end: number };
+export type FoundRef = RefValue & { start: number; end: number };
 
-type SectionRef = Extract<Ref, { kind: 'section' }>;
+type SectionRef = Extract<RefValue, { kind: 'section' }>;
 
 /** A half-open range of UTF-16 offsets. */
 interface Span {
@@ -486,9 +486,9 @@ function placeCanonical(trimmed: string): string {
 const WHOLE_WORDS: ReadonlySet<string> = new Set(['全般', '全体', '全体的事項', '全般的事項']);
 
 /** Drops the offsets: a place cell's refs belong to every comment of its row, not to a text position. */
-function withoutOffsets(found: FoundRef): Ref {
+function withoutOffsets(found: FoundRef): RefValue {
   const { start: _start, end: _end, ...ref } = found;
-  return ref as Ref;
+  return ref as RefValue;
 }
 
 /**
@@ -497,7 +497,7 @@ function withoutOffsets(found: FoundRef): Ref {
  * `other` ref holding the trimmed text (canonical without outer brackets,
  * width-folded), so no printed place is lost. Empty or blank text gives [].
  */
-export function parsePlace(text: string): Ref[] {
+export function parsePlace(text: string): RefValue[] {
   const trimmed = text.trim();
   if (trimmed.length === 0) return [];
   const found = findRefs(trimmed);

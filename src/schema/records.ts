@@ -9,10 +9,18 @@ import { z } from 'zod';
 /** ISO 8601 calendar date (proleptic Gregorian), e.g. `2018-06-07`. */
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-/** Where a record came from: 1-based physical lines of the decoded input. */
+/**
+ * Where a record came from in the decoded input (after any BOM): 1-based
+ * physical lines and columns (CRLF counts as one break) and 0-based UTF-16
+ * offsets, end exclusive, as unist and vfile count them.
+ */
 export const SourceSpan = z.object({
   startLine: z.number().int().positive(),
   endLine: z.number().int().positive(),
+  startColumn: z.number().int().positive(),
+  endColumn: z.number().int().positive(),
+  startOffset: z.number().int().nonnegative(),
+  endOffset: z.number().int().nonnegative(),
 });
 export type SourceSpan = z.infer<typeof SourceSpan>;
 
@@ -27,6 +35,7 @@ export type Period = z.infer<typeof Period>;
 const refBase = {
   raw: z.string().min(1).describe('the reference as printed'),
   canonical: z.string().min(1),
+  source: SourceSpan.describe('where raw was printed (the whole cell or text when it cannot be pinned down)'),
 };
 
 /** A normalised reference to a place in the consulted document (CONTRACT.md "Ref"). */
@@ -58,6 +67,8 @@ export const Ref = z.discriminatedUnion('kind', [
 ]);
 export type Ref = z.infer<typeof Ref>;
 export type RefKind = Ref['kind'];
+/** A ref as the normalisers find it, before the pipeline places it in the source. */
+export type RefValue = Ref extends infer R ? (R extends Ref ? Omit<R, 'source'> : never) : never;
 
 export const SubmitterKind = z.enum(['organization', 'individual', 'unknown']);
 export type SubmitterKind = z.infer<typeof SubmitterKind>;
@@ -87,6 +98,14 @@ export const Notice = z.object({
   rePeriod: Period.nullable(),
   reSubmitterCount: z.number().int().nonnegative().nullable(),
   submitters: z.array(Submitter),
+  coverage: z
+    .object({
+      characters: z.number().int().nonnegative().describe('non-blank characters in the cells of the opinion tables'),
+      attributed: z.number().int().nonnegative().describe('of which are in a record field'),
+      reported: z.number().int().nonnegative().describe('of which are reported in an unattributed-text diagnostic'),
+      share: z.number().min(0).max(1).describe('attributed / characters, 1 when there are none'),
+    })
+    .describe('lossless accounting of the table cells'),
   source: z.object({
     file: z.string(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -111,6 +130,7 @@ export const Comment = z.object({
   submitter: z.string().nullable(),
   submitterRaw: z.string().nullable().describe('the mark as printed, e.g. "【個人 A】"'),
   text: z.string(),
+  place: z.string().nullable().describe('the 該当箇所 cell of its row, as printed'),
   refs: z.array(Ref),
   source: SourceSpan,
 });
@@ -154,6 +174,8 @@ export const Diagnostic = z.object({
   message: z.string(),
   line: z.number().int().positive().nullable(),
   column: z.number().int().positive().nullable(),
+  endLine: z.number().int().positive().nullable(),
+  endColumn: z.number().int().positive().nullable(),
 });
 export type Diagnostic = z.infer<typeof Diagnostic>;
 

@@ -7,13 +7,13 @@
  * with one short cell (`●…`, `【…】`, a colspan) is a topic or a section.
  */
 import type { VFile } from 'vfile';
-import { report } from '../diagnostics.js';
+import { nonBlankLength, report } from '../diagnostics.js';
 import { columnRole, respondentFrom, type ColumnRole } from '../normalize/columns.js';
 import type { Overrides } from '../schema/overrides.js';
 import { opinionKey } from '../normalize/outcome.js';
 import { parseSectionHeading } from '../normalize/sections.js';
 import { isAllBold, type Block, type RowBlock } from './blocks.js';
-import { cellParagraphs, type Paragraph } from './cell-text.js';
+import { cellParagraphs, unsafeMarkup, type Paragraph } from './cell-text.js';
 
 /** The paragraphs one row contributes to one column of an opinion. */
 export interface RowPart {
@@ -39,6 +39,9 @@ export interface OpinionDraft {
   topic: string | null;
   startLine: number;
   endLine: number;
+  /** Offsets from the start of its first row to the end of its last. */
+  start: number;
+  end: number;
   parts: Record<ColumnRole, RowPart[]>;
 }
 
@@ -69,6 +72,9 @@ export interface Draft {
   /** A header row of an opinion table was found (an empty table is still a notice). */
   hasOpinionTable: boolean;
   hasFlagColumn: boolean;
+  /** Non-blank characters in the cells of the opinion tables, and those of them that went into section or topic rows. */
+  characters: number;
+  headingCharacters: number;
 }
 
 const LABEL = /^(意見\s*[0-9０-９]+(?:\s*[-－‐]\s*[0-9０-９]+)*)(?![0-9０-９])/;
@@ -80,7 +86,7 @@ type Role = ColumnRole | 'ignore' | null;
 type RowKind = { kind: 'header'; roles: Role[] } | { kind: 'list-header'; roles: Role[] } | { kind: 'unknown-header' } | { kind: 'data' };
 
 export function assembleRows(blocks: readonly Block[], file: VFile, overrides: Overrides = {}): Draft {
-  const draft: Draft = { titleBlock: [], sections: [], opinions: [], submitterLists: [], respondent: null, hasOpinionTable: false, hasFlagColumn: false };
+  const draft: Draft = { titleBlock: [], sections: [], opinions: [], submitterLists: [], respondent: null, hasOpinionTable: false, hasFlagColumn: false, characters: 0, headingCharacters: 0 };
   let roles: Role[] | null = null;
   let list: { target: SubmitterList; roles: Role[] | null } | null = null;
   let section: SectionDraft | null = null;
@@ -173,11 +179,21 @@ export function assembleRows(blocks: readonly Block[], file: VFile, overrides: O
       return;
     }
     if (!roles) {
-      if (!inBody) draft.titleBlock.push({ line: row.line, text: row.texts.join('\t'), cells: row.texts, isMainHeading: false });
-      else report(file, 'unattributed-text', `Unexpected table row under no known header: ${preview(row.texts.join(' '))}`, { line: row.line, column: 1 });
+      if (!inBody) {
+        draft.titleBlock.push({ line: row.line, text: row.texts.join('\t'), cells: row.texts, isMainHeading: false });
+      } else {
+        const paragraphs = row.cells.flatMap(cellParagraphs);
+        draft.characters += countCharacters(paragraphs);
+        reportUnattributed(file, 'Unexpected table row under no known header', paragraphs);
+      }
       return;
     }
     const headingRow = asHeadingRow(row, roles);
+    if (headingRow) {
+      const characters = nonBlankLength(headingRow.text);
+      draft.characters += characters;
+      draft.headingCharacters += characters;
+    }
     if (headingRow?.kind === 'section') {
       section = newSection(headingRow.text, row.line, draft.sections);
       draft.sections.push(section);
@@ -190,14 +206,19 @@ export function assembleRows(blocks: readonly Block[], file: VFile, overrides: O
       opinion = null;
       return;
     }
-    const cells = readRow(row, roles, file);
+    const { cells, characters } = readRow(row, roles, file);
+    draft.characters += characters;
     const opens = overrides.continuationRows?.includes(row.line) ? null : openingLabel(cells);
+    if (!opens && cells.number?.length) {
+      // A number on a row that continues an opinion (an override said so) belongs to no record.
+      reportUnattributed(file, 'Ignored the number of a continuation row', cells.number, 'ignored-column');
+      delete cells.number;
+    }
     if (opens) {
-      opinion = newOpinion(opens, section, topic, row.line);
+      opinion = newOpinion(opens, section, topic, row);
       draft.opinions.push(opinion);
     } else if (!opinion) {
-      const text = Object.values(cells).flat().map((p) => p.text).join(' ');
-      if (text !== '') report(file, 'unattributed-text', `Unexpected row without an opinion label before any opinion, expected 意見N or a number: ${preview(text)}`, { line: row.line, column: 1 });
+      reportUnattributed(file, 'Unexpected row without an opinion label before any opinion, expected 意見N or a number', Object.values(cells).flat());
       afterBreak = false;
       return;
     }
@@ -205,6 +226,7 @@ export function assembleRows(blocks: readonly Block[], file: VFile, overrides: O
       if (paragraphs.length > 0) opinion.parts[role].push({ line: row.line, paragraphs, afterBreak });
     }
     opinion.endLine = Math.max(opinion.endLine, row.endLine);
+    opinion.end = Math.max(opinion.end, row.end);
     afterBreak = false;
   });
   return draft;
@@ -254,24 +276,53 @@ function asHeadingRow(row: RowBlock, roles: Role[]): { kind: 'section' | 'topic'
   return null;
 }
 
-/** The row's paragraphs by column role; cells beyond the header are reported, not dropped silently. */
-function readRow(row: RowBlock, roles: Role[], file: VFile): Partial<Record<ColumnRole, Paragraph[]>> {
+/**
+ * The row's paragraphs by column role, and its non-blank characters (a cell
+ * repeated by rowspan counts once). Cells beyond the header, or in a column
+ * an override ignores, are reported, never dropped silently.
+ */
+function readRow(row: RowBlock, roles: Role[], file: VFile): { cells: Partial<Record<ColumnRole, Paragraph[]>>; characters: number } {
   const cells: Partial<Record<ColumnRole, Paragraph[]>> = {};
+  let characters = 0;
   if (row.cells.length !== roles.length) {
     report(file, 'row-cell-count', `Unexpected row with ${row.cells.length} cells, expected ${roles.length} as in its header row`, { line: row.line, column: 1 });
   }
   row.cells.forEach((cell, index) => {
     const paragraphs = cellParagraphs(cell);
+    const unsafe = cell?.fromRowspan ? [] : unsafeMarkup(cell);
+    if (cell && unsafe.length > 0) {
+      report(file, 'unsafe-markup', `Unexpected ${unsafe.join(', ')} in a cell, expected text: only its visible text is kept`, { line: cell.line, column: cell.column, offset: cell.offset });
+    }
+    if (!cell?.fromRowspan) characters += countCharacters(paragraphs);
     const role = roles[index];
-    if (role === 'ignore') return;
-    if (role) {
+    if (role === 'ignore') {
+      reportUnattributed(file, 'Ignored text in a column the overrides ignore', paragraphs, 'ignored-column');
+    } else if (role) {
       cells[role] = [...(cells[role] ?? []), ...paragraphs];
-    } else if (paragraphs.length > 0) {
-      const first = paragraphs[0] as Paragraph;
-      report(file, 'unattributed-text', `Unexpected text in a column without a known header: ${preview(paragraphs.map((p) => p.text).join(' '))}`, { line: first.line, column: first.column, offset: first.start });
+    } else {
+      reportUnattributed(file, 'Unexpected text in a column without a known header', paragraphs);
     }
   });
-  return cells;
+  return { cells, characters };
+}
+
+function countCharacters(paragraphs: readonly Paragraph[]): number {
+  return paragraphs.reduce((sum, paragraph) => sum + nonBlankLength(paragraph.text), 0);
+}
+
+/** Cell text that goes into no record: one diagnostic with its span and a preview, counted in the accounting. */
+function reportUnattributed(file: VFile, reason: string, paragraphs: readonly Paragraph[], ruleId: 'unattributed-text' | 'ignored-column' = 'unattributed-text'): void {
+  const first = paragraphs[0];
+  const last = paragraphs.at(-1);
+  if (!first || !last) return;
+  const text = paragraphs.map((p) => p.text).join(' ');
+  report(
+    file,
+    ruleId,
+    `${reason}: ${preview(text)}`,
+    { line: first.line, column: first.column, offset: first.start, end: { line: last.endLine, column: last.endColumn, offset: last.end } },
+    text,
+  );
 }
 
 /** The label that opens an opinion: the number column's text, or `意見N` at the start of the opinion cell. */
@@ -283,13 +334,15 @@ function openingLabel(cells: Partial<Record<ColumnRole, Paragraph[]>>): { label:
   return match?.[1] ? { label: match[1], key: opinionKey(match[1].replace(/^意見/, '')), labelInOpinionCell: true } : null;
 }
 
-function newOpinion(opens: { label: string; key: string; labelInOpinionCell: boolean }, section: SectionDraft | null, topic: string | null, line: number): OpinionDraft {
+function newOpinion(opens: { label: string; key: string; labelInOpinionCell: boolean }, section: SectionDraft | null, topic: string | null, row: RowBlock): OpinionDraft {
   return {
     ...opens,
     section: section?.id ?? null,
     topic,
-    startLine: line,
-    endLine: line,
+    startLine: row.line,
+    endLine: row.endLine,
+    start: row.start,
+    end: row.end,
     parts: { opinion: [], response: [], flag: [], number: [], place: [], submitter: [], 're-opinion': [] },
   };
 }

@@ -26,7 +26,7 @@ export type Block =
   | { type: 'heading'; line: number; column: number; text: string; style: 'bracket' | 'bold' | 'atx' | 'html'; depth: number }
   | { type: 'text'; line: number; column: number; text: string }
   /** One table row; `null` marks a slot covered by a cell's colspan. */
-  | { type: 'row'; line: number; endLine: number; cells: (CellNode | null)[]; texts: string[] }
+  | { type: 'row'; line: number; endLine: number; start: number; end: number; cells: (CellNode | null)[]; texts: string[] }
   /** The end of an HTML or GFM table (TAB rows have none: a non-row block ends them). */
   | { type: 'table-end'; line: number };
 
@@ -106,6 +106,8 @@ export function tableRows(table: Element): RowBlock[] {
       type: 'row',
       line: tr.position?.start.line ?? only?.line ?? 1,
       endLine: tr.position?.end.line ?? only?.line ?? 1,
+      start: tr.position?.start.offset ?? only?.offset ?? 0,
+      end: tr.position?.end.offset ?? only?.offset ?? 0,
       cells: dense,
       texts: dense.map((cell) => cellPlainText(cell)),
     });

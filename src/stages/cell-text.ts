@@ -18,6 +18,7 @@ export interface Paragraph {
   /** 1-based column of the paragraph's first character on `line`. */
   column: number;
   endLine: number;
+  endColumn: number;
   /** `<p style="text-align: right;">`: where converters put submitter marks. */
   rightAligned: boolean;
 }
@@ -25,6 +26,26 @@ export interface Paragraph {
 const BLOCKS = new Set(['p', 'div', 'li', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'table', 'section', 'article']);
 const LISTS = new Set(['ul', 'ol', 'dl']);
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/**
+ * Markup that must never reach an output and whose content no reader sees:
+ * `<script>`, `<style>`, event-handler attributes, `javascript:` links. Only a
+ * cell's visible text is kept, so these are dropped; this names what was there.
+ */
+export function unsafeMarkup(cell: CellNode | null): string[] {
+  const found = new Set<string>();
+  const stack: ElementContent[] = [...(cell?.children ?? [])];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type !== 'element') continue;
+    if (['script', 'style', 'iframe', 'object', 'embed'].includes(node.tagName)) found.add(`<${node.tagName}>`);
+    for (const [name, value] of Object.entries(node.properties)) {
+      if (/^on/i.test(name)) found.add(`${name.toLowerCase()}=`);
+      if (typeof value === 'string' && /^\s*javascript:/i.test(value)) found.add('javascript:');
+    }
+    stack.push(...node.children);
+  }
+  return [...found].sort();
+}
 
 /** The paragraphs of one cell, empty ones dropped. */
 export function cellParagraphs(cell: CellNode | null): Paragraph[] {
@@ -67,6 +88,7 @@ function pushParagraph(paragraphs: Paragraph[], nodes: RootContent[], rightAlign
     line: first?.start.line ?? cell.line,
     column: first?.start.column ?? cell.column,
     endLine: last?.end.line ?? cell.line,
+    endColumn: last?.end.column ?? cell.column,
     rightAligned,
   });
 }

@@ -1,31 +1,37 @@
 /**
- * Stage 7: drafts -> records. Names submitters and matches every mark to the
- * notice's list, reads refs, cross-references, flags and outcomes, and gives
- * every record its stable id. Raw text is kept beside each normalised value.
+ * Stage 7: drafts -> records. Reads refs, cross-references, flags and
+ * outcomes, gives every record its stable id and its source span, and
+ * accounts for every character of the table cells (`notice.coverage`). Raw
+ * text is kept beside each normalised value.
  */
 import type { VFile } from 'vfile';
-import { report } from '../diagnostics.js';
+import { nonBlankLength, report, type Accounting } from '../diagnostics.js';
 import { outcomeOf, refersToOf } from '../normalize/outcome.js';
 import { findRefs, parsePlace } from '../normalize/refs.js';
-import { guessKind, normalizeSubmitterName, submitterKey } from '../normalize/submitters.js';
+import { submitterKey } from '../normalize/submitters.js';
 import type { Overrides } from '../schema/overrides.js';
-import type { Comment, NoticeDocument, Opinion, Outcome, Ref, Submitter } from '../schema/records.js';
-import type { Draft, SubmitterList } from './assemble-rows.js';
-import type { Count, NoticeHeader } from './read-header.js';
-import type { CommentDraft, SplitOpinion } from './split-comments.js';
+import type { Comment, Notice, NoticeDocument, Opinion, Outcome, Ref, RefValue } from '../schema/records.js';
+import type { Draft } from './assemble-rows.js';
+import { locator, type Locator, type Range } from './locate.js';
+import type { NoticeHeader } from './read-header.js';
+import type { CommentDraft, SplitOpinion, TextBlock } from './split-comments.js';
+import { collectSubmitters, withAliases } from './submitters.js';
 
 export interface SourceInfo {
   id: string;
   file: string;
   sha256: string;
   encoding: string;
+  /** The decoded input, which every span points into. */
+  text: string;
 }
 
 export function normalize(source: SourceInfo, header: NoticeHeader, draft: Draft, drafts: SplitOpinion[], file: VFile, overrides: Overrides = {}): NoticeDocument {
+  const locate = locator(source.text);
   const split = withAliases(drafts, overrides.submitterAliases ?? {});
   const submitters = collectSubmitters(header, draft.submitterLists, split, file);
   const byKey = new Map(submitters.map((submitter) => [submitterKey(submitter.name), submitter.name]));
-  const opinions = assignIds(split, file).map(({ opinion, id }) => toOpinion(opinion, id, byKey, draft.hasFlagColumn, file));
+  const opinions = assignIds(split, file).map(({ opinion, id }) => toOpinion(opinion, id, { submitters: byKey, hasFlagColumn: draft.hasFlagColumn, locate, file }));
   linkSharedResponses(split, opinions);
   resolveDeferrals(opinions, file);
   return {
@@ -42,83 +48,45 @@ export function normalize(source: SourceInfo, header: NoticeHeader, draft: Draft
       rePeriod: header.rePeriod,
       reSubmitterCount: header.reSubmitterCount?.count ?? null,
       submitters,
+      coverage: coverageOf(draft, split, file),
       source: { file: source.file, sha256: source.sha256, encoding: source.encoding },
     },
-    sections: draft.sections.map(({ id, label, title, line }) => ({ id, label, title, source: { startLine: line, endLine: line } })),
+    sections: draft.sections.map(({ id, label, title, line }) => ({ id, label, title, source: locate.line(line) })),
     opinions,
     diagnostics: [],
   };
 }
 
-/** An override's alias replaces the name a mark printed (`EBC` -> its full name); the mark stays in submitterRaw. */
-function withAliases(split: SplitOpinion[], aliases: Record<string, string>): SplitOpinion[] {
-  const byKey = new Map(Object.entries(aliases).map(([mark, name]) => [submitterKey(mark), name]));
-  if (byKey.size === 0) return split;
-  return split.map((opinion) => ({
-    ...opinion,
-    comments: opinion.comments.map((comment) => ({
-      ...comment,
-      submitter: comment.submitter === null ? null : (byKey.get(submitterKey(comment.submitter)) ?? comment.submitter),
-    })),
-  }));
-}
-
-/** The listed submitters in list order (by type, then 提出者一覧 by round), then anyone a mark names who is not listed. */
-function collectSubmitters(header: NoticeHeader, lists: readonly SubmitterList[], split: SplitOpinion[], file: VFile): Submitter[] {
-  const submitters: Submitter[] = [];
-  const seen = new Set<string>();
-  const add = (name: string, kind: Submitter['kind']): void => {
-    const key = submitterKey(name);
-    if (seen.has(key)) return;
-    seen.add(key);
-    submitters.push({ id: `s-${submitters.length + 1}`, name, kind });
-  };
-  for (const group of header.groups) for (const name of group.names) add(name, group.kind);
-  for (const list of lists) for (const { name } of list.names) add(normalizeSubmitterName(name), guessKind(normalizeSubmitterName(name)));
-  const listed = submitters.length;
-  checkCounts(header, lists, file);
-  reportUnmarked(split, file);
-  for (const { comments } of split) {
-    for (const comment of comments) {
-      if (comment.submitter === null) continue;
-      if (listed > 0 && !seen.has(submitterKey(comment.submitter))) {
-        report(file, 'unknown-submitter', `Unexpected submitter ${comment.submitterRaw ?? comment.submitter}, expected one of the ${listed} listed at the top`, { line: comment.endLine, column: 1 });
-      }
-      add(comment.submitter, guessKind(comment.submitter));
-    }
-  }
-  return submitters;
-}
-
 /**
- * Where a notice closes comments with 【submitter】 marks, a comment without one
- * is worth a look. (Notices that name only consenting submitters, in
- * parentheses, leave the others unnamed on purpose.)
+ * Every non-blank character of the opinion tables' cells is in a record
+ * field or in an unattributed-text diagnostic. The fields are counted from
+ * what was built (a rowspan cell once), so a character lost on the way shows
+ * as an accounting-mismatch warning instead of vanishing.
  */
-function reportUnmarked(split: SplitOpinion[], file: VFile): void {
-  const comments = split.flatMap(({ draft, comments }) => comments.map((comment) => ({ draft, comment })));
-  if (!comments.some(({ comment }) => comment.submitterRaw?.startsWith('【'))) return;
-  for (const { draft, comment } of comments) {
-    if (comment.submitter === null) {
-      report(file, 'missing-submitter', `Unexpected comment of ${draft.label} without a submitter, expected 【name】 at its end`, { line: comment.endLine, column: 1 });
-    }
-  }
-}
-
-/** Stated counts against the names listed, per type and per round; a mismatch is worth a look, not a failure. */
-function checkCounts(header: NoticeHeader, lists: readonly SubmitterList[], file: VFile): void {
-  const mismatch = (listed: number, stated: Count | null, what: string): void => {
-    if (stated === null || listed === 0 || listed === stated.count) return;
-    report(file, 'submitter-count-mismatch', `Unexpected ${listed} ${what}, expected ${stated.count}${stated.unit ?? ''} as stated`, { line: stated.line, column: 1 });
+function coverageOf(draft: Draft, split: readonly SplitOpinion[], file: VFile): Notice['coverage'] {
+  const reported = (file.data['accounting'] as Accounting | undefined)?.reported ?? 0;
+  const shared = new Set<number>();
+  const once = (block: TextBlock | null): string => {
+    if (!block || shared.has(block.start)) return '';
+    shared.add(block.start);
+    return block.text;
   };
-  for (const group of header.groups) {
-    if (group.names.length > 0) mismatch(group.names.length, { count: group.count, unit: group.unit, line: header.submitterCount?.line ?? 1 }, `names under ${group.label}`);
+  let attributed = draft.headingCharacters;
+  for (const { draft: opinion, summary, comments, response, flag } of split) {
+    const fields = [
+      opinion.label,
+      summary ?? '',
+      once(response),
+      flag?.text ?? '',
+      ...comments.flatMap((comment) => [comment.text, comment.submitterRaw !== null && comment.submitterColumn === null ? comment.submitterRaw : '', once(comment.place), once(comment.submitterColumn)]),
+    ];
+    attributed += fields.reduce((sum, field) => sum + nonBlankLength(field), 0);
   }
-  const inRound = (round: SubmitterList['round']): number =>
-    lists.filter((list) => list.round === round).reduce((sum, list) => sum + list.names.length + list.unnamed, 0);
-  const grouped = header.groups.reduce((sum, group) => sum + group.names.length, 0);
-  mismatch(grouped + inRound('opinion'), header.submitterCount, 'submitters listed');
-  mismatch(inRound('re-opinion'), header.reSubmitterCount, 're-opinion submitters listed');
+  if (attributed + reported !== draft.characters) {
+    report(file, 'accounting-mismatch', `Unexpected ${attributed} characters in records and ${reported} in diagnostics, expected ${draft.characters} as in the table cells`);
+  }
+  const characters = draft.characters;
+  return { characters, attributed, reported, share: characters === 0 ? 1 : Math.round((Math.min(attributed, characters) / characters) * 10_000) / 10_000 };
 }
 
 /** `op-` + key; a repeated key is an error and the repeat gets a suffix so ids stay unique. */
@@ -137,9 +105,17 @@ function assignIds(split: SplitOpinion[], file: VFile): { opinion: SplitOpinion;
   });
 }
 
-function toOpinion(split: SplitOpinion, id: string, submitters: Map<string, string>, hasFlagColumn: boolean, file: VFile): Opinion {
+interface RecordContext {
+  submitters: Map<string, string>;
+  hasFlagColumn: boolean;
+  locate: Locator;
+  file: VFile;
+}
+
+function toOpinion(split: SplitOpinion, id: string, context: RecordContext): Opinion {
   const { draft, summary, response, flag } = split;
-  const comments = split.comments.map((comment, index) => toComment(comment, `${id}-c${index + 1}`, submitters));
+  const { locate, file } = context;
+  const comments = split.comments.map((comment, index) => toComment(comment, `${id}-c${index + 1}`, context));
   if (summary === null && comments.length === 0) {
     report(file, 'empty-opinion', `Unexpected ${draft.label} without text, expected a summary or a comment`, { line: draft.startLine, column: 1 });
   }
@@ -159,39 +135,49 @@ function toOpinion(split: SplitOpinion, id: string, submitters: Map<string, stri
       text: response.text,
       refersTo: refersToOf(response.text),
       sharedWith: [],
-      refs: uniqueRefs(findRefs(response.text)),
-      source: { startLine: response.startLine, endLine: response.endLine },
+      refs: uniqueRefs(placedRefs(findRefs(response.text), response, locate)),
+      source: locate.span(response),
     },
-    revised: hasFlagColumn ? revisedOf(flag?.text ?? null, draft.label, flag?.startLine ?? draft.startLine, file) : null,
+    revised: context.hasFlagColumn ? revisedOf(flag?.text ?? null, draft.label, flag?.startLine ?? draft.startLine, file) : null,
     revisedRaw: flag?.text ?? null,
     outcome: response ? outcomeOf(response.text) : 'unknown',
-    source: { startLine: draft.startLine, endLine: draft.endLine },
+    source: locate.span(draft),
   };
 }
 
-function toComment(comment: CommentDraft, id: string, submitters: Map<string, string>): Comment {
+function toComment(comment: CommentDraft, id: string, context: RecordContext): Comment {
+  const { locate } = context;
   return {
     id,
     kind: comment.kind,
-    submitter: comment.submitter === null ? null : (submitters.get(submitterKey(comment.submitter)) ?? comment.submitter),
+    submitter: comment.submitter === null ? null : (context.submitters.get(submitterKey(comment.submitter)) ?? comment.submitter),
     submitterRaw: comment.submitterRaw,
     text: comment.text,
-    refs: uniqueRefs([...(comment.place === null ? [] : parsePlace(comment.place)), ...findRefs(comment.text)]),
-    source: { startLine: comment.startLine, endLine: comment.endLine },
+    place: comment.place?.text ?? null,
+    refs: uniqueRefs([...(comment.place ? placedRefs(parsePlace(comment.place.text), comment.place, locate) : []), ...placedRefs(findRefs(comment.text), comment, locate)]),
+    source: locate.span(comment),
   };
 }
 
-/** Each place once (the first mention: the row's 該当箇所, then the text), without scan offsets: a ref record holds what CONTRACT.md lists. */
-function uniqueRefs(found: readonly (Ref | (Ref & { start: number; end: number }))[]): Ref[] {
+/** Each ref with the span where its raw text is printed inside `within` (the n-th time for its n-th mention). */
+function placedRefs(refs: readonly (RefValue & { start?: number; end?: number })[], within: Range, locate: Locator): Ref[] {
+  const seen = new Map<string, number>();
+  return refs.map(({ start: _start, end: _end, ...ref }) => {
+    const occurrence = seen.get(ref.raw) ?? 0;
+    seen.set(ref.raw, occurrence + 1);
+    return { ...ref, source: locate.find(ref.raw, within, occurrence) } as Ref;
+  });
+}
+
+/** Each place once (the first mention: the row's 該当箇所, then the text): a ref record holds what CONTRACT.md lists. */
+function uniqueRefs(refs: readonly Ref[]): Ref[] {
   const seen = new Set<string>();
-  const refs: Ref[] = [];
-  for (const { start: _start, end: _end, ...ref } of found as (Ref & { start?: number; end?: number })[]) {
+  return refs.filter((ref) => {
     const identity = JSON.stringify([ref.kind, ref.canonical, 'qualifiers' in ref ? ref.qualifiers : []]);
-    if (seen.has(identity)) continue;
+    if (seen.has(identity)) return false;
     seen.add(identity);
-    refs.push(ref as Ref);
-  }
-  return refs;
+    return true;
+  });
 }
 
 /** 有 -> true, 無 -> false (also 有(一部)); empty -> null; anything else is reported. */
@@ -229,7 +215,7 @@ function resolveDeferrals(opinions: Opinion[], file: VFile): void {
   for (const opinion of opinions) {
     for (const key of opinion.response?.refersTo ?? []) {
       if (!byKey.has(key)) {
-        report(file, 'refers-to-unknown', `Unexpected reference to opinion ${key}, expected a key of this notice`, { line: opinion.response?.source.startLine ?? opinion.source.startLine, column: 1 });
+        report(file, 'refers-to-unknown', `Unexpected reference to opinion ${key}, expected a key of this notice`, { line: opinion.response?.source.startLine ?? opinion.source.startLine, column: opinion.response?.source.startColumn ?? 1 });
       }
     }
   }

@@ -87,7 +87,7 @@ function classifyLine(line: Line): Block {
       const tree = parseCell(cell, line.number);
       return { children: tree.children as CellNode['children'], line: line.number, column: cell.column, offset: cell.start, spansRow: false, fromRowspan: false };
     });
-    return { type: 'row', line: line.number, endLine: line.number, cells, texts: cells.map((cell) => cellPlainText(cell)) };
+    return { type: 'row', line: line.number, endLine: line.number, start: line.start, end: line.end, cells, texts: cells.map((cell) => cellPlainText(cell)) };
   }
   if (/^\s*-{3,}\s*$/.test(line.text)) return { type: 'separator', line: line.number };
   return classifyTextLine(line);

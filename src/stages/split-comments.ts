@@ -9,21 +9,28 @@ import { isSubmitterMark, normalizeSubmitterName } from '../normalize/submitters
 import type { Paragraph } from './cell-text.js';
 import type { OpinionDraft, RowPart } from './assemble-rows.js';
 
-export interface CommentDraft {
-  kind: 'comment' | 're-opinion';
+/** Text with the offsets (UTF-16, end exclusive) of the markup it came from in the decoded input. */
+export interface TextBlock {
   text: string;
-  submitter: string | null;
-  submitterRaw: string | null;
-  /** The row's 該当箇所 cell, which applies to every comment of the row. */
-  place: string | null;
+  /** Two opinions whose responses start at one offset share one (rowspan) cell. */
+  start: number;
+  end: number;
   startLine: number;
   endLine: number;
 }
 
-export interface TextBlock {
+export interface CommentDraft {
+  kind: 'comment' | 're-opinion';
   text: string;
-  /** Offset of its first paragraph: two opinions whose responses start at one offset share one (rowspan) cell. */
+  submitter: string | null;
+  /** The mark `【個人 A】`, the trailing `(…)`, or the 提出者 cell, as printed. */
+  submitterRaw: string | null;
+  /** The row's 該当箇所 cell, which applies to every comment of the row. */
+  place: TextBlock | null;
+  /** The row's 提出者 cell, when it (not a mark) named the submitter. */
+  submitterColumn: TextBlock | null;
   start: number;
+  end: number;
   startLine: number;
   endLine: number;
 }
@@ -96,14 +103,14 @@ function takeSummary(paragraphs: Paragraph[], label: string): { summary: string 
 /** What a row says about all its comments: its 該当箇所 and its 提出者 cells. */
 interface RowContext {
   known: ReadonlySet<string>;
-  placeOf: (line: number) => string | null;
-  submitterOf: (line: number) => string | null;
+  placeOf: (line: number) => TextBlock | null;
+  submitterOf: (line: number) => TextBlock | null;
 }
 
-/** The text of a column's cell on the row of `line` (or the nearest row above it in the opinion). */
-function rowCell(parts: readonly RowPart[]): (line: number) => string | null {
-  const cells = parts.map((part) => ({ line: part.line, text: part.paragraphs.map((p) => p.text).join('\n') }));
-  return (line) => cells.filter((cell) => cell.line <= line).at(-1)?.text ?? null;
+/** The cell of a column on the row of `line` (or the nearest row above it in the opinion). */
+function rowCell(parts: readonly RowPart[]): (line: number) => TextBlock | null {
+  const cells = parts.map((part) => ({ line: part.line, block: block(part.paragraphs, '\n') }));
+  return (line) => cells.filter((cell) => cell.line <= line).at(-1)?.block ?? null;
 }
 
 const TRAILING_MARK = /[ \u3000]*【([^【】]+)】$/;
@@ -118,18 +125,23 @@ function isWholeMark(text: string): boolean {
 function commentsOf(paragraphs: Paragraph[], kind: CommentDraft['kind'], context: RowContext): CommentDraft[] {
   const comments: CommentDraft[] = [];
   let pending: Paragraph[] = [];
-  const close = (submitterRaw: string | null, endLine: number): void => {
+  const close = (mark: string | null, closing: Paragraph): void => {
     const text = pending.map((p) => p.text).join('\n');
-    const startLine = pending[0]?.line ?? endLine;
-    if (text !== '' || submitterRaw !== null) {
+    const first = pending[0] ?? closing;
+    const column = mark === null ? context.submitterOf(first.line) : null;
+    const submitterRaw = mark ?? column?.text ?? null;
+    if (text !== '' || mark !== null) {
       comments.push({
         kind,
         text,
-        submitter: submitterRaw === null ? context.submitterOf(startLine) : normalizeSubmitterName(submitterRaw),
+        submitter: submitterRaw === null ? null : normalizeSubmitterName(submitterRaw),
         submitterRaw,
-        place: context.placeOf(startLine),
-        startLine,
-        endLine,
+        place: context.placeOf(first.line),
+        submitterColumn: column,
+        start: first.start,
+        end: closing.end,
+        startLine: first.line,
+        endLine: closing.endLine,
       });
     }
     pending = [];
@@ -144,13 +156,13 @@ function commentsOf(paragraphs: Paragraph[], kind: CommentDraft['kind'], context
     if (name && found && isSubmitterMark(name, context.known)) {
       const before = paragraph.text.slice(0, found.index).trimEnd();
       if (before !== '') pending.push({ ...paragraph, text: before });
-      close(found[0].trim(), paragraph.endLine);
+      close(found[0].trim(), paragraph);
     } else {
       pending.push(paragraph);
     }
   });
   const last = pending.at(-1);
-  if (last) close(null, last.endLine);
+  if (last) close(null, last);
   return comments;
 }
 
@@ -158,18 +170,18 @@ function block(paragraphs: Paragraph[], separator: string): TextBlock | null {
   const first = paragraphs[0];
   const last = paragraphs.at(-1);
   if (!first || !last) return null;
-  return { text: paragraphs.map((p) => p.text).join(separator), start: first.start, startLine: first.line, endLine: last.endLine };
+  return { text: paragraphs.map((p) => p.text).join(separator), start: first.start, end: last.end, startLine: first.line, endLine: last.endLine };
 }
 
-/** The flag cell as printed: `<p>有</p><p>(一部)</p>` reads `有(一部)`. Several flags: the first counts. */
+/** The flag cell as printed: `<p>有</p><p>(一部)</p>` reads `有(一部)`. Several flags: the first counts, the others are reported. */
 function flagOf(draft: OpinionDraft, file: VFile): TextBlock | null {
   const flags = draft.parts.flag.map((part) => block(part.paragraphs, '')).filter((flag) => flag !== null);
-  const [first, second] = flags;
-  if (second) {
-    report(file, 'flag-conflict', `Unexpected second revision flag ${second.text} for ${draft.label}, expected one flag per opinion`, {
-      line: second.startLine,
+  const [first, ...others] = flags;
+  for (const other of others) {
+    report(file, 'flag-conflict', `Unexpected second revision flag ${other.text} for ${draft.label}, expected one flag per opinion`, {
+      line: other.startLine,
       column: 1,
-    });
+    }, other.text);
   }
   return first ?? null;
 }

@@ -1,0 +1,685 @@
+/**
+ * `npm run bench`: the throughput of the real CLI against a floor.
+ *
+ * 1. generates (deterministically, from input/) a folder of seed-layout
+ *    notices and a folder of mixed-layout notices under os.tmpdir();
+ * 2. floor: in this process, hast-util-from-html parsing the same files and
+ *    nothing else (each TAB cell of a TAB-row file, the whole text of a .md or
+ *    .html file), read into memory beforehand;
+ * 3. pubcom: `node dist/cli.js convert DIR --out OUT` (all three formats), wall
+ *    time and peak RSS of the child process;
+ * 4. one notice end to end against `node -e ""`;
+ * 5. a 50 MiB notice through the CLI;
+ * 6. prints a table and writes BENCHMARKS.md (not with --quick).
+ *
+ * Timed parts are repeated (default 3) and reported as medians: the machine is noisy.
+ *
+ *   node dist/bench/run.js [--quick] [--notices N] [--mixed N] [--large-mb N]
+ *                          [--repeats N] [--one-runs N] [--no-write] [--keep]
+ *                          [--profile | --no-profile]
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { fromHtml } from 'hast-util-from-html';
+import { generateCorpus, generateLargeNotice, layoutOf, type SeedNotice } from './generate.js';
+import { formatSummary, summariseProfile, type CpuProfile, type ProfileSummary } from './profile.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const INPUT = path.join(ROOT, 'input');
+const BENCHMARKS = path.join(ROOT, 'BENCHMARKS.md');
+/** The real notice: TAB rows whose cells hold HTML (the 総務省 converter style). */
+const SEED_LAYOUT = 'soumu-cloud-security-guideline-2018.txt';
+const OUTPUT_SUFFIXES = ['.json', '.jsonld', '.opinions.csv', '.comments.csv', '.refs.csv'];
+const MARK = 'PUBCOM_BENCH_MAXRSS_KB=';
+const MIB = 1024 * 1024;
+const GOALS = { ratio: 4, ratioStretch: 2, oneNoticeMs: 300, largeMiB: 50, benchSeconds: 300 };
+
+interface Options {
+  quick: boolean;
+  notices: number;
+  mixed: number;
+  largeMiB: number;
+  repeats: number;
+  oneRuns: number;
+  write: boolean;
+  keep: boolean;
+  profile: 'auto' | 'yes' | 'no';
+  largeTimeoutMs: number;
+}
+
+function readOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean', default: false },
+      notices: { type: 'string' },
+      mixed: { type: 'string' },
+      'large-mb': { type: 'string' },
+      repeats: { type: 'string' },
+      'one-runs': { type: 'string' },
+      'no-write': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
+      'no-profile': { type: 'boolean', default: false },
+    },
+  });
+  const quick = values.quick;
+  const number = (raw: string | undefined, fallback: number): number => {
+    if (raw === undefined) return fallback;
+    const parsed = Number(raw);
+    if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`not a number: ${raw}`);
+    return parsed;
+  };
+  return {
+    quick,
+    notices: Math.round(number(values.notices, quick ? 30 : 500)),
+    mixed: Math.round(number(values.mixed, quick ? 15 : 250)),
+    largeMiB: number(values['large-mb'], quick ? 2 : GOALS.largeMiB),
+    repeats: Math.max(1, Math.round(number(values.repeats, quick ? 1 : 3))),
+    oneRuns: Math.max(1, Math.round(number(values['one-runs'], quick ? 3 : 10))),
+    // A quick run is a smoke test: its figures never replace the committed ones.
+    write: !values['no-write'] && !quick,
+    keep: values.keep,
+    profile: values['no-profile'] ? 'no' : values.profile ? 'yes' : 'auto',
+    largeTimeoutMs: 240_000,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Child processes: wall time and peak RSS.
+
+type RssMethod = 'gnu-time' | 'resource-usage';
+
+interface ProcessResult {
+  wallMs: number;
+  maxRssKb: number | null;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  timedOut: boolean;
+  stderrTail: string;
+}
+
+/** `/usr/bin/time -f %M` where it works; else the process reports its own maxRSS on exit (CLI unchanged, imported by a wrapper). */
+function detectRssMethod(): RssMethod {
+  const probe = spawnSync('/usr/bin/time', ['-f', `${MARK}%M`, process.execPath, '-e', ''], { encoding: 'utf8' });
+  if (probe.status === 0 && parseRss(probe.stderr ?? '') !== null) return 'gnu-time';
+  return 'resource-usage';
+}
+
+function parseRss(stderr: string): number | null {
+  const matches = [...stderr.matchAll(new RegExp(`${MARK}(\\d+)`, 'g'))];
+  const last = matches.at(-1)?.[1];
+  return last === undefined ? null : Number(last);
+}
+
+/** `script` null: `node -e ""`. Otherwise `node script ...args`. */
+function commandFor(method: RssMethod, script: string | null, args: readonly string[]): [string, string[]] {
+  if (method === 'gnu-time') {
+    return ['/usr/bin/time', ['-f', `${MARK}%M`, process.execPath, ...(script === null ? ['-e', ''] : [script, ...args])]];
+  }
+  const report = `process.on('exit', () => process.stderr.write('${MARK}' + process.resourceUsage().maxRSS + '\\n'));`;
+  if (script === null) return [process.execPath, ['-e', report]];
+  // With -e, process.argv is [node, ...rest]: rest starts with the script, so the CLI's argv.slice(2) is unchanged.
+  const code = `${report} const { pathToFileURL } = await import('node:url'); await import(pathToFileURL(process.argv[1]).href);`;
+  return [process.execPath, ['--input-type=module', '-e', code, script, ...args]];
+}
+
+function runProcess(method: RssMethod, script: string | null, args: readonly string[], timeoutMs = 600_000): Promise<ProcessResult> {
+  const [command, argv] = commandFor(method, script, args);
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, argv, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+    let tail = '';
+    let timedOut = false;
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      tail = (tail + chunk).slice(-16_384);
+    });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      // Our own child's process group (it was started detached, with its own group).
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    }, timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      const wallMs = performance.now() - started;
+      clearTimeout(timer);
+      resolve({ wallMs, maxRssKb: parseRss(tail), code, signal, timedOut, stderrTail: tail.replace(new RegExp(`${MARK}\\d+\\n?`, 'g'), '') });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------
+// The floor: hast-util-from-html over the same files, nothing else.
+
+interface ParseJob {
+  html: string;
+  fragment: boolean;
+}
+
+function floorJobs(notices: readonly SeedNotice[]): ParseJob[] {
+  const jobs: ParseJob[] = [];
+  for (const notice of notices) {
+    const text = notice.text.replace(/^\uFEFF/, '');
+    const layout = layoutOf(notice.name, text);
+    if (layout === 'html') jobs.push({ html: text, fragment: false });
+    else if (layout === 'gfm') jobs.push({ html: text, fragment: true });
+    else {
+      for (const line of text.split(/\r\n|\n|\r/)) {
+        if (!line.includes('\t')) continue;
+        for (const cell of line.split('\t')) jobs.push({ html: cell, fragment: true });
+      }
+    }
+  }
+  return jobs;
+}
+
+/** Parse every job once; returns ms. The node count keeps the work observable. */
+function timeFloor(jobs: readonly ParseJob[]): { ms: number; nodes: number } {
+  let nodes = 0;
+  const started = performance.now();
+  for (const job of jobs) nodes += fromHtml(job.html, { fragment: job.fragment }).children.length;
+  return { ms: performance.now() - started, nodes };
+}
+
+// ---------------------------------------------------------------------------
+// Helpers.
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+function bytesOf(notices: readonly SeedNotice[]): number {
+  return notices.reduce((sum, notice) => sum + Buffer.byteLength(notice.text), 0);
+}
+
+async function writeNotices(folder: string, notices: readonly SeedNotice[]): Promise<void> {
+  await mkdir(folder, { recursive: true });
+  for (const notice of notices) await writeFile(path.join(folder, notice.name), notice.text);
+}
+
+interface OutputCheck {
+  opinions: number;
+  complete: number;
+  missing: string[];
+}
+
+/** Count opinions from the produced JSON files and check that every notice got all five outputs. */
+async function checkOutputs(outDir: string, inputNames: readonly string[]): Promise<OutputCheck> {
+  const present = new Set(await readdir(outDir).catch(() => [] as string[]));
+  let opinions = 0;
+  let complete = 0;
+  const missing: string[] = [];
+  for (const name of inputNames) {
+    const id = name.slice(0, name.length - path.extname(name).length);
+    const absent = OUTPUT_SUFFIXES.filter((suffix) => !present.has(id + suffix));
+    if (absent.length === 0) complete++;
+    else missing.push(`${id}: ${absent.join(' ')}`);
+    if (present.has(`${id}.json`)) {
+      const document = JSON.parse(await readFile(path.join(outDir, `${id}.json`), 'utf8')) as { opinions?: unknown[] };
+      opinions += document.opinions?.length ?? 0;
+    }
+  }
+  return { opinions, complete, missing };
+}
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+const fmt = {
+  ms: (ms: number): string => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`),
+  mb: (bytes: number): string => `${(bytes / 1e6).toFixed(2)} MB`,
+  rss: (kb: number | null): string => (kb === null ? 'n/a' : `${(kb / 1024).toFixed(0)} MiB`),
+  n: (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a'),
+};
+
+// ---------------------------------------------------------------------------
+// Measurements.
+
+interface SetResult {
+  label: string;
+  description: string;
+  notices: number;
+  bytes: number;
+  opinions: number;
+  complete: number;
+  missing: string[];
+  exitCodes: (number | null)[];
+  pubcomMs: number[];
+  rssKb: (number | null)[];
+  floorMs: number[];
+  floorJobs: number;
+  stderrTail: string;
+}
+
+async function measureSet(label: string, description: string, folder: string, notices: readonly SeedNotice[], options: Options, method: RssMethod, temp: string): Promise<SetResult> {
+  const jobs = floorJobs(notices);
+  const result: SetResult = {
+    label,
+    description,
+    notices: notices.length,
+    bytes: bytesOf(notices),
+    opinions: 0,
+    complete: 0,
+    missing: [],
+    exitCodes: [],
+    pubcomMs: [],
+    rssKb: [],
+    floorMs: [],
+    floorJobs: jobs.length,
+    stderrTail: '',
+  };
+  for (let round = 1; round <= options.repeats; round++) {
+    const floor = timeFloor(jobs);
+    result.floorMs.push(floor.ms);
+    const outDir = path.join(temp, `out-${label}-${round}`);
+    const run = await runProcess(method, CLI, ['convert', folder, '--out', outDir]);
+    result.pubcomMs.push(run.wallMs);
+    result.rssKb.push(run.maxRssKb);
+    result.exitCodes.push(run.code);
+    if (round === 1) {
+      const check = await checkOutputs(outDir, notices.map((notice) => notice.name));
+      result.opinions = check.opinions;
+      result.complete = check.complete;
+      result.missing = check.missing;
+      result.stderrTail = run.stderrTail.split('\n').slice(-6).join('\n');
+    }
+    await rm(outDir, { recursive: true, force: true });
+    log(`  ${label} round ${round}: floor ${fmt.ms(floor.ms)}, pubcom ${fmt.ms(run.wallMs)} (exit ${run.code}), peak RSS ${fmt.rss(run.maxRssKb)}`);
+  }
+  return result;
+}
+
+interface OneNoticeResult {
+  notice: string;
+  bytes: number;
+  cliMs: number[];
+  nodeMs: number[];
+  cliRssKb: (number | null)[];
+  nodeRssKb: (number | null)[];
+  exitCodes: (number | null)[];
+}
+
+async function measureOneNotice(options: Options, method: RssMethod, temp: string): Promise<OneNoticeResult> {
+  const input = path.join(INPUT, SEED_LAYOUT);
+  const result: OneNoticeResult = { notice: `input/${SEED_LAYOUT}`, bytes: (await readFile(input)).length, cliMs: [], nodeMs: [], cliRssKb: [], nodeRssKb: [], exitCodes: [] };
+  const outDir = path.join(temp, 'out-one');
+  // One untimed run of each: the file cache, not the first spawn, is what we want out of the figures.
+  await runProcess(method, null, []);
+  await runProcess(method, CLI, ['convert', input, '--out', outDir]);
+  for (let round = 0; round < options.oneRuns; round++) {
+    const node = await runProcess(method, null, []);
+    result.nodeMs.push(node.wallMs);
+    result.nodeRssKb.push(node.maxRssKb);
+    await rm(outDir, { recursive: true, force: true });
+    const cli = await runProcess(method, CLI, ['convert', input, '--out', outDir]);
+    result.cliMs.push(cli.wallMs);
+    result.cliRssKb.push(cli.maxRssKb);
+    result.exitCodes.push(cli.code);
+  }
+  await rm(outDir, { recursive: true, force: true });
+  log(`  one notice: CLI median ${fmt.ms(median(result.cliMs))}, node -e "" median ${fmt.ms(median(result.nodeMs))}`);
+  return result;
+}
+
+interface LargeResult {
+  bytes: number;
+  opinions: number;
+  complete: boolean;
+  wallMs: number;
+  rssKb: number | null;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  timedOut: boolean;
+  floorMs: number;
+  stderrTail: string;
+}
+
+async function measureLarge(seed: SeedNotice, options: Options, method: RssMethod, temp: string): Promise<LargeResult> {
+  const text = generateLargeNotice(seed.text, Math.round(options.largeMiB * MIB), seed.name);
+  const notice: SeedNotice = { name: 'large-notice.txt', text };
+  const folder = path.join(temp, 'large');
+  await writeNotices(folder, [notice]);
+  const floor = timeFloor(floorJobs([notice]));
+  const outDir = path.join(temp, 'out-large');
+  log(`  large notice: ${fmt.mb(Buffer.byteLength(text))} written, floor ${fmt.ms(floor.ms)}; converting…`);
+  const run = await runProcess(method, CLI, ['convert', path.join(folder, notice.name), '--out', outDir], options.largeTimeoutMs);
+  const check = await checkOutputs(outDir, [notice.name]).catch(() => ({ opinions: 0, complete: 0, missing: ['unreadable'] }));
+  await rm(outDir, { recursive: true, force: true });
+  log(`  large notice: pubcom ${fmt.ms(run.wallMs)} (exit ${run.code}${run.signal ? `, ${run.signal}` : ''}${run.timedOut ? ', timed out' : ''}), peak RSS ${fmt.rss(run.maxRssKb)}, ${check.opinions} opinions`);
+  return {
+    bytes: Buffer.byteLength(text),
+    opinions: check.opinions,
+    complete: check.complete === 1,
+    wallMs: run.wallMs,
+    rssKb: run.maxRssKb,
+    code: run.code,
+    signal: run.signal,
+    timedOut: run.timedOut,
+    floorMs: floor.ms,
+    stderrTail: run.stderrTail.split('\n').slice(-8).join('\n'),
+  };
+}
+
+async function profileRun(folder: string, temp: string): Promise<{ file: string; summary: ProfileSummary } | null> {
+  const directory = path.join(temp, 'profile');
+  const outDir = path.join(temp, 'out-profile');
+  await mkdir(directory, { recursive: true });
+  const result = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${directory}`, CLI, 'convert', folder, '--out', outDir], { stdio: ['ignore', 'ignore', 'ignore'] });
+  await rm(outDir, { recursive: true, force: true });
+  const name = (await readdir(directory)).find((entry) => entry.endsWith('.cpuprofile'));
+  if (result.error || name === undefined) return null;
+  // Kept outside the repository (and outside the temp folder that is removed) for DevTools.
+  const kept = path.join(os.tmpdir(), 'pubcom-bench.cpuprofile');
+  const raw = await readFile(path.join(directory, name), 'utf8');
+  await writeFile(kept, raw);
+  return { file: kept, summary: summariseProfile(JSON.parse(raw) as CpuProfile, ROOT, 20) };
+}
+
+// ---------------------------------------------------------------------------
+// Report.
+
+interface SetFigures {
+  wallMs: number;
+  noticesPerS: number;
+  mbPerS: number;
+  msPerOpinion: number;
+  rssKb: number | null;
+  floorMs: number;
+  floorMbPerS: number;
+  ratio: number;
+}
+
+function figures(set: SetResult): SetFigures {
+  const wallMs = median(set.pubcomMs);
+  const floorMs = median(set.floorMs);
+  const rss = set.rssKb.filter((value): value is number => value !== null);
+  return {
+    wallMs,
+    noticesPerS: set.notices / (wallMs / 1000),
+    mbPerS: set.bytes / 1e6 / (wallMs / 1000),
+    msPerOpinion: set.opinions > 0 ? wallMs / set.opinions : Number.NaN,
+    rssKb: rss.length > 0 ? Math.max(...rss) : null,
+    floorMs,
+    floorMbPerS: set.bytes / 1e6 / (floorMs / 1000),
+    ratio: wallMs / floorMs,
+  };
+}
+
+function machine(method: RssMethod): string[] {
+  const cpus = os.cpus();
+  const models = [...new Set(cpus.map((cpu) => cpu.model.trim()))].join(', ');
+  return [
+    `- CPU: ${models || 'unknown'}, ${cpus.length} logical cores (os.cpus())`,
+    `- Memory: ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB total`,
+    `- OS: ${os.type()} ${os.release()} ${os.arch()}`,
+    `- Node.js: ${process.version}`,
+    `- Peak RSS measured with: ${method === 'gnu-time' ? '`/usr/bin/time -f %M` around the CLI process' : "`process.resourceUsage().maxRSS` reported on exit by a wrapper that imports dist/cli.js unchanged"}`,
+    '- A shared machine: other work runs beside the bench, so each timed part is repeated and the median is shown.',
+  ];
+}
+
+function row(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function pass(ok: boolean): string {
+  return ok ? 'PASS' : 'FAIL';
+}
+
+interface Report {
+  options: Options;
+  method: RssMethod;
+  sets: SetResult[];
+  one: OneNoticeResult;
+  large: LargeResult;
+  profile: { file: string; summary: ProfileSummary } | null;
+  benchSeconds: number;
+}
+
+function resultTable(report: Report): string[] {
+  const lines = [
+    row(['set', 'notices', 'input', 'opinions', 'pubcom wall', 'notices/s', 'MB/s', 'ms/opinion', 'peak RSS', 'floor (from-html)', 'floor MB/s', 'pubcom / floor']),
+    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+  ];
+  for (const set of report.sets) {
+    const f = figures(set);
+    lines.push(row([set.label, String(set.notices), fmt.mb(set.bytes), String(set.opinions), fmt.ms(f.wallMs), fmt.n(f.noticesPerS), fmt.n(f.mbPerS, 2), fmt.n(f.msPerOpinion, 2), fmt.rss(f.rssKb), fmt.ms(f.floorMs), fmt.n(f.floorMbPerS, 2), `${fmt.n(f.ratio, 2)}×`]));
+  }
+  const large = report.large;
+  lines.push(
+    row([
+      `large (${fmt.n(report.options.largeMiB, 0)} MiB)`,
+      '1',
+      fmt.mb(large.bytes),
+      String(large.opinions),
+      fmt.ms(large.wallMs),
+      fmt.n(1000 / large.wallMs, 3),
+      fmt.n(large.bytes / 1e6 / (large.wallMs / 1000), 2),
+      large.opinions > 0 ? fmt.n(large.wallMs / large.opinions, 2) : 'n/a',
+      fmt.rss(large.rssKb),
+      fmt.ms(large.floorMs),
+      fmt.n(large.bytes / 1e6 / (large.floorMs / 1000), 2),
+      `${fmt.n(large.wallMs / large.floorMs, 2)}×`,
+    ]),
+  );
+  return lines;
+}
+
+function oneTable(report: Report): string[] {
+  const one = report.one;
+  const cli = median(one.cliMs);
+  const node = median(one.nodeMs);
+  return [
+    row(['run', 'median wall', 'min', 'max', 'peak RSS (median)']),
+    row(['---', '---:', '---:', '---:', '---:']),
+    row([`pubcom convert ${one.notice} (${fmt.mb(one.bytes)}, all formats)`, fmt.ms(cli), fmt.ms(Math.min(...one.cliMs)), fmt.ms(Math.max(...one.cliMs)), fmt.rss(median(one.cliRssKb.filter((v): v is number => v !== null)))]),
+    row(['`node -e ""` (process start)', fmt.ms(node), fmt.ms(Math.min(...one.nodeMs)), fmt.ms(Math.max(...one.nodeMs)), fmt.rss(median(one.nodeRssKb.filter((v): v is number => v !== null)))]),
+    row(['pubcom minus process start', fmt.ms(cli - node), '', '', '']),
+  ];
+}
+
+interface GoalRow {
+  goal: string;
+  measured: string;
+  ok: boolean;
+}
+
+function goals(report: Report): GoalRow[] {
+  const seed = report.sets[0];
+  const seedFigures = seed ? figures(seed) : null;
+  const allSetsComplete = report.sets.every((set) => set.complete === set.notices && set.exitCodes.every((code) => code === 0));
+  const large = report.large;
+  const largeOk = large.code === 0 && large.signal === null && !large.timedOut && large.complete;
+  const oneMs = median(report.one.cliMs);
+  return [
+    {
+      goal: 'Whole pipeline, all three formats written (json, jsonld, 3 csv per notice), exit 0',
+      measured: report.sets.map((set) => `${set.label}: ${set.complete}/${set.notices} complete, exit ${[...new Set(set.exitCodes)].join('/')}`).join('; '),
+      ok: allSetsComplete,
+    },
+    {
+      goal: `Seed layout: pubcom at most ${GOALS.ratio}× the floor's time`,
+      measured: seedFigures ? `${fmt.n(seedFigures.ratio, 2)}×` : 'n/a',
+      ok: seedFigures !== null && seedFigures.ratio <= GOALS.ratio,
+    },
+    {
+      goal: `Stretch: seed layout at most ${GOALS.ratioStretch}× the floor`,
+      measured: seedFigures ? `${fmt.n(seedFigures.ratio, 2)}×` : 'n/a',
+      ok: seedFigures !== null && seedFigures.ratio <= GOALS.ratioStretch,
+    },
+    {
+      goal: `One notice end to end under ${GOALS.oneNoticeMs} ms wall`,
+      measured: `${fmt.ms(oneMs)} (median of ${report.one.cliMs.length}; node start ${fmt.ms(median(report.one.nodeMs))})`,
+      ok: oneMs < GOALS.oneNoticeMs,
+    },
+    {
+      goal: `A ${GOALS.largeMiB} MB notice converts without running out of memory`,
+      measured: `${fmt.mb(large.bytes)}: exit ${large.code}${large.signal ? ` (${large.signal})` : ''}${large.timedOut ? ', timed out' : ''}, ${fmt.ms(large.wallMs)}, peak RSS ${fmt.rss(large.rssKb)}${report.options.largeMiB < GOALS.largeMiB ? ` (only ${report.options.largeMiB} MiB in this run)` : ''}`,
+      ok: largeOk && report.options.largeMiB >= GOALS.largeMiB,
+    },
+    {
+      goal: `The bench runs in under ${GOALS.benchSeconds / 60} minutes`,
+      measured: `${report.benchSeconds.toFixed(0)} s (node dist/bench/run.js; npm run build adds its own few seconds)`,
+      ok: report.benchSeconds < GOALS.benchSeconds,
+    },
+  ];
+}
+
+function markdown(report: Report): string {
+  const options = report.options;
+  const sets = report.sets;
+  const lines: string[] = [
+    '# Benchmarks',
+    '',
+    'Written by `npm run bench` (src/bench/run.ts): the figures below are from one run of it and are replaced by the next.',
+    `Run on ${new Date().toISOString().slice(0, 10)}.`,
+    '',
+    '## Reproduce',
+    '',
+    '```sh',
+    'npm run bench             # npm run build && node dist/bench/run.js: rewrites this file',
+    'node dist/bench/run.js --quick      # smoke run with small N; prints, writes nothing',
+    'node dist/bench/run.js --notices 1000 --mixed 500 --large-mb 50 --repeats 5 --no-write',
+    '```',
+    '',
+    'Options: `--notices N` (seed-layout notices), `--mixed N`, `--large-mb N`, `--repeats N`, `--one-runs N`, `--no-write`, `--keep` (keep the generated folders), `--profile` / `--no-profile` (a CPU profile of the seed-layout set is taken, and summarised below, when the 4× goal is missed).',
+    '',
+    '## Machine',
+    '',
+    ...machine(report.method),
+    '',
+    '## What is measured',
+    '',
+    `- **Corpus**: generated deterministically (mulberry32, seeds 1 and 2) by src/bench/generate.ts from the files in input/, under ${'`os.tmpdir()`'}, never in the repository. Each notice is a seed notice whose opinion rows are repeated or trimmed per table (a quarter to four times the seed's rows, log-uniform, jittered per table) and renumbered (意見N, 意見N-M, the No./番号 column), with cross-references (意見 11 に対する…, No.2の考え方…) rewritten to the opinion's new key.`,
+    `- **seed**: ${sets[0]?.notices ?? 0} notices of the seed layout (input/${SEED_LAYOUT}: TAB rows whose cells hold HTML). **mixed**: ${sets[1]?.notices ?? 0} notices, round-robin over all ${'input/'} layouts (TAB rows, GFM pipe table, HTML document, re-consultation TSV).`,
+    '- **pubcom**: wall time of `node dist/cli.js convert DIR --out OUT` (a fresh OUT each time, all three formats: .json, .jsonld and three .csv per notice), from spawn to exit, so process start and module loading are included. Opinions are counted from the produced JSON files.',
+    '- **floor**: in the bench process, `fromHtml` (hast-util-from-html) parsing the same files and nothing else: each TAB cell of a TAB-row file (as a fragment), the whole text of a .md file (as a fragment) and of an .html file (as a document). Files are read into memory first; no process start, no I/O. The floor is the cost of merely parsing the HTML that pubcom has to parse.',
+    `- **MB** = 10^6 bytes of input (UTF-8). **ratio** = pubcom wall / floor time, on the same bytes in the same run. Sets are measured ${options.repeats} times, floor and pubcom alternating; the table shows medians (peak RSS: the largest).`,
+    `- **one notice**: input/${SEED_LAYOUT} converted by the CLI, against \`node -e ""\`, alternating, ${options.oneRuns} runs each after one untimed run; medians.`,
+    `- **large**: one notice of ${options.largeMiB} MiB: the real notice's opinion rows repeated with renumbered labels (generateLargeNotice), converted once by the CLI (time limit ${options.largeTimeoutMs / 1000} s).`,
+    '',
+    '## Results',
+    '',
+    ...resultTable(report),
+    '',
+    '### One notice against process start',
+    '',
+    ...oneTable(report),
+    '',
+    '### Every timed run (ms)',
+    '',
+    ...sets.map((set) => `- ${set.label}: pubcom ${set.pubcomMs.map((ms) => ms.toFixed(0)).join(', ')}; floor ${set.floorMs.map((ms) => ms.toFixed(0)).join(', ')}`),
+    `- one notice: pubcom ${report.one.cliMs.map((ms) => ms.toFixed(0)).join(', ')}; node -e "" ${report.one.nodeMs.map((ms) => ms.toFixed(0)).join(', ')}`,
+    `- large: pubcom ${report.large.wallMs.toFixed(0)}; floor ${report.large.floorMs.toFixed(0)}`,
+    '',
+    '## Goals',
+    '',
+    row(['goal', 'measured', 'result']),
+    row(['---', '---', '---']),
+    ...goals(report).map((goal) => row([goal.goal, goal.measured, pass(goal.ok)])),
+    '',
+  ];
+  if (report.large.code !== 0 || report.large.timedOut) {
+    lines.push('### Large notice: end of the CLI\'s stderr', '', '```', report.large.stderrTail.trim(), '```', '');
+  }
+  if (report.profile) {
+    lines.push(
+      '## Where the time goes (seed layout)',
+      '',
+      `One extra run of the seed-layout set under \`node --cpu-prof\` (profile kept at \`${report.profile.file}\`; open it in Chrome DevTools, or \`node dist/bench/profile.js FILE\`). Self time is time spent in the function itself; dist/….js is shown as its source src/….ts.`,
+      '',
+      formatSummary(report.profile.summary),
+    );
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+// ---------------------------------------------------------------------------
+
+async function readSeeds(): Promise<SeedNotice[]> {
+  const names = (await readdir(INPUT)).filter((name) => /\.(?:txt|md|html?)$/i.test(name)).sort();
+  return Promise.all(names.map(async (name) => ({ name, text: await readFile(path.join(INPUT, name), 'utf8') })));
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const options = readOptions(process.argv.slice(2));
+  if (!existsSync(CLI)) {
+    log(`pubcom bench: ${CLI} not found; run npm run build first`);
+    return 2;
+  }
+  const method = detectRssMethod();
+  const temp = await mkdtemp(path.join(os.tmpdir(), 'pubcom-bench-'));
+  log(`pubcom bench: ${options.quick ? 'quick, ' : ''}${options.notices} seed-layout + ${options.mixed} mixed notices, ${options.largeMiB} MiB large notice, ${options.repeats} repeat(s); temp ${temp}; RSS via ${method}`);
+  try {
+    const seeds = await readSeeds();
+    const seedNotice = seeds.find((seed) => seed.name === SEED_LAYOUT);
+    if (!seedNotice) throw new Error(`input/${SEED_LAYOUT} not found`);
+
+    const seedSet = generateCorpus([seedNotice], options.notices, 1);
+    const mixedSet = generateCorpus(seeds, options.mixed, 2);
+    const seedDir = path.join(temp, 'seed');
+    const mixedDir = path.join(temp, 'mixed');
+    await writeNotices(seedDir, seedSet);
+    await writeNotices(mixedDir, mixedSet);
+    log(`  generated ${seedSet.length} seed-layout notices (${fmt.mb(bytesOf(seedSet))}) and ${mixedSet.length} mixed (${fmt.mb(bytesOf(mixedSet))})`);
+    // Warm the floor's parser so that it is not charged for the JIT's first pass.
+    timeFloor(floorJobs(seeds));
+
+    const sets: SetResult[] = [];
+    if (seedSet.length > 0) sets.push(await measureSet('seed', `input/${SEED_LAYOUT}`, seedDir, seedSet, options, method, temp));
+    if (mixedSet.length > 0) sets.push(await measureSet('mixed', 'every layout of input/', mixedDir, mixedSet, options, method, temp));
+    const one = await measureOneNotice(options, method, temp);
+    const large = await measureLarge(seedNotice, options, method, temp);
+
+    const seedRatio = sets[0] ? figures(sets[0]).ratio : 0;
+    let profile: Report['profile'] = null;
+    if (options.profile === 'yes' || (options.profile === 'auto' && seedRatio > GOALS.ratio)) {
+      log('  profiling one seed-layout run (node --cpu-prof)…');
+      profile = await profileRun(seedDir, temp);
+    }
+
+    const report: Report = { options, method, sets, one, large, profile, benchSeconds: (performance.now() - started) / 1000 };
+    const out: string[] = ['', ...resultTable(report), '', ...oneTable(report), '', row(['goal', 'measured', 'result']), row(['---', '---', '---']), ...goals(report).map((goal) => row([goal.goal, goal.measured, pass(goal.ok)]))];
+    for (const set of sets) {
+      if (set.missing.length > 0) out.push('', `${set.label}: notices without all outputs: ${set.missing.slice(0, 5).join('; ')}${set.missing.length > 5 ? ' …' : ''}`, set.stderrTail);
+    }
+    if (profile) out.push('', formatSummary(profile.summary));
+    process.stdout.write(`${out.join('\n')}\n`);
+    if (options.write) {
+      await writeFile(BENCHMARKS, markdown(report));
+      log(`pubcom bench: wrote ${path.relative(process.cwd(), BENCHMARKS) || BENCHMARKS} (${report.benchSeconds.toFixed(0)} s)`);
+    } else {
+      log(`pubcom bench: ${options.quick ? 'quick run, ' : ''}BENCHMARKS.md not written (${report.benchSeconds.toFixed(0)} s)`);
+    }
+    return 0;
+  } finally {
+    if (options.keep) log(`pubcom bench: kept ${temp}`);
+    else await rm(temp, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`pubcom bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,50 @@
+/**
+ * Offsets in the decoded input -> source spans (line, column, offset), the
+ * way unist and vfile-location count them, so every record can be traced back
+ * to the exact text it came from.
+ */
+import { location } from 'vfile-location';
+import type { SourceSpan } from '../schema/records.js';
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export interface Locator {
+  /** The span of offsets [start, end). */
+  span(range: Range): SourceSpan;
+  /** The span of a whole physical line. */
+  line(line: number): SourceSpan;
+  /**
+   * Where `raw` (the `occurrence`-th time, from 0) is printed inside `within`;
+   * the whole of `within` when markup or entities keep it from appearing verbatim.
+   */
+  find(raw: string, within: Range, occurrence: number): SourceSpan;
+}
+
+export function locator(text: string): Locator {
+  const place = location(text);
+  const span = ({ start, end }: Range): SourceSpan => {
+    const from = place.toPoint(start) ?? { line: 1, column: 1 };
+    const to = place.toPoint(end) ?? from;
+    return { startLine: from.line, endLine: to.line, startColumn: from.column, endColumn: to.column, startOffset: start, endOffset: end };
+  };
+  return {
+    span,
+    line(line) {
+      const start = place.toOffset({ line, column: 1 }) ?? 0;
+      const next = place.toOffset({ line: line + 1, column: 1 });
+      const end = next === undefined ? text.length : text.slice(start, next).replace(/(?:\r\n|\n|\r)$/, '').length + start;
+      return span({ start, end });
+    },
+    find(raw, within, occurrence) {
+      let index = within.start - 1;
+      for (let seen = 0; seen <= occurrence; seen++) {
+        index = text.indexOf(raw, index + 1);
+        if (index < 0 || index + raw.length > within.end) return span(within);
+      }
+      return span({ start: index, end: index + raw.length });
+    },
+  };
+}

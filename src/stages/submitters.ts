@@ -1,0 +1,84 @@
+/**
+ * Stage 7a: who submitted what. The listed submitters (by type in the title
+ * block, then 提出者一覧 by round) come first, then anyone a mark names; each
+ * stated count is checked against its list, and an override's aliases
+ * replace abbreviations.
+ */
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics.js';
+import { guessKind, normalizeSubmitterName, submitterKey } from '../normalize/submitters.js';
+import type { Submitter } from '../schema/records.js';
+import type { SubmitterList } from './assemble-rows.js';
+import type { Count, NoticeHeader } from './read-header.js';
+import type { SplitOpinion } from './split-comments.js';
+
+/** An override's alias replaces the name a mark printed (`EBC` -> its full name); the mark stays in submitterRaw. */
+export function withAliases(split: SplitOpinion[], aliases: Record<string, string>): SplitOpinion[] {
+  const byKey = new Map(Object.entries(aliases).map(([mark, name]) => [submitterKey(mark), name]));
+  if (byKey.size === 0) return split;
+  return split.map((opinion) => ({
+    ...opinion,
+    comments: opinion.comments.map((comment) => ({
+      ...comment,
+      submitter: comment.submitter === null ? null : (byKey.get(submitterKey(comment.submitter)) ?? comment.submitter),
+    })),
+  }));
+}
+
+/** The listed submitters in list order (by type, then 提出者一覧 by round), then anyone a mark names who is not listed. */
+export function collectSubmitters(header: NoticeHeader, lists: readonly SubmitterList[], split: SplitOpinion[], file: VFile): Submitter[] {
+  const submitters: Submitter[] = [];
+  const seen = new Set<string>();
+  const add = (name: string, kind: Submitter['kind']): void => {
+    const key = submitterKey(name);
+    if (seen.has(key)) return;
+    seen.add(key);
+    submitters.push({ id: `s-${submitters.length + 1}`, name, kind });
+  };
+  for (const group of header.groups) for (const name of group.names) add(name, group.kind);
+  for (const list of lists) for (const { name } of list.names) add(normalizeSubmitterName(name), guessKind(normalizeSubmitterName(name)));
+  const listed = submitters.length;
+  checkCounts(header, lists, file);
+  reportUnmarked(split, file);
+  for (const { comments } of split) {
+    for (const comment of comments) {
+      if (comment.submitter === null) continue;
+      if (listed > 0 && !seen.has(submitterKey(comment.submitter))) {
+        report(file, 'unknown-submitter', `Unexpected submitter ${comment.submitterRaw ?? comment.submitter}, expected one of the ${listed} listed at the top`, { line: comment.endLine, column: 1 });
+      }
+      add(comment.submitter, guessKind(comment.submitter));
+    }
+  }
+  return submitters;
+}
+
+/**
+ * Where a notice closes comments with 【submitter】 marks, a comment without one
+ * is worth a look. (Notices that name only consenting submitters, in
+ * parentheses, leave the others unnamed on purpose.)
+ */
+function reportUnmarked(split: SplitOpinion[], file: VFile): void {
+  const comments = split.flatMap(({ draft, comments }) => comments.map((comment) => ({ draft, comment })));
+  if (!comments.some(({ comment }) => comment.submitterRaw?.startsWith('【'))) return;
+  for (const { draft, comment } of comments) {
+    if (comment.submitter === null) {
+      report(file, 'missing-submitter', `Unexpected comment of ${draft.label} without a submitter, expected 【name】 at its end`, { line: comment.endLine, column: 1 });
+    }
+  }
+}
+
+/** Stated counts against the names listed, per type and per round; a mismatch is worth a look, not a failure. */
+function checkCounts(header: NoticeHeader, lists: readonly SubmitterList[], file: VFile): void {
+  const mismatch = (listed: number, stated: Count | null, what: string): void => {
+    if (stated === null || listed === 0 || listed === stated.count) return;
+    report(file, 'submitter-count-mismatch', `Unexpected ${listed} ${what}, expected ${stated.count}${stated.unit ?? ''} as stated`, { line: stated.line, column: 1 });
+  };
+  for (const group of header.groups) {
+    if (group.names.length > 0) mismatch(group.names.length, { count: group.count, unit: group.unit, line: header.submitterCount?.line ?? 1 }, `names under ${group.label}`);
+  }
+  const inRound = (round: SubmitterList['round']): number =>
+    lists.filter((list) => list.round === round).reduce((sum, list) => sum + list.names.length + list.unnamed, 0);
+  const grouped = header.groups.reduce((sum, group) => sum + group.names.length, 0);
+  mismatch(grouped + inRound('opinion'), header.submitterCount, 'submitters listed');
+  mismatch(inRound('re-opinion'), header.reSubmitterCount, 're-opinion submitters listed');
+}
