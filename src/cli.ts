@@ -1,60 +1,120 @@
 #!/usr/bin/env node
-/** argv -> run(). No logic beyond reading options: exit 0 ok, 1 some input failed, 2 usage. */
+/** argv -> one command's run(). No logic beyond reading options: exit 0 ok, 1 some input failed, 2 usage. */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { FORMATS, type Format } from './emit/index.js';
 import { HELP } from './help.js';
-import { run } from './run.js';
+import { runDiff } from './review/diff-run.js';
+import { runEval } from './review/eval-run.js';
+import { runView } from './review/view-run.js';
+import { run, type Reporter } from './run.js';
+
+const reporter: Reporter = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
 
 function usageError(message: string): never {
   process.stderr.write(`pubcom: ${message}\n\n${HELP}\n`);
   process.exit(2);
 }
 
+type Options = NonNullable<ParseArgsConfig['options']>;
+type Values = Record<string, string | boolean | undefined>;
+
+interface Command {
+  options: Options;
+  run(values: Values, positionals: string[]): Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  convert: {
+    options: {
+      out: { type: 'string' },
+      format: { type: 'string' },
+      bom: { type: 'boolean' },
+      check: { type: 'boolean' },
+      verbose: { type: 'boolean' },
+    },
+    async run(values, paths) {
+      if (paths.length === 0) usageError('missing PATH');
+      const out = values['out'];
+      if (typeof out !== 'string') usageError('missing --out DIR');
+      const format = typeof values['format'] === 'string' ? values['format'] : FORMATS.join(',');
+      const formats = format.split(',').map((name) => name.trim());
+      const unknown = formats.filter((name) => !(FORMATS as readonly string[]).includes(name));
+      if (unknown.length > 0) usageError(`unknown format ${unknown.join(',')}; expected json, jsonld or csv`);
+      const check = values['check'] === true;
+      const summary = await run(
+        { paths, outDir: out, formats: formats as Format[], bom: values['bom'] === true, check, verbose: values['verbose'] === true },
+        reporter,
+      );
+      reporter.err(
+        `pubcom: ${check ? 'checked' : 'converted'} ${summary.files - summary.failed} of ${summary.files} files, ${summary.opinions} opinions` +
+          (check ? `, ${summary.stale.length} outputs differ` : ''),
+      );
+      return summary.exitCode;
+    },
+  },
+  diff: {
+    options: {},
+    async run(_values, specs) {
+      const [oldSpec, newSpec, ...extra] = specs;
+      if (oldSpec === undefined || newSpec === undefined || extra.length > 0) usageError('diff needs OLD and NEW');
+      return runDiff(oldSpec, newSpec, reporter);
+    },
+  },
+  view: {
+    options: { out: { type: 'string' }, output: { type: 'string' }, input: { type: 'string' } },
+    async run(values, names) {
+      if (names.length === 0) usageError('missing NAME');
+      const out = values['out'];
+      if (typeof out !== 'string') usageError('missing --out DIR');
+      return runView({ names, outDir: out, outputDir: stringOr(values['output'], 'output'), inputDir: stringOr(values['input'], 'input') }, reporter);
+    },
+  },
+  eval: {
+    options: { gold: { type: 'string' }, output: { type: 'string' }, out: { type: 'string' } },
+    async run(values, extra) {
+      if (extra.length > 0) usageError(`unexpected ${extra.join(' ')}`);
+      const report = values['out'];
+      return runEval(
+        { goldDir: stringOr(values['gold'], 'test/gold'), outputDir: stringOr(values['output'], 'output'), ...(typeof report === 'string' ? { report } : {}) },
+        reporter,
+      );
+    },
+  },
+};
+
+function stringOr(value: string | boolean | undefined, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
+}
+
 async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) usageError('missing command');
+  if (name === '-h' || name === '--help') {
+    reporter.out(HELP);
+    return 0;
+  }
+  if (name === '-v' || name === '--version') {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    reporter.out(pkg.version);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) usageError(`unknown command ${name}`);
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        format: { type: 'string' },
-        bom: { type: 'boolean', default: false },
-        check: { type: 'boolean', default: false },
-        verbose: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
-    });
+    parsed = parseArgs({ args: rest, allowPositionals: true, strict: true, options: { ...command.options, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     usageError(error instanceof Error ? error.message : String(error));
   }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
+  if (parsed.values['help'] === true) {
+    reporter.out(HELP);
     return 0;
   }
-  if (values.version) {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-    process.stdout.write(`${pkg.version}\n`);
-    return 0;
-  }
-  const [command, ...paths] = positionals;
-  if (command !== 'convert') usageError(command === undefined ? 'missing command' : `unknown command ${command}`);
-  if (paths.length === 0) usageError('missing PATH');
-  if (!values.out) usageError('missing --out DIR');
-  const formats = (values.format ?? FORMATS.join(',')).split(',').map((format) => format.trim());
-  const unknown = formats.filter((format) => !(FORMATS as readonly string[]).includes(format));
-  if (unknown.length > 0 || formats.length === 0) usageError(`unknown format ${unknown.join(',')}; expected json, jsonld or csv`);
-
-  const summary = await run(
-    { paths, outDir: values.out, formats: formats as Format[], bom: values.bom, check: values.check, verbose: values.verbose },
-    { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) },
-  );
-  const verb = values.check ? 'checked' : 'converted';
-  process.stderr.write(`pubcom: ${verb} ${summary.files - summary.failed} of ${summary.files} files, ${summary.opinions} opinions` + (values.check ? `, ${summary.stale.length} outputs differ` : '') + '\n');
-  return summary.exitCode;
+  return command.run(parsed.values as Values, parsed.positionals);
 }
 
 main(process.argv.slice(2)).then(

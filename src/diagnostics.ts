@@ -23,6 +23,18 @@ export const RULES = {
     severity: 'error',
     note: 'The bytes are not text in UTF-8, UTF-16 or Shift_JIS (an image or a binary?). Convert the file to UTF-8.',
   },
+  'decode-replaced': {
+    severity: 'warning',
+    note: 'Some bytes were not valid in the encoding of the file (a broken copy?), or UTF-16 held unpaired surrogates; each became U+FFFD (�) in the records. Check the source around the position.',
+  },
+  'control-characters': {
+    severity: 'warning',
+    note: 'The text holds control characters (U+0001–U+001F but tab and line breaks). They are kept; a spreadsheet or viewer may show them oddly.',
+  },
+  'cell-too-deep': {
+    severity: 'warning',
+    note: 'A cell nests HTML so deeply (thousands of levels) that it was read as plain text: its paragraphs and marks are not told apart.',
+  },
   'no-opinion-table': {
     severity: 'error',
     note: 'No header row of an opinion table was recognised, so nothing is written for this file. Check the header texts against the recognised vocabulary.',

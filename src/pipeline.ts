@@ -33,12 +33,31 @@ export interface Conversion {
   text: string;
 }
 
+/** An unexpected exception inside a stage, named so the diagnostic can say where (the batch goes on). */
+export class StageError extends Error {
+  constructor(
+    readonly stage: string,
+    cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'StageError';
+  }
+}
+
+function stage<T>(name: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw new StageError(name, error);
+  }
+}
+
 export function convertNotice(input: NoticeInput, file: VFile): Conversion | null {
-  const decoded = decode(input.bytes, file);
+  const decoded = stage('decode', () => decode(input.bytes, file));
   if (!decoded) return null;
-  const blocks = segment(decoded.text, input.fileName);
+  const blocks = stage('segment', () => segment(decoded.text, input.fileName, file));
   const overrides = input.overrides ?? {};
-  const draft = assembleRows(blocks, file, overrides);
+  const draft = stage('assemble-rows', () => assembleRows(blocks, file, overrides));
   if (draft.opinions.length === 0 && !draft.hasOpinionTable) {
     report(file, 'no-opinion-table', 'Unexpected document without an opinion table, expected a header row such as 提出された意見⇥総務省の考え方', { line: 1, column: 1, offset: 0 });
     return null;
@@ -46,7 +65,7 @@ export function convertNotice(input: NoticeInput, file: VFile): Conversion | nul
   if (draft.opinions.length === 0) {
     report(file, 'no-opinions', 'Unexpected opinion table without opinions, expected rows with 意見N or a number', { line: 1, column: 1, offset: 0 });
   }
-  const header = readHeader(draft.titleBlock, file);
+  const header = stage('read-header', () => readHeader(draft.titleBlock, file));
   const known = new Set(
     [
       ...header.groups.flatMap((group) => group.names),
@@ -54,7 +73,7 @@ export function convertNotice(input: NoticeInput, file: VFile): Conversion | nul
       ...Object.keys(overrides.submitterAliases ?? {}),
     ].map(submitterKey),
   );
-  const split = draft.opinions.map((opinion) => splitComments(opinion, known, file));
+  const split = stage('split-comments', () => draft.opinions.map((opinion) => splitComments(opinion, known, file)));
   const source = {
     id: input.id,
     file: input.fileName,
@@ -62,7 +81,7 @@ export function convertNotice(input: NoticeInput, file: VFile): Conversion | nul
     encoding: decoded.encoding,
     text: decoded.text,
   };
-  const document = normalize(source, header, draft, split, file, overrides);
-  const valid = validate({ ...document, diagnostics: toDiagnostics(file) }, file);
+  const document = stage('normalize', () => normalize(source, header, draft, split, file, overrides));
+  const valid = stage('validate', () => validate({ ...document, diagnostics: toDiagnostics(file) }, file));
   return valid && { document: valid, text: decoded.text };
 }

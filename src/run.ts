@@ -11,7 +11,7 @@ import { VFile } from 'vfile';
 import { compareCodeUnits, formatMessage, report, sortedMessages } from './diagnostics.js';
 import { emitAll, type Format } from './emit/index.js';
 import { CONTEXT_FILE } from './emit/jsonld.js';
-import { convertNotice } from './pipeline.js';
+import { convertNotice, StageError } from './pipeline.js';
 import { Overrides } from './schema/overrides.js';
 
 export const INPUT_EXTENSIONS = ['.txt', '.md', '.html', '.htm'];
@@ -47,6 +47,7 @@ export async function loadContext(): Promise<object> {
 
 export async function run(options: RunOptions, reporter: Reporter): Promise<RunSummary> {
   const context = await loadContext();
+  if (!options.check) await removeLeftovers(options.outDir);
   const { inputs, missing } = await listInputs(options.paths);
   const summary: RunSummary = { exitCode: 0, files: inputs.length, failed: 0, opinions: 0, stale: [] };
   const written = new Map<string, string>();
@@ -108,7 +109,8 @@ async function convertFile(input: string, file: VFile, options: RunOptions, cont
     const files = await emitAll(conversion.document, conversion.text, { formats: options.formats, bom: options.bom, context });
     return { files, opinions: conversion.document.opinions.length };
   } catch (error) {
-    report(file, 'internal-error', `Unexpected failure in a stage: ${error instanceof Error ? error.message : String(error)}`);
+    const where = error instanceof StageError ? `stage ${error.stage}` : 'emit';
+    report(file, 'internal-error', `Unexpected failure in ${where}: ${error instanceof Error ? error.message : String(error)}`);
     return null;
   }
 }
@@ -139,6 +141,14 @@ async function readOverrides(input: string, file: VFile): Promise<Overrides | nu
 
 export function overridesPathOf(input: string): string {
   return input.slice(0, input.length - path.extname(input).length) + '.pubcom.json';
+}
+
+/** Temporary files of ours (`.NAME.0123456789ab.tmp`) that a killed run left behind. */
+const TEMPORARY = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+async function removeLeftovers(outDir: string): Promise<void> {
+  const names = await readdir(outDir).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => TEMPORARY.test(name)).map((name) => rm(path.join(outDir, name), { force: true })));
 }
 
 /** Each output goes to a temporary name first and is renamed: a reader never sees half a file. */

@@ -1,6 +1,6 @@
 /** The command line as a user runs it: `node dist/cli.js` (built by `npm test` before vitest runs). */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -126,5 +126,75 @@ describe('overrides file', () => {
     expect(stderr).toContain('[overrides-invalid]');
     expect(readdirSync(out).filter((name) => name.startsWith('a.'))).toEqual([]);
     expect(readdirSync(out).filter((name) => name.startsWith('b.'))).toHaveLength(5);
+  });
+});
+
+describe('hostile files and batches', () => {
+  it('converts file names with spaces, Japanese, # and a leading dash', () => {
+    const inputs = tempDir();
+    const out = tempDir();
+    const names = ['with space.txt', '意見募集の結果.txt', 'no#1.txt', '-dash.txt'];
+    for (const name of names) copyFileSync(realNotice, path.join(inputs, name));
+    const { status, stderr } = pubcom(['convert', '--out', out, '--', ...names.map((name) => path.join(inputs, name))]);
+    expect(stderr).toContain('converted 4 of 4 files');
+    expect(status).toBe(0);
+    for (const name of names) {
+      const id = name.replace(/\.txt$/, '');
+      const json = JSON.parse(readFileSync(path.join(out, `${id}.json`), 'utf8')) as { notice: { id: string; source: { file: string } } };
+      expect(json.notice).toMatchObject({ id, source: { file: name } });
+    }
+  });
+
+  it('reports an unreadable file and an unwritable output folder, converting the rest', () => {
+    const inputs = tempDir();
+    copyFileSync(realNotice, path.join(inputs, 'good.txt'));
+    symlinkSync(path.join(inputs, 'nowhere.txt'), path.join(inputs, 'broken.txt'));
+    const out = tempDir();
+    const unreadable = pubcom(['convert', inputs, '--out', out]);
+    expect(unreadable.status).toBe(1);
+    expect(unreadable.stderr).toContain(`${path.join(inputs, 'broken.txt')}:1:1: error: Unexpected unreadable file (ENOENT), expected a readable notice [read-failed]`);
+    expect(readdirSync(out)).toContain('good.json');
+
+    const notAFolder = path.join(tempDir(), 'file');
+    writeFileSync(notAFolder, 'x');
+    const unwritable = pubcom(['convert', path.join(inputs, 'good.txt'), '--out', notAFolder]);
+    expect(unwritable.status).toBe(1);
+    expect(unwritable.stderr).toMatch(/good\.txt:1:1: error: Unexpected failure writing to .* \((EEXIST|ENOTDIR)\), expected a writable output folder \[write-failed\]/);
+    expect(unwritable.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('gives the same bytes whatever the input order, time zone, locale and working directory', () => {
+    const inputs = tempDir();
+    for (const name of readdirSync(path.join(root, 'input'))) copyFileSync(path.join(root, 'input', name), path.join(inputs, name));
+    const files = readdirSync(inputs).filter((name) => !name.endsWith('.json')).map((name) => path.join(inputs, name));
+    const first = tempDir();
+    const second = tempDir();
+    expect(pubcom(['convert', ...files, '--out', first], { TZ: 'Asia/Tokyo', LANG: 'ja_JP.UTF-8', LC_ALL: 'ja_JP.UTF-8' }).status).toBe(0);
+    expect(pubcom(['convert', ...[...files].reverse(), '--out', second], { TZ: 'Pacific/Kiritimati', LANG: 'C', LC_ALL: 'C' }, tmpdir()).status).toBe(0);
+    const names = readdirSync(first).sort();
+    expect(readdirSync(second).sort()).toEqual(names);
+    for (const name of names) expect(readFileSync(path.join(second, name)).equals(readFileSync(path.join(first, name))), name).toBe(true);
+  });
+
+  it('leaves every output complete, old or new, when killed, and no temporary file after the next run', async () => {
+    const inputs = tempDir();
+    for (let n = 0; n < 40; n++) copyFileSync(realNotice, path.join(inputs, `n${String(n).padStart(2, '0')}.txt`));
+    const out = tempDir();
+    expect(pubcom(['convert', inputs, '--out', out]).status).toBe(0);
+    const before = new Map(readdirSync(out).map((name) => [name, readFileSync(path.join(out, name))]));
+    writeFileSync(path.join(inputs, 'n00.txt'), readFileSync(realNotice, 'utf8').replace('意見1 ', '意見1 (改) '));
+    for (const signal of ['SIGINT', 'SIGKILL'] as const) {
+      const child = spawn(process.execPath, [cli, 'convert', inputs, '--out', out], { cwd: root, stdio: 'ignore' });
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      child.kill(signal);
+      await new Promise((resolve) => child.on('exit', resolve));
+      for (const name of readdirSync(out).filter((file) => !file.endsWith('.tmp'))) {
+        const content = readFileSync(path.join(out, name));
+        if (name.endsWith('.json') || name.endsWith('.jsonld')) expect(() => JSON.parse(content.toString('utf8')), name).not.toThrow();
+        if (name !== 'n00.json' && name.startsWith('n00.') === false) expect(content.equals(before.get(name) ?? Buffer.alloc(0)), name).toBe(true);
+      }
+    }
+    expect(pubcom(['convert', inputs, '--out', out]).status).toBe(0);
+    expect(readdirSync(out).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });

@@ -4,11 +4,11 @@
  * change would), so the cases are real records and survive new fields.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runDiff } from '../src/review/diff-run.js';
 import { codeSpan, compareNatural, diffNotices, inlineDiff, renderDiffReport, type DiffCounts } from '../src/review/diff.js';
 import type { Comment, NoticeDocument, Opinion } from '../src/schema/records.js';
@@ -54,8 +54,15 @@ function counts(diff: ReturnType<typeof diffNotices>, expected: Partial<DiffCoun
   expect(Object.fromEntries(Object.keys(expected).map((key) => [key, diff.counts[key as keyof DiffCounts]]))).toEqual(expected);
 }
 
+const temporary: string[] = [];
+afterAll(() => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+
 function tempDir(): string {
-  return mkdtempSync(path.join(tmpdir(), 'pubcom-diff-'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'pubcom-diff-'));
+  temporary.push(dir);
+  return dir;
 }
 
 function capture(): { out: string[]; err: string[]; reporter: { out(line: string): void; err(line: string): void } } {

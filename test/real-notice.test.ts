@@ -162,6 +162,9 @@ describe('opinions', () => {
     expect(canon('17', 0)).toEqual(['IV.5', 'A-5']);
     expect(canon('18', 0)).toEqual(['Annex5:12.4.1']);
     expect(canon('2')).toEqual(['p.4']);
+    // Pages of other documents the comment quotes (重要インフラガイドラインでは p17, 「…」の P44、P91、P92, 「…」の p8) are no refs.
+    expect(canon('4')).toEqual(['p.20', 'II.2', 'II.2.1']);
+    expect(canon('6', 1)).toEqual(['p.29', 'II.4.3']);
     expect(op('1').response?.refs.map((r) => r.canonical)).toEqual(['p.3', 'fig.1']);
   });
 });

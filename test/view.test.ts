@@ -177,6 +177,13 @@ describe('renderNoticeHtml', () => {
     expect(page).toBe(html);
   });
 
+  it('shows a span past the end of a shorter source as missing lines', () => {
+    const page = renderNoticeHtml(doc, splitLines(loadSource(doc)).slice(0, 50).join('\n'));
+    expect(page.match(/<article class="opinion"/g)).toHaveLength(20);
+    expect(page).toContain('(この行は入力にない)');
+    expect(page).toContain('id="L51"');
+  });
+
   it('renders every committed notice, tolerating fields it does not know', () => {
     for (const file of readdirSync(path.join(root, 'output')).filter((name) => name.endsWith('.json')).sort()) {
       const other = loadDocument(file.slice(0, -'.json'.length));

@@ -45,6 +45,43 @@ export interface ProfileSummary {
   selfByPackage: Entry[];
   /** Inclusive (self + callees) time of functions in the project's own code, recursion counted once. */
   inclusiveProject: Entry[];
+  /** Every sample charged to one part: a pipeline stage or emitter, the batch (src/run.ts), module loading, GC, idle. */
+  byPart: Entry[];
+}
+
+/** Files that only dispatch: a sample is charged to the stage or emitter they call, not to them. */
+const DISPATCHERS = new Set(['src/cli.ts', 'src/run.ts', 'src/pipeline.ts', 'src/index.ts', 'src/emit/index.ts']);
+
+/**
+ * The part of pubcom a sample belongs to: the outermost frame in src/ outside
+ * the dispatchers (`src/stages/segment.ts segment`); else the innermost
+ * src/run.ts frame (the batch and its file I/O); else module loading; else the
+ * native entry ((idle), (garbage collector), …) or the leaf's file.
+ */
+function partOf(stack: readonly ProfileNode[], location: (node: ProfileNode) => string): string {
+  let batch: string | null = null;
+  for (let index = stack.length - 1; index >= 0; index--) {
+    const node = stack[index] as ProfileNode;
+    const where = location(node);
+    if (where.startsWith('src/') && !DISPATCHERS.has(where)) return `${where} ${node.callFrame.functionName || '(anonymous)'}`;
+  }
+  for (const node of stack) {
+    const where = location(node);
+    if (where === 'src/run.ts') {
+      batch = `src/run.ts ${node.callFrame.functionName || '(anonymous)'}`;
+      break;
+    }
+  }
+  if (batch !== null) return batch;
+  if (stack.some((node) => node.callFrame.url.startsWith('node:internal/modules/'))) return 'module loading (node:internal/modules)';
+  const leaf = stack[0];
+  if (!leaf) return '(unknown)';
+  if (leaf.callFrame.url === '') return `(native) ${leaf.callFrame.functionName}`;
+  for (let index = stack.length - 1; index >= 0; index--) {
+    const where = location(stack[index] as ProfileNode);
+    if (where.includes('node_modules/')) return `other: ${packageOf(where)} (called asynchronously)`;
+  }
+  return `other: ${location(leaf)}`;
 }
 
 /** A readable location: node_modules/pkg/…, src/….ts for dist/….js, node:… for built-ins, (native) otherwise. */
@@ -110,16 +147,21 @@ export function summariseProfile(profile: CpuProfile, root: string, top = 25): P
   const selfByFile = new Map<string, number>();
   const selfByPackage = new Map<string, number>();
   const inclusive = new Map<string, number>();
+  const byPart = new Map<string, number>();
   for (const [id, ms] of weights) {
     const node = byId.get(id);
     if (!node || ms === 0) continue;
+    const stack: ProfileNode[] = [];
+    for (let current: ProfileNode | undefined = node; current; current = byId.get(parent.get(current.id) ?? -1)) stack.push(current);
+    const part = partOf(stack, location);
+    byPart.set(part, (byPart.get(part) ?? 0) + ms);
     const where = node.callFrame.url === '' ? `(native) ${node.callFrame.functionName}` : location(node);
     selfByFunction.set(functionKey(node), (selfByFunction.get(functionKey(node)) ?? 0) + ms);
     selfByFile.set(where, (selfByFile.get(where) ?? 0) + ms);
     const pkg = node.callFrame.url === '' ? where : packageOf(where);
     selfByPackage.set(pkg, (selfByPackage.get(pkg) ?? 0) + ms);
     const seen = new Set<string>();
-    for (let current: ProfileNode | undefined = node; current; current = byId.get(parent.get(current.id) ?? -1)) {
+    for (const current of stack) {
       if (!location(current).startsWith('src/')) continue;
       const key = functionKey(current);
       if (seen.has(key)) continue;
@@ -134,6 +176,7 @@ export function summariseProfile(profile: CpuProfile, root: string, top = 25): P
     selfByFile: sorted(selfByFile, totalMs, top),
     selfByPackage: sorted(selfByPackage, totalMs, top),
     inclusiveProject: sorted(inclusive, totalMs, top),
+    byPart: sorted(byPart, totalMs, top),
   };
 }
 
@@ -143,6 +186,7 @@ export function formatSummary(summary: ProfileSummary): string {
   return [
     `Profile: ${summary.totalMs.toFixed(0)} ms, ${summary.samples} samples.`,
     '',
+    table('Time by part of pubcom (each sample counted once)', summary.byPart),
     table('Self time by function', summary.selfByFunction),
     table('Self time by package', summary.selfByPackage),
     table('Self time by file', summary.selfByFile),

@@ -375,19 +375,25 @@ async function measureLarge(seed: SeedNotice, options: Options, method: RssMetho
   };
 }
 
-async function profileRun(folder: string, temp: string): Promise<{ file: string; summary: ProfileSummary } | null> {
-  const directory = path.join(temp, 'profile');
-  const outDir = path.join(temp, 'out-profile');
+interface ProfileResult {
+  what: string;
+  file: string;
+  summary: ProfileSummary;
+}
+
+/** One extra CLI run under `node --cpu-prof`; the profile is kept in os.tmpdir() (outside the repository) for DevTools. */
+async function profileRun(what: string, inputPath: string, temp: string, keptName: string, intervalUs: number): Promise<ProfileResult | null> {
+  const directory = path.join(temp, `profile-${keptName}`);
+  const outDir = path.join(temp, `out-profile-${keptName}`);
   await mkdir(directory, { recursive: true });
-  const result = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${directory}`, CLI, 'convert', folder, '--out', outDir], { stdio: ['ignore', 'ignore', 'ignore'] });
+  const result = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${directory}`, `--cpu-prof-interval=${intervalUs}`, CLI, 'convert', inputPath, '--out', outDir], { stdio: ['ignore', 'ignore', 'ignore'] });
   await rm(outDir, { recursive: true, force: true });
   const name = (await readdir(directory)).find((entry) => entry.endsWith('.cpuprofile'));
   if (result.error || name === undefined) return null;
-  // Kept outside the repository (and outside the temp folder that is removed) for DevTools.
-  const kept = path.join(os.tmpdir(), 'pubcom-bench.cpuprofile');
+  const kept = path.join(os.tmpdir(), `pubcom-bench-${keptName}.cpuprofile`);
   const raw = await readFile(path.join(directory, name), 'utf8');
   await writeFile(kept, raw);
-  return { file: kept, summary: summariseProfile(JSON.parse(raw) as CpuProfile, ROOT, 20) };
+  return { what, file: kept, summary: summariseProfile(JSON.parse(raw) as CpuProfile, ROOT, 20) };
 }
 
 // ---------------------------------------------------------------------------
@@ -447,7 +453,7 @@ interface Report {
   sets: SetResult[];
   one: OneNoticeResult;
   large: LargeResult;
-  profile: { file: string; summary: ProfileSummary } | null;
+  profiles: ProfileResult[];
   benchSeconds: number;
 }
 
@@ -583,7 +589,7 @@ function markdown(report: Report): string {
     '',
     '### Every timed run (ms)',
     '',
-    ...sets.map((set) => `- ${set.label}: pubcom ${set.pubcomMs.map((ms) => ms.toFixed(0)).join(', ')}; floor ${set.floorMs.map((ms) => ms.toFixed(0)).join(', ')}`),
+    ...sets.map((set) => `- ${set.label}: pubcom ${set.pubcomMs.map((ms) => ms.toFixed(0)).join(', ')}; floor ${set.floorMs.map((ms) => ms.toFixed(0)).join(', ')}; ratio per round ${set.pubcomMs.map((ms, index) => `${fmt.n(ms / (set.floorMs[index] ?? Number.NaN), 1)}×`).join(', ')}`),
     `- one notice: pubcom ${report.one.cliMs.map((ms) => ms.toFixed(0)).join(', ')}; node -e "" ${report.one.nodeMs.map((ms) => ms.toFixed(0)).join(', ')}`,
     `- large: pubcom ${report.large.wallMs.toFixed(0)}; floor ${report.large.floorMs.toFixed(0)}`,
     '',
@@ -597,13 +603,13 @@ function markdown(report: Report): string {
   if (report.large.code !== 0 || report.large.timedOut) {
     lines.push('### Large notice: end of the CLI\'s stderr', '', '```', report.large.stderrTail.trim(), '```', '');
   }
-  if (report.profile) {
+  for (const profile of report.profiles) {
     lines.push(
-      '## Where the time goes (seed layout)',
+      `## Where the time goes: ${profile.what}`,
       '',
-      `One extra run of the seed-layout set under \`node --cpu-prof\` (profile kept at \`${report.profile.file}\`; open it in Chrome DevTools, or \`node dist/bench/profile.js FILE\`). Self time is time spent in the function itself; dist/….js is shown as its source src/….ts.`,
+      `One extra CLI run under \`node --cpu-prof\` (profile kept at \`${profile.file}\`, outside the repository; open it in Chrome DevTools, or \`node dist/bench/profile.js FILE\`). Self time is time spent in the function itself; dist/….js is shown as its source src/….ts; (idle) is the process waiting, mostly on file-system calls.`,
       '',
-      formatSummary(report.profile.summary),
+      formatSummary(profile.summary),
     );
   }
   return `${lines.join('\n').trimEnd()}\n`;
@@ -648,18 +654,24 @@ async function main(): Promise<number> {
     const large = await measureLarge(seedNotice, options, method, temp);
 
     const seedRatio = sets[0] ? figures(sets[0]).ratio : 0;
-    let profile: Report['profile'] = null;
+    const profiles: ProfileResult[] = [];
     if (options.profile === 'yes' || (options.profile === 'auto' && seedRatio > GOALS.ratio)) {
       log('  profiling one seed-layout run (node --cpu-prof)…');
-      profile = await profileRun(seedDir, temp);
+      const profile = await profileRun(`the seed-layout set (${seedSet.length} notices)`, seedDir, temp, 'seed', 1000);
+      if (profile) profiles.push(profile);
+    }
+    if (options.profile === 'yes' || (options.profile === 'auto' && median(one.cliMs) >= GOALS.oneNoticeMs)) {
+      log('  profiling one one-notice run (node --cpu-prof)…');
+      const profile = await profileRun(`one notice (${one.notice})`, path.join(INPUT, SEED_LAYOUT), temp, 'one', 100);
+      if (profile) profiles.push(profile);
     }
 
-    const report: Report = { options, method, sets, one, large, profile, benchSeconds: (performance.now() - started) / 1000 };
+    const report: Report = { options, method, sets, one, large, profiles, benchSeconds: (performance.now() - started) / 1000 };
     const out: string[] = ['', ...resultTable(report), '', ...oneTable(report), '', row(['goal', 'measured', 'result']), row(['---', '---', '---']), ...goals(report).map((goal) => row([goal.goal, goal.measured, pass(goal.ok)]))];
     for (const set of sets) {
       if (set.missing.length > 0) out.push('', `${set.label}: notices without all outputs: ${set.missing.slice(0, 5).join('; ')}${set.missing.length > 5 ? ' …' : ''}`, set.stderrTail);
     }
-    if (profile) out.push('', formatSummary(profile.summary));
+    for (const profile of profiles) out.push('', `Profile of ${profile.what} (${profile.file}):`, formatSummary(profile.summary));
     process.stdout.write(`${out.join('\n')}\n`);
     if (options.write) {
       await writeFile(BENCHMARKS, markdown(report));

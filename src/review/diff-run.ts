@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { NoticeDocument } from '../schema/records.js';
 import { compareCodeUnits, diffNotices, renderDiffReport } from './diff.js';
 
+/** Where the report (out) and the one-line failures (err) go; the same shape as run.ts's Reporter. */
 export interface DiffReporter {
   out(line: string): void;
   err(line: string): void;

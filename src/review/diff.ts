@@ -721,5 +721,5 @@ export function renderDiffReport(diff: NoticeDiff, labels: { old: string; new: s
     '',
     ...diff.notices.flatMap(noticeLines),
     ...noteLines(notes),
-  ].join('\n').replace(/\n+$/, '') + '\n';
+  ].join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n+$/, '') + '\n';
 }

@@ -55,7 +55,15 @@ const ViewableDocument = z.looseObject({
       source: span,
     }),
   ),
-  diagnostics: z.array(z.looseObject({ severity: z.enum(['error', 'warning', 'info']), code: z.string(), message: z.string() })),
+  diagnostics: z.array(
+    z.looseObject({
+      severity: z.enum(['error', 'warning', 'info']),
+      code: z.string(),
+      message: z.string(),
+      line: z.number().int().positive().nullable(),
+      column: z.number().int().positive().nullable(),
+    }),
+  ),
 });
 
 /** Write one page per name; 0 when every page was written, else 1 (each failure reported on one line). */

@@ -74,7 +74,7 @@ class Page {
   ) {
     for (const opinion of doc.opinions) {
       if (!this.opinionsByKey.has(opinion.key)) this.opinionsByKey.set(opinion.key, opinion);
-      for (let line = opinion.source.startLine; line <= opinion.source.endLine; line++) this.paneLines.add(line);
+      for (let line = opinion.source.startLine; line <= this.lastLine(opinion.source); line++) this.paneLines.add(line);
       for (const key of opinion.response?.refersTo ?? []) {
         const list = this.referredBy.get(key) ?? [];
         list.push(opinion);
@@ -85,7 +85,7 @@ class Page {
     doc.diagnostics.forEach((diagnostic, index) => {
       if (diagnostic.line === null) return;
       const end = Math.max(diagnostic.line, optionalNumber(diagnostic, 'endLine') ?? diagnostic.line);
-      for (let line = diagnostic.line; line <= end; line++) {
+      for (let line = diagnostic.line; line <= Math.min(end, Math.max(diagnostic.line, lines.length)); line++) {
         const list = this.diagnosticsByLine.get(line) ?? [];
         list.push({ diagnostic, index, first: line === diagnostic.line });
         this.diagnosticsByLine.set(line, list);
@@ -118,6 +118,11 @@ class Page {
       '</html>',
       '',
     ].join('\n');
+  }
+
+  /** The last line of `span` to show: a span past the end of the source (a stale JSON) stops one line after it. */
+  private lastLine(span: { startLine: number; endLine: number }): number {
+    return Math.min(span.endLine, Math.max(span.startLine, this.lines.length + 1));
   }
 
   /** An id for an element, or null when an earlier element holds it (ids stay unique). */
@@ -190,7 +195,7 @@ class Page {
     const links = this.doc.opinions
       .map((opinion) => {
         const worst = this.worstSeverity(opinion);
-        const mark = worst === null ? '' : ` sev-${worst}`;
+        const mark = worst === null ? '' : ` sev-${escapeHtml(worst)}`;
         return `<a class="toc-link${mark}" href="#${escapeHtml(opinion.id)}">${escapeHtml(opinion.label)}</a>`;
       })
       .join(' ');
@@ -199,7 +204,7 @@ class Page {
 
   private worstSeverity(opinion: Opinion): Severity | null {
     let worst: Severity | null = null;
-    for (let line = opinion.source.startLine; line <= opinion.source.endLine; line++) {
+    for (let line = opinion.source.startLine; line <= this.lastLine(opinion.source); line++) {
       for (const { diagnostic } of this.diagnosticsByLine.get(line) ?? []) {
         if (worst === null || SEVERITY_RANK[diagnostic.severity] > SEVERITY_RANK[worst]) worst = diagnostic.severity;
       }
@@ -378,7 +383,9 @@ class Page {
   private sourcePane(opinion: Opinion): string {
     const { startLine, endLine } = opinion.source;
     const rows: string[] = [];
-    for (let line = startLine; line <= endLine; line++) rows.push(this.sourceLine(line, true));
+    const last = this.lastLine(opinion.source);
+    for (let line = startLine; line <= last; line++) rows.push(this.sourceLine(line, true));
+    if (last < endLine) rows.push(`<div class="line missing">(L${last + 1}–${endLine} は入力にない)</div>`);
     const label = endLine > startLine ? `原文 L${startLine}–${endLine}` : `原文 L${startLine}`;
     return `<aside class="src" aria-label="${escapeHtml(label)}"><div class="src-head">${escapeHtml(label)}</div>${rows.join('')}</aside>`;
   }
@@ -391,12 +398,12 @@ class Page {
     for (const { diagnostic } of notes) {
       if (worst === null || SEVERITY_RANK[diagnostic.severity] > SEVERITY_RANK[worst]) worst = diagnostic.severity;
     }
-    const classes = ['line', ...(worst === null ? [] : [`sev-${worst}`]), ...(inPane ? [] : ['outside'])];
+    const classes = ['line', ...(worst === null ? [] : [`sev-${worst}`]), ...(inPane ? [] : ['outside'])].map(escapeHtml);
     const content = text === undefined ? '<span class="missing">(この行は入力にない)</span>' : lineHtml(text, notes);
     const below = (inPane ? notes : [])
       .map(
         ({ diagnostic, index }) =>
-          `<div class="line-note sev-${escapeHtml(diagnostic.severity)}"><a href="#d-${index + 1}">${escapeHtml(SEVERITY_LABEL[diagnostic.severity] ?? diagnostic.severity)}</a> <code>${escapeHtml(diagnostic.code)}</code>${diagnostic.column === null ? '' : ` <span class="muted">列 ${diagnostic.column}</span>`} ${escapeHtml(diagnostic.message)}</div>`,
+          `<div class="line-note sev-${escapeHtml(diagnostic.severity)}"><a href="#d-${index + 1}">${escapeHtml(SEVERITY_LABEL[diagnostic.severity] ?? diagnostic.severity)}</a> <code>${escapeHtml(diagnostic.code)}</code>${diagnostic.column === null ? '' : ` <span class="muted">列 ${escapeHtml(String(diagnostic.column))}</span>`} ${escapeHtml(diagnostic.message)}</div>`,
       )
       .join('');
     return `<div class="${classes.join(' ')}"${this.idAttribute(`L${line}`)}><a class="ln" href="#L${line}">${line}</a><span class="lt">${content}</span></div>${below}`;
@@ -419,7 +426,7 @@ function lineHtml(text: string, notes: readonly LineDiagnostic[]): string {
     const here = notes.filter((note) => note.first && note.diagnostic.column !== null && clampColumn(text, note.diagnostic.column - 1) === cut);
     const severity = here.reduce<Severity>((worst, note) => (SEVERITY_RANK[note.diagnostic.severity] > SEVERITY_RANK[worst] ? note.diagnostic.severity : worst), 'info');
     const title = here.map((note) => `${note.diagnostic.code}: ${note.diagnostic.message}`).join('\n');
-    pieces.push(`<span class="at sev-${severity}" title="${escapeHtml(title)}"></span>`);
+    pieces.push(`<span class="at sev-${escapeHtml(severity)}" title="${escapeHtml(title)}"></span>`);
     at = cut;
   }
   pieces.push(textHtml(text.slice(at)));

@@ -37,10 +37,10 @@ export function unsafeMarkup(cell: CellNode | null): string[] {
   const stack: ElementContent[] = [...(cell?.children ?? [])];
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.type !== 'element') continue;
-    if (['script', 'style', 'iframe', 'object', 'embed'].includes(node.tagName)) found.add(`<${node.tagName}>`);
+    if (['script', 'style', 'iframe', 'object', 'embed'].includes(node.tagName)) found.add(`${node.tagName} element`);
     for (const [name, value] of Object.entries(node.properties)) {
-      if (/^on/i.test(name)) found.add(`${name.toLowerCase()}=`);
-      if (typeof value === 'string' && /^\s*javascript:/i.test(value)) found.add('javascript:');
+      if (/^on/i.test(name)) found.add('event-handler attribute');
+      if (typeof value === 'string' && /^\s*javascript:/i.test(value)) found.add('script link');
     }
     stack.push(...node.children);
   }

@@ -5,6 +5,7 @@
  */
 import Encoding from 'encoding-japanese';
 import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
 import { report } from '../diagnostics.js';
 
 export interface Decoded {
@@ -15,16 +16,23 @@ export interface Decoded {
 /** Decode `bytes`, or report `decode-failed` and return null for binary or undecodable input. */
 export function decode(bytes: Uint8Array, file: VFile): Decoded | null {
   const bom = detectBom(bytes);
-  if (bom) {
-    const text = strictDecode(bom.label, bytes.subarray(bom.length));
-    if (text !== null) return { text, encoding: bom.encoding };
-  } else {
-    const utf8 = strictDecode('utf-8', bytes);
-    if (utf8 !== null && !looksBinary(utf8)) return { text: utf8, encoding: 'utf-8' };
-    // CP932 is a superset of Shift_JIS; Node's 'shift_jis' decoder implements the WHATWG (CP932) table.
-    if (utf8 === null && Encoding.detect(bytes) === 'SJIS') {
-      const sjis = strictDecode('shift_jis', bytes);
-      if (sjis !== null && !looksBinary(sjis)) return { text: sjis, encoding: 'shift_jis' };
+  const body = bom ? bytes.subarray(bom.length) : bytes;
+  const label = bom?.label ?? 'utf-8';
+  const encoding = bom?.encoding ?? 'utf-8';
+  const strict = strictDecode(label, body);
+  if (strict !== null && !looksBinary(strict)) return withControlsReported({ text: strict, encoding }, file);
+  // CP932 is a superset of Shift_JIS; Node's 'shift_jis' decoder implements the WHATWG (CP932) table.
+  if (!bom && strict === null && Encoding.detect(bytes) === 'SJIS') {
+    const sjis = strictDecode('shift_jis', bytes);
+    if (sjis !== null && !looksBinary(sjis)) return withControlsReported({ text: sjis, encoding: 'shift_jis' }, file);
+  }
+  // A few bad bytes in an otherwise good file (a broken copy, a lone surrogate): keep the text, mark what was lost.
+  if (strict === null) {
+    const lenient = new TextDecoder(label, { ignoreBOM: true }).decode(body);
+    const replaced = lenient.match(/\uFFFD/g)?.length ?? 0;
+    if (!looksBinary(lenient) && replaced <= Math.max(16, lenient.length / 50)) {
+      report(file, 'decode-replaced', `Unexpected ${replaced} byte sequence(s) that are not ${encoding}, expected valid text: each is U+FFFD in the records`, placeAt(lenient, lenient.indexOf('\uFFFD')));
+      return withControlsReported({ text: lenient, encoding }, file);
     }
   }
   report(
@@ -51,13 +59,39 @@ function strictDecode(label: string, bytes: Uint8Array): string | null {
   }
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0001-\u0008\u000b\u000e-\u001a\u001c-\u001f\u007f]/g;
+
 /**
- * A NUL, or C0 controls (but tab, LF, CR, FF, ESC) in more than 1% of the
+ * A NUL, or C0 controls (but tab, LF, CR, FF, ESC) in more than 5% of the
  * characters, mean an image or an archive; a stray control in a notice does not.
  */
 function looksBinary(text: string): boolean {
   if (text.includes('\u0000')) return true;
-  // eslint-disable-next-line no-control-regex
-  const controls = text.match(/[\u0001-\u0008\u000e-\u001a\u001c-\u001f]/g)?.length ?? 0;
-  return controls > text.length / 100;
+  return (text.match(CONTROLS)?.length ?? 0) > text.length / 20;
+}
+
+function placeAt(text: string, offset: number): { line: number; column: number; offset: number } {
+  const point = location(text).toPoint(offset) ?? { line: 1, column: 1 };
+  return { line: point.line, column: point.column, offset };
+}
+
+/** Unpaired surrogates (possible in UTF-16 input) become U+FFFD, so every output holds well-formed Unicode. */
+function wellFormed(decoded: Decoded, file: VFile): Decoded {
+  if (decoded.text.isWellFormed()) return decoded;
+  const text = decoded.text.toWellFormed();
+  const at = [...decoded.text].findIndex((char) => /^[\uD800-\uDFFF]$/.test(char));
+  const offset = [...decoded.text].slice(0, at).join('').length;
+  report(file, 'decode-replaced', 'Unexpected unpaired surrogate code units, expected well-formed UTF-16: each is U+FFFD in the records', placeAt(text, offset));
+  return { ...decoded, text };
+}
+
+/** Stray control characters are kept (JSON escapes them) but reported, since a spreadsheet or a viewer may choke on them. */
+function withControlsReported(original: Decoded, file: VFile): Decoded {
+  const decoded = wellFormed(original, file);
+  const controls = decoded.text.match(CONTROLS)?.length ?? 0;
+  if (controls > 0) {
+    report(file, 'control-characters', `Unexpected ${controls} control character(s), expected text: kept as they are`, placeAt(decoded.text, decoded.text.search(CONTROLS)));
+  }
+  return decoded;
 }

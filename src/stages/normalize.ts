@@ -7,7 +7,7 @@
 import type { VFile } from 'vfile';
 import { nonBlankLength, report, type Accounting } from '../diagnostics.js';
 import { outcomeOf, refersToOf } from '../normalize/outcome.js';
-import { findRefs, parsePlace } from '../normalize/refs.js';
+import { findRefs, parsePlace, type FoundRef } from '../normalize/refs.js';
 import { submitterKey } from '../normalize/submitters.js';
 import type { Overrides } from '../schema/overrides.js';
 import type { Comment, Notice, NoticeDocument, Opinion, Outcome, Ref, RefValue } from '../schema/records.js';
@@ -31,7 +31,8 @@ export function normalize(source: SourceInfo, header: NoticeHeader, draft: Draft
   const split = withAliases(drafts, overrides.submitterAliases ?? {});
   const submitters = collectSubmitters(header, draft.submitterLists, split, file);
   const byKey = new Map(submitters.map((submitter) => [submitterKey(submitter.name), submitter.name]));
-  const opinions = assignIds(split, file).map(({ opinion, id }) => toOpinion(opinion, id, { submitters: byKey, hasFlagColumn: draft.hasFlagColumn, locate, file }));
+  const context = { submitters: byKey, hasFlagColumn: draft.hasFlagColumn, subject: header.subject, locate, file };
+  const opinions = assignIds(split, file).map(({ opinion, id }) => toOpinion(opinion, id, context));
   linkSharedResponses(split, opinions);
   resolveDeferrals(opinions, file);
   return {
@@ -108,6 +109,8 @@ function assignIds(split: SplitOpinion[], file: VFile): { opinion: SplitOpinion;
 interface RecordContext {
   submitters: Map<string, string>;
   hasFlagColumn: boolean;
+  /** What was consulted on: pages of this document are refs, pages of others are not. */
+  subject: string | null;
   locate: Locator;
   file: VFile;
 }
@@ -135,7 +138,7 @@ function toOpinion(split: SplitOpinion, id: string, context: RecordContext): Opi
       text: response.text,
       refersTo: refersToOf(response.text),
       sharedWith: [],
-      refs: uniqueRefs(placedRefs(findRefs(response.text), response, locate)),
+      refs: uniqueRefs(placedRefs(pagesOfThisDocument(response.text, findRefs(response.text), context.subject), response, locate)),
       source: locate.span(response),
     },
     revised: context.hasFlagColumn ? revisedOf(flag?.text ?? null, draft.label, flag?.startLine ?? draft.startLine, file) : null,
@@ -154,9 +157,28 @@ function toComment(comment: CommentDraft, id: string, context: RecordContext): C
     submitterRaw: comment.submitterRaw,
     text: comment.text,
     place: comment.place?.text ?? null,
-    refs: uniqueRefs([...(comment.place ? placedRefs(parsePlace(comment.place.text), comment.place, locate) : []), ...placedRefs(findRefs(comment.text), comment, locate)]),
+    refs: uniqueRefs([...(comment.place ? placedRefs(parsePlace(comment.place.text), comment.place, locate) : []), ...placedRefs(pagesOfThisDocument(comment.text, findRefs(comment.text), context.subject), comment, locate)]),
     source: locate.span(comment),
   };
+}
+
+/**
+ * Page numbers of another document that a comment quotes (`重要インフラガイドライン
+ * では p17`, `「…実務手引書」の P44、P91`) are not places in the consulted text.
+ * The quoted title is compared with the notice's subject, so `「本ガイドライン(案)」の p62` stays.
+ */
+export function pagesOfThisDocument(text: string, refs: readonly FoundRef[], subject: string | null): FoundRef[] {
+  return refs.filter((ref) => {
+    if (ref.kind !== 'page') return true;
+    let before = text.slice(Math.max(0, ref.start - 120), ref.start);
+    for (let previous = ''; previous !== before; ) {
+      previous = before;
+      before = before.replace(/(?:[pP]\.?\s*[0-9０-９]+|[0-9０-９]+\s*ページ)\s*[、,・及びと]+\s*$/, '');
+    }
+    if (/では\s*$/.test(before)) return false;
+    const quoted = /[「『]([^「」『』]+)[」』]\s*の\s*$/.exec(before)?.[1];
+    return quoted === undefined || (subject !== null && (subject.includes(quoted) || quoted.includes(subject.replace(/\(案\)$/, ''))));
+  });
 }
 
 /** Each ref with the span where its raw text is printed inside `within` (the n-th time for its n-th mention). */

@@ -4,6 +4,7 @@
  * back to its line and column in the notice.
  */
 import type { Root } from 'hast';
+import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { Node } from 'unist';
@@ -17,11 +18,34 @@ export interface Cell {
   column: number;
 }
 
-/** Parse one cell that sits on physical line `line` of the input. */
-export function parseCell(cell: Cell, line: number): Root {
-  const tree = html.parse(cell.html);
-  shiftPositions(tree, line, cell);
-  return tree;
+/**
+ * Parse one cell that sits on physical line `line` of the input. A cell nested
+ * so deeply (tens of thousands of levels) that the hast conversion overflows
+ * the stack is read with parse5 alone, iteratively, as one run of plain text
+ * (`tooDeep`), rather than failing the whole notice.
+ */
+export function parseCell(cell: Cell, line: number): { tree: Root; tooDeep: boolean } {
+  try {
+    const tree = html.parse(cell.html);
+    shiftPositions(tree, line, cell);
+    return { tree, tooDeep: false };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const point = { line, column: cell.column, offset: cell.start };
+    const end = { line, column: cell.column + cell.html.length, offset: cell.start + cell.html.length };
+    return { tree: { type: 'root', children: [{ type: 'text', value: plainText(cell.html), position: { start: point, end } }] }, tooDeep: true };
+  }
+}
+
+/** The text nodes of an HTML fragment in document order, walked without recursion. */
+function plainText(fragment: string): string {
+  const parts: string[] = [];
+  const stack: DefaultTreeAdapterMap['childNode'][] = [...parseFragment(fragment).childNodes].reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.nodeName === '#text' && 'value' in node) parts.push(node.value);
+    else if ('childNodes' in node && node.nodeName !== 'script' && node.nodeName !== 'style') stack.push(...[...node.childNodes].reverse());
+  }
+  return parts.join('');
 }
 
 /** A cell lies on one physical line, so every point in it moves to that line. Iterative: cells may nest deeply. */

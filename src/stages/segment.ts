@@ -16,6 +16,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Node } from 'unist';
 import { VFile } from 'vfile';
+import { report } from '../diagnostics.js';
 import { cellPlainText, descendants, tableRows, type Block, type CellNode } from './blocks.js';
 import { parseCell } from './parse-cells.js';
 
@@ -51,11 +52,11 @@ export function isHtmlDocument(text: string, fileName: string): boolean {
   return /^\s*(?:<!doctype html|<html[\s>])/i.test(text) || (/<table[\s>]/i.test(text) && !/\t/.test(text));
 }
 
-export function segment(text: string, fileName: string): Block[] {
-  return isHtmlDocument(text, fileName) ? segmentHtml(text) : segmentLines(splitLines(text));
+export function segment(text: string, fileName: string, file: VFile): Block[] {
+  return isHtmlDocument(text, fileName) ? segmentHtml(text) : segmentLines(splitLines(text), file);
 }
 
-function segmentLines(lines: Line[]): Block[] {
+function segmentLines(lines: Line[], file: VFile): Block[] {
   const blocks: Block[] = [];
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as Line;
@@ -65,7 +66,7 @@ function segmentLines(lines: Line[]): Block[] {
       blocks.push(...pipeTable(lines.slice(index, end + 1)));
       index = end;
     } else {
-      blocks.push(classifyLine(line));
+      blocks.push(classifyLine(line, file));
     }
   }
   return blocks;
@@ -75,22 +76,26 @@ function isPipeRow(text: string): boolean {
   return /^\s*\|.*\|\s*$/.test(text);
 }
 
-function classifyLine(line: Line): Block {
+/** A line without a TAB that still starts like a table row (`<p>…`, `意見3 …`): a row cut short, not prose. */
+const ROW_START = /^\s*(?:<(?:p|ul|ol|div|span|br)[\s>/]|意見\s*[0-9０-９])/i;
+
+function classifyLine(line: Line, file: VFile): Block {
   if (line.text.trim() === '') return { type: 'break', line: line.number };
-  if (line.text.includes('\t')) {
-    const htmlCells = line.text.split('\t');
-    if (htmlCells.every((cell) => /^\s*-*\s*$/.test(cell)) && /-{3}/.test(line.text)) return { type: 'separator', line: line.number };
-    let column = 1;
-    const cells: CellNode[] = htmlCells.map((html) => {
-      const cell = { html, start: line.start + column - 1, column };
-      column += html.length + 1;
-      const tree = parseCell(cell, line.number);
-      return { children: tree.children as CellNode['children'], line: line.number, column: cell.column, offset: cell.start, spansRow: false, fromRowspan: false };
-    });
-    return { type: 'row', line: line.number, endLine: line.number, start: line.start, end: line.end, cells, texts: cells.map((cell) => cellPlainText(cell)) };
-  }
   if (/^\s*-{3,}\s*$/.test(line.text)) return { type: 'separator', line: line.number };
-  return classifyTextLine(line);
+  if (!line.text.includes('\t') && !ROW_START.test(line.text)) return classifyTextLine(line);
+  const htmlCells = line.text.split('\t');
+  if (htmlCells.every((cell) => /^\s*-*\s*$/.test(cell)) && /-{3}/.test(line.text)) return { type: 'separator', line: line.number };
+  let column = 1;
+  const cells: CellNode[] = htmlCells.map((html) => {
+    const cell = { html, start: line.start + column - 1, column };
+    column += html.length + 1;
+    const { tree, tooDeep } = parseCell(cell, line.number);
+    if (tooDeep) {
+      report(file, 'cell-too-deep', 'Unexpected HTML nested too deeply to convert, expected ordinary markup: the cell is read as plain text', { line: line.number, column: cell.column, offset: cell.start });
+    }
+    return { children: tree.children as CellNode['children'], line: line.number, column: cell.column, offset: cell.start, spansRow: false, fromRowspan: false };
+  });
+  return { type: 'row', line: line.number, endLine: line.number, start: line.start, end: line.end, cells, texts: cells.map((cell) => cellPlainText(cell)) };
 }
 
 function classifyTextLine(line: Line): Block {

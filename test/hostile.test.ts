@@ -1,0 +1,143 @@
+/**
+ * Hostile and broken input: each case gives the diagnostic it must give and
+ * nothing crashes; no markup from a cell reaches any output.
+ */
+import { describe, expect, it } from 'vitest';
+import { guardFormula } from '../src/emit/csv.js';
+import { NoticeDocument } from '../src/schema/records.js';
+import { convertBytes, convertText } from './helpers.js';
+
+const HEAD = [
+  'テスト規則案に対して提出された意見及びその意見に対する総務省の考え方',
+  '(意見募集期間:令和3年1月4日～令和3年2月3日)',
+  '',
+  '提出された意見\t総務省の考え方\t提出意見を踏まえた案の修正の有無',
+].join('\n');
+const row = (label: string, body = '本文です。', response = '原案のとおりといたします。', flag = '無'): string =>
+  `<p>${label} 要旨です。</p> <p>${body}</p>\t<p>${response}</p>\t${flag}`;
+const notice = (...rows: string[]): string => `${HEAD}\n${rows.join('\n')}\n`;
+const rules = (messages: string): string[] => [...messages.matchAll(/\[([a-z-]+)\]$/gm)].map((match) => match[1] ?? '');
+
+describe('files that are not notices', () => {
+  it('an empty file', async () => {
+    const { document, messages } = await convertText('');
+    expect(document).toBeNull();
+    expect(messages).toBe('notice.txt:1:1: error: Unexpected document without an opinion table, expected a header row such as 提出された意見⇥総務省の考え方 [no-opinion-table]\n');
+  });
+
+  it('an image renamed .txt', async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]);
+    const { document, messages } = await convertBytes('image', 'image.txt', png);
+    expect(document).toBeNull();
+    expect(rules(messages)).toEqual(['decode-failed']);
+  });
+
+  it('prose with no table', async () => {
+    const { document, messages } = await convertText('これは表のない文章です。\n意見募集の結果については別途公表します。\n');
+    expect(document).toBeNull();
+    expect(rules(messages)).toEqual(['no-opinion-table']);
+  });
+});
+
+describe('broken notices still convert, with diagnostics', () => {
+  it('invalid UTF-8 bytes become U+FFFD with a warning', async () => {
+    const bytes = Buffer.from(notice(row('意見1', '壊れた●バイト')), 'utf8');
+    const broken = Buffer.concat([bytes.subarray(0, bytes.indexOf(Buffer.from('●'))), Buffer.from([0xff, 0xfe]), bytes.subarray(bytes.indexOf(Buffer.from('●')) + 3)]);
+    const { document, messages } = await convertBytes('broken', 'broken.txt', broken);
+    expect(rules(messages)).toEqual(['decode-replaced']);
+    expect(messages).toMatch(/^broken\.txt:5:\d+: warning: Unexpected 2 byte sequence/);
+    expect(document?.opinions[0]?.comments[0]?.text).toBe('壊れた\uFFFD\uFFFDバイト');
+  });
+
+  it('a notice cut off in mid-row', async () => {
+    const { document, messages } = await convertText(`${HEAD}\n${row('意見1')}\n<p>意見2 途中で切れ`);
+    expect(document?.opinions.map((o) => o.key)).toEqual(['1', '2']);
+    expect(document?.opinions[1]?.summary).toBe('途中で切れ');
+    expect(rules(messages).sort()).toEqual(['missing-response', 'row-cell-count']);
+  });
+
+  it('rows with too few or too many cells', async () => {
+    const { document, messages } = await convertText(notice('<p>意見1 少ない。</p>', `${row('意見2')}\t余分なセル`));
+    expect(document?.opinions).toHaveLength(2);
+    expect(messages).toContain('notice.txt:5:1: warning: Unexpected row with 1 cells, expected 3 as in its header row [row-cell-count]');
+    expect(messages).toMatch(/notice\.txt:6:\d+: warning: Unexpected text in a column without a known header: 余分なセル \[unattributed-text\]/);
+    expect(document?.notice.coverage.reported).toBe(5);
+  });
+
+  it('duplicate opinion numbers keep both opinions under unique ids', async () => {
+    const { document, messages } = await convertText(notice(row('意見1', '一つ目'), row('意見1', '二つ目')));
+    expect(document?.opinions.map((o) => o.id)).toEqual(['op-1', 'op-1-dup2']);
+    expect(messages).toContain('notice.txt:6:1: error: Unexpected second 意見1, expected each opinion number once [duplicate-opinion]');
+  });
+
+  it('a header row only', async () => {
+    const { document, messages } = await convertText(`${HEAD}\n`);
+    expect(document?.opinions).toEqual([]);
+    expect(rules(messages)).toEqual(['no-opinions']);
+  });
+
+  it('HTML nested 100,000 levels deep in one cell', async () => {
+    const deep = `${'<span>'.repeat(100_000)}深い本文${'</span>'.repeat(100_000)}`;
+    const { document, messages } = await convertText(notice(`<p>意見1 深い。</p>${deep}\t回答です。\t無`));
+    expect(rules(messages)).toEqual(['cell-too-deep']);
+    expect(document?.opinions[0]?.summary).toContain('深い本文');
+  });
+
+  it('a generated notice of 5 MB with thousands of opinions', async () => {
+    const rows: string[] = [];
+    for (let n = 1, size = 0; size < 5_000_000; n++) {
+      rows.push(row(`意見${n}`, `${'長い本文です。'.repeat(60)}【個人 A】`));
+      size += Buffer.byteLength(rows.at(-1) ?? '');
+    }
+    const { document, messages } = await convertText(notice(...rows));
+    expect(messages).toBe('');
+    expect(document?.opinions.length).toBe(rows.length);
+    expect(rows.length).toBeGreaterThan(3000);
+    expect(document?.notice.coverage.share).toBe(1);
+  });
+});
+
+describe('markup that must never reach an output', () => {
+  it('drops <script>, <style>, on* attributes and javascript: links, keeping the visible text', async () => {
+    const cell = '<p>意見1 危険。</p><script>alert(1)</script><style>p{}</style><p onclick="steal()">見える<a href="javascript:alert(2)">リンク</a></p>';
+    const { document, files, messages } = await convertText(notice(`${cell}\t<p onmouseover="x()">回答</p>\t無`));
+    expect(document?.opinions[0]?.comments[0]?.text).toBe('見えるリンク');
+    expect(rules(messages)).toEqual(['unsafe-markup', 'unsafe-markup']);
+    expect(messages).toContain('Unexpected event-handler attribute, script element, script link, style element in a cell');
+    for (const [name, content] of files) {
+      // The JSON-LD quotes its source verbatim, as data, in Web Annotation TextQuoteSelectors; nothing else may hold markup.
+      const checked = name.endsWith('.jsonld') ? JSON.stringify(JSON.parse(content), (key, value: unknown) => (['exact', 'prefix', 'suffix'].includes(key) ? undefined : value)) : content;
+      for (const needle of ['<script', 'alert(', 'onclick', 'onmouseover', 'javascript:', '<style', '<p', '<a']) {
+        expect(checked, `${name} holds ${needle}`).not.toContain(needle);
+      }
+    }
+  });
+
+  it.each([['='], ['+'], ['-'], ['@']])('neutralises a cell starting with %j in every CSV', async (start) => {
+    const body = `${start}SUM(A1:A9)`;
+    const { files } = await convertText(notice(row('意見1', body, body)));
+    const csv = [...files].filter(([name]) => name.endsWith('.csv')).map(([, content]) => content).join('\n');
+    expect(csv).not.toMatch(/(^|,|")[=+\-@]SUM/m);
+    expect(csv.split(`'${start}SUM(A1:A9)`)).toHaveLength(3);
+  });
+
+  it.each([['\t'], ['\r'], ['=1+1'], ['@x'], ['plain']])('guardFormula(%j) leaves no cell a spreadsheet would run', (value) => {
+    const guarded = guardFormula(value);
+    expect(guarded).not.toMatch(/^[=+\-@\t\r]/);
+    expect(guarded.endsWith(value)).toBe(true);
+  });
+
+  it('keeps control characters and lone surrogates as valid JSON, with a warning for the controls', async () => {
+    const utf16 = notice(row('意見1', '制御\u0001文字と孤立\uD800サロゲート'));
+    const bytes = new Uint8Array(2 + utf16.length * 2);
+    const view = new DataView(bytes.buffer);
+    view.setUint16(0, 0xfeff, true);
+    for (let i = 0; i < utf16.length; i++) view.setUint16(2 + i * 2, utf16.charCodeAt(i), true);
+    const { document, files, messages } = await convertBytes('odd', 'odd.txt', bytes);
+    expect(rules(messages).sort()).toEqual(['control-characters', 'decode-replaced']);
+    expect(document?.opinions[0]?.comments[0]?.text).toBe('制御\u0001文字と孤立\uFFFDサロゲート');
+    const json = files.get('odd.json') ?? '';
+    expect(NoticeDocument.safeParse(JSON.parse(json)).success).toBe(true);
+    expect(json).toContain('\\u0001');
+  });
+});
