@@ -1,0 +1,118 @@
+/**
+ * Property tests (fast-check): documents built at random from pieces of the
+ * real notice never make the pipeline throw, always give valid records whose
+ * spans lie inside the input, and convert to the same bytes twice; the
+ * normalisers keep raw text verbatim and their canonical forms are fixed points.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findPeriod } from '../src/normalize/dates.js';
+import { findRefs } from '../src/normalize/refs.js';
+import { NoticeDocument } from '../src/schema/records.js';
+import { convertText } from './helpers.js';
+
+const real = readFileSync(new URL('../input/soumu-cloud-security-guideline-2018.txt', import.meta.url), 'utf8');
+const lines = real.split('\n');
+const titleBlock = lines.slice(0, 11);
+const header = lines[13] ?? '';
+const rows = lines.slice(11).filter((line) => line.includes('\t') && !line.startsWith('---') && line !== header);
+const headings = lines.filter((line) => /^(?:\*\*)?【/.test(line));
+
+/** A row, maybe cut in two at a random point of a cell (a page break), maybe with random spaces and full-width digits. */
+const rowPiece = fc
+  .record({
+    row: fc.constantFrom(...rows),
+    cut: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
+    spaces: fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), space: fc.constantFrom(' ', '  ', '\u3000', '\u00a0') }), { maxLength: 3 }),
+    wide: fc.boolean(),
+  })
+  .map(({ row, cut, spaces, wide }) => {
+    let text = wide ? row.replace(/[0-9]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0)) : row;
+    for (const { at, space } of spaces) {
+      const index = Math.floor(at * text.length);
+      if (text[index] !== '\t') text = text.slice(0, index) + space + text.slice(index);
+    }
+    if (cut === undefined) return [text];
+    const index = Math.floor(cut * text.length);
+    const tabs = (text.slice(0, index).match(/\t/g) ?? []).length;
+    return [text.slice(0, index), '', '\t'.repeat(tabs) + text.slice(index)];
+  });
+
+const documentText = fc
+  .record({
+    pieces: fc.array(fc.oneof({ weight: 6, arbitrary: rowPiece }, { weight: 1, arbitrary: fc.constantFrom(...headings).map((h) => ['', h, '', header]) }), { minLength: 1, maxLength: 12 }),
+    crlf: fc.boolean(),
+  })
+  .map(({ pieces, crlf }) => [...titleBlock, header, ...pieces.flat()].join(crlf ? '\r\n' : '\n'));
+
+describe('the pipeline on random documents from corpus pieces', () => {
+  it('never throws, gives valid records with spans inside the input, and the same bytes twice', async () => {
+    await fc.assert(
+      fc.asyncProperty(documentText, async (text) => {
+        const first = await convertText(text);
+        const second = await convertText(text);
+        expect(first.document).not.toBeNull();
+        const doc = NoticeDocument.parse(first.document);
+        expect(first.messages).not.toContain('[internal-error]');
+        const lineCount = text.split(/\r\n|\n|\r/).length;
+        const spans = doc.opinions.flatMap((o) => [o.source, ...(o.response ? [o.response.source, ...o.response.refs.map((r) => r.source)] : []), ...o.comments.flatMap((c) => [c.source, ...c.refs.map((r) => r.source)])]);
+        for (const span of spans) {
+          expect(span.startOffset).toBeLessThanOrEqual(span.endOffset);
+          expect(span.endOffset).toBeLessThanOrEqual(text.length);
+          expect(span.endLine).toBeLessThanOrEqual(lineCount);
+        }
+        for (const opinion of doc.opinions) {
+          for (const ref of opinion.comments.flatMap((c) => c.refs)) {
+            if (ref.kind !== 'other' && ref.kind !== 'whole') expect(text.slice(ref.source.startOffset, ref.source.endOffset)).toBe(ref.raw);
+          }
+        }
+        expect(doc.notice.coverage.attributed + doc.notice.coverage.reported).toBe(doc.notice.coverage.characters);
+        expect([...second.files]).toEqual([...first.files]);
+        expect(second.messages).toBe(first.messages);
+      }),
+      { numRuns: 40, seed: 20_181_126 },
+    );
+  });
+});
+
+const refToken = fc.constantFrom('Ⅲ. 3. 1. 3', 'Ⅱ.2.1.1【基本】i', 'III．３．１', 'p29', 'P20', '29 ページ', '図表1', '表中 A-5', '第3条第2項', '(全体)', 'Annex 5 要求事項 12. 4. 1', 'ISO/IEC 17788:2014', 'https://example.jp/p1', '平成30年6月7日');
+const filler = fc.constantFrom('について', '。', '、', ' ', '「', '」', '(', ')', 'ガイドライン', 'x', '\n');
+
+describe('the normalisers on random text', () => {
+  it('findRefs: raw is always the text at its offsets, and canonical forms are fixed points', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(refToken, filler), { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        for (const ref of findRefs(text)) {
+          expect(text.slice(ref.start, ref.end)).toBe(ref.raw);
+          if ((ref.kind === 'section' && ref.path.length > 0) || ref.kind === 'page') {
+            expect(findRefs(ref.canonical).map((again) => again.canonical)).toEqual([ref.canonical]);
+          }
+        }
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+
+  it('findPeriod: raw is verbatim and a period read back from its ISO dates is the same period', () => {
+    const day = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2030, 11, 31) }).map((ms) => new Date(ms - (ms % 86_400_000)));
+    const japanese = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'UTC' });
+    const wareki = (date: Date): string => {
+      const parts = Object.fromEntries(japanese.formatToParts(date).map((part) => [part.type, part.value]));
+      return `${parts['era']}${parts['year']}年${parts['month']}月${parts['day']}日`;
+    };
+    fc.assert(
+      fc.property(day, day, fc.constantFrom('～', '〜', '~', 'から'), fc.string({ maxLength: 5 }), (a, b, separator, noise) => {
+        const [start, end] = a <= b ? [a, b] : [b, a];
+        const text = `(意見募集期間:${wareki(start)}${separator}${wareki(end)})${noise}`;
+        const found = findPeriod(text);
+        expect(found?.ok).toBe(true);
+        if (!found?.ok) return;
+        expect(text.slice(found.index, found.index + found.raw.length)).toBe(found.raw);
+        expect([found.start, found.end]).toEqual([start.toISOString().slice(0, 10), end.toISOString().slice(0, 10)]);
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+});
