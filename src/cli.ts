@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 /** argv -> one command's run(). No logic beyond reading options: exit 0 ok, 1 some input failed, 2 usage. */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { FORMATS, type Format } from './emit/index.js';
 import { HELP } from './help.js';
 import { runDiff } from './review/diff-run.js';
 import { runEval } from './review/eval-run.js';
 import { runView } from './review/view-run.js';
-import { run, type Reporter } from './run.js';
+import { run, type Reporter, type RunSummary } from './run.js';
 
 const reporter: Reporter = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -35,6 +36,10 @@ const COMMANDS: Record<string, Command> = {
       bom: { type: 'boolean' },
       check: { type: 'boolean' },
       verbose: { type: 'boolean' },
+      jobs: { type: 'string' },
+      force: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+      shard: { type: 'string' },
     },
     async run(values, paths) {
       if (paths.length === 0) usageError('missing PATH');
@@ -45,14 +50,23 @@ const COMMANDS: Record<string, Command> = {
       const unknown = formats.filter((name) => !(FORMATS as readonly string[]).includes(name));
       if (unknown.length > 0) usageError(`unknown format ${unknown.join(',')}; expected json, jsonld or csv`);
       const check = values['check'] === true;
+      const quiet = values['quiet'] === true;
       const summary = await run(
-        { paths, outDir: out, formats: formats as Format[], bom: values['bom'] === true, check, verbose: values['verbose'] === true },
+        {
+          paths,
+          outDir: out,
+          formats: formats as Format[],
+          bom: values['bom'] === true,
+          check,
+          verbose: values['verbose'] === true,
+          jobs: parseJobs(values['jobs']),
+          force: values['force'] === true,
+          shard: parseShard(values['shard']),
+          progress: process.stderr.isTTY && !quiet && !process.env['CI'] ? process.stderr : null,
+        },
         reporter,
       );
-      reporter.err(
-        `pubcom: ${check ? 'checked' : 'converted'} ${summary.files - summary.failed} of ${summary.files} files, ${summary.opinions} opinions` +
-          (check ? `, ${summary.stale.length} outputs differ` : ''),
-      );
+      if (!quiet) for (const line of summaryTable(summary, check)) reporter.err(line);
       return summary.exitCode;
     },
   },
@@ -85,6 +99,40 @@ const COMMANDS: Record<string, Command> = {
     },
   },
 };
+
+function parseJobs(value: string | boolean | undefined): number {
+  if (value === undefined) return availableParallelism();
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) usageError(`--jobs ${String(value)}: expected a whole number from 1 to 256`);
+  return jobs;
+}
+
+function parseShard(value: string | boolean | undefined): { index: number; count: number } | null {
+  if (value === undefined) return null;
+  const match = /^(\d+)\/(\d+)$/.exec(String(value));
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) usageError(`--shard ${String(value)}: expected K/N with 1 <= K <= N`);
+  return { index, count };
+}
+
+/** The closing table of a batch, on stderr: files by fate, records, diagnostics by severity, wall time. */
+export function summaryTable(summary: RunSummary, check: boolean): string[] {
+  const rows: [string, string][] = [
+    [check ? 'files checked' : 'files converted', String(summary.converted)],
+    ['files skipped (unchanged)', String(summary.skipped)],
+    ['files failed', String(summary.failed)],
+    ['opinions', String(summary.opinions)],
+    ['comments', String(summary.comments)],
+    ['errors', String(summary.counts.error)],
+    ['warnings', String(summary.counts.warning)],
+    ['infos', String(summary.counts.info)],
+    ...(check ? ([['outputs that differ', String(summary.stale.length)]] as [string, string][]) : []),
+    ['wall time', `${(summary.wallMs / 1000).toFixed(1)} s`],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return [`pubcom: ${summary.files} files`, ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`)];
+}
 
 function stringOr(value: string | boolean | undefined, fallback: string): string {
   return typeof value === 'string' ? value : fallback;

@@ -14,6 +14,11 @@ a.pubcom.json beside a.txt holds overrides for that notice.
   --bom              start CSV files with a UTF-8 BOM (Excel on Japanese Windows)
   --check            write nothing; list outputs that differ from DIR, exit 1 if any
   --verbose          also print info diagnostics
+  --jobs N           worker threads (default: the number of cores)
+  --force            convert every input, also those DIR/pubcom-manifest.json
+                     shows unchanged since they were last converted
+  --shard K/N        convert only shard K of N (a stable split by path hash)
+  --quiet            no progress bar and no closing summary table
 
 diff: a markdown report of what changed in meaning between two output
 folders (opinions, flags, outcomes, texts, submitters, refs, diagnostics).

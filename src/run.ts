@@ -1,18 +1,23 @@
 /**
- * The batch: list the inputs, convert each, write (or, with `check`, compare)
- * its outputs, report. The only module besides cli.ts that touches the file
- * system. One failing file never stops the others: its failure becomes a
- * diagnostic and the exit status 1.
+ * The batch: list the inputs (sorted, optionally one shard of them), skip
+ * those the manifest shows unchanged, convert the others on worker threads,
+ * print their diagnostics in input order, and keep the manifest. With
+ * `check` nothing is written and every output is compared instead. One
+ * failing file never stops the others: it becomes diagnostics and exit 1.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { VFile } from 'vfile';
-import { compareCodeUnits, formatMessage, report, sortedMessages } from './diagnostics.js';
-import { emitAll, type Format } from './emit/index.js';
-import { CONTEXT_FILE } from './emit/jsonld.js';
-import { convertNotice, StageError } from './pipeline.js';
-import { Overrides } from './schema/overrides.js';
+import { fileURLToPath } from 'node:url';
+import Tinypool from 'tinypool';
+import { convertFile, overridesPathOf, sha256, TEMPORARY, writeAtomically, type FileResult, type FileTask } from './convert-file.js';
+import { compareCodeUnits } from './diagnostics.js';
+import type { Format } from './emit/index.js';
+import { isUnchanged, Manifest, MANIFEST_FILE, readManifest, serializeManifest } from './manifest.js';
+import { createProgress } from './progress.js';
+
+export { loadContext } from './convert-file.js';
 
 export const INPUT_EXTENSIONS = ['.txt', '.md', '.html', '.htm'];
 
@@ -25,6 +30,14 @@ export interface RunOptions {
   check: boolean;
   /** Also print info diagnostics. */
   verbose: boolean;
+  /** Worker threads; 1 converts in this thread. Default: the number of cores. */
+  jobs?: number;
+  /** Convert every input, even those the manifest shows unchanged. */
+  force?: boolean;
+  /** Only the inputs of shard `index` (1-based) of `count`, split by a hash of their path. */
+  shard?: { index: number; count: number } | null;
+  /** Draw a progress bar on this terminal stream. */
+  progress?: NodeJS.WriteStream | null;
 }
 
 export interface Reporter {
@@ -35,159 +48,214 @@ export interface Reporter {
 export interface RunSummary {
   exitCode: 0 | 1;
   files: number;
+  converted: number;
+  skipped: number;
   failed: number;
   opinions: number;
+  comments: number;
+  counts: { error: number; warning: number; info: number };
   stale: string[];
-}
-
-/** The committed JSON-LD context, read from the package's `schemas/` folder. */
-export async function loadContext(): Promise<object> {
-  return JSON.parse(await readFile(new URL(`../schemas/${CONTEXT_FILE}`, import.meta.url), 'utf8')) as object;
+  wallMs: number;
 }
 
 export async function run(options: RunOptions, reporter: Reporter): Promise<RunSummary> {
-  const context = await loadContext();
+  const started = performance.now();
+  const { inputs: listed, missing } = await listInputs(options.paths);
+  const inputs = options.shard ? listed.filter((input) => inShard(input, options.shard as { index: number; count: number })) : listed;
+  const summary: RunSummary = {
+    exitCode: 0,
+    files: inputs.length,
+    converted: 0,
+    skipped: 0,
+    failed: missing.length,
+    opinions: 0,
+    comments: 0,
+    counts: { error: missing.length, warning: 0, info: 0 },
+    stale: [],
+    wallMs: 0,
+  };
+  for (const line of missing) reporter.err(line);
   if (!options.check) await removeLeftovers(options.outDir);
-  const { inputs, missing } = await listInputs(options.paths);
-  const summary: RunSummary = { exitCode: 0, files: inputs.length, failed: 0, opinions: 0, stale: [] };
-  const written = new Map<string, string>();
-  for (const message of missing) reporter.err(message);
-  if (missing.length > 0) summary.exitCode = 1;
 
-  for (const input of inputs) {
-    const file = new VFile({ path: input });
-    const outputs = await convertFile(input, file, options, context, written);
-    for (const message of sortedMessages(file)) {
-      if (message.fatal !== undefined || options.verbose) reporter.err(formatMessage(input, message));
-    }
-    const failed = file.messages.some((message) => message.fatal === true);
-    if (failed) summary.failed++;
-    if (!outputs) continue;
-    summary.opinions += outputs.opinions;
-    if (options.check) {
-      summary.stale.push(...(await differing(options.outDir, outputs.files)));
-    } else if (!(await writeAll(options.outDir, outputs.files, input, reporter))) {
+  const current = { pubcom: await version(), build: await buildHash(), settings: settingsOf(options) };
+  const previous = await readManifest(options.outDir);
+  const manifest: Manifest = { ...current, notices: { ...(previous?.notices ?? {}) } };
+  const { tasks, duplicates } = planTasks(inputs, options);
+  const progress = createProgress(options.progress ?? process.stderr, options.progress != null);
+
+  const record = (result: FileResult): void => {
+    for (const line of result.lines) reporter.err(line);
+    summary.opinions += result.opinions;
+    summary.comments += result.comments;
+    for (const severity of ['error', 'warning', 'info'] as const) summary.counts[severity] += result.counts[severity];
+    summary.stale.push(...result.stale.map((name) => path.join(options.outDir, name)));
+    if (result.failed) {
       summary.failed++;
+      delete manifest.notices[result.id];
+    } else {
+      summary.converted++;
+      if (result.sha256 !== null) {
+        manifest.notices[result.id] = { file: path.basename(result.input), sha256: result.sha256, overridesSha256: result.overridesSha256, outputs: result.outputs };
+      }
+    }
+    progress.update({ done: summary.converted + summary.skipped + summary.failed - missing.length, total: inputs.length, opinions: summary.opinions, warnings: summary.counts.warning, errors: summary.counts.error });
+  };
+
+  const pending: FileTask[] = [];
+  for (const task of tasks) {
+    if (duplicates.has(task.input)) {
+      record(duplicateResult(task, duplicates.get(task.input) as string));
+    } else if (!options.check && !options.force && (await isSkippable(task, previous, current))) {
+      summary.skipped++;
+    } else {
+      pending.push(task);
     }
   }
+  await convertAll(pending, options.jobs ?? availableParallelism(), record);
+  progress.end();
+
+  const manifestText = serializeManifest(manifest);
   if (options.check) {
-    summary.stale.push(...(await unexpected(options.outDir, written)));
+    const onDisk = await readFile(path.join(options.outDir, MANIFEST_FILE), 'utf8').catch(() => null);
+    if (onDisk !== manifestText) summary.stale.push(path.join(options.outDir, MANIFEST_FILE));
+    summary.stale.push(...(await unexpected(options.outDir, new Set(tasks.map((task) => task.id)))));
     summary.stale.sort(compareCodeUnits);
-    for (const name of summary.stale) reporter.out(`differs: ${path.join(options.outDir, name)}`);
+    for (const name of summary.stale) reporter.out(`differs: ${name}`);
+  } else if (tasks.length > 0) {
+    await writeAtomically(path.join(options.outDir, MANIFEST_FILE), manifestText).catch(() => undefined);
   }
-  if (summary.failed > 0 || summary.stale.length > 0) summary.exitCode = 1;
+  summary.exitCode = summary.failed > 0 || summary.stale.length > 0 ? 1 : 0;
+  summary.wallMs = performance.now() - started;
   return summary;
 }
 
-interface Outputs {
-  files: Map<string, string>;
-  opinions: number;
-}
-
-/** Read, convert and emit one input; any exception is a fatal diagnostic on that file, never the end of the batch. */
-async function convertFile(input: string, file: VFile, options: RunOptions, context: object, written: Map<string, string>): Promise<Outputs | null> {
-  let bytes: Uint8Array;
+/**
+ * Convert `tasks` with `jobs` worker threads (each reads its own file, so only
+ * paths and small summaries cross threads), at most a few per worker in
+ * flight so memory stays bounded, reporting results in input order.
+ */
+async function convertAll(tasks: FileTask[], jobs: number, record: (result: FileResult) => void): Promise<void> {
+  if (jobs <= 1 || tasks.length <= 1) {
+    for (const task of tasks) record(await convertFile(task));
+    return;
+  }
+  const pool = new Tinypool({ filename: fileURLToPath(new URL('./worker.js', import.meta.url)), minThreads: jobs, maxThreads: jobs, isolateWorkers: false });
+  const window = jobs * 4;
+  const results = new Map<number, FileResult>();
+  let next = 0;
+  let flushed = 0;
+  const flush = (): void => {
+    for (let result = results.get(flushed); result; result = results.get(flushed)) {
+      results.delete(flushed++);
+      record(result);
+    }
+  };
+  const launch = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const index = next++;
+      results.set(index, (await pool.run(tasks[index])) as FileResult);
+      flush();
+    }
+  };
   try {
-    bytes = await readFile(input);
-  } catch (error) {
-    report(file, 'read-failed', `Unexpected unreadable file (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected a readable notice`);
-    return null;
-  }
-  const fileName = path.basename(input);
-  const id = fileName.slice(0, fileName.length - path.extname(fileName).length);
-  const claimedBy = written.get(id);
-  if (claimedBy !== undefined) {
-    report(file, 'read-failed', `Unexpected second input named ${id}, expected one input per output name (first: ${claimedBy})`);
-    return null;
-  }
-  written.set(id, input);
-  const overrides = await readOverrides(input, file);
-  if (overrides === null) return null;
-  try {
-    const conversion = convertNotice({ id, fileName, bytes, overrides }, file);
-    if (!conversion) return null;
-    const files = await emitAll(conversion.document, conversion.text, { formats: options.formats, bom: options.bom, context });
-    return { files, opinions: conversion.document.opinions.length };
-  } catch (error) {
-    const where = error instanceof StageError ? `stage ${error.stage}` : 'emit';
-    report(file, 'internal-error', `Unexpected failure in ${where}: ${error instanceof Error ? error.message : String(error)}`);
-    return null;
+    await Promise.all(Array.from({ length: Math.min(window, tasks.length) }, launch));
+  } finally {
+    await pool.destroy();
   }
 }
 
-/** `NAME.pubcom.json` beside `NAME.txt`: {} when absent, null (and a diagnostic) when invalid. */
-async function readOverrides(input: string, file: VFile): Promise<Overrides | null> {
-  const overridesPath = overridesPathOf(input);
-  const text = await readFile(overridesPath, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : error));
-  if (text === null) return {};
-  const where = `${path.basename(overridesPath)}`;
-  if (text instanceof Error) {
-    report(file, 'overrides-invalid', `Unexpected unreadable ${where} (${(text as NodeJS.ErrnoException).code ?? 'error'}), expected a readable JSON file`);
-    return null;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    report(file, 'overrides-invalid', `Unexpected invalid JSON in ${where}: ${(error as Error).message}`);
-    return null;
-  }
-  const result = Overrides.safeParse(json);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  report(file, 'overrides-invalid', `Unexpected ${where} field ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}, expected the overrides schema`);
-  return null;
+interface Current {
+  pubcom: string;
+  build: string;
+  settings: string;
 }
 
-export function overridesPathOf(input: string): string {
-  return input.slice(0, input.length - path.extname(input).length) + '.pubcom.json';
+/** Unchanged since the manifest was written, and its outputs still there: nothing to do. */
+async function isSkippable(task: FileTask, previous: Manifest | null, current: Current): Promise<boolean> {
+  const recorded = previous?.notices[task.id];
+  if (!recorded) return false;
+  const bytes = await readFile(task.input).catch(() => null);
+  if (!bytes) return false;
+  const overrides = await readFile(overridesPathOf(task.input), 'utf8').catch(() => null);
+  const entry = { file: path.basename(task.input), sha256: sha256(bytes), overridesSha256: overrides === null ? null : sha256(overrides) };
+  if (!isUnchanged(previous, current, task.id, entry)) return false;
+  const present = await Promise.all(recorded.outputs.map((name) => stat(path.join(task.outDir, name)).then(() => true, () => false)));
+  return present.every(Boolean);
 }
 
-/** Temporary files of ours (`.NAME.0123456789ab.tmp`) that a killed run left behind. */
-const TEMPORARY = /^\..+\.[0-9a-f]{12}\.tmp$/;
+function planTasks(inputs: readonly string[], options: RunOptions): { tasks: FileTask[]; duplicates: Map<string, string> } {
+  const firstById = new Map<string, string>();
+  const duplicates = new Map<string, string>();
+  const tasks = inputs.map((input) => {
+    const id = path.basename(input, path.extname(input));
+    const first = firstById.get(id);
+    if (first === undefined) firstById.set(id, input);
+    else duplicates.set(input, first);
+    return { input, id, outDir: options.outDir, formats: options.formats, bom: options.bom, check: options.check, verbose: options.verbose };
+  });
+  return { tasks, duplicates };
+}
+
+function duplicateResult(task: FileTask, first: string): FileResult {
+  return {
+    input: task.input,
+    id: task.id,
+    failed: true,
+    opinions: 0,
+    comments: 0,
+    counts: { error: 1, warning: 0, info: 0 },
+    lines: [`${task.input}:1:1: error: Unexpected second input named ${task.id}, expected one input per output name (first: ${first}) [read-failed]`],
+    outputs: [],
+    stale: [],
+    sha256: null,
+    overridesSha256: null,
+  };
+}
+
+/** A stable split by a hash of the path as listed, so shards are disjoint and their union is the whole on any machine. */
+export function inShard(input: string, shard: { index: number; count: number }): boolean {
+  const hash = createHash('sha256').update(input.split(path.sep).join('/')).digest();
+  return hash.readUInt32BE(0) % shard.count === shard.index - 1;
+}
+
+function settingsOf(options: RunOptions): string {
+  return `formats=${[...options.formats].sort(compareCodeUnits).join(',')};bom=${options.bom}`;
+}
+
+async function version(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/**
+ * sha256 over the converter's own code (and the JSON-LD context): a changed
+ * pubcom reconverts everything. The review tools and the benchmark do not
+ * change what a conversion writes, so they are left out.
+ */
+async function buildHash(): Promise<string> {
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  const converterCode = (file: string): boolean => !/[\\/](?:bench|review)[\\/]/.test(path.relative(here, file).replace(/^/, '/')) && !file.endsWith('.d.ts');
+  const files = (await walk(here, ['.js', '.ts'])).filter(converterCode);
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(path.relative(here, file).split(path.sep).join('/')).update(await readFile(file));
+  hash.update(await readFile(new URL('../schemas/context.v1.jsonld', import.meta.url)));
+  return hash.digest('hex');
+}
 
 async function removeLeftovers(outDir: string): Promise<void> {
   const names = await readdir(outDir).catch(() => [] as string[]);
   await Promise.all(names.filter((name) => TEMPORARY.test(name)).map((name) => rm(path.join(outDir, name), { force: true })));
 }
 
-/** Each output goes to a temporary name first and is renamed: a reader never sees half a file. */
-async function writeAll(outDir: string, files: Map<string, string>, input: string, reporter: Reporter): Promise<boolean> {
-  try {
-    await mkdir(outDir, { recursive: true });
-    for (const [name, content] of files) {
-      const target = path.join(outDir, name);
-      const temporary = path.join(outDir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
-      try {
-        await writeFile(temporary, content);
-        await rename(temporary, target);
-      } finally {
-        await rm(temporary, { force: true });
-      }
-    }
-    return true;
-  } catch (error) {
-    reporter.err(`${input}:1:1: error: Unexpected failure writing to ${outDir} (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected a writable output folder [write-failed]`);
-    return false;
-  }
-}
-
-async function differing(outDir: string, files: Map<string, string>): Promise<string[]> {
-  const stale: string[] = [];
-  for (const [name, content] of files) {
-    const current = await readFile(path.join(outDir, name), 'utf8').catch(() => null);
-    if (current !== content) stale.push(name);
-  }
-  return stale;
-}
-
 /** Outputs in `outDir` that no input of this run produces (an input was removed or renamed). */
-async function unexpected(outDir: string, written: Map<string, string>): Promise<string[]> {
+async function unexpected(outDir: string, ids: ReadonlySet<string>): Promise<string[]> {
   const names = await readdir(outDir).catch(() => [] as string[]);
-  return names.filter((name) => {
-    const match = /^(.+?)\.(?:json|jsonld|[a-z]+\.csv)$/.exec(name);
-    return match?.[1] !== undefined && !written.has(match[1]) && !name.startsWith('.');
-  });
+  return names
+    .filter((name) => {
+      const match = /^(.+?)\.(?:json|jsonld|[a-z]+\.csv)$/.exec(name);
+      return name !== MANIFEST_FILE && match?.[1] !== undefined && !ids.has(match[1]) && !name.startsWith('.');
+    })
+    .map((name) => path.join(outDir, name));
 }
 
 /** Files given, and folders walked recursively for notices; sorted by code units so every machine runs the same order. */
@@ -197,18 +265,18 @@ async function listInputs(paths: readonly string[]): Promise<{ inputs: string[];
   for (const given of paths) {
     const info = await stat(given).catch(() => null);
     if (!info) missing.push(`${given}:1:1: error: Unexpected missing path, expected a notice file or a folder [read-failed]`);
-    else if (info.isDirectory()) inputs.push(...(await walk(given)));
+    else if (info.isDirectory()) inputs.push(...(await walk(given, INPUT_EXTENSIONS)));
     else inputs.push(given);
   }
   return { inputs: [...new Set(inputs)].sort(compareCodeUnits), missing };
 }
 
-async function walk(folder: string): Promise<string[]> {
+async function walk(folder: string, extensions: readonly string[]): Promise<string[]> {
   const found: string[] = [];
   for (const entry of await readdir(folder, { withFileTypes: true })) {
     const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) found.push(...(await walk(full)));
-    else if (INPUT_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) found.push(full);
+    if (entry.isDirectory()) found.push(...(await walk(full, extensions)));
+    else if (extensions.includes(path.extname(entry.name).toLowerCase())) found.push(full);
   }
-  return found;
+  return found.sort(compareCodeUnits);
 }

@@ -19,7 +19,7 @@ const BASE = 'soumu-cloud-security-guideline-2018';
 const labels = { old: 'old', new: 'new' };
 
 function readOutput(): Map<string, NoticeDocument> {
-  const names = readdirSync(outputDir).filter((name) => name.endsWith('.json')).sort();
+  const names = readdirSync(outputDir).filter((name) => name.endsWith('.json') && name !== 'pubcom-manifest.json').sort();
   return new Map(names.map((name) => [name.slice(0, -5), JSON.parse(readFileSync(path.join(outputDir, name), 'utf8')) as NoticeDocument]));
 }
 

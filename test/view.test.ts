@@ -185,7 +185,7 @@ describe('renderNoticeHtml', () => {
   });
 
   it('renders every committed notice, tolerating fields it does not know', () => {
-    for (const file of readdirSync(path.join(root, 'output')).filter((name) => name.endsWith('.json')).sort()) {
+    for (const file of readdirSync(path.join(root, 'output')).filter((name) => name.endsWith('.json') && name !== 'pubcom-manifest.json').sort()) {
       const other = loadDocument(file.slice(0, -'.json'.length));
       const extended = { ...other, notice: { ...other.notice, coverage: { characters: 10, attributed: 9, reported: 1, share: 0.9 } } };
       const page = renderNoticeHtml(extended, loadSource(other));

@@ -1,9 +1,11 @@
 /**
- * Summarise a V8 `.cpuprofile` (from `node --cpu-prof`): self time per
- * function (functionName + file + line), self time per file and per package,
- * and inclusive time of the project's own functions (dist/… -> src/….ts).
+ * Summarise the V8 `.cpuprofile` files of one run (from `node --cpu-prof`; one
+ * per thread when the CLI converts on worker threads): time per part of
+ * pubcom (stage, emitter, batch I/O, module loading, GC), self time per
+ * function (functionName + file + line), per file and per package, and
+ * inclusive time of the project's own functions (dist/… -> src/….ts).
  *
- *   node dist/bench/profile.js /tmp/pubcom-bench.cpuprofile [top]
+ *   node dist/bench/profile.js /tmp/pubcom-bench-seed/*.cpuprofile [--top N]
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -38,14 +40,21 @@ export interface Entry {
 }
 
 export interface ProfileSummary {
+  /** Profiles summed: one per thread (the main thread and each worker). */
+  threads: number;
+  /** Profiled time summed over the threads. */
   totalMs: number;
+  /** Of which (idle): the thread waiting (file system, workers, timers). */
+  idleMs: number;
+  /** totalMs - idleMs: what every share below is a share of. */
+  busyMs: number;
   samples: number;
   selfByFunction: Entry[];
   selfByFile: Entry[];
   selfByPackage: Entry[];
   /** Inclusive (self + callees) time of functions in the project's own code, recursion counted once. */
   inclusiveProject: Entry[];
-  /** Every sample charged to one part: a pipeline stage or emitter, the batch (src/run.ts), module loading, GC, idle. */
+  /** Every busy sample charged to one part: a pipeline stage or emitter, the batch (src/run.ts), module loading, GC. */
   byPart: Entry[];
 }
 
@@ -118,73 +127,94 @@ function sorted(map: Map<string, number>, totalMs: number, top: number): Entry[]
 }
 
 export function summariseProfile(profile: CpuProfile, root: string, top = 25): ProfileSummary {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parent = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  return summariseProfiles([profile], root, top);
+}
+
+/** Sum several profiles (the threads of one run). Shares are of busy time: (idle) is reported apart. */
+export function summariseProfiles(profiles: readonly CpuProfile[], root: string, top = 25): ProfileSummary {
+  const selfByFunction = new Map<string, number>();
+  const selfByFile = new Map<string, number>();
+  const selfByPackage = new Map<string, number>();
+  const inclusive = new Map<string, number>();
+  const byPart = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string, ms: number): void => {
+    map.set(key, (map.get(key) ?? 0) + ms);
+  };
   const location = (node: ProfileNode): string => shortUrl(node.callFrame.url, root);
   const functionKey = (node: ProfileNode): string => {
     const frame = node.callFrame;
     const name = frame.functionName === '' ? '(anonymous)' : frame.functionName;
     return frame.url === '' ? name : `${name}  ${location(node)}:${frame.lineNumber + 1}`;
   };
+  let totalMs = 0;
+  let idleMs = 0;
+  let sampleCount = 0;
 
-  // Time per sample: the delta to the next sample (the last one gets the mean), in ms.
-  const samples = profile.samples ?? [];
-  const deltas = profile.timeDeltas ?? [];
-  const totalMs = (profile.endTime - profile.startTime) / 1000;
-  const mean = samples.length > 0 ? totalMs / samples.length : 0;
-  const weights = new Map<number, number>();
-  if (samples.length > 0 && deltas.length === samples.length) {
-    samples.forEach((id, index) => {
-      const next = deltas[index + 1];
-      weights.set(id, (weights.get(id) ?? 0) + (next !== undefined ? next / 1000 : mean));
-    });
-  } else {
-    for (const node of profile.nodes) weights.set(node.id, (node.hitCount ?? 0) * mean);
-  }
+  for (const profile of profiles) {
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    const parent = new Map<number, number>();
+    for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+    // Time per sample: the delta to the next sample (the last one gets the mean), in ms.
+    const samples = profile.samples ?? [];
+    const deltas = profile.timeDeltas ?? [];
+    const durationMs = (profile.endTime - profile.startTime) / 1000;
+    totalMs += durationMs;
+    sampleCount += samples.length;
+    const mean = samples.length > 0 ? durationMs / samples.length : 0;
+    const weights = new Map<number, number>();
+    if (samples.length > 0 && deltas.length === samples.length) {
+      samples.forEach((id, index) => {
+        const next = deltas[index + 1];
+        weights.set(id, (weights.get(id) ?? 0) + (next !== undefined ? next / 1000 : mean));
+      });
+    } else {
+      for (const node of profile.nodes) weights.set(node.id, (node.hitCount ?? 0) * mean);
+    }
 
-  const selfByFunction = new Map<string, number>();
-  const selfByFile = new Map<string, number>();
-  const selfByPackage = new Map<string, number>();
-  const inclusive = new Map<string, number>();
-  const byPart = new Map<string, number>();
-  for (const [id, ms] of weights) {
-    const node = byId.get(id);
-    if (!node || ms === 0) continue;
-    const stack: ProfileNode[] = [];
-    for (let current: ProfileNode | undefined = node; current; current = byId.get(parent.get(current.id) ?? -1)) stack.push(current);
-    const part = partOf(stack, location);
-    byPart.set(part, (byPart.get(part) ?? 0) + ms);
-    const where = node.callFrame.url === '' ? `(native) ${node.callFrame.functionName}` : location(node);
-    selfByFunction.set(functionKey(node), (selfByFunction.get(functionKey(node)) ?? 0) + ms);
-    selfByFile.set(where, (selfByFile.get(where) ?? 0) + ms);
-    const pkg = node.callFrame.url === '' ? where : packageOf(where);
-    selfByPackage.set(pkg, (selfByPackage.get(pkg) ?? 0) + ms);
-    const seen = new Set<string>();
-    for (const current of stack) {
-      if (!location(current).startsWith('src/')) continue;
-      const key = functionKey(current);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      inclusive.set(key, (inclusive.get(key) ?? 0) + ms);
+    for (const [id, ms] of weights) {
+      const node = byId.get(id);
+      if (!node || ms === 0) continue;
+      if (node.callFrame.url === '' && node.callFrame.functionName === '(idle)') {
+        idleMs += ms;
+        continue;
+      }
+      const stack: ProfileNode[] = [];
+      for (let current: ProfileNode | undefined = node; current; current = byId.get(parent.get(current.id) ?? -1)) stack.push(current);
+      add(byPart, partOf(stack, location), ms);
+      const where = node.callFrame.url === '' ? `(native) ${node.callFrame.functionName}` : location(node);
+      add(selfByFunction, functionKey(node), ms);
+      add(selfByFile, where, ms);
+      add(selfByPackage, node.callFrame.url === '' ? where : packageOf(where), ms);
+      const seen = new Set<string>();
+      for (const current of stack) {
+        if (!location(current).startsWith('src/')) continue;
+        const key = functionKey(current);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        add(inclusive, key, ms);
+      }
     }
   }
+  const busyMs = Math.max(totalMs - idleMs, 0);
   return {
+    threads: profiles.length,
     totalMs,
-    samples: samples.length,
-    selfByFunction: sorted(selfByFunction, totalMs, top),
-    selfByFile: sorted(selfByFile, totalMs, top),
-    selfByPackage: sorted(selfByPackage, totalMs, top),
-    inclusiveProject: sorted(inclusive, totalMs, top),
-    byPart: sorted(byPart, totalMs, top),
+    idleMs,
+    busyMs,
+    samples: sampleCount,
+    selfByFunction: sorted(selfByFunction, busyMs, top),
+    selfByFile: sorted(selfByFile, busyMs, top),
+    selfByPackage: sorted(selfByPackage, busyMs, top),
+    inclusiveProject: sorted(inclusive, busyMs, top),
+    byPart: sorted(byPart, busyMs, top),
   };
 }
 
 export function formatSummary(summary: ProfileSummary): string {
   const table = (title: string, entries: Entry[]): string =>
-    [`### ${title}`, '', '| ms | share | where |', '|---:|---:|---|', ...entries.map((entry) => `| ${entry.ms.toFixed(0)} | ${(entry.share * 100).toFixed(1)} % | \`${entry.name.replace(/\|/g, '\\|')}\` |`), ''].join('\n');
+    [`### ${title}`, '', '| ms | share of busy | where |', '|---:|---:|---|', ...entries.map((entry) => `| ${entry.ms.toFixed(0)} | ${(entry.share * 100).toFixed(1)} % | \`${entry.name.replace(/\|/g, '\\|')}\` |`), ''].join('\n');
   return [
-    `Profile: ${summary.totalMs.toFixed(0)} ms, ${summary.samples} samples.`,
+    `Profile: ${summary.threads} thread${summary.threads === 1 ? '' : 's'} (main${summary.threads > 1 ? ' + workers' : ''}), ${summary.totalMs.toFixed(0)} ms profiled in all, ${summary.idleMs.toFixed(0)} ms of it (idle) (a thread waiting: file system, workers), ${summary.busyMs.toFixed(0)} ms busy; ${summary.samples} samples. Shares are of the busy time.`,
     '',
     table('Time by part of pubcom (each sample counted once)', summary.byPart),
     table('Self time by function', summary.selfByFunction),
@@ -196,12 +226,15 @@ export function formatSummary(summary: ProfileSummary): string {
 
 const invokedAs = process.argv[1];
 if (invokedAs !== undefined && import.meta.url === pathToFileURL(invokedAs).href) {
-  const file = process.argv[2];
-  if (file === undefined) {
-    process.stderr.write('usage: node dist/bench/profile.js FILE.cpuprofile [top]\n');
+  const args = process.argv.slice(2);
+  const topAt = args.indexOf('--top');
+  const top = topAt >= 0 ? Number(args[topAt + 1] ?? 25) : 25;
+  const files = args.filter((_arg, index) => topAt < 0 || (index !== topAt && index !== topAt + 1));
+  if (files.length === 0) {
+    process.stderr.write('usage: node dist/bench/profile.js FILE.cpuprofile... [--top N]   (the files of one run: main thread and workers)\n');
     process.exit(2);
   }
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
-  process.stdout.write(`${formatSummary(summariseProfile(profile, root, Number(process.argv[3] ?? 25)))}\n`);
+  const profiles = files.map((file) => JSON.parse(readFileSync(file, 'utf8')) as CpuProfile);
+  process.stdout.write(`${formatSummary(summariseProfiles(profiles, root, top))}\n`);
 }

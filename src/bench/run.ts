@@ -28,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { fromHtml } from 'hast-util-from-html';
 import { generateCorpus, generateLargeNotice, layoutOf, type SeedNotice } from './generate.js';
-import { formatSummary, summariseProfile, type CpuProfile, type ProfileSummary } from './profile.js';
+import { formatSummary, summariseProfiles, type CpuProfile, type ProfileSummary } from './profile.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -100,6 +100,8 @@ type RssMethod = 'gnu-time' | 'resource-usage';
 interface ProcessResult {
   wallMs: number;
   maxRssKb: number | null;
+  /** User + system CPU time of the process, all its threads (worker threads included). */
+  cpuMs: number | null;
   code: number | null;
   signal: NodeJS.Signals | null;
   timedOut: boolean;
@@ -108,23 +110,27 @@ interface ProcessResult {
 
 /** `/usr/bin/time -f %M` where it works; else the process reports its own maxRSS on exit (CLI unchanged, imported by a wrapper). */
 function detectRssMethod(): RssMethod {
-  const probe = spawnSync('/usr/bin/time', ['-f', `${MARK}%M`, process.execPath, '-e', ''], { encoding: 'utf8' });
-  if (probe.status === 0 && parseRss(probe.stderr ?? '') !== null) return 'gnu-time';
+  const probe = spawnSync('/usr/bin/time', ['-f', TIME_FORMAT, process.execPath, '-e', ''], { encoding: 'utf8' });
+  if (probe.status === 0 && parseUsage(probe.stderr ?? '') !== null) return 'gnu-time';
   return 'resource-usage';
 }
 
-function parseRss(stderr: string): number | null {
-  const matches = [...stderr.matchAll(new RegExp(`${MARK}(\\d+)`, 'g'))];
-  const last = matches.at(-1)?.[1];
-  return last === undefined ? null : Number(last);
+/** GNU time: peak RSS in KiB, user and system CPU seconds. */
+const TIME_FORMAT = `${MARK}%M %U %S`;
+const USAGE = new RegExp(`${MARK}(\\d+) ([\\d.]+) ([\\d.]+)`, 'g');
+
+function parseUsage(stderr: string): { maxRssKb: number; cpuMs: number } | null {
+  const last = [...stderr.matchAll(USAGE)].at(-1);
+  if (!last) return null;
+  return { maxRssKb: Number(last[1]), cpuMs: (Number(last[2]) + Number(last[3])) * 1000 };
 }
 
 /** `script` null: `node -e ""`. Otherwise `node script ...args`. */
 function commandFor(method: RssMethod, script: string | null, args: readonly string[]): [string, string[]] {
   if (method === 'gnu-time') {
-    return ['/usr/bin/time', ['-f', `${MARK}%M`, process.execPath, ...(script === null ? ['-e', ''] : [script, ...args])]];
+    return ['/usr/bin/time', ['-f', TIME_FORMAT, process.execPath, ...(script === null ? ['-e', ''] : [script, ...args])]];
   }
-  const report = `process.on('exit', () => process.stderr.write('${MARK}' + process.resourceUsage().maxRSS + '\\n'));`;
+  const report = `process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('${MARK}' + u.maxRSS + ' ' + (u.userCPUTime / 1e6) + ' ' + (u.systemCPUTime / 1e6) + '\\n'); });`;
   if (script === null) return [process.execPath, ['-e', report]];
   // With -e, process.argv is [node, ...rest]: rest starts with the script, so the CLI's argv.slice(2) is unchanged.
   const code = `${report} const { pathToFileURL } = await import('node:url'); await import(pathToFileURL(process.argv[1]).href);`;
@@ -154,7 +160,8 @@ function runProcess(method: RssMethod, script: string | null, args: readonly str
     child.on('close', (code, signal) => {
       const wallMs = performance.now() - started;
       clearTimeout(timer);
-      resolve({ wallMs, maxRssKb: parseRss(tail), code, signal, timedOut, stderrTail: tail.replace(new RegExp(`${MARK}\\d+\\n?`, 'g'), '') });
+      const usage = parseUsage(tail);
+      resolve({ wallMs, maxRssKb: usage?.maxRssKb ?? null, cpuMs: usage?.cpuMs ?? null, code, signal, timedOut, stderrTail: tail.replace(USAGE, '') });
     });
   });
 }
@@ -260,6 +267,7 @@ interface SetResult {
   missing: string[];
   exitCodes: (number | null)[];
   pubcomMs: number[];
+  cpuMs: (number | null)[];
   rssKb: (number | null)[];
   floorMs: number[];
   floorJobs: number;
@@ -278,6 +286,7 @@ async function measureSet(label: string, description: string, folder: string, no
     missing: [],
     exitCodes: [],
     pubcomMs: [],
+    cpuMs: [],
     rssKb: [],
     floorMs: [],
     floorJobs: jobs.length,
@@ -289,6 +298,7 @@ async function measureSet(label: string, description: string, folder: string, no
     const outDir = path.join(temp, `out-${label}-${round}`);
     const run = await runProcess(method, CLI, ['convert', folder, '--out', outDir]);
     result.pubcomMs.push(run.wallMs);
+    result.cpuMs.push(run.cpuMs);
     result.rssKb.push(run.maxRssKb);
     result.exitCodes.push(run.code);
     if (round === 1) {
@@ -299,7 +309,7 @@ async function measureSet(label: string, description: string, folder: string, no
       result.stderrTail = run.stderrTail.split('\n').slice(-6).join('\n');
     }
     await rm(outDir, { recursive: true, force: true });
-    log(`  ${label} round ${round}: floor ${fmt.ms(floor.ms)}, pubcom ${fmt.ms(run.wallMs)} (exit ${run.code}), peak RSS ${fmt.rss(run.maxRssKb)}`);
+    log(`  ${label} round ${round}: floor ${fmt.ms(floor.ms)}, pubcom ${fmt.ms(run.wallMs)} wall, ${run.cpuMs === null ? 'n/a' : fmt.ms(run.cpuMs)} CPU (exit ${run.code}), peak RSS ${fmt.rss(run.maxRssKb)}`);
   }
   return result;
 }
@@ -341,6 +351,7 @@ interface LargeResult {
   opinions: number;
   complete: boolean;
   wallMs: number;
+  cpuMs: number | null;
   rssKb: number | null;
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -366,6 +377,7 @@ async function measureLarge(seed: SeedNotice, options: Options, method: RssMetho
     opinions: check.opinions,
     complete: check.complete === 1,
     wallMs: run.wallMs,
+    cpuMs: run.cpuMs,
     rssKb: run.maxRssKb,
     code: run.code,
     signal: run.signal,
@@ -381,19 +393,22 @@ interface ProfileResult {
   summary: ProfileSummary;
 }
 
-/** One extra CLI run under `node --cpu-prof`; the profile is kept in os.tmpdir() (outside the repository) for DevTools. */
+/**
+ * One extra CLI run under `node --cpu-prof` (every thread writes its own
+ * profile: the main thread and each worker). The profiles are kept in
+ * os.tmpdir()/pubcom-bench-NAME/ (outside the repository) for DevTools.
+ */
 async function profileRun(what: string, inputPath: string, temp: string, keptName: string, intervalUs: number): Promise<ProfileResult | null> {
-  const directory = path.join(temp, `profile-${keptName}`);
   const outDir = path.join(temp, `out-profile-${keptName}`);
-  await mkdir(directory, { recursive: true });
-  const result = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${directory}`, `--cpu-prof-interval=${intervalUs}`, CLI, 'convert', inputPath, '--out', outDir], { stdio: ['ignore', 'ignore', 'ignore'] });
+  const kept = path.join(os.tmpdir(), `pubcom-bench-${keptName}`);
+  await rm(kept, { recursive: true, force: true });
+  await mkdir(kept, { recursive: true });
+  const result = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${kept}`, `--cpu-prof-interval=${intervalUs}`, CLI, 'convert', inputPath, '--out', outDir], { stdio: ['ignore', 'ignore', 'ignore'] });
   await rm(outDir, { recursive: true, force: true });
-  const name = (await readdir(directory)).find((entry) => entry.endsWith('.cpuprofile'));
-  if (result.error || name === undefined) return null;
-  const kept = path.join(os.tmpdir(), `pubcom-bench-${keptName}.cpuprofile`);
-  const raw = await readFile(path.join(directory, name), 'utf8');
-  await writeFile(kept, raw);
-  return { what, file: kept, summary: summariseProfile(JSON.parse(raw) as CpuProfile, ROOT, 20) };
+  const names = (await readdir(kept)).filter((entry) => entry.endsWith('.cpuprofile')).sort();
+  if (result.error || names.length === 0) return null;
+  const profiles = await Promise.all(names.map(async (name) => JSON.parse(await readFile(path.join(kept, name), 'utf8')) as CpuProfile));
+  return { what, file: `${kept}/*.cpuprofile`, summary: summariseProfiles(profiles, ROOT, 20) };
 }
 
 // ---------------------------------------------------------------------------
@@ -401,6 +416,8 @@ async function profileRun(what: string, inputPath: string, temp: string, keptNam
 
 interface SetFigures {
   wallMs: number;
+  cpuMs: number;
+  cpuRatio: number;
   noticesPerS: number;
   mbPerS: number;
   msPerOpinion: number;
@@ -414,8 +431,11 @@ function figures(set: SetResult): SetFigures {
   const wallMs = median(set.pubcomMs);
   const floorMs = median(set.floorMs);
   const rss = set.rssKb.filter((value): value is number => value !== null);
+  const cpuMs = median(set.cpuMs.filter((value): value is number => value !== null));
   return {
     wallMs,
+    cpuMs,
+    cpuRatio: cpuMs / floorMs,
     noticesPerS: set.notices / (wallMs / 1000),
     mbPerS: set.bytes / 1e6 / (wallMs / 1000),
     msPerOpinion: set.opinions > 0 ? wallMs / set.opinions : Number.NaN,
@@ -459,12 +479,12 @@ interface Report {
 
 function resultTable(report: Report): string[] {
   const lines = [
-    row(['set', 'notices', 'input', 'opinions', 'pubcom wall', 'notices/s', 'MB/s', 'ms/opinion', 'peak RSS', 'floor (from-html)', 'floor MB/s', 'pubcom / floor']),
-    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+    row(['set', 'notices', 'input', 'opinions', 'pubcom wall', 'notices/s', 'MB/s', 'ms/opinion', 'peak RSS', 'floor (from-html)', 'floor MB/s', 'pubcom / floor (wall)', 'pubcom CPU', 'CPU / floor']),
+    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
   ];
   for (const set of report.sets) {
     const f = figures(set);
-    lines.push(row([set.label, String(set.notices), fmt.mb(set.bytes), String(set.opinions), fmt.ms(f.wallMs), fmt.n(f.noticesPerS), fmt.n(f.mbPerS, 2), fmt.n(f.msPerOpinion, 2), fmt.rss(f.rssKb), fmt.ms(f.floorMs), fmt.n(f.floorMbPerS, 2), `${fmt.n(f.ratio, 2)}×`]));
+    lines.push(row([set.label, String(set.notices), fmt.mb(set.bytes), String(set.opinions), fmt.ms(f.wallMs), fmt.n(f.noticesPerS), fmt.n(f.mbPerS, 2), fmt.n(f.msPerOpinion, 2), fmt.rss(f.rssKb), fmt.ms(f.floorMs), fmt.n(f.floorMbPerS, 2), `**${fmt.n(f.ratio, 2)}×**`, fmt.ms(f.cpuMs), `${fmt.n(f.cpuRatio, 2)}×`]));
   }
   const large = report.large;
   lines.push(
@@ -480,7 +500,9 @@ function resultTable(report: Report): string[] {
       fmt.rss(large.rssKb),
       fmt.ms(large.floorMs),
       fmt.n(large.bytes / 1e6 / (large.floorMs / 1000), 2),
-      `${fmt.n(large.wallMs / large.floorMs, 2)}×`,
+      `**${fmt.n(large.wallMs / large.floorMs, 2)}×**`,
+      large.cpuMs === null ? 'n/a' : fmt.ms(large.cpuMs),
+      large.cpuMs === null ? 'n/a' : `${fmt.n(large.cpuMs / large.floorMs, 2)}×`,
     ]),
   );
   return lines;
@@ -519,7 +541,7 @@ function goals(report: Report): GoalRow[] {
       ok: allSetsComplete,
     },
     {
-      goal: `Seed layout: pubcom at most ${GOALS.ratio}× the floor's time`,
+      goal: `Seed layout: pubcom at most ${GOALS.ratio}× the floor's time (wall)`,
       measured: seedFigures ? `${fmt.n(seedFigures.ratio, 2)}×` : 'n/a',
       ok: seedFigures !== null && seedFigures.ratio <= GOALS.ratio,
     },
@@ -563,7 +585,7 @@ function markdown(report: Report): string {
     'node dist/bench/run.js --notices 1000 --mixed 500 --large-mb 50 --repeats 5 --no-write',
     '```',
     '',
-    'Options: `--notices N` (seed-layout notices), `--mixed N`, `--large-mb N`, `--repeats N`, `--one-runs N`, `--no-write`, `--keep` (keep the generated folders), `--profile` / `--no-profile` (a CPU profile of the seed-layout set is taken, and summarised below, when the 4× goal is missed).',
+    'Options: `--notices N` (seed-layout notices), `--mixed N`, `--large-mb N`, `--repeats N`, `--one-runs N`, `--no-write`, `--keep` (keep the generated folders), `--profile` / `--no-profile` (by default a CPU profile of the seed-layout set is taken when the 4× goal is missed, and of the one-notice run when the 300 ms goal is missed; both are summarised below).',
     '',
     '## Machine',
     '',
@@ -573,9 +595,9 @@ function markdown(report: Report): string {
     '',
     `- **Corpus**: generated deterministically (mulberry32, seeds 1 and 2) by src/bench/generate.ts from the files in input/, under ${'`os.tmpdir()`'}, never in the repository. Each notice is a seed notice whose opinion rows are repeated or trimmed per table (a quarter to four times the seed's rows, log-uniform, jittered per table) and renumbered (意見N, 意見N-M, the No./番号 column), with cross-references (意見 11 に対する…, No.2の考え方…) rewritten to the opinion's new key.`,
     `- **seed**: ${sets[0]?.notices ?? 0} notices of the seed layout (input/${SEED_LAYOUT}: TAB rows whose cells hold HTML). **mixed**: ${sets[1]?.notices ?? 0} notices, round-robin over all ${'input/'} layouts (TAB rows, GFM pipe table, HTML document, re-consultation TSV).`,
-    '- **pubcom**: wall time of `node dist/cli.js convert DIR --out OUT` (a fresh OUT each time, all three formats: .json, .jsonld and three .csv per notice), from spawn to exit, so process start and module loading are included. Opinions are counted from the produced JSON files.',
-    '- **floor**: in the bench process, `fromHtml` (hast-util-from-html) parsing the same files and nothing else: each TAB cell of a TAB-row file (as a fragment), the whole text of a .md file (as a fragment) and of an .html file (as a document). Files are read into memory first; no process start, no I/O. The floor is the cost of merely parsing the HTML that pubcom has to parse.',
-    `- **MB** = 10^6 bytes of input (UTF-8). **ratio** = pubcom wall / floor time, on the same bytes in the same run. Sets are measured ${options.repeats} times, floor and pubcom alternating; the table shows medians (peak RSS: the largest).`,
+    `- **pubcom**: wall time of \`node dist/cli.js convert DIR --out OUT\` with the CLI's default options (a fresh OUT each time, so nothing is skipped as unchanged; all three formats: .json, .jsonld and three .csv per notice), from spawn to exit, so process start and module loading are included. Opinions are counted from the produced JSON files. **pubcom CPU** is the user + system CPU time of that process over all its threads: where the CLI converts on worker threads (os.availableParallelism() = ${os.availableParallelism()} here), wall time can be less than CPU time, while the floor runs on one thread.`,
+    '- **floor**: in the bench process, `fromHtml` (hast-util-from-html) parsing the same files and nothing else: each TAB cell of a TAB-row file (as a fragment), the whole text of a .md file (as a fragment) and of an .html file (as a document). Files are read into memory first; no process start, no I/O; the parser is warmed on input/ first (the first round is still the coldest, the median is a warm figure). The floor is the cost of merely parsing the HTML that pubcom has to parse.',
+    `- **MB** = 10^6 bytes of input (UTF-8). **ratio** (the goal's measure) = pubcom wall / floor time, on the same bytes in the same run; **CPU / floor** = pubcom CPU / floor time. Sets are measured ${options.repeats} times, floor and pubcom alternating; the table shows medians (peak RSS: the largest).`,
     `- **one notice**: input/${SEED_LAYOUT} converted by the CLI, against \`node -e ""\`, alternating, ${options.oneRuns} runs each after one untimed run; medians.`,
     `- **large**: one notice of ${options.largeMiB} MiB: the real notice's opinion rows repeated with renumbered labels (generateLargeNotice), converted once by the CLI (time limit ${options.largeTimeoutMs / 1000} s).`,
     '',
@@ -589,9 +611,9 @@ function markdown(report: Report): string {
     '',
     '### Every timed run (ms)',
     '',
-    ...sets.map((set) => `- ${set.label}: pubcom ${set.pubcomMs.map((ms) => ms.toFixed(0)).join(', ')}; floor ${set.floorMs.map((ms) => ms.toFixed(0)).join(', ')}; ratio per round ${set.pubcomMs.map((ms, index) => `${fmt.n(ms / (set.floorMs[index] ?? Number.NaN), 1)}×`).join(', ')}`),
+    ...sets.map((set) => `- ${set.label}: pubcom ${set.pubcomMs.map((ms) => ms.toFixed(0)).join(', ')} (CPU ${set.cpuMs.map((ms) => (ms === null ? 'n/a' : ms.toFixed(0))).join(', ')}); floor ${set.floorMs.map((ms) => ms.toFixed(0)).join(', ')}; ratio per round ${set.pubcomMs.map((ms, index) => `${fmt.n(ms / (set.floorMs[index] ?? Number.NaN), 1)}×`).join(', ')}`),
     `- one notice: pubcom ${report.one.cliMs.map((ms) => ms.toFixed(0)).join(', ')}; node -e "" ${report.one.nodeMs.map((ms) => ms.toFixed(0)).join(', ')}`,
-    `- large: pubcom ${report.large.wallMs.toFixed(0)}; floor ${report.large.floorMs.toFixed(0)}`,
+    `- large: pubcom ${report.large.wallMs.toFixed(0)} (CPU ${report.large.cpuMs === null ? 'n/a' : report.large.cpuMs.toFixed(0)}); floor ${report.large.floorMs.toFixed(0)}`,
     '',
     '## Goals',
     '',
@@ -607,7 +629,7 @@ function markdown(report: Report): string {
     lines.push(
       `## Where the time goes: ${profile.what}`,
       '',
-      `One extra CLI run under \`node --cpu-prof\` (profile kept at \`${profile.file}\`, outside the repository; open it in Chrome DevTools, or \`node dist/bench/profile.js FILE\`). Self time is time spent in the function itself; dist/….js is shown as its source src/….ts; (idle) is the process waiting, mostly on file-system calls.`,
+      `One extra CLI run under \`node --cpu-prof\` (profiles, one per thread, kept at \`${profile.file}\`, outside the repository; open them in Chrome DevTools, or \`node dist/bench/profile.js ${profile.file}\`). Self time is time spent in the function itself; dist/….js is shown as its source src/….ts. "Time by part" charges each sample to the outermost pubcom function outside the dispatchers (cli.ts, run.ts, pipeline.ts, emit/index.ts), else to the batch in src/run.ts, module loading or the native entry.`,
       '',
       formatSummary(profile.summary),
     );

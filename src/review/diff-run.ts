@@ -9,6 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { MANIFEST_FILE } from '../manifest.js';
 import type { NoticeDocument } from '../schema/records.js';
 import { compareCodeUnits, diffNotices, renderDiffReport } from './diff.js';
 
@@ -87,15 +88,20 @@ function readRevision(spec: string, cwd: string): RawFile[] {
     .split('\0')
     .flatMap((entry): RawFile[] => {
       const match = /^\d+ blob ([0-9a-f]+)\t(.+)$/s.exec(entry);
-      if (!match?.[1] || !match[2]?.endsWith('.json')) return [];
+      if (!match?.[1] || !isNoticeFile(match[2])) return [];
       return [{ name: match[2], text: git(['cat-file', 'blob', match[1]], cwd) }];
     });
+}
+
+/** A notice's `NAME.json`; the output folder's manifest is no notice. */
+function isNoticeFile(name: string | undefined): name is string {
+  return name !== undefined && name.endsWith('.json') && name !== MANIFEST_FILE;
 }
 
 /** The `*.json` files directly in a folder. */
 async function readFolder(folder: string): Promise<RawFile[]> {
   const names = (await readdir(folder, { withFileTypes: true }))
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+    .filter((entry) => entry.isFile() && isNoticeFile(entry.name))
     .map((entry) => entry.name);
   return Promise.all(names.map(async (name) => ({ name, text: await readFile(path.join(folder, name), 'utf8') })));
 }

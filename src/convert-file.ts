@@ -1,0 +1,177 @@
+/**
+ * One input file, end to end: read it (and its overrides), convert, emit,
+ * then write the outputs atomically or, with `check`, compare them. Runs in
+ * the main thread or in a worker, which reads its file itself so that only a
+ * small summary crosses threads. Every failure is a diagnostic on the file.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { formatMessage, report, severityOf, sortedMessages } from './diagnostics.js';
+import { emitAll, type Format } from './emit/index.js';
+import { CONTEXT_FILE } from './emit/jsonld.js';
+import { convertNotice, StageError } from './pipeline.js';
+import { Overrides } from './schema/overrides.js';
+
+export interface FileTask {
+  input: string;
+  /** The output name: the file name without its extension. */
+  id: string;
+  outDir: string;
+  formats: readonly Format[];
+  bom: boolean;
+  check: boolean;
+  verbose: boolean;
+}
+
+export interface FileResult {
+  input: string;
+  id: string;
+  /** A diagnostic of severity error, or outputs that could not be written. */
+  failed: boolean;
+  opinions: number;
+  comments: number;
+  counts: { error: number; warning: number; info: number };
+  /** Diagnostics as printed (`file:line:column: severity: reason [rule]`), in source order. */
+  lines: string[];
+  /** Output file names written (or, with check, that would be written). */
+  outputs: string[];
+  /** With check: output file names whose content differs from what is on disk. */
+  stale: string[];
+  /** Of the input bytes and of its overrides file (null when there is none): what the manifest records. */
+  sha256: string | null;
+  overridesSha256: string | null;
+}
+
+let contextPromise: Promise<object> | undefined;
+
+/** The committed JSON-LD context, read once per thread from the package's `schemas/` folder. */
+export function loadContext(): Promise<object> {
+  contextPromise ??= readFile(new URL(`../schemas/${CONTEXT_FILE}`, import.meta.url), 'utf8').then((text) => JSON.parse(text) as object);
+  return contextPromise;
+}
+
+export async function convertFile(task: FileTask): Promise<FileResult> {
+  const file = new VFile({ path: task.input });
+  const result: FileResult = {
+    input: task.input,
+    id: task.id,
+    failed: false,
+    opinions: 0,
+    comments: 0,
+    counts: { error: 0, warning: 0, info: 0 },
+    lines: [],
+    outputs: [],
+    stale: [],
+    sha256: null,
+    overridesSha256: null,
+  };
+  const files = await produce(task, file, result);
+  if (files) {
+    result.outputs = [...files.keys()];
+    if (task.check) result.stale = await differing(task.outDir, files);
+    else result.failed = !(await writeAll(task.outDir, files, task.input, result));
+  }
+  for (const message of sortedMessages(file)) {
+    const severity = severityOf(message);
+    result.counts[severity]++;
+    if (severity !== 'info' || task.verbose) result.lines.push(formatMessage(task.input, message));
+  }
+  result.failed ||= result.counts.error > 0;
+  return result;
+}
+
+/** The outputs of one notice by file name, or null when it cannot be converted (the reasons are on `file`). */
+async function produce(task: FileTask, file: VFile, result: FileResult): Promise<Map<string, string> | null> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(task.input);
+  } catch (error) {
+    report(file, 'read-failed', `Unexpected unreadable file (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected a readable notice`);
+    return null;
+  }
+  result.sha256 = sha256(bytes);
+  const overrides = await readOverrides(task.input, file, result);
+  if (overrides === null) return null;
+  try {
+    const conversion = convertNotice({ id: task.id, fileName: path.basename(task.input), bytes, overrides }, file);
+    if (!conversion) return null;
+    result.opinions = conversion.document.opinions.length;
+    result.comments = conversion.document.opinions.reduce((sum, opinion) => sum + opinion.comments.length, 0);
+    return await emitAll(conversion.document, conversion.text, { formats: task.formats, bom: task.bom, context: await loadContext() });
+  } catch (error) {
+    const where = error instanceof StageError ? `stage ${error.stage}` : 'emit';
+    report(file, 'internal-error', `Unexpected failure in ${where}: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
+
+export function sha256(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** `NAME.pubcom.json` beside `NAME.txt`: {} when absent, null (and a diagnostic) when invalid. */
+async function readOverrides(input: string, file: VFile, result: FileResult): Promise<Overrides | null> {
+  const overridesPath = overridesPathOf(input);
+  const text = await readFile(overridesPath, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : error));
+  if (text === null) return {};
+  const where = path.basename(overridesPath);
+  if (text instanceof Error) {
+    report(file, 'overrides-invalid', `Unexpected unreadable ${where} (${(text as NodeJS.ErrnoException).code ?? 'error'}), expected a readable JSON file`);
+    return null;
+  }
+  result.overridesSha256 = sha256(text);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    report(file, 'overrides-invalid', `Unexpected invalid JSON in ${where}: ${(error as Error).message}`);
+    return null;
+  }
+  const parsed = Overrides.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  report(file, 'overrides-invalid', `Unexpected ${where} field ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}, expected the overrides schema`);
+  return null;
+}
+
+export function overridesPathOf(input: string): string {
+  return input.slice(0, input.length - path.extname(input).length) + '.pubcom.json';
+}
+
+/** Temporary files of ours (`.NAME.0123456789ab.tmp`), which a killed run may leave behind. */
+export const TEMPORARY = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+/** Write `content` to a temporary name beside `target`, then rename: a reader never sees half a file. */
+export async function writeAtomically(target: string, content: string): Promise<void> {
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temporary, content);
+    await rename(temporary, target);
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}
+
+async function writeAll(outDir: string, files: Map<string, string>, input: string, result: FileResult): Promise<boolean> {
+  try {
+    await mkdir(outDir, { recursive: true });
+    for (const [name, content] of files) await writeAtomically(path.join(outDir, name), content);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    result.lines.push(`${input}:1:1: error: Unexpected failure writing to ${outDir} (${code}), expected a writable output folder [write-failed]`);
+    result.counts.error++;
+    return false;
+  }
+}
+
+async function differing(outDir: string, files: Map<string, string>): Promise<string[]> {
+  const stale: string[] = [];
+  for (const [name, content] of files) {
+    const current = await readFile(path.join(outDir, name), 'utf8').catch(() => null);
+    if (current !== content) stale.push(name);
+  }
+  return stale;
+}

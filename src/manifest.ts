@@ -1,0 +1,57 @@
+/**
+ * The manifest of an output folder (`pubcom-manifest.json`): for each notice,
+ * the sha256 of its input and overrides, and the build of pubcom and the
+ * settings that converted it. An input whose entry still matches is skipped
+ * on the next run. No time stamps or paths: it diffs cleanly in pull requests.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { compareCodeUnits } from './diagnostics.js';
+
+export const MANIFEST_FILE = 'pubcom-manifest.json';
+
+const Entry = z.strictObject({
+  file: z.string(),
+  sha256: z.string(),
+  overridesSha256: z.string().nullable(),
+  outputs: z.array(z.string()),
+});
+export type ManifestEntry = z.infer<typeof Entry>;
+
+export const Manifest = z.strictObject({
+  pubcom: z.string().describe('version of the package'),
+  build: z.string().describe('sha256 of the converter code: any code change reconverts everything'),
+  settings: z.string().describe('formats and options the outputs were written with'),
+  notices: z.record(z.string(), Entry),
+});
+export type Manifest = z.infer<typeof Manifest>;
+
+/** The manifest in `outDir`, or an empty one when it is missing, unreadable or from an older format. */
+export async function readManifest(outDir: string): Promise<Manifest | null> {
+  try {
+    return Manifest.parse(JSON.parse(await readFile(path.join(outDir, MANIFEST_FILE), 'utf8')));
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `entry` (this run's view of an input) is what `previous` recorded under the same build and settings. */
+export function isUnchanged(previous: Manifest | null, current: Pick<Manifest, 'build' | 'settings'>, id: string, entry: Omit<ManifestEntry, 'outputs'>): boolean {
+  const recorded = previous?.notices[id];
+  return (
+    previous !== null &&
+    recorded !== undefined &&
+    previous.build === current.build &&
+    previous.settings === current.settings &&
+    recorded.file === entry.file &&
+    recorded.sha256 === entry.sha256 &&
+    recorded.overridesSha256 === entry.overridesSha256
+  );
+}
+
+/** Entries sorted by id (code units), so the bytes depend on nothing but the content. */
+export function serializeManifest(manifest: Manifest): string {
+  const notices = Object.fromEntries(Object.entries(manifest.notices).sort(([a], [b]) => compareCodeUnits(a, b)));
+  return JSON.stringify({ ...manifest, notices }, undefined, 2) + '\n';
+}

@@ -1,0 +1,53 @@
+/**
+ * A one-line progress bar for long batches on a terminal (files, opinions,
+ * warnings, errors, ETA), redrawn at most ten times a second. It stays off
+ * when stderr is not a TTY, in CI and with --quiet.
+ */
+export interface ProgressState {
+  done: number;
+  total: number;
+  opinions: number;
+  warnings: number;
+  errors: number;
+}
+
+export interface Progress {
+  update(state: ProgressState): void;
+  /** Clear the line before the summary is printed. */
+  end(): void;
+}
+
+const NONE: Progress = { update() {}, end() {} };
+
+export function createProgress(stream: NodeJS.WriteStream, enabled: boolean, now: () => number = Date.now): Progress {
+  if (!enabled) return NONE;
+  const started = now();
+  let drawn = 0;
+  return {
+    update(state) {
+      const time = now();
+      if (time - drawn < 100 && state.done < state.total) return;
+      drawn = time;
+      stream.write(`\r${renderProgress(state, time - started, stream.columns ?? 80)}\u001b[K`);
+    },
+    end() {
+      stream.write('\r\u001b[K');
+    },
+  };
+}
+
+/** The bar itself: pure, so it can be tested without a terminal. */
+export function renderProgress(state: ProgressState, elapsedMs: number, columns: number): string {
+  const fraction = state.total === 0 ? 1 : state.done / state.total;
+  const rate = elapsedMs > 0 ? state.done / elapsedMs : 0;
+  const eta = rate > 0 ? (state.total - state.done) / rate : null;
+  const counts = `${state.done}/${state.total} files · ${state.opinions} opinions · ${state.warnings} warnings · ${state.errors} errors · ETA ${eta === null ? '--:--' : clock(eta)}`;
+  const width = Math.max(10, Math.min(30, columns - counts.length - 4));
+  const filled = Math.round(fraction * width);
+  return `[${'='.repeat(filled)}${' '.repeat(width - filled)}] ${counts}`;
+}
+
+function clock(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}

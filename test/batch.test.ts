@@ -1,0 +1,147 @@
+/** Archive-scale batches: parallel workers, the manifest of unchanged inputs, shards, the progress bar. */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { renderProgress } from '../src/progress.js';
+import { inShard } from '../src/run.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = path.join(root, 'dist', 'cli.js');
+const inputDir = path.join(root, 'input');
+
+function pubcom(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: '' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const tempDir = (): string => mkdtempSync(path.join(tmpdir(), 'pubcom-batch-'));
+
+/** 30 notices: the five of input/ six times under other names. */
+function batch(): string {
+  const dir = tempDir();
+  for (let copy = 0; copy < 6; copy++) {
+    for (const name of readdirSync(inputDir)) copyFileSync(path.join(inputDir, name), path.join(dir, `c${copy}-${name}`));
+  }
+  return dir;
+}
+
+const contents = (dir: string): Map<string, string> => new Map(readdirSync(dir).sort().map((name) => [name, readFileSync(path.join(dir, name), 'utf8')]));
+const stat = (stderr: string, label: string): number => Number(new RegExp(`${label} +(\\d+)`).exec(stderr)?.[1] ?? NaN);
+
+describe('parallel batches', () => {
+  it('give the same bytes with one worker and with two', () => {
+    const inputs = batch();
+    const one = tempDir();
+    const two = tempDir();
+    expect(pubcom(['convert', inputs, '--out', one, '--jobs', '1']).status).toBe(0);
+    const parallel = pubcom(['convert', inputs, '--out', two, '--jobs', '2']);
+    expect(parallel.status).toBe(0);
+    expect(stat(parallel.stderr, 'files converted')).toBe(30);
+    expect(contents(two)).toEqual(contents(one));
+  });
+
+  it('print diagnostics in input order whatever the worker that finished first', () => {
+    const inputs = batch();
+    const runs = [1, 2].map((jobs) => pubcom(['convert', inputs, '--out', tempDir(), '--jobs', String(jobs), '--verbose', '--quiet']).stderr);
+    expect(runs[1]).toBe(runs[0]);
+    expect(runs[0]?.split('\n').filter(Boolean).length).toBeGreaterThan(30);
+  });
+});
+
+describe('the manifest', () => {
+  it('skips unchanged inputs, reconverts changed ones, and --force converts all', () => {
+    const inputs = batch();
+    const out = tempDir();
+    expect(stat(pubcom(['convert', inputs, '--out', out]).stderr, 'files converted')).toBe(30);
+    const manifest = readFileSync(path.join(out, 'pubcom-manifest.json'), 'utf8');
+    expect(manifest).not.toMatch(/\d{4}-\d{2}-\d{2}T|\/tmp\//);
+
+    const again = pubcom(['convert', inputs, '--out', out]);
+    expect([stat(again.stderr, 'files converted'), stat(again.stderr, 'files skipped \\(unchanged\\)')]).toEqual([0, 30]);
+    expect(readFileSync(path.join(out, 'pubcom-manifest.json'), 'utf8')).toBe(manifest);
+
+    const changed = path.join(inputs, 'c0-mic-denpa-tsv.txt');
+    writeFileSync(changed, readFileSync(changed, 'utf8').replace('意見1-2 ', '意見1-2 (改) '));
+    writeFileSync(path.join(inputs, 'c1-fsa-kantoku-gfm.pubcom.json'), '{"respondent": "金融庁監督局"}');
+    const partly = pubcom(['convert', inputs, '--out', out]);
+    expect([stat(partly.stderr, 'files converted'), stat(partly.stderr, 'files skipped \\(unchanged\\)')]).toEqual([2, 28]);
+    expect(readFileSync(path.join(out, 'c0-mic-denpa-tsv.json'), 'utf8')).toContain('(改)');
+    expect(readFileSync(path.join(out, 'c1-fsa-kantoku-gfm.json'), 'utf8')).toContain('金融庁監督局');
+
+    const forced = pubcom(['convert', inputs, '--out', out, '--force']);
+    expect(stat(forced.stderr, 'files converted')).toBe(30);
+  });
+
+  it('reconverts an input whose outputs were deleted', () => {
+    const inputs = batch();
+    const out = tempDir();
+    pubcom(['convert', inputs, '--out', out]);
+    writeFileSync(path.join(out, 'c2-caa-hyoji-html.json'), '');
+    rmSync(path.join(out, 'c3-caa-hyoji-html.refs.csv'));
+    const again = pubcom(['convert', inputs, '--out', out]);
+    expect(stat(again.stderr, 'files converted')).toBe(1);
+  });
+});
+
+describe('shards', () => {
+  it('are disjoint and their union is the whole batch', () => {
+    const inputs = batch();
+    const whole = tempDir();
+    pubcom(['convert', inputs, '--out', whole, '--quiet']);
+    const seen: string[] = [];
+    for (const shard of ['1/3', '2/3', '3/3']) {
+      const out = tempDir();
+      expect(pubcom(['convert', inputs, '--out', out, '--shard', shard, '--quiet']).status).toBe(0);
+      const names = readdirSync(out).filter((name) => name !== 'pubcom-manifest.json');
+      for (const name of names) expect(readFileSync(path.join(out, name), 'utf8'), name).toBe(readFileSync(path.join(whole, name), 'utf8'));
+      seen.push(...names);
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.sort()).toEqual(readdirSync(whole).filter((name) => name !== 'pubcom-manifest.json').sort());
+  });
+
+  it('split by path hash, the same on every machine', () => {
+    const paths = Array.from({ length: 200 }, (_, n) => `archive/2018/notice-${n}.txt`);
+    const sizes = [1, 2, 3, 4].map((index) => paths.filter((p) => inShard(p, { index, count: 4 })).length);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(200);
+    for (const size of sizes) expect(size).toBeGreaterThan(25);
+    expect(inShard('archive/2018/notice-7.txt', { index: 1, count: 1 })).toBe(true);
+  });
+
+  it('refuses a malformed --shard or --jobs as a usage error', () => {
+    for (const args of [['--shard', '0/3'], ['--shard', '4/3'], ['--shard', 'x'], ['--jobs', '0'], ['--jobs', 'two']]) {
+      expect(pubcom(['convert', inputDir, '--out', tempDir(), ...args]).status).toBe(2);
+    }
+  });
+});
+
+describe('progress and summary', () => {
+  it('draws no progress bar when stderr is not a terminal, but prints the summary table', () => {
+    const { stderr } = pubcom(['convert', inputDir, '--out', tempDir()]);
+    expect(stderr).not.toContain('\r');
+    expect(stderr).not.toContain('ETA');
+    expect(stderr).toMatch(/^pubcom: 5 files\n  files converted +5\n  files skipped \(unchanged\) +0\n  files failed +0\n  opinions +55\n  comments +70\n/m);
+  });
+
+  it('draws the progress bar on a terminal (util-linux `script` gives the CLI one)', () => {
+    const out = tempDir();
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} convert ${JSON.stringify(inputDir)} --out ${JSON.stringify(out)} --jobs 1`;
+    const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: '' } });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/\r\[=+ *\] 5\/5 files · 55 opinions · 0 warnings · 0 errors · ETA /);
+    expect(result.stdout).toContain('files converted');
+  });
+
+  it('--quiet prints neither', () => {
+    expect(pubcom(['convert', inputDir, '--out', tempDir(), '--quiet']).stderr).toBe('');
+  });
+
+  it('renders files, opinions, warnings, errors and an ETA', () => {
+    const line = renderProgress({ done: 250, total: 1000, opinions: 3000, warnings: 4, errors: 1 }, 30_000, 120);
+    expect(line).toBe('[========                      ] 250/1000 files · 3000 opinions · 4 warnings · 1 errors · ETA 1:30');
+    expect(renderProgress({ done: 0, total: 10, opinions: 0, warnings: 0, errors: 0 }, 0, 80)).toContain('ETA --:--');
+  });
+});
