@@ -4,12 +4,13 @@
  * the main thread or in a worker, which reads its file itself so that only a
  * small summary crosses threads. Every failure is a diagnostic on the file.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { formatMessage, report, severityOf, sortedMessages } from './diagnostics.js';
 import { emitAll, type Format } from './emit/index.js';
+import { sha256 } from './hash.js';
 import { CONTEXT_FILE } from './emit/jsonld.js';
 import { convertNotice, StageError } from './pipeline.js';
 import { Overrides } from './schema/overrides.js';
@@ -105,10 +106,6 @@ async function produce(task: FileTask, file: VFile, result: FileResult): Promise
     report(file, 'internal-error', `Unexpected failure in ${where}: ${error instanceof Error ? error.message : String(error)}`);
     return null;
   }
-}
-
-export function sha256(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** `NAME.pubcom.json` beside `NAME.txt`: {} when absent, null (and a diagnostic) when invalid. */

@@ -3,9 +3,9 @@
  * validated records. Stages are pure; they report into `file` and the
  * pipeline stops once the file is unusable.
  */
-import { createHash } from 'node:crypto';
 import type { VFile } from 'vfile';
 import { report, toDiagnostics } from './diagnostics.js';
+import { sha256 } from './hash.js';
 import { submitterKey } from './normalize/submitters.js';
 import type { Overrides } from './schema/overrides.js';
 import type { NoticeDocument } from './schema/records.js';
@@ -77,7 +77,7 @@ export function convertNotice(input: NoticeInput, file: VFile): Conversion | nul
   const source = {
     id: input.id,
     file: input.fileName,
-    sha256: createHash('sha256').update(input.bytes).digest('hex'),
+    sha256: sha256(input.bytes),
     encoding: decoded.encoding,
     text: decoded.text,
   };

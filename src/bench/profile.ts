@@ -58,30 +58,31 @@ export interface ProfileSummary {
   byPart: Entry[];
 }
 
-/** Files that only dispatch: a sample is charged to the stage or emitter they call, not to them. */
-const DISPATCHERS = new Set(['src/cli.ts', 'src/run.ts', 'src/pipeline.ts', 'src/index.ts', 'src/emit/index.ts']);
-
 /**
- * The part of pubcom a sample belongs to: the outermost frame in src/ outside
- * the dispatchers (`src/stages/segment.ts segment`); else the innermost
- * src/run.ts frame (the batch and its file I/O); else module loading; else the
- * native entry ((idle), (garbage collector), …) or the leaf's file.
+ * The part of pubcom a sample belongs to. The pipeline's parts live in
+ * subfolders of src/ (stages/, normalize/, emit/, schema/): the sample goes to
+ * the outermost frame there that is not a folder's index.ts dispatcher
+ * (`src/stages/segment.ts segment`). Otherwise it belongs to the batch, the
+ * top-level src/*.ts files (run, convert-file, worker, pipeline: listing,
+ * reading, writing, threads), charged to the innermost such frame. Then module
+ * loading, then the native entry ((garbage collector), …) or the package that
+ * runs asynchronously (fast-csv's streams).
  */
 function partOf(stack: readonly ProfileNode[], location: (node: ProfileNode) => string): string {
-  let batch: string | null = null;
+  let dispatcher: string | null = null;
   for (let index = stack.length - 1; index >= 0; index--) {
     const node = stack[index] as ProfileNode;
     const where = location(node);
-    if (where.startsWith('src/') && !DISPATCHERS.has(where)) return `${where} ${node.callFrame.functionName || '(anonymous)'}`;
+    if (!/^src\/[^/]+\//.test(where)) continue;
+    const label = `${where} ${node.callFrame.functionName || '(anonymous)'}`;
+    if (!where.endsWith('/index.ts')) return label;
+    dispatcher ??= label;
   }
+  if (dispatcher !== null) return dispatcher;
   for (const node of stack) {
     const where = location(node);
-    if (where === 'src/run.ts') {
-      batch = `src/run.ts ${node.callFrame.functionName || '(anonymous)'}`;
-      break;
-    }
+    if (/^src\/[^/]+\.ts$/.test(where)) return `${where} ${node.callFrame.functionName || '(anonymous)'} (batch)`;
   }
-  if (batch !== null) return batch;
   if (stack.some((node) => node.callFrame.url.startsWith('node:internal/modules/'))) return 'module loading (node:internal/modules)';
   const leaf = stack[0];
   if (!leaf) return '(unknown)';

@@ -16,7 +16,7 @@
  *
  *   node dist/bench/run.js [--quick] [--notices N] [--mixed N] [--large-mb N]
  *                          [--repeats N] [--one-runs N] [--no-write] [--keep]
- *                          [--profile | --no-profile]
+ *                          [--profile | --no-profile] [--rss-via gnu-time|resource-usage]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -52,6 +52,8 @@ interface Options {
   keep: boolean;
   profile: 'auto' | 'yes' | 'no';
   largeTimeoutMs: number;
+  /** Force how peak RSS and CPU time are read; null: /usr/bin/time where it works. */
+  rssVia: RssMethod | null;
 }
 
 function readOptions(argv: string[]): Options {
@@ -68,8 +70,11 @@ function readOptions(argv: string[]): Options {
       keep: { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
       'no-profile': { type: 'boolean', default: false },
+      'rss-via': { type: 'string' },
     },
   });
+  const rssVia = values['rss-via'];
+  if (rssVia !== undefined && rssVia !== 'gnu-time' && rssVia !== 'resource-usage') throw new Error(`--rss-via ${rssVia}: expected gnu-time or resource-usage`);
   const quick = values.quick;
   const number = (raw: string | undefined, fallback: number): number => {
     if (raw === undefined) return fallback;
@@ -89,6 +94,7 @@ function readOptions(argv: string[]): Options {
     keep: values.keep,
     profile: values['no-profile'] ? 'no' : values.profile ? 'yes' : 'auto',
     largeTimeoutMs: 240_000,
+    rssVia: rssVia ?? null,
   };
 }
 
@@ -133,8 +139,9 @@ function commandFor(method: RssMethod, script: string | null, args: readonly str
   const report = `process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('${MARK}' + u.maxRSS + ' ' + (u.userCPUTime / 1e6) + ' ' + (u.systemCPUTime / 1e6) + '\\n'); });`;
   if (script === null) return [process.execPath, ['-e', report]];
   // With -e, process.argv is [node, ...rest]: rest starts with the script, so the CLI's argv.slice(2) is unchanged.
-  const code = `${report} const { pathToFileURL } = await import('node:url'); await import(pathToFileURL(process.argv[1]).href);`;
-  return [process.execPath, ['--input-type=module', '-e', code, script, ...args]];
+  // CommonJS -e with a dynamic import: no --input-type flag, which worker threads would inherit and reject.
+  const code = `${report} import(require('node:url').pathToFileURL(process.argv[1]).href);`;
+  return [process.execPath, ['-e', code, script, ...args]];
 }
 
 function runProcess(method: RssMethod, script: string | null, args: readonly string[], timeoutMs = 600_000): Promise<ProcessResult> {
@@ -446,7 +453,8 @@ function figures(set: SetResult): SetFigures {
   };
 }
 
-function machine(method: RssMethod): string[] {
+function machine(method: RssMethod, load: { start: number[]; end: number[] }): string[] {
+  const loadText = (values: number[]): string => values.map((value) => value.toFixed(2)).join(' / ');
   const cpus = os.cpus();
   const models = [...new Set(cpus.map((cpu) => cpu.model.trim()))].join(', ');
   return [
@@ -455,7 +463,8 @@ function machine(method: RssMethod): string[] {
     `- OS: ${os.type()} ${os.release()} ${os.arch()}`,
     `- Node.js: ${process.version}`,
     `- Peak RSS measured with: ${method === 'gnu-time' ? '`/usr/bin/time -f %M` around the CLI process' : "`process.resourceUsage().maxRSS` reported on exit by a wrapper that imports dist/cli.js unchanged"}`,
-    '- A shared machine: other work runs beside the bench, so each timed part is repeated and the median is shown.',
+    `- Load average (1 / 5 / 15 min, os.loadavg()): ${loadText(load.start)} at the start, ${loadText(load.end)} at the end of the bench`,
+    '- A shared machine: other work runs beside the bench (a load above the core count means the bench shared the cores), so each timed part is repeated and the median is shown.',
   ];
 }
 
@@ -475,6 +484,7 @@ interface Report {
   large: LargeResult;
   profiles: ProfileResult[];
   benchSeconds: number;
+  load: { start: number[]; end: number[] };
 }
 
 function resultTable(report: Report): string[] {
@@ -585,11 +595,11 @@ function markdown(report: Report): string {
     'node dist/bench/run.js --notices 1000 --mixed 500 --large-mb 50 --repeats 5 --no-write',
     '```',
     '',
-    'Options: `--notices N` (seed-layout notices), `--mixed N`, `--large-mb N`, `--repeats N`, `--one-runs N`, `--no-write`, `--keep` (keep the generated folders), `--profile` / `--no-profile` (by default a CPU profile of the seed-layout set is taken when the 4× goal is missed, and of the one-notice run when the 300 ms goal is missed; both are summarised below).',
+    'Options: `--notices N` (seed-layout notices), `--mixed N`, `--large-mb N`, `--repeats N`, `--one-runs N`, `--no-write`, `--keep` (keep the generated folders), `--rss-via gnu-time|resource-usage`, `--profile` / `--no-profile` (by default a CPU profile of the seed-layout set is taken when the 4× goal is missed, and of the one-notice run when the 300 ms goal is missed; both are summarised below).',
     '',
     '## Machine',
     '',
-    ...machine(report.method),
+    ...machine(report.method, report.load),
     '',
     '## What is measured',
     '',
@@ -646,12 +656,13 @@ async function readSeeds(): Promise<SeedNotice[]> {
 
 async function main(): Promise<number> {
   const started = performance.now();
+  const loadAtStart = os.loadavg();
   const options = readOptions(process.argv.slice(2));
   if (!existsSync(CLI)) {
     log(`pubcom bench: ${CLI} not found; run npm run build first`);
     return 2;
   }
-  const method = detectRssMethod();
+  const method = options.rssVia ?? detectRssMethod();
   const temp = await mkdtemp(path.join(os.tmpdir(), 'pubcom-bench-'));
   log(`pubcom bench: ${options.quick ? 'quick, ' : ''}${options.notices} seed-layout + ${options.mixed} mixed notices, ${options.largeMiB} MiB large notice, ${options.repeats} repeat(s); temp ${temp}; RSS via ${method}`);
   try {
@@ -688,7 +699,7 @@ async function main(): Promise<number> {
       if (profile) profiles.push(profile);
     }
 
-    const report: Report = { options, method, sets, one, large, profiles, benchSeconds: (performance.now() - started) / 1000 };
+    const report: Report = { options, method, sets, one, large, profiles, benchSeconds: (performance.now() - started) / 1000, load: { start: loadAtStart, end: os.loadavg() } };
     const out: string[] = ['', ...resultTable(report), '', ...oneTable(report), '', row(['goal', 'measured', 'result']), row(['---', '---', '---']), ...goals(report).map((goal) => row([goal.goal, goal.measured, pass(goal.ok)]))];
     for (const set of sets) {
       if (set.missing.length > 0) out.push('', `${set.label}: notices without all outputs: ${set.missing.slice(0, 5).join('; ')}${set.missing.length > 5 ? ' …' : ''}`, set.stderrTail);

@@ -11,6 +11,7 @@
  * (spans with columns, `notice.coverage`, …) is compared on what both sides
  * share.
  */
+import { compareCodeUnits } from '../diagnostics.js';
 import { diffChars } from 'diff';
 import type { Comment, Diagnostic, NoticeDocument, Opinion, Ref } from '../schema/records.js';
 
@@ -120,10 +121,6 @@ export interface NoticeDiff {
 
 // ---------------------------------------------------------------- ordering
 
-/** Code-unit order: the same on every machine and locale (never localeCompare). */
-export function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Code-unit order with digit runs compared as numbers, so op-2 sorts before op-10. Locale-free. */
 export function compareNatural(a: string, b: string): number {
@@ -723,3 +720,5 @@ export function renderDiffReport(diff: NoticeDiff, labels: { old: string; new: s
     ...noteLines(notes),
   ].join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n+$/, '') + '\n';
 }
+
+export { compareCodeUnits };

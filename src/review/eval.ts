@@ -66,6 +66,7 @@
  * several notices are micro-averaged (counts summed). With nothing to find
  * and nothing found, precision, recall and F1 are 1.
  */
+import { compareCodeUnits } from '../diagnostics.js';
 import { z } from 'zod';
 
 // ---------------------------------------------------------------- gold schema
@@ -462,9 +463,6 @@ export function evaluateNotice(gold: GoldNotice, output: PredictedDocument): Not
   return { notice: gold.notice, fields };
 }
 
-export function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Score (gold, output) pairs; notices sorted by id, totals micro-averaged. */
 export function evaluate(pairs: readonly { gold: GoldNotice; output: PredictedDocument }[]): EvalResult {
@@ -656,3 +654,5 @@ export function parseSummaryTable(markdown: string): Map<string, Record<Mode, nu
 export function rounded(value: number): number {
   return Number(value.toFixed(3));
 }
+
+export { compareCodeUnits };
