@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-/** argv -> one command's run(). No logic beyond reading options: exit 0 ok, 1 some input failed, 2 usage. */
+/**
+ * argv -> one command's run(). No logic beyond reading options: exit 0 ok, 1
+ * some input failed, 2 usage. The review commands are imported only when used,
+ * so that `convert` starts fast.
+ */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { FORMATS, type Format } from './emit/index.js';
 import { HELP } from './help.js';
-import { runDiff } from './review/diff-run.js';
-import { runEval } from './review/eval-run.js';
-import { runView } from './review/view-run.js';
 import { run, type Reporter, type RunSummary } from './run.js';
 
 const reporter: Reporter = {
@@ -75,6 +76,7 @@ const COMMANDS: Record<string, Command> = {
     async run(_values, specs) {
       const [oldSpec, newSpec, ...extra] = specs;
       if (oldSpec === undefined || newSpec === undefined || extra.length > 0) usageError('diff needs OLD and NEW');
+      const { runDiff } = await import('./review/diff-run.js');
       return runDiff(oldSpec, newSpec, reporter);
     },
   },
@@ -84,6 +86,7 @@ const COMMANDS: Record<string, Command> = {
       if (names.length === 0) usageError('missing NAME');
       const out = values['out'];
       if (typeof out !== 'string') usageError('missing --out DIR');
+      const { runView } = await import('./review/view-run.js');
       return runView({ names, outDir: out, outputDir: stringOr(values['output'], 'output'), inputDir: stringOr(values['input'], 'input') }, reporter);
     },
   },
@@ -92,6 +95,7 @@ const COMMANDS: Record<string, Command> = {
     async run(values, extra) {
       if (extra.length > 0) usageError(`unexpected ${extra.join(' ')}`);
       const report = values['out'];
+      const { runEval } = await import('./review/eval-run.js');
       return runEval(
         { goldDir: stringOr(values['gold'], 'test/gold'), outputDir: stringOr(values['output'], 'output'), ...(typeof report === 'string' ? { report } : {}) },
         reporter,

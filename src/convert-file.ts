@@ -146,8 +146,9 @@ export async function writeAtomically(target: string, content: string): Promise<
   try {
     await writeFile(temporary, content);
     await rename(temporary, target);
-  } finally {
+  } catch (error) {
     await rm(temporary, { force: true });
+    throw error;
   }
 }
 

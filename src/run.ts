@@ -10,7 +10,6 @@ import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Tinypool from 'tinypool';
 import { convertFile, overridesPathOf, TEMPORARY, writeAtomically, type FileResult, type FileTask } from './convert-file.js';
 import { sha256 } from './hash.js';
 import { compareCodeUnits } from './diagnostics.js';
@@ -140,6 +139,7 @@ async function convertAll(tasks: FileTask[], jobs: number, record: (result: File
     for (const task of tasks) record(await convertFile(task));
     return;
   }
+  const { default: Tinypool } = await import('tinypool');
   const pool = new Tinypool({ filename: fileURLToPath(new URL('./worker.js', import.meta.url)), minThreads: jobs, maxThreads: jobs, isolateWorkers: false });
   const window = jobs * 4;
   const results = new Map<number, FileResult>();

@@ -639,7 +639,7 @@ function markdown(report: Report): string {
     lines.push(
       `## Where the time goes: ${profile.what}`,
       '',
-      `One extra CLI run under \`node --cpu-prof\` (profiles, one per thread, kept at \`${profile.file}\`, outside the repository; open them in Chrome DevTools, or \`node dist/bench/profile.js ${profile.file}\`). Self time is time spent in the function itself; dist/….js is shown as its source src/….ts. "Time by part" charges each sample to the outermost pubcom function outside the dispatchers (cli.ts, run.ts, pipeline.ts, emit/index.ts), else to the batch in src/run.ts, module loading or the native entry.`,
+      `One extra CLI run under \`node --cpu-prof\` (profiles, one per thread, kept at \`${profile.file}\`, outside the repository; open them in Chrome DevTools, or \`node dist/bench/profile.js ${profile.file}\`). Self time is time spent in the function itself; dist/….js is shown as its source src/….ts. "Time by part" charges each busy sample to the outermost pubcom function in a subfolder of src/ (stages/, normalize/, emit/ but not its index.ts), else to the innermost top-level src/*.ts function (the batch: listing, reading, writing, threads), else to module loading, the native entry or the package running asynchronously; (idle) is a thread waiting (for the file system or, on the main thread, for the workers).`,
       '',
       formatSummary(profile.summary),
     );

@@ -6,6 +6,7 @@
  */
 import type { Element, ElementContent } from 'hast';
 import { toText } from 'hast-util-to-text';
+import { cellParagraphs } from './cell-text.js';
 
 /** One table cell: its hast content and where it starts in the input. */
 export interface CellNode {
@@ -31,6 +32,13 @@ export type Block =
   | { type: 'table-end'; line: number };
 
 export type RowBlock = Extract<Block, { type: 'row' }>;
+
+/** A table cell's text on one line, from the paragraphs that row assembly reads too (so each cell is converted once). */
+export function rowCellText(cell: CellNode | null): string {
+  return cellParagraphs(cell)
+    .map((paragraph) => paragraph.text.replace(/\n/g, ' '))
+    .join(' ');
+}
 
 /**
  * A cell's plain text with spaces collapsed, on one line or (lineBreak "\n")
@@ -109,7 +117,7 @@ export function tableRows(table: Element): RowBlock[] {
       start: tr.position?.start.offset ?? only?.offset ?? 0,
       end: tr.position?.end.offset ?? only?.offset ?? 0,
       cells: dense,
-      texts: dense.map((cell) => cellPlainText(cell)),
+      texts: dense.map(rowCellText),
     });
   }
   return rows;

@@ -47,9 +47,20 @@ export function unsafeMarkup(cell: CellNode | null): string[] {
   return [...found].sort();
 }
 
-/** The paragraphs of one cell, empty ones dropped. */
+const paragraphsOfCell = new WeakMap<CellNode, Paragraph[]>();
+
+/** The paragraphs of one cell, empty ones dropped; computed once per cell (header detection and row assembly both read them). */
 export function cellParagraphs(cell: CellNode | null): Paragraph[] {
   if (!cell) return [];
+  let paragraphs = paragraphsOfCell.get(cell);
+  if (!paragraphs) {
+    paragraphs = readParagraphs(cell);
+    paragraphsOfCell.set(cell, paragraphs);
+  }
+  return paragraphs;
+}
+
+function readParagraphs(cell: CellNode): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let loose: RootContent[] = [];
   const flushLoose = (): void => {
@@ -130,7 +141,7 @@ const JAPANESE = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー々�
 const JAPANESE_LINE_BREAK = new RegExp(`(?<=[${JAPANESE}])[ \\t]*(?:\\r\\n|\\n|\\r)[ \\t]*(?=[${JAPANESE}])`, 'gu');
 
 export function joinJapaneseLines(text: string): string {
-  return text.replace(JAPANESE_LINE_BREAK, '');
+  return text.includes('\n') || text.includes('\r') ? text.replace(JAPANESE_LINE_BREAK, '') : text;
 }
 
 /**

@@ -17,7 +17,7 @@ import { unified } from 'unified';
 import type { Node } from 'unist';
 import { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
-import { cellPlainText, descendants, tableRows, type Block, type CellNode } from './blocks.js';
+import { cellPlainText, descendants, rowCellText, tableRows, type Block, type CellNode } from './blocks.js';
 import { parseCell } from './parse-cells.js';
 
 /** A physical line: 1-based number and its offsets in the decoded text (end excludes the line break). */
@@ -95,11 +95,18 @@ function classifyLine(line: Line, file: VFile): Block {
     }
     return { children: tree.children as CellNode['children'], line: line.number, column: cell.column, offset: cell.start, spansRow: false, fromRowspan: false };
   });
-  return { type: 'row', line: line.number, endLine: line.number, start: line.start, end: line.end, cells, texts: cells.map((cell) => cellPlainText(cell)) };
+  return { type: 'row', line: line.number, endLine: line.number, start: line.start, end: line.end, cells, texts: cells.map(rowCellText) };
 }
+
+/** Only a line that starts like markdown (`#`, `*`, `_`) can be a markdown heading or a bold line: the others skip remark. */
+const MARKDOWN_START = /^\s{0,3}(?:#|\*\*|__)/;
 
 function classifyTextLine(line: Line): Block {
   const column = line.text.length - line.text.trimStart().length + 1;
+  const trimmed = line.text.trim();
+  if (!MARKDOWN_START.test(line.text)) {
+    return /^【[^【】]+】$/.test(trimmed) ? { type: 'heading', line: line.number, column, text: trimmed, style: 'bracket', depth: 0 } : { type: 'text', line: line.number, column, text: trimmed };
+  }
   const tree = markdown.parse(line.text) as MdastRoot;
   const node = tree.children[0];
   if (node?.type === 'heading') {
@@ -108,7 +115,6 @@ function classifyTextLine(line: Line): Block {
   if (node?.type === 'paragraph' && node.children.length === 1 && node.children[0]?.type === 'strong') {
     return { type: 'heading', line: line.number, column, text: phrasingText(node.children[0].children).trim(), style: 'bold', depth: 0 };
   }
-  const trimmed = line.text.trim();
   if (/^【[^【】]+】$/.test(trimmed)) return { type: 'heading', line: line.number, column, text: trimmed, style: 'bracket', depth: 0 };
   return { type: 'text', line: line.number, column, text: trimmed };
 }
