@@ -4,12 +4,12 @@
  * the main thread or in a worker, which reads its file itself so that only a
  * small summary crosses threads. Every failure is a diagnostic on the file.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { formatMessage, report, severityOf, sortedMessages } from './diagnostics.js';
 import { emitAll, type Format } from './emit/index.js';
+import { overridesPathOf, writeAtomically } from './files.js';
 import { sha256 } from './hash.js';
 import { CONTEXT_FILE } from './emit/jsonld.js';
 import { convertNotice, StageError } from './pipeline.js';
@@ -133,29 +133,10 @@ async function readOverrides(input: string, file: VFile, result: FileResult): Pr
   return null;
 }
 
-export function overridesPathOf(input: string): string {
-  return input.slice(0, input.length - path.extname(input).length) + '.pubcom.json';
-}
-
-/** Temporary files of ours (`.NAME.0123456789ab.tmp`), which a killed run may leave behind. */
-export const TEMPORARY = /^\..+\.[0-9a-f]{12}\.tmp$/;
-
-/** Write `content` to a temporary name beside `target`, then rename: a reader never sees half a file. */
-export async function writeAtomically(target: string, content: string): Promise<void> {
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(temporary, content);
-    await rename(temporary, target);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
-
 async function writeAll(outDir: string, files: Map<string, string>, input: string, result: FileResult): Promise<boolean> {
   try {
     await mkdir(outDir, { recursive: true });
-    for (const [name, content] of files) await writeAtomically(path.join(outDir, name), content);
+    await Promise.all([...files].map(([name, content]) => writeAtomically(path.join(outDir, name), content)));
     return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';

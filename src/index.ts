@@ -4,8 +4,8 @@ export { emitAll, FORMATS, type EmitOptions, type Format } from './emit/index.js
 export { toJson } from './emit/json.js';
 export { toCsv, CSV_COLUMNS, CSV_TABLES, guardFormula } from './emit/csv.js';
 export { toJsonLd, serializeJsonLd, CONTEXT_FILE } from './emit/jsonld.js';
-export { run, loadContext, type RunOptions, type RunSummary } from './run.js';
-export { convertFile, type FileResult, type FileTask } from './convert-file.js';
+export { run, type RunOptions, type RunSummary } from './run.js';
+export { convertFile, loadContext, type FileResult, type FileTask } from './convert-file.js';
 export { RULES, formatMessage, type RuleId } from './diagnostics.js';
 export * from './schema/records.js';
 export { findRefs, parsePlace } from './normalize/refs.js';

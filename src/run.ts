@@ -10,14 +10,14 @@ import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { convertFile, overridesPathOf, TEMPORARY, writeAtomically, type FileResult, type FileTask } from './convert-file.js';
+import type { FileResult, FileTask } from './convert-file.js';
+import { overridesPathOf, TEMPORARY, writeAtomically } from './files.js';
 import { sha256 } from './hash.js';
 import { compareCodeUnits } from './diagnostics.js';
 import type { Format } from './emit/index.js';
 import { isUnchanged, Manifest, MANIFEST_FILE, readManifest, serializeManifest } from './manifest.js';
 import { createProgress } from './progress.js';
 
-export { loadContext } from './convert-file.js';
 
 export const INPUT_EXTENSIONS = ['.txt', '.md', '.html', '.htm'];
 
@@ -136,11 +136,14 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
  */
 async function convertAll(tasks: FileTask[], jobs: number, record: (result: FileResult) => void): Promise<void> {
   if (jobs <= 1 || tasks.length <= 1) {
+    // Imported here so that a parallel batch's main thread never loads the pipeline: only its workers do.
+    const { convertFile } = await import('./convert-file.js');
     for (const task of tasks) record(await convertFile(task));
     return;
   }
   const { default: Tinypool } = await import('tinypool');
-  const pool = new Tinypool({ filename: fileURLToPath(new URL('./worker.js', import.meta.url)), minThreads: jobs, maxThreads: jobs, isolateWorkers: false });
+  // A small young generation makes each worker collect its short-lived garbage early: the batch's peak memory stays low.
+  const pool = new Tinypool({ filename: fileURLToPath(new URL('./worker.js', import.meta.url)), minThreads: jobs, maxThreads: jobs, isolateWorkers: false, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   const window = jobs * 4;
   const results = new Map<number, FileResult>();
   let next = 0;

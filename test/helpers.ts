@@ -4,7 +4,7 @@ import { VFile } from 'vfile';
 import { formatMessage, sortedMessages } from '../src/diagnostics.js';
 import { emitAll, FORMATS } from '../src/emit/index.js';
 import { convertNotice } from '../src/pipeline.js';
-import { loadContext } from '../src/run.js';
+import { loadContext } from '../src/convert-file.js';
 import { Overrides } from '../src/schema/overrides.js';
 import type { NoticeDocument } from '../src/schema/records.js';
 

@@ -29,6 +29,14 @@ describe.each(fixtureNames())('fixture %s', (name) => {
     }
     for (const diagnostic of doc.diagnostics) expect(diagnostic.line ?? 1).toBeLessThanOrEqual(lineCount);
 
+    // Lossless accounting: without an unattributed-text diagnostic, every character of the table cells is in a record.
+    const coverage = doc.notice.coverage;
+    expect(coverage.attributed + coverage.reported).toBe(coverage.characters);
+    if (!doc.diagnostics.some((d) => d.code === 'unattributed-text' || d.code === 'ignored-column')) {
+      expect(coverage.share).toBe(1);
+      expect(coverage.reported).toBe(0);
+    }
+
     const ids = [
       ...doc.sections.map((s) => s.id),
       ...doc.notice.submitters.map((s) => Submitter.parse(s).id),

@@ -88,3 +88,27 @@ describe('per-notice overrides (overrides/input.pubcom.json)', () => {
     expect(messages).toContain('「項番」 「要望事項」 「当局回答案」 「備考」');
   });
 });
+
+describe('re-consultations (re-opinions)', () => {
+  it('attaches each 再意見 as a re-opinion comment with its own submitter, and reads both rounds', async () => {
+    const { document } = await convertFixture('re-opinions');
+    expect(document?.notice).toMatchObject({
+      period: { start: '2023-01-05', end: '2023-02-03' },
+      rePeriod: { start: '2023-02-10', end: '2023-03-01' },
+      submitterCount: 2,
+      reSubmitterCount: 2,
+    });
+    expect(document?.opinions.map((o) => o.comments.map((c) => [c.kind, c.submitter, c.text]))).toEqual([
+      [
+        ['comment', '株式会社テスト通信', '○ 料金を下げるべきです。'],
+        ['re-opinion', 'ミライ回線株式会社', '○ 株式会社テスト通信の意見に賛同します。'],
+        ['re-opinion', '個人', '○ 反対します。'],
+      ],
+      [['comment', 'ミライ回線株式会社', '○ 期間を延ばすべきです。']],
+    ]);
+    expect(document?.opinions.map((o) => [o.summary, o.revised, o.outcome])).toEqual([
+      [null, null, 'unchanged'],
+      [null, null, 'noted'],
+    ]);
+  });
+});

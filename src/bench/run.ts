@@ -39,7 +39,7 @@ const SEED_LAYOUT = 'soumu-cloud-security-guideline-2018.txt';
 const OUTPUT_SUFFIXES = ['.json', '.jsonld', '.opinions.csv', '.comments.csv', '.refs.csv'];
 const MARK = 'PUBCOM_BENCH_MAXRSS_KB=';
 const MIB = 1024 * 1024;
-const GOALS = { ratio: 4, ratioStretch: 2, oneNoticeMs: 300, largeMiB: 50, benchSeconds: 300 };
+const GOALS = { ratio: 4, ratioStretch: 2, oneNoticeMs: 300, largeMiB: 50, benchSeconds: 300, parallelSpeedup: 1.6, parallelNotices: 1000, rssMiB: 250 };
 
 interface Options {
   quick: boolean;
@@ -321,6 +321,50 @@ async function measureSet(label: string, description: string, folder: string, no
   return result;
 }
 
+interface ParallelResult {
+  notices: number;
+  oneWorkerMs: number[];
+  twoWorkersMs: number[];
+  oneWorkerRssKb: (number | null)[];
+  twoWorkersRssKb: (number | null)[];
+  identical: boolean;
+  /** A second run into the same folder, every input unchanged: the manifest skips them all. */
+  rerunMs: number[];
+}
+
+/** The same batch with one worker and with two, alternating, on fresh output folders; also checks the bytes are the same. */
+async function measureParallel(folder: string, notices: number, options: Options, method: RssMethod, temp: string): Promise<ParallelResult> {
+  const result: ParallelResult = { notices, oneWorkerMs: [], twoWorkersMs: [], oneWorkerRssKb: [], twoWorkersRssKb: [], identical: true, rerunMs: [] };
+  for (let round = 1; round <= Math.max(1, Math.min(options.repeats, 2)); round++) {
+    const outs: string[] = [];
+    for (const jobs of [1, 2]) {
+      const outDir = path.join(temp, `out-parallel-${jobs}-${round}`);
+      const run = await runProcess(method, CLI, ['convert', folder, '--out', outDir, '--jobs', String(jobs), '--quiet']);
+      (jobs === 1 ? result.oneWorkerMs : result.twoWorkersMs).push(run.wallMs);
+      (jobs === 1 ? result.oneWorkerRssKb : result.twoWorkersRssKb).push(run.maxRssKb);
+      outs.push(outDir);
+      log(`  parallel round ${round}: --jobs ${jobs} ${fmt.ms(run.wallMs)} wall (exit ${run.code}), peak RSS ${fmt.rss(run.maxRssKb)}`);
+      if (jobs === 2) {
+        const rerun = await runProcess(method, CLI, ['convert', folder, '--out', outDir, '--jobs', String(jobs), '--quiet']);
+        result.rerunMs.push(rerun.wallMs);
+        log(`  parallel round ${round}: re-run of the unchanged batch ${fmt.ms(rerun.wallMs)} wall`);
+      }
+    }
+    if (round === 1) result.identical = await sameFiles(outs[0] as string, outs[1] as string);
+    for (const out of outs) await rm(out, { recursive: true, force: true });
+  }
+  return result;
+}
+
+async function sameFiles(a: string, b: string): Promise<boolean> {
+  const names = (await readdir(a)).sort();
+  if (names.join('\n') !== (await readdir(b)).sort().join('\n')) return false;
+  for (const name of names) {
+    if (!(await readFile(path.join(a, name))).equals(await readFile(path.join(b, name)))) return false;
+  }
+  return true;
+}
+
 interface OneNoticeResult {
   notice: string;
   bytes: number;
@@ -480,6 +524,7 @@ interface Report {
   options: Options;
   method: RssMethod;
   sets: SetResult[];
+  parallel: ParallelResult | null;
   one: OneNoticeResult;
   large: LargeResult;
   profiles: ProfileResult[];
@@ -560,6 +605,7 @@ function goals(report: Report): GoalRow[] {
       measured: seedFigures ? `${fmt.n(seedFigures.ratio, 2)}×` : 'n/a',
       ok: seedFigures !== null && seedFigures.ratio <= GOALS.ratioStretch,
     },
+    ...parallelGoals(report.parallel),
     {
       goal: `One notice end to end under ${GOALS.oneNoticeMs} ms wall`,
       measured: `${fmt.ms(oneMs)} (median of ${report.one.cliMs.length}; node start ${fmt.ms(median(report.one.nodeMs))})`,
@@ -654,6 +700,29 @@ async function readSeeds(): Promise<SeedNotice[]> {
   return Promise.all(names.map(async (name) => ({ name, text: await readFile(path.join(INPUT, name), 'utf8') })));
 }
 
+function parallelGoals(parallel: ParallelResult | null): GoalRow[] {
+  if (!parallel) return [];
+  const speedup = median(parallel.oneWorkerMs) / median(parallel.twoWorkersMs);
+  const peakKb = Math.max(...parallel.twoWorkersRssKb.map((kb) => kb ?? 0), ...parallel.oneWorkerRssKb.map((kb) => kb ?? 0));
+  return [
+    {
+      goal: `Parallel: --jobs 2 at least ${GOALS.parallelSpeedup}× faster than --jobs 1 on ${parallel.notices} notices, same bytes`,
+      measured: `${fmt.n(speedup, 2)}× (${fmt.ms(median(parallel.oneWorkerMs))} against ${fmt.ms(median(parallel.twoWorkersMs))}, medians); bytes ${parallel.identical ? 'identical' : 'DIFFER'}`,
+      ok: speedup >= GOALS.parallelSpeedup && parallel.identical,
+    },
+    {
+      goal: `Incremental: a re-run of ${parallel.notices} unchanged notices under 10% of the full run`,
+      measured: `${fmt.ms(median(parallel.rerunMs))} against ${fmt.ms(median(parallel.twoWorkersMs))} (${fmt.n((100 * median(parallel.rerunMs)) / median(parallel.twoWorkersMs), 1)} %)`,
+      ok: median(parallel.rerunMs) < median(parallel.twoWorkersMs) / 10,
+    },
+    {
+      goal: `Bounded memory: peak RSS under ${GOALS.rssMiB} MB on ${parallel.notices} notices`,
+      measured: `${fmt.rss(peakKb)} (largest of --jobs 1 and --jobs 2)`,
+      ok: peakKb > 0 && peakKb / 1024 < GOALS.rssMiB,
+    },
+  ];
+}
+
 async function main(): Promise<number> {
   const started = performance.now();
   const loadAtStart = os.loadavg();
@@ -683,6 +752,15 @@ async function main(): Promise<number> {
     const sets: SetResult[] = [];
     if (seedSet.length > 0) sets.push(await measureSet('seed', `input/${SEED_LAYOUT}`, seedDir, seedSet, options, method, temp));
     if (mixedSet.length > 0) sets.push(await measureSet('mixed', 'every layout of input/', mixedDir, mixedSet, options, method, temp));
+    let parallel: ParallelResult | null = null;
+    if (!options.quick) {
+      const parallelSet = generateCorpus(seeds, GOALS.parallelNotices, 3);
+      const parallelDir = path.join(temp, 'parallel');
+      await writeNotices(parallelDir, parallelSet);
+      log(`  generated ${parallelSet.length} notices of every layout (${fmt.mb(bytesOf(parallelSet))}) for --jobs 1 against --jobs 2`);
+      parallel = await measureParallel(parallelDir, parallelSet.length, options, method, temp);
+      await rm(parallelDir, { recursive: true, force: true });
+    }
     const one = await measureOneNotice(options, method, temp);
     const large = await measureLarge(seedNotice, options, method, temp);
 
@@ -699,7 +777,7 @@ async function main(): Promise<number> {
       if (profile) profiles.push(profile);
     }
 
-    const report: Report = { options, method, sets, one, large, profiles, benchSeconds: (performance.now() - started) / 1000, load: { start: loadAtStart, end: os.loadavg() } };
+    const report: Report = { options, method, sets, parallel, one, large, profiles, benchSeconds: (performance.now() - started) / 1000, load: { start: loadAtStart, end: os.loadavg() } };
     const out: string[] = ['', ...resultTable(report), '', ...oneTable(report), '', row(['goal', 'measured', 'result']), row(['---', '---', '---']), ...goals(report).map((goal) => row([goal.goal, goal.measured, pass(goal.ok)]))];
     for (const set of sets) {
       if (set.missing.length > 0) out.push('', `${set.label}: notices without all outputs: ${set.missing.slice(0, 5).join('; ')}${set.missing.length > 5 ? ' …' : ''}`, set.stderrTail);

@@ -1,0 +1,28 @@
+/**
+ * File conventions shared by the batch and its workers: where a notice's
+ * overrides live, and how an output is written so that no reader ever sees
+ * half a file. Kept apart from the pipeline so the batch's main thread can
+ * use them without loading it.
+ */
+import { randomBytes } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export function overridesPathOf(input: string): string {
+  return input.slice(0, input.length - path.extname(input).length) + '.pubcom.json';
+}
+
+/** Temporary files of ours (`.NAME.0123456789ab.tmp`), which a killed run may leave behind. */
+export const TEMPORARY = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+/** Write `content` to a temporary name beside `target`, then rename: a reader never sees half a file. */
+export async function writeAtomically(target: string, content: string): Promise<void> {
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temporary, content);
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
