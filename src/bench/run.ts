@@ -624,6 +624,14 @@ function goals(report: Report): GoalRow[] {
   ];
 }
 
+const NOTES = /<!-- bench:notes:start -->[\s\S]*?<!-- bench:notes:end -->/;
+
+/** The hand-written reading of the figures (between the bench:notes markers) survives a re-run; the figures are replaced. */
+function withNotes(generated: string, previous: string): string {
+  const notes = NOTES.exec(previous)?.[0];
+  return notes ? `${generated.trimEnd()}\n\n## Reading of the figures\n\n${notes}\n` : generated;
+}
+
 function markdown(report: Report): string {
   const options = report.options;
   const sets = report.sets;
@@ -785,7 +793,7 @@ async function main(): Promise<number> {
     for (const profile of profiles) out.push('', `Profile of ${profile.what} (${profile.file}):`, formatSummary(profile.summary));
     process.stdout.write(`${out.join('\n')}\n`);
     if (options.write) {
-      await writeFile(BENCHMARKS, markdown(report));
+      await writeFile(BENCHMARKS, withNotes(markdown(report), await readFile(BENCHMARKS, 'utf8').catch(() => '')));
       log(`pubcom bench: wrote ${path.relative(process.cwd(), BENCHMARKS) || BENCHMARKS} (${report.benchSeconds.toFixed(0)} s)`);
     } else {
       log(`pubcom bench: ${options.quick ? 'quick run, ' : ''}BENCHMARKS.md not written (${report.benchSeconds.toFixed(0)} s)`);
