@@ -86,150 +86,179 @@ type Role = ColumnRole | 'ignore' | null;
 type RowKind = { kind: 'header'; roles: Role[] } | { kind: 'list-header'; roles: Role[] } | { kind: 'unknown-header' } | { kind: 'data' };
 
 export function assembleRows(blocks: readonly Block[], file: VFile, overrides: Overrides = {}): Draft {
-  const draft: Draft = { titleBlock: [], sections: [], opinions: [], submitterLists: [], respondent: null, hasOpinionTable: false, hasFlagColumn: false, characters: 0, headingCharacters: 0 };
-  let roles: Role[] | null = null;
-  let list: { target: SubmitterList; roles: Role[] | null } | null = null;
-  let section: SectionDraft | null = null;
-  let topic: string | null = null;
-  let opinion: OpinionDraft | null = null;
-  let afterBreak = false;
-  let inBody = false;
+  const assembler = new Assembler(file, overrides);
+  blocks.forEach((block, index) => assembler.add(block, blocks, index));
+  return assembler.draft;
+}
 
-  const startList = (heading: string, listRoles: Role[] | null): void => {
-    const target: SubmitterList = { round: /再意見/.test(heading) ? 're-opinion' : 'opinion', names: [], unnamed: 0 };
-    draft.submitterLists.push(target);
-    list = { target, roles: listRoles };
-  };
+/** The state of one pass over the blocks: the current header, section, topic, opinion and submitter list. */
+class Assembler {
+  readonly draft: Draft = { titleBlock: [], sections: [], opinions: [], submitterLists: [], respondent: null, hasOpinionTable: false, hasFlagColumn: false, characters: 0, headingCharacters: 0 };
+  private roles: Role[] | null = null;
+  private list: { target: SubmitterList; roles: Role[] | null } | null = null;
+  private section: SectionDraft | null = null;
+  private topic: string | null = null;
+  private opinion: OpinionDraft | null = null;
+  /** A blank line (page break) came since the last row. */
+  private afterBreak = false;
+  /** The first heading followed by a table, or the first header row, ends the title block. */
+  private inBody = false;
 
-  blocks.forEach((block, index) => {
+  constructor(
+    private readonly file: VFile,
+    private readonly overrides: Overrides,
+  ) {}
+
+  add(block: Block, blocks: readonly Block[], index: number): void {
     switch (block.type) {
       case 'break':
-        afterBreak = true;
+        this.afterBreak = true;
         return;
       case 'separator':
         return;
       case 'table-end':
-        list = null;
+        this.list = null;
         return;
-      case 'heading': {
-        list = null;
-        if (LIST_HEADING.test(block.text)) {
-          startList(block.text, null);
-        } else if (isSectionHeading(blocks, index)) {
-          inBody = true;
-          section = newSection(block.text, block.line, draft.sections);
-          draft.sections.push(section);
-          topic = null;
-          opinion = null;
-        } else if (!inBody) {
-          draft.titleBlock.push({ line: block.line, text: block.text, cells: null, isMainHeading: block.depth === 1 });
-        } else {
-          report(file, 'note-outside-table', `Unexpected heading outside any table: ${preview(block.text)}`, { line: block.line, column: block.column });
-        }
+      case 'heading':
+        this.heading(block, isSectionHeading(blocks, index));
         return;
-      }
       case 'text':
-        if (!inBody) draft.titleBlock.push({ line: block.line, text: block.text, cells: null, isMainHeading: false });
-        if (LIST_HEADING.test(block.text)) {
-          startList(block.text, null);
-        } else if (list) {
-          readListLine(list.target, block.text, block.line);
-        } else if (inBody) {
-          report(file, 'note-outside-table', `Unexpected text outside any table: ${preview(block.text)}`, { line: block.line, column: block.column });
-        }
+        this.text(block);
         return;
       case 'row':
-        break;
+        this.row(block);
     }
-    const row = block;
-    const kind = classifyRow(row.texts, overrides.columns ?? {});
-    if (kind.kind === 'header') {
-      inBody = true;
-      list = null;
-      roles = kind.roles;
-      draft.hasOpinionTable = true;
-      draft.hasFlagColumn ||= roles.includes('flag');
-      draft.respondent ??= respondentFrom(row.texts[roles.indexOf('response')] ?? '');
-      opinion = null;
-      afterBreak = false;
+  }
+
+  private heading(block: Extract<Block, { type: 'heading' }>, isSection: boolean): void {
+    this.list = null;
+    if (LIST_HEADING.test(block.text)) {
+      this.startList(block.text, null);
+    } else if (isSection) {
+      this.inBody = true;
+      this.openSection(block.text, block.line);
+    } else if (!this.inBody) {
+      this.draft.titleBlock.push({ line: block.line, text: block.text, cells: null, isMainHeading: block.depth === 1 });
+    } else {
+      report(this.file, 'note-outside-table', `Unexpected heading outside any table: ${preview(block.text)}`, { line: block.line, column: block.column });
+    }
+  }
+
+  private text(block: Extract<Block, { type: 'text' }>): void {
+    if (!this.inBody) this.draft.titleBlock.push({ line: block.line, text: block.text, cells: null, isMainHeading: false });
+    if (LIST_HEADING.test(block.text)) {
+      this.startList(block.text, null);
+    } else if (this.list) {
+      readListLine(this.list.target, block.text, block.line);
+    } else if (this.inBody) {
+      report(this.file, 'note-outside-table', `Unexpected text outside any table: ${preview(block.text)}`, { line: block.line, column: block.column });
+    }
+  }
+
+  private row(row: RowBlock): void {
+    const kind = classifyRow(row.texts, this.overrides.columns ?? {});
+    if (kind.kind === 'header') return this.header(row, kind.roles);
+    if (kind.kind === 'list-header') return this.listHeader(row, kind.roles);
+    if (kind.kind === 'unknown-header') return this.unknownHeader(row);
+    if (this.list) return readListRow(this.list.target, this.list.roles, row);
+    if (!this.roles) return this.rowWithoutHeader(row);
+    const headingRow = asHeadingRow(row, this.roles);
+    if (headingRow) return this.headingRow(headingRow, row.line);
+    this.dataRow(row, this.roles);
+  }
+
+  private header(row: RowBlock, roles: Role[]): void {
+    this.inBody = true;
+    this.list = null;
+    this.roles = roles;
+    this.draft.hasOpinionTable = true;
+    this.draft.hasFlagColumn ||= roles.includes('flag');
+    this.draft.respondent ??= respondentFrom(row.texts[roles.indexOf('response')] ?? '');
+    this.opinion = null;
+    this.afterBreak = false;
+  }
+
+  /** A 提出者 table; the one under a 意見提出者一覧 line continues that list. */
+  private listHeader(row: RowBlock, roles: Role[]): void {
+    const heading = row.texts.join(' ');
+    if (this.list && this.list.target.names.length === 0 && this.list.roles === null) {
+      this.list.roles = roles;
+      if (/再意見/.test(heading)) this.list.target.round = 're-opinion';
+    } else {
+      this.startList(heading, roles);
+    }
+  }
+
+  private unknownHeader(row: RowBlock): void {
+    this.inBody = true;
+    this.roles = null;
+    this.list = null;
+    this.opinion = null;
+    const cells = row.texts.filter((text) => text !== '').map((text) => `「${text}」`);
+    report(this.file, 'unknown-header', `Unexpected header row ${cells.join(' ')}, expected an opinion column (提出された意見, 御意見の概要, …) and a response column (…の考え方, 回答)`, { line: row.line, column: 1 });
+  }
+
+  /** Before any header, a table belongs to the title block (counts by type); after an unknown header, it is reported. */
+  private rowWithoutHeader(row: RowBlock): void {
+    if (!this.inBody) {
+      this.draft.titleBlock.push({ line: row.line, text: row.texts.join('\t'), cells: row.texts, isMainHeading: false });
       return;
     }
-    if (kind.kind === 'list-header') {
-      const heading = row.texts.join(' ');
-      const open = list as { target: SubmitterList; roles: Role[] | null } | null;
-      // The table under a 意見提出者一覧 line continues that list.
-      if (open && open.target.names.length === 0 && open.roles === null) {
-        open.roles = kind.roles;
-        if (/再意見/.test(heading)) open.target.round = 're-opinion';
-      } else {
-        startList(heading, kind.roles);
-      }
-      return;
+    const paragraphs = row.cells.flatMap(cellParagraphs);
+    this.draft.characters += countCharacters(paragraphs);
+    reportUnattributed(this.file, 'Unexpected table row under no known header', paragraphs);
+  }
+
+  private headingRow(headingRow: { kind: 'section' | 'topic'; text: string }, line: number): void {
+    const characters = nonBlankLength(headingRow.text);
+    this.draft.characters += characters;
+    this.draft.headingCharacters += characters;
+    if (headingRow.kind === 'section') {
+      this.openSection(headingRow.text, line);
+    } else {
+      this.topic = headingRow.text;
+      this.opinion = null;
     }
-    if (kind.kind === 'unknown-header') {
-      inBody = true;
-      roles = null;
-      list = null;
-      opinion = null;
-      report(file, 'unknown-header', `Unexpected header row ${row.texts.filter((t) => t !== '').map((t) => `「${t}」`).join(' ')}, expected an opinion column (提出された意見, 御意見の概要, …) and a response column (…の考え方, 回答)`, { line: row.line, column: 1 });
-      return;
-    }
-    if (list) {
-      readListRow(list.target, list.roles, row);
-      return;
-    }
-    if (!roles) {
-      if (!inBody) {
-        draft.titleBlock.push({ line: row.line, text: row.texts.join('\t'), cells: row.texts, isMainHeading: false });
-      } else {
-        const paragraphs = row.cells.flatMap(cellParagraphs);
-        draft.characters += countCharacters(paragraphs);
-        reportUnattributed(file, 'Unexpected table row under no known header', paragraphs);
-      }
-      return;
-    }
-    const headingRow = asHeadingRow(row, roles);
-    if (headingRow) {
-      const characters = nonBlankLength(headingRow.text);
-      draft.characters += characters;
-      draft.headingCharacters += characters;
-    }
-    if (headingRow?.kind === 'section') {
-      section = newSection(headingRow.text, row.line, draft.sections);
-      draft.sections.push(section);
-      topic = null;
-      opinion = null;
-      return;
-    }
-    if (headingRow?.kind === 'topic') {
-      topic = headingRow.text;
-      opinion = null;
-      return;
-    }
-    const { cells, characters } = readRow(row, roles, file);
-    draft.characters += characters;
-    const opens = overrides.continuationRows?.includes(row.line) ? null : openingLabel(cells);
+  }
+
+  private dataRow(row: RowBlock, roles: Role[]): void {
+    const { cells, characters } = readRow(row, roles, this.file);
+    this.draft.characters += characters;
+    const opens = this.overrides.continuationRows?.includes(row.line) ? null : openingLabel(cells);
     if (!opens && cells.number?.length) {
       // A number on a row that continues an opinion (an override said so) belongs to no record.
-      reportUnattributed(file, 'Ignored the number of a continuation row', cells.number, 'ignored-column');
+      reportUnattributed(this.file, 'Ignored the number of a continuation row', cells.number, 'ignored-column');
       delete cells.number;
     }
     if (opens) {
-      opinion = newOpinion(opens, section, topic, row);
-      draft.opinions.push(opinion);
-    } else if (!opinion) {
-      reportUnattributed(file, 'Unexpected row without an opinion label before any opinion, expected 意見N or a number', Object.values(cells).flat());
-      afterBreak = false;
-      return;
+      this.opinion = newOpinion(opens, this.section, this.topic, row);
+      this.draft.opinions.push(this.opinion);
     }
-    for (const [role, paragraphs] of Object.entries(cells) as [ColumnRole, Paragraph[]][]) {
-      if (paragraphs.length > 0) opinion.parts[role].push({ line: row.line, paragraphs, afterBreak });
+    const opinion = this.opinion;
+    if (!opinion) {
+      reportUnattributed(this.file, 'Unexpected row without an opinion label before any opinion, expected 意見N or a number', Object.values(cells).flat());
+    } else {
+      for (const [role, paragraphs] of Object.entries(cells) as [ColumnRole, Paragraph[]][]) {
+        if (paragraphs.length > 0) opinion.parts[role].push({ line: row.line, paragraphs, afterBreak: this.afterBreak });
+      }
+      opinion.endLine = Math.max(opinion.endLine, row.endLine);
+      opinion.end = Math.max(opinion.end, row.end);
     }
-    opinion.endLine = Math.max(opinion.endLine, row.endLine);
-    opinion.end = Math.max(opinion.end, row.end);
-    afterBreak = false;
-  });
-  return draft;
+    this.afterBreak = false;
+  }
+
+  private openSection(text: string, line: number): void {
+    this.section = newSection(text, line, this.draft.sections);
+    this.draft.sections.push(this.section);
+    this.topic = null;
+    this.opinion = null;
+  }
+
+  private startList(heading: string, roles: Role[] | null): void {
+    const target: SubmitterList = { round: /再意見/.test(heading) ? 're-opinion' : 'opinion', names: [], unnamed: 0 };
+    this.draft.submitterLists.push(target);
+    this.list = { target, roles };
+  }
 }
 
 function classifyRow(texts: string[], columns: NonNullable<Overrides['columns']>): RowKind {
