@@ -20,7 +20,7 @@ export const CSV_COLUMNS = {
     'response_text', 'refers_to', 'revised', 'revised_raw', 'outcome', 'start_line', 'end_line',
   ],
   comments: [
-    'notice_id', 'opinion_id', 'comment_id', 'position', 'kind', 'submitter', 'submitter_raw', 'text', 'start_line', 'end_line',
+    'notice_id', 'opinion_id', 'comment_id', 'position', 'kind', 'submitter', 'submitter_raw', 'text', 'place', 'start_line', 'end_line',
   ],
   refs: ['notice_id', 'opinion_id', 'comment_id', 'field', 'position', 'kind', 'raw', 'canonical'],
 } as const satisfies Record<CsvTable, readonly string[]>;
@@ -53,6 +53,7 @@ function tableRows(document: NoticeDocument): Record<CsvTable, Row[]> {
         submitter: comment.submitter,
         submitter_raw: comment.submitterRaw,
         text: comment.text,
+        place: comment.place,
         start_line: comment.source.startLine,
         end_line: comment.source.endLine,
       });

@@ -66,6 +66,7 @@ export function toJsonLd(doc: NoticeDocument, context: object, sourceText: strin
       commentKind: c.kind,
       author: authorOf(c),
       submitterRaw: c.submitterRaw,
+      place: c.place,
       text: c.text,
       ref: c.refs.map((r) => refNode(r, anchor)),
       ...anchor(c.source),
@@ -134,6 +135,13 @@ export function toJsonLd(doc: NoticeDocument, context: object, sourceText: strin
     sourceFile: notice.source.file,
     sourceSha256: notice.source.sha256,
     sourceEncoding: notice.source.encoding,
+    coverage: {
+      '@type': 'Coverage',
+      characters: notice.coverage.characters,
+      attributed: notice.coverage.attributed,
+      reported: notice.coverage.reported,
+      share: notice.coverage.share,
+    },
     hasSection: doc.sections.map((s) =>
       withoutNulls({
         '@id': nodeId(`section-${s.id}`),
