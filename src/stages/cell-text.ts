@@ -121,12 +121,12 @@ function prepareForText<T extends RootContent | ElementContent>(node: T): T {
   if (superscript !== null) return { type: 'text', value: superscript } as T;
   const children = node.children.map((child) => prepareForText(child));
   // `CIO <sup>7</sup>` reads `CIO⁷`: a footnote marker hangs on its word.
-  children.forEach((child, index) => {
+  for (let index = 1; index < children.length; index++) {
     const previous = children[index - 1];
     if (previous?.type === 'text' && superscriptOf(node.children[index]) !== null) {
       children[index - 1] = { ...previous, value: previous.value.replace(/[ \t]+$/, '') };
     }
-  });
+  }
   return { ...node, children };
 }
 

@@ -125,7 +125,6 @@ function phrasingText(nodes: PhrasingContent[]): string {
 
 /** A run of `| … |` lines: a GFM table (remark-gfm), its cells turned into hast (inline HTML such as `<br>` parsed too). */
 function pipeTable(lines: Line[]): Block[] {
-  const first = lines[0] as Line;
   const last = lines.at(-1) as Line;
   const source = lines.map((line) => line.text).join('\n');
   const tree = gfm.runSync(gfm.parse(source)) as MdastRoot;
