@@ -37,7 +37,7 @@ export const RULES = {
   },
   'no-opinion-table': {
     severity: 'error',
-    note: 'No header row of an opinion table was recognised, so nothing is written for this file. Check the header texts against the recognised vocabulary.',
+    note: 'No header row of an opinion table was recognised: the notice is written with what its title block says and no opinions (an empty file, nothing). Check the header texts against the recognised vocabulary, or add an overrides file.',
   },
   'unknown-header': {
     severity: 'error',

@@ -58,11 +58,11 @@ export function convertNotice(input: NoticeInput, file: VFile): Conversion | nul
   const blocks = stage('segment', () => segment(decoded.text, input.fileName, file));
   const overrides = input.overrides ?? {};
   const draft = stage('assemble-rows', () => assembleRows(blocks, file, overrides));
-  if (draft.opinions.length === 0 && !draft.hasOpinionTable) {
+  if (!draft.hasOpinionTable) {
     report(file, 'no-opinion-table', 'Unexpected document without an opinion table, expected a header row such as 提出された意見⇥総務省の考え方', { line: 1, column: 1, offset: 0 });
-    return null;
-  }
-  if (draft.opinions.length === 0) {
+    // An empty file holds no notice at all; any other text still gives what its title block says.
+    if (decoded.text.trim() === '') return null;
+  } else if (draft.opinions.length === 0) {
     report(file, 'no-opinions', 'Unexpected opinion table without opinions, expected rows with 意見N or a number', { line: 1, column: 1, offset: 0 });
   }
   const header = stage('read-header', () => readHeader(draft.titleBlock, file));

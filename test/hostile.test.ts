@@ -32,10 +32,12 @@ describe('files that are not notices', () => {
     expect(rules(messages)).toEqual(['decode-failed']);
   });
 
-  it('prose with no table', async () => {
+  it('prose with no table: the notice with no opinions, and an error', async () => {
     const { document, messages } = await convertText('これは表のない文章です。\n意見募集の結果については別途公表します。\n');
-    expect(document).toBeNull();
-    expect(rules(messages)).toEqual(['no-opinion-table']);
+    expect(document?.opinions).toEqual([]);
+    expect(document?.notice.title).toBe('これは表のない文章です。');
+    expect(rules(messages)).toEqual(['no-opinion-table', 'period-missing']);
+    expect(messages).toContain('notice.txt:1:1: error: Unexpected document without an opinion table');
   });
 });
 

@@ -12,7 +12,7 @@ const refuseNetwork = async (url: string): Promise<never> => {
 const options = { safe: true, documentLoader: refuseNetwork } as Options.Expand;
 const SCHEMA = 'https://schema.org/';
 
-const convertible = fixtureNames().filter((name) => name !== 'unknown-header');
+const convertible = fixtureNames();
 
 describe.each(convertible)('fixture %s', (name) => {
   it('expands offline in safe mode with one Comment per opinion and per comment', async () => {
@@ -46,7 +46,7 @@ describe('committed output/', () => {
 
 describe('Web Annotation selectors', () => {
   it.each(convertible)('%s: every TextQuoteSelector is found again at its TextPositionSelector', async (name) => {
-    const { files, bytes } = await convertFixture(name);
+    const { files, bytes, document } = await convertFixture(name);
     const source = [...new TextDecoder().decode(bytes).replace(/^\uFEFF/, '')];
     const graph = JSON.parse(files.get(`${name}.jsonld`) ?? 'null') as unknown;
     const targets: { hasSelector: { '@type': string; start?: number; end?: number; exact?: string; prefix?: string; suffix?: string }[] }[] = [];
@@ -58,7 +58,7 @@ describe('Web Annotation selectors', () => {
       }
     };
     walk(graph);
-    expect(targets.length).toBeGreaterThan(0);
+    expect(targets.length > 0).toBe((document?.opinions.length ?? 0) > 0);
     for (const { hasSelector } of targets) {
       const position = hasSelector.find((s) => s['@type'] === 'TextPositionSelector');
       const quote = hasSelector.find((s) => s['@type'] === 'TextQuoteSelector');
