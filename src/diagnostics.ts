@@ -35,6 +35,10 @@ export const RULES = {
     severity: 'warning',
     note: 'A cell nests HTML so deeply (thousands of levels) that it was read as plain text: its paragraphs and marks are not told apart.',
   },
+  'vertical-text': {
+    severity: 'error',
+    note: 'Most lines hold one character: text extracted from a vertical-writing (縦書き) PDF. Nothing is written; extract the PDF again with horizontal text flow.',
+  },
   'no-opinion-table': {
     severity: 'error',
     note: 'No header row of an opinion table was recognised: the notice is written with what its title block says and no opinions (an empty file, nothing). Check the header texts against the recognised vocabulary, or add an overrides file.',
@@ -102,6 +106,10 @@ export const RULES = {
   'period-invalid': {
     severity: 'error',
     note: 'The consultation period could not be read as real dates (e.g. 平成30年2月30日). `period` is null; fix the date in the source.',
+  },
+  'period-weekday': {
+    severity: 'warning',
+    note: 'A weekday printed beside a date is not that date\'s weekday (a typo in the notice). The date is kept as printed; check which of the two is right.',
   },
   'period-missing': {
     severity: 'info',

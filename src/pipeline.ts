@@ -13,7 +13,7 @@ import { assembleRows } from './stages/assemble-rows.js';
 import { decode } from './stages/decode.js';
 import { normalize } from './stages/normalize.js';
 import { readHeader } from './stages/read-header.js';
-import { segment } from './stages/segment.js';
+import { looksVertical, segment } from './stages/segment.js';
 import { splitComments } from './stages/split-comments.js';
 import { validate } from './stages/validate.js';
 
@@ -55,6 +55,10 @@ function stage<T>(name: string, run: () => T): T {
 export function convertNotice(input: NoticeInput, file: VFile): Conversion | null {
   const decoded = stage('decode', () => decode(input.bytes, file));
   if (!decoded) return null;
+  if (looksVertical(decoded.text)) {
+    report(file, 'vertical-text', 'Unexpected text with one character per line (a vertical-writing PDF?), expected the rows of a table: re-extract it horizontally', { line: 1, column: 1, offset: 0 });
+    return null;
+  }
   const blocks = stage('segment', () => segment(decoded.text, input.fileName, file));
   const overrides = input.overrides ?? {};
   const draft = stage('assemble-rows', () => assembleRows(blocks, file, overrides));

@@ -32,6 +32,12 @@ describe('files that are not notices', () => {
     expect(rules(messages)).toEqual(['decode-failed']);
   });
 
+  it('text from a vertical-writing PDF, one character per line', async () => {
+    const { document, messages } = await convertText([...'提出された意見及びその意見に対する総務省の考え方について'].join('\n'));
+    expect(document).toBeNull();
+    expect(rules(messages)).toEqual(['vertical-text']);
+  });
+
   it('prose with no table: the notice with no opinions, and an error', async () => {
     const { document, messages } = await convertText('これは表のない文章です。\n意見募集の結果については別途公表します。\n');
     expect(document?.opinions).toEqual([]);

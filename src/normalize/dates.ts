@@ -12,6 +12,8 @@ export interface WarekiDate {
   year: number;
   month: number;
   day: number;
+  /** A printed weekday that is not the date's own: a typo in the notice, kept and reported, never a reason to reject the date. */
+  weekdayMismatch: string | null;
 }
 
 /** A date or the reason it is not one, so callers can report instead of guessing. */
@@ -19,7 +21,7 @@ export type DateResult = { ok: true; date: WarekiDate } | { ok: false; message: 
 
 /** A period as ISO dates; `raw` is the text as printed, kept for diagnostics and output. */
 export type PeriodResult =
-  | { ok: true; start: string; end: string; raw: string }
+  | { ok: true; start: string; end: string; raw: string; notes: string[] }
   | { ok: false; raw: string; message: string };
 
 /** First and last days as Intl's Japanese calendar has them; the last era is open-ended. */
@@ -56,7 +58,8 @@ interface Context {
 /**
  * Parse one date such as 平成30年6月7日. `context` supplies era/year for 同年 or an omitted era/year (end dates).
  * Full-width digits, padding spaces, 元年, a Gregorian year and a trailing weekday `(金曜)` are accepted;
- * an impossible day, a date outside its era or a wrong weekday is an error, never rolled over.
+ * an impossible day or a date outside its era is an error, never rolled over. A weekday that does not
+ * match (real notices have them: 同年2月9日(土) for a Wednesday) keeps the date and is noted.
  */
 export function parseWarekiDate(
   text: string,
@@ -135,7 +138,8 @@ function evaluate(scan: Extract<Scan, { kind: 'period' }>, raw: string): PeriodR
     const message = `Unexpected end ${scan.end[0]} (${end.date.iso}), expected a date on or after the start ${start.date.iso}`;
     return { ok: false, raw, message };
   }
-  return { ok: true, start: start.date.iso, end: end.date.iso, raw };
+  const notes = [start.date.weekdayMismatch, end.date.weekdayMismatch].filter((note) => note !== null);
+  return { ok: true, start: start.date.iso, end: end.date.iso, raw, notes };
 }
 
 /** Turn a DATE match into a checked date. */
@@ -186,13 +190,10 @@ function resolve(match: RegExpExecArray, context?: Context): DateResult {
     return fail(`Unexpected ${text} (${iso}), expected a date within ${span.name} (${range})`);
   }
 
-  // A weekday that disagrees means the date or the weekday is a typo; either way the date is in doubt.
   const printed = g['weekday'];
   const actual = '日月火水木金土'[weekday(year, month, day)] ?? '';
-  if (printed !== undefined && printed !== actual) {
-    return fail(`Unexpected (${printed}) in ${text}, expected (${actual}): ${iso} is a ${actual}曜日`);
-  }
-  return { ok: true, date: { iso, era, year, month, day } };
+  const weekdayMismatch = printed !== undefined && printed !== actual ? `Unexpected (${printed}) in ${text}, expected (${actual}): ${iso} is a ${actual}曜日; the date is kept` : null;
+  return { ok: true, date: { iso, era, year, month, day, weekdayMismatch } };
 }
 
 function execAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {

@@ -131,6 +131,7 @@ function readPeriod(header: NoticeHeader, line: TitleLine, text: string, file: V
     report(file, 'period-invalid', found.message, { line: line.line, column: Math.max(column, 1) });
     return true;
   }
+  for (const note of found.notes) report(file, 'period-weekday', note, { line: line.line, column: Math.max(column, 1) });
   const period = { start: found.start, end: found.end, raw: found.raw };
   if (/再意見/.test(text.slice(0, found.index))) header.rePeriod ??= period;
   else header.period ??= period;

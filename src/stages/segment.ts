@@ -46,6 +46,16 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+/**
+ * Text extracted from a vertical-writing (縦書き) PDF comes out one character
+ * per line; no table can be read from it, so it is refused rather than misread.
+ */
+export function looksVertical(text: string): boolean {
+  const lines = splitLines(text).map((line) => line.text.trim()).filter((line) => line !== '');
+  const single = lines.filter((line) => [...line].length === 1).length;
+  return lines.length >= 20 && single >= lines.length * 0.6;
+}
+
 /** An HTML document (or fragment) with a table, rather than converter lines with HTML cells. */
 export function isHtmlDocument(text: string, fileName: string): boolean {
   if (/\.html?$/i.test(fileName)) return true;

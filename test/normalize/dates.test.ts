@@ -33,7 +33,7 @@ describe('parseWarekiDate', () => {
   it('returns the Gregorian year and numeric parts', () => {
     expect(parseWarekiDate('令和元年5月21日')).toEqual({
       ok: true,
-      date: { iso: '2019-05-21', era: '令和', year: 2019, month: 5, day: 21 },
+      date: { iso: '2019-05-21', era: '令和', year: 2019, month: 5, day: 21, weekdayMismatch: null },
     });
   });
 
@@ -66,7 +66,6 @@ describe('parseWarekiDate', () => {
     ['令和0年5月1日', /^Unexpected 令和0年 in 令和0年5月1日, expected a year of 1 or more/],
     ['0000年1月1日', /expected a year of 1 or more/],
     ['令和99999年1月1日', /expected a year before 10000/],
-    ['令和6年9月20日(木)', /^Unexpected \(木\) in 令和6年9月20日\(木\), expected \(金\)/],
     ['同年12月18日', /^Unexpected 同年 in 同年12月18日, expected a preceding date/],
     ['12月18日', /^Unexpected 12月18日 without a year/],
     ['同月21日', /^Unexpected 同月21日 without a year/],
@@ -107,7 +106,7 @@ describe('parsePeriod', () => {
     ['2024年9月20日から2024年10月21日まで', '2024-09-20', '2024-10-21'],
     ['令和5年11月1日～11月1日', '2023-11-01', '2023-11-01'],
   ])('%s -> %s/%s', (raw, start, end) => {
-    expect(parsePeriod(raw)).toEqual({ ok: true, start, end, raw });
+    expect(parsePeriod(raw)).toEqual({ ok: true, start, end, raw, notes: [] });
   });
 
   it.each([
@@ -117,7 +116,6 @@ describe('parsePeriod', () => {
     ['平成31年4月22日～同年5月21日', /expected a date within 平成/],
     ['令和5年12月22日～1月15日', /^Unexpected end 1月15日 \(2023-01-15\), expected a date on or after the start 2023-12-22/],
     ['令和5年11月17日～令和5年11月16日', /expected a date on or after the start/],
-    ['令和6年9月20日(木)から同年10月21日(月曜)', /expected \(金\)/],
     ['令和5年11月17日', /^Unexpected end of text after 令和5年11月17日, expected ～ or から and an end date/],
     ['令和5年11月17日～', /^Unexpected end of text after ～, expected an end date/],
     ['令和5年11月17日～令和5年12月', /expected an end date/],
@@ -142,7 +140,7 @@ describe('findPeriod', () => {
     ['令和5年3月31日公示。平成30年度の意見募集 令和5年4月1日～4月30日、令和5年6月1日～6月30日', '令和5年4月1日～4月30日', 24, '2023-04-01', '2023-04-30'],
   ])('%s', (text, raw, index, start, end) => {
     const result = findPeriod(text);
-    expect(result).toEqual({ ok: true, start, end, raw, index });
+    expect(result).toEqual({ ok: true, start, end, raw, index, notes: [] });
     expect(text.slice(index, index + raw.length)).toBe(raw);
   });
 
@@ -236,5 +234,17 @@ describe('parseWarekiDate against Intl (ja-JP-u-ca-japanese)', () => {
         expect(parseWarekiDate(text), text).toMatchObject({ ok: false });
       }
     }
+  });
+});
+
+describe('a weekday that contradicts its date', () => {
+  it('keeps the date and notes the mismatch (real notices print them: 同年2月9日(土) for a Wednesday)', () => {
+    const date = parseWarekiDate('令和6年9月20日(木)');
+    expect(date).toMatchObject({ ok: true, date: { iso: '2024-09-20' } });
+    expect(date.ok && date.date.weekdayMismatch).toMatch(/^Unexpected \(木\) in 令和6年9月20日\(木\), expected \(金\)/);
+    const period = parsePeriod('平成23年2月9日(土)から同年3月4日(金)');
+    expect(period).toMatchObject({ ok: true, start: '2011-02-09', end: '2011-03-04' });
+    expect(period.ok && period.notes).toEqual([expect.stringMatching(/^Unexpected \(土\) in 平成23年2月9日\(土\), expected \(水\)/)]);
+    expect(parsePeriod('令和6年9月20日(金曜)から同年10月21日(月曜)')).toMatchObject({ ok: true, notes: [] });
   });
 });
