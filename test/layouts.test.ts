@@ -1,7 +1,7 @@
 /** One small fixture per layout variation of the notices of other ministries, with the facts a reader checks. */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { convertFixture, convertText } from './helpers.js';
+import { convertBytes, convertFixture, convertText } from './helpers.js';
 
 describe('layouts', () => {
   it('reports a header it does not understand and reads nothing under it (unknown-header)', async () => {
@@ -113,5 +113,22 @@ describe('re-consultations (re-opinions)', () => {
       [null, null, 'unchanged'],
       [null, null, 'noted'],
     ]);
+  });
+});
+
+describe('a 該当箇所 of 同上 (ditto)', () => {
+  it('gives the refs of the place it repeats, keeping 同上 as printed', async () => {
+    const html = [
+      '<h1>テスト府令案に関する御意見の概要及び御意見に対する考え方</h1>',
+      '<table>',
+      '<tr><th>番号</th><th>該当箇所</th><th>御意見の概要</th><th>御意見に対する考え方</th></tr>',
+      '<tr><td>1</td><td>第5条第1項</td><td>要件を明確にすべき。</td><td>原案のとおりとします。</td></tr>',
+      '<tr><td>2</td><td>同上</td><td>期限を延ばすべき。</td><td>原案のとおりとします。</td></tr>',
+      '</table>',
+    ].join('\n');
+    const { document } = await convertBytes('ditto', 'ditto.html', new TextEncoder().encode(html));
+    const second = document?.opinions[1]?.comments[0];
+    expect(second?.place).toBe('同上');
+    expect(second?.refs.map((ref) => [ref.kind, ref.canonical, ref.source.startLine])).toEqual([['article', 'art.5.1', 4]]);
   });
 });

@@ -21,7 +21,12 @@ export interface RowPart {
   paragraphs: Paragraph[];
   /** A blank line (a page break of the PDF) separates this row from the one before. */
   afterBreak: boolean;
+  /** For a 該当箇所 that reads 同上 (ditto): the place it repeats, from a row above. */
+  sameAs: Paragraph[] | null;
 }
+
+/** A 該当箇所 cell that only repeats the one above it (`同上`, `〃`). */
+const DITTO = /^(?:同上|〃|同前|同)$/;
 
 export interface SectionDraft {
   id: string;
@@ -103,6 +108,8 @@ class Assembler {
   private afterBreak = false;
   /** The first heading followed by a table, or the first header row, ends the title block. */
   private inBody = false;
+  /** The last 該当箇所 that was not a ditto, which a 同上 below repeats. */
+  private lastPlace: Paragraph[] | null = null;
 
   constructor(
     private readonly file: VFile,
@@ -239,12 +246,19 @@ class Assembler {
       reportUnattributed(this.file, 'Unexpected row without an opinion label before any opinion, expected 意見N or a number', Object.values(cells).flat());
     } else {
       for (const [role, paragraphs] of Object.entries(cells) as [ColumnRole, Paragraph[]][]) {
-        if (paragraphs.length > 0) opinion.parts[role].push({ line: row.line, paragraphs, afterBreak: this.afterBreak });
+        if (paragraphs.length > 0) opinion.parts[role].push({ line: row.line, paragraphs, afterBreak: this.afterBreak, sameAs: role === 'place' ? this.ditto(paragraphs) : null });
       }
       opinion.endLine = Math.max(opinion.endLine, row.endLine);
       opinion.end = Math.max(opinion.end, row.end);
     }
     this.afterBreak = false;
+  }
+
+  /** What a 同上 place repeats (null for any other place, which becomes the one to repeat). */
+  private ditto(place: Paragraph[]): Paragraph[] | null {
+    if (DITTO.test(place.map((p) => p.text).join('').trim())) return this.lastPlace;
+    this.lastPlace = place;
+    return null;
   }
 
   private openSection(text: string, line: number): void {

@@ -157,7 +157,7 @@ function toComment(comment: CommentDraft, id: string, context: RecordContext): C
     submitterRaw: comment.submitterRaw,
     text: comment.text,
     place: comment.place?.text ?? null,
-    refs: uniqueRefs([...(comment.place ? placedRefs(parsePlace(comment.place.text), comment.place, locate) : []), ...placedRefs(pagesOfThisDocument(comment.text, findRefs(comment.text), context.subject), comment, locate)]),
+    refs: uniqueRefs([...(comment.placeRefsFrom ? placedRefs(parsePlace(comment.placeRefsFrom.text), comment.placeRefsFrom, locate) : []), ...placedRefs(pagesOfThisDocument(comment.text, findRefs(comment.text), context.subject), comment, locate)]),
     source: locate.span(comment),
   };
 }

@@ -27,6 +27,8 @@ export interface CommentDraft {
   submitterRaw: string | null;
   /** The row's 該当箇所 cell, which applies to every comment of the row. */
   place: TextBlock | null;
+  /** The place whose refs apply: the cell itself, or for 同上 the cell it repeats. */
+  placeRefsFrom: TextBlock | null;
   /** The row's 提出者 cell, when it (not a mark) named the submitter. */
   submitterColumn: TextBlock | null;
   start: number;
@@ -49,7 +51,12 @@ const SENTENCE_END = /[。．.!?！？」』)）】〕：:]$/;
 export function splitComments(draft: OpinionDraft, knownSubmitters: ReadonlySet<string>, file: VFile): SplitOpinion {
   const opinion = joinPageSplits(draft.parts.opinion, file);
   const { summary, rest } = draft.labelInOpinionCell ? takeSummary(opinion, draft.label) : { summary: null, rest: opinion };
-  const context: RowContext = { known: knownSubmitters, placeOf: rowCell(draft.parts.place), submitterOf: rowCell(draft.parts.submitter) };
+  const context: RowContext = {
+    known: knownSubmitters,
+    placeOf: rowCell(draft.parts.place),
+    repeatedPlaceOf: rowCell(draft.parts.place.map((part) => ({ ...part, paragraphs: part.sameAs ?? part.paragraphs }))),
+    submitterOf: rowCell(draft.parts.submitter),
+  };
   const comments = [
     ...commentsOf(rest, 'comment', context),
     ...commentsOf(joinPageSplits(draft.parts['re-opinion'], file), 're-opinion', context),
@@ -104,6 +111,7 @@ function takeSummary(paragraphs: Paragraph[], label: string): { summary: string 
 interface RowContext {
   known: ReadonlySet<string>;
   placeOf: (line: number) => TextBlock | null;
+  repeatedPlaceOf: (line: number) => TextBlock | null;
   submitterOf: (line: number) => TextBlock | null;
 }
 
@@ -137,6 +145,7 @@ function commentsOf(paragraphs: Paragraph[], kind: CommentDraft['kind'], context
         submitter: submitterRaw === null ? null : normalizeSubmitterName(submitterRaw),
         submitterRaw,
         place: context.placeOf(first.line),
+        placeRefsFrom: context.repeatedPlaceOf(first.line),
         submitterColumn: column,
         start: first.start,
         end: closing.end,
