@@ -77,8 +77,10 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   for (const line of missing) reporter.err(line);
   if (!options.check) await removeLeftovers(options.outDir);
 
-  const current = { pubcom: await version(), build: await buildHash(), settings: settingsOf(options) };
+  // The code hash reads the whole build: it runs while the first notices convert, and is awaited only where needed.
+  const build = buildHash();
   const previous = await readManifest(options.outDir);
+  const current = { pubcom: await version(), build: previous ? await build : '', settings: settingsOf(options) };
   const manifest: Manifest = { ...current, notices: { ...(previous?.notices ?? {}) } };
   const { tasks, duplicates } = planTasks(inputs, options);
   const progress = createProgress(options.progress ?? process.stderr, options.progress != null);
@@ -114,7 +116,8 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   await convertAll(pending, options.jobs ?? availableParallelism(), record);
   progress.end();
 
-  const manifestText = serializeManifest(manifest);
+  current.build = await build;
+  const manifestText = serializeManifest({ ...manifest, build: current.build });
   if (options.check) {
     const onDisk = await readFile(path.join(options.outDir, MANIFEST_FILE), 'utf8').catch(() => null);
     if (onDisk !== manifestText) summary.stale.push(path.join(options.outDir, MANIFEST_FILE));
@@ -233,15 +236,14 @@ async function version(): Promise<string> {
 
 /**
  * sha256 over the converter's own code (and the JSON-LD context): a changed
- * pubcom reconverts everything. The review tools and the benchmark do not
- * change what a conversion writes, so they are left out.
+ * pubcom reconverts everything. The built CLI and worker are bundles at the
+ * top of dist/, so the files there hold all the code that converts.
  */
 async function buildHash(): Promise<string> {
   const here = fileURLToPath(new URL('.', import.meta.url));
-  const converterCode = (file: string): boolean => !/[\\/](?:bench|review)[\\/]/.test(path.relative(here, file).replace(/^/, '/')) && !file.endsWith('.d.ts');
-  const files = (await walk(here, ['.js', '.ts'])).filter(converterCode);
+  const files = (await readdir(here)).filter((name) => /\.(?:js|ts)$/.test(name) && !name.endsWith('.d.ts')).sort(compareCodeUnits);
   const hash = createHash('sha256');
-  for (const file of files) hash.update(path.relative(here, file).split(path.sep).join('/')).update(await readFile(file));
+  for (const name of files) hash.update(name).update(await readFile(path.join(here, name)));
   hash.update(await readFile(new URL('../schemas/context.v1.jsonld', import.meta.url)));
   return hash.digest('hex');
 }
