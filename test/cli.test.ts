@@ -28,6 +28,12 @@ describe('usage', () => {
     expect(readFileSync(path.join(root, 'README.md'), 'utf8')).toContain(HELP);
   });
 
+  it('runs as the package bin: dist/cli.js is executable with its shebang', () => {
+    const result = spawnSync(cli, ['--version'], { cwd: root, encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe((JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version);
+  });
+
   it.each([[[]], [['convert', 'input']], [['convert', '--out', 'x']], [['frobnicate', 'input', '--out', 'x']], [['convert', 'input', '--out', 'x', '--format', 'xml']], [['convert', 'input', '--out', 'x', '--nope']]])(
     'exits 2 on the usage error %j',
     (args) => {
