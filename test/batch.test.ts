@@ -1,10 +1,10 @@
 /** Archive-scale batches: parallel workers, the manifest of unchanged inputs, shards, the progress bar. */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTemporaryDirs, temporaryDir } from './helpers.js';
 import { renderProgress } from '../src/progress.js';
 import { inShard } from '../src/run.js';
 
@@ -17,7 +17,8 @@ function pubcom(args: string[]): { status: number | null; stdout: string; stderr
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const tempDir = (): string => mkdtempSync(path.join(tmpdir(), 'pubcom-batch-'));
+const tempDir = (): string => temporaryDir('pubcom-batch-');
+afterAll(removeTemporaryDirs);
 
 /** 30 notices: the five of input/ six times under other names. */
 function batch(): string {

@@ -1,10 +1,11 @@
 /** The command line as a user runs it: `node dist/cli.js` (built by `npm test` before vitest runs). */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTemporaryDirs, temporaryDir } from './helpers.js';
 import { HELP } from '../src/help.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -16,8 +17,10 @@ function pubcom(args: string[], env: Record<string, string> = {}, cwd = root): {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+afterAll(removeTemporaryDirs);
+
 function tempDir(): string {
-  return mkdtempSync(path.join(tmpdir(), 'pubcom-test-'));
+  return temporaryDir('pubcom-test-');
 }
 
 describe('usage', () => {

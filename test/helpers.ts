@@ -1,5 +1,7 @@
 /** Shared by the tests: convert a fixture folder the way the CLI converts a file. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { VFile } from 'vfile';
 import { formatMessage, sortedMessages } from '../src/diagnostics.js';
 import { emitAll, FORMATS } from '../src/emit/index.js';
@@ -53,4 +55,17 @@ export async function convertFixture(name: string): Promise<Converted> {
 /** Convert a small notice given as text (tests of one behaviour). */
 export async function convertText(text: string, id = 'notice'): Promise<Converted> {
   return convertBytes(id, `${id}.txt`, new TextEncoder().encode(text));
+}
+
+const temporaryDirs: string[] = [];
+
+/** A fresh folder under the system temp dir, removed when the test file is done (see removeTemporaryDirs). */
+export function temporaryDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  temporaryDirs.push(dir);
+  return dir;
+}
+
+export function removeTemporaryDirs(): void {
+  for (const dir of temporaryDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }

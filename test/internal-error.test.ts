@@ -1,8 +1,8 @@
 /** An unexpected exception inside a stage becomes a fatal diagnostic naming the stage; the batch goes on. */
-import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { removeTemporaryDirs, temporaryDir } from './helpers.js';
 
 // The normalize stage fails on the notice called "crash" only, as a bug in a stage would.
 vi.mock('../src/stages/normalize.js', async (importOriginal) => {
@@ -17,11 +17,12 @@ vi.mock('../src/stages/normalize.js', async (importOriginal) => {
 });
 
 const { run } = await import('../src/run.js');
+afterAll(removeTemporaryDirs);
 
 describe('an exception in a stage', () => {
   it('is an internal-error on that file, naming the stage, and the other files are converted', async () => {
-    const inputs = mkdtempSync(path.join(tmpdir(), 'pubcom-crash-'));
-    const out = mkdtempSync(path.join(tmpdir(), 'pubcom-crash-out-'));
+    const inputs = temporaryDir('pubcom-crash-');
+    const out = temporaryDir('pubcom-crash-out-');
     const notice = new URL('../input/mic-denpa-tsv.txt', import.meta.url);
     copyFileSync(notice, path.join(inputs, 'crash.txt'));
     copyFileSync(notice, path.join(inputs, 'fine.txt'));
