@@ -44,6 +44,11 @@ describe('periods', () => {
     expect(file.messages[0]?.reason).toContain('平成30年2月30日');
   });
 
+  it('reads a letter-spaced period, keeping it as printed', () => {
+    const header = readHeader(lines('テスト案に対する意見', '意見募集期間 平 成 2 8 年 9 月 2 7 日 ～ 平 成 2 8 年 1 0 月 2 6 日'), new VFile());
+    expect(header.period).toEqual({ start: '2016-09-27', end: '2016-10-26', raw: '平 成 2 8 年 9 月 2 7 日 ～ 平 成 2 8 年 1 0 月 2 6 日' });
+  });
+
   it('reports a missing period as info', () => {
     const file = new VFile();
     expect(readHeader(lines('テスト案に対する意見'), file).period).toBeNull();

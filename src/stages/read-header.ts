@@ -122,9 +122,31 @@ function readBreakdown(header: NoticeHeader, labels: string[], counts: string[] 
   return true;
 }
 
+/**
+ * A period printed letter-spaced (`平 成 2 8 年 9 月 2 7 日 ～ …`, as some PDF
+ * converters leave it): read with the single spaces between characters
+ * removed; `raw` and `index` still point at the text as printed.
+ */
+function findLetterSpacedPeriod(text: string): ReturnType<typeof findPeriod> {
+  const kept: number[] = [];
+  let collapsed = '';
+  for (let index = 0; index < text.length; index++) {
+    const single = text[index] === ' ' && text[index - 1] !== ' ' && text[index + 1] !== ' ' && index > 0 && index < text.length - 1;
+    if (single) continue;
+    kept.push(index);
+    collapsed += text[index];
+  }
+  if (collapsed === text) return null;
+  const found = findPeriod(collapsed);
+  if (!found) return null;
+  const start = kept[found.index] ?? 0;
+  const end = (kept[found.index + found.raw.length - 1] ?? start) + 1;
+  return { ...found, index: start, raw: text.slice(start, end) };
+}
+
 /** Fill the period (or, on a 再意見 line, the re-consultation period) from `text`; true when it held a period, readable or not. */
 function readPeriod(header: NoticeHeader, line: TitleLine, text: string, file: VFile): boolean {
-  const found = findPeriod(text);
+  const found = findPeriod(text) ?? findLetterSpacedPeriod(text);
   if (!found) return false;
   const column = line.text.indexOf(found.raw) + 1;
   if (!found.ok) {
