@@ -77,7 +77,7 @@ export function joinPageSplits(parts: readonly RowPart[], file: VFile): Paragrap
     const [first, ...others] = part.paragraphs;
     const last = joined.at(-1);
     if (part.afterBreak && last && first && !SENTENCE_END.test(last.text) && !isWholeMark(last.text)) {
-      joined[joined.length - 1] = { ...last, text: last.text + first.text, end: first.end, endLine: first.endLine };
+      joined[joined.length - 1] = { ...last, text: last.text + first.text, end: first.end, endLine: first.endLine, endColumn: first.endColumn };
       report(file, 'page-split-joined', `Joined a cell cut by a page break: …${last.text.slice(-8)}|${first.text.slice(0, 8)}…`, {
         line: first.line,
         column: first.column,
