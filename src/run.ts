@@ -80,8 +80,8 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   // The code hash reads the whole build: it runs while the first notices convert, and is awaited only where needed.
   const build = buildHash();
   const previous = await readManifest(options.outDir);
-  const current = { pubcom: await version(), build: previous ? await build : '', settings: settingsOf(options) };
-  const manifest: Manifest = { ...current, notices: { ...(previous?.notices ?? {}) } };
+  const settings = settingsOf(options);
+  const notices: Manifest['notices'] = { ...(previous?.notices ?? {}) };
   const { tasks, duplicates } = planTasks(inputs, options);
   const progress = createProgress(options.progress ?? process.stderr, options.progress != null);
 
@@ -93,11 +93,11 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     summary.stale.push(...result.stale.map((name) => path.join(options.outDir, name)));
     if (result.failed) {
       summary.failed++;
-      delete manifest.notices[result.id];
+      delete notices[result.id];
     } else {
       summary.converted++;
       if (result.sha256 !== null) {
-        manifest.notices[result.id] = { file: path.basename(result.input), sha256: result.sha256, overridesSha256: result.overridesSha256, outputs: result.outputs };
+        notices[result.id] = { file: path.basename(result.input), sha256: result.sha256, overridesSha256: result.overridesSha256, outputs: result.outputs };
       }
     }
     progress.update({ done: summary.converted + summary.skipped + summary.failed - missing.length, total: inputs.length, opinions: summary.opinions, warnings: summary.counts.warning, errors: summary.counts.error });
@@ -107,7 +107,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   for (const task of tasks) {
     if (duplicates.has(task.input)) {
       record(duplicateResult(task, duplicates.get(task.input) as string));
-    } else if (!options.check && !options.force && (await isSkippable(task, previous, current))) {
+    } else if (!options.check && !options.force && previous !== null && (await isSkippable(task, previous, { build: await build, settings }))) {
       summary.skipped++;
     } else {
       pending.push(task);
@@ -116,8 +116,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   await convertAll(pending, options.jobs ?? availableParallelism(), record);
   progress.end();
 
-  current.build = await build;
-  const manifestText = serializeManifest({ ...manifest, build: current.build });
+  const manifestText = serializeManifest({ pubcom: await version(), build: await build, settings, notices });
   if (options.check) {
     const onDisk = await readFile(path.join(options.outDir, MANIFEST_FILE), 'utf8').catch(() => null);
     if (onDisk !== manifestText) summary.stale.push(path.join(options.outDir, MANIFEST_FILE));
@@ -125,7 +124,10 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     summary.stale.sort(compareCodeUnits);
     for (const name of summary.stale) reporter.out(`differs: ${name}`);
   } else if (tasks.length > 0) {
-    await writeAtomically(path.join(options.outDir, MANIFEST_FILE), manifestText).catch(() => undefined);
+    await writeAtomically(path.join(options.outDir, MANIFEST_FILE), manifestText).catch((error: NodeJS.ErrnoException) => {
+      // The outputs are written; only the next run's skipping is lost, so this is a warning.
+      reporter.err(`${path.join(options.outDir, MANIFEST_FILE)}:1:1: warning: Unexpected failure writing the manifest (${error.code ?? 'error'}): the next run converts everything again [write-failed]`);
+    });
   }
   summary.exitCode = summary.failed > 0 || summary.stale.length > 0 ? 1 : 0;
   summary.wallMs = performance.now() - started;
@@ -171,15 +173,9 @@ async function convertAll(tasks: FileTask[], jobs: number, record: (result: File
   }
 }
 
-interface Current {
-  pubcom: string;
-  build: string;
-  settings: string;
-}
-
 /** Unchanged since the manifest was written, and its outputs still there: nothing to do. */
-async function isSkippable(task: FileTask, previous: Manifest | null, current: Current): Promise<boolean> {
-  const recorded = previous?.notices[task.id];
+async function isSkippable(task: FileTask, previous: Manifest, current: Pick<Manifest, 'build' | 'settings'>): Promise<boolean> {
+  const recorded = previous.notices[task.id];
   if (!recorded) return false;
   const bytes = await readFile(task.input).catch(() => null);
   if (!bytes) return false;
