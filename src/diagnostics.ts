@@ -199,9 +199,9 @@ export function toDiagnostics(file: VFile): Diagnostic[] {
 
 /** Characters that are not white space (U+3000 included), counted as code points. */
 export function nonBlankLength(text: string): number {
-  let count = 0;
-  for (const _char of text.replace(/\s+/gu, '')) count++;
-  return count;
+  const visible = text.replace(/\s+/gu, '');
+  // A surrogate pair is one code point (a lone surrogate counts as one, as string iteration does).
+  return visible.length - (visible.match(/[\ud800-\udbff][\udc00-\udfff]/g)?.length ?? 0);
 }
 
 /** `file:line:column: reason [rule-id]`, the form editors and CI annotators read. */

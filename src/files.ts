@@ -5,7 +5,7 @@
  * use them without loading it.
  */
 import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export function overridesPathOf(input: string): string {
@@ -15,14 +15,19 @@ export function overridesPathOf(input: string): string {
 /** Temporary files of ours (`.NAME.0123456789ab.tmp`), which a killed run may leave behind. */
 export const TEMPORARY = /^\..+\.[0-9a-f]{12}\.tmp$/;
 
-/** Write `content` to a temporary name beside `target`, then rename: a reader never sees half a file. */
-export async function writeAtomically(target: string, content: string): Promise<void> {
+/**
+ * Write `content` to a temporary name beside `target`, then rename: a reader
+ * never sees half a file. Synchronous: a notice's outputs are written on its
+ * own (worker) thread, which has nothing else to do meanwhile, and the sync
+ * calls skip the thread-pool round trips of the promise API.
+ */
+export function writeAtomically(target: string, content: string): void {
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeFile(temporary, content);
-    await rename(temporary, target);
+    writeFileSync(temporary, content);
+    renameSync(temporary, target);
   } catch (error) {
-    await rm(temporary, { force: true });
+    rmSync(temporary, { force: true });
     throw error;
   }
 }

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeTemporaryDirs, temporaryDir } from './helpers.js';
+import { generateLargeNotice } from '../src/bench/generate.js';
+import { FORMATS } from '../src/emit/index.js';
 import { renderProgress } from '../src/progress.js';
 import { inShard } from '../src/run.js';
 
@@ -42,6 +44,26 @@ describe('parallel batches', () => {
     expect(parallel.status).toBe(0);
     expect(stat(parallel.stderr, 'files converted')).toBe(30);
     expect(contents(two)).toEqual(contents(one));
+  });
+
+  it('convert a notice too large for a worker\'s heap again on the main thread', async () => {
+    const inputs = tempDir();
+    for (const name of readdirSync(inputDir).filter((name) => name.endsWith('.txt'))) copyFileSync(path.join(inputDir, name), path.join(inputs, name));
+    const seed = readFileSync(path.join(inputDir, 'soumu-cloud-security-guideline-2018.txt'), 'utf8');
+    writeFileSync(path.join(inputs, 'large.txt'), generateLargeNotice(seed, 5_000_000));
+    // The built batch, whose workers run dist/worker.js; a 5 MB notice needs far more than 48 MB of heap, the others fit.
+    const { run } = (await import(path.join(root, 'dist', 'run.js'))) as typeof import('../src/run.js');
+    const capped = tempDir();
+    const errors: string[] = [];
+    const summary = await run(
+      { paths: [inputs], outDir: capped, formats: FORMATS, bom: false, check: false, verbose: false, jobs: 2, workerHeapMb: 48 },
+      { out: () => {}, err: (line) => errors.push(line) },
+    );
+    expect(errors).toEqual([]);
+    expect(summary).toMatchObject({ exitCode: 0, converted: 4, failed: 0 });
+    const one = tempDir();
+    expect(pubcom(['convert', inputs, '--out', one, '--jobs', '1']).status).toBe(0);
+    expect(contents(capped)).toEqual(contents(one));
   });
 
   it('print diagnostics in input order whatever the worker that finished first', () => {

@@ -51,9 +51,15 @@ export function splitLines(text: string): Line[] {
  * per line; no table can be read from it, so it is refused rather than misread.
  */
 export function looksVertical(text: string): boolean {
-  const lines = splitLines(text).map((line) => line.text.trim()).filter((line) => line !== '');
-  const single = lines.filter((line) => [...line].length === 1).length;
-  return lines.length >= 20 && single >= lines.length * 0.6;
+  let lines = 0;
+  let single = 0;
+  for (const line of text.split(/\r\n|\n|\r/)) {
+    const trimmed = line.trim();
+    if (trimmed === '') continue;
+    lines++;
+    if (trimmed.length === 1 || (trimmed.length === 2 && (trimmed.codePointAt(0) as number) > 0xffff)) single++;
+  }
+  return lines >= 20 && single >= lines * 0.6;
 }
 
 /** An HTML document (or fragment) with a table, rather than converter lines with HTML cells. */
@@ -67,16 +73,17 @@ export function segment(text: string, fileName: string, file: VFile): Block[] {
 }
 
 function segmentLines(lines: Line[], file: VFile): Block[] {
+  const markdownOf = parseMarkdownLines(lines);
   const blocks: Block[] = [];
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as Line;
     if (isPipeRow(line.text)) {
       let end = index;
       while (end + 1 < lines.length && isPipeRow((lines[end + 1] as Line).text)) end++;
-      blocks.push(...pipeTable(lines.slice(index, end + 1)));
+      blocks.push(...pipeTable(lines.slice(index, end + 1), markdownOf));
       index = end;
     } else {
-      blocks.push(classifyLine(line, file));
+      blocks.push(classifyLine(line, markdownOf, file));
     }
   }
   return blocks;
@@ -89,10 +96,10 @@ function isPipeRow(text: string): boolean {
 /** A line without a TAB that still starts like a table row (`<p>…`, `意見3 …`): a row cut short, not prose. */
 const ROW_START = /^\s*(?:<(?:p|ul|ol|div|span|br)[\s>/]|意見\s*[0-9０-９])/i;
 
-function classifyLine(line: Line, file: VFile): Block {
+function classifyLine(line: Line, markdownOf: MarkdownOf, file: VFile): Block {
   if (line.text.trim() === '') return { type: 'break', line: line.number };
   if (/^\s*-{3,}\s*$/.test(line.text)) return { type: 'separator', line: line.number };
-  if (!line.text.includes('\t') && !ROW_START.test(line.text)) return classifyTextLine(line);
+  if (!line.text.includes('\t') && !ROW_START.test(line.text)) return classifyTextLine(line, markdownOf);
   const htmlCells = line.text.split('\t');
   if (htmlCells.every((cell) => /^\s*-*\s*$/.test(cell)) && /-{3}/.test(line.text)) return { type: 'separator', line: line.number };
   let column = 1;
@@ -111,14 +118,35 @@ function classifyLine(line: Line, file: VFile): Block {
 /** Only a line that starts like markdown (`#`, `*`, `_`) can be a markdown heading or a bold line: the others skip remark. */
 const MARKDOWN_START = /^\s{0,3}(?:#|\*\*|__)/;
 
-function classifyTextLine(line: Line): Block {
+/** The first markdown node of a line's own parse, by line number. */
+type MarkdownOf = ReadonlyMap<number, MdastRoot['children'][number]>;
+
+/**
+ * Each line that starts like markdown, read as a markdown document of its own.
+ * They are parsed in one remark run, separated by blank lines (which end
+ * every block such a line can open: heading, paragraph, thematic break), as
+ * remark's set-up per run costs more than a short line's parse.
+ */
+function parseMarkdownLines(lines: readonly Line[]): MarkdownOf {
+  const candidates = lines.filter((line) => MARKDOWN_START.test(line.text) && !line.text.includes('\t'));
+  const nodes = new Map<number, MdastRoot['children'][number]>();
+  if (candidates.length === 0) return nodes;
+  const tree = markdown.parse(candidates.map((line) => line.text).join('\n\n')) as MdastRoot;
+  for (const node of tree.children) {
+    // Candidate i is on line 2i + 1 of the joined text.
+    const candidate = candidates[((node.position?.start.line ?? 0) - 1) / 2];
+    if (candidate && !nodes.has(candidate.number)) nodes.set(candidate.number, node);
+  }
+  return nodes;
+}
+
+function classifyTextLine(line: Line, markdownOf: MarkdownOf): Block {
   const column = line.text.length - line.text.trimStart().length + 1;
   const trimmed = line.text.trim();
   if (!MARKDOWN_START.test(line.text)) {
     return /^【[^【】]+】$/.test(trimmed) ? { type: 'heading', line: line.number, column, text: trimmed, style: 'bracket', depth: 0 } : { type: 'text', line: line.number, column, text: trimmed };
   }
-  const tree = markdown.parse(line.text) as MdastRoot;
-  const node = tree.children[0];
+  const node = markdownOf.get(line.number);
   if (node?.type === 'heading') {
     return { type: 'heading', line: line.number, column, text: phrasingText(node.children).trim(), style: 'atx', depth: node.depth };
   }
@@ -134,16 +162,16 @@ function phrasingText(nodes: PhrasingContent[]): string {
 }
 
 /** A run of `| … |` lines: a GFM table (remark-gfm), its cells turned into hast (inline HTML such as `<br>` parsed too). */
-function pipeTable(lines: Line[]): Block[] {
+function pipeTable(lines: Line[], markdownOf: MarkdownOf): Block[] {
   const last = lines.at(-1) as Line;
   const source = lines.map((line) => line.text).join('\n');
   const tree = gfm.runSync(gfm.parse(source)) as MdastRoot;
   const table = tree.children.find((node): node is Table => node.type === 'table');
-  if (!table) return lines.map(classifyTextLine);
+  if (!table) return lines.map((line) => classifyTextLine(line, markdownOf));
   const hast = raw(toHast(table, { allowDangerousHtml: true }) as HastRoot, { file: new VFile(source) }) as HastRoot | Element;
   moveToFile(hast, lines);
   const element = hast.type === 'element' ? hast : (hast.children.find((node) => node.type === 'element') as Element | undefined);
-  if (!element) return lines.map(classifyTextLine);
+  if (!element) return lines.map((line) => classifyTextLine(line, markdownOf));
   return [...tableRows(element), { type: 'table-end', line: last.number }];
 }
 
