@@ -96,12 +96,12 @@ async function produce(task: FileTask, file: VFile, result: FileResult): Promise
     report(file, 'read-failed', `Unexpected unreadable file (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected a readable notice`);
     return null;
   }
-  result.sha256 = sha256(bytes);
   const overrides = readOverrides(task.input, file, result);
   if (overrides === null) return null;
   try {
     const conversion = convertNotice({ id: task.id, fileName: path.basename(task.input), bytes, overrides }, file);
     if (!conversion) return null;
+    result.sha256 = conversion.document.notice.source.sha256;
     result.opinions = conversion.document.opinions.length;
     result.comments = conversion.document.opinions.reduce((sum, opinion) => sum + opinion.comments.length, 0);
     return await emitAll(conversion.document, conversion.text, { formats: task.formats, bom: task.bom, context: await loadContext() });

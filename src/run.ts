@@ -50,7 +50,7 @@ export interface RunOptions {
  * notice's short-lived objects die there, so the cap costs few collections.
  */
 export const WORKER_HEAP_MB = 1536;
-const WORKER_YOUNG_GENERATION_MB = 16;
+const WORKER_YOUNG_GENERATION_MB = 24;
 
 export interface Reporter {
   out(line: string): void;

@@ -26,8 +26,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { fromHtml } from 'hast-util-from-html';
-import { generateCorpus, generateLargeNotice, layoutOf, type SeedNotice } from './generate.js';
+import { writeAtomically } from '../files.js';
+import { floorJobs, timeFloor } from './floor.js';
+import { timeFloorOnThreads } from './floor-threads.js';
+import { generateCorpus, generateLargeNotice, type SeedNotice } from './generate.js';
 import { formatSummary, summariseProfiles, type CpuProfile, type ProfileSummary } from './profile.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -174,39 +176,6 @@ function runProcess(method: RssMethod, script: string | null, args: readonly str
 }
 
 // ---------------------------------------------------------------------------
-// The floor: hast-util-from-html over the same files, nothing else.
-
-interface ParseJob {
-  html: string;
-  fragment: boolean;
-}
-
-function floorJobs(notices: readonly SeedNotice[]): ParseJob[] {
-  const jobs: ParseJob[] = [];
-  for (const notice of notices) {
-    const text = notice.text.replace(/^\uFEFF/, '');
-    const layout = layoutOf(notice.name, text);
-    if (layout === 'html') jobs.push({ html: text, fragment: false });
-    else if (layout === 'gfm') jobs.push({ html: text, fragment: true });
-    else {
-      for (const line of text.split(/\r\n|\n|\r/)) {
-        if (!line.includes('\t')) continue;
-        for (const cell of line.split('\t')) jobs.push({ html: cell, fragment: true });
-      }
-    }
-  }
-  return jobs;
-}
-
-/** Parse every job once; returns ms. The node count keeps the work observable. */
-function timeFloor(jobs: readonly ParseJob[]): { ms: number; nodes: number } {
-  let nodes = 0;
-  const started = performance.now();
-  for (const job of jobs) nodes += fromHtml(job.html, { fragment: job.fragment }).children.length;
-  return { ms: performance.now() - started, nodes };
-}
-
-// ---------------------------------------------------------------------------
 // Helpers.
 
 function median(values: readonly number[]): number {
@@ -279,6 +248,31 @@ interface SetResult {
   floorMs: number[];
   floorJobs: number;
   stderrTail: string;
+  /** What pubcom wrote (round 1), and the time to write the same files again, alone. */
+  outputs: WriteResult;
+}
+
+interface WriteResult {
+  files: number;
+  bytes: number;
+  ms: number;
+}
+
+/**
+ * Write every file of `outDir` again into a fresh folder, from memory, the
+ * way pubcom writes them (src/files.ts: a temporary name, then a rename):
+ * what the file system alone costs for a set's outputs.
+ */
+async function timeWrites(outDir: string, temp: string): Promise<WriteResult> {
+  const names = (await readdir(outDir)).filter((name) => !name.startsWith('.') && name !== 'pubcom-manifest.json').sort();
+  const contents = await Promise.all(names.map((name) => readFile(path.join(outDir, name), 'utf8')));
+  const copy = path.join(temp, 'out-writes');
+  await mkdir(copy, { recursive: true });
+  const started = performance.now();
+  names.forEach((name, index) => writeAtomically(path.join(copy, name), contents[index] as string));
+  const ms = performance.now() - started;
+  await rm(copy, { recursive: true, force: true });
+  return { files: names.length, bytes: contents.reduce((sum, text) => sum + Buffer.byteLength(text), 0), ms };
 }
 
 async function measureSet(label: string, description: string, folder: string, notices: readonly SeedNotice[], options: Options, method: RssMethod, temp: string): Promise<SetResult> {
@@ -298,6 +292,7 @@ async function measureSet(label: string, description: string, folder: string, no
     floorMs: [],
     floorJobs: jobs.length,
     stderrTail: '',
+    outputs: { files: 0, bytes: 0, ms: Number.NaN },
   };
   for (let round = 1; round <= options.repeats; round++) {
     const floor = timeFloor(jobs);
@@ -314,6 +309,8 @@ async function measureSet(label: string, description: string, folder: string, no
       result.complete = check.complete;
       result.missing = check.missing;
       result.stderrTail = run.stderrTail.split('\n').slice(-6).join('\n');
+      result.outputs = await timeWrites(outDir, temp);
+      log(`  ${label}: writing its ${result.outputs.files} output files (${fmt.mb(result.outputs.bytes)}) again alone: ${fmt.ms(result.outputs.ms)}`);
     }
     await rm(outDir, { recursive: true, force: true });
     log(`  ${label} round ${round}: floor ${fmt.ms(floor.ms)}, pubcom ${fmt.ms(run.wallMs)} wall, ${run.cpuMs === null ? 'n/a' : fmt.ms(run.cpuMs)} CPU (exit ${run.code}), peak RSS ${fmt.rss(run.maxRssKb)}`);
@@ -323,6 +320,9 @@ async function measureSet(label: string, description: string, folder: string, no
 
 interface ParallelResult {
   notices: number;
+  /** The floor on one worker thread and on two, same files: what a second thread can gain on this machine. */
+  floorOneThreadMs: number[];
+  floorTwoThreadsMs: number[];
   oneWorkerMs: number[];
   twoWorkersMs: number[];
   oneWorkerRssKb: (number | null)[];
@@ -334,8 +334,12 @@ interface ParallelResult {
 
 /** The same batch with one worker and with two, alternating, on fresh output folders; also checks the bytes are the same. */
 async function measureParallel(folder: string, notices: number, options: Options, method: RssMethod, temp: string): Promise<ParallelResult> {
-  const result: ParallelResult = { notices, oneWorkerMs: [], twoWorkersMs: [], oneWorkerRssKb: [], twoWorkersRssKb: [], identical: true, rerunMs: [] };
+  const result: ParallelResult = { notices, floorOneThreadMs: [], floorTwoThreadsMs: [], oneWorkerMs: [], twoWorkersMs: [], oneWorkerRssKb: [], twoWorkersRssKb: [], identical: true, rerunMs: [] };
+  const files = (await readdir(folder)).sort().map((name) => path.join(folder, name));
   for (let round = 1; round <= Math.max(1, Math.min(options.repeats, 2)); round++) {
+    result.floorOneThreadMs.push(await timeFloorOnThreads(files, 1));
+    result.floorTwoThreadsMs.push(await timeFloorOnThreads(files, 2));
+    log(`  parallel round ${round}: the floor on 1 thread ${fmt.ms(result.floorOneThreadMs.at(-1) as number)}, on 2 threads ${fmt.ms(result.floorTwoThreadsMs.at(-1) as number)}`);
     const outs: string[] = [];
     for (const jobs of [1, 2]) {
       const outDir = path.join(temp, `out-parallel-${jobs}-${round}`);
@@ -563,6 +567,18 @@ function resultTable(report: Report): string[] {
   return lines;
 }
 
+/** The file system's share: each set's outputs written again alone, against the same set's floor. */
+function writesTable(report: Report): string[] {
+  return [
+    row(['set', 'output files', 'output', 'output / input', 'writing them alone', '× the floor']),
+    row(['---', '---:', '---:', '---:', '---:', '---:']),
+    ...report.sets.map((set) => {
+      const floorMs = median(set.floorMs);
+      return row([set.label, String(set.outputs.files), fmt.mb(set.outputs.bytes), `${fmt.n(set.outputs.bytes / set.bytes, 1)}×`, fmt.ms(set.outputs.ms), `${fmt.n(set.outputs.ms / floorMs, 2)}×`]);
+    }),
+  ];
+}
+
 function oneTable(report: Report): string[] {
   const one = report.one;
   const cli = median(one.cliMs);
@@ -662,12 +678,18 @@ function markdown(report: Report): string {
     `- **pubcom**: wall time of \`node dist/cli.js convert DIR --out OUT\` with the CLI's default options (a fresh OUT each time, so nothing is skipped as unchanged; all three formats: .json, .jsonld and three .csv per notice), from spawn to exit, so process start and module loading are included. Opinions are counted from the produced JSON files. **pubcom CPU** is the user + system CPU time of that process over all its threads: where the CLI converts on worker threads (os.availableParallelism() = ${os.availableParallelism()} here), wall time can be less than CPU time, while the floor runs on one thread.`,
     '- **floor**: in the bench process, `fromHtml` (hast-util-from-html) parsing the same files and nothing else: each TAB cell of a TAB-row file (as a fragment), the whole text of a .md file (as a fragment) and of an .html file (as a document). Files are read into memory first; no process start, no I/O; the parser is warmed on input/ first (the first round is still the coldest, the median is a warm figure). The floor is the cost of merely parsing the HTML that pubcom has to parse.',
     `- **MB** = 10^6 bytes of input (UTF-8). **ratio** (the goal's measure) = pubcom wall / floor time, on the same bytes in the same run; **CPU / floor** = pubcom CPU / floor time. Sets are measured ${options.repeats} times, floor and pubcom alternating; the table shows medians (peak RSS: the largest).`,
+    '- **writing the outputs alone**: after the first round of a set, every output file pubcom wrote is read into memory and written again, into a fresh folder, the way pubcom writes them (a temporary name, then a rename; src/files.ts), on one thread: the file system\'s own cost for that set\'s outputs, against the same floor.',
+    `- **parallel**: ${GOALS.parallelNotices} notices of every layout (seed 3) converted with \`--jobs 1\` and \`--jobs 2\`, alternating, and the manifest's re-run of the unchanged batch. Beside it, the floor on worker threads (src/bench/floor-threads.ts: the same files split over one thread, then two, each thread reading and parsing its share): what a second thread gains on this machine for work that shares nothing, a ceiling for pubcom's own speed-up.`,
     `- **one notice**: input/${SEED_LAYOUT} converted by the CLI, against \`node -e ""\`, alternating, ${options.oneRuns} runs each after one untimed run; medians.`,
     `- **large**: one notice of ${options.largeMiB} MiB: the real notice's opinion rows repeated with renumbered labels (generateLargeNotice), converted once by the CLI (time limit ${options.largeTimeoutMs / 1000} s).`,
     '',
     '## Results',
     '',
     ...resultTable(report),
+    '',
+    '### Writing the outputs alone',
+    '',
+    ...writesTable(report),
     '',
     '### One notice against process start',
     '',
@@ -711,11 +733,12 @@ async function readSeeds(): Promise<SeedNotice[]> {
 function parallelGoals(parallel: ParallelResult | null): GoalRow[] {
   if (!parallel) return [];
   const speedup = median(parallel.oneWorkerMs) / median(parallel.twoWorkersMs);
+  const floorSpeedup = median(parallel.floorOneThreadMs) / median(parallel.floorTwoThreadsMs);
   const peakKb = Math.max(...parallel.twoWorkersRssKb.map((kb) => kb ?? 0), ...parallel.oneWorkerRssKb.map((kb) => kb ?? 0));
   return [
     {
       goal: `Parallel: --jobs 2 at least ${GOALS.parallelSpeedup}× faster than --jobs 1 on ${parallel.notices} notices, same bytes`,
-      measured: `${fmt.n(speedup, 2)}× (${fmt.ms(median(parallel.oneWorkerMs))} against ${fmt.ms(median(parallel.twoWorkersMs))}, medians); bytes ${parallel.identical ? 'identical' : 'DIFFER'}`,
+      measured: `${fmt.n(speedup, 2)}× (${fmt.ms(median(parallel.oneWorkerMs))} against ${fmt.ms(median(parallel.twoWorkersMs))}, medians); bytes ${parallel.identical ? 'identical' : 'DIFFER'}; the floor itself, on the same files: ${fmt.n(floorSpeedup, 2)}× from a second thread (${fmt.ms(median(parallel.floorOneThreadMs))} against ${fmt.ms(median(parallel.floorTwoThreadsMs))})`,
       ok: speedup >= GOALS.parallelSpeedup && parallel.identical,
     },
     {
@@ -786,7 +809,7 @@ async function main(): Promise<number> {
     }
 
     const report: Report = { options, method, sets, parallel, one, large, profiles, benchSeconds: (performance.now() - started) / 1000, load: { start: loadAtStart, end: os.loadavg() } };
-    const out: string[] = ['', ...resultTable(report), '', ...oneTable(report), '', row(['goal', 'measured', 'result']), row(['---', '---', '---']), ...goals(report).map((goal) => row([goal.goal, goal.measured, pass(goal.ok)]))];
+    const out: string[] = ['', ...resultTable(report), '', ...writesTable(report), '', ...oneTable(report), '', row(['goal', 'measured', 'result']), row(['---', '---', '---']), ...goals(report).map((goal) => row([goal.goal, goal.measured, pass(goal.ok)]))];
     for (const set of sets) {
       if (set.missing.length > 0) out.push('', `${set.label}: notices without all outputs: ${set.missing.slice(0, 5).join('; ')}${set.missing.length > 5 ? ' …' : ''}`, set.stderrTail);
     }
