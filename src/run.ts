@@ -6,6 +6,7 @@
  * failing file never stops the others: it becomes diagnostics and exit 1.
  */
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -119,7 +120,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   for (const task of tasks) {
     if (duplicates.has(task.input)) {
       record(duplicateResult(task, duplicates.get(task.input) as string));
-    } else if (!options.check && !options.force && previous !== null && (await isSkippable(task, previous, { build: await build, settings }))) {
+    } else if (!options.check && !options.force && previous !== null && isSkippable(task, previous, { build: await build, settings })) {
       summary.skipped++;
     } else {
       pending.push(task);
@@ -213,17 +214,28 @@ async function afterWorkerFailure(task: FileTask, error: unknown): Promise<FileR
   };
 }
 
-/** Unchanged since the manifest was written, and its outputs still there: nothing to do. */
-async function isSkippable(task: FileTask, previous: Manifest, current: Pick<Manifest, 'build' | 'settings'>): Promise<boolean> {
+/**
+ * Unchanged since the manifest was written, and its outputs still there:
+ * nothing to do. Synchronous, like a conversion's own I/O: a re-run of an
+ * unchanged archive is made of these calls, and the promise API's
+ * thread-pool round trips would be most of its time.
+ */
+function isSkippable(task: FileTask, previous: Manifest, current: Pick<Manifest, 'build' | 'settings'>): boolean {
   const recorded = previous.notices[task.id];
   if (!recorded) return false;
-  const bytes = await readFile(task.input).catch(() => null);
+  const bytes = readOrNull(task.input);
   if (!bytes) return false;
-  const overrides = await readFile(overridesPathOf(task.input), 'utf8').catch(() => null);
-  const entry = { file: path.basename(task.input), sha256: sha256(bytes), overridesSha256: overrides === null ? null : sha256(overrides) };
-  if (!isUnchanged(previous, current, task.id, entry)) return false;
-  const present = await Promise.all(recorded.outputs.map((name) => stat(path.join(task.outDir, name)).then(() => true, () => false)));
-  return present.every(Boolean);
+  const overrides = readOrNull(overridesPathOf(task.input));
+  const entry = { file: path.basename(task.input), sha256: sha256(bytes), overridesSha256: overrides === null ? null : sha256(overrides.toString('utf8')) };
+  return isUnchanged(previous, current, task.id, entry) && recorded.outputs.every((name) => existsSync(path.join(task.outDir, name)));
+}
+
+function readOrNull(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch {
+    return null;
+  }
 }
 
 function planTasks(inputs: readonly string[], options: RunOptions): { tasks: FileTask[]; duplicates: Map<string, string> } {

@@ -7,9 +7,10 @@
  *
  *   node dist/bench/profile.js /tmp/pubcom-bench-seed/*.cpuprofile [--top N]
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 
 interface CallFrame {
   functionName: string;
@@ -94,6 +95,29 @@ function partOf(stack: readonly ProfileNode[], location: (node: ProfileNode) => 
   return `other: ${location(leaf)}`;
 }
 
+/**
+ * Where a frame's code was written. The CLI and the worker run as esbuild
+ * bundles (dist/cli.js, dist/worker.js, dist/chunk-*.js); their source maps
+ * lead back to the files tsc emitted (dist/stages/segment.js, …) and to
+ * node_modules, so samples are charged to the stage, not to a chunk.
+ */
+function originalFrames(): (frame: CallFrame) => { url: string; line: number } {
+  const maps = new Map<string, TraceMap | null>();
+  const mapOf = (url: string): TraceMap | null => {
+    if (!maps.has(url)) {
+      const file = url.startsWith('file://') ? fileURLToPath(url) : null;
+      const mapFile = file === null ? null : `${file}.map`;
+      maps.set(url, mapFile !== null && existsSync(mapFile) ? new TraceMap(readFileSync(mapFile, 'utf8'), pathToFileURL(mapFile).href) : null);
+    }
+    return maps.get(url) ?? null;
+  };
+  return (frame) => {
+    const map = mapOf(frame.url);
+    const original = map ? originalPositionFor(map, { line: frame.lineNumber + 1, column: Math.max(frame.columnNumber, 0) }) : null;
+    return original?.source ? { url: original.source, line: original.line ?? frame.lineNumber + 1 } : { url: frame.url, line: frame.lineNumber + 1 };
+  };
+}
+
 /** A readable location: node_modules/pkg/…, src/….ts for dist/….js, node:… for built-ins, (native) otherwise. */
 export function shortUrl(url: string, root: string): string {
   if (url === '') return '(native)';
@@ -141,11 +165,12 @@ export function summariseProfiles(profiles: readonly CpuProfile[], root: string,
   const add = (map: Map<string, number>, key: string, ms: number): void => {
     map.set(key, (map.get(key) ?? 0) + ms);
   };
-  const location = (node: ProfileNode): string => shortUrl(node.callFrame.url, root);
+  const original = originalFrames();
+  const location = (node: ProfileNode): string => shortUrl(original(node.callFrame).url, root);
   const functionKey = (node: ProfileNode): string => {
     const frame = node.callFrame;
     const name = frame.functionName === '' ? '(anonymous)' : frame.functionName;
-    return frame.url === '' ? name : `${name}  ${location(node)}:${frame.lineNumber + 1}`;
+    return frame.url === '' ? name : `${name}  ${location(node)}:${original(frame).line}`;
   };
   let totalMs = 0;
   let idleMs = 0;
