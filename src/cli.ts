@@ -63,7 +63,8 @@ const COMMANDS: Record<string, Command> = {
           jobs: parseJobs(values['jobs']),
           force: values['force'] === true,
           shard: parseShard(values['shard']),
-          progress: process.stderr.isTTY && !quiet && !process.env['CI'] ? process.stderr : null,
+          // Drawn on stderr, and only in an interactive session: both streams on a terminal (not `> log`, not `| tee`).
+          progress: process.stdout.isTTY && process.stderr.isTTY && !quiet && !process.env['CI'] ? process.stderr : null,
         },
         reporter,
       );

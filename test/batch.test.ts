@@ -149,6 +149,16 @@ describe('progress and summary', () => {
     expect(stderr).toMatch(/^pubcom: 5 files\n  files converted +5\n  files skipped \(unchanged\) +0\n  files failed +0\n  opinions +55\n  comments +70\n/m);
   });
 
+  it('draws no progress bar when stdout is redirected, even with stderr on a terminal', () => {
+    const out = tempDir();
+    const log = path.join(tempDir(), 'stdout.log');
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} convert ${JSON.stringify(inputDir)} --out ${JSON.stringify(out)} --jobs 1 > ${JSON.stringify(log)}`;
+    const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: '' } });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('files converted');
+    expect(result.stdout).not.toContain('ETA');
+  });
+
   it('draws the progress bar on a terminal (util-linux `script` gives the CLI one)', () => {
     const out = tempDir();
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} convert ${JSON.stringify(inputDir)} --out ${JSON.stringify(out)} --jobs 1`;
