@@ -43,15 +43,16 @@ function foldUnit(code: number): number {
   return code;
 }
 
+/** The units {@link foldUnit} changes: most text has none, and is returned as it is. */
+const FOLDABLE = /[\uff01-\uff5e\u3000\u00a0\u2010-\u2015\u2212\ufe63]/g;
+
 /**
  * Width-folds a string without changing its length (see {@link foldUnit}), so
  * offsets found in the folded copy are offsets into the original. Exported for
  * other normalisers (section headings) that must read numbers the same way.
  */
 export function foldWidth(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) out += String.fromCharCode(foldUnit(text.charCodeAt(i)));
-  return out;
+  return text.replace(FOLDABLE, (unit) => String.fromCharCode(foldUnit(unit.charCodeAt(0))));
 }
 
 /** True for an ASCII Roman numeral that is well formed (`IV`, not `IIV` or `VV`). */
