@@ -1,10 +1,10 @@
 /**
- * The floor on worker threads: the machine's own ceiling for a parallel
- * batch. The same files are split over `threads` threads (every n-th file),
- * each reading its files and parsing them with hast-util-from-html as the
- * floor does; the time is from starting the threads to the last one ending.
- * Comparing one thread with two shows how much a second thread can gain on
- * this machine for work that shares nothing: pubcom's --jobs 2 cannot beat it.
+ * The floor on worker threads: a reference for a parallel batch. The same
+ * files are split over `threads` threads (every n-th file), each reading its
+ * files and parsing them with hast-util-from-html as the floor does; the time
+ * is from starting the threads to the last one ending. Comparing one thread
+ * with two shows what a second thread gains on this machine for work that
+ * shares nothing, over a batch this short (each thread warms up its own JIT).
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
