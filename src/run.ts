@@ -137,7 +137,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     summary.stale.push(...(await unexpected(options.outDir, new Set(tasks.map((task) => task.id)))));
     summary.stale.sort(compareCodeUnits);
     for (const name of summary.stale) reporter.out(`differs: ${name}`);
-  } else if (tasks.length > 0) {
+  } else if (Object.keys(notices).length > 0 || previous !== null) {
     try {
       writeAtomically(path.join(options.outDir, MANIFEST_FILE), manifestText);
     } catch (error) {
@@ -168,8 +168,10 @@ async function convertAll(tasks: FileTask[], jobs: number, heapMb: number, recor
     isolateWorkers: false,
     resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: heapMb },
   });
-  // A worker that dies between tasks has lost no notice (one that dies on a task fails that task, handled below); tinypool starts another.
-  pool.on('error', () => {});
+  // A worker that dies on a task fails that task (handled below). One that dies outside a task failed to start: the tasks
+  // queued for it would wait for ever, so from then on every task fails at once.
+  const poolFailure = new Promise<never>((_resolve, reject) => pool.on('error', reject));
+  poolFailure.catch(() => {});
   const window = jobs * 4;
   const results = new Map<number, FileResult>();
   let next = 0;
@@ -184,7 +186,7 @@ async function convertAll(tasks: FileTask[], jobs: number, heapMb: number, recor
     while (next < tasks.length) {
       const index = next++;
       const task = tasks[index] as FileTask;
-      results.set(index, await (pool.run(task) as Promise<FileResult>).catch((error: unknown) => afterWorkerFailure(task, error)));
+      results.set(index, await Promise.race([pool.run(task) as Promise<FileResult>, poolFailure]).catch((error: unknown) => afterWorkerFailure(task, error)));
       flush();
     }
   };

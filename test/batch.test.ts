@@ -1,6 +1,6 @@
 /** Archive-scale batches: parallel workers, the manifest of unchanged inputs, shards, the progress bar. */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -64,6 +64,19 @@ describe('parallel batches', () => {
     const one = tempDir();
     expect(pubcom(['convert', inputs, '--out', one, '--jobs', '1']).status).toBe(0);
     expect(contents(capped)).toEqual(contents(one));
+  });
+
+  it('fail every file with an internal-error, rather than hang or exit 0, when no worker can start', () => {
+    const build = tempDir();
+    for (const folder of ['dist', 'schemas']) cpSync(path.join(root, folder), path.join(build, folder), { recursive: true });
+    copyFileSync(path.join(root, 'package.json'), path.join(build, 'package.json'));
+    symlinkSync(path.join(root, 'node_modules'), path.join(build, 'node_modules'));
+    writeFileSync(path.join(build, 'dist', 'worker.js'), "throw new Error('broken worker');\n");
+    const result = spawnSync(process.execPath, [path.join(build, 'dist', 'cli.js'), 'convert', inputDir, '--out', tempDir(), '--jobs', '2', '--quiet'], { encoding: 'utf8', timeout: 60_000 });
+    expect(result.status).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(readdirSync(inputDir).length);
+    for (const line of lines) expect(line).toMatch(/: error: Unexpected failure of a worker thread \(broken worker\), expected a converted notice \[internal-error\]$/);
   });
 
   it('print diagnostics in input order whatever the worker that finished first', () => {
