@@ -129,7 +129,7 @@ export const RULES = {
   },
   'internal-error': {
     severity: 'error',
-    note: 'A stage of pubcom failed unexpectedly on this file; the other files of the batch are still converted. Please report it with the file.',
+    note: 'A stage of pubcom failed unexpectedly on this file, or the worker thread converting it died; the other files of the batch are still converted. Please report it with the file.',
   },
 } as const satisfies Record<string, Rule>;
 
