@@ -171,7 +171,7 @@ async function convertAll(tasks: FileTask[], jobs: number, heapMb: number, recor
   // A worker that dies on a task fails that task (handled below). One that dies outside a task failed to start: the tasks
   // queued for it would wait for ever, so from then on every task fails at once.
   const poolFailure = new Promise<never>((_resolve, reject) => pool.on('error', reject));
-  poolFailure.catch(() => {});
+  poolFailure.catch(() => {}); // read only through the races below: not an unhandled rejection
   const window = jobs * 4;
   const results = new Map<number, FileResult>();
   let next = 0;
