@@ -104,7 +104,7 @@ async function produce(task: FileTask, file: VFile, result: FileResult): Promise
     result.sha256 = conversion.document.notice.source.sha256;
     result.opinions = conversion.document.opinions.length;
     result.comments = conversion.document.opinions.reduce((sum, opinion) => sum + opinion.comments.length, 0);
-    return await emitAll(conversion.document, conversion.text, { formats: task.formats, bom: task.bom, context: await loadContext() });
+    return emitAll(conversion.document, conversion.text, { formats: task.formats, bom: task.bom, context: await loadContext() });
   } catch (error) {
     const where = error instanceof StageError ? `stage ${error.stage}` : 'emit';
     report(file, 'internal-error', `Unexpected failure in ${where}: ${error instanceof Error ? error.message : String(error)}`);

@@ -39,7 +39,7 @@ export async function convertBytes(id: string, fileName: string, bytes: Uint8Arr
   const file = new VFile({ path: fileName });
   const conversion = convertNotice({ id, fileName, bytes, overrides }, file);
   const document = conversion?.document ?? null;
-  const files = conversion ? await emitAll(conversion.document, conversion.text, { formats: FORMATS, bom: false, context: await loadContext() }) : new Map<string, string>();
+  const files = conversion ? emitAll(conversion.document, conversion.text, { formats: FORMATS, bom: false, context: await loadContext() }) : new Map<string, string>();
   const messages = sortedMessages(file).map((message) => formatMessage(fileName, message)).join('\n');
   return { document, messages: messages === '' ? '' : messages + '\n', files, bytes };
 }

@@ -19,13 +19,13 @@ export interface EmitOptions {
 }
 
 /** `sourceText` is the decoded input, which the JSON-LD quotes in its Web Annotation selectors. */
-export async function emitAll(document: NoticeDocument, sourceText: string, options: EmitOptions): Promise<Map<string, string>> {
+export function emitAll(document: NoticeDocument, sourceText: string, options: EmitOptions): Map<string, string> {
   const id = document.notice.id;
   const files = new Map<string, string>();
   if (options.formats.includes('json')) files.set(`${id}.json`, toJson(document));
   if (options.formats.includes('jsonld')) files.set(`${id}.jsonld`, serializeJsonLd(toJsonLd(document, options.context, sourceText)));
   if (options.formats.includes('csv')) {
-    for (const [table, csv] of Object.entries(await toCsv(document, { bom: options.bom }))) files.set(`${id}.${table}.csv`, csv);
+    for (const [table, csv] of Object.entries(toCsv(document, { bom: options.bom }))) files.set(`${id}.${table}.csv`, csv);
   }
   return files;
 }

@@ -1,0 +1,76 @@
+/**
+ * The CSV files read back with a CSV parser (fast-csv's own) hold the
+ * records of the JSON, cell for cell: what an archivist loading them into a
+ * spreadsheet or a database gets.
+ */
+import { parseString } from '@fast-csv/parse';
+import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CSV_COLUMNS, guardFormula, toCsv } from '../src/emit/csv.js';
+import type { NoticeDocument } from '../src/schema/records.js';
+
+const OUTPUT = new URL('../output/', import.meta.url);
+
+function parseCsv(text: string): Promise<string[][]> {
+  return new Promise((resolve, reject) => {
+    const rows: string[][] = [];
+    parseString<string[], string[]>(text, { headers: false })
+      .on('data', (row: string[]) => rows.push(row))
+      .on('error', reject)
+      .on('end', () => resolve(rows));
+  });
+}
+
+/** A record's value as its CSV cell: empty for null, then guarded against formulas. */
+function cell(value: string | number | boolean | null): string {
+  return guardFormula(value === null ? '' : String(value));
+}
+
+const notices = readdirSync(OUTPUT)
+  .filter((name) => name.endsWith('.json') && name !== 'pubcom-manifest.json')
+  .map((name) => name.slice(0, -'.json'.length))
+  .sort();
+
+describe('the CSV files of output/ read back', () => {
+  it.each(notices)('%s: every opinion, comment and ref, cell for cell', async (id) => {
+    const document = JSON.parse(readFileSync(new URL(`${id}.json`, OUTPUT), 'utf8')) as NoticeDocument;
+    const read = async (table: keyof typeof CSV_COLUMNS): Promise<string[][]> => parseCsv(readFileSync(new URL(`${id}.${table}.csv`, OUTPUT), 'utf8'));
+
+    const [opinionHeader, ...opinionRows] = await read('opinions');
+    expect(opinionHeader).toEqual(CSV_COLUMNS.opinions);
+    expect(opinionRows.map((row) => [row[1], row[9], row[11]])).toEqual(
+      document.opinions.map((opinion) => [opinion.id, cell(opinion.response?.text ?? null), cell(opinion.revised)]),
+    );
+
+    const [commentHeader, ...commentRows] = await read('comments');
+    expect(commentHeader).toEqual(CSV_COLUMNS.comments);
+    const comments = document.opinions.flatMap((opinion) => opinion.comments);
+    expect(commentRows.map((row) => [row[2], row[5], row[7]])).toEqual(comments.map((comment) => [comment.id, cell(comment.submitter), cell(comment.text)]));
+
+    const [refHeader, ...refRows] = await read('refs');
+    expect(refHeader).toEqual(CSV_COLUMNS.refs);
+    const refs = document.opinions.flatMap((opinion) => [...opinion.comments.flatMap((comment) => comment.refs), ...(opinion.response?.refs ?? [])]);
+    expect(refRows.map((row) => [row[6], row[7]])).toEqual(refs.map((ref) => [cell(ref.raw), cell(ref.canonical)]));
+  });
+});
+
+describe('CSV quoting', () => {
+  it('any comment text comes back from a CSV parser as written, guarded against formulas', async () => {
+    const document = JSON.parse(readFileSync(new URL('mic-denpa-tsv.json', OUTPUT), 'utf8')) as NoticeDocument;
+    const text = fc.string({ unit: fc.constantFrom('a', '漢', ',', '"', '\n', '\r', '\t', ' ', '=', '+', '-', '@', "'", '\uFEFF') });
+    await fc.assert(
+      fc.asyncProperty(text, fc.boolean(), async (value, bom) => {
+        const [opinion] = document.opinions;
+        if (!opinion?.comments[0]) throw new Error('the notice has no comment');
+        const changed = { ...document, opinions: [{ ...opinion, comments: [{ ...opinion.comments[0], text: value }] }] };
+        const csv = toCsv(changed, { bom }).comments;
+        expect(csv.startsWith('\uFEFF')).toBe(bom);
+        const [header, ...rows] = await parseCsv(bom ? csv.slice(1) : csv);
+        expect(header).toEqual(CSV_COLUMNS.comments);
+        expect(rows.map((row) => row[7])).toEqual([guardFormula(value)]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
