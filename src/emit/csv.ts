@@ -4,9 +4,9 @@
  * bytes never depend on a library default. A cell a spreadsheet would run as
  * a formula is neutralised (OWASP "CSV injection").
  */
-import { FormatterOptions, type FormatterOptionsArgs } from '@fast-csv/format';
+import { FormatterOptions } from '@fast-csv/format';
 // fast-csv's own row formatter, without the stream around it: the stream turns every row into a Buffer and back, which
-// cost about 7% of a batch's CPU time. The package has no `exports` map, so this path is public; the version is pinned.
+// cost about 7% of a batch's CPU time. The package has no `exports` map, so the path resolves; the version is pinned.
 import { RowFormatter } from '@fast-csv/format/build/src/formatter/index.js';
 import type { NoticeDocument, Opinion, Ref } from '../schema/records.js';
 
@@ -102,7 +102,7 @@ function refRows(noticeId: string, opinionId: string, commentId: string | null, 
 
 function writeTable(table: CsvTable, rows: Row[], options: CsvOptions): string {
   const columns: readonly string[] = CSV_COLUMNS[table];
-  const formatterOptions: FormatterOptionsArgs<string[], string[]> = {
+  const formatterOptions = new FormatterOptions<string[], string[]>({
     headers: false,
     delimiter: ',',
     rowDelimiter: '\n',
@@ -113,9 +113,10 @@ function writeTable(table: CsvTable, rows: Row[], options: CsvOptions): string {
     includeEndRowDelimiter: true,
     writeBOM: options.bom,
     alwaysWriteHeaders: false,
-  };
-  const formatter = new RowFormatter(new FormatterOptions(formatterOptions));
-  const parts: string[] = options.bom ? ['\uFEFF'] : [];
+  });
+  const formatter = new RowFormatter(formatterOptions);
+  // The stream wrote the BOM; the row formatter leaves it to its caller.
+  const parts: string[] = formatterOptions.writeBOM ? [formatterOptions.BOM] : [];
   // Without a transform, the formatter calls back at once, so the rows are collected synchronously.
   const collect = (error: Error | null, formatted?: string[]): void => {
     if (error) throw error;
