@@ -148,10 +148,10 @@ function commandFor(method: RssMethod, script: string | null, args: readonly str
 
 /**
  * Flush the file system before a timed run. The kernel writes files back and
- * frees the blocks of deleted ones after the fact (on this VM's ext4, mounted
- * with `discard`, creating 5,000 files took 2.5 s right after deleting 5,000
- * and 0.15 s after a sync), so without it each run would pay for the
- * outputs of the round before, which the bench itself deleted.
+ * frees the blocks of deleted ones after the fact (on this VM's ext4,
+ * creating 5,000 files took 2.5 s right after deleting 5,000 and 0.15 s
+ * after a sync), so without it each run would pay for the outputs of the
+ * round before, which the bench itself deleted.
  */
 function settleDisk(): void {
   if (process.platform !== 'win32') spawnSync('sync', { stdio: 'ignore' });
@@ -792,7 +792,7 @@ function parallelGoals(parallel: ParallelResult | null): GoalRow[] {
   return [
     {
       goal: `Parallel: --jobs 2 at least ${GOALS.parallelSpeedup}× faster than --jobs 1 on ${parallel.notices} notices, same bytes`,
-      measured: `${fmt.n(speedup, 2)}× (${fmt.ms(median(parallel.oneWorkerMs))} against ${fmt.ms(median(parallel.twoWorkersMs))}, medians); bytes ${parallel.identical ? 'identical' : 'DIFFER'}; pubcom's own work in memory, without the CLI, gains ${fmt.n(pipelineSpeedup, 2)}× from a second thread on the same files (see "A second thread on this machine")`,
+      measured: `${fmt.n(speedup, 2)}× (${fmt.ms(median(parallel.oneWorkerMs))} against ${fmt.ms(median(parallel.twoWorkersMs))}, medians); bytes ${parallel.identical ? 'identical' : 'DIFFER'}; pubcom's own work in memory, without the CLI, gains ${fmt.n(pipelineSpeedup, 2)}× from a second thread on the same files, on a cold pass (see "A second thread on this machine")`,
       ok: speedup >= GOALS.parallelSpeedup && parallel.identical,
     },
     {
