@@ -44,14 +44,18 @@ export interface RunOptions {
 }
 
 /**
- * Each worker's heap is capped: below 2 GB, V8 grows a heap by smaller steps
- * between full collections, which keeps a long batch under 250 MB (measured
- * on 1,000 notices with two workers: about 205 MB, against 260 MB uncapped,
- * for the same CPU time). A young generation of 24 MB lets most of a
- * notice's short-lived objects die there, so the cap costs few collections
- * (16 MB took more CPU for the same memory; 32 MB took 230 MB and more).
+ * Each worker's heap is capped: the smaller the cap, the smaller the steps by
+ * which V8 grows a heap between full collections, which keeps a long batch
+ * under 250 MB. Measured with two workers: 1,000 notices took about 205 MB
+ * capped at 1.5 GB, against 260 MB uncapped; 10,000 notices took 221-252 MB
+ * capped at 1.5 GB and 211 MB at 512 MB, for the same CPU time. A notice
+ * that needs more (about 20 MB of input or more) is converted again on the
+ * main thread: a 30 MB notice took 22 s that way, against 12 s in a worker
+ * capped at 1.5 GB. A young generation of 24 MB lets most of a notice's
+ * short-lived objects die there, so the cap costs few collections (16 MB took
+ * more CPU for the same memory; 32 MB took 230 MB and more).
  */
-export const WORKER_HEAP_MB = 1536;
+export const WORKER_HEAP_MB = 512;
 const WORKER_YOUNG_GENERATION_MB = 24;
 
 export interface Reporter {
