@@ -41,7 +41,7 @@ const SEED_LAYOUT = 'soumu-cloud-security-guideline-2018.txt';
 const OUTPUT_SUFFIXES = ['.json', '.jsonld', '.opinions.csv', '.comments.csv', '.refs.csv'];
 const MARK = 'PUBCOM_BENCH_MAXRSS_KB=';
 const MIB = 1024 * 1024;
-const GOALS = { ratio: 4, ratioStretch: 2, oneNoticeMs: 300, largeMiB: 50, benchSeconds: 300, parallelSpeedup: 1.6, parallelNotices: 1000, rssMiB: 250 };
+const GOALS = { ratio: 4, ratioStretch: 2, oneNoticeMs: 300, largeMiB: 50, benchSeconds: 300, parallelSpeedup: 1.6, parallelNotices: 1000, archiveNotices: 10_000, rssMiB: 250 };
 
 interface Options {
   quick: boolean;
@@ -440,6 +440,28 @@ interface LargeResult {
   stderrTail: string;
 }
 
+interface ArchiveResult {
+  notices: number;
+  bytes: number;
+  wallMs: number;
+  rssKb: number | null;
+  code: number | null;
+}
+
+/** One run of the CLI's defaults over a batch ten times the parallel set's: does memory stay bounded as the batch grows? */
+async function measureArchive(seeds: readonly SeedNotice[], method: RssMethod, temp: string): Promise<ArchiveResult> {
+  const notices = generateCorpus(seeds, GOALS.archiveNotices, 4);
+  const folder = path.join(temp, 'archive');
+  await writeNotices(folder, notices);
+  const bytes = bytesOf(notices);
+  const outDir = path.join(temp, 'out-archive');
+  const run = await runProcess(method, CLI, ['convert', folder, '--out', outDir, '--quiet']);
+  log(`  archive: ${notices.length} notices (${fmt.mb(bytes)}) in ${fmt.ms(run.wallMs)} (exit ${run.code}), peak RSS ${fmt.rss(run.maxRssKb)}`);
+  await rm(outDir, { recursive: true, force: true });
+  await rm(folder, { recursive: true, force: true });
+  return { notices: notices.length, bytes, wallMs: run.wallMs, rssKb: run.maxRssKb, code: run.code };
+}
+
 async function measureLarge(seed: SeedNotice, options: Options, method: RssMethod, temp: string): Promise<LargeResult> {
   const text = generateLargeNotice(seed.text, Math.round(options.largeMiB * MIB), seed.name);
   const notice: SeedNotice = { name: 'large-notice.txt', text };
@@ -554,6 +576,7 @@ interface Report {
   method: RssMethod;
   sets: SetResult[];
   parallel: ParallelResult | null;
+  archive: ArchiveResult | null;
   one: OneNoticeResult;
   large: LargeResult;
   profiles: ProfileResult[];
@@ -646,7 +669,7 @@ function goals(report: Report): GoalRow[] {
       measured: seedFigures ? `${fmt.n(seedFigures.ratio, 2)}×` : 'n/a',
       ok: seedFigures !== null && seedFigures.ratio <= GOALS.ratioStretch,
     },
-    ...parallelGoals(report.parallel),
+    ...parallelGoals(report.parallel, report.archive),
     {
       goal: `One notice end to end under ${GOALS.oneNoticeMs} ms wall`,
       measured: `${fmt.ms(oneMs)} (median of ${report.one.cliMs.length}; node start ${fmt.ms(median(report.one.nodeMs))})`,
@@ -706,6 +729,7 @@ function markdown(report: Report): string {
     '- **disk**: before each timed process and before the writes-alone copy, the bench runs `sync`, so that no run pays for the write-back of the round before or for freeing the files the bench deleted after it (on this VM, creating 5,000 files took 2.5 s right after 5,000 were deleted, 0.15 s after a `sync`). Each run\'s own writes are still in its time.',
     '- **writing the outputs alone**: after the first round of a set, every output file pubcom wrote is read into memory and written again, into a fresh folder, the way pubcom writes them (a temporary name, then a rename; src/files.ts), on one thread: the file system\'s own cost for that set\'s outputs, against the same floor.',
     `- **parallel**: ${GOALS.parallelNotices} notices of every layout (seed 3) converted with \`--jobs 1\` and \`--jobs 2\`, alternating, and the manifest's re-run of the unchanged batch. Beside it, the floor and pubcom's pipeline on worker threads, without the CLI (src/bench/threads.ts: the same files split over one thread, then two; a cold pass, then a warm one): what a second thread gains on this machine for work that shares nothing.`,
+    `- **archive**: ${GOALS.archiveNotices} notices of every layout (seed 4) converted once with the CLI's default options: whether peak RSS stays bounded as a batch grows.`,
     `- **one notice**: input/${SEED_LAYOUT} converted by the CLI, against \`node -e ""\`, alternating, ${options.oneRuns} runs each after one untimed run; medians.`,
     `- **large**: one notice of ${options.largeMiB} MiB: the real notice's opinion rows repeated with renumbered labels (generateLargeNotice), converted once by the CLI (time limit ${options.largeTimeoutMs / 1000} s).`,
     '',
@@ -783,7 +807,7 @@ function threadsTable(parallel: ParallelResult | null): string[] {
   ];
 }
 
-function parallelGoals(parallel: ParallelResult | null): GoalRow[] {
+function parallelGoals(parallel: ParallelResult | null, archive: ArchiveResult | null): GoalRow[] {
   if (!parallel) return [];
   const speedup = median(parallel.oneWorkerMs) / median(parallel.twoWorkersMs);
   const pipeline = parallel.onThreads.pipeline;
@@ -801,9 +825,9 @@ function parallelGoals(parallel: ParallelResult | null): GoalRow[] {
       ok: median(parallel.rerunMs) < median(parallel.twoWorkersMs) / 10,
     },
     {
-      goal: `Bounded memory: peak RSS under ${GOALS.rssMiB} MB on ${parallel.notices} notices`,
-      measured: `${fmt.rss(peakKb)} (largest of --jobs 1 and --jobs 2)`,
-      ok: peakKb > 0 && peakKb / 1024 < GOALS.rssMiB,
+      goal: `Bounded memory: peak RSS under ${GOALS.rssMiB} MB on ${parallel.notices} notices${archive ? ` and on ${archive.notices}` : ''}`,
+      measured: `${fmt.rss(peakKb)} (largest of --jobs 1 and --jobs 2)${archive ? `; ${archive.notices} notices (${fmt.mb(archive.bytes)}, default --jobs): ${fmt.rss(archive.rssKb)}, ${fmt.ms(archive.wallMs)}, exit ${archive.code}` : ''}`,
+      ok: peakKb > 0 && peakKb / 1024 < GOALS.rssMiB && (!archive || (archive.code === 0 && (archive.rssKb ?? Infinity) / 1024 < GOALS.rssMiB)),
     },
   ];
 }
@@ -846,6 +870,7 @@ async function main(): Promise<number> {
       parallel = await measureParallel(parallelDir, parallelSet.length, options, method, temp);
       await rm(parallelDir, { recursive: true, force: true });
     }
+    const archive = options.quick ? null : await measureArchive(seeds, method, temp);
     const one = await measureOneNotice(options, method, temp);
     const large = await measureLarge(seedNotice, options, method, temp);
 
@@ -862,7 +887,7 @@ async function main(): Promise<number> {
       if (profile) profiles.push(profile);
     }
 
-    const report: Report = { options, method, sets, parallel, one, large, profiles, benchSeconds: (performance.now() - started) / 1000, load: { start: loadAtStart, end: os.loadavg() } };
+    const report: Report = { options, method, sets, parallel, archive, one, large, profiles, benchSeconds: (performance.now() - started) / 1000, load: { start: loadAtStart, end: os.loadavg() } };
     const out: string[] = ['', ...resultTable(report), '', ...writesTable(report), '', ...oneTable(report), '', row(['goal', 'measured', 'result']), row(['---', '---', '---']), ...goals(report).map((goal) => row([goal.goal, goal.measured, pass(goal.ok)]))];
     for (const set of sets) {
       if (set.missing.length > 0) out.push('', `${set.label}: notices without all outputs: ${set.missing.slice(0, 5).join('; ')}${set.missing.length > 5 ? ' …' : ''}`, set.stderrTail);
