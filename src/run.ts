@@ -31,7 +31,11 @@ export interface RunOptions {
   check: boolean;
   /** Also print info diagnostics. */
   verbose: boolean;
-  /** Worker threads; 1 converts in this thread. Default: the number of cores. */
+  /**
+   * Worker threads. Default: the number of cores. 0 converts on the calling
+   * thread (for embedding and tests; its heap is not capped, so a long batch
+   * can take more memory). A single file is always converted on this thread.
+   */
   jobs?: number;
   /** Convert every input, even those the manifest shows unchanged. */
   force?: boolean;
@@ -160,7 +164,9 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
  * flight so memory stays bounded, reporting results in input order.
  */
 async function convertAll(tasks: FileTask[], jobs: number, heapMb: number, record: (result: FileResult) => void): Promise<void> {
-  if (jobs <= 1 || tasks.length <= 1) {
+  // One file costs less than starting a worker. A batch runs on workers even with --jobs 1: their capped heaps keep its memory
+  // bounded (10,000 notices took 249 MB on this thread, 148 MB on one worker, about 215 MB on two).
+  if (jobs < 1 || tasks.length <= 1) {
     for (const task of tasks) record(await convertHere(task));
     return;
   }

@@ -35,7 +35,7 @@ const contents = (dir: string): Map<string, string> => new Map(readdirSync(dir).
 const stat = (stderr: string, label: string): number => Number(new RegExp(`${label} +(\\d+)`).exec(stderr)?.[1] ?? NaN);
 
 describe('parallel batches', () => {
-  it('give the same bytes with one worker and with two', () => {
+  it('give the same bytes with one worker, with two, and on the calling thread', async () => {
     const inputs = batch();
     const one = tempDir();
     const two = tempDir();
@@ -44,6 +44,12 @@ describe('parallel batches', () => {
     expect(parallel.status).toBe(0);
     expect(stat(parallel.stderr, 'files converted')).toBe(30);
     expect(contents(two)).toEqual(contents(one));
+    // jobs 0 (the API only) converts without worker threads.
+    const { run } = (await import(path.join(root, 'dist', 'run.js'))) as typeof import('../src/run.js');
+    const here = tempDir();
+    const summary = await run({ paths: [inputs], outDir: here, formats: FORMATS, bom: false, check: false, verbose: false, jobs: 0 }, { out: () => {}, err: () => {} });
+    expect(summary).toMatchObject({ exitCode: 0, converted: 30 });
+    expect(contents(here)).toEqual(contents(one));
   });
 
   it('convert a notice too large for a worker\'s heap again on the main thread', async () => {

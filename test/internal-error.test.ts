@@ -28,7 +28,7 @@ describe('an exception in a stage', () => {
     copyFileSync(notice, path.join(inputs, 'fine.txt'));
     const lines: string[] = [];
     const summary = await run(
-      { paths: [inputs], outDir: out, formats: ['json'], bom: false, check: false, verbose: false, jobs: 1 },
+      { paths: [inputs], outDir: out, formats: ['json'], bom: false, check: false, verbose: false, jobs: 0 },
       { out: (line) => lines.push(line), err: (line) => lines.push(line) },
     );
     expect(summary.exitCode).toBe(1);
