@@ -151,10 +151,6 @@ function sorted(map: Map<string, number>, totalMs: number, top: number): Entry[]
     .slice(0, top);
 }
 
-export function summariseProfile(profile: CpuProfile, root: string, top = 25): ProfileSummary {
-  return summariseProfiles([profile], root, top);
-}
-
 /** Sum several profiles (the threads of one run). Shares are of busy time: (idle) is reported apart. */
 export function summariseProfiles(profiles: readonly CpuProfile[], root: string, top = 25): ProfileSummary {
   const selfByFunction = new Map<string, number>();
