@@ -339,6 +339,9 @@ interface ParallelResult {
   twoWorkersMs: number[];
   oneWorkerRssKb: (number | null)[];
   twoWorkersRssKb: (number | null)[];
+  /** CPU time (user + system, every thread) of the --jobs runs: how many cores each kept busy. */
+  oneWorkerCpuMs: (number | null)[];
+  twoWorkersCpuMs: (number | null)[];
   identical: boolean;
   /** A second run into the same folder, every input unchanged: the manifest skips them all. */
   rerunMs: number[];
@@ -353,6 +356,8 @@ async function measureParallel(folder: string, notices: number, options: Options
     twoWorkersMs: [],
     oneWorkerRssKb: [],
     twoWorkersRssKb: [],
+    oneWorkerCpuMs: [],
+    twoWorkersCpuMs: [],
     identical: true,
     rerunMs: [],
   };
@@ -371,8 +376,9 @@ async function measureParallel(folder: string, notices: number, options: Options
       const run = await runProcess(method, CLI, ['convert', folder, '--out', outDir, '--jobs', String(jobs), '--quiet']);
       (jobs === 1 ? result.oneWorkerMs : result.twoWorkersMs).push(run.wallMs);
       (jobs === 1 ? result.oneWorkerRssKb : result.twoWorkersRssKb).push(run.maxRssKb);
+      (jobs === 1 ? result.oneWorkerCpuMs : result.twoWorkersCpuMs).push(run.cpuMs);
       outs.push(outDir);
-      log(`  parallel round ${round}: --jobs ${jobs} ${fmt.ms(run.wallMs)} wall (exit ${run.code}), peak RSS ${fmt.rss(run.maxRssKb)}`);
+      log(`  parallel round ${round}: --jobs ${jobs} ${fmt.ms(run.wallMs)} wall, ${run.cpuMs === null ? 'n/a' : fmt.ms(run.cpuMs)} CPU (exit ${run.code}), peak RSS ${fmt.rss(run.maxRssKb)}`);
       if (jobs === 2) {
         const rerun = await runProcess(method, CLI, ['convert', folder, '--out', outDir, '--jobs', String(jobs), '--quiet']);
         result.rerunMs.push(rerun.wallMs);
@@ -728,7 +734,7 @@ function markdown(report: Report): string {
     `- **MB** = 10^6 bytes of input (UTF-8). **ratio** (the goal's measure) = pubcom wall / floor time, on the same bytes in the same run; **CPU / floor** = pubcom CPU / floor time. Sets are measured ${options.repeats} times, floor and pubcom alternating; the table shows medians (peak RSS: the largest).`,
     '- **disk**: before each timed process and before the writes-alone copy, the bench runs `sync`, so that no run pays for the write-back of the round before or for freeing the files the bench deleted after it (on this VM, creating 5,000 files took 2.5 s right after 5,000 were deleted, 0.15 s after a `sync`). Each run\'s own writes are still in its time.',
     '- **writing the outputs alone**: after the first round of a set, every output file pubcom wrote is read into memory and written again, into a fresh folder, the way pubcom writes them (a temporary name, then a rename; src/files.ts), on one thread: the file system\'s own cost for that set\'s outputs, against the same floor.',
-    `- **parallel**: ${GOALS.parallelNotices} notices of every layout (seed 3) converted with \`--jobs 1\` and \`--jobs 2\`, alternating, and the manifest's re-run of the unchanged batch. Beside it, the floor and pubcom's pipeline on worker threads, without the CLI (src/bench/threads.ts: the same files split over one thread, then two; a cold pass, then a warm one): what a second thread gains on this machine for work that shares nothing.`,
+    `- **parallel**: ${GOALS.parallelNotices} notices of every layout (seed 3) converted with \`--jobs 1\` and \`--jobs 2\`, alternating (wall and CPU time, so the cores each run kept busy), and the manifest's re-run of the unchanged batch. Beside it, the floor and pubcom's pipeline on worker threads, without the CLI (src/bench/threads.ts: the same files split over one thread, then two; a cold pass, then a warm one): what a second thread gains on this machine for work that shares nothing.`,
     `- **archive**: ${GOALS.archiveNotices} notices of every layout (seed 4) converted once with the CLI's default options: whether peak RSS stays bounded as a batch grows.`,
     `- **one notice**: input/${SEED_LAYOUT} converted by the CLI, against \`node -e ""\`, alternating, ${options.oneRuns} runs each after one untimed run; medians.`,
     `- **large**: one notice of ${options.largeMiB} MiB: the real notice's opinion rows repeated with renumbered labels (generateLargeNotice), converted once by the CLI (time limit ${options.largeTimeoutMs / 1000} s).`,
@@ -804,6 +810,37 @@ function threadsTable(parallel: ParallelResult | null): string[] {
     ...passes('floor', 'the floor (hast-util-from-html)'),
     ...passes('pipeline', "pubcom's pipeline and its three emitters, in memory"),
     row('pubcom CLI, `--jobs 1` against `--jobs 2` (process start, reading, writing)', parallel.oneWorkerMs, parallel.twoWorkersMs),
+    '',
+    ...coresTable(parallel),
+  ];
+}
+
+/** Cores a run kept busy: its CPU time (every thread, user + system) over its wall time; NaN where CPU was not measured. */
+function coresBusy(wallMs: readonly number[], cpuMs: readonly (number | null)[]): { cpuMs: number; cores: number } {
+  const measured = cpuMs.filter((value): value is number => value !== null);
+  const cpu = measured.length > 0 ? median(measured) : Number.NaN;
+  return { cpuMs: cpu, cores: cpu / median(wallMs) };
+}
+
+/**
+ * How many of the cores one worker already keeps busy: V8's compiler and
+ * garbage-collector threads and the kernel's file work run beside the worker,
+ * so a second worker can only use what is left (the ceiling), unless it also
+ * cuts the CPU time.
+ */
+function coresTable(parallel: ParallelResult): string[] {
+  const one = coresBusy(parallel.oneWorkerMs, parallel.oneWorkerCpuMs);
+  const two = coresBusy(parallel.twoWorkersMs, parallel.twoWorkersCpuMs);
+  if (!Number.isFinite(one.cores)) return ['CPU time of the --jobs runs: not measured.'];
+  const line = (label: string, wallMs: number[], busy: { cpuMs: number; cores: number }): string =>
+    `| ${label} | ${fmt.ms(median(wallMs))} | ${fmt.ms(busy.cpuMs)} | ${fmt.n(busy.cores, 2)} |`;
+  return [
+    '| pubcom CLI on the parallel set | wall | CPU (every thread, user + system) | cores busy (CPU / wall) |',
+    '| --- | ---: | ---: | ---: |',
+    line('`--jobs 1`', parallel.oneWorkerMs, one),
+    line('`--jobs 2`', parallel.twoWorkersMs, two),
+    '',
+    `With \`--jobs 1\` the process already keeps ${fmt.n(one.cores, 2)} of the ${os.availableParallelism()} cores busy: a second worker can make the batch at most ${fmt.n(os.availableParallelism() / one.cores, 2)}× faster while the CPU time stays the same (with \`--jobs 2\` it was ${fmt.n(two.cpuMs / one.cpuMs, 2)}× that of \`--jobs 1\`).`,
   ];
 }
 
@@ -816,7 +853,7 @@ function parallelGoals(parallel: ParallelResult | null, archive: ArchiveResult |
   return [
     {
       goal: `Parallel: --jobs 2 at least ${GOALS.parallelSpeedup}× faster than --jobs 1 on ${parallel.notices} notices, same bytes`,
-      measured: `${fmt.n(speedup, 2)}× (${fmt.ms(median(parallel.oneWorkerMs))} against ${fmt.ms(median(parallel.twoWorkersMs))}, medians); bytes ${parallel.identical ? 'identical' : 'DIFFER'}; pubcom's own work in memory, without the CLI, gains ${fmt.n(pipelineSpeedup, 2)}× from a second thread on the same files, on a cold pass (see "A second thread on this machine")`,
+      measured: `${fmt.n(speedup, 2)}× (${fmt.ms(median(parallel.oneWorkerMs))} against ${fmt.ms(median(parallel.twoWorkersMs))}, medians); bytes ${parallel.identical ? 'identical' : 'DIFFER'}; pubcom's own work in memory, without the CLI, gains ${fmt.n(pipelineSpeedup, 2)}× from a second thread on the same files, on a cold pass; --jobs 1 already keeps ${fmt.n(coresBusy(parallel.oneWorkerMs, parallel.oneWorkerCpuMs).cores, 2)} cores busy (see "A second thread on this machine")`,
       ok: speedup >= GOALS.parallelSpeedup && parallel.identical,
     },
     {
