@@ -148,10 +148,10 @@ function commandFor(method: RssMethod, script: string | null, args: readonly str
 
 /**
  * Flush the file system before a timed run. The kernel writes files back and
- * frees the blocks of deleted ones after the fact (on this VM's ext4,
- * creating 5,000 files took 2.5 s right after deleting 5,000 and 0.15 s
- * after a sync), so without it each run would pay for the outputs of the
- * round before, which the bench itself deleted.
+ * frees the blocks of deleted ones after the fact, so without it a run could
+ * pay for the outputs of the round before, which the bench itself deleted.
+ * (On this VM's ext4, which has no journal, creating files still takes from
+ * one to ten times as long from one run to the next: see BENCHMARKS.md.)
  */
 function settleDisk(): void {
   if (process.platform !== 'win32') spawnSync('sync', { stdio: 'ignore' });
@@ -732,7 +732,7 @@ function markdown(report: Report): string {
     `- **pubcom**: wall time of \`node dist/cli.js convert DIR --out OUT\` with the CLI's default options (a fresh OUT each time, so nothing is skipped as unchanged; all three formats: .json, .jsonld and three .csv per notice), from spawn to exit, so process start and module loading are included. Opinions are counted from the produced JSON files. **pubcom CPU** is the user + system CPU time of that process over all its threads: where the CLI converts on worker threads (os.availableParallelism() = ${os.availableParallelism()} here), wall time can be less than CPU time, while the floor runs on one thread.`,
     '- **floor**: in the bench process, `fromHtml` (hast-util-from-html) parsing the same files and nothing else: each TAB cell of a TAB-row file (as a fragment), the whole text of a .md file (as a fragment) and of an .html file (as a document). Files are read into memory first; no process start, no I/O; the parser is warmed on input/ first (the first round is still the coldest, the median is a warm figure). The floor is the cost of merely parsing the HTML that pubcom has to parse.',
     `- **MB** = 10^6 bytes of input (UTF-8). **ratio** (the goal's measure) = pubcom wall / floor time, on the same bytes in the same run; **CPU / floor** = pubcom CPU / floor time. Sets are measured ${options.repeats} times, floor and pubcom alternating; the table shows medians (peak RSS: the largest).`,
-    '- **disk**: before each timed process and before the writes-alone copy, the bench runs `sync`, so that no run pays for the write-back of the round before or for freeing the files the bench deleted after it (on this VM, creating 5,000 files took 2.5 s right after 5,000 were deleted, 0.15 s after a `sync`). Each run\'s own writes are still in its time.',
+    '- **disk**: before each timed process and before the writes-alone copy, the bench runs `sync`, so that no run pays for the write-back of the round before or for freeing the files the bench deleted after it. Each run\'s own writes are still in its time; on this VM they vary the most from run to run (see the notes at the end).',
     '- **writing the outputs alone**: after the first round of a set, every output file pubcom wrote is read into memory and written again, into a fresh folder, the way pubcom writes them (a temporary name, then a rename; src/files.ts), on one thread: the file system\'s own cost for that set\'s outputs, against the same floor.',
     `- **parallel**: ${GOALS.parallelNotices} notices of every layout (seed 3) converted with \`--jobs 1\` and \`--jobs 2\`, alternating (wall and CPU time, so the cores each run kept busy), and the manifest's re-run of the unchanged batch. Beside it, the floor and pubcom's pipeline on worker threads, without the CLI (src/bench/threads.ts: the same files split over one thread, then two; a cold pass, then a warm one): what a second thread gains on this machine for work that shares nothing.`,
     `- **archive**: ${GOALS.archiveNotices} notices of every layout (seed 4) converted once with the CLI's default options: whether peak RSS stays bounded as a batch grows.`,
