@@ -351,3 +351,35 @@ export function generateLargeNotice(seedText: string, targetBytes: number, name 
     factor *= (1.01 * targetBytes) / bytes;
   }
 }
+
+/** A kind of text that a PDF converter or a hostile file may put in one cell, built to a length in UTF-16 units. */
+export interface LongRun {
+  name: string;
+  label: string;
+  text: (length: number) => string;
+}
+
+/**
+ * Plain text first (the reference), then shapes whose conversion time once
+ * grew with the square of their length: trimming that a regex retried at
+ * every blank, a ref searched again from the start for each repeat, each
+ * ref checked against each web address, and arguments spread onto the stack.
+ */
+export const LONG_RUNS: readonly LongRun[] = [
+  { name: 'plain', label: 'plain Japanese text (the reference)', text: (length) => 'あ'.repeat(length) },
+  { name: 'ideographic-spaces', label: 'U+3000 between two words', text: (length) => `前${'\u3000'.repeat(Math.max(0, length - 2))}後` },
+  { name: 'spaces-before-sup', label: 'spaces before a footnote marker', text: (length) => `CIO${' '.repeat(Math.max(0, length - 18))}x <sup>7</sup>` },
+  { name: 'repeated-ref', label: 'one section ref again and again (`Ⅲ.あ`)', text: (length) => 'Ⅲ.あ'.repeat(Math.ceil(length / 3)) },
+  { name: 'addresses', label: 'web addresses', text: (length) => 'https://example.jp/p1 '.repeat(Math.ceil(length / 22)) },
+  { name: 'siblings', label: 'sibling elements (`あ<br>`)', text: (length) => 'あ<br>'.repeat(Math.ceil(length / 5)) },
+];
+
+/** `seedText` with `run` as one more paragraph after the summary of its first opinion row (so the comment keeps its submitter mark). */
+export function withLongRun(seedText: string, run: string): string {
+  const lines = seedText.split('\n');
+  const index = lines.findIndex((line) => line.includes('\t') && /^<p>意見\s*[0-9][^\t]*<\/p>/.test(line));
+  const line = lines[index];
+  if (line === undefined) throw new Error('withLongRun: the seed has no opinion row');
+  lines[index] = line.replace('</p>', `</p><p>${run}</p>`);
+  return lines.join('\n');
+}

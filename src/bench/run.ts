@@ -29,7 +29,7 @@ import { parseArgs } from 'node:util';
 import { writeAtomically } from '../files.js';
 import { floorJobs, timeFloor } from './floor.js';
 import { timeOnThreads, type PassTimes, type ThreadWork } from './threads.js';
-import { generateCorpus, generateLargeNotice, type SeedNotice } from './generate.js';
+import { generateCorpus, generateLargeNotice, LONG_RUNS, withLongRun, type SeedNotice } from './generate.js';
 import { formatSummary, summariseProfiles, type CpuProfile, type ProfileSummary } from './profile.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -54,6 +54,8 @@ interface Options {
   keep: boolean;
   profile: 'auto' | 'yes' | 'no';
   largeTimeoutMs: number;
+  /** Characters of each long run put in one cell (the "Long runs in one cell" table). */
+  longRun: number;
   /** Force how peak RSS and CPU time are read; null: /usr/bin/time where it works. */
   rssVia: RssMethod | null;
 }
@@ -96,6 +98,7 @@ function readOptions(argv: string[]): Options {
     keep: values.keep,
     profile: values['no-profile'] ? 'no' : values.profile ? 'yes' : 'auto',
     largeTimeoutMs: 240_000,
+    longRun: quick ? 50_000 : 500_000,
     rssVia: rssVia ?? null,
   };
 }
@@ -495,6 +498,45 @@ async function measureLarge(seed: SeedNotice, options: Options, method: RssMetho
   };
 }
 
+interface LongRunResult {
+  label: string;
+  wallMs: number;
+  code: number | null;
+  timedOut: boolean;
+}
+
+/**
+ * The seed notice with one long run of each kind in a cell, each converted by
+ * the CLI once: whether some shape of cell still costs more than plain text
+ * of the same length.
+ */
+async function measureLongRuns(seed: SeedNotice, options: Options, method: RssMethod, temp: string): Promise<LongRunResult[]> {
+  const folder = path.join(temp, 'long-runs');
+  const notices = LONG_RUNS.map((run) => ({ name: `${run.name}.txt`, text: withLongRun(seed.text, run.text(options.longRun)) }));
+  await writeNotices(folder, notices);
+  const results: LongRunResult[] = [];
+  for (const [index, run] of LONG_RUNS.entries()) {
+    const outDir = path.join(temp, `out-long-${run.name}`);
+    const result = await runProcess(method, CLI, ['convert', path.join(folder, notices[index]?.name ?? ''), '--out', outDir], 120_000);
+    await rm(outDir, { recursive: true, force: true });
+    results.push({ label: run.label, wallMs: result.wallMs, code: result.code, timedOut: result.timedOut });
+    log(`  long run of ${run.label}: ${fmt.ms(result.wallMs)} (exit ${result.code}${result.timedOut ? ', timed out' : ''})`);
+  }
+  return results;
+}
+
+function longRunsTable(report: Report): string[] {
+  const reference = report.longRuns[0];
+  if (!reference) return ['Not measured.'];
+  return [
+    `The notice input/${SEED_LAYOUT} with one more paragraph of ${report.options.longRun.toLocaleString('en-US')} characters in its first comment cell, converted once by the CLI (time limit 120 s).`,
+    '',
+    row(['the paragraph', 'pubcom wall', '× the plain text', 'exit']),
+    row(['---', '---:', '---:', '---:']),
+    ...report.longRuns.map((run) => row([run.label, run.timedOut ? 'timed out' : fmt.ms(run.wallMs), `${fmt.n(run.wallMs / reference.wallMs, 2)}×`, String(run.code)])),
+  ];
+}
+
 interface ProfileResult {
   what: string;
   file: string;
@@ -585,6 +627,7 @@ interface Report {
   archive: ArchiveResult | null;
   one: OneNoticeResult;
   large: LargeResult;
+  longRuns: LongRunResult[];
   profiles: ProfileResult[];
   benchSeconds: number;
   load: { start: number[]; end: number[] };
@@ -737,6 +780,7 @@ function markdown(report: Report): string {
     `- **parallel**: ${GOALS.parallelNotices} notices of every layout (seed 3) converted with \`--jobs 1\` and \`--jobs 2\`, alternating (wall and CPU time, so the cores each run kept busy), and the manifest's re-run of the unchanged batch. Beside it, the floor and pubcom's pipeline on worker threads, without the CLI (src/bench/threads.ts: the same files split over one thread, then two; a cold pass, then a warm one): what a second thread gains on this machine for work that shares nothing.`,
     `- **archive**: ${GOALS.archiveNotices} notices of every layout (seed 4) converted once with the CLI's default options: whether peak RSS stays bounded as a batch grows.`,
     `- **one notice**: input/${SEED_LAYOUT} converted by the CLI, against \`node -e ""\`, alternating, ${options.oneRuns} runs each after one untimed run; medians.`,
+    `- **long runs**: the seed notice with one paragraph of ${options.longRun.toLocaleString('en-US')} characters of one kind in a cell (src/bench/generate.ts, LONG_RUNS), against plain text of the same length: shapes of cell whose cost once grew with the square of their length.`,
     `- **large**: one notice of ${options.largeMiB} MiB: the real notice's opinion rows repeated with renumbered labels (generateLargeNotice), converted once by the CLI (time limit ${options.largeTimeoutMs / 1000} s).`,
     '',
     '## Results',
@@ -750,6 +794,10 @@ function markdown(report: Report): string {
     '### One notice against process start',
     '',
     ...oneTable(report),
+    '',
+    '### Long runs in one cell',
+    '',
+    ...longRunsTable(report),
     '',
     '### A second thread on this machine',
     '',
@@ -910,6 +958,7 @@ async function main(): Promise<number> {
     const archive = options.quick ? null : await measureArchive(seeds, method, temp);
     const one = await measureOneNotice(options, method, temp);
     const large = await measureLarge(seedNotice, options, method, temp);
+    const longRuns = await measureLongRuns(seedNotice, options, method, temp);
 
     const seedRatio = sets[0] ? figures(sets[0]).ratio : 0;
     const profiles: ProfileResult[] = [];
@@ -924,8 +973,8 @@ async function main(): Promise<number> {
       if (profile) profiles.push(profile);
     }
 
-    const report: Report = { options, method, sets, parallel, archive, one, large, profiles, benchSeconds: (performance.now() - started) / 1000, load: { start: loadAtStart, end: os.loadavg() } };
-    const out: string[] = ['', ...resultTable(report), '', ...writesTable(report), '', ...oneTable(report), '', row(['goal', 'measured', 'result']), row(['---', '---', '---']), ...goals(report).map((goal) => row([goal.goal, goal.measured, pass(goal.ok)]))];
+    const report: Report = { options, method, sets, parallel, archive, one, large, longRuns, profiles, benchSeconds: (performance.now() - started) / 1000, load: { start: loadAtStart, end: os.loadavg() } };
+    const out: string[] = ['', ...resultTable(report), '', ...writesTable(report), '', ...oneTable(report), '', ...longRunsTable(report), '', row(['goal', 'measured', 'result']), row(['---', '---', '---']), ...goals(report).map((goal) => row([goal.goal, goal.measured, pass(goal.ok)]))];
     for (const set of sets) {
       if (set.missing.length > 0) out.push('', `${set.label}: notices without all outputs: ${set.missing.slice(0, 5).join('; ')}${set.missing.length > 5 ? ' …' : ''}`, set.stderrTail);
     }
