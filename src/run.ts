@@ -18,6 +18,7 @@ import { compareCodeUnits } from './diagnostics.js';
 import type { Format } from './emit/index.js';
 import { isUnchanged, Manifest, MANIFEST_FILE, readManifest, serializeManifest } from './manifest.js';
 import { createProgress } from './progress.js';
+import { pushAll } from './arrays.js';
 
 
 export const INPUT_EXTENSIONS = ['.txt', '.md', '.html', '.htm'];
@@ -142,7 +143,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   if (options.check) {
     const onDisk = await readFile(path.join(options.outDir, MANIFEST_FILE), 'utf8').catch(() => null);
     if (onDisk !== manifestText) summary.stale.push(path.join(options.outDir, MANIFEST_FILE));
-    summary.stale.push(...(await unexpected(options.outDir, new Set(tasks.map((task) => task.id)))));
+    pushAll(summary.stale, await unexpected(options.outDir, new Set(tasks.map((task) => task.id))));
     summary.stale.sort(compareCodeUnits);
     for (const name of summary.stale) reporter.out(`differs: ${name}`);
   } else if (Object.keys(notices).length > 0 || previous !== null) {
@@ -340,7 +341,7 @@ async function listInputs(paths: readonly string[]): Promise<{ inputs: string[];
   for (const given of paths) {
     const info = await stat(given).catch(() => null);
     if (!info) missing.push(`${given}:1:1: error: Unexpected missing path, expected a notice file or a folder [read-failed]`);
-    else if (info.isDirectory()) inputs.push(...(await walk(given, INPUT_EXTENSIONS)));
+    else if (info.isDirectory()) pushAll(inputs, await walk(given, INPUT_EXTENSIONS));
     else inputs.push(given);
   }
   return { inputs: [...new Set(inputs)].sort(compareCodeUnits), missing };
@@ -350,7 +351,7 @@ async function walk(folder: string, extensions: readonly string[]): Promise<stri
   const found: string[] = [];
   for (const entry of await readdir(folder, { withFileTypes: true })) {
     const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) found.push(...(await walk(full, extensions)));
+    if (entry.isDirectory()) pushAll(found, await walk(full, extensions));
     else if (extensions.includes(path.extname(entry.name).toLowerCase())) found.push(full);
   }
   return found.sort(compareCodeUnits);

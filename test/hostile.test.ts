@@ -91,6 +91,25 @@ describe('broken notices still convert, with diagnostics', () => {
     expect(document?.opinions[0]?.summary).toContain('深い本文');
   });
 
+  it('a cell of 300,000 sibling elements converts like any other', async () => {
+    const wide = `<p>${'あ<br>'.repeat(300_000)}い</p>`;
+    const { document, messages } = await convertText(notice(`<p>意見1 広い。</p>${wide}\t<p>回答です。</p>\t無`));
+    expect(messages).toBe('');
+    expect(document?.opinions[0]?.comments[0]?.text).toBe(`${'あ\n'.repeat(300_000)}い`);
+  });
+
+  // Runs that once took time growing with the square of their length (`npm run bench` times them, "Long runs in one cell").
+  it.each([
+    ['U+3000 between words', `前${'\u3000'.repeat(50_000)}後`, `前${'\u3000'.repeat(50_000)}後`],
+    ['spaces before a footnote marker', `CIO${' '.repeat(50_000)}x <sup>7</sup>`, 'CIO x⁷'],
+    ['the same section ref again and again', 'Ⅲ.あ'.repeat(10_000), 'Ⅲ.あ'.repeat(10_000)],
+    ['web addresses', 'https://example.jp/p1 '.repeat(10_000).trim(), 'https://example.jp/p1 '.repeat(10_000).trim()],
+  ])('a long run of %s converts, its text kept', async (_name, body, text) => {
+    const { document, messages } = await convertText(notice(row('意見1', body)));
+    expect(messages).toBe('');
+    expect(document?.opinions[0]?.comments[0]?.text).toBe(text);
+  });
+
   it('a generated notice of 5 MB with thousands of opinions', async () => {
     const rows: string[] = [];
     for (let n = 1, size = 0; size < 5_000_000; n++) {

@@ -9,6 +9,7 @@ import { FormatterOptions } from '@fast-csv/format';
 // cost about 7% of a batch's CPU time. The package has no `exports` map, so the path resolves; the version is pinned.
 import { RowFormatter } from '@fast-csv/format/build/src/formatter/index.js';
 import type { NoticeDocument, Opinion, Ref } from '../schema/records.js';
+import { pushAll } from '../arrays.js';
 
 export const CSV_TABLES = ['opinions', 'comments', 'refs'] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
@@ -59,9 +60,9 @@ function tableRows(document: NoticeDocument): Record<CsvTable, Row[]> {
         start_line: comment.source.startLine,
         end_line: comment.source.endLine,
       });
-      refs.push(...refRows(noticeId, opinion.id, comment.id, 'comment', comment.refs));
+      pushAll(refs, refRows(noticeId, opinion.id, comment.id, 'comment', comment.refs));
     });
-    refs.push(...refRows(noticeId, opinion.id, null, 'response', opinion.response?.refs ?? []));
+    pushAll(refs, refRows(noticeId, opinion.id, null, 'response', opinion.response?.refs ?? []));
   }
   return { opinions, comments, refs };
 }

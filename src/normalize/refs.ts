@@ -124,9 +124,21 @@ function urlSpans(folded: string): Span[] {
   return [...folded.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
-/** True when two half-open spans share at least one unit. */
-function overlaps(a: Span, b: Span): boolean {
-  return a.start < b.end && b.start < a.end;
+/**
+ * True when `span` shares a unit with one of `sorted`, spans in order that do
+ * not overlap each other: only the last one that starts before `span` ends can
+ * (a binary search: a text with thousands of addresses is not checked pair by pair).
+ */
+function overlapsAny(sorted: readonly Span[], span: Span): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as Span).start < span.end) low = middle + 1;
+    else high = middle;
+  }
+  const last = sorted[low - 1];
+  return last !== undefined && span.start < last.end;
 }
 
 /**
@@ -446,9 +458,7 @@ const MATCHERS: readonly Matcher[] = [
 export function findRefs(text: string): FoundRef[] {
   const folded = foldWidth(text);
   const blocked = urlSpans(folded);
-  const candidates = MATCHERS.flatMap((match) => match(folded, text)).filter(
-    (c) => !blocked.some((b) => overlaps(b, c)),
-  );
+  const candidates = MATCHERS.flatMap((match) => match(folded, text)).filter((c) => !overlapsAny(blocked, c));
   return pickNonOverlapping(candidates);
 }
 

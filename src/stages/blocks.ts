@@ -7,6 +7,7 @@
 import type { Element, ElementContent } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { cellParagraphs } from './cell-text.js';
+import { pushReversed } from '../arrays.js';
 
 /** One table cell: its hast content and where it starts in the input. */
 export interface CellNode {
@@ -135,7 +136,7 @@ export function descendants(root: Element, tagName: string): Element[] {
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.type !== 'element') continue;
     if (node.tagName === tagName) found.push(node);
-    else if (node.tagName !== 'table') stack.push(...[...node.children].reverse());
+    else if (node.tagName !== 'table') pushReversed(stack, node.children);
   }
   return found;
 }

@@ -7,6 +7,7 @@
 import type { Element, ElementContent, RootContent } from 'hast';
 import { toText } from 'hast-util-to-text';
 import type { CellNode } from './blocks.js';
+import { pushAll } from '../arrays.js';
 
 /** One paragraph of a cell (a `<p>`, an `<li>`, or a run of bare text). */
 export interface Paragraph {
@@ -42,7 +43,7 @@ export function unsafeMarkup(cell: CellNode | null): string[] {
       if (/^on/i.test(name)) found.add('event-handler attribute');
       if (typeof value === 'string' && /^\s*javascript:/i.test(value)) found.add('script link');
     }
-    stack.push(...node.children);
+    pushAll(stack, node.children);
   }
   return [...found].sort();
 }
@@ -124,7 +125,7 @@ function prepareForText<T extends RootContent | ElementContent>(node: T): T {
   for (let index = 1; index < children.length; index++) {
     const previous = children[index - 1];
     if (previous?.type === 'text' && superscriptOf(node.children[index]) !== null) {
-      children[index - 1] = { ...previous, value: previous.value.replace(/[ \t]+$/, '') };
+      children[index - 1] = { ...previous, value: withoutTrailing(previous.value, ' \t') };
     }
   }
   return { ...node, children };
@@ -137,7 +138,7 @@ function needsPreparation(node: Element): boolean {
     if (current.type === 'text' && (current.value.includes('\n') || current.value.includes('\r'))) return true;
     if (current.type !== 'element') continue;
     if (current.tagName === 'sup') return true;
-    stack.push(...current.children);
+    pushAll(stack, current.children);
   }
   return false;
 }
@@ -164,7 +165,25 @@ export function cleanText(text: string): string {
   return text
     .replace(/\u00a0/g, ' ')
     .split('\n')
-    .map((line) => line.replace(/[ \t\f\r\v]+/g, ' ').replace(/^[ \u3000]+|[ \u3000]+$/g, ''))
+    .map((line) => withoutLeading(withoutTrailing(line.replace(/[ \t\f\r\v]+/g, ' '), ' \u3000'), ' \u3000'))
     .filter((line) => line !== '')
     .join('\n');
+}
+
+/**
+ * `text` without the characters of `blanks` at its end, found by scanning
+ * back: a regex such as `[ \u3000]+$` is tried at every blank of a long run
+ * inside the text and fails at its end each time, which is quadratic.
+ */
+function withoutTrailing(text: string, blanks: string): string {
+  let end = text.length;
+  while (end > 0 && blanks.includes(text.charAt(end - 1))) end--;
+  return text.slice(0, end);
+}
+
+/** `text` without the characters of `blanks` at its start. */
+function withoutLeading(text: string, blanks: string): string {
+  let start = 0;
+  while (start < text.length && blanks.includes(text.charAt(start))) start++;
+  return text.slice(start);
 }

@@ -17,10 +17,10 @@ export interface Locator {
   /** The span of a whole physical line. */
   line(line: number): SourceSpan;
   /**
-   * Where `raw` (the `occurrence`-th time, from 0) is printed inside `within`;
-   * the whole of `within` when markup or entities keep it from appearing verbatim.
+   * Where `raw` is first printed inside `within` at or after offset `from`;
+   * null when markup or entities keep it from appearing there verbatim.
    */
-  find(raw: string, within: Range, occurrence: number): SourceSpan;
+  find(raw: string, within: Range, from: number): SourceSpan | null;
 }
 
 export function locator(text: string): Locator {
@@ -38,13 +38,9 @@ export function locator(text: string): Locator {
       const end = next === undefined ? text.length : text.slice(start, next).replace(/(?:\r\n|\n|\r)$/, '').length + start;
       return span({ start, end });
     },
-    find(raw, within, occurrence) {
-      let index = within.start - 1;
-      for (let seen = 0; seen <= occurrence; seen++) {
-        index = text.indexOf(raw, index + 1);
-        if (index < 0 || index + raw.length > within.end) return span(within);
-      }
-      return span({ start: index, end: index + raw.length });
+    find(raw, within, from) {
+      const index = text.indexOf(raw, from);
+      return index < 0 || index + raw.length > within.end ? null : span({ start: index, end: index + raw.length });
     },
   };
 }

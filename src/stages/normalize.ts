@@ -183,11 +183,13 @@ export function pagesOfThisDocument(text: string, refs: readonly FoundRef[], sub
 
 /** Each ref with the span where its raw text is printed inside `within` (the n-th time for its n-th mention). */
 function placedRefs(refs: readonly (RefValue & { start?: number; end?: number })[], within: Range, locate: Locator): Ref[] {
-  const seen = new Map<string, number>();
+  // Where each raw's next mention is searched from (one search per ref, however often a raw repeats); null once one was not found verbatim.
+  const next = new Map<string, number | null>();
   return refs.map(({ start: _start, end: _end, ...ref }) => {
-    const occurrence = seen.get(ref.raw) ?? 0;
-    seen.set(ref.raw, occurrence + 1);
-    return { ...ref, source: locate.find(ref.raw, within, occurrence) } as Ref;
+    const from = next.get(ref.raw);
+    const found = from === null ? null : locate.find(ref.raw, within, from ?? within.start);
+    next.set(ref.raw, found ? found.startOffset + 1 : null);
+    return { ...ref, source: found ?? locate.span(within) } as Ref;
   });
 }
 

@@ -9,6 +9,7 @@ import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import type { Node } from 'unist';
+import { pushAll, pushReversed } from '../arrays.js';
 
 /** One TAB-separated cell: its raw HTML, its offset in the input and its 1-based column on its line. */
 export interface Cell {
@@ -42,7 +43,7 @@ function plainText(fragment: string): string {
   const stack: DefaultTreeAdapterMap['childNode'][] = [...parseFragment(fragment).childNodes].reverse();
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.nodeName === '#text' && 'value' in node) parts.push(node.value);
-    else if ('childNodes' in node && node.nodeName !== 'script' && node.nodeName !== 'style') stack.push(...[...node.childNodes].reverse());
+    else if ('childNodes' in node && node.nodeName !== 'script' && node.nodeName !== 'style') pushReversed(stack, node.childNodes);
   }
   return parts.join('');
 }
@@ -59,6 +60,6 @@ function shiftPositions(tree: Node, line: number, cell: Cell): void {
         if (point.offset !== undefined) point.offset += cell.start;
       }
     }
-    if ('children' in node && Array.isArray(node.children)) stack.push(...(node.children as Node[]));
+    if ('children' in node && Array.isArray(node.children)) pushAll(stack, node.children as Node[]);
   }
 }

@@ -19,6 +19,7 @@ import { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { cellPlainText, descendants, rowCellText, tableRows, type Block, type CellNode } from './blocks.js';
 import { parseCell } from './parse-cells.js';
+import { pushAll, pushReversed } from '../arrays.js';
 
 /** A physical line: 1-based number and its offsets in the decoded text (end excludes the line break). */
 export interface Line {
@@ -80,7 +81,7 @@ function segmentLines(lines: Line[], file: VFile): Block[] {
     if (isPipeRow(line.text)) {
       let end = index;
       while (end + 1 < lines.length && isPipeRow((lines[end + 1] as Line).text)) end++;
-      blocks.push(...pipeTable(lines.slice(index, end + 1), markdownOf));
+      pushAll(blocks, pipeTable(lines.slice(index, end + 1), markdownOf));
       index = end;
     } else {
       blocks.push(classifyLine(line, markdownOf, file));
@@ -187,7 +188,7 @@ function moveToFile(tree: Node, lines: Line[]): void {
         point.offset = line.start + point.column - 1;
       }
     }
-    if ('children' in node && Array.isArray(node.children)) stack.push(...(node.children as Node[]));
+    if ('children' in node && Array.isArray(node.children)) pushAll(stack, node.children as Node[]);
   }
 }
 
@@ -204,12 +205,13 @@ function segmentHtml(text: string): Block[] {
     if (heading) {
       blocks.push({ type: 'heading', line: start.line, column: start.column, text: cellPlainText(asCell(node)), style: 'html', depth: Number(heading[1]) });
     } else if (node.tagName === 'table') {
-      blocks.push(...tableRows(node), { type: 'table-end', line: node.position?.end.line ?? start.line });
+      pushAll(blocks, tableRows(node));
+      blocks.push({ type: 'table-end', line: node.position?.end.line ?? start.line });
     } else if (['p', 'li', 'dt', 'dd', 'caption', 'pre', 'blockquote'].includes(node.tagName) || !node.children.some(isBlockElement)) {
       const value = cellPlainText(asCell(node), '\n');
       if (value !== '') blocks.push({ type: 'text', line: start.line, column: start.column, text: value });
     } else {
-      stack.push(...[...node.children].reverse());
+      pushReversed(stack, node.children);
     }
   }
   return blocks;

@@ -8,6 +8,7 @@ import { report } from '../diagnostics.js';
 import { isSubmitterMark, normalizeSubmitterName } from '../normalize/submitters.js';
 import type { Paragraph } from './cell-text.js';
 import type { OpinionDraft, RowPart } from './assemble-rows.js';
+import { pushAll } from '../arrays.js';
 
 /** Text with the offsets (UTF-16, end exclusive) of the markup it came from in the decoded input. */
 export interface TextBlock {
@@ -83,9 +84,9 @@ export function joinPageSplits(parts: readonly RowPart[], file: VFile): Paragrap
         column: first.column,
         offset: first.start,
       });
-      joined.push(...others);
+      pushAll(joined, others);
     } else {
-      joined.push(...part.paragraphs);
+      pushAll(joined, part.paragraphs);
     }
   }
   return joined;
@@ -121,9 +122,10 @@ function rowCell(parts: readonly RowPart[]): (line: number) => TextBlock | null 
   return (line) => cells.filter((cell) => cell.line <= line).at(-1)?.block ?? null;
 }
 
-const TRAILING_MARK = /[ \u3000]*【([^【】]+)】$/;
+/* The blanks before a mark are trimmed by the caller: a leading `[ \u3000]*` here would be retried at every blank of a long run (quadratic). */
+const TRAILING_MARK = /【([^【】]+)】$/;
 /** `…すべき。(一般社団法人全国加工食品表示協議会)`: the 消費者庁 style of naming a submitter. */
-const TRAILING_PARENTHESES = /[ \u3000]*[(（]([^()（）]+)[)）]$/;
+const TRAILING_PARENTHESES = /[(（]([^()（）]+)[)）]$/;
 
 function isWholeMark(text: string): boolean {
   return /^【[^【】]+】$/.test(text);
@@ -165,7 +167,7 @@ function commentsOf(paragraphs: Paragraph[], kind: CommentDraft['kind'], context
     if (name && found && isSubmitterMark(name, context.known)) {
       const before = paragraph.text.slice(0, found.index).trimEnd();
       if (before !== '') pending.push({ ...paragraph, text: before });
-      close(found[0].trim(), paragraph);
+      close(found[0], paragraph);
     } else {
       pending.push(paragraph);
     }
