@@ -105,6 +105,8 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   const previous = await readManifest(options.outDir);
   const settings = settingsOf(options);
   const notices: Manifest['notices'] = { ...(previous?.notices ?? {}) };
+  /** Inputs this run converted: under another build or settings, the only entries the new manifest can vouch for. */
+  const written = new Set<string>();
   const { tasks, duplicates } = planTasks(inputs, options);
   const progress = createProgress(options.progress ?? process.stderr, options.progress != null);
 
@@ -121,6 +123,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
       summary.converted++;
       if (result.sha256 !== null) {
         notices[result.id] = { file: path.basename(result.input), sha256: result.sha256, overridesSha256: result.overridesSha256, outputs: result.outputs };
+        written.add(result.id);
       }
     }
     progress.update({ done: summary.converted + summary.skipped + summary.failed - missing.length, total: inputs.length, opinions: summary.opinions, warnings: summary.counts.warning, errors: summary.counts.error });
@@ -139,7 +142,11 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   await convertAll(pending, options.jobs ?? availableParallelism(), options.workerHeapMb ?? WORKER_HEAP_MB, record);
   progress.end();
 
-  const manifestText = serializeManifest({ pubcom: await version(), build: await build, settings, notices });
+  const current = { build: await build, settings };
+  // Entries kept from a manifest of another build or settings describe outputs this build did not write: they would be skipped as current next time.
+  const sameBuild = previous !== null && previous.build === current.build && previous.settings === current.settings;
+  const vouched = sameBuild ? notices : Object.fromEntries(Object.entries(notices).filter(([id]) => written.has(id)));
+  const manifestText = serializeManifest({ pubcom: await version(), ...current, notices: vouched });
   if (options.check) {
     const onDisk = await readFile(path.join(options.outDir, MANIFEST_FILE), 'utf8').catch(() => null);
     if (onDisk !== manifestText) summary.stale.push(path.join(options.outDir, MANIFEST_FILE));

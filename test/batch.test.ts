@@ -81,7 +81,7 @@ describe('parallel batches', () => {
     const result = spawnSync(process.execPath, [path.join(build, 'dist', 'cli.js'), 'convert', inputDir, '--out', tempDir(), '--jobs', '2', '--quiet'], { encoding: 'utf8', timeout: 60_000 });
     expect(result.status).toBe(1);
     const lines = result.stderr.trim().split('\n');
-    expect(lines).toHaveLength(readdirSync(inputDir).length);
+    expect(lines, result.stderr).toHaveLength(readdirSync(inputDir).length);
     for (const line of lines) expect(line).toMatch(/: error: Unexpected failure of a worker thread \(broken worker\), expected a converted notice \[internal-error\]$/);
   });
 
@@ -125,6 +125,19 @@ describe('the manifest', () => {
     rmSync(path.join(out, 'c3-caa-hyoji-html.refs.csv'));
     const again = pubcom(['convert', inputs, '--out', out]);
     expect(stat(again.stderr, 'files converted')).toBe(1);
+  });
+
+  it('does not vouch for inputs that a run under other settings (or another build) left alone', () => {
+    const inputs = batch();
+    const out = tempDir();
+    pubcom(['convert', inputs, '--out', out]);
+    // One file alone with --bom: the manifest now speaks for that setting, and the 29 others were not converted with it.
+    pubcom(['convert', path.join(inputs, 'c0-mic-denpa-tsv.txt'), '--out', out, '--bom']);
+    const manifest = JSON.parse(readFileSync(path.join(out, 'pubcom-manifest.json'), 'utf8')) as { notices: Record<string, unknown> };
+    expect(Object.keys(manifest.notices)).toEqual(['c0-mic-denpa-tsv']);
+    const all = pubcom(['convert', inputs, '--out', out, '--bom']);
+    expect([stat(all.stderr, 'files converted'), stat(all.stderr, 'files skipped \\(unchanged\\)')]).toEqual([29, 1]);
+    expect(readFileSync(path.join(out, 'c5-soumu-saiiken-tsv.opinions.csv')).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
   });
 });
 
