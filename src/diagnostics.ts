@@ -103,6 +103,10 @@ export const RULES = {
     severity: 'warning',
     note: 'An opinion spanning several rows has more than one revision flag; the first is used.',
   },
+  'count-invalid': {
+    severity: 'warning',
+    note: 'A count in the title block (提出意見数 …) has more than 15 digits, which is no count of submitters; it is not read, and `submitterCount` stays null.',
+  },
   'period-invalid': {
     severity: 'error',
     note: 'The consultation period could not be read as real dates (e.g. 平成30年2月30日). `period` is null; fix the date in the source.',

@@ -110,6 +110,26 @@ describe('broken notices still convert, with diagnostics', () => {
     expect(document?.opinions[0]?.comments[0]?.text).toBe(text);
   });
 
+  it('numbers too long to be counts or labels: a warning, or the text kept as printed, never a failed notice', async () => {
+    const digits = (count: number): string => '1'.repeat(count);
+    const text = [
+      'テスト規則案に対して提出された意見及びその意見に対する総務省の考え方',
+      '(意見募集期間:令和3年1月4日～令和3年2月3日)',
+      `提出意見数:${digits(400)}者`,
+      `個人:3者(個人${digits(18)}0～個人${digits(18)}2)`,
+      '',
+      '提出された意見\t総務省の考え方\t提出意見を踏まえた案の修正の有無',
+      row(`意見${digits(25)}`),
+    ].join('\n');
+    const { document, messages } = await convertText(`${text}\n`);
+    expect(rules(messages)).toEqual(['submitter-count-mismatch', 'count-invalid']);
+    expect(messages).toContain(':3:1: warning: Unexpected count of 400 digits, expected at most 15: not read [count-invalid]');
+    expect(document?.notice.submitterCount).toBeNull();
+    expect(document?.notice.submitters.map((submitter) => submitter.name)).toEqual([`個人${digits(18)}0～個人${digits(18)}2`]);
+    expect(document?.opinions[0]?.key).toBe(digits(25));
+    expect(document?.opinions[0]?.number).toBeNull();
+  });
+
   it('a generated notice of 5 MB with thousands of opinions', async () => {
     const rows: string[] = [];
     for (let n = 1, size = 0; size < 5_000_000; n++) {

@@ -20,17 +20,27 @@ export function asciiDigits(text: string): string {
   return text.replace(DIGITS, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
 }
 
+/** Significant digits a count or a label number may have: beyond 15, a value is no exact JSON number (nor a plausible count). */
+export const MAX_DIGITS = 15;
+
+/** The value of a run of digits (ASCII or full-width), or null when it has more than {@link MAX_DIGITS} significant digits. */
+export function digitsValue(digits: string): number | null {
+  const significant = asciiDigits(digits).replace(/^0+(?=[0-9])/, '');
+  return significant.length <= MAX_DIGITS ? Number(significant) : null;
+}
+
 const GROUP_LABEL = '(?:法人|団体|個人事業主|個人|事業者|企業|その他)';
 const GROUP_LINE = new RegExp(`^(${GROUP_LABEL}(?:[・･、]${GROUP_LABEL})*)\\s*[:：]\\s*([0-9０-９]+)\\s*(者|件|通|名)\\s*(?:[(（](.*)[)）])?\\s*$`);
 
 /** Read a list line such as `法人:3者(日本オラクル株式会社(…)、マカフィー株式会社)` or `個人:3者(個人A～個人C)`. */
 export function parseSubmitterGroup(line: string): SubmitterGroup | null {
   const match = GROUP_LINE.exec(line.trim());
-  if (!match) return null;
-  const [, label = '', count = '0', unit = '', inner = ''] = match;
+  const count = digitsValue(match?.[2] ?? '');
+  if (!match || count === null) return null;
+  const [, label = '', , unit = '', inner = ''] = match;
   return {
     label,
-    count: Number(asciiDigits(count)),
+    count,
     unit,
     names: splitTopLevel(inner).flatMap(expandRange).map(normalizeSubmitterName),
     kind: label === '個人' ? 'individual' : /^(?:法人|団体|事業者|企業)(?:[・･、](?:法人|団体|事業者|企業))*$/.test(label) ? 'organization' : 'unknown',
@@ -56,7 +66,8 @@ export function splitTopLevel(text: string): string[] {
   return parts.map((part) => part.trim()).filter((part) => part !== '');
 }
 
-const RANGE = /^(.*?)([A-Za-zＡ-Ｚａ-ｚ]|[0-9０-９]+)\s*[～〜~－-]\s*\1([A-Za-zＡ-Ｚａ-ｚ]|[0-9０-９]+)$/;
+/** A number is read from its first digit: tried at every digit of a long run, the match would cost the run's length squared. */
+const RANGE = /^(.*?)([A-Za-zＡ-Ｚａ-ｚ]|(?<![0-9０-９])[0-9０-９]+)\s*[～〜~－-]\s*\1([A-Za-zＡ-Ｚａ-ｚ]|[0-9０-９]+)$/;
 
 /** `個人A～個人C` -> 個人A, 個人B, 個人C; `個人1～個人3` likewise. Anything else is one name. */
 export function expandRange(text: string): string[] {
@@ -88,7 +99,8 @@ function toAsciiAlnum(token: string): string {
 
 function ordinal(token: string): number | null {
   const ascii = toAsciiAlnum(token);
-  if (/^[0-9]+$/.test(ascii)) return Number(ascii);
+  // A range of numbers past 15 digits is never expanded: counting up from an inexact value would not end.
+  if (/^[0-9]+$/.test(ascii)) return digitsValue(ascii);
   if (/^[A-Za-z]$/.test(ascii)) return ascii.charCodeAt(0);
   return null;
 }

@@ -8,7 +8,7 @@ import type { VFile } from 'vfile';
 import { nonBlankLength, report, type Accounting } from '../diagnostics.js';
 import { outcomeOf, refersToOf } from '../normalize/outcome.js';
 import { findRefs, parsePlace, type FoundRef } from '../normalize/refs.js';
-import { submitterKey } from '../normalize/submitters.js';
+import { digitsValue, submitterKey } from '../normalize/submitters.js';
 import type { Overrides } from '../schema/overrides.js';
 import type { Comment, Notice, NoticeDocument, Opinion, Outcome, Ref, RefValue } from '../schema/records.js';
 import type { Draft } from './assemble-rows.js';
@@ -128,7 +128,7 @@ function toOpinion(split: SplitOpinion, id: string, context: RecordContext): Opi
   return {
     id,
     key: draft.key,
-    number: /^[0-9]+$/.test(draft.key) ? Number(draft.key) : null,
+    number: /^[0-9]+$/.test(draft.key) ? digitsValue(draft.key) : null,
     label: draft.label,
     section: draft.section,
     topic: draft.topic,

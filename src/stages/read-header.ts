@@ -9,7 +9,7 @@ import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { respondentFrom } from '../normalize/columns.js';
 import { findPeriod } from '../normalize/dates.js';
-import { asciiDigits, parseSubmitterGroup, type SubmitterGroup } from '../normalize/submitters.js';
+import { digitsValue, MAX_DIGITS, parseSubmitterGroup, type SubmitterGroup } from '../normalize/submitters.js';
 import type { Period } from '../schema/records.js';
 import type { TitleLine } from './assemble-rows.js';
 
@@ -42,7 +42,8 @@ const NUMBER = '([0-9０-９]+)\\s*(者|件|通|名)';
 const LABELLED_NUMBER = '([0-9０-９]+)\\s*(者|件|通|名)?';
 const COUNTS: readonly RegExp[] = [
   new RegExp(`(?:提出(?:意見|者)数|意見提出(?:者|件)?数|提出された(?:御)?意見の数|御?意見(?:の)?(?:提出)?数)\\s*[:：]?\\s*${LABELLED_NUMBER}`),
-  new RegExp(`([0-9０-９]+)\\s*の(?:個人及び団体|団体及び個人|個人・団体|者)()`),
+  // Only from the first digit of a number: tried at every digit, a long run of digits costs its length squared.
+  new RegExp(`(?<![0-9０-９])([0-9０-９]+)\\s*の(?:個人及び団体|団体及び個人|個人・団体|者)()`),
   new RegExp(`^合計\\s*${NUMBER}`),
 ];
 const RE_COUNT = new RegExp(`再意見(?:提出(?:者|件)?数|数)\\s*[:：]?\\s*${NUMBER}`);
@@ -86,7 +87,7 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
         continue;
       }
       if (GOVERNMENT_BODY.test(text.trim())) header.issuer ??= text.trim();
-      readCounts(header, text, line.line);
+      readCounts(header, text, line.line, file);
       if (/期間|募集/.test(text)) periodSeen = readPeriod(header, line, text, file) || periodSeen;
     }
   });
@@ -96,29 +97,35 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
   return header;
 }
 
-function readCounts(header: NoticeHeader, text: string, line: number): void {
+function readCounts(header: NoticeHeader, text: string, line: number, file: VFile): void {
   const re = RE_COUNT.exec(text);
-  if (re && header.reSubmitterCount === null) header.reSubmitterCount = count(re[1], re[2], line);
+  if (re && header.reSubmitterCount === null) header.reSubmitterCount = count(re[1], re[2], line, file);
   const first = text.replace(RE_COUNT, '');
   for (const pattern of COUNTS) {
     const match = pattern.exec(first);
-    if (match && header.submitterCount === null) header.submitterCount = count(match[1], match[2], line);
+    if (match && header.submitterCount === null) {
+      header.submitterCount = count(match[1], match[2], line, file);
+      break;
+    }
   }
 }
 
-function count(digits: string | undefined, unit: string | undefined, line: number): Count {
-  return { count: Number(asciiDigits(digits ?? '0')), unit: unit || null, line };
+function count(digits: string | undefined, unit: string | undefined, line: number, file: VFile): Count | null {
+  const value = digitsValue(digits ?? '0');
+  if (value === null) {
+    report(file, 'count-invalid', `Unexpected count of ${(digits ?? '').length} digits, expected at most ${MAX_DIGITS}: not read`, { line, column: 1 });
+    return null;
+  }
+  return { count: value, unit: unit || null, line };
 }
 
 /** A row of type labels over a row of counts (団体 | 事業者 | 個人 / 5件 | 2件 | 4件); true when both rows were read. */
 function readBreakdown(header: NoticeHeader, labels: string[], counts: string[] | null): boolean {
   if (!counts || counts.length !== labels.length || header.breakdown.length > 0) return false;
   const parsed = counts.map((cell) => COUNT_CELL.exec(cell.trim()));
-  if (!parsed.every((match) => match) || labels.some((label) => label.trim() === '' || COUNT_CELL.test(label.trim()))) return false;
-  header.breakdown = labels.map((label, index) => {
-    const match = parsed[index] as RegExpExecArray;
-    return { label: label.trim(), count: Number(asciiDigits(match[1] ?? '0')), unit: match[2] ?? '' };
-  });
+  const values = parsed.map((match) => (match ? digitsValue(match[1] ?? '') : null));
+  if (values.some((value) => value === null) || labels.some((label) => label.trim() === '' || COUNT_CELL.test(label.trim()))) return false;
+  header.breakdown = labels.map((label, index) => ({ label: label.trim(), count: values[index] as number, unit: parsed[index]?.[2] ?? '' }));
   return true;
 }
 
