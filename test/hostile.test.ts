@@ -130,6 +130,21 @@ describe('broken notices still convert, with diagnostics', () => {
     expect(document?.opinions[0]?.number).toBeNull();
   });
 
+  it('deferrals: a chain takes the outcome at its end, a cycle stays unknown, a chain of 20,000 converts', async () => {
+    const defer = (key: number, to: number): string => row(`意見${key}`, '本文です。', `意見${to}に対する考え方のとおり。`);
+    const known = [row('意見1'), defer(2, 1), defer(3, 2)];
+    const cycle = [defer(4, 5), defer(5, 4)];
+    // A long chain whose end says nothing recognisable: every link is unknown, each found once.
+    const long = [row('意見6', '本文です。', '回答です。'), ...Array.from({ length: 20_000 }, (_, index) => defer(index + 7, index + 6))];
+    const { document, messages } = await convertText(notice(...known, ...cycle, ...long));
+    expect(messages).toBe('');
+    const outcomes = document?.opinions.map((opinion) => opinion.outcome) ?? [];
+    expect(outcomes[0]).not.toBe('unknown');
+    expect(outcomes.slice(0, 5)).toEqual([outcomes[0], outcomes[0], outcomes[0], 'unknown', 'unknown']);
+    expect(new Set(outcomes.slice(5))).toEqual(new Set(['unknown']));
+    expect(outcomes).toHaveLength(20_006);
+  });
+
   it('a generated notice of 5 MB with thousands of opinions', async () => {
     const rows: string[] = [];
     for (let n = 1, size = 0; size < 5_000_000; n++) {

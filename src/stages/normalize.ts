@@ -225,16 +225,39 @@ function linkSharedResponses(split: readonly SplitOpinion[], opinions: Opinion[]
   });
 }
 
-/** A response that only defers (意見 11 に対する考え方のとおり) takes the outcome of the one it defers to. */
+/**
+ * A response that only defers (意見 11 に対する考え方のとおり) takes the outcome
+ * of the one it defers to, at the end of a chain of deferrals. Each chain is
+ * walked once, without recursion: a notice may chain thousands of opinions.
+ */
 function resolveDeferrals(opinions: Opinion[], file: VFile): void {
   const byKey = new Map(opinions.map((opinion) => [opinion.key, opinion]));
-  const outcomeOfKey = (key: string, seen: Set<string>): Outcome => {
-    const target = byKey.get(key);
-    if (!target || seen.has(key)) return 'unknown';
-    seen.add(key);
-    if (target.outcome !== 'unknown') return target.outcome;
-    const next = target.response?.refersTo[0];
-    return next === undefined ? 'unknown' : outcomeOfKey(next, seen);
+  /** The outcome a deferral to each key resolves to, once found. */
+  const resolved = new Map<string, Outcome>();
+  const outcomeOfKey = (first: string, from: string): Outcome => {
+    const seen = new Set([from]);
+    const chain: string[] = [];
+    let outcome: Outcome = 'unknown';
+    let key: string | undefined = first;
+    while (key !== undefined) {
+      const known = resolved.get(key);
+      if (known !== undefined) {
+        outcome = known;
+        break;
+      }
+      const target = byKey.get(key);
+      // A missing key, or a cycle: nothing to take.
+      if (!target || seen.has(key)) break;
+      seen.add(key);
+      chain.push(key);
+      if (target.outcome !== 'unknown') {
+        outcome = target.outcome;
+        break;
+      }
+      key = target.response?.refersTo[0];
+    }
+    for (const link of chain) resolved.set(link, outcome);
+    return outcome;
   };
   for (const opinion of opinions) {
     for (const key of opinion.response?.refersTo ?? []) {
@@ -245,6 +268,6 @@ function resolveDeferrals(opinions: Opinion[], file: VFile): void {
   }
   for (const opinion of opinions) {
     const first = opinion.response?.refersTo[0];
-    if (opinion.outcome === 'unknown' && first !== undefined) opinion.outcome = outcomeOfKey(first, new Set([opinion.key]));
+    if (opinion.outcome === 'unknown' && first !== undefined) opinion.outcome = outcomeOfKey(first, opinion.key);
   }
 }
