@@ -33,7 +33,7 @@ export const RULES = {
   },
   'cell-too-deep': {
     severity: 'warning',
-    note: 'A cell nests HTML so deeply (thousands of levels) that it was read as plain text: its paragraphs and marks are not told apart.',
+    note: 'A cell nests HTML more than 500 levels deep, which no converter writes; it was read as plain text: its paragraphs and marks are not told apart.',
   },
   'vertical-text': {
     severity: 'error',

@@ -91,6 +91,13 @@ describe('broken notices still convert, with diagnostics', () => {
     expect(document?.opinions[0]?.summary).toContain('深い本文');
   });
 
+  it('HTML nested 3,000 levels deep, shallow enough to parse but not to read recursively', async () => {
+    const deep = `${'<sup>'.repeat(3_000)}深い本文${'</sup>'.repeat(3_000)}`;
+    const { document, messages } = await convertText(notice(`<p>意見1 深い。</p>${deep}\t回答です。\t無`));
+    expect(rules(messages)).toEqual(['cell-too-deep']);
+    expect(document?.opinions[0]?.summary).toContain('深い本文');
+  });
+
   it('a cell of 300,000 sibling elements converts like any other', async () => {
     const wide = `<p>${'あ<br>'.repeat(300_000)}い</p>`;
     const { document, messages } = await convertText(notice(`<p>意見1 広い。</p>${wide}\t<p>回答です。</p>\t無`));

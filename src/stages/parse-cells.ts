@@ -9,7 +9,7 @@ import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import type { Node } from 'unist';
-import { pushAll, pushReversed } from '../arrays.js';
+import { pushReversed } from '../arrays.js';
 
 /** One TAB-separated cell: its raw HTML, its offset in the input and its 1-based column on its line. */
 export interface Cell {
@@ -19,22 +19,28 @@ export interface Cell {
 }
 
 /**
+ * Elements nested deeper than this are no table cell a converter writes; the
+ * later stages walk a cell recursively (hast-util-to-text among them), and a
+ * few thousand levels would overflow their stack.
+ */
+export const MAX_CELL_DEPTH = 500;
+
+/**
  * Parse one cell that sits on physical line `line` of the input. A cell nested
- * so deeply (tens of thousands of levels) that the hast conversion overflows
- * the stack is read with parse5 alone, iteratively, as one run of plain text
- * (`tooDeep`), rather than failing the whole notice.
+ * deeper than {@link MAX_CELL_DEPTH} (or so deeply that the hast conversion
+ * itself overflows the stack) is read with parse5 alone, iteratively, as one
+ * run of plain text (`tooDeep`), rather than failing the whole notice.
  */
 export function parseCell(cell: Cell, line: number): { tree: Root; tooDeep: boolean } {
   try {
     const tree = fromHtml(cell.html, { fragment: true });
-    shiftPositions(tree, line, cell);
-    return { tree, tooDeep: false };
+    if (shiftPositions(tree, line, cell) <= MAX_CELL_DEPTH) return { tree, tooDeep: false };
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    const point = { line, column: cell.column, offset: cell.start };
-    const end = { line, column: cell.column + cell.html.length, offset: cell.start + cell.html.length };
-    return { tree: { type: 'root', children: [{ type: 'text', value: plainText(cell.html), position: { start: point, end } }] }, tooDeep: true };
   }
+  const point = { line, column: cell.column, offset: cell.start };
+  const end = { line, column: cell.column + cell.html.length, offset: cell.start + cell.html.length };
+  return { tree: { type: 'root', children: [{ type: 'text', value: plainText(cell.html), position: { start: point, end } }] }, tooDeep: true };
 }
 
 /** The text nodes of an HTML fragment in document order, walked without recursion. */
@@ -48,10 +54,13 @@ function plainText(fragment: string): string {
   return parts.join('');
 }
 
-/** A cell lies on one physical line, so every point in it moves to that line. Iterative: cells may nest deeply. */
-function shiftPositions(tree: Node, line: number, cell: Cell): void {
-  const stack: Node[] = [tree];
-  for (let node = stack.pop(); node; node = stack.pop()) {
+/** A cell lies on one physical line, so every point in it moves to that line. Iterative: cells may nest deeply. Returns the tree's depth. */
+function shiftPositions(tree: Node, line: number, cell: Cell): number {
+  const stack: { node: Node; depth: number }[] = [{ node: tree, depth: 0 }];
+  let deepest = 0;
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const { node, depth } = entry;
+    deepest = Math.max(deepest, depth);
     const position = node.position;
     if (position) {
       for (const point of [position.start, position.end]) {
@@ -60,6 +69,7 @@ function shiftPositions(tree: Node, line: number, cell: Cell): void {
         if (point.offset !== undefined) point.offset += cell.start;
       }
     }
-    if ('children' in node && Array.isArray(node.children)) pushAll(stack, node.children as Node[]);
+    if ('children' in node && Array.isArray(node.children)) for (const child of node.children as Node[]) stack.push({ node: child, depth: depth + 1 });
   }
+  return deepest;
 }
