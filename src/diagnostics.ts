@@ -131,6 +131,10 @@ export const RULES = {
     severity: 'warning',
     note: 'An opinion has no response text; `response` is null.',
   },
+  'markup-too-deep': {
+    severity: 'error',
+    note: 'An HTML document or a pipe table nests markup thousands of levels deep, more than its parser can follow; the notice is not converted. Remove the nesting in the source.',
+  },
   'internal-error': {
     severity: 'error',
     note: 'A stage of pubcom failed unexpectedly on this file, or the worker thread converting it died; the other files of the batch are still converted. Please report it with the file.',

@@ -52,6 +52,22 @@ function stage<T>(name: string, run: () => T): T {
   }
 }
 
+/**
+ * The parsers of HTML documents and pipe tables (rehype-parse, hast-util-raw)
+ * recurse once per level of nesting: markup thousands of levels deep overflows
+ * the stack. That is the input's fault, not pubcom's, and says so. (TAB-row
+ * cells have their own limit and are read as plain text: see parse-cells.)
+ */
+function segmentUnlessTooDeep(text: string, fileName: string, file: VFile): ReturnType<typeof segment> | null {
+  try {
+    return segment(text, fileName, file);
+  } catch (error) {
+    if (!(error instanceof RangeError && /call stack/i.test(error.message))) throw error;
+    report(file, 'markup-too-deep', 'Unexpected markup nested too deeply to parse (thousands of levels), expected an ordinary table: the notice is not converted', { line: 1, column: 1, offset: 0 });
+    return null;
+  }
+}
+
 export function convertNotice(input: NoticeInput, file: VFile): Conversion | null {
   const decoded = stage('decode', () => decode(input.bytes, file));
   if (!decoded) return null;
@@ -59,7 +75,8 @@ export function convertNotice(input: NoticeInput, file: VFile): Conversion | nul
     report(file, 'vertical-text', 'Unexpected text with one character per line (a vertical-writing PDF?), expected the rows of a table: re-extract it horizontally', { line: 1, column: 1, offset: 0 });
     return null;
   }
-  const blocks = stage('segment', () => segment(decoded.text, input.fileName, file));
+  const blocks = stage('segment', () => segmentUnlessTooDeep(decoded.text, input.fileName, file));
+  if (!blocks) return null;
   const overrides = input.overrides ?? {};
   const draft = stage('assemble-rows', () => assembleRows(blocks, file, overrides));
   if (!draft.hasOpinionTable) {

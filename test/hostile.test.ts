@@ -98,6 +98,15 @@ describe('broken notices still convert, with diagnostics', () => {
     expect(document?.opinions[0]?.summary).toContain('深い本文');
   });
 
+  it.each([
+    ['an HTML document', 'notice.html', `<html><body><h1>${HEAD.split('\n')[0]}</h1><table><tr><th>御意見の概要</th><th>考え方</th></tr><tr><td>${'<span>'.repeat(20_000)}深い${'</span>'.repeat(20_000)}</td><td>回答。</td></tr></table></body></html>`],
+    ['a pipe table', 'notice.md', `${HEAD.split('\n')[0]}\n\n| 意見 | 考え方 |\n| --- | --- |\n| 意見1 ${'<span>'.repeat(20_000)}深い${'</span>'.repeat(20_000)} | 回答。 |\n`],
+  ])('markup nested 20,000 levels deep in %s: a clear error, not an internal one', async (_name, fileName, text) => {
+    const { document, messages } = await convertBytes('notice', fileName, new TextEncoder().encode(text));
+    expect(rules(messages)).toEqual(['markup-too-deep']);
+    expect(document).toBeNull();
+  });
+
   it('a cell of 300,000 sibling elements converts like any other', async () => {
     const wide = `<p>${'あ<br>'.repeat(300_000)}い</p>`;
     const { document, messages } = await convertText(notice(`<p>意見1 広い。</p>${wide}\t<p>回答です。</p>\t無`));
