@@ -56,10 +56,12 @@ function plainText(fragment: string): string {
 
 /** A cell lies on one physical line, so every point in it moves to that line. Iterative: cells may nest deeply. Returns the tree's depth. */
 function shiftPositions(tree: Node, line: number, cell: Cell): number {
-  const stack: { node: Node; depth: number }[] = [{ node: tree, depth: 0 }];
+  // Two parallel stacks, so that no object is made per node of every cell.
+  const stack: Node[] = [tree];
+  const depths: number[] = [0];
   let deepest = 0;
-  for (let entry = stack.pop(); entry; entry = stack.pop()) {
-    const { node, depth } = entry;
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    const depth = depths.pop() ?? 0;
     deepest = Math.max(deepest, depth);
     const position = node.position;
     if (position) {
@@ -69,7 +71,12 @@ function shiftPositions(tree: Node, line: number, cell: Cell): number {
         if (point.offset !== undefined) point.offset += cell.start;
       }
     }
-    if ('children' in node && Array.isArray(node.children)) for (const child of node.children as Node[]) stack.push({ node: child, depth: depth + 1 });
+    if ('children' in node && Array.isArray(node.children)) {
+      for (const child of node.children as Node[]) {
+        stack.push(child);
+        depths.push(depth + 1);
+      }
+    }
   }
   return deepest;
 }
