@@ -23,7 +23,7 @@ export interface Cell {
  * later stages walk a cell recursively (hast-util-to-text among them), and a
  * few thousand levels would overflow their stack.
  */
-export const MAX_CELL_DEPTH = 500;
+const MAX_CELL_DEPTH = 500;
 
 /**
  * Parse one cell that sits on physical line `line` of the input. A cell nested
