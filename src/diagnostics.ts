@@ -14,7 +14,7 @@ export interface Rule {
 }
 
 export const RULES = {
-  'read-failed': { severity: 'error', note: 'The file could not be read (or two inputs share a name). Check the path and its permissions.' },
+  'read-failed': { severity: 'error', note: 'The file could not be read, is a FIFO, socket or device rather than a regular file, or shares its name with another input. Check the path and its permissions.' },
   'overrides-invalid': {
     severity: 'error',
     note: 'The NAME.pubcom.json beside the notice is not valid JSON or does not match the overrides schema (schemas/overrides.schema.json); the notice is not converted until it is fixed.',

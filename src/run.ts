@@ -341,25 +341,41 @@ async function unexpected(outDir: string, ids: ReadonlySet<string>): Promise<str
     .map((name) => path.join(outDir, name));
 }
 
-/** Files given, and folders walked recursively for notices; sorted by code units so every machine runs the same order. */
+/**
+ * Files given, and folders walked recursively for notices; sorted by code
+ * units so every machine runs the same order. Only regular files (or links to
+ * them) are read: reading a FIFO or a device would wait for ever.
+ */
 async function listInputs(paths: readonly string[]): Promise<{ inputs: string[]; missing: string[] }> {
   const inputs: string[] = [];
   const missing: string[] = [];
   for (const given of paths) {
     const info = await stat(given).catch(() => null);
     if (!info) missing.push(`${given}:1:1: error: Unexpected missing path, expected a notice file or a folder [read-failed]`);
-    else if (info.isDirectory()) pushAll(inputs, await walk(given, INPUT_EXTENSIONS));
+    else if (info.isDirectory()) pushAll(inputs, await walk(given, INPUT_EXTENSIONS, missing));
+    else if (isSpecial(info)) missing.push(notRegular(given));
     else inputs.push(given);
   }
-  return { inputs: [...new Set(inputs)].sort(compareCodeUnits), missing };
+  return { inputs: [...new Set(inputs)].sort(compareCodeUnits), missing: missing.sort(compareCodeUnits) };
 }
 
-async function walk(folder: string, extensions: readonly string[]): Promise<string[]> {
+/** A FIFO, a socket or a device: `Stats` and `Dirent` both tell. */
+function isSpecial(info: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): boolean {
+  return info.isFIFO() || info.isSocket() || info.isCharacterDevice() || info.isBlockDevice();
+}
+
+function notRegular(file: string): string {
+  return `${file}:1:1: error: Unexpected special file (a FIFO, socket or device), expected a regular file [read-failed]`;
+}
+
+async function walk(folder: string, extensions: readonly string[], special: string[]): Promise<string[]> {
   const found: string[] = [];
   for (const entry of await readdir(folder, { withFileTypes: true })) {
     const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) pushAll(found, await walk(full, extensions));
-    else if (extensions.includes(path.extname(entry.name).toLowerCase())) found.push(full);
+    if (entry.isDirectory()) pushAll(found, await walk(full, extensions, special));
+    else if (!extensions.includes(path.extname(entry.name).toLowerCase())) continue;
+    else if (isSpecial(entry) || (entry.isSymbolicLink() && isSpecial((await stat(full).catch(() => null)) ?? entry))) special.push(notRegular(full));
+    else found.push(full);
   }
   return found.sort(compareCodeUnits);
 }

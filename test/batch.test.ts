@@ -85,6 +85,17 @@ describe('parallel batches', () => {
     for (const line of lines) expect(line).toMatch(/: error: Unexpected failure of a worker thread \(broken worker\), expected a converted notice \[internal-error\]$/);
   });
 
+  it('report a FIFO named like a notice rather than wait on it for ever, and convert the rest', () => {
+    const inputs = tempDir();
+    copyFileSync(path.join(inputDir, 'mic-denpa-tsv.txt'), path.join(inputs, 'mic-denpa-tsv.txt'));
+    expect(spawnSync('mkfifo', [path.join(inputs, 'pipe.txt')]).status).toBe(0);
+    const out = tempDir();
+    const result = spawnSync(process.execPath, [cli, 'convert', inputs, '--out', out, '--quiet'], { encoding: 'utf8', timeout: 60_000 });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`${path.join(inputs, 'pipe.txt')}:1:1: error: Unexpected special file (a FIFO, socket or device), expected a regular file [read-failed]\n`);
+    expect(readdirSync(out)).toContain('mic-denpa-tsv.json');
+  });
+
   it('print diagnostics in input order whatever the worker that finished first', () => {
     const inputs = batch();
     const runs = [1, 2].map((jobs) => pubcom(['convert', inputs, '--out', tempDir(), '--jobs', String(jobs), '--verbose', '--quiet']).stderr);
