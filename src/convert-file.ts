@@ -7,7 +7,7 @@
  * and on 1,000 notices the promise API's thread-pool round trips cost about
  * a fifth of the batch's wall time.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
@@ -87,10 +87,23 @@ export async function convertFile(task: FileTask): Promise<FileResult> {
   return result;
 }
 
+/**
+ * The largest input converted. A notice's records are built whole: 50 MB of
+ * input takes 2.3–2.8 GB, and past about 100 MB its JSON-LD no longer fits in
+ * one JavaScript string. A bigger file (a stray dump in an archive folder) is
+ * refused at once rather than taking the batch's memory for minutes.
+ */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
 /** The outputs of one notice by file name, or null when it cannot be converted (the reasons are on `file`). */
 async function produce(task: FileTask, file: VFile, result: FileResult): Promise<Map<string, string> | null> {
   let bytes: Uint8Array;
   try {
+    const size = statSync(task.input).size;
+    if (size > MAX_INPUT_BYTES) {
+      report(file, 'file-too-large', `Unexpected file of ${size.toLocaleString('en-US')} bytes, expected a notice of at most ${MAX_INPUT_BYTES.toLocaleString('en-US')} (64 MiB): split it`, { line: 1, column: 1, offset: 0 });
+      return null;
+    }
     bytes = readFileSync(task.input);
   } catch (error) {
     report(file, 'read-failed', `Unexpected unreadable file (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected a readable notice`);

@@ -15,6 +15,10 @@ export interface Rule {
 
 export const RULES = {
   'read-failed': { severity: 'error', note: 'The file could not be read, is a FIFO, socket or device rather than a regular file, or shares its name with another input. Check the path and its permissions.' },
+  'file-too-large': {
+    severity: 'error',
+    note: 'The file is larger than 64 MiB, more than one notice\'s records can be built from in memory (50 MB of input takes 2.3–2.8 GB); it is not converted. Split it.',
+  },
   'overrides-invalid': {
     severity: 'error',
     note: 'The NAME.pubcom.json beside the notice is not valid JSON or does not match the overrides schema (schemas/overrides.schema.json); the notice is not converted until it is fixed.',

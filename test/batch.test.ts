@@ -1,6 +1,6 @@
 /** Archive-scale batches: parallel workers, the manifest of unchanged inputs, shards, the progress bar. */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -93,6 +93,19 @@ describe('parallel batches', () => {
     const result = spawnSync(process.execPath, [cli, 'convert', inputs, '--out', out, '--quiet'], { encoding: 'utf8', timeout: 60_000 });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(`${path.join(inputs, 'pipe.txt')}:1:1: error: Unexpected special file (a FIFO, socket or device), expected a regular file [read-failed]\n`);
+    expect(readdirSync(out)).toContain('mic-denpa-tsv.json');
+  });
+
+  it('refuse a file over 64 MiB at once, and convert the rest', () => {
+    const inputs = tempDir();
+    copyFileSync(path.join(inputDir, 'mic-denpa-tsv.txt'), path.join(inputs, 'mic-denpa-tsv.txt'));
+    // A sparse file: its size is what is checked, before any byte is read.
+    writeFileSync(path.join(inputs, 'dump.txt'), '');
+    truncateSync(path.join(inputs, 'dump.txt'), 64 * 1024 * 1024 + 1);
+    const out = tempDir();
+    const result = spawnSync(process.execPath, [cli, 'convert', inputs, '--out', out, '--quiet'], { encoding: 'utf8', timeout: 60_000 });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`${path.join(inputs, 'dump.txt')}:1:1: error: Unexpected file of 67,108,865 bytes, expected a notice of at most 67,108,864 (64 MiB): split it [file-too-large]\n`);
     expect(readdirSync(out)).toContain('mic-denpa-tsv.json');
   });
 
