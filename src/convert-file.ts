@@ -153,6 +153,8 @@ function readOverrides(input: string, file: VFile, result: FileResult): Override
 /** A file's text, null when there is none, or the error that kept it from being read. */
 function readText(file: string): string | null | NodeJS.ErrnoException {
   try {
+    // A FIFO or a device in place of an overrides or output file could keep the read waiting for ever.
+    if (!statSync(file).isFile()) return Object.assign(new Error(`${file}: not a regular file`), { code: 'not a regular file' });
     return readFileSync(file, 'utf8');
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : (error as NodeJS.ErrnoException);

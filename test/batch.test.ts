@@ -85,14 +85,17 @@ describe('parallel batches', () => {
     for (const line of lines) expect(line).toMatch(/: error: Unexpected failure of a worker thread \(broken worker\), expected a converted notice \[internal-error\]$/);
   });
 
-  it('report a FIFO named like a notice rather than wait on it for ever, and convert the rest', () => {
+  it('report a FIFO named like a notice or its overrides rather than wait on it for ever, and convert the rest', () => {
     const inputs = tempDir();
-    copyFileSync(path.join(inputDir, 'mic-denpa-tsv.txt'), path.join(inputs, 'mic-denpa-tsv.txt'));
-    expect(spawnSync('mkfifo', [path.join(inputs, 'pipe.txt')]).status).toBe(0);
+    for (const name of ['mic-denpa-tsv.txt', 'soumu-saiiken-tsv.txt']) copyFileSync(path.join(inputDir, name), path.join(inputs, name));
+    for (const name of ['pipe.txt', 'soumu-saiiken-tsv.pubcom.json']) expect(spawnSync('mkfifo', [path.join(inputs, name)]).status).toBe(0);
     const out = tempDir();
     const result = spawnSync(process.execPath, [cli, 'convert', inputs, '--out', out, '--quiet'], { encoding: 'utf8', timeout: 60_000 });
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe(`${path.join(inputs, 'pipe.txt')}:1:1: error: Unexpected special file (a FIFO, socket or device), expected a regular file [read-failed]\n`);
+    expect(result.stderr.split('\n').filter(Boolean)).toEqual([
+      `${path.join(inputs, 'pipe.txt')}:1:1: error: Unexpected special file (a FIFO, socket or device), expected a regular file [read-failed]`,
+      `${path.join(inputs, 'soumu-saiiken-tsv.txt')}:1:1: error: Unexpected unreadable soumu-saiiken-tsv.pubcom.json (not a regular file), expected a readable JSON file [overrides-invalid]`,
+    ]);
     expect(readdirSync(out)).toContain('mic-denpa-tsv.json');
   });
 
