@@ -93,7 +93,7 @@ export async function convertFile(task: FileTask): Promise<FileResult> {
  * one JavaScript string. A bigger file (a stray dump in an archive folder) is
  * refused at once rather than taking the batch's memory for minutes.
  */
-export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 /** The outputs of one notice by file name, or null when it cannot be converted (the reasons are on `file`). */
 async function produce(task: FileTask, file: VFile, result: FileResult): Promise<Map<string, string> | null> {
@@ -101,7 +101,7 @@ async function produce(task: FileTask, file: VFile, result: FileResult): Promise
   try {
     const size = statSync(task.input).size;
     if (size > MAX_INPUT_BYTES) {
-      report(file, 'file-too-large', `Unexpected file of ${size.toLocaleString('en-US')} bytes, expected a notice of at most ${MAX_INPUT_BYTES.toLocaleString('en-US')} (64 MiB): split it`, { line: 1, column: 1, offset: 0 });
+      report(file, 'file-too-large', `Unexpected file of ${size.toLocaleString('en-US')} bytes, expected a notice of at most ${MAX_INPUT_BYTES.toLocaleString('en-US')} (${MAX_INPUT_BYTES / 2 ** 20} MiB): split it`, { line: 1, column: 1, offset: 0 });
       return null;
     }
     bytes = readFileSync(task.input);
