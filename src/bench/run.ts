@@ -881,10 +881,10 @@ function coresTable(parallel: ParallelResult): string[] {
   const two = coresBusy(parallel.twoWorkersMs, parallel.twoWorkersCpuMs);
   if (!Number.isFinite(one.cores)) return ['CPU time of the --jobs runs: not measured.'];
   const line = (label: string, wallMs: number[], busy: { cpuMs: number; cores: number }): string =>
-    `| ${label} | ${fmt.ms(median(wallMs))} | ${fmt.ms(busy.cpuMs)} | ${fmt.n(busy.cores, 2)} |`;
+    row([label, fmt.ms(median(wallMs)), fmt.ms(busy.cpuMs), fmt.n(busy.cores, 2)]);
   return [
-    '| pubcom CLI on the parallel set | wall | CPU (every thread, user + system) | cores busy (CPU / wall) |',
-    '| --- | ---: | ---: | ---: |',
+    row(['pubcom CLI on the parallel set', 'wall', 'CPU (every thread, user + system)', 'cores busy (CPU / wall)']),
+    row(['---', '---:', '---:', '---:']),
     line('`--jobs 1`', parallel.oneWorkerMs, one),
     line('`--jobs 2`', parallel.twoWorkersMs, two),
     '',
