@@ -211,7 +211,24 @@ async function convertAll(tasks: FileTask[], jobs: number, heapMb: number, recor
   try {
     await Promise.all(Array.from({ length: Math.min(window, tasks.length) }, launch));
   } finally {
-    await pool.destroy();
+    lendRemoveListener(pool.threads);
+    // A worker that fails while being destroyed (one that cannot start) has already failed its tasks above.
+    await pool.destroy().catch(() => {});
+  }
+}
+
+/**
+ * tinypool 2.2.0's destroy() waits for each worker with node's `events.once`
+ * on its own wrapper, which has `on` and `once` but no `removeListener`: a
+ * worker that fails during destroy() then throws a TypeError that no caller
+ * can catch, and the CLI died with a stack trace (2 runs in 30 with a worker
+ * that cannot start). Each wrapper is lent the method it lacks, forwarding to
+ * its thread, just before destroy() (whose first loop runs synchronously).
+ */
+function lendRemoveListener(wrappers: readonly unknown[]): void {
+  for (const wrapper of wrappers as { thread?: NodeJS.EventEmitter; removeListener?: unknown }[]) {
+    const thread = wrapper.thread;
+    if (thread && wrapper.removeListener === undefined) wrapper.removeListener = thread.removeListener.bind(thread);
   }
 }
 
