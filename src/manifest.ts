@@ -4,7 +4,7 @@
  * settings that converted it. An input whose entry still matches is skipped
  * on the next run. No time stamps or paths: it diffs cleanly in pull requests.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { compareCodeUnits } from './diagnostics.js';
@@ -27,10 +27,21 @@ export const Manifest = z.strictObject({
 });
 export type Manifest = z.infer<typeof Manifest>;
 
-/** The manifest in `outDir`, or an empty one when it is missing, unreadable or from an older format. */
-export async function readManifest(outDir: string): Promise<Manifest | null> {
+/** The text of the manifest in `outDir`, or null when there is none or it is no regular file (a FIFO's read would wait for ever). */
+export async function readManifestText(outDir: string): Promise<string | null> {
+  const file = path.join(outDir, MANIFEST_FILE);
   try {
-    return Manifest.parse(JSON.parse(await readFile(path.join(outDir, MANIFEST_FILE), 'utf8')));
+    return (await stat(file)).isFile() ? await readFile(file, 'utf8') : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The manifest in `outDir`, or null when it is missing, unreadable or from an older format. */
+export async function readManifest(outDir: string): Promise<Manifest | null> {
+  const text = await readManifestText(outDir);
+  try {
+    return text === null ? null : Manifest.parse(JSON.parse(text));
   } catch {
     return null;
   }

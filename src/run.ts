@@ -16,7 +16,7 @@ import { overridesPathOf, TEMPORARY, writeAtomically } from './files.js';
 import { sha256 } from './hash.js';
 import { compareCodeUnits } from './diagnostics.js';
 import type { Format } from './emit/index.js';
-import { isUnchanged, Manifest, MANIFEST_FILE, readManifest, serializeManifest } from './manifest.js';
+import { isUnchanged, Manifest, MANIFEST_FILE, readManifest, readManifestText, serializeManifest } from './manifest.js';
 import { createProgress } from './progress.js';
 import { pushAll } from './arrays.js';
 
@@ -148,7 +148,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   const vouched = sameBuild ? notices : Object.fromEntries(Object.entries(notices).filter(([id]) => written.has(id)));
   const manifestText = serializeManifest({ pubcom: await version(), ...current, notices: vouched });
   if (options.check) {
-    const onDisk = await readFile(path.join(options.outDir, MANIFEST_FILE), 'utf8').catch(() => null);
+    const onDisk = await readManifestText(options.outDir);
     if (onDisk !== manifestText) summary.stale.push(path.join(options.outDir, MANIFEST_FILE));
     pushAll(summary.stale, await unexpected(options.outDir, new Set(tasks.map((task) => task.id))));
     summary.stale.sort(compareCodeUnits);

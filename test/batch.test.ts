@@ -102,6 +102,22 @@ describe('parallel batches', () => {
     expect(readdirSync(out)).toContain('mic-denpa-tsv.json');
   });
 
+  it('treat a FIFO in place of the manifest as no manifest rather than wait on it for ever', () => {
+    const inputs = tempDir();
+    copyFileSync(path.join(inputDir, 'mic-denpa-tsv.txt'), path.join(inputs, 'mic-denpa-tsv.txt'));
+    const out = tempDir();
+    const manifest = path.join(out, 'pubcom-manifest.json');
+    expect(spawnSync('mkfifo', [manifest]).status).toBe(0);
+    const check = spawnSync(process.execPath, [cli, 'convert', inputs, '--out', out, '--check'], { encoding: 'utf8', timeout: 60_000 });
+    expect(check.status).toBe(1);
+    expect(check.stdout).toContain(`differs: ${manifest}`);
+    const convert = spawnSync(process.execPath, [cli, 'convert', inputs, '--out', out, '--quiet'], { encoding: 'utf8', timeout: 60_000 });
+    expect(convert.status, convert.stderr).toBe(0);
+    // The FIFO is replaced by the manifest of this run, which the next run reads.
+    expect(JSON.parse(readFileSync(manifest, 'utf8')).notices).toHaveProperty('mic-denpa-tsv');
+    expect(pubcom(['convert', inputs, '--out', out]).stderr).toMatch(/files skipped \(unchanged\)\s+1/);
+  });
+
   it('refuse a file over 64 MiB at once, and convert the rest', () => {
     const inputs = tempDir();
     copyFileSync(path.join(inputDir, 'mic-denpa-tsv.txt'), path.join(inputs, 'mic-denpa-tsv.txt'));
