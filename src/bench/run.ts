@@ -365,7 +365,7 @@ async function measureParallel(folder: string, notices: number, options: Options
     rerunMs: [],
   };
   const files = (await readdir(folder)).sort().map((name) => path.join(folder, name));
-  for (let round = 1; round <= Math.max(1, Math.min(options.repeats, 2)); round++) {
+  for (let round = 1; round <= Math.max(1, options.repeats); round++) {
     for (const work of ['floor', 'pipeline'] as const) {
       const one = await timeOnThreads(files, 1, work);
       const two = await timeOnThreads(files, 2, work);
@@ -777,7 +777,8 @@ function markdown(report: Report): string {
     `- **MB** = 10^6 bytes of input (UTF-8). **ratio** (the goal's measure) = pubcom wall / floor time, on the same bytes in the same run; **CPU / floor** = pubcom CPU / floor time. Sets are measured ${options.repeats} times, floor and pubcom alternating; the table shows medians (peak RSS: the largest).`,
     '- **disk**: before each timed process and before the writes-alone copy, the bench runs `sync`, so that no run pays for the write-back of the round before or for freeing the files the bench deleted after it. Each run\'s own writes are still in its time; on this VM they vary the most from run to run (see the notes at the end).',
     '- **writing the outputs alone**: after the first round of a set, every output file pubcom wrote is read into memory and written again, into a fresh folder, the way pubcom writes them (a temporary name, then a rename; src/files.ts), on one thread: the file system\'s own cost for that set\'s outputs, against the same floor.',
-    `- **parallel**: ${GOALS.parallelNotices} notices of every layout (seed 3) converted with \`--jobs 1\` and \`--jobs 2\`, alternating (wall and CPU time, so the cores each run kept busy), and the manifest's re-run of the unchanged batch. Beside it, the floor and pubcom's pipeline on worker threads, without the CLI (src/bench/threads.ts: the same files split over one thread, then two; a cold pass, then a warm one): what a second thread gains on this machine for work that shares nothing.`,
+    `- **parallel**: ${GOALS.parallelNotices} notices of every layout (seed 3) converted with \`--jobs 1\` and \`--jobs 2\`, alternating, ${options.repeats} times (wall and CPU time, so the cores each run kept busy; medians), and the manifest's re-run of the unchanged batch. Beside it, the floor and pubcom's pipeline on worker threads, without the CLI (src/bench/threads.ts: the same files split over one thread, then two; a cold pass, then a warm one): what a second thread gains on this machine for work that shares nothing.`,
+    '- **V8 flags**: the CLI turns TurboFan inlining off for its whole process (src/cli.ts: each worker compiles the hot code again, and compiling cost as much CPU as converting). The floor and the threads of src/bench/threads.ts run in the bench process with V8\'s defaults, under which hast-util-from-html is faster than without inlining.',
     `- **archive**: ${GOALS.archiveNotices} notices of every layout (seed 4) converted once with the CLI's default options: whether peak RSS stays bounded as a batch grows.`,
     `- **one notice**: input/${SEED_LAYOUT} converted by the CLI, against \`node -e ""\`, alternating, ${options.oneRuns} runs each after one untimed run; medians.`,
     `- **long runs**: the seed notice with one paragraph of ${options.longRun.toLocaleString('en-US')} characters of one kind in a cell (src/bench/generate.ts, LONG_RUNS), against plain text of the same length: shapes of cell whose cost once grew with the square of their length.`,
