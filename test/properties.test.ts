@@ -6,9 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { fromHtml } from 'hast-util-from-html';
+import type { Node } from 'unist';
 import { describe, expect, it } from 'vitest';
 import { findPeriod } from '../src/normalize/dates.js';
 import { findRefs } from '../src/normalize/refs.js';
+import { parseCell } from '../src/stages/parse-cells.js';
 import { NoticeDocument } from '../src/schema/records.js';
 import { convertText } from './helpers.js';
 
@@ -113,6 +116,26 @@ describe('the normalisers on random text', () => {
         expect([found.start, found.end]).toEqual([start.toISOString().slice(0, 10), end.toISOString().slice(0, 10)]);
       }),
       { numRuns: 300, seed: 11 },
+    );
+  });
+
+  it('parseCell: a cell read without the parser (no markup) gives the tree the parser gives, placed on its line', () => {
+    const unit = fc.constantFrom('あ', '漢', 'a', '1', ' ', '\u3000', '\u00a0', '\f', '>', '"', "'", '=', '/', '𠮷', '<', '<p>', '</p>', '&amp;', '&', '\0', '\r', '\ud800', '\udc00', '\u0001', '\ufffe');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 12 }), fc.nat(500), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 9 }), (html, start, line, column) => {
+        const expected = fromHtml(html, { fragment: true });
+        const place = (node: Node): void => {
+          for (const point of node.position ? [node.position.start, node.position.end] : []) {
+            point.line = line;
+            point.column += column - 1;
+            point.offset = (point.offset ?? 0) + start;
+          }
+          if ('children' in node) (node.children as Node[]).forEach(place);
+        };
+        place(expected);
+        expect(parseCell({ html, start, column }, line)).toEqual({ tree: expected, tooDeep: false });
+      }),
+      { numRuns: 500, seed: 13 },
     );
   });
 });
