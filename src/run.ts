@@ -6,7 +6,7 @@
  * failing file never stops the others: it becomes diagnostics and exit 1.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -261,16 +261,19 @@ async function afterWorkerFailure(task: FileTask, error: unknown): Promise<FileR
 function isSkippable(task: FileTask, previous: Manifest, current: Pick<Manifest, 'build' | 'settings'>): boolean {
   const recorded = previous.notices[task.id];
   if (!recorded) return false;
-  const bytes = readOrNull(task.input);
-  if (!bytes) return false;
-  const overrides = readOrNull(overridesPathOf(task.input));
+  const bytes = readRegular(task.input);
+  if (bytes === null || bytes === 'special') return false;
+  // A special file converts to an error, which the conversion reports.
+  const overrides = readRegular(overridesPathOf(task.input));
+  if (overrides === 'special') return false;
   const entry = { file: path.basename(task.input), sha256: sha256(bytes), overridesSha256: overrides === null ? null : sha256(overrides.toString('utf8')) };
   return isUnchanged(previous, current, task.id, entry) && recorded.outputs.every((name) => existsSync(path.join(task.outDir, name)));
 }
 
-function readOrNull(file: string): Buffer | null {
+/** The bytes of `file`; null when it is absent or unreadable; 'special' for a FIFO, socket or device, whose read could wait for ever. */
+function readRegular(file: string): Buffer | null | 'special' {
   try {
-    return readFileSync(file);
+    return isSpecial(statSync(file)) ? 'special' : readFileSync(file);
   } catch {
     return null;
   }

@@ -118,6 +118,20 @@ describe('parallel batches', () => {
     expect(pubcom(['convert', inputs, '--out', out]).stderr).toMatch(/files skipped \(unchanged\)\s+1/);
   });
 
+  it('report an overrides file that became a FIFO since the last run rather than wait on it while checking what changed', () => {
+    const inputs = tempDir();
+    copyFileSync(path.join(inputDir, 'mic-denpa-tsv.txt'), path.join(inputs, 'mic-denpa-tsv.txt'));
+    const overrides = path.join(inputs, 'mic-denpa-tsv.pubcom.json');
+    writeFileSync(overrides, '{}\n');
+    const out = tempDir();
+    expect(pubcom(['convert', inputs, '--out', out, '--quiet']).status).toBe(0);
+    rmSync(overrides);
+    expect(spawnSync('mkfifo', [overrides]).status).toBe(0);
+    const result = spawnSync(process.execPath, [cli, 'convert', inputs, '--out', out, '--quiet'], { encoding: 'utf8', timeout: 60_000 });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`${path.join(inputs, 'mic-denpa-tsv.txt')}:1:1: error: Unexpected unreadable mic-denpa-tsv.pubcom.json (not a regular file), expected a readable JSON file [overrides-invalid]\n`);
+  });
+
   it('refuse a file over 64 MiB at once, and convert the rest', () => {
     const inputs = tempDir();
     copyFileSync(path.join(inputDir, 'mic-denpa-tsv.txt'), path.join(inputs, 'mic-denpa-tsv.txt'));
