@@ -160,6 +160,17 @@ function settleDisk(): void {
   if (process.platform !== 'win32') spawnSync('sync', { stdio: 'ignore' });
 }
 
+/**
+ * The folder under `temp` of every output a timed run writes, deleted only
+ * once all timed sets are done. On this VM's ext4 (no journal), the run that
+ * follows a deletion of thousands of files paid about 3 s more system time,
+ * creating its files among the recently freed inodes: deleting a round's
+ * outputs before the next round charged that to whichever run came next.
+ */
+function timedOutputs(temp: string, name: string): string {
+  return path.join(temp, 'timed', name);
+}
+
 function runProcess(method: RssMethod, script: string | null, args: readonly string[], timeoutMs = 600_000): Promise<ProcessResult> {
   const [command, argv] = commandFor(method, script, args);
   settleDisk();
@@ -278,16 +289,15 @@ interface WriteResult {
  * way pubcom writes them (src/files.ts: a temporary name, then a rename):
  * what the file system alone costs for a set's outputs.
  */
-async function timeWrites(outDir: string, temp: string): Promise<WriteResult> {
+async function timeWrites(outDir: string, temp: string, label: string): Promise<WriteResult> {
   const names = (await readdir(outDir)).filter((name) => !name.startsWith('.') && name !== 'pubcom-manifest.json').sort();
   const contents = await Promise.all(names.map((name) => readFile(path.join(outDir, name), 'utf8')));
-  const copy = path.join(temp, 'out-writes');
+  const copy = timedOutputs(temp, `out-writes-${label}`);
   await mkdir(copy, { recursive: true });
   settleDisk();
   const started = performance.now();
   names.forEach((name, index) => writeAtomically(path.join(copy, name), contents[index] as string));
   const ms = performance.now() - started;
-  await rm(copy, { recursive: true, force: true });
   return { files: names.length, bytes: contents.reduce((sum, text) => sum + Buffer.byteLength(text), 0), ms };
 }
 
@@ -313,7 +323,7 @@ async function measureSet(label: string, description: string, folder: string, no
   for (let round = 1; round <= options.repeats; round++) {
     const floor = timeFloor(jobs);
     result.floorMs.push(floor.ms);
-    const outDir = path.join(temp, `out-${label}-${round}`);
+    const outDir = timedOutputs(temp, `out-${label}-${round}`);
     const run = await runProcess(method, CLI, ['convert', folder, '--out', outDir]);
     result.pubcomMs.push(run.wallMs);
     result.cpuMs.push(run.cpuMs);
@@ -325,10 +335,9 @@ async function measureSet(label: string, description: string, folder: string, no
       result.complete = check.complete;
       result.missing = check.missing;
       result.stderrTail = run.stderrTail.split('\n').slice(-6).join('\n');
-      result.outputs = await timeWrites(outDir, temp);
+      result.outputs = await timeWrites(outDir, temp, label);
       log(`  ${label}: writing its ${result.outputs.files} output files (${fmt.mb(result.outputs.bytes)}) again alone: ${fmt.ms(result.outputs.ms)}`);
     }
-    await rm(outDir, { recursive: true, force: true });
     log(`  ${label} round ${round}: floor ${fmt.ms(floor.ms)}, pubcom ${fmt.ms(run.wallMs)} wall, ${run.cpuMs === null ? 'n/a' : fmt.ms(run.cpuMs)} CPU (exit ${run.code}), peak RSS ${fmt.rss(run.maxRssKb)}`);
   }
   return result;
@@ -374,8 +383,9 @@ async function measureParallel(folder: string, notices: number, options: Options
       log(`  parallel round ${round}: ${work} on 1 thread ${fmt.ms(one.coldMs)} cold, ${fmt.ms(one.warmMs)} warm; on 2 threads ${fmt.ms(two.coldMs)} cold, ${fmt.ms(two.warmMs)} warm`);
     }
     const outs: string[] = [];
-    for (const jobs of [1, 2]) {
-      const outDir = path.join(temp, `out-parallel-${jobs}-${round}`);
+    // Alternate which goes first: the first run of a round creates its files right after the last round's were deleted.
+    for (const jobs of round % 2 === 1 ? [1, 2] : [2, 1]) {
+      const outDir = timedOutputs(temp, `out-parallel-${jobs}-${round}`);
       const run = await runProcess(method, CLI, ['convert', folder, '--out', outDir, '--jobs', String(jobs), '--quiet']);
       (jobs === 1 ? result.oneWorkerMs : result.twoWorkersMs).push(run.wallMs);
       (jobs === 1 ? result.oneWorkerRssKb : result.twoWorkersRssKb).push(run.maxRssKb);
@@ -389,7 +399,6 @@ async function measureParallel(folder: string, notices: number, options: Options
       }
     }
     if (round === 1) result.identical = await sameFiles(outs[0] as string, outs[1] as string);
-    for (const out of outs) await rm(out, { recursive: true, force: true });
   }
   return result;
 }
@@ -775,9 +784,9 @@ function markdown(report: Report): string {
     `- **pubcom**: wall time of \`node dist/cli.js convert DIR --out OUT\` with the CLI's default options (a fresh OUT each time, so nothing is skipped as unchanged; all three formats: .json, .jsonld and three .csv per notice), from spawn to exit, so process start and module loading are included. Opinions are counted from the produced JSON files. **pubcom CPU** is the user + system CPU time of that process over all its threads: where the CLI converts on worker threads (os.availableParallelism() = ${os.availableParallelism()} here), wall time can be less than CPU time, while the floor runs on one thread.`,
     '- **floor**: in the bench process, `fromHtml` (hast-util-from-html) parsing the same files and nothing else: each TAB cell of a TAB-row file (as a fragment), the whole text of a .md file (as a fragment) and of an .html file (as a document). Files are read into memory first; no process start, no I/O; the parser is warmed on input/ first (the first round is still the coldest, the median is a warm figure). The floor is the cost of merely parsing the HTML that pubcom has to parse.',
     `- **MB** = 10^6 bytes of input (UTF-8). **ratio** (the goal's measure) = pubcom wall / floor time, on the same bytes in the same run; **CPU / floor** = pubcom CPU / floor time. Sets are measured ${options.repeats} times, floor and pubcom alternating; the table shows medians (peak RSS: the largest).`,
-    '- **disk**: before each timed process and before the writes-alone copy, the bench runs `sync`, so that no run pays for the write-back of the round before or for freeing the files the bench deleted after it. Each run\'s own writes are still in its time; on this VM they vary the most from run to run (see the notes at the end).',
+    '- **disk**: before each timed process and before the writes-alone copy, the bench runs `sync`, so that no run pays for the write-back of the round before. The outputs of the timed runs of the seed, mixed and parallel sets are deleted only after the last of them: on this VM\'s ext4, a run that creates its files right after thousands were deleted pays seconds of system time for it (see the notes at the end). Each run\'s own writes are still in its time; on this VM they vary the most from run to run.',
     '- **writing the outputs alone**: after the first round of a set, every output file pubcom wrote is read into memory and written again, into a fresh folder, the way pubcom writes them (a temporary name, then a rename; src/files.ts), on one thread: the file system\'s own cost for that set\'s outputs, against the same floor.',
-    `- **parallel**: ${GOALS.parallelNotices} notices of every layout (seed 3) converted with \`--jobs 1\` and \`--jobs 2\`, alternating, ${options.repeats} times (wall and CPU time, so the cores each run kept busy; medians), and the manifest's re-run of the unchanged batch. Beside it, the floor and pubcom's pipeline on worker threads, without the CLI (src/bench/threads.ts: the same files split over one thread, then two; a cold pass, then a warm one): what a second thread gains on this machine for work that shares nothing.`,
+    `- **parallel**: ${GOALS.parallelNotices} notices of every layout (seed 3) converted with \`--jobs 1\` and \`--jobs 2\`, ${options.repeats} times, each round starting with the other one (wall and CPU time, so the cores each run kept busy; medians), and the manifest's re-run of the unchanged batch. Beside it, the floor and pubcom's pipeline on worker threads, without the CLI (src/bench/threads.ts: the same files split over one thread, then two; a cold pass, then a warm one): what a second thread gains on this machine for work that shares nothing.`,
     '- **V8 flags**: the CLI turns TurboFan inlining off for its whole process (src/cli.ts: each worker compiles the hot code again, and compiling cost as much CPU as converting). The floor and the threads of src/bench/threads.ts run in the bench process with V8\'s defaults, under which hast-util-from-html is faster than without inlining.',
     `- **archive**: ${GOALS.archiveNotices} notices of every layout (seed 4) converted once with the CLI's default options: whether peak RSS stays bounded as a batch grows.`,
     `- **one notice**: input/${SEED_LAYOUT} converted by the CLI, against \`node -e ""\`, alternating, ${options.oneRuns} runs each after one untimed run; medians.`,
@@ -956,6 +965,7 @@ async function main(): Promise<number> {
       parallel = await measureParallel(parallelDir, parallelSet.length, options, method, temp);
       await rm(parallelDir, { recursive: true, force: true });
     }
+    await rm(path.join(temp, 'timed'), { recursive: true, force: true });
     const archive = options.quick ? null : await measureArchive(seeds, method, temp);
     const one = await measureOneNotice(options, method, temp);
     const large = await measureLarge(seedNotice, options, method, temp);
