@@ -176,7 +176,7 @@ async function main(argv: string[]): Promise<number> {
  * itself: on a cold batch, TurboFan's compiler threads took as much CPU as the
  * conversion (3.8 s beside 4.9 s for 1,000 notices), and with two workers that
  * cost is paid twice on two cores. Without inlining, compiling costs about
- * half and the conversion the same, so a batch takes about 12% less CPU.
+ * half and the conversion the same, so a batch takes about a tenth less CPU.
  * V8 flags are per process (a worker's execArgv cannot set them) and read
  * when a function is compiled, so this is set before any worker starts.
  */

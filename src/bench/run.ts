@@ -383,7 +383,7 @@ async function measureParallel(folder: string, notices: number, options: Options
       log(`  parallel round ${round}: ${work} on 1 thread ${fmt.ms(one.coldMs)} cold, ${fmt.ms(one.warmMs)} warm; on 2 threads ${fmt.ms(two.coldMs)} cold, ${fmt.ms(two.warmMs)} warm`);
     }
     const outs: string[] = [];
-    // Alternate which goes first: the first run of a round creates its files right after the last round's were deleted.
+    // Alternate which goes first, so that neither run always follows the same work.
     for (const jobs of round % 2 === 1 ? [1, 2] : [2, 1]) {
       const outDir = timedOutputs(temp, `out-parallel-${jobs}-${round}`);
       const run = await runProcess(method, CLI, ['convert', folder, '--out', outDir, '--jobs', String(jobs), '--quiet']);
