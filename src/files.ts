@@ -5,7 +5,7 @@
  * use them without loading it.
  */
 import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export function overridesPathOf(input: string): string {
@@ -29,5 +29,14 @@ export function writeAtomically(target: string, content: string): void {
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/** The bytes of `file`; null when it is absent or unreadable; 'not-regular' for a FIFO, device or folder, whose read could wait for ever. */
+export function readRegularFile(file: string): Buffer | null | 'not-regular' {
+  try {
+    return statSync(file).isFile() ? readFileSync(file) : 'not-regular';
+  } catch {
+    return null;
   }
 }

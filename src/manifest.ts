@@ -4,10 +4,10 @@
  * settings that converted it. An input whose entry still matches is skipped
  * on the next run. No time stamps or paths: it diffs cleanly in pull requests.
  */
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { compareCodeUnits } from './diagnostics.js';
+import { readRegularFile } from './files.js';
 
 export const MANIFEST_FILE = 'pubcom-manifest.json';
 
@@ -27,19 +27,15 @@ export const Manifest = z.strictObject({
 });
 export type Manifest = z.infer<typeof Manifest>;
 
-/** The text of the manifest in `outDir`, or null when there is none or it is no regular file (a FIFO's read would wait for ever). */
-export async function readManifestText(outDir: string): Promise<string | null> {
-  const file = path.join(outDir, MANIFEST_FILE);
-  try {
-    return (await stat(file)).isFile() ? await readFile(file, 'utf8') : null;
-  } catch {
-    return null;
-  }
+/** The text of the manifest in `outDir`, or null when there is none or it is no regular file. */
+export function readManifestText(outDir: string): string | null {
+  const bytes = readRegularFile(path.join(outDir, MANIFEST_FILE));
+  return bytes instanceof Buffer ? bytes.toString('utf8') : null;
 }
 
 /** The manifest in `outDir`, or null when it is missing, unreadable or from an older format. */
-export async function readManifest(outDir: string): Promise<Manifest | null> {
-  const text = await readManifestText(outDir);
+export function readManifest(outDir: string): Manifest | null {
+  const text = readManifestText(outDir);
   try {
     return text === null ? null : Manifest.parse(JSON.parse(text));
   } catch {

@@ -6,13 +6,13 @@
  * failing file never stops the others: it becomes diagnostics and exit 1.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileResult, FileTask } from './convert-file.js';
-import { overridesPathOf, TEMPORARY, writeAtomically } from './files.js';
+import { overridesPathOf, readRegularFile, TEMPORARY, writeAtomically } from './files.js';
 import { sha256 } from './hash.js';
 import { compareCodeUnits } from './diagnostics.js';
 import type { Format } from './emit/index.js';
@@ -102,7 +102,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
 
   // The code hash reads the whole build: it runs while the first notices convert, and is awaited only where needed.
   const build = buildHash();
-  const previous = await readManifest(options.outDir);
+  const previous = readManifest(options.outDir);
   const settings = settingsOf(options);
   const notices: Manifest['notices'] = { ...(previous?.notices ?? {}) };
   /** Inputs this run converted: under another build or settings, the only entries the new manifest can vouch for. */
@@ -148,7 +148,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   const vouched = sameBuild ? notices : Object.fromEntries(Object.entries(notices).filter(([id]) => written.has(id)));
   const manifestText = serializeManifest({ pubcom: await version(), ...current, notices: vouched });
   if (options.check) {
-    const onDisk = await readManifestText(options.outDir);
+    const onDisk = readManifestText(options.outDir);
     if (onDisk !== manifestText) summary.stale.push(path.join(options.outDir, MANIFEST_FILE));
     pushAll(summary.stale, await unexpected(options.outDir, new Set(tasks.map((task) => task.id))));
     summary.stale.sort(compareCodeUnits);
@@ -261,22 +261,13 @@ async function afterWorkerFailure(task: FileTask, error: unknown): Promise<FileR
 function isSkippable(task: FileTask, previous: Manifest, current: Pick<Manifest, 'build' | 'settings'>): boolean {
   const recorded = previous.notices[task.id];
   if (!recorded) return false;
-  const bytes = readRegular(task.input);
-  if (bytes === null || bytes === 'special') return false;
-  // A special file converts to an error, which the conversion reports.
-  const overrides = readRegular(overridesPathOf(task.input));
-  if (overrides === 'special') return false;
+  const bytes = readRegularFile(task.input);
+  if (!(bytes instanceof Buffer)) return false;
+  // Such an overrides file converts to an error, which the conversion reports.
+  const overrides = readRegularFile(overridesPathOf(task.input));
+  if (overrides === 'not-regular') return false;
   const entry = { file: path.basename(task.input), sha256: sha256(bytes), overridesSha256: overrides === null ? null : sha256(overrides.toString('utf8')) };
   return isUnchanged(previous, current, task.id, entry) && recorded.outputs.every((name) => existsSync(path.join(task.outDir, name)));
-}
-
-/** The bytes of `file`; null when it is absent or unreadable; 'special' for a FIFO, socket or device, whose read could wait for ever. */
-function readRegular(file: string): Buffer | null | 'special' {
-  try {
-    return isSpecial(statSync(file)) ? 'special' : readFileSync(file);
-  } catch {
-    return null;
-  }
 }
 
 function planTasks(inputs: readonly string[], options: RunOptions): { tasks: FileTask[]; duplicates: Map<string, string> } {
