@@ -13,7 +13,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { formatMessage, report, severityOf, sortedMessages } from './diagnostics.js';
 import { emitAll, type Format } from './emit/index.js';
-import { overridesPathOf, writeAtomically } from './files.js';
+import { overridesPathOf, temporaryNameOf, writeAllAtomically } from './files.js';
 import { sha256 } from './hash.js';
 import { CONTEXT_FILE } from './emit/jsonld.js';
 import { convertNotice, StageError } from './pipeline.js';
@@ -164,14 +164,22 @@ function readText(file: string): string | null | NodeJS.ErrnoException {
 function writeAll(outDir: string, files: Map<string, string>, input: string, result: FileResult): boolean {
   try {
     mkdirSync(outDir, { recursive: true });
-    for (const [name, content] of files) writeAtomically(path.join(outDir, name), content);
+    writeAllAtomically(new Map([...files].map(([name, content]) => [path.join(outDir, name), content])));
     return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    result.lines.push(`${input}:1:1: error: Unexpected failure writing to ${outDir} (${code}), expected a writable output folder [write-failed]`);
+    result.lines.push(`${input}:1:1: error: Unexpected failure writing to ${outDir} (${code}), expected ${writableBecause(code, files)} [write-failed]`);
     result.counts.error++;
     return false;
   }
+}
+
+/** What writing needed and did not find, by error code. A Japanese title of 80 characters is 240 bytes, and most file systems allow 255 a name. */
+function writableBecause(code: string, files: Map<string, string>): string {
+  if (code === 'ENOSPC') return 'free space in the output folder';
+  if (code !== 'ENAMETOOLONG') return 'a writable output folder';
+  const longest = Math.max(...[...files.keys()].map((name) => Buffer.byteLength(path.basename(temporaryNameOf(name)))));
+  return `a shorter input file name: the longest output's temporary name is ${longest} bytes, and most file systems allow 255`;
 }
 
 function differing(outDir: string, files: Map<string, string>): string[] {

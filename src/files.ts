@@ -15,6 +15,11 @@ export function overridesPathOf(input: string): string {
 /** Temporary files of ours (`.NAME.0123456789ab.tmp`), which a killed run may leave behind. */
 export const TEMPORARY = /^\..+\.[0-9a-f]{12}\.tmp$/;
 
+/** Where `target` is written before its rename: beside it, so that the rename stays on one file system; `TEMPORARY` matches its name. */
+export function temporaryNameOf(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
 /**
  * Write `content` to a temporary name beside `target`, then rename: a reader
  * never sees half a file. Synchronous: a notice's outputs are written on its
@@ -22,12 +27,26 @@ export const TEMPORARY = /^\..+\.[0-9a-f]{12}\.tmp$/;
  * calls skip the thread-pool round trips of the promise API.
  */
 export function writeAtomically(target: string, content: string): void {
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  writeAllAtomically(new Map([[target, content]]));
+}
+
+/**
+ * Write each file of `contents` (target path -> text) to a temporary name
+ * first and rename them only once all are written, so that a failure (a full
+ * disk, a name too long) leaves every target as it was rather than some of a
+ * notice's outputs new and some old. No temporary file is left behind.
+ */
+export function writeAllAtomically(contents: ReadonlyMap<string, string>): void {
+  const temporaries: Array<[temporary: string, target: string]> = [];
   try {
-    writeFileSync(temporary, content);
-    renameSync(temporary, target);
+    for (const [target, content] of contents) {
+      const temporary = temporaryNameOf(target);
+      temporaries.push([temporary, target]);
+      writeFileSync(temporary, content);
+    }
+    for (const [temporary, target] of temporaries) renameSync(temporary, target);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    for (const [temporary] of temporaries) rmSync(temporary, { force: true });
     throw error;
   }
 }

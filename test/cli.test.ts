@@ -175,6 +175,20 @@ describe('hostile files and batches', () => {
     expect(unwritable.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('leaves the previous outputs of a notice as they were when one of its new outputs cannot be written', () => {
+    // 230 bytes: the temporary names of NAME.json (253 bytes) and NAME.jsonld fit the usual limit of 255, those of the CSV files do not.
+    const name = `${'あ'.repeat(76)}ab`;
+    const inputs = tempDir();
+    copyFileSync(realNotice, path.join(inputs, `${name}.txt`));
+    const out = tempDir();
+    writeFileSync(path.join(out, `${name}.json`), 'the previous run\n');
+    const { status, stderr } = pubcom(['convert', inputs, '--out', out]);
+    expect(status).toBe(1);
+    expect(stderr).toContain(`${name}.txt:1:1: error: Unexpected failure writing to ${out} (ENAMETOOLONG), expected a shorter input file name: the longest output's temporary name is 261 bytes, and most file systems allow 255 [write-failed]`);
+    expect(readFileSync(path.join(out, `${name}.json`), 'utf8')).toBe('the previous run\n');
+    expect(readdirSync(out)).toEqual([`${name}.json`]);
+  });
+
   it('gives the same bytes whatever the input order, time zone, locale and working directory', () => {
     const inputs = tempDir();
     for (const name of readdirSync(path.join(root, 'input'))) copyFileSync(path.join(root, 'input', name), path.join(inputs, name));
