@@ -174,7 +174,7 @@ function writeAll(outDir: string, files: Map<string, string>, input: string, res
   }
 }
 
-/** What writing needed and did not find, by error code. A Japanese title of 80 characters is 240 bytes, and most file systems allow 255 a name. */
+/** What writing needed and did not find, by error code. A Japanese title of 80 characters is 240 bytes; most file systems allow names of 255. */
 function writableBecause(code: string, files: Map<string, string>): string {
   if (code === 'ENOSPC') return 'free space in the output folder';
   if (code !== 'ENAMETOOLONG') return 'a writable output folder';

@@ -32,9 +32,10 @@ export function writeAtomically(target: string, content: string): void {
 
 /**
  * Write each file of `contents` (target path -> text) to a temporary name
- * first and rename them only once all are written, so that a failure (a full
- * disk, a name too long) leaves every target as it was rather than some of a
- * notice's outputs new and some old. No temporary file is left behind.
+ * first and rename them only once all are written, so that a failure to write
+ * (a full disk, a name too long) leaves every target as it was rather than some
+ * of a notice's outputs new and some old. (A rename fails only when a target is
+ * a folder or the like.) No temporary file is left behind.
  */
 export function writeAllAtomically(contents: ReadonlyMap<string, string>): void {
   const temporaries: Array<[temporary: string, target: string]> = [];
