@@ -274,13 +274,23 @@ function planTasks(inputs: readonly string[], options: RunOptions): { tasks: Fil
   const firstById = new Map<string, string>();
   const duplicates = new Map<string, string>();
   const tasks = inputs.map((input) => {
-    const id = path.basename(input, path.extname(input));
+    const id = idOf(input);
     const first = firstById.get(id);
     if (first === undefined) firstById.set(id, input);
     else duplicates.set(input, first);
     return { input, id, outDir: options.outDir, formats: options.formats, bom: options.bom, check: options.check, verbose: options.verbose };
   });
   return { tasks, duplicates };
+}
+
+/**
+ * The notice's id and output name: the file name without its extension, in
+ * Unicode NFC. A file named on macOS (HFS+, or zipped there) spells ガ as カ
+ * and a combining mark; the same notice then gets the same id, ids and
+ * JSON-LD IRIs whichever machine named it.
+ */
+function idOf(input: string): string {
+  return path.basename(input, path.extname(input)).normalize('NFC');
 }
 
 function duplicateResult(task: FileTask, first: string): FileResult {

@@ -157,6 +157,26 @@ describe('hostile files and batches', () => {
     }
   });
 
+  it('names the outputs and ids of a file named in decomposed Unicode (as macOS does) as those of its composed name', () => {
+    const composed = 'ガイドライン';
+    const decomposed = composed.normalize('NFD');
+    expect(decomposed).not.toBe(composed);
+    const inputs = tempDir();
+    copyFileSync(realNotice, path.join(inputs, `${decomposed}.txt`));
+    const out = tempDir();
+    expect(pubcom(['convert', inputs, '--out', out]).status).toBe(0);
+    expect(readdirSync(out)).toContain(`${composed}.json`);
+    const json = JSON.parse(readFileSync(path.join(out, `${composed}.json`), 'utf8')) as { notice: { id: string; source: { file: string } } };
+    expect(json.notice).toMatchObject({ id: composed, source: { file: `${decomposed}.txt` } });
+    expect(readFileSync(path.join(out, `${composed}.jsonld`), 'utf8')).toContain(`"@id": "urn:pubcom:${composed}"`);
+
+    // The same name spelt both ways is one output name: the second is refused, not written over the first.
+    copyFileSync(realNotice, path.join(inputs, `${composed}.txt`));
+    const both = pubcom(['convert', inputs, '--out', tempDir()]);
+    expect(both.status).toBe(1);
+    expect(both.stderr).toMatch(/Unexpected second input named ガイドライン, expected one input per output name/);
+  });
+
   it('reports an unreadable file and an unwritable output folder, converting the rest', () => {
     const inputs = tempDir();
     copyFileSync(realNotice, path.join(inputs, 'good.txt'));
