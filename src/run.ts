@@ -296,7 +296,7 @@ function idOf(input: string): string {
 function duplicateResult(task: FileTask, first: string): FileResult {
   return {
     ...failedResult(task),
-    lines: [`${task.input}:1:1: error: Unexpected second input named ${task.id}, expected one input per output name (first: ${first}) [read-failed]`],
+    lines: [`${task.input}:1:1: error: Unexpected second input named ${task.id}, expected one input per output name (first: ${first}): convert its folder into another --out folder, or rename it [duplicate-name]`],
   };
 }
 

@@ -174,7 +174,7 @@ describe('hostile files and batches', () => {
     copyFileSync(realNotice, path.join(inputs, `${composed}.txt`));
     const both = pubcom(['convert', inputs, '--out', tempDir()]);
     expect(both.status).toBe(1);
-    expect(both.stderr).toMatch(/Unexpected second input named ガイドライン, expected one input per output name/);
+    expect(both.stderr).toMatch(/ガイドライン\.txt:1:1: error: Unexpected second input named ガイドライン, expected one input per output name \(first: .*\): convert its folder into another --out folder, or rename it \[duplicate-name\]\n/);
   });
 
   it('reports an unreadable file and an unwritable output folder, converting the rest', () => {
