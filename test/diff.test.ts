@@ -284,7 +284,10 @@ describe('runDiff', () => {
       const { out, err, reporter } = capture();
       expect(await runDiff('nope:out', 'main:missing', reporter, { cwd: repo })).toBe(1);
       expect(out).toEqual([]);
-      expect(err).toEqual(['pubcom diff: cannot read nope:out: unknown git revision nope', 'pubcom diff: cannot read main:missing: no folder missing at main']);
+      expect(err).toEqual(['pubcom diff: cannot read nope:out: unknown git revision nope (a shallow or single-branch clone? fetch it with: git fetch origin nope:nope)', 'pubcom diff: cannot read main:missing: no folder missing at main']);
+      const relative = capture();
+      expect(await runDiff('HEAD~99:out', 'out', relative.reporter, { cwd: repo })).toBe(1);
+      expect(relative.err).toEqual(['pubcom diff: cannot read HEAD~99:out: unknown git revision HEAD~99']);
     });
   });
 });

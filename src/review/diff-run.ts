@@ -76,11 +76,18 @@ function parseRevSpec(spec: string, cwd: string): { rev: string; treePath: strin
   return { rev, treePath: joined === '.' ? '' : joined.replace(/\/+$/, '') };
 }
 
+/** A CI checkout is often shallow or of one branch, without `main`: say how to fetch a branch name rather than only that it is missing. */
+function unknownRevision(rev: string): string {
+  return /^[\w.\/-]+$/.test(rev) && !/^[0-9a-f]{7,40}$/.test(rev)
+    ? `unknown git revision ${rev} (a shallow or single-branch clone? fetch it with: git fetch origin ${rev}:${rev})`
+    : `unknown git revision ${rev}`;
+}
+
 /** The `*.json` blobs directly in DIR at REV. */
 function readRevision(spec: string, cwd: string): RawFile[] {
   const { rev, treePath } = parseRevSpec(spec, cwd);
   const object = `${rev}:${treePath}`;
-  if (!succeeds(['rev-parse', '--verify', '--quiet', `${rev}^{tree}`], cwd)) throw new SideError(`unknown git revision ${rev}`);
+  if (!succeeds(['rev-parse', '--verify', '--quiet', `${rev}^{tree}`], cwd)) throw new SideError(unknownRevision(rev));
   if (!succeeds(['cat-file', '-e', object], cwd)) throw new SideError(`no folder ${treePath === '' ? '.' : treePath} at ${rev}`);
   const type = git(['cat-file', '-t', object], cwd).trim();
   if (type !== 'tree') throw new SideError(`${treePath} at ${rev} is a ${type}, not a folder`);
