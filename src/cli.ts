@@ -45,12 +45,11 @@ const COMMANDS: Record<string, Command> = {
     },
     async run(values, paths) {
       if (paths.length === 0) usageError('missing PATH');
-      const out = values['out'];
-      if (typeof out !== 'string') usageError('missing --out DIR');
+      const out = outDirOf(values);
       const format = typeof values['format'] === 'string' ? values['format'] : FORMATS.join(',');
       const formats = format.split(',').map((name) => name.trim());
       const unknown = formats.filter((name) => !(FORMATS as readonly string[]).includes(name));
-      if (unknown.length > 0) usageError(`unknown format ${unknown.join(',')}; expected json, jsonld or csv`);
+      if (unknown.length > 0) usageError(`unknown format ${unknown.map((name) => JSON.stringify(name)).join(', ')}; expected json, jsonld or csv`);
       const check = values['check'] === true;
       const quiet = values['quiet'] === true;
       const summary = await run(
@@ -86,8 +85,7 @@ const COMMANDS: Record<string, Command> = {
     options: { out: { type: 'string' }, output: { type: 'string' }, input: { type: 'string' } },
     async run(values, names) {
       if (names.length === 0) usageError('missing NAME');
-      const out = values['out'];
-      if (typeof out !== 'string') usageError('missing --out DIR');
+      const out = outDirOf(values);
       const { runView } = await import('./review/view-run.js');
       return runView({ names, outDir: out, outputDir: stringOr(values['output'], 'output'), inputDir: stringOr(values['input'], 'input') }, reporter);
     },
@@ -138,6 +136,13 @@ export function summaryTable(summary: RunSummary, check: boolean): string[] {
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   return [`pubcom: ${summary.files} files`, ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`)];
+}
+
+/** `--out DIR`, required; an empty DIR (`--out "$UNSET"`) is as missing, not the current folder. */
+function outDirOf(values: Record<string, string | boolean | undefined>): string {
+  const out = values['out'];
+  if (typeof out !== 'string' || out.trim() === '') usageError('missing --out DIR');
+  return out;
 }
 
 function stringOr(value: string | boolean | undefined, fallback: string): string {
