@@ -107,6 +107,13 @@ describe('broken notices still convert, with diagnostics', () => {
     expect(document).toBeNull();
   });
 
+  it('a pipe-table header cell whose raw <td> ends the cell early (hast-util-raw gives half positions)', async () => {
+    const text = `${HEAD.split('\n')[0]}\n\n||<td r="">要旨です。||\n|-|-|-|\n`;
+    const { document, messages } = await convertBytes('notice', 'notice.md', new TextEncoder().encode(text));
+    expect(rules(messages)).not.toContain('internal-error');
+    expect(document?.notice.title).toBe(HEAD.split('\n')[0]);
+  });
+
   it('a cell of 300,000 sibling elements converts like any other', async () => {
     const wide = `<p>${'あ<br>'.repeat(300_000)}い</p>`;
     const { document, messages } = await convertText(notice(`<p>意見1 広い。</p>${wide}\t<p>回答です。</p>\t無`));

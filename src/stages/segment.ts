@@ -176,10 +176,16 @@ function pipeTable(lines: Line[], markdownOf: MarkdownOf): Block[] {
   return [...tableRows(element), { type: 'table-end', line: last.number }];
 }
 
-/** Positions of a parse of `lines` joined by LF, moved to the input file (whose line breaks may be CRLF). */
+/**
+ * Positions of a parse of `lines` joined by LF, moved to the input file (whose
+ * line breaks may be CRLF). hast-util-raw leaves an element that raw HTML in a
+ * cell closed early (`<td>` inside a pipe-table cell) a position without an
+ * end: such a half position is dropped, as if the parser had given none.
+ */
 function moveToFile(tree: Node, lines: Line[]): void {
   const stack: Node[] = [tree];
   for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.position && !(node.position.start && node.position.end)) delete node.position;
     if (node.position) {
       for (const point of [node.position.start, node.position.end]) {
         const line = lines[point.line - 1];
