@@ -132,3 +132,50 @@ describe('a 該当箇所 of 同上 (ditto)', () => {
     expect(second?.refs.map((ref) => [ref.kind, ref.canonical, ref.source.startLine])).toEqual([['article', 'art.5.1', 4]]);
   });
 });
+
+/** An HTML notice of one table (header row first), as 消費者庁-style converters leave them. */
+async function convertTable(rows: string): Promise<Awaited<ReturnType<typeof convertBytes>>> {
+  const html = `<html><body><h1>テスト規則案に対する意見募集の結果</h1><table>\n<tr><th>番号</th><th>該当箇所</th><th>意見の概要</th><th>考え方</th></tr>\n${rows}\n</table></body></html>`;
+  return convertBytes('notice', 'notice.html', new TextEncoder().encode(html));
+}
+
+describe('rowspan cells and the accounting of every character', () => {
+  it('a number cell spanning two rows is one opinion with a comment per row, not two opinions', async () => {
+    const { document, messages } = await convertTable(
+      '<tr><td rowspan="2">1</td><td>第3条</td><td>意見Aです。</td><td rowspan="2">原案のとおりとします。</td></tr>\n<tr><td>第4条</td><td>意見Bです。</td></tr>',
+    );
+    expect(document?.opinions.map((opinion) => opinion.key)).toEqual(['1']);
+    expect(document?.opinions[0]?.comments.map(({ text, place }) => [text, place])).toEqual([['意見Aです。', '第3条'], ['意見Bです。', '第4条']]);
+    expect(document?.opinions[0]?.response?.text).toBe('原案のとおりとします。');
+    expect(messages).not.toMatch(/duplicate-opinion|accounting-mismatch/);
+    expect(document?.notice.coverage.share).toBe(1);
+  });
+
+  it('an opinion cell shared by two numbers gives both the comment, counted once', async () => {
+    const { document, messages } = await convertTable(
+      '<tr><td>1</td><td>第3条</td><td rowspan="2">意見です。</td><td>回答1。</td></tr>\n<tr><td>2</td><td>第4条</td><td>回答2。</td></tr>',
+    );
+    expect(document?.opinions.map((opinion) => opinion.comments.map((comment) => comment.text))).toEqual([['意見です。'], ['意見です。']]);
+    expect(messages).not.toContain('accounting-mismatch');
+  });
+
+  it('a 該当箇所 beside an empty opinion cell is reported with its text, not lost', async () => {
+    const { document, messages } = await convertTable('<tr><td>1</td><td>第5条第2項</td><td></td><td>回答です。</td></tr>');
+    expect(document?.opinions[0]?.comments).toEqual([]);
+    expect(messages).toMatch(/notice\.html:3:\d+: warning: Unexpected 該当箇所 cell that no comment of 1 took: 第5条第2項 \[unattributed-text\]/);
+    expect(messages).not.toContain('accounting-mismatch');
+  });
+
+  it('a rowspan out of the header row, or out of a row before any opinion, carries no text into the opinions below', async () => {
+    const header = await convertBytes('notice', 'notice.html', new TextEncoder().encode(
+      '<table><tr><th>番号</th><th rowspan="2">意見の概要</th><th>考え方</th></tr>\n<tr><td>1</td><td>回答です。</td></tr></table>',
+    ));
+    expect(header.document?.opinions[0]?.comments).toEqual([]);
+    expect(header.messages).not.toContain('accounting-mismatch');
+
+    const before = await convertTable('<tr><td></td><td></td><td rowspan="2">前置きです。</td><td></td></tr>\n<tr><td>1</td><td></td><td>回答です。</td></tr>');
+    expect(before.messages).toMatch(/warning: Unexpected row without an opinion label before any opinion, expected 意見N or a number: 前置きです。 \[unattributed-text\]/);
+    expect(before.document?.opinions[0]?.comments).toEqual([]);
+    expect(before.messages).not.toContain('accounting-mismatch');
+  });
+});

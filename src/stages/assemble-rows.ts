@@ -14,6 +14,7 @@ import { opinionKey } from '../normalize/outcome.js';
 import { parseSectionHeading } from '../normalize/sections.js';
 import { isAllBold, type Block, type RowBlock } from './blocks.js';
 import { cellParagraphs, unsafeMarkup, type Paragraph } from './cell-text.js';
+import { pushAll } from '../arrays.js';
 
 /** The paragraphs one row contributes to one column of an opinion. */
 export interface RowPart {
@@ -48,6 +49,8 @@ export interface OpinionDraft {
   start: number;
   end: number;
   parts: Record<ColumnRole, RowPart[]>;
+  /** Start offsets of the rows that a rowspan number cell continues: each is a point of its own (a comment per row). */
+  subRows: number[];
 }
 
 /** A line of the title block; table rows keep their cells (a table of counts by type). */
@@ -110,6 +113,12 @@ class Assembler {
   private inBody = false;
   /** The last 該当箇所 that was not a ditto, which a 同上 below repeats. */
   private lastPlace: Paragraph[] | null = null;
+  /**
+   * Offsets of cells whose text went to no opinion: header cells, and the cells
+   * of a row before any opinion (reported). A rowspan that carries one into the
+   * rows below carries nothing more: its text is accounted for once.
+   */
+  private uncarried = new Set<number>();
 
   constructor(
     private readonly file: VFile,
@@ -171,10 +180,11 @@ class Assembler {
     if (!this.roles) return this.rowWithoutHeader(row);
     const headingRow = asHeadingRow(row, this.roles);
     if (headingRow) return this.headingRow(headingRow, row.line);
-    this.dataRow(row, this.roles);
+    this.dataRow({ ...row, cells: row.cells.map((cell) => (cell?.fromRowspan && this.uncarried.has(cell.offset) ? null : cell)) }, this.roles);
   }
 
   private header(row: RowBlock, roles: Role[]): void {
+    for (const cell of row.cells) if (cell) this.uncarried.add(cell.offset);
     this.inBody = true;
     this.list = null;
     this.roles = roles;
@@ -211,7 +221,7 @@ class Assembler {
       this.draft.titleBlock.push({ line: row.line, text: row.texts.join('\t'), cells: row.texts, isMainHeading: false });
       return;
     }
-    const paragraphs = row.cells.flatMap(cellParagraphs);
+    const paragraphs = row.cells.filter((cell) => !cell?.fromRowspan).flatMap(cellParagraphs);
     this.draft.characters += countCharacters(paragraphs);
     reportUnattributed(this.file, 'Unexpected table row under no known header', paragraphs);
   }
@@ -229,12 +239,15 @@ class Assembler {
   }
 
   private dataRow(row: RowBlock, roles: Role[]): void {
-    const { cells, characters } = readRow(row, roles, this.file);
+    const { cells, own, characters } = readRow(row, roles, this.file);
     this.draft.characters += characters;
-    const opens = this.overrides.continuationRows?.includes(row.line) ? null : openingLabel(cells);
+    const printed = (paragraphs: readonly Paragraph[]): Paragraph[] => paragraphs.filter((paragraph) => own.includes(paragraph));
+    // A number or 意見N that a rowspan repeats from the row above opens no opinion: the row continues that one.
+    const opens = this.overrides.continuationRows?.includes(row.line) ? null : openingLabel({ number: printed(cells.number ?? []), opinion: printed(cells.opinion ?? []) });
+    const subRow = !opens && (cells.number ?? []).length > 0 && printed(cells.number ?? []).length === 0;
     if (!opens && cells.number?.length) {
       // A number on a row that continues an opinion (an override said so) belongs to no record.
-      reportUnattributed(this.file, 'Ignored the number of a continuation row', cells.number, 'ignored-column');
+      reportUnattributed(this.file, 'Ignored the number of a continuation row', printed(cells.number), 'ignored-column');
       delete cells.number;
     }
     if (opens) {
@@ -243,11 +256,15 @@ class Assembler {
     }
     const opinion = this.opinion;
     if (!opinion) {
-      reportUnattributed(this.file, 'Unexpected row without an opinion label before any opinion, expected 意見N or a number', Object.values(cells).flat());
+      reportUnattributed(this.file, 'Unexpected row without an opinion label before any opinion, expected 意見N or a number', own);
+      for (const cell of row.cells) if (cell) this.uncarried.add(cell.offset);
     } else {
-      for (const [role, paragraphs] of Object.entries(cells) as [ColumnRole, Paragraph[]][]) {
+      for (const [role, all] of Object.entries(cells) as [ColumnRole, Paragraph[]][]) {
+        // A rowspan cell belongs to each opinion it spans (a response shared by several), but to each only once.
+        const paragraphs = all.filter((paragraph) => own.includes(paragraph) || !opinion.parts[role].some((part) => part.paragraphs.some((seen) => seen.start === paragraph.start)));
         if (paragraphs.length > 0) opinion.parts[role].push({ line: row.line, paragraphs, afterBreak: this.afterBreak, sameAs: role === 'place' ? this.ditto(paragraphs) : null });
       }
+      if (subRow) opinion.subRows.push(row.start);
       opinion.endLine = Math.max(opinion.endLine, row.endLine);
       opinion.end = Math.max(opinion.end, row.end);
     }
@@ -324,8 +341,14 @@ function asHeadingRow(row: RowBlock, roles: Role[]): { kind: 'section' | 'topic'
  * repeated by rowspan counts once). Cells beyond the header, or in a column
  * an override ignores, are reported, never dropped silently.
  */
-function readRow(row: RowBlock, roles: Role[], file: VFile): { cells: Partial<Record<ColumnRole, Paragraph[]>>; characters: number } {
+/**
+ * A data row's paragraphs by column role. `own` holds those of the cells the
+ * row itself prints: a cell a rowspan repeats from a row above is counted, and
+ * reported, on that row only.
+ */
+function readRow(row: RowBlock, roles: Role[], file: VFile): { cells: Partial<Record<ColumnRole, Paragraph[]>>; own: Paragraph[]; characters: number } {
   const cells: Partial<Record<ColumnRole, Paragraph[]>> = {};
+  const own: Paragraph[] = [];
   let characters = 0;
   if (row.cells.length !== roles.length) {
     report(file, 'row-cell-count', `Unexpected row with ${row.cells.length} cells, expected ${roles.length} as in its header row`, { line: row.line, column: 1 });
@@ -336,17 +359,19 @@ function readRow(row: RowBlock, roles: Role[], file: VFile): { cells: Partial<Re
     if (cell && unsafe.length > 0) {
       report(file, 'unsafe-markup', `Unexpected ${unsafe.join(', ')} in a cell, expected text: only its visible text is kept`, { line: cell.line, column: cell.column, offset: cell.offset });
     }
-    if (!cell?.fromRowspan) characters += countCharacters(paragraphs);
     const role = roles[index];
+    if (role && role !== 'ignore') cells[role] = [...(cells[role] ?? []), ...paragraphs];
+    if (cell?.fromRowspan) return;
+    characters += countCharacters(paragraphs);
     if (role === 'ignore') {
       reportUnattributed(file, 'Ignored text in a column the overrides ignore', paragraphs, 'ignored-column');
     } else if (role) {
-      cells[role] = [...(cells[role] ?? []), ...paragraphs];
+      pushAll(own, paragraphs);
     } else {
       reportUnattributed(file, 'Unexpected text in a column without a known header', paragraphs);
     }
   });
-  return { cells, characters };
+  return { cells, own, characters };
 }
 
 function countCharacters(paragraphs: readonly Paragraph[]): number {
@@ -354,7 +379,7 @@ function countCharacters(paragraphs: readonly Paragraph[]): number {
 }
 
 /** Cell text that goes into no record: one diagnostic with its span and a preview, counted in the accounting. */
-function reportUnattributed(file: VFile, reason: string, paragraphs: readonly Paragraph[], ruleId: 'unattributed-text' | 'ignored-column' = 'unattributed-text'): void {
+export function reportUnattributed(file: VFile, reason: string, paragraphs: readonly Paragraph[], ruleId: 'unattributed-text' | 'ignored-column' = 'unattributed-text'): void {
   const first = paragraphs[0];
   const last = paragraphs.at(-1);
   if (!first || !last) return;
@@ -387,6 +412,7 @@ function newOpinion(opens: { label: string; key: string; labelInOpinionCell: boo
     start: row.start,
     end: row.end,
     parts: { opinion: [], response: [], flag: [], number: [], place: [], submitter: [], 're-opinion': [] },
+    subRows: [],
   };
 }
 

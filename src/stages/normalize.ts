@@ -11,7 +11,7 @@ import { findRefs, parsePlace, type FoundRef } from '../normalize/refs.js';
 import { digitsValue, submitterKey } from '../normalize/submitters.js';
 import type { Overrides } from '../schema/overrides.js';
 import type { Comment, Notice, NoticeDocument, Opinion, Outcome, Ref, RefValue } from '../schema/records.js';
-import type { Draft } from './assemble-rows.js';
+import { reportUnattributed, type Draft } from './assemble-rows.js';
 import { locator, type Locator, type Range } from './locate.js';
 import type { NoticeHeader } from './read-header.js';
 import type { CommentDraft, SplitOpinion, TextBlock } from './split-comments.js';
@@ -29,6 +29,7 @@ export interface SourceInfo {
 export function normalize(source: SourceInfo, header: NoticeHeader, draft: Draft, drafts: SplitOpinion[], file: VFile, overrides: Overrides = {}): NoticeDocument {
   const locate = locator(source.text);
   const split = withAliases(drafts, overrides.submitterAliases ?? {});
+  reportCellsNoCommentTook(split, file);
   const submitters = collectSubmitters(header, draft.submitterLists, split, file);
   const byKey = new Map(submitters.map((submitter) => [submitterKey(submitter.name), submitter.name]));
   const context = { submitters: byKey, hasFlagColumn: draft.hasFlagColumn, subject: header.subject, locate, file };
@@ -59,6 +60,31 @@ export function normalize(source: SourceInfo, header: NoticeHeader, draft: Draft
 }
 
 /**
+ * 該当箇所 and 提出者 cells reach the records through the comments beside
+ * them (CONTRACT.md: a place becomes refs of every comment of its row). A
+ * cell no comment took (its opinion cell left empty, a place continued on the
+ * next row, a 提出者 cell beside comments with their own 【…】 marks) is
+ * reported with its text instead of being lost. A cell a rowspan repeats
+ * into several opinions is one cell, taken or reported once.
+ */
+function reportCellsNoCommentTook(split: readonly SplitOpinion[], file: VFile): void {
+  const taken = new Set<number>();
+  for (const { comments } of split) {
+    for (const comment of comments) for (const cell of [comment.place, comment.submitterColumn]) if (cell) taken.add(cell.start);
+  }
+  for (const { draft } of split) {
+    for (const [role, header] of [['place', '該当箇所'], ['submitter', '提出者']] as const) {
+      for (const { paragraphs } of draft.parts[role]) {
+        const start = paragraphs[0]?.start;
+        if (start === undefined || taken.has(start)) continue;
+        taken.add(start);
+        reportUnattributed(file, `Unexpected ${header} cell that no comment of ${draft.label} took`, paragraphs);
+      }
+    }
+  }
+}
+
+/**
  * Every non-blank character of the opinion tables' cells is in a record
  * field or in an unattributed-text diagnostic. The fields are counted from
  * what was built (a rowspan cell once), so a character lost on the way shows
@@ -72,6 +98,12 @@ function coverageOf(draft: Draft, split: readonly SplitOpinion[], file: VFile): 
     shared.add(block.start);
     return block.text;
   };
+  // An opinion cell that a rowspan shares between opinions gives each the same comment: its text is counted once.
+  const textOnce = (comment: CommentDraft): string[] => {
+    if (shared.has(comment.start)) return [];
+    shared.add(comment.start);
+    return [comment.text, comment.submitterRaw !== null && comment.submitterColumn === null ? comment.submitterRaw : ''];
+  };
   let attributed = draft.headingCharacters;
   for (const { draft: opinion, summary, comments, response, flag } of split) {
     const fields = [
@@ -79,7 +111,7 @@ function coverageOf(draft: Draft, split: readonly SplitOpinion[], file: VFile): 
       summary ?? '',
       once(response),
       flag?.text ?? '',
-      ...comments.flatMap((comment) => [comment.text, comment.submitterRaw !== null && comment.submitterColumn === null ? comment.submitterRaw : '', once(comment.place), once(comment.submitterColumn)]),
+      ...comments.flatMap((comment) => [...textOnce(comment), once(comment.place), once(comment.submitterColumn)]),
     ];
     attributed += fields.reduce((sum, field) => sum + nonBlankLength(field), 0);
   }

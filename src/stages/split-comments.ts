@@ -54,6 +54,7 @@ export function splitComments(draft: OpinionDraft, knownSubmitters: ReadonlySet<
   const { summary, rest } = draft.labelInOpinionCell ? takeSummary(opinion, draft.label) : { summary: null, rest: opinion };
   const context: RowContext = {
     known: knownSubmitters,
+    subRows: draft.subRows,
     placeOf: rowCell(draft.parts.place),
     repeatedPlaceOf: rowCell(draft.parts.place.map((part) => ({ ...part, paragraphs: part.sameAs ?? part.paragraphs }))),
     submitterOf: rowCell(draft.parts.submitter),
@@ -111,6 +112,8 @@ function takeSummary(paragraphs: Paragraph[], label: string): { summary: string 
 /** What a row says about all its comments: its 該当箇所 and its 提出者 cells. */
 interface RowContext {
   known: ReadonlySet<string>;
+  /** Where a sub-row of the opinion starts (a rowspan number continues on it): a comment ends before it. */
+  subRows: readonly number[];
   placeOf: (line: number) => TextBlock | null;
   repeatedPlaceOf: (line: number) => TextBlock | null;
   submitterOf: (line: number) => TextBlock | null;
@@ -158,6 +161,8 @@ function commentsOf(paragraphs: Paragraph[], kind: CommentDraft['kind'], context
     pending = [];
   };
   paragraphs.forEach((paragraph, index) => {
+    const previous = pending.at(-1);
+    if (previous && context.subRows.some((start) => previous.start < start && start <= paragraph.start)) close(null, previous);
     const mark = TRAILING_MARK.exec(paragraph.text);
     const isLast = index === paragraphs.length - 1;
     // A trailing (団体名) names the submitter only at the very end of the cell, and only if it reads as one.
