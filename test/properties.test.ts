@@ -13,7 +13,7 @@ import { findPeriod } from '../src/normalize/dates.js';
 import { findRefs } from '../src/normalize/refs.js';
 import { parseCell } from '../src/stages/parse-cells.js';
 import { NoticeDocument } from '../src/schema/records.js';
-import { convertText } from './helpers.js';
+import { convertBytes, convertText } from './helpers.js';
 
 const real = readFileSync(new URL('../input/soumu-cloud-security-guideline-2018.txt', import.meta.url), 'utf8');
 const lines = real.split('\n');
@@ -22,12 +22,17 @@ const header = lines[13] ?? '';
 const rows = lines.slice(11).filter((line) => line.includes('\t') && !line.startsWith('---') && line !== header);
 const headings = lines.filter((line) => /^(?:\*\*)?【/.test(line));
 
+const collapseSpaces = (text: string): string => text.replace(/\s+/g, ' ');
+
+/** A point in a text, from 0 to 1. Not fc.double, whose values spread over the floats' bits: nearly all of them are below 0.001. */
+const fraction = fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 1_000_000);
+
 /** A row, maybe cut in two at a random point of a cell (a page break), maybe with random spaces and full-width digits. */
 const rowPiece = fc
   .record({
     row: fc.constantFrom(...rows),
-    cut: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
-    spaces: fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), space: fc.constantFrom(' ', '  ', '\u3000', '\u00a0') }), { maxLength: 3 }),
+    cut: fc.option(fraction, { nil: undefined }),
+    spaces: fc.array(fc.record({ at: fraction, space: fc.constantFrom(' ', '  ', '\u3000', '\u00a0') }), { maxLength: 3 }),
     wide: fc.boolean(),
   })
   .map(({ row, cut, spaces, wide }) => {
@@ -67,7 +72,8 @@ describe('the pipeline on random documents from corpus pieces', () => {
         }
         for (const opinion of doc.opinions) {
           for (const ref of opinion.comments.flatMap((c) => c.refs)) {
-            if (ref.kind !== 'other' && ref.kind !== 'whole') expect(text.slice(ref.source.startOffset, ref.source.endOffset)).toBe(ref.raw);
+            // raw is read from the comment's text, whose runs of spaces are collapsed: `Annex  5` as printed is `Annex 5`.
+            if (ref.kind !== 'other' && ref.kind !== 'whole') expect(collapseSpaces(text.slice(ref.source.startOffset, ref.source.endOffset))).toBe(collapseSpaces(ref.raw));
           }
         }
         expect(doc.notice.coverage.attributed + doc.notice.coverage.reported).toBe(doc.notice.coverage.characters);
@@ -75,6 +81,44 @@ describe('the pipeline on random documents from corpus pieces', () => {
         expect(second.messages).toBe(first.messages);
       }),
       { numRuns: 40, seed: 20_181_126 },
+    );
+  });
+});
+
+/** Every notice of input/ (each layout), broken at random line by line: lines dropped, repeated, swapped, cells reversed, markup and labels inserted, characters cut. */
+const layouts = ['caa-hyoji-html.html', 'fsa-kantoku-gfm.md', 'mic-denpa-tsv.txt', 'soumu-cloud-security-guideline-2018.txt', 'soumu-saiiken-tsv.txt'].map((name) => ({
+  name,
+  lines: readFileSync(new URL(`../input/${name}`, import.meta.url), 'utf8').split('\n'),
+}));
+const insertion = fc.constantFrom('<p>', '</p>', '<br>', '<td rowspan="3">', '<th rowspan="2">', '</td>', '<tr>', '<table>', '\t', '|', '||', '|-|-|', '**', '【', '】', '意見1', '意見 2', '有', '無', '&amp;', '<sup>1</sup>', '同上', '【個人A】', '<!--', '\r');
+const mutation = fc.record({ op: fc.integer({ min: 0, max: 5 }), at: fraction, other: fraction, insertion });
+// Without bias: fast-check's default favours edge values (the first and last line), which would mutate the same few places.
+const brokenNotice = fc.noBias(fc.record({ layout: fc.constantFrom(...layouts), mutations: fc.array(mutation, { minLength: 1, maxLength: 12 }) })).map(({ layout, mutations }) => {
+  const lines = [...layout.lines];
+  for (const { op, at, other, insertion: text } of mutations) {
+    const index = Math.floor(at * lines.length);
+    const line = lines[index] ?? '';
+    if (op === 0) lines.splice(index, 1);
+    else if (op === 1) lines.splice(index, 0, lines[Math.floor(other * lines.length)] ?? '');
+    else if (op === 2) [lines[index], lines[Math.floor(other * lines.length)]] = [lines[Math.floor(other * lines.length)] ?? '', line];
+    else if (op === 3) lines[index] = line.split('\t').reverse().join('\t');
+    else if (op === 4) lines[index] = line.slice(0, Math.floor(other * line.length)) + text + line.slice(Math.floor(other * line.length));
+    else lines[index] = line.slice(0, Math.floor(other * line.length)) + line.slice(Math.floor(other * line.length) + 1 + Math.floor(at * 20));
+  }
+  return { name: layout.name, text: lines.join('\n') };
+});
+
+describe('the pipeline on broken notices of every layout', () => {
+  // Fuzzing 2,000 such files through the CLI found cells that rowspan counted twice or not at all, and a crash.
+  it('never fails a notice with internal-error, and accounts for every character of the table cells', async () => {
+    await fc.assert(
+      fc.asyncProperty(brokenNotice, async ({ name, text }) => {
+        const { document, messages } = await convertBytes('notice', name, new TextEncoder().encode(text));
+        expect(messages).not.toContain('[internal-error]');
+        expect(messages).not.toContain('[accounting-mismatch]');
+        if (document) expect(document.notice.coverage.attributed + document.notice.coverage.reported).toBe(document.notice.coverage.characters);
+      }),
+      { numRuns: 300, seed: 27 },
     );
   });
 });

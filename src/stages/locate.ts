@@ -17,8 +17,10 @@ export interface Locator {
   /** The span of a whole physical line. */
   line(line: number): SourceSpan;
   /**
-   * Where `raw` is first printed inside `within` at or after offset `from`;
-   * null when markup or entities keep it from appearing there verbatim.
+   * Where `raw` is first printed inside `within` at or after offset `from`,
+   * with any run of spaces in it printed as one or more (text fields collapse
+   * them: `Annex 5` may be printed `Annex  5`); null when markup or entities
+   * keep it from appearing there.
    */
   find(raw: string, within: Range, from: number): SourceSpan | null;
 }
@@ -40,7 +42,15 @@ export function locator(text: string): Locator {
     },
     find(raw, within, from) {
       const index = text.indexOf(raw, from);
-      return index < 0 || index + raw.length > within.end ? null : span({ start: index, end: index + raw.length });
+      if (index >= 0 && index + raw.length <= within.end) return span({ start: index, end: index + raw.length });
+      if (!/\s/.test(raw)) return null;
+      const spaced = new RegExp(raw.split(/\s+/).map(escapeRegExp).join('\\s+'), 'u');
+      const match = spaced.exec(text.slice(from, within.end));
+      return match ? span({ start: from + match.index, end: from + match.index + match[0].length }) : null;
     },
   };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
