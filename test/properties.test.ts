@@ -70,17 +70,21 @@ describe('the pipeline on random documents from corpus pieces', () => {
           expect(span.endOffset).toBeLessThanOrEqual(text.length);
           expect(span.endLine).toBeLessThanOrEqual(lineCount);
         }
-        for (const opinion of doc.opinions) {
-          for (const ref of opinion.comments.flatMap((c) => c.refs)) {
+        for (const comment of doc.opinions.flatMap((opinion) => opinion.comments)) {
+          for (const ref of comment.refs.filter((r) => r.kind !== 'other' && r.kind !== 'whole')) {
             // raw is read from the comment's text, whose runs of spaces are collapsed: `Annex  5` as printed is `Annex 5`.
-            if (ref.kind !== 'other' && ref.kind !== 'whole') expect(collapseSpaces(text.slice(ref.source.startOffset, ref.source.endOffset))).toBe(collapseSpaces(ref.raw));
+            const raw = collapseSpaces(ref.raw);
+            if (collapseSpaces(text.slice(ref.source.startOffset, ref.source.endOffset)) === raw) continue;
+            // Else markup or a page break joined in the text splits it in the source: the ref has its comment's span.
+            expect(ref.source).toEqual(comment.source);
+            expect(collapseSpaces(text.slice(comment.source.startOffset, comment.source.endOffset))).not.toContain(raw);
           }
         }
         expect(doc.notice.coverage.attributed + doc.notice.coverage.reported).toBe(doc.notice.coverage.characters);
         expect([...second.files]).toEqual([...first.files]);
         expect(second.messages).toBe(first.messages);
       }),
-      { numRuns: 40, seed: 20_181_126 },
+      { numRuns: 100, seed: 20_181_126 },
     );
   });
 });
