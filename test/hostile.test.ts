@@ -114,6 +114,16 @@ describe('broken notices still convert, with diagnostics', () => {
     expect(document?.notice.title).toBe(HEAD.split('\n')[0]);
   });
 
+  it('an HTML comment left open in a table: every span stays inside the input', async () => {
+    // parse5 ends the elements that the open comment leaves unclosed one past the end of the text.
+    const html = `<h1>${HEAD.split('\n')[0]}</h1><table><tr><th>番号</th><th>御意見の概要</th><th>考え方</th></tr>\n<tr><td>1</td>\n<!--<td>意見です。</td><td>回答です。</td></tr></table>\n`;
+    const { document } = await convertBytes('notice', 'notice.html', new TextEncoder().encode(html));
+    const opinion = document?.opinions[0];
+    expect(opinion?.key).toBe('1');
+    expect(opinion?.source.endOffset).toBe(html.length);
+    expect(opinion?.source.endLine).toBe(4);
+  });
+
   it('a cell of 300,000 sibling elements converts like any other', async () => {
     const wide = `<p>${'あ<br>'.repeat(300_000)}い</p>`;
     const { document, messages } = await convertText(notice(`<p>意見1 広い。</p>${wide}\t<p>回答です。</p>\t無`));

@@ -120,7 +120,11 @@ describe('the pipeline on broken notices of every layout', () => {
         const { document, messages } = await convertBytes('notice', name, new TextEncoder().encode(text));
         expect(messages).not.toContain('[internal-error]');
         expect(messages).not.toContain('[accounting-mismatch]');
-        if (document) expect(document.notice.coverage.attributed + document.notice.coverage.reported).toBe(document.notice.coverage.characters);
+        if (!document) return;
+        expect(document.notice.coverage.attributed + document.notice.coverage.reported).toBe(document.notice.coverage.characters);
+        const doc = NoticeDocument.parse(document);
+        const spans = [...doc.sections.map((s) => s.source), ...doc.opinions.flatMap((o) => [o.source, ...(o.response ? [o.response.source] : []), ...o.comments.map((c) => c.source)])];
+        for (const span of spans) expect(0 <= span.startOffset && span.startOffset <= span.endOffset && span.endOffset <= text.length).toBe(true);
       }),
       { numRuns: 300, seed: 27 },
     );

@@ -27,7 +27,10 @@ export interface Locator {
 
 export function locator(text: string): Locator {
   const place = location(text);
-  const span = ({ start, end }: Range): SourceSpan => {
+  const span = (range: Range): SourceSpan => {
+    // parse5 can end an element its input leaves unclosed one past the end of the text: a span stays inside the input.
+    const end = Math.min(Math.max(range.end, 0), text.length);
+    const start = Math.min(Math.max(range.start, 0), end);
     const from = place.toPoint(start) ?? { line: 1, column: 1 };
     const to = place.toPoint(end) ?? from;
     return { startLine: from.line, endLine: to.line, startColumn: from.column, endColumn: to.column, startOffset: start, endOffset: end };
