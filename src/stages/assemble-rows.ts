@@ -337,14 +337,11 @@ function asHeadingRow(row: RowBlock, roles: Role[]): { kind: 'section' | 'topic'
 }
 
 /**
- * The row's paragraphs by column role, and its non-blank characters (a cell
- * repeated by rowspan counts once). Cells beyond the header, or in a column
- * an override ignores, are reported, never dropped silently.
- */
-/**
- * A data row's paragraphs by column role. `own` holds those of the cells the
- * row itself prints: a cell a rowspan repeats from a row above is counted, and
- * reported, on that row only.
+ * The row's paragraphs by column role, and its non-blank characters. `own`
+ * holds those of the cells the row itself prints: a cell a rowspan repeats
+ * from a row above is counted, and reported, on that row only. Cells beyond
+ * the header, or in a column an override ignores, are reported, never dropped
+ * silently.
  */
 function readRow(row: RowBlock, roles: Role[], file: VFile): { cells: Partial<Record<ColumnRole, Paragraph[]>>; own: Paragraph[]; characters: number } {
   const cells: Partial<Record<ColumnRole, Paragraph[]>> = {};
