@@ -179,3 +179,28 @@ describe('rowspan cells and the accounting of every character', () => {
     expect(before.messages).not.toContain('accounting-mismatch');
   });
 });
+
+describe('topic rows in the syntaxes of other ministries (FORMATS.md hard case 22)', () => {
+  const head = 'テスト規則案に対して提出された意見及びその意見に対する総務省の考え方\n(意見募集期間:令和3年1月4日～令和3年2月3日)\n\n番号\t御意見の概要\t考え方\n';
+
+  it('reads [○ …], (1)…, 1.… and No. ●… rows as the topics of the opinions below them', async () => {
+    const { document, messages } = await convertText(
+      `${head}\t[○ 検査の基本的考え方]\t\n1\t意見1です。\t回答1です。\n\t(1)個人識別符号(第2条関係)\t\n2\t意見2です。\t回答2です。\n\t1.第 10 条/利用目的\t\n3\t意見3です。\t回答3です。\nNo. ●顧客同意\t\t\n4\t意見4です。\t回答4です。\n`,
+    );
+    expect(document?.opinions.map((opinion) => [opinion.key, opinion.topic, opinion.comments.map((comment) => comment.text)])).toEqual([
+      ['1', '[○ 検査の基本的考え方]', ['意見1です。']],
+      ['2', '(1)個人識別符号(第2条関係)', ['意見2です。']],
+      ['3', '1.第 10 条/利用目的', ['意見3です。']],
+      ['4', '●顧客同意', ['意見4です。']],
+    ]);
+    expect(messages).not.toMatch(/unattributed-text|empty-opinion|accounting-mismatch/);
+  });
+
+  it('keeps a numbered line after a page break, or one that ends a sentence, in the opinion above', async () => {
+    const { document } = await convertText(`${head}1\t意見1です。次の点について\t回答1です。\n\n\t(2)第3条の解釈\t\n2\t意見2です。\t回答2です。\n\t(3)第4条も同様。\t\n`);
+    expect(document?.opinions.map((opinion) => [opinion.key, opinion.topic, opinion.comments.map((comment) => comment.text)])).toEqual([
+      ['1', null, ['意見1です。次の点について(2)第3条の解釈']],
+      ['2', null, ['意見2です。\n(3)第4条も同様。']],
+    ]);
+  });
+});

@@ -178,7 +178,7 @@ class Assembler {
     if (kind.kind === 'unknown-header') return this.unknownHeader(row);
     if (this.list) return readListRow(this.list.target, this.list.roles, row);
     if (!this.roles) return this.rowWithoutHeader(row);
-    const headingRow = asHeadingRow(row, this.roles);
+    const headingRow = asHeadingRow(row, this.roles, this.afterBreak);
     if (headingRow) return this.headingRow(headingRow, row.line);
     this.dataRow({ ...row, cells: row.cells.map((cell) => (cell?.fromRowspan && this.uncarried.has(cell.offset) ? null : cell)) }, this.roles);
   }
@@ -226,8 +226,8 @@ class Assembler {
     reportUnattributed(this.file, 'Unexpected table row under no known header', paragraphs);
   }
 
-  private headingRow(headingRow: { kind: 'section' | 'topic'; text: string }, line: number): void {
-    const characters = nonBlankLength(headingRow.text);
+  private headingRow(headingRow: HeadingRow, line: number): void {
+    const characters = nonBlankLength(headingRow.printed);
     this.draft.characters += characters;
     this.draft.headingCharacters += characters;
     if (headingRow.kind === 'section') {
@@ -325,14 +325,38 @@ function isSectionHeading(blocks: readonly Block[], index: number): boolean {
   return false;
 }
 
-/** A row with one short cell and no label: `【…】` is a section; a `●…`, bold or colspan line is a topic (CONTRACT.md). */
-function asHeadingRow(row: RowBlock, roles: Role[]): { kind: 'section' | 'topic'; text: string } | null {
+/** A heading row: its section or topic text, and the cell's text as printed (which the accounting counts). */
+interface HeadingRow {
+  kind: 'section' | 'topic';
+  text: string;
+  printed: string;
+}
+
+/** `[○ 検査の基本的考え方]` (FORMATS.md S3). */
+const BRACKETED_BULLET = /^[[［]\s*[●○■□◆◇▼▽★☆◎]/;
+/** `(1)個人識別符号(…)`, `1.第 10 条/…`, `1.…に関するご意見` (S1, S16, S19): a number, then words. */
+const NUMBERED_HEADING = /^(?:[(（][0-9０-９]{1,2}[)）]|[0-9０-９]{1,2}[.．])[ \u3000]*[^\s0-9０-９.．()（）-]/;
+const NUMBER_PREFIX = /^(?:No|NO|№)\.?\s*/;
+
+/**
+ * A row with one short cell and no label: `【…】` is a section; a `●…`,
+ * `[○ …]`, bold or colspan line is a topic (CONTRACT.md), and so is a
+ * numbered line such as `(1)個人識別符号(…)` unless it follows a page break,
+ * where it more likely continues the cell above. In the number column only
+ * `No. ●顧客同意` (S7) is a topic, read without its `No.`.
+ */
+function asHeadingRow(row: RowBlock, roles: Role[], afterBreak: boolean): HeadingRow | null {
   const filled = row.cells.flatMap((cell, index) => (cell && (row.texts[index] ?? '') !== '' ? [{ cell, text: row.texts[index] ?? '' }] : []));
   const only = filled[0];
   if (filled.length !== 1 || !only || only.text.length > 80 || /。/.test(only.text)) return null;
-  if (roles[row.cells.indexOf(only.cell)] === 'number' && !only.cell.spansRow) return null;
-  if (/^【[^【】]+】$/.test(only.text)) return { kind: 'section', text: only.text };
-  if (BULLET.test(only.text) || isAllBold(only.cell) || only.cell.spansRow) return { kind: 'topic', text: only.text };
+  const printed = only.text;
+  if (roles[row.cells.indexOf(only.cell)] === 'number' && !only.cell.spansRow) {
+    const rest = printed.replace(NUMBER_PREFIX, '');
+    return rest !== printed && BULLET.test(rest) ? { kind: 'topic', text: rest, printed } : null;
+  }
+  if (/^【[^【】]+】$/.test(printed)) return { kind: 'section', text: printed, printed };
+  if (BULLET.test(printed) || BRACKETED_BULLET.test(printed) || isAllBold(only.cell) || only.cell.spansRow) return { kind: 'topic', text: printed, printed };
+  if (!afterBreak && NUMBERED_HEADING.test(printed) && !/[。．.!?！？]$/.test(printed)) return { kind: 'topic', text: printed, printed };
   return null;
 }
 
