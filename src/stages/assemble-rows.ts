@@ -341,9 +341,9 @@ const NUMBER_PREFIX = /^(?:No|NO|№)\.?\s*/;
 /**
  * A row with one short cell and no label: `【…】` is a section; a `●…`,
  * `[○ …]`, bold or colspan line is a topic (CONTRACT.md), and so is a
- * numbered line such as `(1)個人識別符号(…)` unless it follows a page break,
- * where it more likely continues the cell above. In the number column only
- * `No. ●顧客同意` (S7) is a topic, read without its `No.`.
+ * numbered line such as `(1)個人識別符号(…)` unless it follows a page break
+ * or ends a sentence: then it more likely continues the cell above. In the
+ * number column only a bullet is a topic: `No. ●顧客同意` (S7) reads `●顧客同意`.
  */
 function asHeadingRow(row: RowBlock, roles: Role[], afterBreak: boolean): HeadingRow | null {
   const filled = row.cells.flatMap((cell, index) => (cell && (row.texts[index] ?? '') !== '' ? [{ cell, text: row.texts[index] ?? '' }] : []));
@@ -352,7 +352,7 @@ function asHeadingRow(row: RowBlock, roles: Role[], afterBreak: boolean): Headin
   const printed = only.text;
   if (roles[row.cells.indexOf(only.cell)] === 'number' && !only.cell.spansRow) {
     const rest = printed.replace(NUMBER_PREFIX, '');
-    return rest !== printed && BULLET.test(rest) ? { kind: 'topic', text: rest, printed } : null;
+    return BULLET.test(rest) ? { kind: 'topic', text: rest, printed } : null;
   }
   if (/^【[^【】]+】$/.test(printed)) return { kind: 'section', text: printed, printed };
   if (BULLET.test(printed) || BRACKETED_BULLET.test(printed) || isAllBold(only.cell) || only.cell.spansRow) return { kind: 'topic', text: printed, printed };
