@@ -204,3 +204,21 @@ describe('topic rows in the syntaxes of other ministries (FORMATS.md hard case 2
     ]);
   });
 });
+
+describe('header rows', () => {
+  it('a data row whose long cells mention 提出された意見 and end in 考え方 stays a data row, not a new header', async () => {
+    const { document, messages } = await convertText(
+      [
+        'テスト規則案に対して提出された意見及びその意見に対する総務省の考え方',
+        '(意見募集期間:令和3年1月4日～令和3年2月3日)',
+        '',
+        '番号\t御意見の概要\t考え方',
+        '1\t意見1です。\t回答1です。',
+        '2\tこの点については、他にも提出された意見の中で繰り返し述べられているとおり、事業者の負担を考慮して段階的に導入すべきであると考えます。\t御意見1に対する回答と同じく、段階的な導入については今後の検討課題とする考え方',
+        '3\t意見3です。\t回答3です。',
+      ].join('\n'),
+    );
+    expect(document?.opinions.map((opinion) => [opinion.key, opinion.comments.length])).toEqual([['1', 1], ['2', 1], ['3', 1]]);
+    expect(messages).not.toContain('unattributed-text');
+  });
+});

@@ -292,9 +292,12 @@ class Assembler {
   }
 }
 
+/** Longer than any header cell: a data cell that mentions 提出された意見 or ends in 考え方 names no column. */
+const MAX_HEADER_LENGTH = 60;
+
 function classifyRow(texts: string[], columns: NonNullable<Overrides['columns']>): RowKind {
   const byHeader = new Map(Object.entries(columns).map(([header, role]) => [header.replace(/[\s\u3000]+/g, ''), role]));
-  const roles: Role[] = texts.map((text) => byHeader.get(text.replace(/[\s\u3000]+/g, '')) ?? columnRole(text));
+  const roles: Role[] = texts.map((text) => (text.length > MAX_HEADER_LENGTH ? null : (byHeader.get(text.replace(/[\s\u3000]+/g, '')) ?? columnRole(text))));
   const known = roles.filter((role) => role !== null);
   if (roles.includes('opinion') && known.length >= 2) return { kind: 'header', roles };
   if (roles.includes('submitter') && !roles.includes('opinion') && !roles.includes('response')) return { kind: 'list-header', roles };
