@@ -335,8 +335,8 @@ interface HeadingRow {
   printed: string;
 }
 
-/** `[○ 検査の基本的考え方]` (FORMATS.md S3). */
-const BRACKETED_BULLET = /^[[［]\s*[●○■□◆◇▼▽★☆◎]/;
+/** The bracket before the bullet of `[○ 検査の基本的考え方]` (FORMATS.md S3). */
+const OPENING_BRACKET = /^[[［]\s*/;
 /** `(1)個人識別符号(…)`, `1.第 10 条/…`, `1.…に関するご意見` (S1, S16, S19): a number, then words. */
 const NUMBERED_HEADING = /^(?:[(（][0-9０-９]{1,2}[)）]|[0-9０-９]{1,2}[.．])[ \u3000]*[^\s0-9０-９.．()（）-]/;
 const NUMBER_PREFIX = /^(?:No|NO|№)\.?\s*/;
@@ -358,7 +358,7 @@ function asHeadingRow(row: RowBlock, roles: Role[], afterBreak: boolean): Headin
     return BULLET.test(rest) ? { kind: 'topic', text: rest, printed } : null;
   }
   if (/^【[^【】]+】$/.test(printed)) return { kind: 'section', text: printed, printed };
-  if (BULLET.test(printed) || BRACKETED_BULLET.test(printed) || isAllBold(only.cell) || only.cell.spansRow) return { kind: 'topic', text: printed, printed };
+  if (BULLET.test(printed.replace(OPENING_BRACKET, '')) || isAllBold(only.cell) || only.cell.spansRow) return { kind: 'topic', text: printed, printed };
   if (!afterBreak && NUMBERED_HEADING.test(printed) && !/[。．.!?！？]$/.test(printed)) return { kind: 'topic', text: printed, printed };
   return null;
 }
