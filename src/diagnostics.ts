@@ -55,6 +55,10 @@ export const RULES = {
     severity: 'error',
     note: 'A header row names columns pubcom does not know; its rows are not read as opinions. Add the header to the vocabulary or report it.',
   },
+  'label-unmatched': {
+    severity: 'warning',
+    note: 'In a notice of labelled paragraphs (`○ 意見1` … `○ 総務省の考え方1`), an answer label carries a number that no opinion label above it has; its text was taken as the answer to the opinion just above. Check the numbering in the source.',
+  },
   'row-cell-count': {
     severity: 'warning',
     note: 'A table row has a different number of cells than its header. Extra cells are reported as unattributed text; missing cells are empty.',

@@ -222,3 +222,64 @@ describe('header rows', () => {
     expect(messages).not.toContain('unattributed-text');
   });
 });
+
+describe('labelled paragraphs instead of a table (FORMATS.md family E)', () => {
+  it('reads ○ 意見N … ○ 総務省の考え方N into opinions with their submitters, answers and cross-references (labelled-paragraphs)', async () => {
+    const { document, messages } = await convertFixture('labelled-paragraphs');
+    expect(messages).not.toContain('[no-opinion-table]');
+    expect(document?.notice).toMatchObject({ respondent: '総務省', submitterCount: 3, period: { start: '2024-04-10', end: '2024-05-09' } });
+    expect(document?.opinions.map((o) => [o.label, o.key, o.comments.map((c) => c.submitter), o.outcome])).toEqual([
+      ['意見1', '1', ['個人A'], 'unchanged'],
+      ['意見2', '2', ['個人B'], 'revised'],
+      ['意見3', '3', ['個人C'], 'revised'],
+    ]);
+    const [first, second, third] = document?.opinions ?? [];
+    // The words beside the label stay in the opinion; the label line of the answer is structure.
+    expect(first?.comments[0]?.text).toBe('(本文は別添の p.1∼7)\n通信量の報告の頻度を四半期ごとから年次に改めるべきである。\n報告に係る事業者の負担が大きい。');
+    expect(first?.response?.text).toBe('報告の頻度は、市場の動向を適時に把握するため、原案のとおり四半期ごととすることが適当と考えます。');
+    expect(second?.comments[0]?.refs.map((r) => r.canonical)).toContain('III.3.1.3');
+    expect(third?.response?.refersTo).toEqual(['2']);
+    // Each opinion's span runs from its label to the end of its answer, and the answer's span holds its text only.
+    expect(first?.source).toMatchObject({ startLine: 8, startColumn: 3, endLine: 14 });
+    expect(first?.response?.source).toMatchObject({ startLine: 14, startColumn: 1, endLine: 14 });
+    expect(document?.notice.coverage.share).toBe(1);
+  });
+
+  it('pairs answers printed after all the opinions by their number, and reports a number that names no opinion (labelled-answers)', async () => {
+    const { document, messages } = await convertFixture('labelled-answers');
+    expect(document?.sections.map((s) => s.title)).toEqual(['処分地の選定について', 'その他']);
+    expect(document?.opinions.map((o) => [o.label, o.section, o.comments[0]?.text, o.response?.text])).toEqual([
+      ['意見番号:1', '1', '処分地の選定過程を公開すべきである。', '選定の過程は、報告書のとおり公開することとしています。'],
+      ['意見番号:2', '1', '地元の理解を得る手続を明記すべき。', '御指摘を踏まえ、第3章に追記しました。'],
+      ['意見番号:3', '2', '研究開発の予算を示すべき。', '予算は別途示します。'],
+      ['意見番号:4', '2', 'スケジュールを明示すべき。', 'スケジュールは今後検討します。'],
+    ]);
+    expect(document?.opinions.map((o) => o.key)).toEqual(['1', '2', '3', '4']);
+    // 意見番号:3's answer is printed below 意見番号:4: each opinion's span stays its own.
+    expect(document?.opinions.map((o) => [o.source.startLine, o.source.endLine])).toEqual([[8, 11], [13, 14], [18, 19], [21, 22]]);
+    expect(messages).toContain('input.txt:26:1: warning: Unexpected answer label "[回答5]" whose number names no opinion, expected 意見5 above it: its text is the answer to 意見4 [label-unmatched]');
+    expect(document?.notice.coverage.share).toBe(1);
+  });
+
+  it('leaves notices alone that have a table, or labels and no answer label', async () => {
+    const noAnswer = await convertText('結果\n\n○ 意見1\n年次とすべき。\n');
+    expect(noAnswer.messages).toContain('[no-opinion-table]');
+    // A TAB-row table whose cells open with 意見N is still a table, not labelled paragraphs.
+    const table = await convertText('結果\n\n提出された意見\t総務省の考え方\n意見1 年次とすべき。\t原案のとおりとします。\n○ 総務省の考え方\n');
+    expect(table.document?.opinions.map((o) => [o.label, o.response?.text])).toEqual([['意見1', '原案のとおりとします。']]);
+  });
+
+  it('reads a line nested too deeply as plain text, as it reads such a TAB cell (cell-too-deep)', async () => {
+    const deep = `${'<b>'.repeat(600)}年次とすべき。${'</b>'.repeat(600)}`;
+    const { document, messages } = await convertText(`結果\n\n○ 意見1\n${deep}\n○ 考え方1\n原案のとおりとします。\n`);
+    expect(messages).toContain('notice.txt:4:1: warning: Unexpected HTML nested too deeply to convert');
+    expect(document?.opinions[0]?.comments[0]?.text).toBe('年次とすべき。');
+  });
+
+  it('takes a title that speaks of 意見 and 考え方 for no answer label', async () => {
+    const { document } = await convertText('提出された意見及びその意見に対する総務省の考え方\n\n○ 意見1\n年次とすべき。\n提出された意見及びその意見に対する総務省の考え方\n○ 総務省の考え方1\n原案のとおりとします。\n');
+    expect(document?.opinions.map((o) => [o.comments.map((c) => c.text), o.response?.text])).toEqual([
+      [['年次とすべき。\n提出された意見及びその意見に対する総務省の考え方'], '原案のとおりとします。'],
+    ]);
+  });
+});

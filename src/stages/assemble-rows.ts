@@ -420,7 +420,7 @@ export function reportUnattributed(file: VFile, reason: string, paragraphs: read
 /** The label that opens an opinion: the number column's text, or `意見N` at the start of the opinion cell. */
 function openingLabel(cells: Partial<Record<ColumnRole, Paragraph[]>>): { label: string; key: string; labelInOpinionCell: boolean } | null {
   const number = cells.number?.map((p) => p.text).join('').trim();
-  if (number) return { label: number, key: opinionKey(number.replace(/^(?:No|NO|№)\.?\s*|^意見\s*/, '')), labelInOpinionCell: false };
+  if (number) return { label: number, key: opinionKey(number.replace(/^(?:No|NO|№)\.?\s*|^(?:御|ご)?意見\s*(?:番号\s*[:：]?\s*)?/, '')), labelInOpinionCell: false };
   const first = cells.opinion?.[0]?.text;
   const match = first ? LABEL.exec(first) : null;
   return match?.[1] ? { label: match[1], key: opinionKey(match[1].replace(/^意見/, '')), labelInOpinionCell: true } : null;

@@ -9,6 +9,8 @@ import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import type { Node, Position } from 'unist';
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics.js';
 import { pushReversed } from '../arrays.js';
 
 /** One TAB-separated cell: its raw HTML, its offset in the input and its 1-based column on its line. */
@@ -42,6 +44,15 @@ export function parseCell(cell: Cell, line: number): { tree: Root; tooDeep: bool
   const point = { line, column: cell.column, offset: cell.start };
   const end = { line, column: cell.column + cell.html.length, offset: cell.start + cell.html.length };
   return { tree: { type: 'root', children: [{ type: 'text', value: plainText(cell.html), position: { start: point, end } }] }, tooDeep: true };
+}
+
+/** {@link parseCell}, reporting `cell-too-deep` on `file` for a cell read as plain text. */
+export function parseCellReported(cell: Cell, line: number, file: VFile): Root {
+  const { tree, tooDeep } = parseCell(cell, line);
+  if (tooDeep) {
+    report(file, 'cell-too-deep', 'Unexpected HTML nested too deeply to convert, expected ordinary markup: the cell is read as plain text', { line, column: cell.column, offset: cell.start });
+  }
+  return tree;
 }
 
 /**

@@ -16,9 +16,9 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Node } from 'unist';
 import { VFile } from 'vfile';
-import { report } from '../diagnostics.js';
 import { cellPlainText, descendants, rowCellText, tableRows, type Block, type CellNode } from './blocks.js';
-import { parseCell } from './parse-cells.js';
+import { hasLabelledParagraphs, labelledBlocks } from './labelled.js';
+import { parseCellReported } from './parse-cells.js';
 import { pushAll, pushReversed } from '../arrays.js';
 
 /** A physical line: 1-based number and its offsets in the decoded text (end excludes the line break). */
@@ -75,6 +75,8 @@ export function segment(text: string, fileName: string, file: VFile): Block[] {
 
 function segmentLines(lines: Line[], file: VFile): Block[] {
   const markdownOf = parseMarkdownLines(lines);
+  const hasTable = lines.some((line) => line.text.includes('\t') || isPipeRow(line.text));
+  if (!hasTable && hasLabelledParagraphs(lines)) return labelledBlocks(lines, (line) => classifyPlainLine(line, markdownOf), file);
   const blocks: Block[] = [];
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as Line;
@@ -98,22 +100,24 @@ function isPipeRow(text: string): boolean {
 const ROW_START = /^\s*(?:<(?:p|ul|ol|div|span|br)[\s>/]|意見\s*[0-9０-９])/i;
 
 function classifyLine(line: Line, markdownOf: MarkdownOf, file: VFile): Block {
-  if (line.text.trim() === '') return { type: 'break', line: line.number };
-  if (/^\s*-{3,}\s*$/.test(line.text)) return { type: 'separator', line: line.number };
-  if (!line.text.includes('\t') && !ROW_START.test(line.text)) return classifyTextLine(line, markdownOf);
+  if (line.text.trim() === '' || (!line.text.includes('\t') && !ROW_START.test(line.text))) return classifyPlainLine(line, markdownOf);
   const htmlCells = line.text.split('\t');
   if (htmlCells.every((cell) => /^\s*-*\s*$/.test(cell)) && /-{3}/.test(line.text)) return { type: 'separator', line: line.number };
   let column = 1;
   const cells: CellNode[] = htmlCells.map((html) => {
     const cell = { html, start: line.start + column - 1, column };
     column += html.length + 1;
-    const { tree, tooDeep } = parseCell(cell, line.number);
-    if (tooDeep) {
-      report(file, 'cell-too-deep', 'Unexpected HTML nested too deeply to convert, expected ordinary markup: the cell is read as plain text', { line: line.number, column: cell.column, offset: cell.start });
-    }
+    const tree = parseCellReported(cell, line.number, file);
     return { children: tree.children as CellNode['children'], line: line.number, column: cell.column, offset: cell.start, spansRow: false, fromRowspan: false };
   });
   return { type: 'row', line: line.number, endLine: line.number, start: line.start, end: line.end, cells, texts: cells.map(rowCellText) };
+}
+
+/** A line that is no table row: a page break, a separator, a heading or text. */
+function classifyPlainLine(line: Line, markdownOf: MarkdownOf): Block {
+  if (line.text.trim() === '') return { type: 'break', line: line.number };
+  if (/^\s*-{3,}\s*$/.test(line.text)) return { type: 'separator', line: line.number };
+  return classifyTextLine(line, markdownOf);
 }
 
 /** Only a line that starts like markdown (`#`, `*`, `_`) can be a markdown heading or a bold line: the others skip remark. */

@@ -1,0 +1,190 @@
+/**
+ * Family E of FORMATS.md: labelled paragraphs instead of a table. Each opinion
+ * opens with a label line (`○ 意見1(本文は別添の p.1∼7)`, `意見番号:3`) and
+ * its answer with another (`○ 総務省の考え方1`, `[回答]`); the lines below a
+ * label are its text. Such a document is read into the blocks a table gives:
+ * a header row (番号, 意見, …の考え方), then a row per opinion whose cells are
+ * its label, its lines and its answer's lines, so that every later stage reads
+ * it as it reads a table. The label lines are structure, as a header row is:
+ * only the label (`意見1`) and the text beside it are counted as cell text.
+ */
+import type { Element, ElementContent } from 'hast';
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics.js';
+import { opinionKey } from '../normalize/outcome.js';
+import { rowCellText, type Block, type CellNode, type RowBlock } from './blocks.js';
+import { parseCellReported } from './parse-cells.js';
+import type { Line } from './segment.js';
+
+const BULLET = '[○◯●◎■□◆◇・]?[ \\u3000]*';
+const NUMBER = '[0-9０-９]+(?:[-－‐][0-9０-９]+)*';
+
+/** `○ 意見1`, `意見 12`, `意見番号:3`, `ご意見1-2`: the label ends where text, a bracket or the line starts. */
+const OPINION_LABEL = new RegExp(`^(${BULLET})((?:御|ご)?意見[ \\u3000]*(?:番号[ \\u3000]*[:：]?[ \\u3000]*)?(${NUMBER}))(?=$|[ \\u3000(（:：】\\]])`);
+
+/**
+ * `○ 総務省の考え方1`, `[回答]`, `【市の検討結果と理由】`, `回答:`: a whole line, or a
+ * bracketed label or one ending in a colon before the answer's first words.
+ * The body before の (`総務省`) names who answers; a title such as
+ * `…意見に対する総務省の考え方` is no label (its words before の speak of 意見).
+ */
+const RESPONSE_LABEL = new RegExp(
+  `^${BULLET}(?:[[［【〔(（][ \\u3000]*([^\\s[\\]［］【】〔〕()（）]{1,20}?の)?(?:考え方|回答|検討結果(?:と理由)?)[ \\u3000]*(${NUMBER})?[ \\u3000]*[\\]］】〕)）][ \\u3000]*[:：]?` +
+    `|([^\\s[\\]［］【】〔〕()（）]{1,20}?の)?(?:考え方|回答|検討結果(?:と理由)?)[ \\u3000]*(${NUMBER})?[ \\u3000]*(?:[:：]|$))`,
+);
+
+/** `以上`, the word that ends a Japanese document, ends the last answer. */
+const END_MARK = /^[ \u3000]*以上[ \u3000]*$/;
+
+interface OpinionLabel {
+  /** Where the label (`意見1`) starts and ends in the line's text. */
+  labelStart: number;
+  labelEnd: number;
+  key: string;
+}
+
+interface ResponseLabel {
+  /** Where the answer's own words start in the line's text (after the label). */
+  textStart: number;
+  key: string | null;
+  /** `総務省の考え方`, `考え方`: what a header cell of the answer column would say. */
+  header: string;
+}
+
+function opinionLabel(text: string): OpinionLabel | null {
+  const match = OPINION_LABEL.exec(text);
+  if (!match?.[2] || !match[3]) return null;
+  const labelStart = (match[1] ?? '').length;
+  return { labelStart, labelEnd: labelStart + match[2].length, key: opinionKey(match[3]) };
+}
+
+function responseLabel(text: string): ResponseLabel | null {
+  const match = RESPONSE_LABEL.exec(text);
+  if (!match) return null;
+  const who = match[1] ?? match[3];
+  if (who !== undefined && /意見|に対する/.test(who)) return null;
+  const number = match[2] ?? match[4];
+  return { textStart: match[0].length, key: number === undefined ? null : opinionKey(number), header: `${who ?? ''}考え方` };
+}
+
+/** Does an opinion label open a line with an answer label further down? (The caller checks that the text holds no table.) */
+export function hasLabelledParagraphs(lines: readonly Line[]): boolean {
+  const first = lines.findIndex((line) => opinionLabel(line.text) !== null);
+  return first >= 0 && lines.slice(first + 1).some((line) => responseLabel(line.text) !== null);
+}
+
+/** One labelled part: the label line and the lines of text below it. */
+interface Part {
+  line: Line;
+  body: Line[];
+}
+interface OpinionPart extends Part {
+  label: OpinionLabel;
+  responses: ResponsePart[];
+}
+interface ResponsePart extends Part {
+  label: ResponseLabel;
+  /** Printed right below its opinion (or its opinion's previous answer), so the opinion's row spans it. */
+  follows: boolean;
+}
+
+/**
+ * The blocks of a labelled document. `classify` reads the lines before the
+ * first opinion label (the title block), the lines outside any part, and the
+ * headings, which end a part (but for a `【…】` line among an opinion's lines).
+ * An answer belongs to the opinion of its number (`考え方3` to `意見3`,
+ * wherever it is printed), else to the opinion it follows.
+ */
+export function labelledBlocks(lines: readonly Line[], classify: (line: Line) => Block, file: VFile): Block[] {
+  const first = lines.findIndex((line) => opinionLabel(line.text) !== null);
+  const items: (Block | OpinionPart)[] = lines.slice(0, first).map(classify);
+  const opinions: OpinionPart[] = [];
+  let open: Part | null = null;
+  let header: string | null = null;
+  for (const line of lines.slice(first)) {
+    const opinion = opinionLabel(line.text);
+    const response = opinion || opinions.length === 0 ? null : responseLabel(line.text);
+    if (opinion) {
+      const part: OpinionPart = { line, body: [], label: opinion, responses: [] };
+      opinions.push(part);
+      items.push(part);
+      open = part;
+    } else if (response) {
+      const part: ResponsePart = { line, body: [], label: response, follows: false };
+      const target = answered(opinions, part, file);
+      const latest = target.responses.at(-1);
+      part.follows = open === target || (latest !== undefined && open === latest && latest.follows);
+      target.responses.push(part);
+      header ??= response.header;
+      open = part;
+    } else if (line.text.trim() === '' && open) {
+      continue;
+    } else {
+      const block = classify(line);
+      // A `【…】` line among an opinion's lines names its submitter (【個人A】); elsewhere it heads a section.
+      const inOpinion = open !== null && 'responses' in open && block.type === 'heading' && block.style === 'bracket';
+      if (open && ((block.type === 'text' && !END_MARK.test(line.text)) || inOpinion)) {
+        open.body.push(line);
+      } else {
+        open = null;
+        items.push(block);
+      }
+    }
+  }
+  const start = lines[first] as Line;
+  const headerRow: RowBlock = { type: 'row', line: start.number, endLine: start.number, start: start.start, end: start.start, cells: [null, null, null], texts: ['番号', '意見', header ?? '考え方'] };
+  return items.flatMap((item) => ('label' in item ? [...(item === opinions[0] ? [headerRow] : []), opinionRow(item, file)] : [item]));
+}
+
+/** The opinion an answer belongs to: the nearest one above with its number, else the one just above (reported when its number names none). */
+function answered(opinions: readonly OpinionPart[], response: ResponsePart, file: VFile): OpinionPart {
+  const above = opinions.at(-1) as OpinionPart;
+  const { key } = response.label;
+  if (key === null) return above;
+  const numbered = opinions.findLast((opinion) => opinion.label.key === key);
+  if (numbered) return numbered;
+  report(
+    file,
+    'label-unmatched',
+    `Unexpected answer label ${JSON.stringify(response.line.text.trim())} whose number names no opinion, expected 意見${key} above it: its text is the answer to 意見${above.label.key}`,
+    { line: response.line.number, column: 1, offset: response.line.start },
+  );
+  return above;
+}
+
+/** A row of the opinion: its label, its lines, and the lines of its answers; the row spans the answers printed right below it. */
+function opinionRow(opinion: OpinionPart, file: VFile): RowBlock {
+  const { line, label } = opinion;
+  const number = cellOf([{ line, from: label.labelStart, to: label.labelEnd }], file);
+  const text = cellOf([{ line, from: label.labelEnd }, ...opinion.body.map((body) => ({ line: body }))], file);
+  const response = cellOf(opinion.responses.flatMap((part) => [{ line: part.line, from: part.label.textStart }, ...part.body.map((body) => ({ line: body }))]), file);
+  const spanned: Part = opinion.responses.findLast((part) => part.follows) ?? opinion;
+  const last = spanned.body.at(-1) ?? spanned.line;
+  const cells = [number, text, response];
+  return { type: 'row', line: line.number, endLine: last.number, start: line.start + label.labelStart, end: last.end, cells, texts: cells.map(rowCellText) };
+}
+
+/** A piece of a line: from `from` (default its first character) to `to` (default its end). */
+interface Piece {
+  line: Line;
+  from?: number;
+  to?: number;
+}
+
+/** A cell of the pieces' text, one paragraph (`<p>`) per piece, each parsed as a TAB cell is (markup, positions in the input). */
+function cellOf(pieces: readonly Piece[], file: VFile): CellNode | null {
+  const paragraphs: Element[] = [];
+  for (const piece of pieces) {
+    const raw = piece.line.text.slice(piece.from ?? 0, piece.to ?? piece.line.text.length);
+    const html = raw.trim();
+    if (html === '') continue;
+    const from = (piece.from ?? 0) + raw.indexOf(html);
+    const start = piece.line.start + from;
+    const tree = parseCellReported({ html, start, column: from + 1 }, piece.line.number, file);
+    const point = (offset: number) => ({ line: piece.line.number, column: offset - piece.line.start + 1, offset });
+    paragraphs.push({ type: 'element', tagName: 'p', properties: {}, children: tree.children as ElementContent[], position: { start: point(start), end: point(start + html.length) } });
+  }
+  const head = paragraphs[0]?.position?.start;
+  if (!head) return null;
+  return { children: paragraphs, line: head.line, column: head.column, offset: head.offset ?? 0, spansRow: false, fromRowspan: false };
+}
