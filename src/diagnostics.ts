@@ -55,6 +55,10 @@ export const RULES = {
     severity: 'error',
     note: 'A header row names columns pubcom does not know; its rows are not read as opinions. Add the header to the vocabulary or report it.',
   },
+  'unnumbered-opinions': {
+    severity: 'info',
+    note: 'An opinion table has no number column and no `意見N` labels (`コメントの概要⇥コメントに対する考え方`): each row that prints an opinion is one, keyed 1, 2, … in the order of the notice, with an empty `label`. A row after a page break that continues a sentence cut above stays in the opinion above; a row with only an answer answers the opinion above.',
+  },
   'label-unmatched': {
     severity: 'warning',
     note: 'In a notice of labelled paragraphs (`○ 意見1` … `○ 総務省の考え方1`), an answer label carries a number that no opinion label above it has; its text was taken as the answer to the opinion just above. Check the numbering in the source.',

@@ -283,3 +283,26 @@ describe('labelled paragraphs instead of a table (FORMATS.md family E)', () => {
     ]);
   });
 });
+
+describe('tables without labels (FORMATS.md family B without a number column)', () => {
+  it('makes each row that prints an opinion one, keyed by its place, and keeps answer-only and page-cut rows with the opinion above (unnumbered-rows)', async () => {
+    const { document, messages } = await convertFixture('unnumbered-rows');
+    expect(document?.notice).toMatchObject({ subject: '「金融商品取引業等に関する内閣府令の一部を改正する内閣府令(案)」', submitterCount: 4 });
+    expect(document?.opinions.map((o) => [o.id, o.key, o.number, o.label, o.topic, o.comments.map((c) => [c.submitter, c.text]), o.response?.text])).toEqual([
+      ['op-1', '1', 1, '', '●第1条関係', [['全国銀行協会', '施行日を1年延期すべき。']], '原案のとおりとします。'],
+      ['op-2', '2', 2, '', '●第1条関係', [['個人', '経過措置の対象に既存の契約を含めるべき。']], '御意見を踏まえ、経過措置の対象に既存の契約を含めることとします。'],
+      ['op-3', '3', 3, '', '●第1条関係', [['日本証券業協会', '説明書面の電子交付を認める範囲を、明確化していただきたい。']], '貴見のとおりで差し支えありません。'],
+      ['op-4', '4', 4, '', '●第1条関係', [['個人', '手数料の上限を定めるべき。']], '御意見として承ります。'],
+    ]);
+    expect(messages).toContain('input.txt:7:1: info: Unexpected opinion table without a number column or 意見N labels');
+    expect(messages).not.toContain('[unattributed-text]');
+    expect(document?.notice.coverage.share).toBe(1);
+  });
+
+  it('still reads a table whose opinion cells carry 意見N labels further down as a labelled one (detail rows stay in their opinion)', async () => {
+    const { document, messages } = await convertText('結果\n\n提出された意見\t総務省の考え方\n<p>前文の修正を求める。</p>\t<p>原案のとおりとします。</p>\n<p>意見1 年次とすべき。</p>\t<p>原案のとおりとします。</p>\n<p>詳細な理由は次のとおり。</p>\t\n');
+    expect(document?.opinions.map((o) => [o.key, o.label, o.summary, o.comments.map((c) => c.text)])).toEqual([['1', '意見1', '年次とすべき。', ['詳細な理由は次のとおり。']]]);
+    expect(messages).toContain('[unattributed-text]');
+    expect(messages).not.toContain('[unnumbered-opinions]');
+  });
+});

@@ -3,8 +3,10 @@
  * drafts. A row whose number cell is filled, or whose opinion cell starts with
  * `意見N`, opens an opinion; rows without one continue it (detail rows with
  * their own comments, a response or flag on a later row, the rest of a cell
- * cut by a page break). Header rows map columns by their header text; a row
- * with one short cell (`●…`, `【…】`, a colspan) is a topic or a section.
+ * cut by a page break). In a table with neither (`コメントの概要⇥コメントに対する
+ * 考え方`, FORMATS.md family B), each row that prints opinion text opens one.
+ * Header rows map columns by their header text; a row with one short cell
+ * (`●…`, `【…】`, a colspan) is a topic or a section.
  */
 import type { VFile } from 'vfile';
 import { nonBlankLength, report } from '../diagnostics.js';
@@ -14,6 +16,7 @@ import { opinionKey } from '../normalize/outcome.js';
 import { parseSectionHeading } from '../normalize/sections.js';
 import { isAllBold, type Block, type RowBlock } from './blocks.js';
 import { cellParagraphs, unsafeMarkup, type Paragraph } from './cell-text.js';
+import { SENTENCE_END } from './split-comments.js';
 import { pushAll } from '../arrays.js';
 
 /** The paragraphs one row contributes to one column of an opinion. */
@@ -107,6 +110,10 @@ class Assembler {
   private section: SectionDraft | null = null;
   private topic: string | null = null;
   private opinion: OpinionDraft | null = null;
+  /** The table under the current header has no number column and no `意見N` label: each row is an opinion. */
+  private unnumbered = false;
+  /** Opinions opened so far by rows of unnumbered tables: the next one's key. */
+  private unnumberedCount = 0;
   /** A blank line (page break) came since the last row. */
   private afterBreak = false;
   /** The first heading followed by a table, or the first header row, ends the title block. */
@@ -142,7 +149,7 @@ class Assembler {
         this.text(block);
         return;
       case 'row':
-        this.row(block);
+        this.row(block, blocks, index);
     }
   }
 
@@ -171,9 +178,9 @@ class Assembler {
     }
   }
 
-  private row(row: RowBlock): void {
+  private row(row: RowBlock, blocks: readonly Block[], index: number): void {
     const kind = classifyRow(row.texts, this.overrides.columns ?? {});
-    if (kind.kind === 'header') return this.header(row, kind.roles);
+    if (kind.kind === 'header') return this.header(row, kind.roles, !kind.roles.includes('number') && !hasLabelledRows(blocks, index, kind.roles, this.overrides.columns ?? {}));
     if (kind.kind === 'list-header') return this.listHeader(row, kind.roles);
     if (kind.kind === 'unknown-header') return this.unknownHeader(row);
     if (this.list) return readListRow(this.list.target, this.list.roles, row);
@@ -183,7 +190,8 @@ class Assembler {
     this.dataRow({ ...row, cells: row.cells.map((cell) => (cell?.fromRowspan && this.uncarried.has(cell.offset) ? null : cell)) }, this.roles);
   }
 
-  private header(row: RowBlock, roles: Role[]): void {
+  private header(row: RowBlock, roles: Role[], unnumbered: boolean): void {
+    this.unnumbered = unnumbered;
     for (const cell of row.cells) if (cell) this.uncarried.add(cell.offset);
     this.inBody = true;
     this.list = null;
@@ -243,7 +251,7 @@ class Assembler {
     this.draft.characters += characters;
     const printed = (paragraphs: readonly Paragraph[]): Paragraph[] => paragraphs.filter((paragraph) => own.includes(paragraph));
     // A number or 意見N that a rowspan repeats from the row above opens no opinion: the row continues that one.
-    const opens = this.overrides.continuationRows?.includes(row.line) ? null : openingLabel({ number: printed(cells.number ?? []), opinion: printed(cells.opinion ?? []) });
+    const opens = this.overrides.continuationRows?.includes(row.line) ? null : (openingLabel({ number: printed(cells.number ?? []), opinion: printed(cells.opinion ?? []) }) ?? this.unnumberedOpening(printed(cells.opinion ?? [])));
     const subRow = !opens && (cells.number ?? []).length > 0 && printed(cells.number ?? []).length === 0;
     if (!opens && cells.number?.length) {
       // A number on a row that continues an opinion (an override said so) belongs to no record.
@@ -269,6 +277,21 @@ class Assembler {
       opinion.end = Math.max(opinion.end, row.end);
     }
     this.afterBreak = false;
+  }
+
+  /**
+   * In an unnumbered table, a row that prints opinion text opens an opinion,
+   * unless it follows a page break and continues a sentence the row above cut.
+   */
+  private unnumberedOpening(opinionText: readonly Paragraph[]): { label: string; key: string; labelInOpinionCell: boolean } | null {
+    if (!this.unnumbered || opinionText.length === 0) return null;
+    const above = this.opinion?.parts.opinion.at(-1)?.paragraphs.at(-1)?.text;
+    if (this.afterBreak && above !== undefined && !SENTENCE_END.test(above)) return null;
+    if (this.unnumberedCount === 0) {
+      const first = opinionText[0] as Paragraph;
+      report(this.file, 'unnumbered-opinions', 'Unexpected opinion table without a number column or 意見N labels: each row that prints an opinion is one, keyed by its place in the notice (1, 2, …) with an empty label', { line: first.line, column: first.column, offset: first.start });
+    }
+    return { label: '', key: String(++this.unnumberedCount), labelInOpinionCell: false };
   }
 
   /** What a 同上 place repeats (null for any other place, which becomes the one to repeat). */
@@ -303,6 +326,19 @@ function classifyRow(texts: string[], columns: NonNullable<Overrides['columns']>
   if (roles.includes('submitter') && !roles.includes('opinion') && !roles.includes('response')) return { kind: 'list-header', roles };
   if (looksLikeHeader(texts)) return { kind: 'unknown-header' };
   return { kind: 'data' };
+}
+
+/** Does the table under the header at `index` open an opinion with `意見N` in its opinion column, before the next header row? */
+function hasLabelledRows(blocks: readonly Block[], index: number, roles: Role[], columns: NonNullable<Overrides['columns']>): boolean {
+  const opinion = roles.indexOf('opinion');
+  for (let next = index + 1; next < blocks.length; next++) {
+    const block = blocks[next];
+    if (block?.type === 'table-end') return false;
+    if (block?.type !== 'row') continue;
+    if (LABEL.test(block.texts[opinion] ?? '')) return true;
+    if (classifyRow(block.texts, columns).kind !== 'data') return false;
+  }
+  return false;
 }
 
 /**

@@ -36,7 +36,7 @@ export interface NoticeHeader {
 }
 
 /** The words that end a title and follow the subject of the consultation. */
-const TITLE_TAIL = /(?:に対して|に対する|に関して|に関する|についての)(?:提出された|寄せられた)?(?:御|ご)?(?:意見|コメント).*$/;
+const TITLE_TAIL = /(?:に対して|に対する|に関して|に関する|についての)(?:提出された|寄せられた)?(?:御|ご)?(?:意見|コメント|パブリックコメント).*$/;
 const NUMBER = '([0-9０-９]+)\\s*(者|件|通|名)';
 /** After a 提出者数 label the unit may be missing or in parentheses (`意見提出者数:13(団体、個人)`). */
 const LABELLED_NUMBER = '([0-9０-９]+)\\s*(者|件|通|名)?';

@@ -47,7 +47,7 @@ export interface SplitOpinion {
 }
 
 /** Characters that end a sentence or a quotation: a cell ending otherwise was cut by a page break. */
-const SENTENCE_END = /[。．.!?！？」』)）】〕：:]$/;
+export const SENTENCE_END = /[。．.!?！？」』)）】〕：:]$/;
 
 export function splitComments(draft: OpinionDraft, knownSubmitters: ReadonlySet<string>, file: VFile): SplitOpinion {
   const opinion = joinPageSplits(draft.parts.opinion, file);
