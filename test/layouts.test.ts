@@ -261,6 +261,15 @@ describe('labelled paragraphs instead of a table (FORMATS.md family E)', () => {
     expect(document?.notice.coverage.share).toBe(1);
   });
 
+  it('pairs a column-major notice (all opinions, a 考え方 line, then all answers) by the numbers of its labels', async () => {
+    const text = ['別紙4 主な意見の要旨と考え方(個人)', '', '○ 意見1', '年次とすべき。', '', '○ 意見2', '様式を簡素化してほしい。', '', '考え方', '', '○ 総務省の考え方1', '原案のとおりとします。', '', '○ 総務省の考え方2', '御意見を踏まえ、様式を修正します。', ''].join('\n');
+    const { document } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.comments[0]?.text, o.response?.text, o.outcome, o.source.startLine, o.source.endLine])).toEqual([
+      ['1', '年次とすべき。', '原案のとおりとします。', 'unchanged', 3, 4],
+      ['2', '様式を簡素化してほしい。', '御意見を踏まえ、様式を修正します。', 'revised', 6, 7],
+    ]);
+  });
+
   it('leaves notices alone that have a table, or labels and no answer label', async () => {
     const noAnswer = await convertText('結果\n\n○ 意見1\n年次とすべき。\n');
     expect(noAnswer.messages).toContain('[no-opinion-table]');

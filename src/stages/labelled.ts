@@ -158,7 +158,8 @@ function opinionRow(opinion: OpinionPart, file: VFile): RowBlock {
   const number = cellOf([{ line, from: label.labelStart, to: label.labelEnd }], file);
   const text = cellOf([{ line, from: label.labelEnd }, ...opinion.body.map((body) => ({ line: body }))], file);
   const response = cellOf(opinion.responses.flatMap((part) => [{ line: part.line, from: part.label.textStart }, ...part.body.map((body) => ({ line: body }))]), file);
-  const spanned: Part = opinion.responses.findLast((part) => part.follows) ?? opinion;
+  // An answer label with no text (`考え方` heading the answers of a column-major notice) extends nothing.
+  const spanned: Part = opinion.responses.findLast((part) => part.follows && (part.body.length > 0 || part.line.text.slice(part.label.textStart).trim() !== '')) ?? opinion;
   const last = spanned.body.at(-1) ?? spanned.line;
   const cells = [number, text, response];
   return { type: 'row', line: line.number, endLine: last.number, start: line.start + label.labelStart, end: last.end, cells, texts: cells.map(rowCellText) };

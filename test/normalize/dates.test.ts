@@ -105,6 +105,10 @@ describe('parsePeriod', () => {
     ['2024年9月20日～同年10月21日', '2024-09-20', '2024-10-21'],
     ['2024年9月20日から2024年10月21日まで', '2024-09-20', '2024-10-21'],
     ['令和5年11月1日～11月1日', '2023-11-01', '2023-11-01'],
+    // The era dropped on the end date (S25) and every character spaced out (FORMATS.md hard cases 15 and 12).
+    ['平成21年12月21日〜22年1月20日', '2009-12-21', '2010-01-20'],
+    ['平 成 2 8 年 9 月 2 7 日 ～ 平 成 2 8 年 1 0 月 2 6 日', '2016-09-27', '2016-10-26'],
+    ['令 和 元 年 7 月 1 日 ～ 7 月 2 4 日', '2019-07-01', '2019-07-24'],
   ])('%s -> %s/%s', (raw, start, end) => {
     expect(parsePeriod(raw)).toEqual({ ok: true, start, end, raw, notes: [] });
   });
@@ -121,6 +125,8 @@ describe('parsePeriod', () => {
     ['令和5年11月17日～令和5年12月', /expected an end date/],
     ['同年11月17日～同年12月18日', /expected a period starting with a date/],
     ['11月17日～12月18日', /expected a period starting with a date/],
+    ['2009年12月21日〜10年1月20日', /^Unexpected 10年1月20日 without an era/],
+    ['平成31年4月22日～32年5月21日', /expected a date within 平成/],
     ['令和5年11月17日～同年12月18日 締切', /^Unexpected  締切 after the end date/],
   ])('rejects %s', (raw, message) => {
     const result = parsePeriod(raw);
