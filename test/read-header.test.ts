@@ -15,9 +15,24 @@ describe('counts', () => {
     ['意見提出者数 601通', 601, '通'],
     ['合計 11件', 11, '件'],
     ['提出意見数：１２者', 12, '者'],
+    ['209 の個人又は団体から延べ 1,043 件の御意見をいただきました。', 209, null],
+    ['総数 219通 (うち、団体:22通 個人:197通)', 219, '通'],
   ])('%s -> %d %s', (text, count, unit) => {
     const header = readHeader(lines('テスト案に対する意見募集の結果', text), new VFile());
     expect(header.submitterCount).toMatchObject({ count, unit });
+  });
+
+  it.each([
+    ['団体 75 件 事業者 6件 弁護士 28 件 学者 2件 個人 12 件', [['団体', 75, '件'], ['事業者', 6, '件'], ['弁護士', 28, '件'], ['学者', 2, '件'], ['個人', 12, '件']]],
+    ['総数 219通 (うち、団体:22通 個人:197通)', [['団体', 22, '通'], ['個人', 197, '通']]],
+  ])('reads the counts by type printed in one line: %s', (text, expected) => {
+    const header = readHeader(lines('テスト案に対する意見募集の結果', text), new VFile());
+    expect(header.breakdown.map(({ label, count, unit }) => [label, count, unit])).toEqual(expected);
+  });
+
+  it.each(['団体から5件、個人から12件の意見が提出されました。', '意見提出件数:5件 再意見提出件数:3件'])('takes no sentence with counts, nor the totals of two rounds, for counts by type: %s', (text) => {
+    const header = readHeader(lines('テスト案に対する意見募集の結果', text), new VFile());
+    expect(header.breakdown).toEqual([]);
   });
 
   it('reads the re-consultation count apart', () => {

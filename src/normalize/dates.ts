@@ -32,11 +32,11 @@ const ERAS: readonly { name: string; first: string; last: string | null }[] = [
   { name: '令和', first: '2019-05-01', last: null },
 ];
 
-// Notices pad digits with ASCII, full-width and no-break spaces (`令和 5年 11月 7日`),
-// and some space out every character (`平 成 2 8 年 9 月 2 7 日`, FORMATS.md hard case 12).
+// Notices pad digits with ASCII, full-width and no-break spaces (`令和 5年 11月 7日`).
+// (A period spaced out character by character is collapsed by the title-block reader.)
 const SP = '[ \\t\\u00A0\\u3000]*';
-const NUM = '[0-9０-９](?:[ \\u00A0\\u3000]?[0-9０-９])*';
-const ERA = ERAS.map((e) => [...e.name].join(SP)).join('|');
+const NUM = '[0-9０-９]+';
+const ERA = ERAS.map((e) => e.name).join('|');
 // A year that can open a period: an era year, or a 4-digit Gregorian year not cut out of a longer number.
 const FULL_YEAR = `(?:(?<era>${ERA})${SP}(?<eraYear>元|${NUM})|(?<![0-9０-９])(?<gYear>[0-9０-９]{4}))${SP}年`;
 // An end date may also say 同年, or drop the era (`平成21年12月21日〜22年1月20日`).
@@ -153,7 +153,7 @@ function resolve(match: RegExpExecArray, context?: Context): DateResult {
   let era: string | null;
   let eraYear: number;
   if (g['era'] !== undefined && g['eraYear'] !== undefined) {
-    era = g['era'].replace(/[\s\u3000]/g, '');
+    era = g['era'];
     eraYear = g['eraYear'] === '元' ? 1 : toNumber(g['eraYear']);
   } else if (g['bareYear'] !== undefined) {
     if (!context || context.era === null) return fail(`Unexpected ${text} without an era, expected an era and year such as 令和5年`);
@@ -207,9 +207,9 @@ function execAt(pattern: RegExp, text: string, at: number): RegExpExecArray | nu
   return pattern.exec(text);
 }
 
-/** Full-width digits are one UTF-16 unit each, so matching them in place keeps offsets true; spaces between digits are padding. */
+/** Full-width digits are one UTF-16 unit each, so matching them in place keeps offsets true. */
 function toNumber(digits: string): number {
-  return Number(digits.replace(/[\s\u3000]/g, '').replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  return Number(digits.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
 function firstYearOf(era: string): number {

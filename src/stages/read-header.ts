@@ -43,9 +43,16 @@ const LABELLED_NUMBER = '([0-9０-９]+)\\s*(者|件|通|名)?';
 const COUNTS: readonly RegExp[] = [
   new RegExp(`(?:提出(?:意見|者)数|意見提出(?:者|件)?数|提出された(?:御)?意見の数|御?意見(?:の)?(?:提出)?数)\\s*[:：]?\\s*${LABELLED_NUMBER}`),
   // Only from the first digit of a number: tried at every digit, a long run of digits costs its length squared.
-  new RegExp(`(?<![0-9０-９])([0-9０-９]+)\\s*の(?:個人及び団体|団体及び個人|個人・団体|者)()`),
-  new RegExp(`^合計\\s*${NUMBER}`),
+  // `18の個人及び団体より`, `209 の個人又は団体から` (S9, S1).
+  new RegExp(`(?<![0-9０-９])([0-9０-９]+)\\s*の(?:(?:個人|団体|法人)(?:及び|又は|・|と)(?:個人|団体|法人)|者)()`),
+  new RegExp(`^(?:合計|総数)\\s*${NUMBER}`),
 ];
+/** One `label N unit` of a count by type printed in a line: `団体 75 件`, `個人:197通`. */
+const INLINE_COUNT = /([^\s:：、,，()（）0-9０-９]{1,12})\s*[:：]?\s*([0-9０-９]+)\s*(者|件|通|名|人)/g;
+/** What may stand between the counts of such a line: `(うち、…)` and the total it breaks down. */
+const INLINE_FILLER = /^(?:[\s、,，()（）]|うち)*$/;
+/** A total rather than a type: `総数`, `合計`, `意見提出件数` (and `再意見提出件数`, the other round's). */
+const TOTAL_LABEL = /^(?:合計|計)$|数$/;
 const RE_COUNT = new RegExp(`再意見(?:提出(?:者|件)?数|数)\\s*[:：]?\\s*${NUMBER}`);
 const GOVERNMENT_BODY = /^[^\s、。:：()（）0-9０-９]{1,20}(?:省|庁|府|委員会|本部|事務局)$/;
 const COUNT_CELL = /^([0-9０-９]+)\s*(件|者|通|名)$/;
@@ -88,6 +95,7 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
       }
       if (GOVERNMENT_BODY.test(text.trim())) header.issuer ??= text.trim();
       readCounts(header, text, line.line, file);
+      readInlineBreakdown(header, text);
       if (/期間|募集/.test(text)) periodSeen = readPeriod(header, line, text, file) || periodSeen;
     }
   });
@@ -127,6 +135,24 @@ function readBreakdown(header: NoticeHeader, labels: string[], counts: string[] 
   if (values.some((value) => value === null) || labels.some((label) => label.trim() === '' || COUNT_CELL.test(label.trim()))) return false;
   header.breakdown = labels.map((label, index) => ({ label: label.trim(), count: values[index] as number, unit: parsed[index]?.[2] ?? '' }));
   return true;
+}
+
+/**
+ * Counts by type in one line of text, with nothing else but a total and
+ * `(うち、…)`: `団体 75 件 事業者 6件 弁護士 28 件` (S22), `総数 219通 (うち、団体:22通
+ * 個人:197通)` (S25). At least two, so that a sentence with one count is none.
+ */
+function readInlineBreakdown(header: NoticeHeader, text: string): void {
+  if (header.breakdown.length > 0) return;
+  const counts = [...text.matchAll(INLINE_COUNT)];
+  const parts = counts.filter((match) => !TOTAL_LABEL.test(match[1] ?? ''));
+  if (parts.length < 2) return;
+  let rest = text;
+  for (const match of counts) rest = rest.replace(match[0], '');
+  if (!INLINE_FILLER.test(rest)) return;
+  const values = parts.map((match) => digitsValue(match[2] ?? ''));
+  if (values.some((value) => value === null)) return;
+  header.breakdown = parts.map((match, index) => ({ label: match[1] ?? '', count: values[index] as number, unit: match[3] ?? '' }));
 }
 
 /**
