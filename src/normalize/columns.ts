@@ -8,12 +8,13 @@ export type ColumnRole = 'opinion' | 'response' | 'flag' | 'number' | 'place' | 
 /** Tried in order: 修正の有無 also contains 提出意見, 再意見 also contains 意見. */
 const ROLE_PATTERNS: readonly (readonly [ColumnRole, RegExp])[] = [
   ['flag', /修正の有無|修正有無/],
-  ['re-opinion', /^再意見$/],
-  ['response', /考え方$|^回答$|^御?回答内容$/],
+  // 再意見, 再意見(抜粋) (S11), NTT再意見(要旨) (S10: one party's own column); not 意見・再意見, which merges both rounds.
+  ['re-opinion', /^[A-Za-zＡ-Ｚ]*再意見(?:[(（][^)）]*[)）])?$/],
+  ['response', /考え方$|^[[［【]?回答[\]］】]?$|^御?回答内容$|に対する(?:回答|対応)$|検討結果(?:と理由)?$/],
   ['number', /^(?:No\.?|NO\.?|№|番号|意見番号|通し番号|項番|整理番号)$/],
-  ['place', /該当箇所|^条文番号$|^項目$|^該当部分$/],
+  ['place', /該当箇所|^条文番号$|^項目$|^該当部分$|^(?:該当)?(?:頁|ページ)$/],
   ['submitter', /^(?:再?意見)?提出者(?:名)?$/],
-  ['opinion', /提出された(?:御)?意見|御?意見の概要|コメントの概要|意見の要旨|寄せられた主な御?意見|^意見・質問|^御?意見$|^意見等$|^主な意見$/],
+  ['opinion', /提出された(?:御)?意見|[御ご]?意見の(?:概要|要旨|内容)|コメントの概要|寄せられた主な[御ご]?意見|お寄せいただいた[御ご]?意見|^意見・(?:質問|再意見)|^[御ご]?意見$|^意見等$|^主な意見$|^コメント$/],
 ];
 
 /** The role a header cell's plain text names, or null when it is no known header. */

@@ -1,0 +1,49 @@
+/** Column roles by header text: every header FORMATS.md §1.2 records, and the common wordings beside them. */
+import { describe, expect, it } from 'vitest';
+import { columnRole } from '../../src/normalize/columns.js';
+
+describe('columnRole', () => {
+  it.each([
+    ['提出された意見', 'opinion'],
+    ['コメントの概要', 'opinion'],
+    ['コメント', 'opinion'],
+    ['御意見の概要', 'opinion'],
+    ['御 意 見 の 概 要', 'opinion'],
+    ['寄せられた主な御意見', 'opinion'],
+    ['意見の要旨', 'opinion'],
+    ['意見・質問(抜粋)', 'opinion'],
+    ['意見・再意見(要旨)', 'opinion'],
+    ['お寄せいただいた意見', 'opinion'],
+    ['御意見の内容', 'opinion'],
+    ['総務省の考え方', 'response'],
+    ['金融庁の考え方', 'response'],
+    ['コメントに対する考え方', 'response'],
+    ['御意見に対する考え方', 'response'],
+    ['考え方', 'response'],
+    ['[回答]', 'response'],
+    ['回答', 'response'],
+    ['御意見に対する回答', 'response'],
+    ['市の検討結果と理由', 'response'],
+    ['研究会の考え方', 'response'],
+    ['提出意見を踏まえた案の修正の有無', 'flag'],
+    ['No.', 'number'],
+    ['番号', 'number'],
+    ['意見番号', 'number'],
+    ['該当箇所', 'place'],
+    ['原案 該当箇所', 'place'],
+    ['条文番号', 'place'],
+    ['項目', 'place'],
+    ['該当ページ', 'place'],
+    ['再意見', 're-opinion'],
+    ['再意見(抜粋)', 're-opinion'],
+    ['NTT再意見(要旨)', 're-opinion'],
+    ['意見提出者', 'submitter'],
+    ['再意見提出者', 'submitter'],
+  ])('%s -> %s', (header, role) => {
+    expect(columnRole(header)).toBe(role);
+  });
+
+  it.each(['意見募集期間', '備考', '提出意見数', '対応状況の詳細'])('names no column: %s', (header) => {
+    expect(columnRole(header)).toBeNull();
+  });
+});
