@@ -196,6 +196,16 @@ describe('topic rows in the syntaxes of other ministries (FORMATS.md hard case 2
     expect(messages).not.toMatch(/unattributed-text|empty-opinion|accounting-mismatch/);
   });
 
+  it('reads a page-number line (1/17, - 2 -) as a page break: the cells it cut are joined, and no note is left', async () => {
+    const text = ['結果', '', '提出された意見\t総務省の考え方', '<p>意見1 報告の頻度を年次に改める</p>\t<p>原案のとおり</p>', '1/17', '<p>べきである。</p>\t<p>とします。</p>', '- 2 -', '<p>意見2 様式を簡素化すべき。</p>\t<p>御意見として承ります。</p>', ''].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.summary, o.response?.text])).toEqual([
+      ['1', '報告の頻度を年次に改めるべきである。', '原案のとおりとします。'],
+      ['2', '様式を簡素化すべき。', '御意見として承ります。'],
+    ]);
+    expect(messages).not.toContain('[note-outside-table]');
+  });
+
   it('keeps a numbered line after a page break, or one that ends a sentence, in the opinion above', async () => {
     const { document } = await convertText(`${head}1\t意見1です。次の点について\t回答1です。\n\n\t(2)第3条の解釈\t\n2\t意見2です。\t回答2です。\n\t(3)第4条も同様。\t\n`);
     expect(document?.opinions.map((opinion) => [opinion.key, opinion.topic, opinion.comments.map((comment) => comment.text)])).toEqual([

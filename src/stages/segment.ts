@@ -113,9 +113,12 @@ function classifyLine(line: Line, markdownOf: MarkdownOf, file: VFile): Block {
   return { type: 'row', line: line.number, endLine: line.number, start: line.start, end: line.end, cells, texts: cells.map(rowCellText) };
 }
 
+/** A page number that a PDF converter left on its own line (`1/17`, `- 3 -`, `－3－`): a page break, as a blank line is. */
+const PAGE_NUMBER = /^\s*(?:[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4}|[-－―‐]\s*[0-9０-９]{1,4}\s*[-－―‐])\s*$/;
+
 /** A line that is no table row: a page break, a separator, a heading or text. */
 function classifyPlainLine(line: Line, markdownOf: MarkdownOf): Block {
-  if (line.text.trim() === '') return { type: 'break', line: line.number };
+  if (line.text.trim() === '' || PAGE_NUMBER.test(line.text)) return { type: 'break', line: line.number };
   if (/^\s*-{3,}\s*$/.test(line.text)) return { type: 'separator', line: line.number };
   return classifyTextLine(line, markdownOf);
 }
