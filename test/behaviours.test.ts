@@ -1,7 +1,7 @@
 /** One small fixture per behaviour of row assembly and comment splitting, with the facts a reader checks. */
 import { describe, expect, it } from 'vitest';
 import type { NoticeDocument, Opinion } from '../src/schema/records.js';
-import { convertFixture } from './helpers.js';
+import { convertFixture, convertText } from './helpers.js';
 
 async function opinions(name: string): Promise<Opinion[]> {
   const { document } = await convertFixture(name);
@@ -86,5 +86,23 @@ describe('comment splitting', () => {
     }
     expect(comment?.refs.map((r) => r.canonical)).toEqual(['p.12', 'II.3.1', 'II.3.1']);
     expect(comment?.refs[2]).toMatchObject({ kind: 'section', qualifiers: ['基本', 'ii'] });
+  });
+
+  it('closes a comment at each (submitter) or (CODE) after a sentence, as S11 prints several opinions in one cell', async () => {
+    const text = [
+      '接続約款変更案に対する意見及び再意見並びにそれに対する考え方',
+      '',
+      '番号\t条文番号\t意見・質問(抜粋)\t再意見(抜粋)\t考え方',
+      '1\t第1条\t<p>接続料を引き下げるべき。(EBC)</p><p>算定根拠を示すべき。(全国銀行協会)</p><p>料金表の改定を求める(IV)</p><p>対象を示すべき。(IV)</p>\t<p>EBCの意見に賛同する。(OMP)</p>\t<p>原案のとおりとします。</p>',
+      '',
+    ].join('\n');
+    const { document } = await convertText(text);
+    expect(document?.opinions[0]?.comments.map((c) => [c.kind, c.submitter, c.text])).toEqual([
+      ['comment', 'EBC', '接続料を引き下げるべき。'],
+      ['comment', '全国銀行協会', '算定根拠を示すべき。'],
+      // No sentence before it, or a Roman numeral (a section): no submitter.
+      ['comment', null, '料金表の改定を求める(IV)\n対象を示すべき。(IV)'],
+      ['re-opinion', 'OMP', 'EBCの意見に賛同する。'],
+    ]);
   });
 });

@@ -17,6 +17,7 @@ describe('counts', () => {
     ['提出意見数：１２者', 12, '者'],
     ['209 の個人又は団体から延べ 1,043 件の御意見をいただきました。', 209, null],
     ['総数 219通 (うち、団体:22通 個人:197通)', 219, '通'],
+    ['計4者 (14 件)', 4, '者'],
   ])('%s -> %d %s', (text, count, unit) => {
     const header = readHeader(lines('テスト案に対する意見募集の結果', text), new VFile());
     expect(header.submitterCount).toMatchObject({ count, unit });

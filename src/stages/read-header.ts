@@ -45,7 +45,7 @@ const COUNTS: readonly RegExp[] = [
   // Only from the first digit of a number: tried at every digit, a long run of digits costs its length squared.
   // `18の個人及び団体より`, `209 の個人又は団体から` (S9, S1).
   new RegExp(`(?<![0-9０-９])([0-9０-９]+)\\s*の(?:(?:個人|団体|法人)(?:及び|又は|・|と)(?:個人|団体|法人)|者)()`),
-  new RegExp(`^(?:合計|総数)\\s*${NUMBER}`),
+  new RegExp(`^(?:合計|総数|計)\\s*${NUMBER}`),
 ];
 /** One `label N unit` of a count by type printed in a line: `団体 75 件`, `個人:197通`. */
 const INLINE_COUNT = /([^\s:：、,，()（）0-9０-９]{1,12})\s*[:：]?\s*([0-9０-９]+)\s*(者|件|通|名|人)/g;

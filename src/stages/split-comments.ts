@@ -129,6 +129,9 @@ function rowCell(parts: readonly RowPart[]): (line: number) => TextBlock | null 
 const TRAILING_MARK = /【([^【】]+)】$/;
 /** `…すべき。(一般社団法人全国加工食品表示協議会)`: the 消費者庁 style of naming a submitter. */
 const TRAILING_PARENTHESES = /[(（]([^()（）]+)[)）]$/;
+/** A submitter's code after a sentence, `…すべき。(EBC)` (S11, S10): capitals, never a bare Roman numeral (a section). */
+const SUBMITTER_CODE = /^(?![IVXLC]+$)[A-Z][A-Z0-9&-]{1,7}$/;
+const SENTENCE_BEFORE = /[。．.]\s*$/;
 
 function isWholeMark(text: string): boolean {
   return /^【[^【】]+】$/.test(text);
@@ -165,11 +168,15 @@ function commentsOf(paragraphs: Paragraph[], kind: CommentDraft['kind'], context
     if (previous && context.subRows.some((start) => previous.start < start && start <= paragraph.start)) close(null, previous);
     const mark = TRAILING_MARK.exec(paragraph.text);
     const isLast = index === paragraphs.length - 1;
-    // A trailing (団体名) names the submitter only at the very end of the cell, and only if it reads as one.
-    const parenthesised = !mark && isLast ? TRAILING_PARENTHESES.exec(paragraph.text) : null;
+    // A trailing (団体名) names the submitter if it reads as one, at the very end of the cell or after a sentence
+    // (several opinions in one cell, each closed by its submitter); a code such as (EBC) only after a sentence.
+    const trailing = mark ? null : TRAILING_PARENTHESES.exec(paragraph.text);
+    const afterSentence = trailing !== null && SENTENCE_BEFORE.test(paragraph.text.slice(0, trailing.index));
+    const parenthesised = trailing && (isLast || afterSentence) ? trailing : null;
     const found = mark ?? parenthesised;
     const name = found?.[1];
-    if (name && found && isSubmitterMark(name, context.known)) {
+    const isCode = found === parenthesised && afterSentence && SUBMITTER_CODE.test((name ?? '').normalize('NFKC'));
+    if (name && found && (isSubmitterMark(name, context.known) || isCode)) {
       const before = paragraph.text.slice(0, found.index).trimEnd();
       if (before !== '') pending.push({ ...paragraph, text: before });
       close(found[0], paragraph);
