@@ -325,3 +325,44 @@ describe('tables without labels (FORMATS.md family B without a number column)', 
     expect(messages).not.toContain('[unnumbered-opinions]');
   });
 });
+
+describe('fixed-width text-art tables (FORMATS.md family J)', () => {
+  it('rebuilds each cell from its pieces before joining: hard-wrapped text and a split code come back whole (text-art-table)', async () => {
+    const { document, messages } = await convertFixture('text-art-table');
+    expect(messages).not.toContain('[no-opinion-table]');
+    expect(document?.opinions.map((o) => [o.key, o.topic, o.comments.map((c) => [c.kind, c.submitter, c.text]), o.response?.text, o.outcome])).toEqual([
+      ['1', '項目 網使用料', [['comment', 'JT', '1 本接続約款案の全体に流れる考え方を明確にすべき。'], ['re-opinion', null, '1 当社の責務のうち、原案の記載で十分と考える。']], '1 NTTが接続事業者として負う責務は、原案のとおりとします。', 'unchanged'],
+      ['2', '項目 網使用料', [['comment', 'OMP', '2 網使用料の算定根拠を示すべき。'], ['re-opinion', null, '2 算定根拠は別途公表する予定である。']], '2 算定根拠の公表については、御意見を踏まえ追記します。', 'revised'],
+    ]);
+    expect(document?.notice.submitters.map((s) => s.name)).toEqual(['JT', 'OMP']);
+    expect(document?.opinions.map((o) => [o.source.startLine, o.source.endLine])).toEqual([[10, 12], [14, 16]]);
+    expect(document?.notice.coverage.share).toBe(1);
+  });
+
+  it('starts a row at each filled first cell when no border separates the rows', async () => {
+    const text = [
+      'テスト規則案に対する意見募集の結果',
+      '',
+      '+----+--------------------+----------------+',
+      '|番号|御意見の概要        |考え方          |',
+      '+----+--------------------+----------------+',
+      '|1   |施行日を延期すべき。|原案のとおりとし|',
+      '|    |(全国銀行協会)      |ます。          |',
+      '|2   |様式を簡素化すべき。|御意見として承り|',
+      '|    |                    |ます。          |',
+      '+----+--------------------+----------------+',
+      '',
+    ].join('\n');
+    const { document } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.label, o.comments.map((c) => [c.submitter, c.text]), o.response?.text])).toEqual([
+      ['1', [['全国銀行協会', '施行日を延期すべき。']], '原案のとおりとします。'],
+      ['2', [[null, '様式を簡素化すべき。']], '御意見として承ります。'],
+    ]);
+  });
+
+  it('reads a lone border line as a separator between rows, neither a table nor a note', async () => {
+    const { document, messages } = await convertText('結果\n\n提出された意見\t総務省の考え方\n意見1 年次とすべき。\t原案のとおりとします。\n+-----+-----+\n意見2 延期すべき。\t御意見として承ります。\n');
+    expect(document?.opinions.map((o) => o.key)).toEqual(['1', '2']);
+    expect(messages).not.toContain('[note-outside-table]');
+  });
+});

@@ -19,6 +19,7 @@ import { VFile } from 'vfile';
 import { cellPlainText, descendants, rowCellText, tableRows, type Block, type CellNode } from './blocks.js';
 import { hasLabelledParagraphs, labelledBlocks } from './labelled.js';
 import { parseCellReported } from './parse-cells.js';
+import { isTextArtBorder, isTextArtLine, textArtTable } from './text-art.js';
 import { pushAll, pushReversed } from '../arrays.js';
 
 /** A physical line: 1-based number and its offsets in the decoded text (end excludes the line break). */
@@ -80,7 +81,12 @@ function segmentLines(lines: Line[], file: VFile): Block[] {
   const blocks: Block[] = [];
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as Line;
-    if (isPipeRow(line.text)) {
+    if (isTextArtBorder(line.text)) {
+      let end = index;
+      while (end + 1 < lines.length && isTextArtLine((lines[end + 1] as Line).text)) end++;
+      pushAll(blocks, textArtTable(lines.slice(index, end + 1), file));
+      index = end;
+    } else if (isPipeRow(line.text)) {
       let end = index;
       while (end + 1 < lines.length && isPipeRow((lines[end + 1] as Line).text)) end++;
       pushAll(blocks, pipeTable(lines.slice(index, end + 1), markdownOf));

@@ -1,0 +1,131 @@
+/**
+ * Family J of FORMATS.md: fixed-width text-art tables from old HTML pages
+ * (`+−−+−−−+` borders, `|` between cells, text hard-wrapped inside each cell).
+ * Each row is rebuilt from the pieces of its lines, column by column, before
+ * anything is joined (hard case 11): the pieces of one cell are joined with
+ * nothing between them, so a word or a code the wrap split (`(OM` / `P)`)
+ * comes back whole. Rows are the runs of lines between borders; in a table
+ * with no border between its rows, a line whose first cell is filled starts
+ * the next row.
+ */
+import type { Element, ElementContent } from 'hast';
+import type { VFile } from 'vfile';
+import { rowCellText, type Block, type CellNode, type RowBlock } from './blocks.js';
+import { parseCellReported } from './parse-cells.js';
+import type { Line } from './segment.js';
+import { pushAll } from '../arrays.js';
+
+/** A border line: `+` joints and runs of dashes (ASCII, U+2212 −, ―, ー, ─) or `=`. */
+const BORDER = /^\s*\+(?:[-−―ー─=]+\+)+\s*$/;
+const BAR = /[|｜│]/;
+/** A line of cells: it opens and closes with a bar. */
+const ROW_LINE = /^\s*[|｜│].*[|｜│]\s*$/;
+
+export function isTextArtBorder(text: string): boolean {
+  return BORDER.test(text);
+}
+
+export function isTextArtLine(text: string): boolean {
+  return BORDER.test(text) || ROW_LINE.test(text);
+}
+
+/** The piece of one cell on one line: where it starts in the line's text, and its text with the padding trimmed. */
+interface Piece {
+  line: Line;
+  from: number;
+  text: string;
+}
+
+/** The rows of a text-art table (`lines` from a border to the last line of the table), then its end. */
+export function textArtTable(lines: readonly Line[], file: VFile): Block[] {
+  const groups: Line[][] = [];
+  let group: Line[] = [];
+  for (const line of lines) {
+    if (BORDER.test(line.text)) {
+      if (group.length > 0) groups.push(group);
+      group = [];
+    } else {
+      group.push(line);
+    }
+  }
+  if (group.length > 0) groups.push(group);
+  const [head, ...body] = groups;
+  if (!head) return lines.map((line) => ({ type: 'separator', line: line.number }));
+  const columns = piecesOf(head[0] as Line).length;
+  // With a border between every row, each run of lines is a row; with none, a filled first cell starts one.
+  const rows = groups.length > 2 ? groups : [head, ...body.flatMap((lines) => splitAtFilledFirstCell(lines))];
+  const last = lines.at(-1) as Line;
+  return [...rows.map((row) => rowOf(row, columns, file)), { type: 'table-end', line: last.number }];
+}
+
+function splitAtFilledFirstCell(lines: readonly Line[]): Line[][] {
+  const rows: Line[][] = [];
+  for (const line of lines) {
+    const current = rows.at(-1);
+    if (!current || (piecesOf(line)[0]?.text ?? '') !== '') rows.push([line]);
+    else current.push(line);
+  }
+  return rows;
+}
+
+/** The cells of one line, split at its bars (the opening and closing bars excluded). */
+function piecesOf(line: Line): Piece[] {
+  const open = line.text.search(BAR);
+  const close = line.text.trimEnd().length - 1;
+  const pieces: Piece[] = [];
+  let from = open + 1;
+  for (let index = from; index <= close; index++) {
+    if (index === close || BAR.test(line.text.charAt(index))) {
+      const raw = line.text.slice(from, index);
+      const text = raw.trim();
+      pieces.push({ line, from: from + (text === '' ? 0 : raw.indexOf(text)), text });
+      from = index + 1;
+    }
+  }
+  return pieces;
+}
+
+/**
+ * A row of the table. A line with fewer cells than the header (a group row
+ * such as `|項目|網使用料|`, whose cells merge columns) makes the row one cell
+ * spanning it: a topic, as a colspan row is.
+ */
+function rowOf(lines: readonly Line[], columns: number, file: VFile): RowBlock {
+  const pieces = lines.map(piecesOf);
+  const merged = pieces.some((line) => line.length < columns);
+  const cells: (CellNode | null)[] = merged
+    ? [cellOf(pieces.flat(), file)]
+    : Array.from({ length: pieces.reduce((most, line) => Math.max(most, line.length), columns) }, (_, column) => cellOf(pieces.map((line) => line[column]).filter((piece) => piece !== undefined), file));
+  const only = cells[0];
+  if (merged && only) only.spansRow = true;
+  const first = lines[0] as Line;
+  const last = lines.at(-1) as Line;
+  return { type: 'row', line: first.number, endLine: last.number, start: first.start, end: last.end, cells, texts: cells.map(rowCellText) };
+}
+
+/**
+ * One cell: the pieces joined with nothing between them, each placed on its
+ * own line. Pieces on one line are cells a merged row holds side by side: each
+ * starts a paragraph of its own.
+ */
+function cellOf(pieces: readonly Piece[], file: VFile): CellNode | null {
+  const filled = pieces.filter((piece) => piece.text !== '');
+  const paragraphs: { pieces: Piece[]; children: ElementContent[] }[] = [];
+  for (const piece of filled) {
+    const tree = parseCellReported({ html: piece.text, start: piece.line.start + piece.from, column: piece.from + 1 }, piece.line.number, file);
+    const current = paragraphs.at(-1);
+    if (!current || current.pieces.at(-1)?.line === piece.line) paragraphs.push({ pieces: [piece], children: [...(tree.children as ElementContent[])] });
+    else {
+      current.pieces.push(piece);
+      pushAll(current.children, tree.children as ElementContent[]);
+    }
+  }
+  const first = filled[0];
+  if (!first) return null;
+  const point = (piece: Piece, at: number) => ({ line: piece.line.number, column: at + 1, offset: piece.line.start + at });
+  const elements = paragraphs.map(({ pieces: own, children }): Element => {
+    const [start, end] = [own[0] as Piece, own.at(-1) as Piece];
+    return { type: 'element', tagName: 'p', properties: {}, children, position: { start: point(start, start.from), end: point(end, end.from + end.text.length) } };
+  });
+  return { children: elements, line: first.line.number, column: first.from + 1, offset: first.line.start + first.from, spansRow: false, fromRowspan: false };
+}
