@@ -88,6 +88,25 @@ describe('comment splitting', () => {
     expect(comment?.refs[2]).toMatchObject({ kind: 'section', qualifiers: ['基本', 'ii'] });
   });
 
+  it('reads a label paragraph that its submitter closes as that comment, not as a summary of others', async () => {
+    const text = [
+      '結果',
+      '',
+      '提出された意見\t総務省の考え方',
+      '<p>意見1 延期すべき。(全国銀行協会)</p>\t<p>原案のとおりとします。</p>',
+      '<p>意見2 延期すべき。【全国銀行協会】</p><p>様式も改めるべき。【個人A】</p>\t<p>原案のとおりとします。</p>',
+      '<p>意見3 延期すべき。</p><p>理由は次のとおり。(全国銀行協会)</p>\t<p>原案のとおりとします。</p>',
+      '',
+    ].join('\n');
+    const { document } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.label, o.summary, o.comments.map((c) => [c.submitter, c.text])])).toEqual([
+      ['意見1', null, [['全国銀行協会', '延期すべき。']]],
+      ['意見2', null, [['全国銀行協会', '延期すべき。'], ['個人A', '様式も改めるべき。']]],
+      ['意見3', '延期すべき。', [['全国銀行協会', '理由は次のとおり。']]],
+    ]);
+    expect(document?.notice.coverage.share).toBe(1);
+  });
+
   it('closes a comment at each (submitter) or (CODE) after a sentence, as S11 prints several opinions in one cell', async () => {
     const text = [
       '接続約款変更案に対する意見及び再意見並びにそれに対する考え方',

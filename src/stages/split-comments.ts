@@ -51,7 +51,7 @@ export const SENTENCE_END = /[。．.!?！？」』)）】〕：:]$/;
 
 export function splitComments(draft: OpinionDraft, knownSubmitters: ReadonlySet<string>, file: VFile): SplitOpinion {
   const opinion = joinPageSplits(draft.parts.opinion, file);
-  const { summary, rest } = draft.labelInOpinionCell ? takeSummary(opinion, draft.label) : { summary: null, rest: opinion };
+  const { summary, rest } = draft.labelInOpinionCell ? takeSummary(opinion, draft.label, knownSubmitters) : { summary: null, rest: opinion };
   const context: RowContext = {
     known: knownSubmitters,
     subRows: draft.subRows,
@@ -98,11 +98,13 @@ export function joinPageSplits(parts: readonly RowPart[], file: VFile): Paragrap
  * up to the first `。` followed by a space when the converter put summary and
  * comment in one paragraph (`…すべき。  『…』には…`).
  */
-function takeSummary(paragraphs: Paragraph[], label: string): { summary: string | null; rest: Paragraph[] } {
+function takeSummary(paragraphs: Paragraph[], label: string, known: ReadonlySet<string>): { summary: string | null; rest: Paragraph[] } {
   const [first, ...others] = paragraphs;
   if (!first || !first.text.startsWith(label)) return { summary: null, rest: paragraphs };
   const afterLabel = first.text.slice(label.length).trim();
   const cut = /。[ \u3000]+/.exec(afterLabel);
+  // `意見3 延期すべき。【A社】`: a paragraph its submitter closes is that submitter's comment, not a gist of others.
+  if (!cut && submitterMark(afterLabel, others.length === 0, known)) return { summary: null, rest: [{ ...first, text: afterLabel }, ...others] };
   if (!cut) return { summary: afterLabel || null, rest: others };
   const summary = afterLabel.slice(0, cut.index + 1);
   const remainder = afterLabel.slice(cut.index + cut[0].length);
@@ -137,6 +139,23 @@ function isWholeMark(text: string): boolean {
   return /^【[^【】]+】$/.test(text);
 }
 
+/**
+ * The submitter mark that closes `text`, if any: `【…】` naming a submitter; a
+ * trailing (団体名) that reads as one, at the very end of the cell (`isLast`)
+ * or after a sentence (several opinions in one cell, each closed by its
+ * submitter); a code such as (EBC) only after a sentence.
+ */
+function submitterMark(text: string, isLast: boolean, known: ReadonlySet<string>): RegExpExecArray | null {
+  const mark = TRAILING_MARK.exec(text);
+  if (mark) return isSubmitterMark(mark[1] ?? '', known) ? mark : null;
+  const trailing = TRAILING_PARENTHESES.exec(text);
+  if (!trailing) return null;
+  const afterSentence = SENTENCE_BEFORE.test(text.slice(0, trailing.index));
+  const name = trailing[1] ?? '';
+  if (afterSentence && SUBMITTER_CODE.test(name.normalize('NFKC'))) return trailing;
+  return (isLast || afterSentence) && isSubmitterMark(name, known) ? trailing : null;
+}
+
 /** A comment ends at its submitter mark: a paragraph `【個人 A】`, or a mark after the text. */
 function commentsOf(paragraphs: Paragraph[], kind: CommentDraft['kind'], context: RowContext): CommentDraft[] {
   const comments: CommentDraft[] = [];
@@ -166,17 +185,8 @@ function commentsOf(paragraphs: Paragraph[], kind: CommentDraft['kind'], context
   paragraphs.forEach((paragraph, index) => {
     const previous = pending.at(-1);
     if (previous && context.subRows.some((start) => previous.start < start && start <= paragraph.start)) close(null, previous);
-    const mark = TRAILING_MARK.exec(paragraph.text);
-    const isLast = index === paragraphs.length - 1;
-    // A trailing (団体名) names the submitter if it reads as one, at the very end of the cell or after a sentence
-    // (several opinions in one cell, each closed by its submitter); a code such as (EBC) only after a sentence.
-    const trailing = mark ? null : TRAILING_PARENTHESES.exec(paragraph.text);
-    const afterSentence = trailing !== null && SENTENCE_BEFORE.test(paragraph.text.slice(0, trailing.index));
-    const parenthesised = trailing && (isLast || afterSentence) ? trailing : null;
-    const found = mark ?? parenthesised;
-    const name = found?.[1];
-    const isCode = found === parenthesised && afterSentence && SUBMITTER_CODE.test((name ?? '').normalize('NFKC'));
-    if (name && found && (isSubmitterMark(name, context.known) || isCode)) {
+    const found = submitterMark(paragraph.text, index === paragraphs.length - 1, context.known);
+    if (found) {
       const before = paragraph.text.slice(0, found.index).trimEnd();
       if (before !== '') pending.push({ ...paragraph, text: before });
       close(found[0], paragraph);
