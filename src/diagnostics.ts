@@ -63,6 +63,10 @@ export const RULES = {
     severity: 'warning',
     note: 'In a notice of labelled paragraphs (`○ 意見1` … `○ 総務省の考え方1`), an answer label carries a number that no opinion label above it has; its text was taken as the answer to the opinion just above. Check the numbering in the source.',
   },
+  'pipe-delimiter-missing': {
+    severity: 'info',
+    note: 'A run of `| … |` lines has no `|---|` row below its first line, which a GFM table needs (a converter left it out, or a page break cut the table): it was read as if the row were there, its first line being a row like the others. Check the rows read right.',
+  },
   'row-cell-count': {
     severity: 'warning',
     note: 'A table row has a different number of cells than its header. Extra cells are reported as unattributed text; missing cells are empty.',

@@ -366,3 +366,25 @@ describe('fixed-width text-art tables (FORMATS.md family J)', () => {
     expect(messages).not.toContain('[note-outside-table]');
   });
 });
+
+describe('pipe tables without their |---| row', () => {
+  it('reads a table the converter left without a delimiter row, and says so (pipe-delimiter-missing)', async () => {
+    const text = ['# テスト規則案に対する意見募集の結果', '', '| 番号 | 御意見の概要 | 御意見に対する考え方 |', '| 1 | 延期すべき。(全国銀行協会) | 原案のとおりとします。 |', '| 2 | 様式を改めるべき。<br>理由は次のとおり。 | 御意見として承ります。 |', ''].join('\n');
+    const { document, messages } = await convertBytes('notice', 'notice.md', new TextEncoder().encode(text));
+    expect(document?.opinions.map((o) => [o.label, o.comments.map((c) => [c.submitter, c.text]), o.response?.text])).toEqual([
+      ['1', [['全国銀行協会', '延期すべき。']], '原案のとおりとします。'],
+      ['2', [[null, '様式を改めるべき。\n理由は次のとおり。']], '御意見として承ります。'],
+    ]);
+    expect(messages).toContain('notice.md:3:1: info: Unexpected pipe table without its |---| row');
+  });
+
+  it('continues a table that a page break cut: the rows after the blank line have no header and no |---| row', async () => {
+    const text = ['# テスト規則案に対する意見募集の結果', '', '| 番号 | 御意見の概要 | 御意見に対する考え方 |', '|---|---|---|', '| 1 | 延期すべき。(全国銀行協会) | 原案のとおり |', '', '| | 理由は次のとおり。 | とします。 |', '| 2 | 様式を改めるべき。 | 御意見として承ります。 |', ''].join('\n');
+    const { document } = await convertBytes('notice', 'notice.md', new TextEncoder().encode(text));
+    expect(document?.opinions.map((o) => [o.label, o.comments.map((c) => c.text), o.response?.text])).toEqual([
+      ['1', ['延期すべき。', '理由は次のとおり。'], '原案のとおりとします。'],
+      ['2', ['様式を改めるべき。'], '御意見として承ります。'],
+    ]);
+    expect(document?.notice.coverage.share).toBe(1);
+  });
+});

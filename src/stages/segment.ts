@@ -17,6 +17,7 @@ import { unified } from 'unified';
 import type { Node } from 'unist';
 import { VFile } from 'vfile';
 import { cellPlainText, descendants, rowCellText, tableRows, type Block, type CellNode } from './blocks.js';
+import { report } from '../diagnostics.js';
 import { hasLabelledParagraphs, labelledBlocks } from './labelled.js';
 import { parseCellReported } from './parse-cells.js';
 import { isTextArtBorder, isTextArtLine, textArtTable } from './text-art.js';
@@ -89,7 +90,7 @@ function segmentLines(lines: Line[], file: VFile): Block[] {
     } else if (isPipeRow(line.text)) {
       let end = index;
       while (end + 1 < lines.length && isPipeRow((lines[end + 1] as Line).text)) end++;
-      pushAll(blocks, pipeTable(lines.slice(index, end + 1), markdownOf));
+      pushAll(blocks, pipeTable(lines.slice(index, end + 1), markdownOf, file));
       index = end;
     } else {
       blocks.push(classifyLine(line, markdownOf, file));
@@ -175,18 +176,40 @@ function phrasingText(nodes: PhrasingContent[]): string {
   return nodes.map((node) => ('value' in node ? node.value : 'children' in node ? phrasingText(node.children) : '')).join('');
 }
 
-/** A run of `| … |` lines: a GFM table (remark-gfm), its cells turned into hast (inline HTML such as `<br>` parsed too). */
-function pipeTable(lines: Line[], markdownOf: MarkdownOf): Block[] {
+/**
+ * A run of `| … |` lines: a GFM table (remark-gfm), its cells turned into hast
+ * (inline HTML such as `<br>` parsed too). A converter may leave out the
+ * `|---|` delimiter row that GFM requires: the run is then parsed again with
+ * one after its first line, and a `pipe-delimiter-missing` info says so.
+ */
+function pipeTable(lines: Line[], markdownOf: MarkdownOf, file: VFile): Block[] {
+  const first = lines[0] as Line;
   const last = lines.at(-1) as Line;
+  let element = gfmTable(lines);
+  if (!element && lines.length > 1) {
+    const delimiter = { ...first, start: first.end, text: `|${' --- |'.repeat(pipeCellCount(first.text))}` };
+    element = gfmTable([first, delimiter, ...lines.slice(1)]);
+    if (element) report(file, 'pipe-delimiter-missing', 'Unexpected pipe table without its |---| row, expected one below the first row: read as if it were there', { line: first.number, column: 1, offset: first.start });
+  }
+  if (!element) return lines.map((line) => classifyTextLine(line, markdownOf));
+  return [...tableRows(element), { type: 'table-end', line: last.number }];
+}
+
+/** The table element of a GFM parse of `lines`, positions in the input file; null when they hold no table. */
+function gfmTable(lines: Line[]): Element | null {
   const source = lines.map((line) => line.text).join('\n');
   const tree = gfm.runSync(gfm.parse(source)) as MdastRoot;
   const table = tree.children.find((node): node is Table => node.type === 'table');
-  if (!table) return lines.map((line) => classifyTextLine(line, markdownOf));
+  if (!table) return null;
   const hast = raw(toHast(table, { allowDangerousHtml: true }) as HastRoot, { file: new VFile(source) }) as HastRoot | Element;
   moveToFile(hast, lines);
-  const element = hast.type === 'element' ? hast : (hast.children.find((node) => node.type === 'element') as Element | undefined);
-  if (!element) return lines.map((line) => classifyTextLine(line, markdownOf));
-  return [...tableRows(element), { type: 'table-end', line: last.number }];
+  return hast.type === 'element' ? hast : ((hast.children.find((node) => node.type === 'element') as Element | undefined) ?? null);
+}
+
+/** How many cells GFM reads in a row: its pipes that no backslash escapes, less the outer ones. */
+function pipeCellCount(text: string): number {
+  const pipes = text.trim().match(/(?<!\\)\|/g)?.length ?? 0;
+  return Math.max(1, pipes - 1);
 }
 
 /**
