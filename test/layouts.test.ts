@@ -388,3 +388,16 @@ describe('pipe tables without their |---| row', () => {
     expect(document?.notice.coverage.share).toBe(1);
   });
 });
+
+describe('the e-Gov result template (行政手続法 43条)', () => {
+  it('reads 提出意見 ⇥ 提出意見を考慮した結果及びその理由, and the period and count of its opening sentence (egov-template)', async () => {
+    const { document, messages } = await convertFixture('egov-template');
+    expect(document?.notice).toMatchObject({ subject: '「電波法施行規則の一部を改正する省令案」', period: { start: '2024-03-01', end: '2024-03-30' }, submitterCount: 3, submitterCountUnit: '件' });
+    expect(document?.opinions.map((o) => [o.label, o.comments.map((c) => c.submitter), o.response?.refersTo, o.outcome])).toEqual([
+      ['1', ['一般社団法人テスト無線協会'], [], 'unchanged'],
+      ['2', ['個人'], [], 'revised'],
+      ['3', ['個人'], ['1'], 'unchanged'],
+    ]);
+    expect(messages).toBe('');
+  });
+});

@@ -18,6 +18,8 @@ describe('counts', () => {
     ['209 の個人又は団体から延べ 1,043 件の御意見をいただきました。', 209, null],
     ['総数 219通 (うち、団体:22通 個人:197通)', 219, '通'],
     ['計4者 (14 件)', 4, '者'],
+    ['令和6年3月1日から同年3月30日までの間、意見公募手続を実施したところ、2件の意見が提出されました。', 2, '件'],
+    ['15件の御意見をいただきました。', 15, '件'],
   ])('%s -> %d %s', (text, count, unit) => {
     const header = readHeader(lines('テスト案に対する意見募集の結果', text), new VFile());
     expect(header.submitterCount).toMatchObject({ count, unit });

@@ -46,6 +46,8 @@ const COUNTS: readonly RegExp[] = [
   // `18の個人及び団体より`, `209 の個人又は団体から` (S9, S1).
   new RegExp(`(?<![0-9０-９])([0-9０-９]+)\\s*の(?:(?:個人|団体|法人)(?:及び|又は|・|と)(?:個人|団体|法人)|者)()`),
   new RegExp(`^(?:合計|総数|計)\\s*${NUMBER}`),
+  // `2件の意見が提出されました`, `15件の御意見をいただきました` (the e-Gov result template's sentence).
+  new RegExp(`(?<![0-9０-９])${NUMBER}の(?:御|ご)?(?:意見|コメント)(?:等)?(?:が(?:提出|寄せ)|を(?:いただ|頂|受け))`),
 ];
 /** One `label N unit` of a count by type printed in a line: `団体 75 件`, `個人:197通`. */
 const INLINE_COUNT = /([^\s:：、,，()（）0-9０-９]{1,12})\s*[:：]?\s*([0-9０-９]+)\s*(者|件|通|名|人)/g;
@@ -96,7 +98,7 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
       if (GOVERNMENT_BODY.test(text.trim())) header.issuer ??= text.trim();
       readCounts(header, text, line.line, file);
       readInlineBreakdown(header, text);
-      if (/期間|募集/.test(text)) periodSeen = readPeriod(header, line, text, file) || periodSeen;
+      if (/期間|募集|公募/.test(text)) periodSeen = readPeriod(header, line, text, file) || periodSeen;
     }
   });
   if (!periodSeen) {
