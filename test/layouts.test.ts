@@ -280,6 +280,15 @@ describe('labelled paragraphs instead of a table (FORMATS.md family E)', () => {
     ]);
   });
 
+  it('reads bracketed labels, with the words after the bracket on the same line or below', async () => {
+    const { document } = await convertText('結果\n\n【意見1】\n年次とすべき。\n【総務省の考え方1】\n原案のとおりとします。\n［意見2］延期すべき。\n［考え方2］御意見として承ります。\n');
+    expect(document?.opinions.map((o) => [o.label, o.comments.map((c) => c.text), o.response?.text])).toEqual([
+      ['意見1', ['年次とすべき。'], '原案のとおりとします。'],
+      ['意見2', ['延期すべき。'], '御意見として承ります。'],
+    ]);
+    expect(document?.notice.respondent).toBe('総務省');
+  });
+
   it('leaves notices alone that have a table, or labels and no answer label', async () => {
     const noAnswer = await convertText('結果\n\n○ 意見1\n年次とすべき。\n');
     expect(noAnswer.messages).toContain('[no-opinion-table]');

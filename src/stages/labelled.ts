@@ -19,8 +19,8 @@ import type { Line } from './segment.js';
 const BULLET = '[○◯●◎■□◆◇・]?[ \\u3000]*';
 const NUMBER = '[0-9０-９]+(?:[-－‐][0-9０-９]+)*';
 
-/** `○ 意見1`, `意見 12`, `意見番号:3`, `ご意見1-2`: the label ends where text, a bracket or the line starts. */
-const OPINION_LABEL = new RegExp(`^(${BULLET})((?:御|ご)?意見[ \\u3000]*(?:番号[ \\u3000]*[:：]?[ \\u3000]*)?(${NUMBER}))(?=$|[ \\u3000(（:：】\\]])`);
+/** `○ 意見1`, `意見 12`, `意見番号:3`, `ご意見1-2`, `【意見1】`: the label ends where text, a bracket or the line starts. */
+const OPINION_LABEL = new RegExp(`^(${BULLET}(?:[[［【〔][ \\u3000]*)?)((?:御|ご)?意見[ \\u3000]*(?:番号[ \\u3000]*[:：]?[ \\u3000]*)?(${NUMBER}))(?:[ \\u3000]*[\\]］】〕]|(?=$|[ \\u3000(（:：]))`);
 
 /**
  * `○ 総務省の考え方1`, `[回答]`, `【市の検討結果と理由】`, `回答:`: a whole line, or a
@@ -37,9 +37,10 @@ const RESPONSE_LABEL = new RegExp(
 const END_MARK = /^[ \u3000]*以上[ \u3000]*$/;
 
 interface OpinionLabel {
-  /** Where the label (`意見1`) starts and ends in the line's text. */
+  /** Where the label (`意見1`) starts and ends in the line's text, and where the words after it (and its closing bracket) start. */
   labelStart: number;
   labelEnd: number;
+  textStart: number;
   key: string;
 }
 
@@ -55,7 +56,7 @@ function opinionLabel(text: string): OpinionLabel | null {
   const match = OPINION_LABEL.exec(text);
   if (!match?.[2] || !match[3]) return null;
   const labelStart = (match[1] ?? '').length;
-  return { labelStart, labelEnd: labelStart + match[2].length, key: opinionKey(match[3]) };
+  return { labelStart, labelEnd: labelStart + match[2].length, textStart: match[0].length, key: opinionKey(match[3]) };
 }
 
 function responseLabel(text: string): ResponseLabel | null {
@@ -156,7 +157,7 @@ function answered(opinions: readonly OpinionPart[], response: ResponsePart, file
 function opinionRow(opinion: OpinionPart, file: VFile): RowBlock {
   const { line, label } = opinion;
   const number = cellOf([{ line, from: label.labelStart, to: label.labelEnd }], file);
-  const text = cellOf([{ line, from: label.labelEnd }, ...opinion.body.map((body) => ({ line: body }))], file);
+  const text = cellOf([{ line, from: label.textStart }, ...opinion.body.map((body) => ({ line: body }))], file);
   const response = cellOf(opinion.responses.flatMap((part) => [{ line: part.line, from: part.label.textStart }, ...part.body.map((body) => ({ line: body }))]), file);
   // An answer label with no text (`考え方` heading the answers of a column-major notice) extends nothing.
   const spanned: Part = opinion.responses.findLast((part) => part.follows && (part.body.length > 0 || part.line.text.slice(part.label.textStart).trim() !== '')) ?? opinion;
