@@ -410,3 +410,16 @@ describe('the e-Gov result template (行政手続法 43条)', () => {
     expect(messages).toBe('');
   });
 });
+
+describe('responses that are a ditto mark', () => {
+  it('links 同上 and 上記と同じ to the opinion just above, and takes its outcome (FORMATS.md hard case 8)', async () => {
+    const text = ['結果', '', '提出された意見\t総務省の考え方', '<p>意見1 延期すべき。</p>\t<p>原案のとおりとします。</p>', '<p>意見2 延期を求める。</p>\t<p>同上</p>', '<p>意見3 延期を求める。</p>\t<p>上記と同じ。</p>', '<p>意見4 同上</p>\t<p>御意見として承ります。</p>', ''].join('\n');
+    const { document } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.response?.text, o.response?.refersTo, o.outcome])).toEqual([
+      ['1', '原案のとおりとします。', [], 'unchanged'],
+      ['2', '同上', ['1'], 'unchanged'],
+      ['3', '上記と同じ。', ['2'], 'unchanged'],
+      ['4', '御意見として承ります。', [], 'noted'],
+    ]);
+  });
+});

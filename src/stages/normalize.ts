@@ -35,6 +35,7 @@ export function normalize(source: SourceInfo, header: NoticeHeader, draft: Draft
   const context = { submitters: byKey, hasFlagColumn: draft.hasFlagColumn, subject: header.subject, locate, file };
   const opinions = assignIds(split, file).map(({ opinion, id }) => toOpinion(opinion, id, context));
   linkSharedResponses(split, opinions);
+  linkDittoResponses(opinions);
   resolveDeferrals(opinions, file);
   return {
     schemaVersion: 1,
@@ -254,6 +255,18 @@ function linkSharedResponses(split: readonly SplitOpinion[], opinions: Opinion[]
   split.forEach(({ response, draft }, index) => {
     const record = opinions[index]?.response;
     if (response && record) record.sharedWith = (byStart.get(response.start) ?? []).filter((key) => key !== draft.key);
+  });
+}
+
+/** A response that is only a ditto mark: the same as the response above it. */
+const DITTO_RESPONSE = /^(?:同上|〃|同前|上記と同じ|上に同じ|前に同じ)[。.]?$/;
+
+/** `同上` in a response cell defers to the opinion just above it (FORMATS.md hard case 8): its key goes into `refersTo`. */
+function linkDittoResponses(opinions: Opinion[]): void {
+  opinions.forEach((opinion, index) => {
+    const above = opinions[index - 1];
+    const response = opinion.response;
+    if (above && response && response.refersTo.length === 0 && DITTO_RESPONSE.test(response.text.trim())) response.refersTo = [above.key];
   });
 }
 
