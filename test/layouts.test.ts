@@ -423,3 +423,10 @@ describe('responses that are a ditto mark', () => {
     ]);
   });
 });
+
+describe('opinion labels as converters leave them', () => {
+  it('reads a label whose letters are stacked (意<br>見 1-1, S16), keeping it as printed', async () => {
+    const { document } = await convertText('結果\n\n提出された意見\t総務省の考え方\n<p>意<br>見 1-1 延期すべき。</p>\t<p>原案のとおりとします。</p>\n');
+    expect(document?.opinions.map((o) => [o.id, o.key, o.label, o.summary])).toEqual([['op-1-1', '1-1', '意\n見 1-1', '延期すべき。']]);
+  });
+});

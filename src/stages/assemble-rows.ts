@@ -88,7 +88,8 @@ export interface Draft {
   headingCharacters: number;
 }
 
-const LABEL = /^(意見\s*[0-9０-９]+(?:\s*[-－‐]\s*[0-9０-９]+)*)(?![0-9０-９])/;
+/** `意見 1-1`; a converter may stack its letters (`意<br>見 1-1`, S16). */
+const LABEL = /^(意\s*見\s*[0-9０-９]+(?:\s*[-－‐]\s*[0-9０-９]+)*)(?![0-9０-９])/;
 const LIST_HEADING = /提出者(?:一覧|名簿)|提出者の一覧/;
 const BULLET = /^[●○■□◆◇▼▽★☆◎]/;
 
@@ -459,7 +460,7 @@ function openingLabel(cells: Partial<Record<ColumnRole, Paragraph[]>>): { label:
   if (number) return { label: number, key: opinionKey(number.replace(/^(?:No|NO|№)\.?\s*|^(?:御|ご)?意見\s*(?:番号\s*[:：]?\s*)?/, '')), labelInOpinionCell: false };
   const first = cells.opinion?.[0]?.text;
   const match = first ? LABEL.exec(first) : null;
-  return match?.[1] ? { label: match[1], key: opinionKey(match[1].replace(/^意見/, '')), labelInOpinionCell: true } : null;
+  return match?.[1] ? { label: match[1], key: opinionKey(match[1].replace(/^意\s*見/, '')), labelInOpinionCell: true } : null;
 }
 
 function newOpinion(opens: { label: string; key: string; labelInOpinionCell: boolean }, section: SectionDraft | null, topic: string | null, row: RowBlock): OpinionDraft {
