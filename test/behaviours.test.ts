@@ -107,6 +107,15 @@ describe('comment splitting', () => {
     expect(document?.notice.coverage.share).toBe(1);
   });
 
+  it('reads a joint list in nested parentheses as one submitter, as printed (S19)', async () => {
+    const text = ['結果', '', '提出された意見\t総務省の考え方', '<p>意見1 対象を明確にすべき。(オホーツク21世紀を考える会、(株)電算、個人(3名))</p>\t<p>原案のとおりとします。</p>', ''].join('\n');
+    const { document } = await convertText(text);
+    expect(document?.opinions[0]?.comments.map((c) => [c.submitter, c.submitterRaw, c.text])).toEqual([
+      ['オホーツク21世紀を考える会、(株)電算、個人(3名)', '(オホーツク21世紀を考える会、(株)電算、個人(3名))', '対象を明確にすべき。'],
+    ]);
+    expect(document?.notice.submitters).toEqual([{ id: 's-1', name: 'オホーツク21世紀を考える会、(株)電算、個人(3名)', kind: 'organization' }]);
+  });
+
   it('closes a comment at each (submitter) or (CODE) after a sentence, as S11 prints several opinions in one cell', async () => {
     const text = [
       '接続約款変更案に対する意見及び再意見並びにそれに対する考え方',

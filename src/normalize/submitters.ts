@@ -124,7 +124,7 @@ export function submitterKey(name: string): string {
 
 /** `【…】` labels that structure a comment and name nobody. */
 const NOT_SUBMITTERS = /^(?:基本|注記|注|意見箇所|意見内容|評価項目|ベストプラクティス|該当箇所|該当部分|意見|理由|修正案|修正意見|趣旨|要望|その他|概要|参考|質問|提案|全体|備考)$/;
-const ORGANIZATION = /株式会社|有限会社|合同会社|(?:一般|公益)?(?:社団|財団)法人|法人|協会|協議会|連合会|連絡会|会議|組合|研究会|委員会|事務所|大学|学会|機構|センター|銀行|金庫|商工会|連盟|工業会|同友会|団体|グループ|Inc\.?|Ltd\.?|Corporation|Co\.,/;
+const ORGANIZATION = /株式会社|有限会社|合同会社|[(（](?:株|有|一社|公社|一財|公財)[)）]|㈱|㈲|(?:一般|公益)?(?:社団|財団)法人|法人|協会|協議会|連合会|連絡会|会議|組合|研究会|委員会|事務所|大学|学会|機構|センター|銀行|金庫|商工会|連盟|工業会|同友会|団体|グループ|Inc\.?|Ltd\.?|Corporation|Co\.,/;
 
 /** What kind of submitter a name reads as, when no list says. */
 export function guessKind(name: string): SubmitterKind {

@@ -129,8 +129,6 @@ function rowCell(parts: readonly RowPart[]): (line: number) => TextBlock | null 
 
 /* The blanks before a mark are trimmed by the caller: a leading `[ \u3000]*` here would be retried at every blank of a long run (quadratic). */
 const TRAILING_MARK = /【([^【】]+)】$/;
-/** `…すべき。(一般社団法人全国加工食品表示協議会)`: the 消費者庁 style of naming a submitter. */
-const TRAILING_PARENTHESES = /[(（]([^()（）]+)[)）]$/;
 /** A submitter's code after a sentence, `…すべき。(EBC)` (S11, S10): capitals, never a bare Roman numeral (a section). */
 const SUBMITTER_CODE = /^(?![IVXLC]+$)[A-Z][A-Z0-9&-]{1,7}$/;
 const SENTENCE_BEFORE = /[。．.]\s*$/;
@@ -139,21 +137,47 @@ function isWholeMark(text: string): boolean {
   return /^【[^【】]+】$/.test(text);
 }
 
+/** A mark at the end of a paragraph: where it starts, the mark as printed, and the name inside its brackets. */
+interface Mark {
+  index: number;
+  printed: string;
+  name: string;
+}
+
 /**
  * The submitter mark that closes `text`, if any: `【…】` naming a submitter; a
  * trailing (団体名) that reads as one, at the very end of the cell (`isLast`)
  * or after a sentence (several opinions in one cell, each closed by its
  * submitter); a code such as (EBC) only after a sentence.
  */
-function submitterMark(text: string, isLast: boolean, known: ReadonlySet<string>): RegExpExecArray | null {
+function submitterMark(text: string, isLast: boolean, known: ReadonlySet<string>): Mark | null {
   const mark = TRAILING_MARK.exec(text);
-  if (mark) return isSubmitterMark(mark[1] ?? '', known) ? mark : null;
-  const trailing = TRAILING_PARENTHESES.exec(text);
+  if (mark) return isSubmitterMark(mark[1] ?? '', known) ? { index: mark.index, printed: mark[0], name: mark[1] ?? '' } : null;
+  const trailing = trailingParenthesised(text);
   if (!trailing) return null;
   const afterSentence = SENTENCE_BEFORE.test(text.slice(0, trailing.index));
-  const name = trailing[1] ?? '';
-  if (afterSentence && SUBMITTER_CODE.test(name.normalize('NFKC'))) return trailing;
-  return (isLast || afterSentence) && isSubmitterMark(name, known) ? trailing : null;
+  if (afterSentence && SUBMITTER_CODE.test(trailing.name.normalize('NFKC'))) return trailing;
+  return (isLast || afterSentence) && isSubmitterMark(trailing.name, known) ? trailing : null;
+}
+
+/**
+ * The parenthesised text that ends `text`, nested parentheses and all:
+ * `…すべき。(一般社団法人全国加工食品表示協議会)` (the 消費者庁 style of naming a
+ * submitter), `…。(A会、(株)電算、個人(3名))` (S19, a joint list). Found by one
+ * scan back from the end.
+ */
+function trailingParenthesised(text: string): Mark | null {
+  if (!/[)）]$/.test(text)) return null;
+  let depth = 0;
+  for (let index = text.length - 1; index >= 0; index--) {
+    const char = text.charAt(index);
+    if (char === ')' || char === '）') depth++;
+    else if ((char === '(' || char === '（') && --depth === 0) {
+      const name = text.slice(index + 1, -1);
+      return name.trim() === '' ? null : { index, printed: text.slice(index), name };
+    }
+  }
+  return null;
 }
 
 /** A comment ends at its submitter mark: a paragraph `【個人 A】`, or a mark after the text. */
@@ -189,7 +213,7 @@ function commentsOf(paragraphs: Paragraph[], kind: CommentDraft['kind'], context
     if (found) {
       const before = paragraph.text.slice(0, found.index).trimEnd();
       if (before !== '') pending.push({ ...paragraph, text: before });
-      close(found[0], paragraph);
+      close(found.printed, paragraph);
     } else {
       pending.push(paragraph);
     }
