@@ -38,6 +38,16 @@ describe('counts', () => {
     expect(header.breakdown).toEqual([]);
   });
 
+  it('reads the e-Gov result cover: the subject from 定めた命令等の題名, the issuer before its bureau, and no period from a lone date', () => {
+    const file = new VFile();
+    const header = readHeader(
+      lines('意見公募手続の結果について', '定めた命令等の題名 電波法施行規則の一部を改正する省令', '意見公募手続の実施日 令和6年2月1日', '意見提出期間 令和6年2月1日～令和6年3月1日', '提出意見数 3件', '総務省 総合通信基盤局'),
+      file,
+    );
+    expect(header).toMatchObject({ subject: '電波法施行規則の一部を改正する省令', issuer: '総務省', period: { start: '2024-02-01', end: '2024-03-01' }, submitterCount: { count: 3, unit: '件' } });
+    expect(file.messages).toEqual([]);
+  });
+
   it('reads the re-consultation count apart', () => {
     const header = readHeader(lines('テスト案に対する意見及び再意見', '意見提出件数:5件 再意見提出件数:3件'), new VFile());
     expect([header.submitterCount?.count, header.reSubmitterCount?.count]).toEqual([5, 3]);

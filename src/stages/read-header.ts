@@ -56,7 +56,10 @@ const INLINE_FILLER = /^(?:[\s、,，()（）]|うち)*$/;
 /** A total rather than a type: `総数`, `合計`, `意見提出件数` (and `再意見提出件数`, the other round's). */
 const TOTAL_LABEL = /^(?:合計|計)$|数$/;
 const RE_COUNT = new RegExp(`再意見(?:提出(?:者|件)?数|数)\\s*[:：]?\\s*${NUMBER}`);
-const GOVERNMENT_BODY = /^[^\s、。:：()（）0-9０-９]{1,20}(?:省|庁|府|委員会|本部|事務局)$/;
+/** A body printed alone on a line (`消費者庁`), or before its bureaus (`総務省 総合通信基盤局`): the first is the issuer. */
+const GOVERNMENT_BODY = /^([^\s、。:：()（）0-9０-９]{1,20}(?:省|庁|府|委員会|本部|事務局))(?:[ \u3000]+[^\s、。:：()（）0-9０-９]{1,20}(?:局|部|課|室|センター))*$/;
+/** The e-Gov result cover names what was consulted on: `定めた命令等の題名 …`, `命令等の案の題名 …`. */
+const SUBJECT_LINE = /^(?:定めた)?命令等(?:の案)?の題名[ \u3000]*[:：]?[ \u3000]*(\S.*)$/;
 const COUNT_CELL = /^([0-9０-９]+)\s*(件|者|通|名)$/;
 
 export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHeader {
@@ -95,7 +98,10 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
         header.groups.push(group);
         continue;
       }
-      if (GOVERNMENT_BODY.test(text.trim())) header.issuer ??= text.trim();
+      const body = GOVERNMENT_BODY.exec(text.trim())?.[1];
+      if (body) header.issuer ??= body;
+      const subject = SUBJECT_LINE.exec(text.trim())?.[1];
+      if (subject) header.subject ??= subject.trim();
       readCounts(header, text, line.line, file);
       readInlineBreakdown(header, text);
       if (/期間|募集|公募/.test(text)) periodSeen = readPeriod(header, line, text, file) || periodSeen;
@@ -184,6 +190,8 @@ function readPeriod(header: NoticeHeader, line: TitleLine, text: string, file: V
   const found = findPeriod(text) ?? findLetterSpacedPeriod(text);
   if (!found) return false;
   const column = line.text.indexOf(found.raw) + 1;
+  // A lone date on a line that names no period (`意見公募手続の実施日 令和6年2月1日`) is no period to report.
+  if (!found.ok && !/期間/.test(text) && !/[～〜~－\-ー]|から/.test(found.raw)) return false;
   if (!found.ok) {
     report(file, 'period-invalid', found.message, { line: line.line, column: Math.max(column, 1) });
     return true;
