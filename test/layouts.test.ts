@@ -399,6 +399,32 @@ describe('pipe tables without their |---| row', () => {
 });
 
 describe('the e-Gov result template (行政手続法 43条)', () => {
+  it('reads a cover table of labels and values into the notice, under a title that stays the title', async () => {
+    const html = [
+      '<html><body>',
+      '<h1>意見公募手続の結果について</h1>',
+      '<table>',
+      '<tr><th>案件番号</th><td>495230123</td></tr>',
+      '<tr><th>定めた命令等の題名</th><td>電波法施行規則の一部を改正する省令</td></tr>',
+      '<tr><th>意見提出期間</th><td>令和6年2月1日～令和6年3月1日</td></tr>',
+      '<tr><th>提出意見数</th><td>3件</td></tr>',
+      '</table>',
+      '<table>',
+      '<tr><th>番号</th><th>提出意見</th><th>提出意見を考慮した結果及びその理由</th></tr>',
+      '<tr><td>1</td><td>施行日を1年延期すべき。(一般社団法人テスト無線協会)</td><td>原案のとおりとします。</td></tr>',
+      '</table>',
+      '</body></html>',
+    ].join('\n');
+    const { document, messages } = await convertBytes('notice', 'notice.html', new TextEncoder().encode(html));
+    expect(document?.notice).toMatchObject({ title: '意見公募手続の結果について', subject: '電波法施行規則の一部を改正する省令', period: { start: '2024-02-01', end: '2024-03-01' }, submitterCount: 3 });
+    expect(document?.sections).toEqual([]);
+    expect(document?.opinions.map((o) => o.comments[0]?.submitter)).toEqual(['一般社団法人テスト無線協会']);
+    // Only the row that says nothing pubcom reads is a note; no row is taken for a header.
+    expect(messages).toContain('notice.html:4:1: info: Unexpected table row outside the opinion tables: 案件番号 | 495230123 [note-outside-table]');
+    expect(messages).not.toContain('[unknown-header]');
+    expect(messages).not.toContain('[unattributed-text]');
+  });
+
   it('reads 提出意見 ⇥ 提出意見を考慮した結果及びその理由, and the period and count of its opening sentence (egov-template)', async () => {
     const { document, messages } = await convertFixture('egov-template');
     expect(document?.notice).toMatchObject({ subject: '「電波法施行規則の一部を改正する省令案」', period: { start: '2024-03-01', end: '2024-03-30' }, submitterCount: 3, submitterCountUnit: '件' });

@@ -144,7 +144,7 @@ class Assembler {
         this.list = null;
         return;
       case 'heading':
-        this.heading(block, isSectionHeading(blocks, index));
+        this.heading(block, isSectionHeading(blocks, index, this.roles !== null, this.overrides.columns ?? {}));
         return;
       case 'text':
         this.text(block);
@@ -344,23 +344,28 @@ function hasLabelledRows(blocks: readonly Block[], index: number, roles: Role[],
 
 /**
  * Short labels in every cell, one of them about opinions or answers: a header
- * row in words pubcom does not know yet, which must not become data.
+ * row in words pubcom does not know yet, which must not become data. A cell
+ * with a digit is a value (`意見提出期間 | 令和6年2月1日～…`), never a header.
  */
 function looksLikeHeader(texts: string[]): boolean {
   const labels = texts.filter((text) => text !== '');
   return (
     labels.length >= 2 &&
-    labels.every((text) => text.length <= 30 && !/[。．]/.test(text) && !LABEL.test(text) && !/^[0-9０-９]+$/.test(text)) &&
+    labels.every((text) => text.length <= 30 && !/[。．0-9０-９]/.test(text) && !LABEL.test(text)) &&
     labels.some((text) => /意見|考え方|回答|コメント|対応/.test(text))
   );
 }
 
-/** A heading is a section when a table row follows it (the next block that is no page break). */
-function isSectionHeading(blocks: readonly Block[], index: number): boolean {
+/**
+ * A heading is a section when a table row follows it (the next block that is
+ * no page break): before the first opinion table, only its header row, so that
+ * the title over a cover table (`案件番号 | …`, `意見提出期間 | …`) stays the title.
+ */
+function isSectionHeading(blocks: readonly Block[], index: number, inTable: boolean, columns: NonNullable<Overrides['columns']>): boolean {
   for (let next = index + 1; next < blocks.length; next++) {
     const block = blocks[next];
     if (block?.type === 'break' || block?.type === 'separator') continue;
-    return block?.type === 'row';
+    return block?.type === 'row' && (inTable || classifyRow(block.texts, columns).kind === 'header');
   }
   return false;
 }

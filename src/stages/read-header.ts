@@ -88,24 +88,17 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
     if (line === titleLine || line === countsRow) return;
     if (line.cells) {
       const next = lines[index + 1] ?? null;
-      if (readBreakdown(header, line.cells, next?.cells ?? null)) countsRow = next;
-      else report(file, 'note-outside-table', `Unexpected table row outside the opinion tables: ${line.cells.join(' | ').slice(0, 60)}`, { line: line.line, column: 1 });
+      if (readBreakdown(header, line.cells, next?.cells ?? null)) {
+        countsRow = next;
+        return;
+      }
+      // A cover table of label and value (`意見提出期間 | 令和6年2月1日～…`, `提出意見数 | 3件`) reads as its line would.
+      const read = readTextLine(header, line, line.cells.filter((cell) => cell.trim() !== '').join(' '), file);
+      periodSeen ||= read.period;
+      if (!read.any) report(file, 'note-outside-table', `Unexpected table row outside the opinion tables: ${line.cells.join(' | ').slice(0, 60)}`, { line: line.line, column: 1 });
       return;
     }
-    for (const text of line.text.split('\n')) {
-      const group = parseSubmitterGroup(text);
-      if (group) {
-        header.groups.push(group);
-        continue;
-      }
-      const body = GOVERNMENT_BODY.exec(text.trim())?.[1];
-      if (body) header.issuer ??= body;
-      const subject = SUBJECT_LINE.exec(text.trim())?.[1];
-      if (subject) header.subject ??= subject.trim();
-      readCounts(header, text, line.line, file);
-      readInlineBreakdown(header, text);
-      if (/期間|募集|公募/.test(text)) periodSeen = readPeriod(header, line, text, file) || periodSeen;
-    }
+    for (const text of line.text.split('\n')) periodSeen = readTextLine(header, line, text, file).period || periodSeen;
   });
   if (!periodSeen) {
     report(file, 'period-missing', 'Unexpected title block without a period, expected a line such as 意見募集期間:平成30年6月7日～平成30年7月6日', lines[0] ? { line: lines[0].line, column: 1 } : null);
@@ -113,17 +106,36 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
   return header;
 }
 
-function readCounts(header: NoticeHeader, text: string, line: number, file: VFile): void {
+/** What one line of the title block says: a submitter group, the issuer, the subject, counts, a period. `any`: it said one of them. */
+function readTextLine(header: NoticeHeader, line: TitleLine, text: string, file: VFile): { any: boolean; period: boolean } {
+  const group = parseSubmitterGroup(text);
+  if (group) {
+    header.groups.push(group);
+    return { any: true, period: false };
+  }
+  const body = GOVERNMENT_BODY.exec(text.trim())?.[1];
+  if (body) header.issuer ??= body;
+  const subject = SUBJECT_LINE.exec(text.trim())?.[1];
+  if (subject) header.subject ??= subject.trim();
+  const counts = readCounts(header, text, line.line, file);
+  const breakdown = readInlineBreakdown(header, text);
+  const period = /期間|募集|公募/.test(text) && readPeriod(header, line, text, file);
+  return { any: body !== undefined || subject !== undefined || counts || breakdown || period, period };
+}
+
+/** The counts of one line; true when it states one. */
+function readCounts(header: NoticeHeader, text: string, line: number, file: VFile): boolean {
   const re = RE_COUNT.exec(text);
   if (re && header.reSubmitterCount === null) header.reSubmitterCount = count(re[1], re[2], line, file);
   const first = text.replace(RE_COUNT, '');
   for (const pattern of COUNTS) {
     const match = pattern.exec(first);
-    if (match && header.submitterCount === null) {
-      header.submitterCount = count(match[1], match[2], line, file);
-      break;
+    if (match) {
+      header.submitterCount ??= count(match[1], match[2], line, file);
+      return true;
     }
   }
+  return re !== null;
 }
 
 function count(digits: string | undefined, unit: string | undefined, line: number, file: VFile): Count | null {
@@ -149,18 +161,20 @@ function readBreakdown(header: NoticeHeader, labels: string[], counts: string[] 
  * Counts by type in one line of text, with nothing else but a total and
  * `(うち、…)`: `団体 75 件 事業者 6件 弁護士 28 件` (S22), `総数 219通 (うち、団体:22通
  * 個人:197通)` (S25). At least two, so that a sentence with one count is none.
+ * True when the line was read so.
  */
-function readInlineBreakdown(header: NoticeHeader, text: string): void {
-  if (header.breakdown.length > 0) return;
+function readInlineBreakdown(header: NoticeHeader, text: string): boolean {
+  if (header.breakdown.length > 0) return false;
   const counts = [...text.matchAll(INLINE_COUNT)];
   const parts = counts.filter((match) => !TOTAL_LABEL.test(match[1] ?? ''));
-  if (parts.length < 2) return;
+  if (parts.length < 2) return false;
   let rest = text;
   for (const match of counts) rest = rest.replace(match[0], '');
-  if (!INLINE_FILLER.test(rest)) return;
+  if (!INLINE_FILLER.test(rest)) return false;
   const values = parts.map((match) => digitsValue(match[2] ?? ''));
-  if (values.some((value) => value === null)) return;
+  if (values.some((value) => value === null)) return false;
   header.breakdown = parts.map((match, index) => ({ label: match[1] ?? '', count: values[index] as number, unit: match[3] ?? '' }));
+  return true;
 }
 
 /**
