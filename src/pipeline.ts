@@ -13,6 +13,7 @@ import { assembleRows } from './stages/assemble-rows.js';
 import { decode } from './stages/decode.js';
 import { normalize } from './stages/normalize.js';
 import { readHeader } from './stages/read-header.js';
+import { transposeRecordTables } from './stages/record-tables.js';
 import { looksVertical, segment } from './stages/segment.js';
 import { splitComments } from './stages/split-comments.js';
 import { validate } from './stages/validate.js';
@@ -78,7 +79,8 @@ export function convertNotice(input: NoticeInput, file: VFile): Conversion | nul
   const blocks = stage('segment', () => segmentUnlessTooDeep(decoded.text, input.fileName, file));
   if (!blocks) return null;
   const overrides = input.overrides ?? {};
-  const draft = stage('assemble-rows', () => assembleRows(blocks, file, overrides));
+  const rows = stage('record-tables', () => transposeRecordTables(blocks, overrides.columns));
+  const draft = stage('assemble-rows', () => assembleRows(rows, file, overrides));
   if (!draft.hasOpinionTable) {
     report(file, 'no-opinion-table', 'Unexpected document without an opinion table, expected a header row such as 提出された意見⇥総務省の考え方', { line: 1, column: 1, offset: 0 });
     // An empty file holds no notice at all; any other text still gives what its title block says.

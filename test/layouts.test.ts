@@ -456,3 +456,28 @@ describe('opinion labels as converters leave them', () => {
     expect(document?.opinions.map((o) => [o.id, o.key, o.label, o.summary])).toEqual([['op-1-1', '1-1', '意\n見 1-1', '延期すべき。']]);
   });
 });
+
+describe('opinions printed as records: rows of a label and its value', () => {
+  it('reads a table per opinion (項目 | …, お寄せいただいた意見 | …, 市の検討結果と理由 | …) as rows of one table (record-tables)', async () => {
+    const { document } = await convertFixture('record-tables');
+    expect(document?.notice.respondent).toBe('市');
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => [c.text, c.place]), o.response?.text, o.outcome])).toEqual([
+      ['1', [['計画の目標を数値で示すべき。', '1 計画全体']], '御意見を踏まえ、目標値を追記します。', 'revised'],
+      ['2', [['保育所を増やすべき。', '2 子育て支援']], '原案のとおりとします。', 'unchanged'],
+    ]);
+    expect(document?.opinions.map((o) => [o.source.startLine, o.source.endLine])).toEqual([[5, 7], [10, 12]]);
+    expect(document?.notice.coverage.share).toBe(1);
+  });
+
+  it('starts a record where a label comes again in one long table, and takes a number row as the label', async () => {
+    const text = ['結果', '', '番号\t1', '御意見の概要\t延期すべき。', '御意見に対する考え方\t原案のとおりとします。', '番号\t2', '御意見の概要\t様式を改めるべき。', '御意見に対する考え方\t御意見として承ります。', '番号\t3', '御意見の概要\t期限を示すべき。', '御意見に対する考え方\t', ''].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.label, o.comments.map((c) => c.text), o.response?.text ?? null])).toEqual([
+      ['1', ['延期すべき。'], '原案のとおりとします。'],
+      ['2', ['様式を改めるべき。'], '御意見として承ります。'],
+      ['3', ['期限を示すべき。'], null],
+    ]);
+    expect(messages).not.toContain('[unnumbered-opinions]');
+    expect(messages).toContain('notice.txt:9:1: warning: Unexpected 3 without a response');
+  });
+});

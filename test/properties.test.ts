@@ -89,13 +89,14 @@ describe('the pipeline on random documents from corpus pieces', () => {
   });
 });
 
-/** Every notice of input/ (each layout) and the fixtures of labelled paragraphs, unlabelled rows and a text-art table, broken at random line by line: lines dropped, repeated, swapped, cells reversed, markup and labels inserted, characters cut. */
+/** Every notice of input/ (each layout) and the fixtures of labelled paragraphs, unlabelled rows, a text-art table and record tables, broken at random line by line: lines dropped, repeated, swapped, cells reversed, markup and labels inserted, characters cut. */
 const layouts = [
   ...['caa-hyoji-html.html', 'fsa-kantoku-gfm.md', 'mic-denpa-tsv.txt', 'soumu-cloud-security-guideline-2018.txt', 'soumu-saiiken-tsv.txt'].map((name) => `../input/${name}`),
   '../test/fixtures/labelled-paragraphs/input.txt',
   '../test/fixtures/labelled-answers/input.txt',
   '../test/fixtures/unnumbered-rows/input.txt',
   '../test/fixtures/text-art-table/input.txt',
+  '../test/fixtures/record-tables/input.html',
 ].map((path) => ({
   name: path.split('/').at(-1) ?? path,
   lines: readFileSync(new URL(path, import.meta.url), 'utf8').split('\n'),

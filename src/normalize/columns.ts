@@ -27,11 +27,11 @@ export function columnRole(headerText: string): ColumnRole | null {
 }
 
 /**
- * The body that answers, from a response header (`総務省の考え方`) or a title
- * (`…並びにそれらに対する総務省の考え方`): the words just before の考え方.
+ * The body that answers, from a response header (`総務省の考え方`, `市の検討結果と理由`)
+ * or a title (`…並びにそれらに対する総務省の考え方`): the words just before の考え方.
  */
 export function respondentFrom(text: string): string | null {
-  const before = /^(.*)の考え方\s*$/.exec(text.trim())?.[1];
+  const before = /^(.*)の(?:考え方|回答|検討結果(?:と理由)?)\s*$/.exec(text.trim())?.[1];
   const name = before?.split(/に対する|における|及び|並びに|、|\s/).at(-1) ?? '';
   return name === '' || /^(?:御?意見|当庁|当省|本庁)$/.test(name) ? null : name;
 }
