@@ -267,7 +267,7 @@ describe('labelled paragraphs instead of a table (FORMATS.md family E)', () => {
     expect(document?.opinions.map((o) => o.key)).toEqual(['1', '2', '3', '4']);
     // 意見番号:3's answer is printed below 意見番号:4: each opinion's span stays its own.
     expect(document?.opinions.map((o) => [o.source.startLine, o.source.endLine])).toEqual([[8, 11], [13, 14], [18, 19], [21, 22]]);
-    expect(messages).toContain('input.txt:26:1: warning: Unexpected answer label "[回答5]" whose number names no opinion, expected 意見5 above it: its text is the answer to 意見4 [label-unmatched]');
+    expect(messages).toContain('input.txt:26:1: warning: Unexpected answer label "[回答5]" whose number names no opinion, expected 意見5 before it: its text is the answer to the opinion just above (line 21) [label-unmatched]');
     expect(document?.notice.coverage.share).toBe(1);
   });
 
@@ -287,6 +287,18 @@ describe('labelled paragraphs instead of a table (FORMATS.md family E)', () => {
       ['意見2', ['延期すべき。'], '御意見として承ります。'],
     ]);
     expect(document?.notice.respondent).toBe('総務省');
+  });
+
+  it('reads headings without numbers ([お寄せいただいた意見] … [市の検討結果と理由], S29) as opinions keyed by place; a short line over the next one is a note', async () => {
+    const text = ['第2次総合計画(案)に対する意見募集の結果', '', '項目 1 計画全体', '[お寄せいただいた意見]', '計画の目標を数値で示すべき。', '[市の検討結果と理由]', '御意見を踏まえ、目標値を追記します。', '', '項目 2 子育て支援', '[お寄せいただいた意見]', '保育所を増やすべき。', '[市の検討結果と理由]', '原案のとおり', ''].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.notice.respondent).toBe('市');
+    expect(document?.opinions.map((o) => [o.key, o.label, o.comments.map((c) => c.text), o.response?.text])).toEqual([
+      ['1', '', ['計画の目標を数値で示すべき。'], '御意見を踏まえ、目標値を追記します。'],
+      ['2', '', ['保育所を増やすべき。'], '原案のとおり'],
+    ]);
+    expect(messages).toContain('notice.txt:9:1: info: Unexpected text outside any table: 項目 2 子育て支援 [note-outside-table]');
+    expect(messages).toContain('[unnumbered-opinions]');
   });
 
   it('leaves notices alone that have a table, or labels and no answer label', async () => {

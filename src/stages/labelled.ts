@@ -22,6 +22,9 @@ const NUMBER = '[0-9０-９]+(?:[-－‐][0-9０-９]+)*';
 /** `○ 意見1`, `意見 12`, `意見番号:3`, `ご意見1-2`, `【意見1】`: the label ends where text, a bracket or the line starts. */
 const OPINION_LABEL = new RegExp(`^(${BULLET}(?:[[［【〔][ \\u3000]*)?)((?:御|ご)?意見[ \\u3000]*(?:番号[ \\u3000]*[:：]?[ \\u3000]*)?(${NUMBER}))(?:[ \\u3000]*[\\]］】〕]|(?=$|[ \\u3000(（:：]))`);
 
+/** `[お寄せいただいた意見]`, `【御意見】`, `＜意見の概要＞` (S29): a bracketed heading of an opinion without a number, alone on its line or before its words. */
+const UNNUMBERED_LABEL = /^[○◯●◎■□◆◇・]?[ \u3000]*[[［【〔<＜][ \u3000]*(?:お寄せいただいた|寄せられた|提出された|いただいた)?[御ご]?意見(?:の(?:概要|要旨|内容))?[ \u3000]*[\]］】〕>＞][ \u3000]*[:：]?/;
+
 /**
  * `○ 総務省の考え方1`, `[回答]`, `【市の検討結果と理由】`, `回答:`: a whole line, or a
  * bracketed label or one ending in a colon before the answer's first words.
@@ -41,7 +44,8 @@ interface OpinionLabel {
   labelStart: number;
   labelEnd: number;
   textStart: number;
-  key: string;
+  /** null for a heading without a number (`[お寄せいただいた意見]`): the opinion is keyed by its place. */
+  key: string | null;
 }
 
 interface ResponseLabel {
@@ -54,9 +58,12 @@ interface ResponseLabel {
 
 function opinionLabel(text: string): OpinionLabel | null {
   const match = OPINION_LABEL.exec(text);
-  if (!match?.[2] || !match[3]) return null;
-  const labelStart = (match[1] ?? '').length;
-  return { labelStart, labelEnd: labelStart + match[2].length, textStart: match[0].length, key: opinionKey(match[3]) };
+  if (match?.[2] && match[3]) {
+    const labelStart = (match[1] ?? '').length;
+    return { labelStart, labelEnd: labelStart + match[2].length, textStart: match[0].length, key: opinionKey(match[3]) };
+  }
+  const heading = UNNUMBERED_LABEL.exec(text);
+  return heading ? { labelStart: 0, labelEnd: 0, textStart: heading[0].length, key: null } : null;
 }
 
 function responseLabel(text: string): ResponseLabel | null {
@@ -102,14 +109,21 @@ export function labelledBlocks(lines: readonly Line[], classify: (line: Line) =>
   const opinions: OpinionPart[] = [];
   let open: Part | null = null;
   let header: string | null = null;
+  /** Lines of the open part after its last blank line (null before one): a short heading there (`項目 2 子育て支援`) belongs to the next opinion. */
+  let sinceBlank: Line[] | null = null;
   for (const line of lines.slice(first)) {
     const opinion = opinionLabel(line.text);
     const response = opinion || opinions.length === 0 ? null : responseLabel(line.text);
     if (opinion) {
+      if (open && sinceBlank && sinceBlank.length > 0 && sinceBlank.every(isShortHeading)) {
+        open.body.splice(open.body.length - sinceBlank.length);
+        for (const heading of sinceBlank) items.push(classify(heading));
+      }
       const part: OpinionPart = { line, body: [], label: opinion, responses: [] };
       opinions.push(part);
       items.push(part);
       open = part;
+      sinceBlank = null;
     } else if (response) {
       const part: ResponsePart = { line, body: [], label: response, follows: false };
       const target = answered(opinions, part, file);
@@ -118,7 +132,9 @@ export function labelledBlocks(lines: readonly Line[], classify: (line: Line) =>
       target.responses.push(part);
       header ??= response.header;
       open = part;
+      sinceBlank = null;
     } else if (line.text.trim() === '' && open) {
+      sinceBlank = [];
       continue;
     } else {
       const block = classify(line);
@@ -126,6 +142,7 @@ export function labelledBlocks(lines: readonly Line[], classify: (line: Line) =>
       const inOpinion = open !== null && 'responses' in open && block.type === 'heading' && block.style === 'bracket';
       if (open && ((block.type === 'text' && !END_MARK.test(line.text)) || inOpinion)) {
         open.body.push(line);
+        sinceBlank?.push(line);
       } else {
         open = null;
         items.push(block);
@@ -133,8 +150,17 @@ export function labelledBlocks(lines: readonly Line[], classify: (line: Line) =>
     }
   }
   const start = lines[first] as Line;
-  const headerRow: RowBlock = { type: 'row', line: start.number, endLine: start.number, start: start.start, end: start.start, cells: [null, null, null], texts: ['番号', '意見', header ?? '考え方'] };
-  return items.flatMap((item) => ('label' in item ? [...(item === opinions[0] ? [headerRow] : []), opinionRow(item, file)] : [item]));
+  // Headings without numbers (`[お寄せいただいた意見]`) give a table without a number column: its rows are keyed by place.
+  const numbered = opinions.some((opinion) => opinion.label.key !== null);
+  const texts = [...(numbered ? ['番号'] : []), '意見', header ?? '考え方'];
+  const headerRow: RowBlock = { type: 'row', line: start.number, endLine: start.number, start: start.start, end: start.start, cells: texts.map(() => null), texts };
+  return items.flatMap((item) => ('label' in item ? [...(item === opinions[0] ? [headerRow] : []), opinionRow(item, numbered, file)] : [item]));
+}
+
+/** A line that heads what follows rather than ends a text: short, and no sentence. */
+function isShortHeading(line: Line): boolean {
+  const text = line.text.trim();
+  return text.length <= 40 && !/[。．.!?！？]$/.test(text);
 }
 
 /** The opinion an answer belongs to: the nearest one above with its number, else the one just above (reported when its number names none). */
@@ -147,22 +173,22 @@ function answered(opinions: readonly OpinionPart[], response: ResponsePart, file
   report(
     file,
     'label-unmatched',
-    `Unexpected answer label ${JSON.stringify(response.line.text.trim())} whose number names no opinion, expected 意見${key} above it: its text is the answer to 意見${above.label.key}`,
+    `Unexpected answer label ${JSON.stringify(response.line.text.trim())} whose number names no opinion, expected 意見${key} before it: its text is the answer to the opinion just above (line ${above.line.number})`,
     { line: response.line.number, column: 1, offset: response.line.start },
   );
   return above;
 }
 
 /** A row of the opinion: its label, its lines, and the lines of its answers; the row spans the answers printed right below it. */
-function opinionRow(opinion: OpinionPart, file: VFile): RowBlock {
+function opinionRow(opinion: OpinionPart, numbered: boolean, file: VFile): RowBlock {
   const { line, label } = opinion;
-  const number = cellOf([{ line, from: label.labelStart, to: label.labelEnd }], file);
+  const number = numbered ? [cellOf([{ line, from: label.labelStart, to: label.labelEnd }], file)] : [];
   const text = cellOf([{ line, from: label.textStart }, ...opinion.body.map((body) => ({ line: body }))], file);
   const response = cellOf(opinion.responses.flatMap((part) => [{ line: part.line, from: part.label.textStart }, ...part.body.map((body) => ({ line: body }))]), file);
   // An answer label with no text (`考え方` heading the answers of a column-major notice) extends nothing.
   const spanned: Part = opinion.responses.findLast((part) => part.follows && (part.body.length > 0 || part.line.text.slice(part.label.textStart).trim() !== '')) ?? opinion;
   const last = spanned.body.at(-1) ?? spanned.line;
-  const cells = [number, text, response];
+  const cells = [...number, text, response];
   return { type: 'row', line: line.number, endLine: last.number, start: line.start + label.labelStart, end: last.end, cells, texts: cells.map(rowCellText) };
 }
 
