@@ -107,6 +107,15 @@ describe('renderNoticeHtml', () => {
     }
   });
 
+  it('gives an opinion of a table without labels (label "") its key as link text: #1', () => {
+    const unlabelled = JSON.parse(readFileSync(path.join(root, 'test/fixtures/unnumbered-rows/expected/unnumbered-rows.json'), 'utf8')) as NoticeDocument;
+    const source = readFileSync(path.join(root, 'test/fixtures/unnumbered-rows/input.txt'), 'utf8');
+    const page = renderNoticeHtml(unlabelled, source);
+    expect(page).toMatch(/<a class="toc-link[^"]*" href="#op-1">#1<\/a>/);
+    expect(page).toContain('<h3><a class="self" href="#op-1">#1</a></h3>');
+    expect(page).not.toMatch(/<a [^>]*><\/a>/);
+  });
+
   it('refers to nothing outside the page', () => {
     for (const tag of startTags(html)) {
       expect(ALLOWED_TAGS.has(tag.name), tag.name).toBe(true);

@@ -196,7 +196,7 @@ class Page {
       .map((opinion) => {
         const worst = this.worstSeverity(opinion);
         const mark = worst === null ? '' : ` sev-${escapeHtml(worst)}`;
-        return `<a class="toc-link${mark}" href="#${escapeHtml(opinion.id)}">${escapeHtml(opinion.label)}</a>`;
+        return `<a class="toc-link${mark}" href="#${escapeHtml(opinion.id)}">${escapeHtml(shownLabel(opinion))}</a>`;
       })
       .join(' ');
     return `<nav class="toc" aria-label="意見の一覧">${links}</nav>`;
@@ -268,7 +268,7 @@ class Page {
     const number = opinion.number === null ? `key ${opinion.key}` : `No. ${opinion.number}`;
     body.push(
       '<header class="card-head">',
-      `<h3><a class="self" href="#${escapeHtml(opinion.id)}">${escapeHtml(opinion.label)}</a></h3>`,
+      `<h3><a class="self" href="#${escapeHtml(opinion.id)}">${escapeHtml(shownLabel(opinion))}</a></h3>`,
       `<span class="muted ident">${escapeHtml(`${number} · ${opinion.id}`)}</span>`,
       this.flag(opinion),
       `<span class="chip outcome outcome-${escapeHtml(opinion.outcome)}" title="outcome: ${escapeHtml(opinion.outcome)}">${escapeHtml(OUTCOME_LABEL[opinion.outcome] ?? opinion.outcome)}</span>`,
@@ -358,7 +358,7 @@ class Page {
   private opinionLink(key: string): string {
     const target = this.opinionsByKey.get(key);
     if (!target) return `<span class="xref-missing" title="この告示にない意見">意見 ${escapeHtml(key)}</span>`;
-    return `<a class="xref-link" href="#${escapeHtml(target.id)}">${escapeHtml(target.label)}</a>`;
+    return `<a class="xref-link" href="#${escapeHtml(target.id)}">${escapeHtml(shownLabel(target))}</a>`;
   }
 
   private refs(refs: readonly Ref[]): string {
@@ -573,3 +573,8 @@ aside.src { background: #fbfbfa; border: 1px solid var(--line); border-radius: 8
 `
   .trim()
   .replace(/\n\s*/g, '\n');
+
+/** The label as printed; an opinion of a table without labels (label "") shows its key, `#3`, so its links have text. */
+function shownLabel(opinion: Opinion): string {
+  return opinion.label === '' ? `#${opinion.key}` : opinion.label;
+}
