@@ -53,7 +53,7 @@ export const RULES = {
   },
   'unknown-header': {
     severity: 'error',
-    note: 'A header row names columns pubcom does not know; its rows are not read as opinions. Add the header to the vocabulary or report it.',
+    note: 'A header row names columns pubcom does not know; its rows are not read as opinions. The message ends with a `columns` entry for NAME.pubcom.json that would read it, each role guessed from the words of the header (`ignore` where none fits): check it, then add it, or report the header so the vocabulary learns it.',
   },
   'unnumbered-opinions': {
     severity: 'info',

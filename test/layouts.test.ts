@@ -1,6 +1,7 @@
 /** One small fixture per layout variation of the notices of other ministries, with the facts a reader checks. */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { Overrides } from '../src/schema/overrides.js';
 import { convertBytes, convertFixture, convertText } from './helpers.js';
 
 describe('layouts', () => {
@@ -13,6 +14,15 @@ describe('layouts', () => {
     expect(messages).toContain('input.txt:4:1: error: Unexpected header row 「項番」 「要望事項」 「当局回答案」');
     expect(messages).toContain('[unknown-header]');
     expect(messages).toMatch(/input\.txt:5:1: warning: .*手数料を下げてほしい.*\[unattributed-text\]/);
+  });
+
+  it('suggests the overrides that read an unknown header, and with them the notice converts', async () => {
+    const { messages } = await convertFixture('unknown-header');
+    const suggested = /add to input\.pubcom\.json: (\{.*\}) \[unknown-header\]/.exec(messages)?.[1];
+    expect(JSON.parse(suggested ?? 'null')).toEqual({ columns: { 項番: 'number', 要望事項: 'opinion', 当局回答案: 'response' } });
+    const bytes = readFileSync(new URL('./fixtures/unknown-header/input.txt', import.meta.url));
+    const { document } = await convertBytes('unknown-header', 'input.txt', bytes, Overrides.parse(JSON.parse(suggested ?? '{}')));
+    expect(document?.opinions.map((o) => [o.label, o.comments[0]?.text, o.response?.text])).toEqual([['1', '手数料を下げてほしい。', '原案のとおりとします。']]);
   });
 
   it('links the opinions of a rowspan response and of 「No.1 と同じ」 (shared-response-rowspan)', async () => {

@@ -220,8 +220,15 @@ class Assembler {
     this.roles = null;
     this.list = null;
     this.opinion = null;
-    const cells = row.texts.filter((text) => text !== '').map((text) => `「${text}」`);
-    report(this.file, 'unknown-header', `Unexpected header row ${cells.join(' ')}, expected an opinion column (提出された意見, 御意見の概要, …) and a response column (…の考え方, 回答)`, { line: row.line, column: 1 });
+    const texts = row.texts.filter((text) => text !== '');
+    const cells = texts.map((text) => `「${text}」`);
+    const columns = JSON.stringify({ columns: Object.fromEntries(texts.map((text) => [text.replace(/[\s\u3000]+/g, ''), guessRole(text)])) });
+    report(
+      this.file,
+      'unknown-header',
+      `Unexpected header row ${cells.join(' ')}, expected an opinion column (提出された意見, 御意見の概要, …) and a response column (…の考え方, 回答); to read it, check and add to ${this.file.stem ?? 'NAME'}.pubcom.json: ${columns}`,
+      { line: row.line, column: 1 },
+    );
   }
 
   /** Before any header, a table belongs to the title block (counts by type); after an unknown header, it is reported. */
@@ -340,6 +347,17 @@ function hasLabelledRows(blocks: readonly Block[], index: number, roles: Role[],
     if (classifyRow(block.texts, columns).kind !== 'data') return false;
   }
   return false;
+}
+
+/** A guess at the role of a header pubcom does not know, for the overrides it suggests: the word in it that names a role, else `ignore`. */
+function guessRole(text: string): ColumnRole | 'ignore' {
+  if (/修正|反映/.test(text)) return 'flag';
+  if (/回答|考え方|対応|結果|理由/.test(text)) return 'response';
+  if (/番号|^No|№|項番/.test(text)) return 'number';
+  if (/提出者|氏名|団体名/.test(text)) return 'submitter';
+  if (/意見|要望|コメント|質問|提案/.test(text)) return 'opinion';
+  if (/箇所|条|頁|ページ|項目/.test(text)) return 'place';
+  return 'ignore';
 }
 
 /**
