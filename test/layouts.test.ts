@@ -311,6 +311,15 @@ describe('labelled paragraphs instead of a table (FORMATS.md family E)', () => {
     expect(messages).toContain('[unnumbered-opinions]');
   });
 
+  it('keeps a submitter mark printed after a blank line with its opinion, though a label follows', async () => {
+    const { document } = await convertText('結果\n\n○ 意見1\n延期すべき。\n\n【個人A】\n○ 意見2\n様式を改めるべき。【個人B】\n○ 総務省の考え方2\n原案のとおりとします。\n');
+    expect(document?.sections).toEqual([]);
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => [c.submitter, c.text])])).toEqual([
+      ['1', [['個人A', '延期すべき。']]],
+      ['2', [['個人B', '様式を改めるべき。']]],
+    ]);
+  });
+
   it('leaves notices alone that have a table, or labels and no answer label', async () => {
     const noAnswer = await convertText('結果\n\n○ 意見1\n年次とすべき。\n');
     expect(noAnswer.messages).toContain('[no-opinion-table]');

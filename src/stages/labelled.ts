@@ -157,10 +157,10 @@ export function labelledBlocks(lines: readonly Line[], classify: (line: Line) =>
   return items.flatMap((item) => ('label' in item ? [...(item === opinions[0] ? [headerRow] : []), opinionRow(item, numbered, file)] : [item]));
 }
 
-/** A line that heads what follows rather than ends a text: short, and no sentence. */
+/** A line that heads what follows rather than ends a text: short, no sentence, and no `【…】` submitter mark. */
 function isShortHeading(line: Line): boolean {
   const text = line.text.trim();
-  return text.length <= 40 && !/[。．.!?！？]$/.test(text);
+  return text.length <= 40 && !/[。．.!?！？]$/.test(text) && !/^【[^【】]+】$/.test(text);
 }
 
 /** The opinion an answer belongs to: the nearest one above with its number, else the one just above (reported when its number names none). */

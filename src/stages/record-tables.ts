@@ -32,11 +32,11 @@ export function transposeRecordTables(blocks: readonly Block[], columns: Columns
     const roles = new Set(run.pairs.map((pair) => pair.role));
     if (roles.has('opinion') && roles.has('response')) {
       pushAll(out, recordRows(run.pairs));
-      index = run.end;
     } else {
-      out.push(blocks[index] as Block);
-      index++;
+      // No part of a run names more roles than the whole: its blocks stay as they are, each looked at once.
+      pushAll(out, blocks.slice(index, Math.max(run.end, index + 1)));
     }
+    index = Math.max(run.end, index + 1);
   }
   return out;
 }
