@@ -107,6 +107,8 @@ export function labelledBlocks(lines: readonly Line[], classify: (line: Line) =>
   const first = lines.findIndex((line) => opinionLabel(line.text) !== null);
   const items: (Block | OpinionPart)[] = lines.slice(0, first).map(classify);
   const opinions: OpinionPart[] = [];
+  /** The latest opinion of each number so far: the one an answer of that number belongs to. */
+  const byKey = new Map<string, OpinionPart>();
   let open: Part | null = null;
   let header: string | null = null;
   /** Lines of the open part after its last blank line (null before one): a short heading there (`項目 2 子育て支援`) belongs to the next opinion. */
@@ -121,12 +123,13 @@ export function labelledBlocks(lines: readonly Line[], classify: (line: Line) =>
       }
       const part: OpinionPart = { line, body: [], label: opinion, responses: [] };
       opinions.push(part);
+      if (opinion.key !== null) byKey.set(opinion.key, part);
       items.push(part);
       open = part;
       sinceBlank = null;
     } else if (response) {
       const part: ResponsePart = { line, body: [], label: response, follows: false };
-      const target = answered(opinions, part, file);
+      const target = answered(opinions.at(-1) as OpinionPart, byKey, part, file);
       const latest = target.responses.at(-1);
       part.follows = open === target || (latest !== undefined && open === latest && latest.follows);
       target.responses.push(part);
@@ -164,11 +167,10 @@ function isShortHeading(line: Line): boolean {
 }
 
 /** The opinion an answer belongs to: the nearest one above with its number, else the one just above (reported when its number names none). */
-function answered(opinions: readonly OpinionPart[], response: ResponsePart, file: VFile): OpinionPart {
-  const above = opinions.at(-1) as OpinionPart;
+function answered(above: OpinionPart, byKey: ReadonlyMap<string, OpinionPart>, response: ResponsePart, file: VFile): OpinionPart {
   const { key } = response.label;
   if (key === null) return above;
-  const numbered = opinions.findLast((opinion) => opinion.label.key === key);
+  const numbered = byKey.get(key);
   if (numbered) return numbered;
   report(
     file,
