@@ -72,6 +72,21 @@ describe('periods', () => {
     expect(file.messages[0]?.reason).toContain('平成30年2月30日');
   });
 
+  it.each([
+    ['平成23年1月26日', '同年2月9日(土)から同年3月4日(金)まで意見募集を実施しました。', '2011-02-09', '2011-03-04'],
+    ['平成13年6月1日', '意見募集は7月11日から22日までの間に行いました。', '2001-07-11', '2001-07-22'],
+  ])('reads a period without a year in the year of the date printed before it: %s, %s', (date, text, start, end) => {
+    const header = readHeader(lines('テスト案に対する意見募集の結果', date, text), new VFile());
+    expect(header.period).toMatchObject({ start, end });
+  });
+
+  it('reads no period without a year when no date was printed before it', () => {
+    const file = new VFile();
+    const header = readHeader(lines('テスト案に対する意見募集の結果', '同年2月9日から同年3月4日まで意見募集を実施しました。'), file);
+    expect(header.period).toBeNull();
+    expect(file.messages.map((m) => m.ruleId)).toEqual(['period-missing']);
+  });
+
   it('reads a letter-spaced period, keeping it as printed', () => {
     const header = readHeader(lines('テスト案に対する意見', '意見募集期間 平 成 2 8 年 9 月 2 7 日 ～ 平 成 2 8 年 1 0 月 2 6 日'), new VFile());
     expect(header.period).toEqual({ start: '2016-09-27', end: '2016-10-26', raw: '平 成 2 8 年 9 月 2 7 日 ～ 平 成 2 8 年 1 0 月 2 6 日' });

@@ -44,6 +44,8 @@ const YEAR = `(?:${FULL_YEAR}|(?<sameYear>同)${SP}年|(?<![0-9０-９])(?<bareY
 const WEEKDAY = `(?:${SP}[(（]${SP}(?<weekday>[日月火水木金土])(?:曜日?)?${SP}[)）])`;
 // Year optional: end dates may say 同年12月18日, 7月11日 or 同月21日. No trailing space, so raw ends at 日 or `)`.
 const DATE = new RegExp(`(?:${YEAR}${SP})?(?:(?<sameMonth>同)|(?<month>${NUM}))${SP}月${SP}(?<day>${NUM})${SP}日${WEEKDAY}?`, 'y');
+/** An end date of the start's month, printed as its day alone (`7月11日から22日まで`, S21). */
+const DAY_ONLY = new RegExp(`(?<![0-9０-９])(?<day>${NUM})${SP}日${WEEKDAY}?`, 'y');
 const START = new RegExp(FULL_YEAR, 'g');
 // Hyphens and ー are safe here only because a full date must stand on both sides.
 const SEPARATOR = new RegExp(`${SP}(?:[～〜~－\\-ー]|から)${SP}`, 'y');
@@ -80,7 +82,7 @@ export function parseWarekiDate(
  * A start needs an era or Gregorian year; a line with a date but no period gives `ok: false` so the
  * caller can report it rather than lose the period silently.
  */
-export function findPeriod(text: string): (PeriodResult & { index: number }) | null {
+export function findPeriod(text: string, year?: YearContext): (PeriodResult & { index: number }) | null {
   let firstFailure: (PeriodResult & { index: number }) | null = null;
   for (const { index } of text.matchAll(START)) {
     const scan = scanPeriod(text, index);
@@ -88,7 +90,36 @@ export function findPeriod(text: string): (PeriodResult & { index: number }) | n
     if (scan.kind === 'period') return { ...evaluate(scan, text.slice(index, scan.to)), index };
     firstFailure ??= { ok: false, raw: text.slice(index, scan.to), message: scan.message, index };
   }
-  return firstFailure;
+  if (firstFailure || !year) return firstFailure;
+  // No year of its own (`同年2月9日(土)から同年3月4日(金)`, `7月11日から22日まで`): a period in the year of a date printed before it.
+  for (const { index } of text.matchAll(YEARLESS_START)) {
+    const scan = scanPeriod(text, index, year);
+    if (scan?.kind === 'period') return { ...evaluate(scan, text.slice(index, scan.to), year), index };
+  }
+  return null;
+}
+
+/** The year a date printed earlier in the notice gives to a period that prints none (FORMATS.md hard case 15). */
+export interface YearContext {
+  era: string | null;
+  eraYear: number;
+  gregorianYear: number;
+}
+
+/** Where a period without a year may start: 同年, or a month not cut out of a longer number. */
+const YEARLESS_START = /同[ \t\u00A0\u3000]*年|(?<![0-9０-９年])[0-9０-９]{1,2}[ \t\u00A0\u3000]*月/g;
+
+/** The first full date in `text` (`平成23年1月26日`), as the year context of what follows it; null when it holds none. */
+export function firstDateYear(text: string): YearContext | null {
+  for (const { index } of text.matchAll(START)) {
+    const match = execAt(DATE, text, index);
+    const date = match ? resolve(match) : null;
+    if (date?.ok) {
+      const { era, year } = date.date;
+      return { era, eraYear: era === null ? year : year - firstYearOf(era) + 1, gregorianYear: year };
+    }
+  }
+  return null;
 }
 
 /** Parse a text that is exactly a period; a trailing まで (`…から7月11日まで`) is allowed. */
@@ -109,10 +140,10 @@ type Scan =
   | { kind: 'period'; start: RegExpExecArray; end: RegExpExecArray; to: number }
   | { kind: 'partial'; to: number; message: string };
 
-/** The syntax of a period at `at`: null when no full date starts there. */
-function scanPeriod(text: string, at: number): Scan | null {
+/** The syntax of a period at `at`: null when no full date starts there (a date without its year, when `year` gives one). */
+function scanPeriod(text: string, at: number, year?: YearContext): Scan | null {
   const start = execAt(DATE, text, at);
-  if (!start || !(start.groups?.['era'] ?? start.groups?.['gYear'])) return null;
+  if (!start || !(start.groups?.['era'] ?? start.groups?.['gYear'] ?? year)) return null;
   const afterStart = at + start[0].length;
   const separator = execAt(SEPARATOR, text, afterStart);
   if (!separator) {
@@ -120,7 +151,7 @@ function scanPeriod(text: string, at: number): Scan | null {
     return { kind: 'partial', to: afterStart, message };
   }
   const afterSeparator = afterStart + separator[0].length;
-  const end = execAt(DATE, text, afterSeparator);
+  const end = execAt(DATE, text, afterSeparator) ?? execAt(DAY_ONLY, text, afterSeparator);
   if (!end) {
     const message = `Unexpected ${head(text.slice(afterSeparator))} after ${separator[0].trim()}, expected an end date such as 同年12月18日 or 12月18日`;
     return { kind: 'partial', to: afterStart, message };
@@ -129,8 +160,8 @@ function scanPeriod(text: string, at: number): Scan | null {
 }
 
 /** Dates of a syntactically complete period: the end inherits era, year and month from the start. */
-function evaluate(scan: Extract<Scan, { kind: 'period' }>, raw: string): PeriodResult {
-  const start = resolve(scan.start);
+function evaluate(scan: Extract<Scan, { kind: 'period' }>, raw: string, before?: YearContext): PeriodResult {
+  const start = resolve(scan.start, before);
   if (!start.ok) return { ok: false, raw, message: start.message };
   const { era, year, month } = start.date;
   const eraYear = era === null ? year : year - firstYearOf(era) + 1;
@@ -175,8 +206,8 @@ function resolve(match: RegExpExecArray, context?: Context): DateResult {
   if (year > 9999) return fail(`Unexpected ${text}, expected a year before 10000`);
 
   let month: number;
-  if (g['sameMonth'] !== undefined) {
-    if (context?.month === undefined) return fail(`Unexpected 同月 in ${text}, expected a preceding date to take the month from`);
+  if (g['sameMonth'] !== undefined || g['month'] === undefined) {
+    if (context?.month === undefined) return fail(`Unexpected ${g['sameMonth'] === undefined ? `${text} without a month` : `同月 in ${text}`}, expected a preceding date to take the month from`);
     month = context.month;
   } else {
     month = toNumber(g['month'] ?? '');

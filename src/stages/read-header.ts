@@ -8,7 +8,7 @@
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { respondentFrom } from '../normalize/columns.js';
-import { findPeriod } from '../normalize/dates.js';
+import { findPeriod, firstDateYear, type YearContext } from '../normalize/dates.js';
 import { digitsValue, MAX_DIGITS, parseSubmitterGroup, type SubmitterGroup } from '../normalize/submitters.js';
 import type { Period } from '../schema/records.js';
 import type { TitleLine } from './assemble-rows.js';
@@ -84,6 +84,8 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
   }
   let periodSeen = false;
   let countsRow: TitleLine | null = null;
+  /** The year of the last full date printed so far: a period printed without a year (同年2月9日から…) is in it. */
+  let yearBefore: YearContext | null = null;
   lines.forEach((line, index) => {
     if (line === titleLine || line === countsRow) return;
     if (line.cells) {
@@ -93,12 +95,17 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
         return;
       }
       // A cover table of label and value (`意見提出期間 | 令和6年2月1日～…`, `提出意見数 | 3件`) reads as its line would.
-      const read = readTextLine(header, line, line.cells.filter((cell) => cell.trim() !== '').join(' '), file);
+      const text = line.cells.filter((cell) => cell.trim() !== '').join(' ');
+      const read = readTextLine(header, line, text, yearBefore, file);
+      yearBefore = firstDateYear(text) ?? yearBefore;
       periodSeen ||= read.period;
       if (!read.any) report(file, 'note-outside-table', `Unexpected table row outside the opinion tables: ${line.cells.join(' | ').slice(0, 60)}`, { line: line.line, column: 1 });
       return;
     }
-    for (const text of line.text.split('\n')) periodSeen = readTextLine(header, line, text, file).period || periodSeen;
+    for (const text of line.text.split('\n')) {
+      periodSeen = readTextLine(header, line, text, yearBefore, file).period || periodSeen;
+      yearBefore = firstDateYear(text) ?? yearBefore;
+    }
   });
   if (!periodSeen) {
     report(file, 'period-missing', 'Unexpected title block without a period, expected a line such as 意見募集期間:平成30年6月7日～平成30年7月6日', lines[0] ? { line: lines[0].line, column: 1 } : null);
@@ -107,7 +114,7 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
 }
 
 /** What one line of the title block says: a submitter group, the issuer, the subject, counts, a period. `any`: it said one of them. */
-function readTextLine(header: NoticeHeader, line: TitleLine, text: string, file: VFile): { any: boolean; period: boolean } {
+function readTextLine(header: NoticeHeader, line: TitleLine, text: string, yearBefore: YearContext | null, file: VFile): { any: boolean; period: boolean } {
   const group = parseSubmitterGroup(text);
   if (group) {
     header.groups.push(group);
@@ -119,7 +126,7 @@ function readTextLine(header: NoticeHeader, line: TitleLine, text: string, file:
   if (subject) header.subject ??= subject.trim();
   const counts = readCounts(header, text, line.line, file);
   const breakdown = readInlineBreakdown(header, text);
-  const period = /期間|募集|公募/.test(text) && readPeriod(header, line, text, file);
+  const period = /期間|募集|公募/.test(text) && readPeriod(header, line, text, yearBefore, file);
   return { any: body !== undefined || subject !== undefined || counts || breakdown || period, period };
 }
 
@@ -200,8 +207,8 @@ function findLetterSpacedPeriod(text: string): ReturnType<typeof findPeriod> {
 }
 
 /** Fill the period (or, on a 再意見 line, the re-consultation period) from `text`; true when it held a period, readable or not. */
-function readPeriod(header: NoticeHeader, line: TitleLine, text: string, file: VFile): boolean {
-  const found = findPeriod(text) ?? findLetterSpacedPeriod(text);
+function readPeriod(header: NoticeHeader, line: TitleLine, text: string, yearBefore: YearContext | null, file: VFile): boolean {
+  const found = findPeriod(text, yearBefore ?? undefined) ?? findLetterSpacedPeriod(text);
   if (!found) return false;
   const column = line.text.indexOf(found.raw) + 1;
   // A lone date on a line that names no period (`意見公募手続の実施日 令和6年2月1日`) is no period to report.

@@ -107,6 +107,8 @@ describe('parsePeriod', () => {
     ['令和5年11月1日～11月1日', '2023-11-01', '2023-11-01'],
     // The era dropped on the end date (S25, FORMATS.md hard case 15).
     ['平成21年12月21日〜22年1月20日', '2009-12-21', '2010-01-20'],
+    // The end date as its day alone (S21).
+    ['令和5年7月11日から22日まで', '2023-07-11', '2023-07-22'],
   ])('%s -> %s/%s', (raw, start, end) => {
     expect(parsePeriod(raw)).toEqual({ ok: true, start, end, raw, notes: [] });
   });
