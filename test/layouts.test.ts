@@ -371,10 +371,12 @@ describe('fixed-width text-art tables (FORMATS.md family J)', () => {
     const { document, messages } = await convertFixture('text-art-table');
     expect(messages).not.toContain('[no-opinion-table]');
     expect(document?.opinions.map((o) => [o.key, o.topic, o.comments.map((c) => [c.kind, c.submitter, c.text]), o.response?.text, o.outcome])).toEqual([
-      ['1', '項目 網使用料', [['comment', 'JT', '1 本接続約款案の全体に流れる考え方を明確にすべき。'], ['re-opinion', null, '1 当社の責務のうち、原案の記載で十分と考える。']], '1 NTTが接続事業者として負う責務は、原案のとおりとします。', 'unchanged'],
-      ['2', '項目 網使用料', [['comment', 'OMP', '2 網使用料の算定根拠を示すべき。'], ['re-opinion', null, '2 算定根拠は別途公表する予定である。']], '2 算定根拠の公表については、御意見を踏まえ追記します。', 'revised'],
+      ['1', '項目 網使用料', [['comment', 'JT', '1 本接続約款案の全体に流れる考え方を明確にすべき。'], ['re-opinion', 'NTT', '1 当社の責務のうち、原案の記載で十分と考える。']], '1 NTTが接続事業者として負う責務は、原案のとおりとします。', 'unchanged'],
+      ['2', '項目 網使用料', [['comment', 'OMP', '2 網使用料の算定根拠を示すべき。'], ['re-opinion', 'NTT', '2 算定根拠は別途公表する予定である。']], '2 算定根拠の公表については、御意見を踏まえ追記します。', 'revised'],
     ]);
-    expect(document?.notice.submitters.map((s) => s.name)).toEqual(['JT', 'OMP']);
+    // The NTT再意見(要旨) column names who wrote its re-opinions; nothing in their cells does, so submitterRaw stays null.
+    expect(document?.opinions[0]?.comments[1]?.submitterRaw).toBeNull();
+    expect(document?.notice.submitters.map((s) => s.name)).toEqual(['JT', 'NTT', 'OMP']);
     expect(document?.opinions.map((o) => [o.source.startLine, o.source.endLine])).toEqual([[10, 12], [14, 16]]);
     expect(document?.notice.coverage.share).toBe(1);
   });

@@ -54,6 +54,8 @@ export interface OpinionDraft {
   parts: Record<ColumnRole, RowPart[]>;
   /** Start offsets of the rows that a rowspan number cell continues: each is a point of its own (a comment per row). */
   subRows: number[];
+  /** The party its table's 再意見 column is named for (`NTT再意見(要旨)` -> NTT): the submitter of a re-opinion with no mark of its own. */
+  reOpinionBy: string | null;
 }
 
 /** A line of the title block; table rows keep their cells (a table of counts by type). */
@@ -111,6 +113,8 @@ class Assembler {
   private section: SectionDraft | null = null;
   private topic: string | null = null;
   private opinion: OpinionDraft | null = null;
+  /** The party the current header's 再意見 column is named for, if any. */
+  private reOpinionBy: string | null = null;
   /** The table under the current header has no number column and no `意見N` label: each row is an opinion. */
   private unnumbered = false;
   /** Opinions opened so far by rows of unnumbered tables: the next one's key. */
@@ -193,6 +197,7 @@ class Assembler {
 
   private header(row: RowBlock, roles: Role[], unnumbered: boolean): void {
     this.unnumbered = unnumbered;
+    this.reOpinionBy = partyOf(row.texts[roles.indexOf('re-opinion')] ?? '');
     for (const cell of row.cells) if (cell) this.uncarried.add(cell.offset);
     this.inBody = true;
     this.list = null;
@@ -267,7 +272,7 @@ class Assembler {
       delete cells.number;
     }
     if (opens) {
-      this.opinion = newOpinion(opens, this.section, this.topic, row);
+      this.opinion = newOpinion(opens, this.section, this.topic, this.reOpinionBy, row);
       this.draft.opinions.push(this.opinion);
     }
     const opinion = this.opinion;
@@ -486,7 +491,13 @@ function openingLabel(cells: Partial<Record<ColumnRole, Paragraph[]>>): { label:
   return match?.[1] ? { label: match[1], key: opinionKey(match[1].replace(/^意\s*見/, '')), labelInOpinionCell: true } : null;
 }
 
-function newOpinion(opens: { label: string; key: string; labelInOpinionCell: boolean }, section: SectionDraft | null, topic: string | null, row: RowBlock): OpinionDraft {
+/** `NTT再意見(要旨)` -> NTT; null for a plain 再意見 column. */
+function partyOf(header: string): string | null {
+  const party = header.replace(/[\s\u3000]+/g, '').replace(/[(（][^)）]*[)）]$/, '').replace(/再意見$/, '');
+  return party === '' ? null : party;
+}
+
+function newOpinion(opens: { label: string; key: string; labelInOpinionCell: boolean }, section: SectionDraft | null, topic: string | null, reOpinionBy: string | null, row: RowBlock): OpinionDraft {
   return {
     ...opens,
     section: section?.id ?? null,
@@ -497,6 +508,7 @@ function newOpinion(opens: { label: string; key: string; labelInOpinionCell: boo
     end: row.end,
     parts: { opinion: [], response: [], flag: [], number: [], place: [], submitter: [], 're-opinion': [] },
     subRows: [],
+    reOpinionBy,
   };
 }
 

@@ -61,7 +61,7 @@ export function splitComments(draft: OpinionDraft, knownSubmitters: ReadonlySet<
   };
   const comments = [
     ...commentsOf(rest, 'comment', context),
-    ...commentsOf(joinPageSplits(draft.parts['re-opinion'], file), 're-opinion', context),
+    ...commentsOf(joinPageSplits(draft.parts['re-opinion'], file), 're-opinion', { ...context, unmarkedBy: draft.reOpinionBy }),
   ];
   return {
     draft,
@@ -119,6 +119,8 @@ interface RowContext {
   placeOf: (line: number) => TextBlock | null;
   repeatedPlaceOf: (line: number) => TextBlock | null;
   submitterOf: (line: number) => TextBlock | null;
+  /** Who wrote a comment with neither mark nor 提出者 cell: the party a 再意見 column is named for. */
+  unmarkedBy?: string | null;
 }
 
 /** The cell of a column on the row of `line` (or the nearest row above it in the opinion). */
@@ -193,7 +195,8 @@ function commentsOf(paragraphs: Paragraph[], kind: CommentDraft['kind'], context
       comments.push({
         kind,
         text,
-        submitter: submitterRaw === null ? null : normalizeSubmitterName(submitterRaw),
+        // A column named for its party (NTT再意見) names it where the text does not: nothing printed in the cell, so no submitterRaw.
+        submitter: submitterRaw === null ? (context.unmarkedBy ?? null) : normalizeSubmitterName(submitterRaw),
         submitterRaw,
         place: context.placeOf(first.line),
         placeRefsFrom: context.repeatedPlaceOf(first.line),
