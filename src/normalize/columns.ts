@@ -26,6 +26,13 @@ export function columnRole(headerText: string): ColumnRole | null {
   return null;
 }
 
+/** The role a header cell names: the overrides' `columns` first (spaces ignored on both sides), then {@link columnRole}. */
+export function headerRole(text: string, columns: Readonly<Record<string, ColumnRole | 'ignore'>> = {}): ColumnRole | 'ignore' | null {
+  const key = text.replace(/[\s\u3000]+/g, '');
+  for (const [header, role] of Object.entries(columns)) if (header.replace(/[\s\u3000]+/g, '') === key) return role;
+  return columnRole(text);
+}
+
 /**
  * The body that answers, from a response header (`総務省の考え方`, `市の検討結果と理由`)
  * or a title (`…並びにそれらに対する総務省の考え方`): the words just before の考え方.

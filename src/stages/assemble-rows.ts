@@ -10,7 +10,7 @@
  */
 import type { VFile } from 'vfile';
 import { nonBlankLength, report } from '../diagnostics.js';
-import { columnRole, respondentFrom, type ColumnRole } from '../normalize/columns.js';
+import { headerRole, respondentFrom, type ColumnRole } from '../normalize/columns.js';
 import type { Overrides } from '../schema/overrides.js';
 import { opinionKey } from '../normalize/outcome.js';
 import { parseSectionHeading } from '../normalize/sections.js';
@@ -332,8 +332,7 @@ class Assembler {
 const MAX_HEADER_LENGTH = 60;
 
 function classifyRow(texts: string[], columns: NonNullable<Overrides['columns']>): RowKind {
-  const byHeader = new Map(Object.entries(columns).map(([header, role]) => [header.replace(/[\s\u3000]+/g, ''), role]));
-  const roles: Role[] = texts.map((text) => (text.length > MAX_HEADER_LENGTH ? null : (byHeader.get(text.replace(/[\s\u3000]+/g, '')) ?? columnRole(text))));
+  const roles: Role[] = texts.map((text) => (text.length > MAX_HEADER_LENGTH ? null : headerRole(text, columns)));
   const known = roles.filter((role) => role !== null);
   if (roles.includes('opinion') && known.length >= 2) return { kind: 'header', roles };
   if (roles.includes('submitter') && !roles.includes('opinion') && !roles.includes('response')) return { kind: 'list-header', roles };

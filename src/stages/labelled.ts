@@ -8,12 +8,11 @@
  * it as it reads a table. The label lines are structure, as a header row is:
  * only the label (`意見1`) and the text beside it are counted as cell text.
  */
-import type { Element, ElementContent } from 'hast';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { opinionKey } from '../normalize/outcome.js';
-import { rowCellText, type Block, type CellNode, type RowBlock } from './blocks.js';
-import { parseCellReported } from './parse-cells.js';
+import { rowCellText, type Block, type RowBlock } from './blocks.js';
+import { cellOfPieces, linePiece, type LinePiece } from './parse-cells.js';
 import type { Line } from './segment.js';
 
 const BULLET = '[○◯●◎■□◆◇・]?[ \\u3000]*';
@@ -23,7 +22,7 @@ const NUMBER = '[0-9０-９]+(?:[-－‐][0-9０-９]+)*';
 const OPINION_LABEL = new RegExp(`^(${BULLET}(?:[[［【〔][ \\u3000]*)?)((?:御|ご)?意見[ \\u3000]*(?:番号[ \\u3000]*[:：]?[ \\u3000]*)?(${NUMBER}))(?:[ \\u3000]*[\\]］】〕]|(?=$|[ \\u3000(（:：]))`);
 
 /** `[お寄せいただいた意見]`, `【御意見】`, `＜意見の概要＞` (S29): a bracketed heading of an opinion without a number, alone on its line or before its words. */
-const UNNUMBERED_LABEL = /^[○◯●◎■□◆◇・]?[ \u3000]*[[［【〔<＜][ \u3000]*(?:お寄せいただいた|寄せられた|提出された|いただいた)?[御ご]?意見(?:の(?:概要|要旨|内容))?[ \u3000]*[\]］】〕>＞][ \u3000]*[:：]?/;
+const UNNUMBERED_LABEL = new RegExp(`^${BULLET}[[［【〔<＜][ \\u3000]*(?:お寄せいただいた|寄せられた|提出された|いただいた)?[御ご]?意見(?:の(?:概要|要旨|内容))?[ \\u3000]*[\\]］】〕>＞][ \\u3000]*[:：]?`);
 
 /**
  * `○ 総務省の考え方1`, `[回答]`, `【市の検討結果と理由】`, `回答:`: a whole line, or a
@@ -184,37 +183,14 @@ function answered(above: OpinionPart, byKey: ReadonlyMap<string, OpinionPart>, r
 /** A row of the opinion: its label, its lines, and the lines of its answers; the row spans the answers printed right below it. */
 function opinionRow(opinion: OpinionPart, numbered: boolean, file: VFile): RowBlock {
   const { line, label } = opinion;
-  const number = numbered ? [cellOf([{ line, from: label.labelStart, to: label.labelEnd }], file)] : [];
-  const text = cellOf([{ line, from: label.textStart }, ...opinion.body.map((body) => ({ line: body }))], file);
-  const response = cellOf(opinion.responses.flatMap((part) => [{ line: part.line, from: part.label.textStart }, ...part.body.map((body) => ({ line: body }))]), file);
+  // One paragraph per line: a label line's words, then each line below it.
+  const paragraphs = (pieces: (LinePiece | null)[]): LinePiece[][] => pieces.flatMap((piece) => (piece ? [[piece]] : []));
+  const number = numbered ? [cellOfPieces(paragraphs([linePiece(line, label.labelStart, label.labelEnd)]), file)] : [];
+  const text = cellOfPieces(paragraphs([linePiece(line, label.textStart), ...opinion.body.map((body) => linePiece(body))]), file);
+  const response = cellOfPieces(paragraphs(opinion.responses.flatMap((part) => [linePiece(part.line, part.label.textStart), ...part.body.map((body) => linePiece(body))])), file);
   // An answer label with no text (`考え方` heading the answers of a column-major notice) extends nothing.
   const spanned: Part = opinion.responses.findLast((part) => part.follows && (part.body.length > 0 || part.line.text.slice(part.label.textStart).trim() !== '')) ?? opinion;
   const last = spanned.body.at(-1) ?? spanned.line;
   const cells = [...number, text, response];
   return { type: 'row', line: line.number, endLine: last.number, start: line.start + label.labelStart, end: last.end, cells, texts: cells.map(rowCellText) };
-}
-
-/** A piece of a line: from `from` (default its first character) to `to` (default its end). */
-interface Piece {
-  line: Line;
-  from?: number;
-  to?: number;
-}
-
-/** A cell of the pieces' text, one paragraph (`<p>`) per piece, each parsed as a TAB cell is (markup, positions in the input). */
-function cellOf(pieces: readonly Piece[], file: VFile): CellNode | null {
-  const paragraphs: Element[] = [];
-  for (const piece of pieces) {
-    const raw = piece.line.text.slice(piece.from ?? 0, piece.to ?? piece.line.text.length);
-    const html = raw.trim();
-    if (html === '') continue;
-    const from = (piece.from ?? 0) + raw.indexOf(html);
-    const start = piece.line.start + from;
-    const tree = parseCellReported({ html, start, column: from + 1 }, piece.line.number, file);
-    const point = (offset: number) => ({ line: piece.line.number, column: offset - piece.line.start + 1, offset });
-    paragraphs.push({ type: 'element', tagName: 'p', properties: {}, children: tree.children as ElementContent[], position: { start: point(start), end: point(start + html.length) } });
-  }
-  const head = paragraphs[0]?.position?.start;
-  if (!head) return null;
-  return { children: paragraphs, line: head.line, column: head.column, offset: head.offset ?? 0, spansRow: false, fromRowspan: false };
 }

@@ -5,13 +5,15 @@
  * merging each time), with positions moved from the cell to the whole input
  * file so every node can be traced back to its line and column in the notice.
  */
-import type { Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import type { Node, Position } from 'unist';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
-import { pushReversed } from '../arrays.js';
+import { pushAll, pushReversed } from '../arrays.js';
+import type { CellNode } from './blocks.js';
+import type { Line } from './segment.js';
 
 /** One TAB-separated cell: its raw HTML, its offset in the input and its 1-based column on its line. */
 export interface Cell {
@@ -53,6 +55,45 @@ export function parseCellReported(cell: Cell, line: number, file: VFile): Root {
     report(file, 'cell-too-deep', 'Unexpected HTML nested too deeply to convert, expected ordinary markup: the cell is read as plain text', { line, column: cell.column, offset: cell.start });
   }
   return tree;
+}
+
+/** A piece of one physical line: its text, trimmed, starting at index `from` of the line's text. */
+export interface LinePiece {
+  line: Line;
+  from: number;
+  text: string;
+}
+
+/** The text of `line` from `from` to `to`, trimmed, as a piece; null when it is blank. */
+export function linePiece(line: Line, from = 0, to = line.text.length): LinePiece | null {
+  const raw = line.text.slice(from, to);
+  const text = raw.trim();
+  return text === '' ? null : { line, from: from + raw.indexOf(text), text };
+}
+
+/**
+ * A cell made of pieces of lines rather than one TAB cell (labelled paragraphs,
+ * text-art tables): a paragraph (`<p>`) per group of pieces, joined with nothing
+ * between them, each piece parsed as a TAB cell is (markup read, positions in
+ * the input). Null when no piece has text.
+ */
+export function cellOfPieces(groups: readonly (readonly LinePiece[])[], file: VFile): CellNode | null {
+  const point = (piece: LinePiece, at: number) => ({ line: piece.line.number, column: at + 1, offset: piece.line.start + at });
+  const paragraphs: Element[] = [];
+  for (const group of groups) {
+    const pieces = group.filter((piece) => piece.text !== '');
+    const [first, last] = [pieces[0], pieces.at(-1)];
+    if (!first || !last) continue;
+    const children: ElementContent[] = [];
+    for (const piece of pieces) {
+      const tree = parseCellReported({ html: piece.text, start: piece.line.start + piece.from, column: piece.from + 1 }, piece.line.number, file);
+      pushAll(children, tree.children as ElementContent[]);
+    }
+    paragraphs.push({ type: 'element', tagName: 'p', properties: {}, children, position: { start: point(first, first.from), end: point(last, last.from + last.text.length) } });
+  }
+  const head = paragraphs[0]?.position?.start;
+  if (!head) return null;
+  return { children: paragraphs, line: head.line, column: head.column, offset: head.offset ?? 0, spansRow: false, fromRowspan: false };
 }
 
 /**

@@ -7,7 +7,7 @@
  * later stages read it as any table. The labels are structure, as a header
  * row's cells are: outside the character accounting.
  */
-import { columnRole, type ColumnRole } from '../normalize/columns.js';
+import { headerRole, type ColumnRole } from '../normalize/columns.js';
 import type { Overrides } from '../schema/overrides.js';
 import type { Block, CellNode, RowBlock } from './blocks.js';
 import { pushAll } from '../arrays.js';
@@ -66,14 +66,11 @@ function pairOf(row: RowBlock, columns: Columns): Pair | null {
   const present = row.cells.flatMap((cell, index) => (cell ? [{ cell, text: row.texts[index] ?? '' }] : []));
   const [key, value] = present;
   if (present.length !== 2 || !key || !value || key.text === '' || key.text.length > 30 || key.cell.spansRow) return null;
-  const role = roleOf(key.text, columns);
-  if (!role || role === 'ignore' || roleOf(value.text, columns) !== null) return null;
+  const role = headerRole(key.text, columns);
+  if (!role || role === 'ignore' || headerRole(value.text, columns) !== null) return null;
   return { row, role, label: key.text, value: value.cell, valueText: value.text };
 }
 
-function roleOf(text: string, columns: Columns): ColumnRole | 'ignore' | null {
-  return (columns[text.replace(/[\s\u3000]+/g, '')] as ColumnRole | 'ignore' | undefined) ?? columnRole(text);
-}
 
 /** A header row of the first record's labels, then a row per record: a record ends where a label comes again. */
 function recordRows(pairs: readonly Pair[]): RowBlock[] {

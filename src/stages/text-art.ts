@@ -8,12 +8,10 @@
  * with no border between its rows, a line whose first cell is filled starts
  * the next row.
  */
-import type { Element, ElementContent } from 'hast';
 import type { VFile } from 'vfile';
 import { rowCellText, type Block, type CellNode, type RowBlock } from './blocks.js';
-import { parseCellReported } from './parse-cells.js';
+import { cellOfPieces, linePiece, type LinePiece } from './parse-cells.js';
 import type { Line } from './segment.js';
-import { pushAll } from '../arrays.js';
 
 /** A border line: `+` joints and runs of dashes (ASCII, U+2212 −, ―, ー, ─) or `=`. */
 const BORDER = /^\s*\+(?:[-−―ー─=]+\+)+\s*$/;
@@ -29,12 +27,6 @@ export function isTextArtLine(text: string): boolean {
   return BORDER.test(text) || ROW_LINE.test(text);
 }
 
-/** The piece of one cell on one line: where it starts in the line's text, and its text with the padding trimmed. */
-interface Piece {
-  line: Line;
-  from: number;
-  text: string;
-}
 
 /** The rows of a text-art table (`lines` from a border to the last line of the table), then its end. */
 export function textArtTable(lines: readonly Line[], file: VFile): Block[] {
@@ -69,16 +61,15 @@ function splitAtFilledFirstCell(lines: readonly Line[]): Line[][] {
 }
 
 /** The cells of one line, split at its bars (the opening and closing bars excluded). */
-function piecesOf(line: Line): Piece[] {
+function piecesOf(line: Line): LinePiece[] {
   const open = line.text.search(BAR);
   const close = line.text.trimEnd().length - 1;
-  const pieces: Piece[] = [];
+  const pieces: LinePiece[] = [];
   let from = open + 1;
   for (let index = from; index <= close; index++) {
     if (index === close || BAR.test(line.text.charAt(index))) {
-      const raw = line.text.slice(from, index);
-      const text = raw.trim();
-      pieces.push({ line, from: from + (text === '' ? 0 : raw.indexOf(text)), text });
+      // A blank cell stays a piece, so that the cells after it keep their columns.
+      pieces.push(linePiece(line, from, index) ?? { line, from, text: '' });
       from = index + 1;
     }
   }
@@ -103,29 +94,13 @@ function rowOf(lines: readonly Line[], columns: number, file: VFile): RowBlock {
   return { type: 'row', line: first.number, endLine: last.number, start: first.start, end: last.end, cells, texts: cells.map(rowCellText) };
 }
 
-/**
- * One cell: the pieces joined with nothing between them, each placed on its
- * own line. Pieces on one line are cells a merged row holds side by side: each
- * starts a paragraph of its own.
- */
-function cellOf(pieces: readonly Piece[], file: VFile): CellNode | null {
-  const filled = pieces.filter((piece) => piece.text !== '');
-  const paragraphs: { pieces: Piece[]; children: ElementContent[] }[] = [];
-  for (const piece of filled) {
-    const tree = parseCellReported({ html: piece.text, start: piece.line.start + piece.from, column: piece.from + 1 }, piece.line.number, file);
+/** One cell: its pieces joined with nothing between them. Pieces on one line are cells a merged row holds side by side: each starts a paragraph. */
+function cellOf(pieces: readonly LinePiece[], file: VFile): CellNode | null {
+  const paragraphs: LinePiece[][] = [];
+  for (const piece of pieces.filter((each) => each.text !== '')) {
     const current = paragraphs.at(-1);
-    if (!current || current.pieces.at(-1)?.line === piece.line) paragraphs.push({ pieces: [piece], children: [...(tree.children as ElementContent[])] });
-    else {
-      current.pieces.push(piece);
-      pushAll(current.children, tree.children as ElementContent[]);
-    }
+    if (!current || current.at(-1)?.line === piece.line) paragraphs.push([piece]);
+    else current.push(piece);
   }
-  const first = filled[0];
-  if (!first) return null;
-  const point = (piece: Piece, at: number) => ({ line: piece.line.number, column: at + 1, offset: piece.line.start + at });
-  const elements = paragraphs.map(({ pieces: own, children }): Element => {
-    const [start, end] = [own[0] as Piece, own.at(-1) as Piece];
-    return { type: 'element', tagName: 'p', properties: {}, children, position: { start: point(start, start.from), end: point(end, end.from + end.text.length) } };
-  });
-  return { children: elements, line: first.line.number, column: first.from + 1, offset: first.line.start + first.from, spansRow: false, fromRowspan: false };
+  return cellOfPieces(paragraphs, file);
 }
