@@ -20,6 +20,11 @@ describe('counts', () => {
     ['計4者 (14 件)', 4, '者'],
     ['令和6年3月1日から同年3月30日までの間、意見公募手続を実施したところ、2件の意見が提出されました。', 2, '件'],
     ['15件の御意見をいただきました。', 15, '件'],
+    ['提出意見数:4,200件', 4200, '件'],
+    ['提出意見数：１，０４３件', 1043, '件'],
+    ['1,209 の個人又は団体から御意見をいただきました。', 1209, null],
+    ['総数 12,345通', 12345, '通'],
+    ['2,100件の意見が提出されました。', 2100, '件'],
   ])('%s -> %d %s', (text, count, unit) => {
     const header = readHeader(lines('テスト案に対する意見募集の結果', text), new VFile());
     expect(header.submitterCount).toMatchObject({ count, unit });
@@ -28,6 +33,7 @@ describe('counts', () => {
   it.each([
     ['団体 75 件 事業者 6件 弁護士 28 件 学者 2件 個人 12 件', [['団体', 75, '件'], ['事業者', 6, '件'], ['弁護士', 28, '件'], ['学者', 2, '件'], ['個人', 12, '件']]],
     ['総数 219通 (うち、団体:22通 個人:197通)', [['団体', 22, '通'], ['個人', 197, '通']]],
+    ['総数 4,219通 (うち、団体:1,022通 個人:3,197通)', [['団体', 1022, '通'], ['個人', 3197, '通']]],
   ])('reads the counts by type printed in one line: %s', (text, expected) => {
     const header = readHeader(lines('テスト案に対する意見募集の結果', text), new VFile());
     expect(header.breakdown.map(({ label, count, unit }) => [label, count, unit])).toEqual(expected);
@@ -46,6 +52,10 @@ describe('counts', () => {
     );
     expect(header).toMatchObject({ subject: '電波法施行規則の一部を改正する省令', issuer: '総務省', period: { start: '2024-02-01', end: '2024-03-01' }, submitterCount: { count: 3, unit: '件' } });
     expect(file.messages).toEqual([]);
+  });
+
+  it('reads no count from digits grouped otherwise than in threes', () => {
+    expect(readHeader(lines('テスト案に対する意見募集の結果', '意見提出者数 1,2345名'), new VFile()).submitterCount).toBeNull();
   });
 
   it('reads the re-consultation count apart', () => {
@@ -104,6 +114,7 @@ describe('title', () => {
     ['クラウドサービス提供における情報セキュリティ対策ガイドライン(第2版)(案)に対して提出された意見及びその意見に対する総務省の考え方', 'クラウドサービス提供における情報セキュリティ対策ガイドライン(第2版)(案)', '総務省'],
     ['第一種指定電気通信設備接続料規則の一部を改正する省令案に対する意見及び再意見並びにそれらに対する総務省の考え方', '第一種指定電気通信設備接続料規則の一部を改正する省令案', '総務省'],
     ['「食品表示基準Q&A改正案」に関する御意見の概要及び御意見に対する考え方', '「食品表示基準Q&A改正案」', null],
+    ['玄海原子力発電所3号炉及び4号炉の審査書案に対する科学的・技術的意見の募集の結果について', '玄海原子力発電所3号炉及び4号炉の審査書案', null],
   ])('%s', (title, subject, respondent) => {
     const header = readHeader(lines('別紙1', title), new VFile());
     expect([header.title, header.subject, header.respondent]).toEqual([title, subject, respondent]);

@@ -23,14 +23,22 @@ export function asciiDigits(text: string): string {
 /** Significant digits a count or a label number may have: beyond 15, a value is no exact JSON number (nor a plausible count). */
 export const MAX_DIGITS = 15;
 
-/** The value of a run of digits (ASCII or full-width), or null when it has more than {@link MAX_DIGITS} significant digits. */
+/**
+ * A count as printed: a run of digits (ASCII or full-width), or digits in
+ * groups of three (`4,200`, `１，０４３`). Digits grouped otherwise (`1,2345`)
+ * are no count, rather than the count before the comma. A regular-expression
+ * source with no capturing group.
+ */
+export const COUNT_DIGITS = '(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?![0-9０-９])|[0-9０-９]+)(?![,，]?[0-9０-９])';
+
+/** The value of a run of digits (ASCII or full-width, maybe in groups of three), or null when it has more than {@link MAX_DIGITS} significant digits. */
 export function digitsValue(digits: string): number | null {
-  const significant = asciiDigits(digits).replace(/^0+(?=[0-9])/, '');
+  const significant = asciiDigits(digits).replace(/[,，]/g, '').replace(/^0+(?=[0-9])/, '');
   return significant.length <= MAX_DIGITS ? Number(significant) : null;
 }
 
 const GROUP_LABEL = '(?:法人|団体|個人事業主|個人|事業者|企業|その他)';
-const GROUP_LINE = new RegExp(`^(${GROUP_LABEL}(?:[・･、]${GROUP_LABEL})*)\\s*[:：]\\s*([0-9０-９]+)\\s*(者|件|通|名)\\s*(?:[(（](.*)[)）])?\\s*$`);
+const GROUP_LINE = new RegExp(`^(${GROUP_LABEL}(?:[・･、]${GROUP_LABEL})*)\\s*[:：]\\s*(${COUNT_DIGITS})\\s*(者|件|通|名)\\s*(?:[(（](.*)[)）])?\\s*$`);
 
 /** Read a list line such as `法人:3者(日本オラクル株式会社(…)、マカフィー株式会社)` or `個人:3者(個人A～個人C)`. */
 export function parseSubmitterGroup(line: string): SubmitterGroup | null {

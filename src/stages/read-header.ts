@@ -9,7 +9,7 @@ import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { respondentFrom } from '../normalize/columns.js';
 import { findPeriod, firstDateYear, type YearContext } from '../normalize/dates.js';
-import { digitsValue, MAX_DIGITS, parseSubmitterGroup, type SubmitterGroup } from '../normalize/submitters.js';
+import { COUNT_DIGITS, digitsValue, MAX_DIGITS, parseSubmitterGroup, type SubmitterGroup } from '../normalize/submitters.js';
 import type { Period } from '../schema/records.js';
 import type { TitleLine } from './assemble-rows.js';
 
@@ -35,22 +35,22 @@ export interface NoticeHeader {
   breakdown: { label: string; count: number; unit: string }[];
 }
 
-/** The words that end a title and follow the subject of the consultation. */
-const TITLE_TAIL = /(?:に対して|に対する|に関して|に関する|についての)(?:提出された|寄せられた)?(?:御|ご)?(?:意見|コメント|パブリックコメント).*$/;
-const NUMBER = '([0-9０-９]+)\\s*(者|件|通|名)';
+/** The words that end a title and follow the subject of the consultation; the opinions may be qualified (`科学的・技術的意見`, S23). */
+const TITLE_TAIL = /(?:に対して|に対する|に関して|に関する|についての)(?:提出された|寄せられた)?(?:御|ご)?(?:[^\s、。]{0,8}的)?(?:意見|コメント|パブリックコメント).*$/;
+const NUMBER = `(${COUNT_DIGITS})\\s*(者|件|通|名)`;
 /** After a 提出者数 label the unit may be missing or in parentheses (`意見提出者数:13(団体、個人)`). */
-const LABELLED_NUMBER = '([0-9０-９]+)\\s*(者|件|通|名)?';
+const LABELLED_NUMBER = `(${COUNT_DIGITS})\\s*(者|件|通|名)?`;
 const COUNTS: readonly RegExp[] = [
   new RegExp(`(?:提出(?:意見|者)数|意見提出(?:者|件)?数|提出された(?:御)?意見の数|御?意見(?:の)?(?:提出)?数)\\s*[:：]?\\s*${LABELLED_NUMBER}`),
   // Only from the first digit of a number: tried at every digit, a long run of digits costs its length squared.
   // `18の個人及び団体より`, `209 の個人又は団体から` (S9, S1).
-  new RegExp(`(?<![0-9０-９])([0-9０-９]+)\\s*の(?:(?:個人|団体|法人)(?:及び|又は|・|と)(?:個人|団体|法人)|者)()`),
+  new RegExp(`(?<![0-9０-９,，])(${COUNT_DIGITS})\\s*の(?:(?:個人|団体|法人)(?:及び|又は|・|と)(?:個人|団体|法人)|者)()`),
   new RegExp(`^(?:合計|総数|計)\\s*${NUMBER}`),
   // `2件の意見が提出されました`, `15件の御意見をいただきました` (the e-Gov result template's sentence).
-  new RegExp(`(?<![0-9０-９])${NUMBER}の(?:御|ご)?(?:意見|コメント)(?:等)?(?:が(?:提出|寄せ)|を(?:いただ|頂|受け))`),
+  new RegExp(`(?<![0-9０-９,，])${NUMBER}の(?:御|ご)?(?:意見|コメント)(?:等)?(?:が(?:提出|寄せ)|を(?:いただ|頂|受け))`),
 ];
 /** One `label N unit` of a count by type printed in a line: `団体 75 件`, `個人:197通`. */
-const INLINE_COUNT = /([^\s:：、,，()（）0-9０-９]{1,12})\s*[:：]?\s*([0-9０-９]+)\s*(者|件|通|名|人)/g;
+const INLINE_COUNT = new RegExp(`([^\\s:：、,，()（）0-9０-９]{1,12})\\s*[:：]?\\s*(${COUNT_DIGITS})\\s*(者|件|通|名|人)`, 'g');
 /** What may stand between the counts of such a line: `(うち、…)` and the total it breaks down. */
 const INLINE_FILLER = /^(?:[\s、,，()（）]|うち)*$/;
 /** A total rather than a type: `総数`, `合計`, `意見提出件数` (and `再意見提出件数`, the other round's). */
@@ -60,7 +60,7 @@ const RE_COUNT = new RegExp(`再意見(?:提出(?:者|件)?数|数)\\s*[:：]?\\
 const GOVERNMENT_BODY = /^([^\s、。:：()（）0-9０-９]{1,20}(?:省|庁|府|委員会|本部|事務局))(?:[ \u3000]+[^\s、。:：()（）0-9０-９]{1,20}(?:局|部|課|室|センター))*$/;
 /** The e-Gov result cover names what was consulted on: `定めた命令等の題名 …`, `命令等の案の題名 …`. */
 const SUBJECT_LINE = /^(?:定めた)?命令等(?:の案)?の題名[ \u3000]*[:：]?[ \u3000]*(\S.*)$/;
-const COUNT_CELL = /^([0-9０-９]+)\s*(件|者|通|名)$/;
+const COUNT_CELL = new RegExp(`^(${COUNT_DIGITS})\\s*(件|者|通|名)$`);
 
 export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHeader {
   const header: NoticeHeader = {
