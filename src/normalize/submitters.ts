@@ -23,17 +23,17 @@ export function asciiDigits(text: string): string {
 /** Significant digits a count or a label number may have: beyond 15, a value is no exact JSON number (nor a plausible count). */
 export const MAX_DIGITS = 15;
 
-/**
- * A count as printed: a run of digits (ASCII or full-width), or digits in
- * groups of three (`4,200`, `１，０４３`). Digits grouped otherwise (`1,2345`)
- * are no count, rather than the count before the comma. A regular-expression
- * source with no capturing group.
- */
-export const COUNT_DIGITS = '(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?![0-9０-９])|[0-9０-９]+)(?![,，]?[0-9０-９])';
+/** Digits (ASCII or full-width) as a run or in groups of three (`4,200`, `１，０４３`); digits grouped otherwise (`1,2345`) match nothing. */
+const PLAIN_DIGITS = '(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?![0-9０-９])|[0-9０-９]+)(?![,，]?[0-9０-９])';
+/** What may follow 万: at most four digits (`2万4,938`, `1万200`). */
+const DIGITS_UNDER_10000 = '(?:[0-9０-９][,，][0-9０-９]{3}|[0-9０-９]{1,4})(?![,，]?[0-9０-９])';
+/** A count as printed: `12`, `１２`, `4,200`, `2万4,938` (S26), `2万`. A regular-expression source with no capturing group. */
+export const COUNT_DIGITS = `${PLAIN_DIGITS}(?:万(?:${DIGITS_UNDER_10000})?)?`;
 
-/** The value of a run of digits (ASCII or full-width, maybe in groups of three), or null when it has more than {@link MAX_DIGITS} significant digits. */
+/** The value of a number printed as {@link COUNT_DIGITS} matches (or a plain run of digits), or null when it has more than {@link MAX_DIGITS} significant digits. */
 export function digitsValue(digits: string): number | null {
-  const significant = asciiDigits(digits).replace(/[,，]/g, '').replace(/^0+(?=[0-9])/, '');
+  const [high = '', low] = asciiDigits(digits).replace(/[,，]/g, '').split('万');
+  const significant = (low === undefined ? high : high + low.padStart(4, '0')).replace(/^0+(?=[0-9])/, '');
   return significant.length <= MAX_DIGITS ? Number(significant) : null;
 }
 

@@ -40,12 +40,15 @@ const TITLE_TAIL = /(?:に対して|に対する|に関して|に関する|に�
 const NUMBER = `(${COUNT_DIGITS})\\s*(者|件|通|名)`;
 /** After a 提出者数 label the unit may be missing or in parentheses (`意見提出者数:13(団体、個人)`). */
 const LABELLED_NUMBER = `(${COUNT_DIGITS})\\s*(者|件|通|名)?`;
+const COUNT_LABEL = '(?:提出(?:意見|者)数|意見提出(?:者|件)?数|提出された(?:御)?意見の数|御?意見(?:の)?(?:提出)?数)\\s*[:：]?\\s*(?:合?計|延べ|のべ)?\\s*';
 const COUNTS: readonly RegExp[] = [
-  new RegExp(`(?:提出(?:意見|者)数|意見提出(?:者|件)?数|提出された(?:御)?意見の数|御?意見(?:の)?(?:提出)?数)\\s*[:：]?\\s*${LABELLED_NUMBER}`),
+  // Opinions, then the people who sent them (`63件(14人)`, S29): the people are the submitters.
+  new RegExp(`${COUNT_LABEL}${COUNT_DIGITS}\\s*件\\s*[(（]\\s*(${COUNT_DIGITS})\\s*(者|人|名)\\s*[)）]`),
+  new RegExp(`${COUNT_LABEL}${LABELLED_NUMBER}`),
   // Only from the first digit of a number: tried at every digit, a long run of digits costs its length squared.
   // `18の個人及び団体より`, `209 の個人又は団体から` (S9, S1).
   new RegExp(`(?<![0-9０-９,，])(${COUNT_DIGITS})\\s*の(?:(?:個人|団体|法人)(?:及び|又は|・|と)(?:個人|団体|法人)|者)()`),
-  new RegExp(`^(?:合計|総数|計)\\s*${NUMBER}`),
+  new RegExp(`^(?:合 ?計|総 ?数|計)\\s*${NUMBER}`),
   // `2件の意見が提出されました`, `15件の御意見をいただきました` (the e-Gov result template's sentence).
   new RegExp(`(?<![0-9０-９,，])${NUMBER}の(?:御|ご)?(?:意見|コメント)(?:等)?(?:が(?:提出|寄せ)|を(?:いただ|頂|受け))`),
 ];
