@@ -59,6 +59,10 @@ export const RULES = {
     severity: 'info',
     note: 'An opinion table has no number column and no `意見N` labels (`コメントの概要⇥コメントに対する考え方`): each row that prints an opinion is one, keyed 1, 2, … in the order of the notice, with an empty `label`. A row after a page break that continues a sentence cut above stays in the opinion above; a row with only an answer answers the opinion above.',
   },
+  'unanswered-opinions': {
+    severity: 'info',
+    note: 'After the opinion table, a list under a heading such as `その他の主な御意見` prints opinions that the notice does not answer (FORMATS.md S23): each bullet, with the lines that continue it, is an opinion with `response` null, keyed by its place in the notice (after the keys taken above), with an empty `label`, in a section named by the heading.',
+  },
   'label-unmatched': {
     severity: 'warning',
     note: 'In a notice of labelled paragraphs (`○ 意見1` … `○ 総務省の考え方1`), an answer label carries a number that no opinion label above it has; its text was taken as the answer to the opinion just above. Check the numbering in the source.',
@@ -241,4 +245,10 @@ export function formatMessage(path: string, message: VFileMessage): string {
 /** Order by UTF-16 code units: stable on every runtime, unlike localeCompare. */
 export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** How a message names an opinion: its label (`意見3`), `opinion 3` for a label from a number column, `opinion #3` for one keyed by its place. */
+export function opinionName(opinion: { label: string; key: string }): string {
+  if (opinion.label === '') return `opinion #${opinion.key}`;
+  return /意見/.test(opinion.label) ? opinion.label : `opinion ${opinion.label}`;
 }

@@ -172,7 +172,7 @@ describe('rowspan cells and the accounting of every character', () => {
   it('a 該当箇所 beside an empty opinion cell is reported with its text, not lost', async () => {
     const { document, messages } = await convertTable('<tr><td>1</td><td>第5条第2項</td><td></td><td>回答です。</td></tr>');
     expect(document?.opinions[0]?.comments).toEqual([]);
-    expect(messages).toMatch(/notice\.html:3:\d+: warning: Unexpected 該当箇所 cell that no comment of 1 took: 第5条第2項 \[unattributed-text\]/);
+    expect(messages).toMatch(/notice\.html:3:\d+: warning: Unexpected 該当箇所 cell that no comment of opinion 1 took: 第5条第2項 \[unattributed-text\]/);
     expect(messages).not.toContain('accounting-mismatch');
   });
 
@@ -366,6 +366,45 @@ describe('tables without labels (FORMATS.md family B without a number column)', 
   });
 });
 
+describe('opinions without answers after the table (FORMATS.md S23, hard case 18)', () => {
+  it('makes each bullet under その他の主な御意見 an opinion with no response, keyed after the numbered ones, in a section of its heading (closing-list)', async () => {
+    const { document, messages } = await convertFixture('closing-list');
+    expect(document?.sections.map((s) => [s.id, s.title])).toEqual([['sec-1', 'その他の主な御意見']]);
+    expect(document?.opinions.map((o) => [o.key, o.label, o.section, o.comments.map((c) => c.text), o.response?.text ?? null, o.revised, o.outcome])).toEqual([
+      ['1', '1', null, ['‣ 基準地震動を見直すべき。\n‣ 地震動の評価が過小である。'], '基準地震動については、審査において確認しています。', null, 'unknown'],
+      ['2', '2', null, ['‣ 火山の影響評価が不十分である。'], '御意見を踏まえ、審査書の記載を修正します。', null, 'revised'],
+      ['3', '', 'sec-1', ['‣ 避難計画の実効性を確認すべき。'], null, null, 'unknown'],
+      // A line without a bullet continues the item above, joined with nothing inserted.
+      ['4', '', 'sec-1', ['‣ 審査の進め方について、住民への説明会を各地で開催すべき。'], null, null, 'unknown'],
+      ['5', '', 'sec-1', ['・運転期間の延長に反対する。'], null, null, 'unknown'],
+    ]);
+    expect(document?.opinions.map((o) => [o.source.startLine, o.source.endLine])).toEqual([[9, 9], [10, 10], [14, 14], [15, 16], [17, 17]]);
+    expect(messages).toContain('input.md:12:1: info: Unexpected list of opinions without answers under "## その他の主な御意見"');
+    expect(messages).not.toContain('[missing-response]');
+    // After a blank line, text without a bullet ends the list: it stays a note.
+    expect(messages).toContain('input.md:19:1: info: Unexpected text outside any table: 上記のほか');
+    expect(document?.notice.coverage.share).toBe(1);
+  });
+
+  it('reads such a list after TAB rows too, and still warns of a table row without a response', async () => {
+    const { document, messages } = await convertText('結果\n\n提出された意見\t総務省の考え方\n<p>意見1 年次とすべき。</p>\t\n\n【その他の御意見】\n・様式を簡素化すべき。\n');
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => c.text), o.response])).toEqual([
+      ['1', [], null],
+      ['2', ['・様式を簡素化すべき。'], null],
+    ]);
+    expect(messages.match(/\[missing-response\]/g)).toHaveLength(1);
+  });
+
+  it.each([
+    ['before any table', 'その他の主な御意見\n\n・様式を簡素化すべき。\n\n提出された意見\t総務省の考え方\n<p>意見1 年次とすべき。</p>\t<p>原案のとおりとします。</p>\n'],
+    ['without a bullet below it', '結果\n\n提出された意見\t総務省の考え方\n<p>意見1 年次とすべき。</p>\t<p>原案のとおりとします。</p>\nその他の主な御意見\n様式を簡素化すべき。\n'],
+  ])('takes no such list %s', async (_, text) => {
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => o.key)).toEqual(['1']);
+    expect(messages).not.toContain('[unanswered-opinions]');
+  });
+});
+
 describe('fixed-width text-art tables (FORMATS.md family J)', () => {
   it('rebuilds each cell from its pieces before joining: hard-wrapped text and a split code come back whole (text-art-table)', async () => {
     const { document, messages } = await convertFixture('text-art-table');
@@ -511,6 +550,6 @@ describe('opinions printed as records: rows of a label and its value', () => {
       ['3', ['期限を示すべき。'], null],
     ]);
     expect(messages).not.toContain('[unnumbered-opinions]');
-    expect(messages).toContain('notice.txt:9:1: warning: Unexpected 3 without a response');
+    expect(messages).toContain('notice.txt:9:1: warning: Unexpected opinion 3 without a response');
   });
 });

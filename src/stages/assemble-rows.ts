@@ -56,6 +56,8 @@ export interface OpinionDraft {
   subRows: number[];
   /** The party its table's 再意見 column is named for (`NTT再意見(要旨)` -> NTT): the submitter of a re-opinion with no mark of its own. */
   reOpinionBy: string | null;
+  /** Printed in a list of opinions the notice does not answer (`その他の主な御意見`): no response is expected. */
+  unanswered: boolean;
 }
 
 /** A line of the title block; table rows keep their cells (a table of counts by type). */
@@ -117,8 +119,10 @@ class Assembler {
   private reOpinionBy: string | null = null;
   /** The table under the current header has no number column and no `意見N` label: each row is an opinion. */
   private unnumbered = false;
-  /** Opinions opened so far by rows of unnumbered tables: the next one's key. */
+  /** Opinions keyed by their place so far (rows of unnumbered tables, items of closing lists). */
   private unnumberedCount = 0;
+  /** The keys of the opinions so far: a key by place skips those a number took. */
+  private readonly keys = new Set<string>();
   /** A blank line (page break) came since the last row. */
   private afterBreak = false;
   /** The first heading followed by a table, or the first header row, ends the title block. */
@@ -155,6 +159,9 @@ class Assembler {
         return;
       case 'row':
         this.row(block, blocks, index);
+        return;
+      case 'item':
+        this.item(block);
     }
   }
 
@@ -273,7 +280,7 @@ class Assembler {
     }
     if (opens) {
       this.opinion = newOpinion(opens, this.section, this.topic, this.reOpinionBy, row);
-      this.draft.opinions.push(this.opinion);
+      this.push(this.opinion);
     }
     const opinion = this.opinion;
     if (!opinion) {
@@ -304,7 +311,30 @@ class Assembler {
       const first = opinionText[0] as Paragraph;
       report(this.file, 'unnumbered-opinions', 'Unexpected opinion table without a number column or 意見N labels: each row that prints an opinion is one, keyed by its place in the notice (1, 2, …) with an empty label', { line: first.line, column: first.column, offset: first.start });
     }
-    return { label: '', key: String(++this.unnumberedCount), labelInOpinionCell: false };
+    return { label: '', key: this.placeKey(), labelInOpinionCell: false };
+  }
+
+  /** An item of a closing list: an opinion printed without an answer, keyed by its place. */
+  private item(item: Extract<Block, { type: 'item' }>): void {
+    const paragraphs = cellParagraphs(item.cell);
+    this.draft.characters += countCharacters(paragraphs);
+    const opinion = newOpinion({ label: '', key: this.placeKey(), labelInOpinionCell: false }, this.section, this.topic, null, item);
+    opinion.unanswered = true;
+    opinion.parts.opinion.push({ line: item.line, paragraphs, afterBreak: false, sameAs: null });
+    this.push(opinion);
+    this.opinion = null;
+  }
+
+  /** The key of the next opinion keyed by its place: its place among those so far, skipping a key a number already took. */
+  private placeKey(): string {
+    let key = String(++this.unnumberedCount);
+    while (this.keys.has(key)) key = String(++this.unnumberedCount);
+    return key;
+  }
+
+  private push(opinion: OpinionDraft): void {
+    this.draft.opinions.push(opinion);
+    this.keys.add(opinion.key);
   }
 
   /** What a 同上 place repeats (null for any other place, which becomes the one to repeat). */
@@ -387,7 +417,7 @@ function isSectionHeading(blocks: readonly Block[], index: number, inTable: bool
   for (let next = index + 1; next < blocks.length; next++) {
     const block = blocks[next];
     if (block?.type === 'break' || block?.type === 'separator') continue;
-    return block?.type === 'row' && (inTable || classifyRow(block.texts, columns).kind === 'header');
+    return block?.type === 'item' || (block?.type === 'row' && (inTable || classifyRow(block.texts, columns).kind === 'header'));
   }
   return false;
 }
@@ -496,7 +526,13 @@ function partyOf(header: string): string | null {
   return party === '' ? null : party;
 }
 
-function newOpinion(opens: { label: string; key: string; labelInOpinionCell: boolean }, section: SectionDraft | null, topic: string | null, reOpinionBy: string | null, row: RowBlock): OpinionDraft {
+function newOpinion(
+  opens: { label: string; key: string; labelInOpinionCell: boolean },
+  section: SectionDraft | null,
+  topic: string | null,
+  reOpinionBy: string | null,
+  row: Pick<RowBlock, 'line' | 'endLine' | 'start' | 'end'>,
+): OpinionDraft {
   return {
     ...opens,
     section: section?.id ?? null,
@@ -508,6 +544,7 @@ function newOpinion(opens: { label: string; key: string; labelInOpinionCell: boo
     parts: { opinion: [], response: [], flag: [], number: [], place: [], submitter: [], 're-opinion': [] },
     subRows: [],
     reOpinionBy,
+    unanswered: false,
   };
 }
 

@@ -25,10 +25,12 @@ export type Block =
   /** A blank line: in converter output, a page break of the PDF. */
   | { type: 'break'; line: number }
   | { type: 'separator'; line: number }
-  | { type: 'heading'; line: number; column: number; text: string; style: 'bracket' | 'bold' | 'atx' | 'html'; depth: number }
+  | { type: 'heading'; line: number; column: number; text: string; style: 'bracket' | 'bold' | 'atx' | 'html' | 'plain'; depth: number }
   | { type: 'text'; line: number; column: number; text: string }
   /** One table row; `null` marks a slot covered by a cell's colspan. */
   | { type: 'row'; line: number; endLine: number; start: number; end: number; cells: (CellNode | null)[]; texts: string[] }
+  /** A bullet of a list after the table that prints opinions without answers (`その他の主な御意見`, closing-list.ts). */
+  | { type: 'item'; line: number; endLine: number; start: number; end: number; cell: CellNode }
   /** The end of an HTML or GFM table (TAB rows have none: a non-row block ends them). */
   | { type: 'table-end'; line: number };
 

@@ -5,7 +5,7 @@
  * text is kept beside each normalised value.
  */
 import type { VFile } from 'vfile';
-import { nonBlankLength, report, type Accounting } from '../diagnostics.js';
+import { nonBlankLength, opinionName, report, type Accounting } from '../diagnostics.js';
 import { outcomeOf, refersToOf } from '../normalize/outcome.js';
 import { findRefs, parsePlace, type FoundRef } from '../normalize/refs.js';
 import { digitsValue, submitterKey } from '../normalize/submitters.js';
@@ -79,7 +79,7 @@ function reportCellsNoCommentTook(split: readonly SplitOpinion[], file: VFile): 
         const start = paragraphs[0]?.start;
         if (start === undefined || taken.has(start)) continue;
         taken.add(start);
-        reportUnattributed(file, `Unexpected ${header} cell that no comment of ${draft.label} took`, paragraphs);
+        reportUnattributed(file, `Unexpected ${header} cell that no comment of ${opinionName(draft)} took`, paragraphs);
       }
     }
   }
@@ -129,7 +129,7 @@ function assignIds(split: SplitOpinion[], file: VFile): { opinion: SplitOpinion;
   return split.map((opinion) => {
     let id = `op-${opinion.draft.key}`;
     if (used.has(id)) {
-      report(file, 'duplicate-opinion', `Unexpected second ${opinion.draft.label}, expected each opinion number once`, { line: opinion.draft.startLine, column: 1 });
+      report(file, 'duplicate-opinion', `Unexpected second ${opinionName(opinion.draft)}, expected each opinion number once`, { line: opinion.draft.startLine, column: 1 });
       let n = 2;
       while (used.has(`${id}-dup${n}`)) n++;
       id = `${id}-dup${n}`;
@@ -153,10 +153,10 @@ function toOpinion(split: SplitOpinion, id: string, context: RecordContext): Opi
   const { locate, file } = context;
   const comments = split.comments.map((comment, index) => toComment(comment, `${id}-c${index + 1}`, context));
   if (summary === null && comments.length === 0) {
-    report(file, 'empty-opinion', `Unexpected ${draft.label} without text, expected a summary or a comment`, { line: draft.startLine, column: 1 });
+    report(file, 'empty-opinion', `Unexpected ${opinionName(draft)} without text, expected a summary or a comment`, { line: draft.startLine, column: 1 });
   }
-  if (response === null) {
-    report(file, 'missing-response', `Unexpected ${draft.label} without a response, expected text in the response column`, { line: draft.startLine, column: 1 });
+  if (response === null && !draft.unanswered) {
+    report(file, 'missing-response', `Unexpected ${opinionName(draft)} without a response, expected text in the response column`, { line: draft.startLine, column: 1 });
   }
   return {
     id,

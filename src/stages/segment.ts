@@ -18,6 +18,7 @@ import type { Node } from 'unist';
 import { VFile } from 'vfile';
 import { cellPlainText, descendants, rowCellText, tableRows, type Block, type CellNode } from './blocks.js';
 import { report } from '../diagnostics.js';
+import { closingList, isClosingHeading } from './closing-list.js';
 import { hasLabelledParagraphs, labelledBlocks } from './labelled.js';
 import { parseCellReported } from './parse-cells.js';
 import { isTextArtBorder, isTextArtLine, textArtTable } from './text-art.js';
@@ -93,7 +94,17 @@ function segmentLines(lines: Line[], file: VFile): Block[] {
       pushAll(blocks, pipeTable(lines.slice(index, end + 1), markdownOf, file));
       index = end;
     } else {
-      blocks.push(classifyLine(line, markdownOf, file));
+      const block = classifyLine(line, markdownOf, file);
+      const heading = block.type === 'heading' || block.type === 'text' ? block : null;
+      // A closing list follows the opinion table: before any table row, such a heading stays a line of the notice.
+      const list = heading && isClosingHeading(heading.text) && blocks.some((seen) => seen.type === 'row') ? closingList(lines, index, file) : null;
+      if (heading && list) {
+        blocks.push(heading.type === 'heading' ? heading : { ...heading, type: 'heading', style: 'plain', depth: 0 });
+        pushAll(blocks, list.items);
+        index = list.last;
+      } else {
+        blocks.push(block);
+      }
     }
   }
   return blocks;

@@ -4,7 +4,7 @@
  * joined back first, with nothing inserted ("…方式が、そ" + "の認証…").
  */
 import type { VFile } from 'vfile';
-import { report } from '../diagnostics.js';
+import { opinionName, report } from '../diagnostics.js';
 import { isSubmitterMark, normalizeSubmitterName } from '../normalize/submitters.js';
 import type { Paragraph } from './cell-text.js';
 import type { OpinionDraft, RowPart } from './assemble-rows.js';
@@ -238,7 +238,7 @@ function flagOf(draft: OpinionDraft, file: VFile): TextBlock | null {
   const flags = draft.parts.flag.map((part) => block(part.paragraphs, '')).filter((flag) => flag !== null);
   const [first, ...others] = flags;
   for (const other of others) {
-    report(file, 'flag-conflict', `Unexpected second revision flag ${other.text} for ${draft.label}, expected one flag per opinion`, {
+    report(file, 'flag-conflict', `Unexpected second revision flag ${other.text} for ${opinionName(draft)}, expected one flag per opinion`, {
       line: other.startLine,
       column: 1,
     }, other.text);

@@ -5,7 +5,7 @@
  * replace abbreviations.
  */
 import type { VFile } from 'vfile';
-import { report } from '../diagnostics.js';
+import { opinionName, report } from '../diagnostics.js';
 import { guessKind, normalizeSubmitterName, submitterKey } from '../normalize/submitters.js';
 import type { Submitter } from '../schema/records.js';
 import type { SubmitterList } from './assemble-rows.js';
@@ -62,7 +62,7 @@ function reportUnmarked(split: SplitOpinion[], file: VFile): void {
   if (!comments.some(({ comment }) => comment.submitterRaw?.startsWith('【'))) return;
   for (const { draft, comment } of comments) {
     if (comment.submitter === null) {
-      report(file, 'missing-submitter', `Unexpected comment of ${draft.label} without a submitter, expected 【name】 at its end`, { line: comment.endLine, column: 1 });
+      report(file, 'missing-submitter', `Unexpected comment of ${opinionName(draft)} without a submitter, expected 【name】 at its end`, { line: comment.endLine, column: 1 });
     }
   }
 }
