@@ -103,6 +103,10 @@ export const RULES = {
     severity: 'error',
     note: 'Two opinions carry the same label number; the second is kept under a suffixed id. Check the numbering in the source.',
   },
+  'circled-digits-restored': {
+    severity: 'info',
+    note: 'Circled digits that a conversion lost were restored in a cell (FORMATS.md hard case 13): a Shift_JIS font mojibake that prints ①②③ as `@`, `A`, `B` (only a run from `@` on, in order, each letter before Japanese text), and the spelled-out `マル5` (⑤). The message names what was printed; check the text reads right.',
+  },
   'page-split-joined': {
     severity: 'info',
     note: 'A cell cut by a page break was joined to its continuation with nothing inserted. Check the joined sentence reads right.',

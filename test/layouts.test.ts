@@ -509,6 +509,24 @@ describe('the e-Gov result template (行政手続法 43条)', () => {
   });
 });
 
+describe('circled digits that a conversion lost (FORMATS.md hard case 13)', () => {
+  it('restores the mojibake @ A B and a spelled-out マル5, in text and in places, and names what was printed', async () => {
+    const notice = [
+      '結果',
+      '',
+      '該当箇所\tコメントの概要\tコメントに対する考え方',
+      '<p>1-(3)-マル5</p>\t<p>次の点を見直すべき。</p><p>@郵政民営化の課題 A郵政改革の方向性 Bその他</p><p>(全国労働金庫協会)</p>\t<p>原案のとおりとします。</p>',
+    ].join('\n');
+    const { document, messages } = await convertText(notice);
+    const comment = document?.opinions[0]?.comments[0];
+    expect(comment?.text).toBe('次の点を見直すべき。\n①郵政民営化の課題 ②郵政改革の方向性 ③その他');
+    expect(comment?.refs.map((ref) => ref.canonical)).toContain('1-(3)-⑤');
+    expect(messages).toContain('notice.txt:4:1: info: Unexpected マル5 where circled digits belong (lost by a conversion), read as ⑤ [circled-digits-restored]');
+    expect(messages).toMatch(/notice\.txt:4:\d+: info: Unexpected @ A B where circled digits belong \(lost by a conversion\), read as ① ② ③ \[circled-digits-restored\]/);
+    expect(document?.notice.coverage.share).toBe(1);
+  });
+});
+
 describe('responses that are a ditto mark', () => {
   it('links 同上 and 上記と同じ to the opinion just above, and takes its outcome (FORMATS.md hard case 8)', async () => {
     const text = ['結果', '', '提出された意見\t総務省の考え方', '<p>意見1 延期すべき。</p>\t<p>原案のとおりとします。</p>', '<p>意見2 延期を求める。</p>\t<p>同上</p>', '<p>意見3 延期を求める。</p>\t<p>上記と同じ。</p>', '<p>意見4 同上</p>\t<p>御意見として承ります。</p>', ''].join('\n');

@@ -14,8 +14,8 @@ import { headerRole, respondentFrom, type ColumnRole } from '../normalize/column
 import type { Overrides } from '../schema/overrides.js';
 import { opinionKey } from '../normalize/outcome.js';
 import { parseSectionHeading } from '../normalize/sections.js';
-import { isAllBold, type Block, type RowBlock } from './blocks.js';
-import { cellParagraphs, unsafeMarkup, type Paragraph } from './cell-text.js';
+import { isAllBold, type Block, type CellNode, type RowBlock } from './blocks.js';
+import { cellParagraphs, restoredCircledDigits, unsafeMarkup, type Paragraph } from './cell-text.js';
 import { SENTENCE_END } from './split-comments.js';
 import { pushAll } from '../arrays.js';
 
@@ -317,6 +317,7 @@ class Assembler {
   /** An item of a closing list: an opinion printed without an answer, keyed by its place. */
   private item(item: Extract<Block, { type: 'item' }>): void {
     const paragraphs = cellParagraphs(item.cell);
+    reportReading(item.cell, this.file);
     this.draft.characters += countCharacters(paragraphs);
     const opinion = newOpinion({ label: '', key: this.placeKey(), labelInOpinionCell: false }, this.section, this.topic, null, item);
     opinion.unanswered = true;
@@ -473,10 +474,7 @@ function readRow(row: RowBlock, roles: Role[], file: VFile): { cells: Partial<Re
   }
   row.cells.forEach((cell, index) => {
     const paragraphs = cellParagraphs(cell);
-    const unsafe = cell?.fromRowspan ? [] : unsafeMarkup(cell);
-    if (cell && unsafe.length > 0) {
-      report(file, 'unsafe-markup', `Unexpected ${unsafe.join(', ')} in a cell, expected text: only its visible text is kept`, { line: cell.line, column: cell.column, offset: cell.offset });
-    }
+    if (cell && !cell.fromRowspan) reportReading(cell, file);
     const role = roles[index];
     if (role && role !== 'ignore') cells[role] = [...(cells[role] ?? []), ...paragraphs];
     if (cell?.fromRowspan) return;
@@ -490,6 +488,18 @@ function readRow(row: RowBlock, roles: Role[], file: VFile): { cells: Partial<Re
     }
   });
   return { cells, own, characters };
+}
+
+/** What reading a cell dropped or changed: markup that no reader sees, circled digits that a conversion lost. */
+function reportReading(cell: CellNode, file: VFile): void {
+  const at = { line: cell.line, column: cell.column, offset: cell.offset };
+  const unsafe = unsafeMarkup(cell);
+  if (unsafe.length > 0) report(file, 'unsafe-markup', `Unexpected ${unsafe.join(', ')} in a cell, expected text: only its visible text is kept`, at);
+  const restored = restoredCircledDigits(cell);
+  if (restored.length > 0) {
+    const printed = restored.map(([as]) => as).join(' ');
+    report(file, 'circled-digits-restored', `Unexpected ${printed} where circled digits belong (lost by a conversion), read as ${restored.map(([, digit]) => digit).join(' ')}`, at);
+  }
 }
 
 function countCharacters(paragraphs: readonly Paragraph[]): number {

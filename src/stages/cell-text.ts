@@ -7,6 +7,7 @@
 import type { Element, ElementContent, RootContent } from 'hast';
 import { toText } from 'hast-util-to-text';
 import type { CellNode } from './blocks.js';
+import { restoreCircledDigits, type Restored } from '../normalize/circled-digits.js';
 import { pushAll } from '../arrays.js';
 
 /** One paragraph of a cell (a `<p>`, an `<li>`, or a run of bare text). */
@@ -49,6 +50,8 @@ export function unsafeMarkup(cell: CellNode | null): string[] {
 }
 
 const paragraphsOfCell = new WeakMap<CellNode, Paragraph[]>();
+/** The circled digits that a conversion lost and each cell's paragraphs now hold, where any: as printed (`@`, `マル5`) and as read (`①`, `⑤`). */
+const circledDigitsOfCell = new WeakMap<CellNode, Restored['restored']>();
 
 /** The paragraphs of one cell, empty ones dropped; computed once per cell (header detection and row assembly both read them). */
 export function cellParagraphs(cell: CellNode | null): Paragraph[] {
@@ -56,9 +59,21 @@ export function cellParagraphs(cell: CellNode | null): Paragraph[] {
   let paragraphs = paragraphsOfCell.get(cell);
   if (!paragraphs) {
     paragraphs = readParagraphs(cell);
+    const { texts, restored } = restoreCircledDigits(paragraphs.map((paragraph) => paragraph.text));
+    if (restored.length > 0) {
+      paragraphs = paragraphs.map((paragraph, index) => ({ ...paragraph, text: texts[index] as string }));
+      circledDigitsOfCell.set(cell, restored);
+    }
     paragraphsOfCell.set(cell, paragraphs);
   }
   return paragraphs;
+}
+
+/** The circled digits that a conversion lost and the cell's paragraphs now hold (printed, read); empty for most cells. */
+export function restoredCircledDigits(cell: CellNode | null): Restored['restored'] {
+  if (!cell) return [];
+  cellParagraphs(cell);
+  return circledDigitsOfCell.get(cell) ?? [];
 }
 
 function readParagraphs(cell: CellNode): Paragraph[] {
