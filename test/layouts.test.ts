@@ -527,6 +527,17 @@ describe('circled digits that a conversion lost (FORMATS.md hard case 13)', () =
   });
 });
 
+describe('revision flags in other words than 有 and 無', () => {
+  it('reads a ○/－ column and 修正あり, 反映 or なし as the flag, keeping it as printed, and reports a value it does not know', async () => {
+    const rows = [['○', '修正します。'], ['－', '原案のとおりとします。'], ['修正あり', '修正します。'], ['反映なし', '承ります。'], ['検討中', '今後検討します。']];
+    const text = ['結果', '', '番号\t提出された意見\t考え方\t修正の有無', ...rows.map(([flag, response], index) => `${index + 1}\t<p>見直すべき。</p>\t<p>${response}</p>\t${flag}`), ''].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.revisedRaw, o.revised])).toEqual([['○', true], ['－', false], ['修正あり', true], ['反映なし', false], ['検討中', null]]);
+    expect(messages.match(/\[flag-unrecognised\]/g)).toHaveLength(1);
+    expect(messages).toContain('notice.txt:8:1: warning: Unexpected revision flag 検討中 for opinion 5');
+  });
+});
+
 describe('responses that are a ditto mark', () => {
   it('links 同上 and 上記と同じ to the opinion just above, and takes its outcome (FORMATS.md hard case 8)', async () => {
     const text = ['結果', '', '提出された意見\t総務省の考え方', '<p>意見1 延期すべき。</p>\t<p>原案のとおりとします。</p>', '<p>意見2 延期を求める。</p>\t<p>同上</p>', '<p>意見3 延期を求める。</p>\t<p>上記と同じ。</p>', '<p>意見4 同上</p>\t<p>御意見として承ります。</p>', ''].join('\n');
@@ -536,6 +547,17 @@ describe('responses that are a ditto mark', () => {
       ['2', '同上', ['1'], 'unchanged'],
       ['3', '上記と同じ。', ['2'], 'unchanged'],
       ['4', '御意見として承ります。', [], 'noted'],
+    ]);
+  });
+
+  it('links a response that only points above (上記考え方を参照) to the opinion just above', async () => {
+    const text = ['結果', '', '提出された意見\t総務省の考え方', '<p>意見1 延期すべき。</p>\t<p>原案のとおりとします。</p>', '<p>意見2 延期を求める。</p>\t<p>上記考え方を参照</p>', '<p>意見3 延期を求める。</p>\t<p>上記のとおり、施行日を改めます。</p>', ''].join('\n');
+    const { document } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.response?.refersTo, o.outcome])).toEqual([
+      ['1', [], 'unchanged'],
+      ['2', ['1'], 'unchanged'],
+      // Only a response that says nothing else points to the one above.
+      ['3', [], 'revised'],
     ]);
   });
 });

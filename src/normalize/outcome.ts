@@ -29,17 +29,39 @@ function withoutQuotes(text: string): string {
   return current;
 }
 
+/** A qualifier after a flag: `有(一部)`, `○(一部)`. */
+const QUALIFIER = '(?:[ \\u3000]*[(（][^()（）]*[)）])?';
+/** Besides 無…: a flag that says no change: `なし`, `×`, `－` (FORMATS.md §4: a ○/－ column), `修正なし`, `反映なし`, `変更無`. */
+const FLAG_NO = new RegExp(`^(?:なし|[×✕✖－―‐−-]|(?:修正|反映|変更|対応)(?:なし|無し?|せず|しない))${QUALIFIER}$`);
+/** Besides 有…: a flag that says a change: `あり`, `○`, `修正あり`, `修正`, `反映`, `一部反映`. */
+const FLAG_YES = new RegExp(`^(?:あり|[○〇◯]|(?:一部)?(?:修正|反映|変更)(?:あり|有り?|済み?)?)${QUALIFIER}$`);
+
+/** The revision flag as printed -> revised true or false (a flag opening with 有 or 無 whatever follows); null for a value it does not know. */
+export function revisedFromFlag(raw: string): boolean | null {
+  const flag = raw.trim();
+  if (flag.startsWith('有')) return true;
+  if (flag.startsWith('無')) return false;
+  if (FLAG_NO.test(flag)) return false;
+  if (FLAG_YES.test(flag)) return true;
+  return null;
+}
+
 const NUMBER = '[0-9０-９]+(?:\\s*[-－‐−]\\s*[0-9０-９]+)*';
-const LABELLED = `(?:意見|No\\.?|NO\\.?|番号)\\s*${NUMBER}`;
+/** `意見3`, `No.3`, `番号3`, and `3番の御意見` (the number before its word). */
+const LABELLED = `(?:(?:意見|No\\.?|NO\\.?|番号)\\s*${NUMBER}|${NUMBER}\\s*番の[御ご]?意見)`;
 /** One or more labels (意見3、意見5 / 意見3及び5) followed by …に対する考え方, …の考え方 or と同じ. */
 const DEFERRAL = new RegExp(
   `${LABELLED}(?:\\s*(?:、|,|及び|および|と|・)\\s*(?:${LABELLED}|${NUMBER}))*\\s*(?:(?:に対する|への|の)(?:考え方|回答)|と同(?:じ|様))`,
   'g',
 );
 const KEY_IN_DEFERRAL = new RegExp(NUMBER, 'g');
+/** A whole response that is a bare number and `に同じ` (`１に同じ。`): in a response, the number can only be an opinion's. */
+const BARE_DEFERRAL = new RegExp(`^\\s*(${NUMBER})\\s*番?(?:に同じ|と同じ|と同様)(?:です)?[。.]?\\s*$`);
 
 /** Keys of the opinions a response defers to: `意見 11 に対する考え方のとおり。` -> ["11"]. */
 export function refersToOf(responseText: string): string[] {
+  const bare = BARE_DEFERRAL.exec(responseText);
+  if (bare?.[1]) return [opinionKey(bare[1])];
   const keys: string[] = [];
   for (const match of responseText.matchAll(DEFERRAL)) {
     for (const number of match[0].matchAll(KEY_IN_DEFERRAL)) {

@@ -6,7 +6,7 @@
  */
 import type { VFile } from 'vfile';
 import { nonBlankLength, opinionName, report, type Accounting } from '../diagnostics.js';
-import { outcomeOf, refersToOf } from '../normalize/outcome.js';
+import { outcomeOf, refersToOf, revisedFromFlag } from '../normalize/outcome.js';
 import { findRefs, parsePlace, type FoundRef } from '../normalize/refs.js';
 import { digitsValue, submitterKey } from '../normalize/submitters.js';
 import type { Overrides } from '../schema/overrides.js';
@@ -174,7 +174,7 @@ function toOpinion(split: SplitOpinion, id: string, context: RecordContext): Opi
       refs: uniqueRefs(placedRefs(pagesOfThisDocument(response.text, findRefs(response.text), context.subject), response, locate)),
       source: locate.span(response),
     },
-    revised: context.hasFlagColumn ? revisedOf(flag?.text ?? null, draft.label, flag?.startLine ?? draft.startLine, file) : null,
+    revised: context.hasFlagColumn ? revisedOf(flag?.text ?? null, opinionName(draft), flag?.startLine ?? draft.startLine, file) : null,
     revisedRaw: flag?.text ?? null,
     outcome: response ? outcomeOf(response.text) : 'unknown',
     source: locate.span(draft),
@@ -237,13 +237,12 @@ function uniqueRefs(refs: readonly Ref[]): Ref[] {
   });
 }
 
-/** 有 -> true, 無 -> false (also 有(一部)); empty -> null; anything else is reported. */
-function revisedOf(raw: string | null, label: string, line: number, file: VFile): boolean | null {
+/** 有 -> true, 無 -> false (also 有(一部), ○/×/－, 修正あり/なし, 反映); empty -> null; anything else is reported. */
+function revisedOf(raw: string | null, opinion: string, line: number, file: VFile): boolean | null {
   if (raw === null) return null;
-  if (/^有/.test(raw)) return true;
-  if (/^無/.test(raw)) return false;
-  report(file, 'flag-unrecognised', `Unexpected revision flag ${raw} for ${label}, expected 有 or 無`, { line, column: 1 });
-  return null;
+  const revised = revisedFromFlag(raw);
+  if (revised === null) report(file, 'flag-unrecognised', `Unexpected revision flag ${raw} for ${opinion}, expected 有 or 無 (○ or ×, 修正あり or 修正なし, 反映 or 反映なし)`, { line, column: 1 });
+  return revised;
 }
 
 /** Opinions answered by one `rowspan` cell name each other in `sharedWith`. */
@@ -258,8 +257,8 @@ function linkSharedResponses(split: readonly SplitOpinion[], opinions: Opinion[]
   });
 }
 
-/** A response that is only a ditto mark: the same as the response above it. */
-const DITTO_RESPONSE = /^(?:同上|〃|同前|上記と同じ|上に同じ|前に同じ)[。.]?$/;
+/** A response that is only a ditto mark, or only points above (`上記考え方を参照`): the same as the response above it. */
+const DITTO_RESPONSE = /^(?:同上|〃|同前|上記と同じ|上に同じ|前に同じ|上記(?:の)?(?:考え方|回答)(?:を|の)?(?:御?参照(?:ください|願います)?|とおり(?:です)?))[。.]?$/;
 
 /** `同上` in a response cell defers to the opinion just above it (FORMATS.md hard case 8): its key goes into `refersTo`. */
 function linkDittoResponses(opinions: Opinion[]): void {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { opinionKey, outcomeOf, refersToOf } from '../../src/normalize/outcome.js';
+import { opinionKey, outcomeOf, refersToOf, revisedFromFlag } from '../../src/normalize/outcome.js';
 import { Outcome } from '../../src/schema/records.js';
 
 /** The notices of input/: the real one and the corpus examples of other layouts. */
@@ -62,6 +62,39 @@ describe('outcomeOf', () => {
   });
 });
 
+describe('revisedFromFlag', () => {
+  it.each<[string, boolean | null]>([
+    ['有', true],
+    ['有(一部)', true],
+    ['有り', true],
+    ['無', false],
+    ['無し', false],
+    // FORMATS.md §4: a ○/－ column, and 修正あり or 反映 as values.
+    ['○', true],
+    ['〇', true],
+    ['－', false],
+    ['-', false],
+    ['×', false],
+    ['あり', true],
+    ['なし', false],
+    ['修正あり', true],
+    ['修正', true],
+    ['修正なし', false],
+    ['反映', true],
+    ['一部反映', true],
+    ['反映済み', true],
+    ['反映なし', false],
+    ['反映せず', false],
+    ['変更無', false],
+    ['○(一部)', true],
+    ['検討中', null],
+    ['修正について', null],
+    ['', null],
+  ])('%s -> %s', (flag, revised) => {
+    expect(revisedFromFlag(flag)).toBe(revised);
+  });
+});
+
 describe('refersToOf', () => {
   it.each<[string, string, string[]]>([
     ['the real deferral', '意見 11 に対する考え方のとおり。', ['11']],
@@ -73,6 +106,10 @@ describe('refersToOf', () => {
     ['No without a dot', 'No 7の考え方をご参照ください。', ['7']],
     ['番号 and への回答', '番号3への回答を御参照ください。', ['3']],
     ['意見…の回答', '意見5の回答のとおりです。', ['5']],
+    ['the number before 番の御意見', '２番の御意見に対する考え方を参照。', ['2']],
+    ['a whole response of a bare number and に同じ', '１に同じ。', ['1']],
+    ['a bare number and と同様', '3番と同様です。', ['3']],
+    ['a bare number inside a longer response', '第１に同じく、原案のとおりとします。', []],
     ['no reference', '原案のとおりといたします。', []],
     ['a number that is no opinion', '20 ページのベストプラクティスに追加いたします。', []],
     ['意見 without a number', '御意見に対する考え方は以下のとおりです。', []],
