@@ -538,6 +538,38 @@ describe('revision flags in other words than 有 and 無', () => {
   });
 });
 
+describe('submitters marked in other forms', () => {
+  it('reads 提出者: lines, a mark before the text, 匿名 and a described individual', async () => {
+    const cells = [
+      '<p>対象を広げるべき。</p><p>提出者：テスト株式会社</p>',
+      '<p>【提出者：テスト協会】</p><p>対象を狭めるべき。</p><p>理由は次のとおり。</p>',
+      '<p>手数料を下げるべき。(匿名)</p>',
+      '<p>期限を延長すべき。(個人・20代)</p>',
+      // Marks before and after the text: the one after names it, the one before is kept as printed, naming no text.
+      '<p>【個人A】</p><p>様式を改めるべき。【個人B】</p>',
+    ];
+    const text = ['結果', '', '番号\t提出された意見\t考え方', ...cells.map((cell, index) => `${index + 1}\t${cell}\t<p>原案のとおりとします。</p>`), ''].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => o.comments.map((c) => [c.submitter, c.submitterRaw, c.text]))).toEqual([
+      [['テスト株式会社', '提出者：テスト株式会社', '対象を広げるべき。']],
+      [['テスト協会', '【提出者：テスト協会】', '対象を狭めるべき。\n理由は次のとおり。']],
+      [['匿名', '(匿名)', '手数料を下げるべき。']],
+      [['個人・20代', '(個人・20代)', '期限を延長すべき。']],
+      [['個人A', '【個人A】', ''], ['個人B', '【個人B】', '様式を改めるべき。']],
+    ]);
+    expect(document?.notice.submitters.map((s) => [s.name, s.kind])).toEqual([
+      ['テスト株式会社', 'organization'],
+      ['テスト協会', 'organization'],
+      ['匿名', 'individual'],
+      ['個人・20代', 'individual'],
+      ['個人A', 'individual'],
+      ['個人B', 'individual'],
+    ]);
+    expect(messages).not.toContain('[missing-submitter]');
+    expect(document?.notice.coverage.share).toBe(1);
+  });
+});
+
 describe('responses that are a ditto mark', () => {
   it('links 同上 and 上記と同じ to the opinion just above, and takes its outcome (FORMATS.md hard case 8)', async () => {
     const text = ['結果', '', '提出された意見\t総務省の考え方', '<p>意見1 延期すべき。</p>\t<p>原案のとおりとします。</p>', '<p>意見2 延期を求める。</p>\t<p>同上</p>', '<p>意見3 延期を求める。</p>\t<p>上記と同じ。</p>', '<p>意見4 同上</p>\t<p>御意見として承ります。</p>', ''].join('\n');

@@ -119,6 +119,7 @@ export function normalizeSubmitterName(text: string): string {
     .trim()
     .replace(/^【(.*)】$|^[(（](.*)[)）]$/s, '$1$2')
     .trim()
+    .replace(/^(?:意見)?提出者(?:名)?[ \u3000]*[:：][ \u3000]*/, '')
     .replace(/[ \u3000]+/g, ' ');
   const individual = /^個人\s*([A-Za-zＡ-Ｚａ-ｚ0-9０-９]*)$/.exec(inner);
   if (individual) return '個人' + toAsciiAlnum(individual[1] ?? '');
@@ -136,7 +137,8 @@ const ORGANIZATION = /株式会社|有限会社|合同会社|[(（](?:株|有|�
 
 /** What kind of submitter a name reads as, when no list says. */
 export function guessKind(name: string): SubmitterKind {
-  if (/^個人\s*[A-Za-zＡ-Ｚａ-ｚ0-9０-９]*$/.test(name)) return 'individual';
+  // 個人, 個人A, 匿名, 匿名希望, and an individual described: 個人・20代, 個人(会社員).
+  if (/^(?:個人|匿名(?:希望)?)(?:\s*[A-Za-zＡ-Ｚａ-ｚ0-9０-９]*|[・･(（].*)$/.test(name)) return 'individual';
   if (ORGANIZATION.test(name)) return 'organization';
   return 'unknown';
 }

@@ -134,6 +134,8 @@ const TRAILING_MARK = /【([^【】]+)】$/;
 /** A submitter's code after a sentence, `…すべき。(EBC)` (S11, S10): capitals, never a bare Roman numeral (a section). */
 const SUBMITTER_CODE = /^(?![IVXLC]+$)[A-Z][A-Z0-9&-]{1,7}$/;
 const SENTENCE_BEFORE = /[。．.]\s*$/;
+/** A paragraph that names its submitter by a label: `提出者:テスト株式会社`, `【意見提出者：個人】`. */
+const SUBMITTER_LINE = /^[【[［(（]?(?:意見)?提出者(?:名)?[ \u3000]*[:：][ \u3000]*([^【】[\]［］()（）:：]+?)[ \u3000]*[】\]］)）]?$/;
 
 function isWholeMark(text: string): boolean {
   return /^【[^【】]+】$/.test(text);
@@ -153,6 +155,8 @@ interface Mark {
  * submitter); a code such as (EBC) only after a sentence.
  */
 function submitterMark(text: string, isLast: boolean, known: ReadonlySet<string>): Mark | null {
+  const labelled = SUBMITTER_LINE.exec(text);
+  if (labelled) return { index: 0, printed: text, name: labelled[1] ?? '' };
   const mark = TRAILING_MARK.exec(text);
   if (mark) return isSubmitterMark(mark[1] ?? '', known) ? { index: mark.index, printed: mark[0], name: mark[1] ?? '' } : null;
   const trailing = trailingParenthesised(text);
@@ -186,7 +190,11 @@ function trailingParenthesised(text: string): Mark | null {
 function commentsOf(paragraphs: Paragraph[], kind: CommentDraft['kind'], context: RowContext): CommentDraft[] {
   const comments: CommentDraft[] = [];
   let pending: Paragraph[] = [];
-  const close = (mark: string | null, closing: Paragraph): void => {
+  /** A mark printed alone before the text (the cell's first paragraph, `【提出者:A社】`) where no mark follows: it names the text below it. */
+  let opening: string | null = null;
+  const close = (closingMark: string | null, closing: Paragraph): void => {
+    const mark = closingMark ?? opening;
+    opening = null;
     const text = pending.map((p) => p.text).join('\n');
     const first = pending[0] ?? closing;
     const column = mark === null ? context.submitterOf(first.line) : null;
@@ -213,7 +221,9 @@ function commentsOf(paragraphs: Paragraph[], kind: CommentDraft['kind'], context
     const previous = pending.at(-1);
     if (previous && context.subRows.some((start) => previous.start < start && start <= paragraph.start)) close(null, previous);
     const found = submitterMark(paragraph.text, index === paragraphs.length - 1, context.known);
-    if (found) {
+    if (found && found.index === 0 && index === 0 && paragraphs.length > 1 && !hasMarkAfterFirst(paragraphs, context.known)) {
+      opening = found.printed;
+    } else if (found) {
       const before = paragraph.text.slice(0, found.index).trimEnd();
       if (before !== '') pending.push({ ...paragraph, text: before });
       close(found.printed, paragraph);
@@ -224,6 +234,11 @@ function commentsOf(paragraphs: Paragraph[], kind: CommentDraft['kind'], context
   const last = pending.at(-1);
   if (last) close(null, last);
   return comments;
+}
+
+/** Does a paragraph after the first close with a mark of its own? Then a mark in the first names no text below it. */
+function hasMarkAfterFirst(paragraphs: readonly Paragraph[], known: ReadonlySet<string>): boolean {
+  return paragraphs.some((paragraph, index) => index > 0 && submitterMark(paragraph.text, index === paragraphs.length - 1, known) !== null);
 }
 
 function block(paragraphs: Paragraph[], separator: string): TextBlock | null {
