@@ -130,7 +130,7 @@ const doc: NoticeDocument = NoticeDocument.parse({
           submitterRaw: '【匿名】',
           place: null,
           text: '上記意見に賛成する。',
-          refs: [{ kind: 'article', raw: '第3条第2項', canonical: 'art.3.2', article: 3, paragraph: 2, source: span(1) }],
+          refs: [{ kind: 'article', raw: '第3条第2項', canonical: 'art.3.2', article: 3, branch: null, paragraph: 2, articleItem: null, source: span(1) }],
           source: span(44),
         },
       ],
@@ -164,7 +164,7 @@ const doc: NoticeDocument = NoticeDocument.parse({
           text: '別表第三号の扱いを示されたい。',
           refs: [
             { kind: 'other', raw: '別表第三号', canonical: '別表第三号', source: span(1) },
-            { kind: 'article', raw: '第5条', canonical: 'art.5', article: 5, paragraph: null, source: span(1) },
+            { kind: 'article', raw: '第5条の2第1号', canonical: 'art.5-2(1)', article: 5, branch: 2, paragraph: null, articleItem: 1, source: span(1) },
           ],
           source: span(50),
         },

@@ -200,7 +200,7 @@ function refNode(r: Ref, anchor: Anchor): JsonObject {
     case 'figure':
       return { ...head, figure: r.figure };
     case 'article':
-      return withoutNulls({ ...head, article: r.article, paragraph: r.paragraph });
+      return withoutNulls({ ...head, article: r.article, branch: r.branch, paragraph: r.paragraph, articleItem: r.articleItem });
     case 'whole':
     case 'other':
       return head;

@@ -382,27 +382,30 @@ function matchFigures(folded: string, text: string): FoundRef[] {
 
 const NUM_SRC = '[0-9]{1,4}|[〇零一二三四五六七八九十百千]{1,6}';
 /**
- * `第3条`, `第三条第二項`, `第3条2項`. Not after 附則 (supplementary provisions are
- * numbered separately), and not a branch article `第3条の2`, which the schema's
- * integer `article` cannot hold.
+ * `第3条`, `第三条第二項`, `第3条2項`, a branch article `第3条の2`, an item
+ * `第3条第2項第1号` or `第2条第1号`. Not after 附則 (supplementary provisions
+ * are numbered separately). A branch in kanji is no branch before a word it
+ * opens (`第3条の一部`, `の一環`, `の一つ`).
  */
 const ARTICLE_RE = new RegExp(
-  `(?<!附則[ \\t]*)第[ \\t]*(${NUM_SRC})[ \\t]*条(?![ \\t]*の[ \\t]*[0-9〇一二三四五六七八九十])` +
-    `(?:[ \\t]*第?[ \\t]*(${NUM_SRC})[ \\t]*項)?`,
+  `(?<!附則[ \\t]*)第[ \\t]*(${NUM_SRC})[ \\t]*条` +
+    `(?:[ \\t]*の[ \\t]*([0-9]{1,4}(?![0-9])|[〇一二三四五六七八九十百]{1,4}(?![〇一二三四五六七八九十百部環つ般体層端方律種定的連]))` +
+    `)?(?:[ \\t]*第?[ \\t]*(${NUM_SRC})[ \\t]*項)?(?:[ \\t]*第[ \\t]*(${NUM_SRC})[ \\t]*号)?`,
   'g',
 );
 
-/** Article references, canonical `art.3.2` or `art.3`. */
+/** Article references: canonical `art.3`, `art.3.2` (paragraph), `art.3-2` (branch), `art.3.2(1)` and `art.2(1)` (item). */
 function matchArticles(folded: string, text: string): FoundRef[] {
   const found: FoundRef[] = [];
   for (const m of folded.matchAll(ARTICLE_RE)) {
-    const article = parseNumber(m[1] ?? '');
-    const paragraph = m[2] === undefined ? null : parseNumber(m[2]);
-    if (article === null || (m[2] !== undefined && paragraph === null)) continue;
+    // undefined where the part is not printed, null where it is printed but no number reads from it.
+    const numbers = [m[1], m[2], m[3], m[4]].map((number) => (number === undefined ? undefined : parseNumber(number)));
+    if (numbers.includes(null)) continue;
+    const [article = 0, branch = null, paragraph = null, item = null] = numbers as (number | undefined)[];
     const start = m.index;
     const end = start + m[0].length;
-    const canonical = paragraph === null ? `art.${article}` : `art.${article}.${paragraph}`;
-    found.push({ kind: 'article', raw: text.slice(start, end), canonical, article, paragraph, start, end });
+    const canonical = `art.${article}${branch === null ? '' : `-${branch}`}${paragraph === null ? '' : `.${paragraph}`}${item === null ? '' : `(${item})`}`;
+    found.push({ kind: 'article', raw: text.slice(start, end), canonical, article, branch, paragraph, articleItem: item, start, end });
   }
   return found;
 }

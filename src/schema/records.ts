@@ -60,7 +60,11 @@ export const Ref = z.discriminatedUnion('kind', [
     kind: z.literal('article'),
     ...refBase,
     article: z.number().int().nonnegative(),
+    /** 枝番: the 2 of `第3条の2`. */
+    branch: z.number().int().nonnegative().nullable(),
     paragraph: z.number().int().nonnegative().nullable(),
+    /** 号: the 1 of `第3条第2項第1号`. */
+    articleItem: z.number().int().nonnegative().nullable(),
   }),
   z.object({ kind: z.literal('whole'), ...refBase }),
   z.object({ kind: z.literal('other'), ...refBase }),
