@@ -108,6 +108,34 @@ describe('periods', () => {
     expect(header.period).toEqual({ start: '2016-09-27', end: '2016-10-26', raw: '平 成 2 8 年 9 月 2 7 日 ～ 平 成 2 8 年 1 0 月 2 6 日' });
   });
 
+  it.each([
+    ['e-Gov case page', ['案の公示日 2024年12月01日', '意見・情報受付締切日 2025年01月06日']],
+    ['start and end lines', ['意見募集開始日：令和6年12月1日', '意見募集終了日：令和7年1月6日']],
+  ])('reads a period whose ends are printed on lines of their own (%s), keeping both lines as raw', (_, texts) => {
+    const header = readHeader(lines('テスト案に対する意見募集の結果', ...texts), new VFile());
+    expect(header.period).toEqual({ start: '2024-12-01', end: '2025-01-06', raw: texts.join(' / ') });
+  });
+
+  it('reads such ends from a cover table of labels and values', () => {
+    const cells = (label: string, value: string): TitleLine => ({ line: 2, text: `${label}\t${value}`, cells: [label, value], isMainHeading: false });
+    const file = new VFile();
+    const header = readHeader([...lines('テスト案に対する意見募集の結果'), cells('案の公示日', '2024年12月01日'), cells('意見・情報受付締切日', '2025年01月06日')], file);
+    expect(header.period).toMatchObject({ start: '2024-12-01', end: '2025-01-06' });
+    expect(file.messages).toEqual([]);
+  });
+
+  it('reports an end line before its start, and takes no period from 結果の公示日', () => {
+    const file = new VFile();
+    expect(readHeader(lines('テスト案に対する意見募集の結果', '案の公示日 2024年12月01日', '意見・情報受付締切日 2024年01月06日'), file).period).toBeNull();
+    expect(file.messages.map((m) => [m.ruleId, m.line])).toEqual([['period-invalid', 3]]);
+    expect(readHeader(lines('テスト案に対する意見募集の結果', '結果の公示日 2025年02月01日'), new VFile()).period).toBeNull();
+  });
+
+  it('reads the dates on the line below a line that only names the period', () => {
+    const header = readHeader(lines('テスト案に対する意見募集の結果', '1 意見募集期間', '令和6年12月1日から令和7年1月6日まで'), new VFile());
+    expect(header.period).toMatchObject({ start: '2024-12-01', end: '2025-01-06', raw: '令和6年12月1日から令和7年1月6日' });
+  });
+
   it('reports a missing period as info', () => {
     const file = new VFile();
     expect(readHeader(lines('テスト案に対する意見'), file).period).toBeNull();

@@ -109,17 +109,22 @@ export interface YearContext {
 /** Where a period without a year may start: 同年, or a month not cut out of a longer number. */
 const YEARLESS_START = /同[ \t\u00A0\u3000]*年|(?<![0-9０-９年])[0-9０-９]{1,2}[ \t\u00A0\u3000]*月/g;
 
-/** The first full date in `text` (`平成23年1月26日`), as the year context of what follows it; null when it holds none. */
-export function firstDateYear(text: string): YearContext | null {
+/** The first full date in `text` (`平成23年1月26日`, `2024年12月01日`) that reads, as printed and parsed; null when it holds none. */
+export function findDate(text: string): { raw: string; date: WarekiDate } | null {
   for (const { index } of text.matchAll(START)) {
     const match = execAt(DATE, text, index);
     const date = match ? resolve(match) : null;
-    if (date?.ok) {
-      const { era, year } = date.date;
-      return { era, eraYear: era === null ? year : year - firstYearOf(era) + 1, gregorianYear: year };
-    }
+    if (match && date?.ok) return { raw: match[0], date: date.date };
   }
   return null;
+}
+
+/** The first full date in `text`, as the year context of what follows it; null when it holds none. */
+export function firstDateYear(text: string): YearContext | null {
+  const found = findDate(text);
+  if (!found) return null;
+  const { era, year } = found.date;
+  return { era, eraYear: era === null ? year : year - firstYearOf(era) + 1, gregorianYear: year };
 }
 
 /** Parse a text that is exactly a period; a trailing まで (`…から7月11日まで`) is allowed. */

@@ -8,7 +8,7 @@
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { respondentFrom } from '../normalize/columns.js';
-import { findPeriod, firstDateYear, type YearContext } from '../normalize/dates.js';
+import { findDate, findPeriod, firstDateYear, type YearContext } from '../normalize/dates.js';
 import { COUNT_DIGITS, digitsValue, MAX_DIGITS, parseSubmitterGroup, type SubmitterGroup } from '../normalize/submitters.js';
 import type { Period } from '../schema/records.js';
 import type { TitleLine } from './assemble-rows.js';
@@ -63,7 +63,12 @@ const RE_COUNT = new RegExp(`再意見(?:提出(?:者|件)?数|数)\\s*[:：]?\\
 const GOVERNMENT_BODY = /^([^\s、。:：()（）0-9０-９]{1,20}(?:省|庁|府|委員会|本部|事務局))(?:[ \u3000]+[^\s、。:：()（）0-9０-９]{1,20}(?:局|部|課|室|センター))*$/;
 /** The e-Gov result cover names what was consulted on: `定めた命令等の題名 …`, `命令等の案の題名 …`. */
 const SUBJECT_LINE = /^(?:定めた)?命令等(?:の案)?の題名[ \u3000]*[:：]?[ \u3000]*(\S.*)$/;
-const COUNT_CELL = new RegExp(`^(${COUNT_DIGITS})\\s*(件|者|通|名)$`);
+/** A line that only names the period, whose dates follow on the next line (`1 意見募集期間`). */
+const PERIOD_LABEL_LINE = /^(?:[0-9０-９]+[.．、 \u3000]*|[(（][0-9０-９]+[)）][ \u3000]*)?(?:[御ご]?意見(?:の)?)?(?:募集|公募|提出|受付)期間[ \u3000:：]*$/;
+/** The period's ends on lines of their own, as e-Gov's case page prints them: `案の公示日 2024年12月01日`, `意見・情報受付締切日 2025年01月06日`. */
+const PERIOD_START_LINE = /案の公示日|(?:募集|受付|提出)開始日/;
+const PERIOD_END_LINE = /受付締切日|(?:募集|受付|提出)(?:終了|締切|締め切り)日|提出期限/;
+const COUNT_CELL =new RegExp(`^(${COUNT_DIGITS})\\s*(件|者|通|名)$`);
 
 export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHeader {
   const header: NoticeHeader = {
@@ -89,6 +94,28 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
   let countsRow: TitleLine | null = null;
   /** The year of the last full date printed so far: a period printed without a year (同年2月9日から…) is in it. */
   let yearBefore: YearContext | null = null;
+  /** The line above only named the period (`1 意見募集期間`): this one holds its dates. */
+  let periodLabelAbove = false;
+  /** The start of a period whose ends are printed on lines of their own, until its end line comes. */
+  let periodStart: { text: string; raw: string; iso: string } | null = null;
+  /** A line of a period's start or end date (e-Gov's case page); true when it completed a period, readable or not. */
+  const readPeriodEnd = (text: string, line: TitleLine): boolean => {
+    const found = PERIOD_START_LINE.test(text) || PERIOD_END_LINE.test(text) ? findDate(text) : null;
+    if (!found) return false;
+    if (PERIOD_START_LINE.test(text)) {
+      periodStart = { text: text.trim(), raw: found.raw, iso: found.date.iso };
+      return false;
+    }
+    if (!periodStart) return false;
+    const start: { text: string; raw: string; iso: string } = periodStart;
+    periodStart = null;
+    if (found.date.iso < start.iso) {
+      report(file, 'period-invalid', `Unexpected end ${found.raw} (${found.date.iso}), expected a date on or after the start ${start.raw} (${start.iso})`, { line: line.line, column: line.text.indexOf(found.raw) + 1 });
+    } else {
+      header.period ??= { start: start.iso, end: found.date.iso, raw: `${start.text} / ${text.trim()}` };
+    }
+    return true;
+  };
   lines.forEach((line, index) => {
     if (line === titleLine || line === countsRow) return;
     if (line.cells) {
@@ -99,14 +126,17 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
       }
       // A cover table of label and value (`意見提出期間 | 令和6年2月1日～…`, `提出意見数 | 3件`) reads as its line would.
       const text = line.cells.filter((cell) => cell.trim() !== '').join(' ');
-      const read = readTextLine(header, line, text, yearBefore, file);
+      const read = readTextLine(header, line, text, yearBefore, false, file);
+      const periodEnd = readPeriodEnd(text, line);
       yearBefore = firstDateYear(text) ?? yearBefore;
-      periodSeen ||= read.period;
-      if (!read.any) report(file, 'note-outside-table', `Unexpected table row outside the opinion tables: ${line.cells.join(' | ').slice(0, 60)}`, { line: line.line, column: 1 });
+      periodSeen ||= read.period || periodEnd;
+      if (!read.any && !periodEnd && !PERIOD_START_LINE.test(text)) report(file, 'note-outside-table', `Unexpected table row outside the opinion tables: ${line.cells.join(' | ').slice(0, 60)}`, { line: line.line, column: 1 });
       return;
     }
     for (const text of line.text.split('\n')) {
-      periodSeen = readTextLine(header, line, text, yearBefore, file).period || periodSeen;
+      periodSeen = readTextLine(header, line, text, yearBefore, periodLabelAbove, file).period || periodSeen;
+      periodSeen = readPeriodEnd(text, line) || periodSeen;
+      periodLabelAbove = PERIOD_LABEL_LINE.test(text.trim());
       yearBefore = firstDateYear(text) ?? yearBefore;
     }
   });
@@ -117,7 +147,7 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
 }
 
 /** What one line of the title block says: a submitter group, the issuer, the subject, counts, a period. `any`: it said one of them. */
-function readTextLine(header: NoticeHeader, line: TitleLine, text: string, yearBefore: YearContext | null, file: VFile): { any: boolean; period: boolean } {
+function readTextLine(header: NoticeHeader, line: TitleLine, text: string, yearBefore: YearContext | null, periodLabelAbove: boolean, file: VFile): { any: boolean; period: boolean } {
   const group = parseSubmitterGroup(text);
   if (group) {
     header.groups.push(group);
@@ -129,7 +159,7 @@ function readTextLine(header: NoticeHeader, line: TitleLine, text: string, yearB
   if (subject) header.subject ??= subject.trim();
   const counts = readCounts(header, text, line.line, file);
   const breakdown = readInlineBreakdown(header, text);
-  const period = /期間|募集|公募/.test(text) && readPeriod(header, line, text, yearBefore, file);
+  const period = (periodLabelAbove || /期間|募集|公募/.test(text)) && readPeriod(header, line, text, yearBefore, file);
   return { any: body !== undefined || subject !== undefined || counts || breakdown || period, period };
 }
 
