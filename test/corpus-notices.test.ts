@@ -122,6 +122,16 @@ describe('fsa-kantoku-gfm (GFM pipe tables, No. column, topics, list of submitte
     ]);
   });
 
+  it('keeps the 凡例 table (lines 13-18) as the glossary, as printed, and reports none of its rows', () => {
+    expect(doc.notice.glossary).toEqual([
+      { term: '主要行等監督指針', meaning: '主要行等向けの総合的な監督指針', line: 15 },
+      { term: '中小・地域監督指針', meaning: '中小・地域金融機関向けの総合的な監督指針', line: 16 },
+      { term: '施行規則', meaning: '銀行法施行規則', line: 17 },
+      { term: 'CSP', meaning: 'クラウドサービス事業者', line: 18 },
+    ]);
+    expect(doc.diagnostics).toEqual([]);
+  });
+
   it('has 10 opinions of one comment each, no flag, no summary, no submitter', () => {
     expect(doc.opinions.map((o) => [o.label, o.section, o.source.startLine])).toEqual([
       ['1', 'I', 25], ['2', 'I', 26], ['3', 'I', 28], ['4', 'I', 29], ['5', 'I', 30], ['6', 'I', 31],

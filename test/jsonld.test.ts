@@ -57,6 +57,10 @@ const doc: NoticeDocument = NoticeDocument.parse({
       { id: 's-2', name: '個人A', kind: 'individual' },
       { id: 's-3', name: '匿名', kind: 'unknown' },
     ],
+    glossary: [
+      { term: '金商法', meaning: '金融商品取引法', line: 5 },
+      { term: '(−)', meaning: '約款の解釈に対する質問事項等であり、回答で十分であると考えた事項。', line: 6 },
+    ],
     coverage: { characters: 10, attributed: 10, reported: 0, share: 1 },
     source: { file: 'sample-2018.html', sha256: 'a'.repeat(64), encoding: 'shift_jis' },
   },

@@ -143,6 +143,25 @@ describe('periods', () => {
   });
 });
 
+describe('glossary (凡例)', () => {
+  const row = (line: number, ...cells: string[]): TitleLine => ({ line, text: cells.join('\t'), cells, isMainHeading: false });
+
+  it('reads a table of 略称 and 正式名称 in either order, up to a row of another width', () => {
+    const file = new VFile();
+    const header = readHeader([...lines('テスト案に対する意見募集の結果'), row(2, '略称', '正式名称'), row(3, '金商法', '金融商品取引法'), row(4, '出典', '別添', '参照')], file);
+    expect(header.glossary).toEqual([{ term: '金商法', meaning: '金融商品取引法', line: 3 }]);
+    expect(file.messages.map((m) => [m.ruleId, m.line])).toContainEqual(['note-outside-table', 4]);
+  });
+
+  it('reads a legend mark on a line of its own (S10), but no numbered line or note', () => {
+    const header = readHeader(
+      lines('テスト案に対する意見募集の結果', '(−)は、約款の解釈に対する質問事項等であり、NTTの回答で十分であると考えた事項。', '(1)は、第1章に対する意見', '(注)：本資料の略称は次のとおり。'),
+      new VFile(),
+    );
+    expect(header.glossary).toEqual([{ term: '(−)', meaning: '約款の解釈に対する質問事項等であり、NTTの回答で十分であると考えた事項。', line: 2 }]);
+  });
+});
+
 describe('title', () => {
   it.each([
     ['クラウドサービス提供における情報セキュリティ対策ガイドライン(第2版)(案)に対して提出された意見及びその意見に対する総務省の考え方', 'クラウドサービス提供における情報セキュリティ対策ガイドライン(第2版)(案)', '総務省'],

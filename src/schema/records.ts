@@ -90,6 +90,13 @@ export const CountBreakdown = z.object({
   unit: z.string(),
 });
 
+export const GlossaryEntry = z.object({
+  term: z.string().describe('an abbreviation or a legend mark as printed: 金商法, (−)'),
+  meaning: z.string().describe('what the notice says it stands for, as printed'),
+  line: z.number().int().positive().describe('the line that defines it'),
+});
+export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
+
 export const Notice = z.object({
   id: z.string(),
   title: z.string().nullable(),
@@ -102,6 +109,7 @@ export const Notice = z.object({
   rePeriod: Period.nullable(),
   reSubmitterCount: z.number().int().nonnegative().nullable(),
   submitters: z.array(Submitter),
+  glossary: z.array(GlossaryEntry).describe('abbreviations and legend marks that the notice defines (凡例: a table of 正式名称 and 略称, `(−)は、…`)'),
   coverage: z
     .object({
       characters: z.number().int().nonnegative().describe('non-blank characters in the cells of the opinion tables'),

@@ -10,7 +10,7 @@ import { report } from '../diagnostics.js';
 import { respondentFrom } from '../normalize/columns.js';
 import { findDate, findPeriod, firstDateYear, type YearContext } from '../normalize/dates.js';
 import { COUNT_DIGITS, digitsValue, MAX_DIGITS, parseSubmitterGroup, type SubmitterGroup } from '../normalize/submitters.js';
-import type { Period } from '../schema/records.js';
+import type { GlossaryEntry, Period } from '../schema/records.js';
 import type { TitleLine } from './assemble-rows.js';
 
 export interface Count {
@@ -33,6 +33,8 @@ export interface NoticeHeader {
   groups: SubmitterGroup[];
   /** Counts by type from a table (団体 | 事業者 | 個人 over 5件 | 2件 | 4件). */
   breakdown: { label: string; count: number; unit: string }[];
+  /** Abbreviations and legend marks the title block defines (凡例). */
+  glossary: GlossaryEntry[];
 }
 
 /** The words that end a title and follow the subject of the consultation; the opinions may be qualified (`科学的・技術的意見`, S23). */
@@ -82,6 +84,7 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
     reSubmitterCount: null,
     groups: [],
     breakdown: [],
+    glossary: [],
   };
   const titleLine = lines.find((line) => TITLE_TAIL.test(line.text) && /考え方|回答|概要|結果/.test(line.text)) ?? lines.find((line) => line.isMainHeading) ?? lines[0];
   if (titleLine) {
@@ -92,6 +95,8 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
   }
   let periodSeen = false;
   let countsRow: TitleLine | null = null;
+  /** The columns of the glossary table being read (略称 | 正式名称), until a row of another width. */
+  let glossaryColumns: { term: number; meaning: number; width: number } | null = null;
   /** The year of the last full date printed so far: a period printed without a year (同年2月9日から…) is in it. */
   let yearBefore: YearContext | null = null;
   /** The line above only named the period (`1 意見募集期間`): this one holds its dates. */
@@ -119,6 +124,12 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
   lines.forEach((line, index) => {
     if (line === titleLine || line === countsRow) return;
     if (line.cells) {
+      if (glossaryColumns?.width === line.cells.length) {
+        readGlossaryRow(header, line, glossaryColumns);
+        return;
+      }
+      glossaryColumns = glossaryHeader(line.cells);
+      if (glossaryColumns) return;
       const next = lines[index + 1] ?? null;
       if (readBreakdown(header, line.cells, next?.cells ?? null)) {
         countsRow = next;
@@ -134,6 +145,7 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
       return;
     }
     for (const text of line.text.split('\n')) {
+      if (readLegendLine(header, text, line.line)) continue;
       periodSeen = readTextLine(header, line, text, yearBefore, periodLabelAbove, file).period || periodSeen;
       periodSeen = readPeriodEnd(text, line) || periodSeen;
       periodLabelAbove = PERIOD_LABEL_LINE.test(text.trim());
@@ -144,6 +156,30 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
     report(file, 'period-missing', 'Unexpected title block without a period, expected a line such as 意見募集期間:平成30年6月7日～平成30年7月6日', lines[0] ? { line: lines[0].line, column: 1 } : null);
   }
   return header;
+}
+
+/** A header row of a glossary table (凡例): 略称 beside 正式名称 (S7, S8), in either order. */
+function glossaryHeader(cells: readonly string[]): { term: number; meaning: number; width: number } | null {
+  const plain = cells.map((cell) => cell.replace(/[\s\u3000]+/g, ''));
+  const term = plain.findIndex((cell) => /^(?:略称|略語|略記)$/.test(cell));
+  const meaning = plain.findIndex((cell) => /^(?:正式名称|正式名|名称|法令名|用語)$/.test(cell));
+  return term >= 0 && meaning >= 0 ? { term, meaning, width: cells.length } : null;
+}
+
+function readGlossaryRow(header: NoticeHeader, line: TitleLine, columns: { term: number; meaning: number }): void {
+  const [term, meaning] = [line.cells?.[columns.term]?.trim() ?? '', line.cells?.[columns.meaning]?.trim() ?? ''];
+  if (term !== '' && meaning !== '') header.glossary.push({ term, meaning, line: line.line });
+}
+
+/** A legend mark and its meaning on a line of its own: `(−)は、約款の解釈に対する質問事項等であり、…事項。` (S10). */
+const LEGEND_LINE = /^([(（](?![0-9０-９]+[)）]|注)[^()（）\s]{1,3}[)）])[ \u3000]*(?:は|[:：])[ \u3000]*[、,]?[ \u3000]*(\S.*)$/;
+
+/** Read a legend line into the glossary; true when it was one. */
+function readLegendLine(header: NoticeHeader, text: string, line: number): boolean {
+  const legend = LEGEND_LINE.exec(text.trim());
+  if (!legend?.[1] || !legend[2]) return false;
+  header.glossary.push({ term: legend[1], meaning: legend[2], line });
+  return true;
 }
 
 /** What one line of the title block says: a submitter group, the issuer, the subject, counts, a period. `any`: it said one of them. */
