@@ -191,6 +191,14 @@ describe('other changes', () => {
     expect(report).toContain('- submitter added: `新規提出者` (individual)');
   });
 
+  it('shows a glossary entry read anew as a notice field change', () => {
+    const old = readOutput();
+    const changed = copy(old);
+    base(changed).notice.glossary = [...base(changed).notice.glossary, { term: '金商法', meaning: '金融商品取引法', line: 9 }];
+    const report = renderDiffReport(diffNotices(old, changed), labels);
+    expect(report).toMatch(/- glossary: .* → .*金商法/);
+  });
+
   it('tolerates fields it does not know', () => {
     const old = readOutput();
     const changed = copy(old);
