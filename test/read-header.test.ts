@@ -40,6 +40,7 @@ describe('counts', () => {
     ['団体 75 件 事業者 6件 弁護士 28 件 学者 2件 個人 12 件', [['団体', 75, '件'], ['事業者', 6, '件'], ['弁護士', 28, '件'], ['学者', 2, '件'], ['個人', 12, '件']]],
     ['総数 219通 (うち、団体:22通 個人:197通)', [['団体', 22, '通'], ['個人', 197, '通']]],
     ['総数 4,219通 (うち、団体:1,022通 個人:3,197通)', [['団体', 1022, '通'], ['個人', 3197, '通']]],
+    ['２　提出意見数　１，２０４件（団体：４件、個人：１，２００件）', [['団体', 4, '件'], ['個人', 1200, '件']]],
   ])('reads the counts by type printed in one line: %s', (text, expected) => {
     const header = readHeader(lines('テスト案に対する意見募集の結果', text), new VFile());
     expect(header.breakdown.map(({ label, count, unit }) => [label, count, unit])).toEqual(expected);

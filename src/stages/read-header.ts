@@ -56,8 +56,8 @@ const COUNTS: readonly RegExp[] = [
 ];
 /** One `label N unit` of a count by type printed in a line: `団体 75 件`, `個人:197通`. */
 const INLINE_COUNT = new RegExp(`([^\\s:：、,，()（）0-9０-９]{1,12})\\s*[:：]?\\s*(${COUNT_DIGITS})\\s*(者|件|通|名|人)`, 'g');
-/** What may stand between the counts of such a line: `(うち、…)` and the total it breaks down. */
-const INLINE_FILLER = /^(?:[\s、,，()（）]|うち)*$/;
+/** What may stand between the counts of such a line: `(うち、…)` and the total it breaks down, after the line's item number (`２　提出意見数…`). */
+const INLINE_FILLER = /^(?:[0-9０-９]{1,2}[.．]?(?=[\s\u3000]))?(?:[\s、,，()（）]|うち)*$/;
 /** A total rather than a type: `総数`, `合計`, `意見提出件数` (and `再意見提出件数`, the other round's). */
 const TOTAL_LABEL = /^(?:合計|計)$|数$/;
 const RE_COUNT = new RegExp(`再意見(?:提出(?:者|件)?数|数)\\s*[:：]?\\s*${NUMBER}`);
