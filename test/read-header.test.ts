@@ -144,6 +144,33 @@ describe('periods', () => {
   });
 });
 
+describe('several consultations in one notice (FORMATS.md hard case 16)', () => {
+  const s22 = [
+    '「景品表示法施行規則の一部を改正する内閣府令(案)」等に関する意見募集の結果について',
+    '1 意見募集の概要',
+    '(1)不当景品類及び不当表示防止法施行規則の一部を改正する内閣府令(案)',
+    '意見募集期間:平成27年11月25日(水)から12月24日(木)まで',
+    '提出意見数:12件',
+    '(2)不当景品類及び不当表示防止法第8条に関する考え方(案)',
+    '意見募集期間:平成27年12月1日(火)から同月28日(月)まで',
+    '提出意見数:123件',
+  ];
+
+  it('reads each numbered draft with the period and count below it; the notice keeps the first', () => {
+    const header = readHeader(lines(...s22), new VFile());
+    expect(header.consultations).toEqual([
+      { label: '(1)', subject: '不当景品類及び不当表示防止法施行規則の一部を改正する内閣府令(案)', period: { start: '2015-11-25', end: '2015-12-24', raw: '平成27年11月25日(水)から12月24日(木)' }, submitterCount: 12, submitterCountUnit: '件', line: 3 },
+      { label: '(2)', subject: '不当景品類及び不当表示防止法第8条に関する考え方(案)', period: { start: '2015-12-01', end: '2015-12-28', raw: '平成27年12月1日(火)から同月28日(月)' }, submitterCount: 123, submitterCountUnit: '件', line: 6 },
+    ]);
+    expect([header.period?.start, header.submitterCount?.count]).toEqual(['2015-11-25', 12]);
+  });
+
+  it('lists none for one consultation, nor for numbered drafts that state no period or count of their own', () => {
+    expect(readHeader(lines(...s22.slice(0, 5)), new VFile()).consultations).toEqual([]);
+    expect(readHeader(lines('テスト案に対する意見募集の結果', '意見募集期間:令和6年4月1日～令和6年4月30日', '(1)テスト規則(案)', '(2)テスト指針(案)'), new VFile()).consultations).toEqual([]);
+  });
+});
+
 describe('glossary (凡例)', () => {
   const row = (line: number, ...cells: string[]): TitleLine => ({ line, text: cells.join('\t'), cells, isMainHeading: false });
 

@@ -131,6 +131,9 @@ export function toJsonLd(doc: NoticeDocument, context: object, sourceText: strin
     reConsultationPeriod: periodNode(notice.rePeriod),
     reSubmitterCount: notice.reSubmitterCount,
     submitter: notice.submitters.map(submitterNode),
+    consultation: notice.consultations.map((c) =>
+      withoutNulls({ '@type': 'Consultation', label: c.label, about: c.subject, consultationPeriod: periodNode(c.period), submitterCount: c.submitterCount, submitterCountUnit: c.submitterCountUnit, line: c.line }),
+    ),
     glossary: notice.glossary.map(({ term, meaning, line }) => ({ '@type': 'DefinedTerm', name: term, description: meaning, line })),
     sourceDocument: { '@id': sourceId, sourceFile: notice.source.file, sourceSha256: notice.source.sha256 },
     sourceFile: notice.source.file,

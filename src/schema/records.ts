@@ -97,6 +97,16 @@ export const GlossaryEntry = z.object({
 });
 export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
 
+export const Consultation = z.object({
+  label: z.string().describe('its number as printed: (1), II.'),
+  subject: z.string().describe('the draft it consulted on, as printed'),
+  period: Period.nullable(),
+  submitterCount: z.number().int().nonnegative().nullable(),
+  submitterCountUnit: z.string().nullable(),
+  line: z.number().int().positive().describe('the line that names it'),
+});
+export type Consultation = z.infer<typeof Consultation>;
+
 export const Notice = z.object({
   id: z.string(),
   title: z.string().nullable(),
@@ -109,6 +119,9 @@ export const Notice = z.object({
   rePeriod: Period.nullable(),
   reSubmitterCount: z.number().int().nonnegative().nullable(),
   submitters: z.array(Submitter),
+  consultations: z
+    .array(Consultation)
+    .describe('the consultations of a notice that reports several together, each with its own period and count (period and submitterCount hold the first one); empty for one'),
   glossary: z.array(GlossaryEntry).describe('abbreviations and legend marks that the notice defines (凡例: a table of 正式名称 and 略称, `(−)は、…`)'),
   coverage: z
     .object({

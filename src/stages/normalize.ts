@@ -51,6 +51,7 @@ export function normalize(source: SourceInfo, header: NoticeHeader, draft: Draft
       rePeriod: header.rePeriod,
       reSubmitterCount: header.reSubmitterCount?.count ?? null,
       submitters,
+      consultations: header.consultations,
       glossary: header.glossary,
       coverage: coverageOf(draft, split, file),
       source: { file: source.file, sha256: source.sha256, encoding: source.encoding },

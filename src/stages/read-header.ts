@@ -10,7 +10,7 @@ import { report } from '../diagnostics.js';
 import { respondentFrom } from '../normalize/columns.js';
 import { findDate, findPeriod, firstDateYear, type YearContext } from '../normalize/dates.js';
 import { COUNT_DIGITS, digitsValue, MAX_DIGITS, parseSubmitterGroup, type SubmitterGroup } from '../normalize/submitters.js';
-import type { GlossaryEntry, Period } from '../schema/records.js';
+import type { Consultation, GlossaryEntry, Period } from '../schema/records.js';
 import type { TitleLine } from './assemble-rows.js';
 
 export interface Count {
@@ -35,6 +35,8 @@ export interface NoticeHeader {
   breakdown: { label: string; count: number; unit: string }[];
   /** Abbreviations and legend marks the title block defines (凡例). */
   glossary: GlossaryEntry[];
+  /** The consultations of a notice that reports several, each with its own period and count; empty for one. */
+  consultations: Consultation[];
 }
 
 /** The words that end a title and follow the subject of the consultation; the opinions may be qualified (`科学的・技術的意見`, S23). */
@@ -85,6 +87,7 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
     groups: [],
     breakdown: [],
     glossary: [],
+    consultations: [],
   };
   const titleLine = lines.find((line) => TITLE_TAIL.test(line.text) && /考え方|回答|概要|結果/.test(line.text)) ?? lines.find((line) => line.isMainHeading) ?? lines[0];
   if (titleLine) {
@@ -152,6 +155,7 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
       yearBefore = firstDateYear(text) ?? yearBefore;
     }
   });
+  header.consultations = readConsultations(lines);
   if (!periodSeen) {
     report(file, 'period-missing', 'Unexpected title block without a period, expected a line such as 意見募集期間:平成30年6月7日～平成30年7月6日', lines[0] ? { line: lines[0].line, column: 1 } : null);
   }
@@ -203,15 +207,55 @@ function readTextLine(header: NoticeHeader, line: TitleLine, text: string, yearB
 function readCounts(header: NoticeHeader, text: string, line: number, file: VFile): boolean {
   const re = RE_COUNT.exec(text);
   if (re && header.reSubmitterCount === null) header.reSubmitterCount = count(re[1], re[2], line, file);
+  const match = firstRoundCount(text);
+  if (match) header.submitterCount ??= count(match[1], match[2], line, file);
+  return match !== null || re !== null;
+}
+
+/** The first-round count a line states (its digits and unit in groups 1 and 2), the 再意見 round's left out. */
+function firstRoundCount(text: string): RegExpExecArray | null {
   const first = text.replace(RE_COUNT, '');
   for (const pattern of COUNTS) {
     const match = pattern.exec(first);
-    if (match) {
-      header.submitterCount ??= count(match[1], match[2], line, file);
-      return true;
-    }
+    if (match) return match;
   }
-  return re !== null;
+  return null;
+}
+
+/**
+ * `(1) …規則(案)` / `(2) …考え方(案)` (S22), `I. …` / `II. …` (S21): a
+ * numbered line naming a draft, which heads the period and counts of one of
+ * the consultations a notice reports together (FORMATS.md hard case 16).
+ */
+const CONSULTATION_LINE = /^[ \u3000]*([(（][0-9０-９]{1,2}[)）]|[IⅠⅡⅢⅣ]{1,3}[.．]|[0-9０-９]{1,2}[.．])[ \u3000]*(\S.*(?:案|考え方|指針|方針|計画|ガイドライン)[)）」』]?)[ \u3000]*$/;
+
+/**
+ * The consultations of a notice that reports several: each numbered draft
+ * line with the first period and count printed below it (before the next).
+ * Empty unless at least two of them state a period or a count.
+ */
+function readConsultations(lines: readonly TitleLine[]): Consultation[] {
+  const consultations: Consultation[] = [];
+  let yearBefore: YearContext | null = null;
+  for (const line of lines) {
+    const text = line.cells ? line.cells.join(' ') : line.text;
+    const head = line.cells ? null : CONSULTATION_LINE.exec(text);
+    const current = consultations.at(-1);
+    if (head?.[1] && head[2]) {
+      consultations.push({ label: head[1], subject: head[2], period: null, submitterCount: null, submitterCountUnit: null, line: line.line });
+    } else if (current) {
+      const found = /期間|募集|公募/.test(text) ? findPeriod(text, yearBefore ?? undefined) : null;
+      if (found?.ok) current.period ??= { start: found.start, end: found.end, raw: found.raw };
+      const stated = firstRoundCount(text);
+      const value = stated ? digitsValue(stated[1] ?? '') : null;
+      if (current.submitterCount === null && value !== null) {
+        current.submitterCount = value;
+        current.submitterCountUnit = stated?.[2] || null;
+      }
+    }
+    yearBefore = firstDateYear(text) ?? yearBefore;
+  }
+  return consultations.filter((consultation) => consultation.period !== null || consultation.submitterCount !== null).length >= 2 ? consultations : [];
 }
 
 function count(digits: string | undefined, unit: string | undefined, line: number, file: VFile): Count | null {
