@@ -599,6 +599,19 @@ describe('opinion labels as converters leave them', () => {
     const { document } = await convertText('結果\n\n提出された意見\t総務省の考え方\n<p>意<br>見 1-1 延期すべき。</p>\t<p>原案のとおりとします。</p>\n');
     expect(document?.opinions.map((o) => [o.id, o.key, o.label, o.summary])).toEqual([['op-1-1', '1-1', '意\n見 1-1', '延期すべき。']]);
   });
+
+  it('reads 【意見2】, ご意見3 and a label with a separator (意見１．, 意見４:), which stays in the label rather than the summary', async () => {
+    const rows = ['意見１．施行日を延期すべき。', '【意見２】様式を改めるべき。', 'ご意見3 期限を延長すべき。', '意見４:手数料を下げるべき。', 'ご意見12件を踏まえ、再度検討すべき。'];
+    const { document } = await convertText(['結果', '', '御意見の概要\t御意見に対する考え方', ...rows.map((row) => `<p>${row}</p>\t<p>承ります。</p>`), ''].join('\n'));
+    expect(document?.opinions.map((o) => [o.key, o.label, o.summary, o.comments.map((c) => c.text)])).toEqual([
+      ['1', '意見１．', '施行日を延期すべき。', []],
+      ['2', '【意見２】', '様式を改めるべき。', []],
+      ['3', 'ご意見3', '期限を延長すべき。', []],
+      // A count after ご意見 is no label: the row continues the opinion above.
+      ['4', '意見４:', '手数料を下げるべき。', ['ご意見12件を踏まえ、再度検討すべき。']],
+    ]);
+    expect(document?.notice.coverage.share).toBe(1);
+  });
 });
 
 describe('opinions printed as records: rows of a label and its value', () => {

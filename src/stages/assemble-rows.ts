@@ -92,8 +92,12 @@ export interface Draft {
   headingCharacters: number;
 }
 
-/** `意見 1-1`; a converter may stack its letters (`意<br>見 1-1`, S16). */
-const LABEL = /^(意\s*見\s*[0-9０-９]+(?:\s*[-－‐]\s*[0-9０-９]+)*)(?![0-9０-９])/;
+/**
+ * `意見 1-1`, `ご意見3`, `【意見2】`, `意見１．`: the label as printed (group 1,
+ * with its brackets and a separator after it) and its number (group 2). A
+ * converter may stack its letters (`意<br>見 1-1`, S16); `ご意見12件` counts, it labels nothing.
+ */
+const LABEL = /^([[［【〔]?[ \u3000]*(?:御|ご)?意\s*見\s*([0-9０-９]+(?:\s*[-－‐]\s*[0-9０-９]+)*)(?![0-9０-９]|\s*[件名者通人%％])(?:[ \u3000]*[\]］】〕])?(?:[.．:：](?![0-9０-９]))?)/;
 const LIST_HEADING = /提出者(?:一覧|名簿)|提出者の一覧/;
 const BULLET = /^[●○■□◆◇▼▽★☆◎]/;
 
@@ -527,7 +531,7 @@ function openingLabel(cells: Partial<Record<ColumnRole, Paragraph[]>>): { label:
   if (number) return { label: number, key: opinionKey(number.replace(/^(?:No|NO|№)\.?\s*|^(?:御|ご)?意見\s*(?:番号\s*[:：]?\s*)?/, '')), labelInOpinionCell: false };
   const first = cells.opinion?.[0]?.text;
   const match = first ? LABEL.exec(first) : null;
-  return match?.[1] ? { label: match[1], key: opinionKey(match[1].replace(/^意\s*見/, '')), labelInOpinionCell: true } : null;
+  return match?.[1] && match[2] ? { label: match[1], key: opinionKey(match[2]), labelInOpinionCell: true } : null;
 }
 
 /** `NTT再意見(要旨)` -> NTT; null for a plain 再意見 column. */
