@@ -52,6 +52,17 @@ describe('layouts', () => {
     expect(document?.opinions.map((o) => o.outcome)).toEqual(['revised', 'unknown', 'unchanged']);
   });
 
+  it('keys a number cell printed in parentheses, with a point, or circled: (1), 2., （１０）, ①', async () => {
+    const numbers = ['(1)', '2.', '（１０）', '⑪'];
+    const { document } = await convertText(['結果', '', '番号\t御意見の概要\t御意見に対する考え方', ...numbers.map((number) => `${number}\t<p>見直すべき。</p>\t<p>承ります。</p>`), ''].join('\n'));
+    expect(document?.opinions.map((o) => [o.id, o.key, o.number, o.label])).toEqual([
+      ['op-1', '1', 1, '(1)'],
+      ['op-2', '2', 2, '2.'],
+      ['op-10', '10', 10, '（１０）'],
+      ['op-11', '11', 11, '⑪'],
+    ]);
+  });
+
   it('takes submitters from a 提出者 column (submitter-column)', async () => {
     const { document } = await convertFixture('submitter-column');
     expect(document?.opinions.map((o) => o.comments.map((c) => [c.submitter, c.text]))).toEqual([

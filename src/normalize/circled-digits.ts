@@ -24,6 +24,15 @@ export function circled(value: number): string | null {
   return null;
 }
 
+/** The value of a circled digit (`①` -> 1, `㊿` -> 50); null for any other text. */
+export function circledValue(text: string): number | null {
+  const code = text.length === 1 ? text.charCodeAt(0) : 0;
+  if (code >= 0x2460 && code <= 0x2473) return code - 0x2460 + 1;
+  if (code >= 0x3251 && code <= 0x325f) return code - 0x3251 + 21;
+  if (code >= 0x32b1 && code <= 0x32bf) return code - 0x32b1 + 36;
+  return null;
+}
+
 export interface Restored {
   texts: string[];
   /** Each circled digit restored, in order: as printed (`@`, `A`, `マル5`) and as read (`①`, `②`, `⑤`). */

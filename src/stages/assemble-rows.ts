@@ -12,6 +12,7 @@ import type { VFile } from 'vfile';
 import { nonBlankLength, report } from '../diagnostics.js';
 import { headerRole, respondentFrom, type ColumnRole } from '../normalize/columns.js';
 import type { Overrides } from '../schema/overrides.js';
+import { circledValue } from '../normalize/circled-digits.js';
 import { opinionKey } from '../normalize/outcome.js';
 import { parseSectionHeading } from '../normalize/sections.js';
 import { isAllBold, type Block, type CellNode, type RowBlock } from './blocks.js';
@@ -528,10 +529,19 @@ export function reportUnattributed(file: VFile, reason: string, paragraphs: read
 /** The label that opens an opinion: the number column's text, or `意見N` at the start of the opinion cell. */
 function openingLabel(cells: Partial<Record<ColumnRole, Paragraph[]>>): { label: string; key: string; labelInOpinionCell: boolean } | null {
   const number = cells.number?.map((p) => p.text).join('').trim();
-  if (number) return { label: number, key: opinionKey(number.replace(/^(?:No|NO|№)\.?\s*|^(?:御|ご)?意見\s*(?:番号\s*[:：]?\s*)?/, '')), labelInOpinionCell: false };
+  if (number) return { label: number, key: numberColumnKey(number), labelInOpinionCell: false };
   const first = cells.opinion?.[0]?.text;
   const match = first ? LABEL.exec(first) : null;
   return match?.[1] && match[2] ? { label: match[1], key: opinionKey(match[2]), labelInOpinionCell: true } : null;
+}
+
+/** The key of a number cell: `No.3`, `意見番号4`, `(1)`, `2.`, `５－１`, `①` -> "3", "4", "1", "2", "5-1", "1". */
+function numberColumnKey(number: string): string {
+  const bare = number
+    .replace(/^(?:No|NO|№)\.?\s*|^(?:御|ご)?意見\s*(?:番号\s*[:：]?\s*)?/, '')
+    .replace(/^[(（]\s*(.*?)\s*[)）]$/, '$1')
+    .replace(/[.．、)）]$/, '');
+  return opinionKey(String(circledValue(bare) ?? bare));
 }
 
 /** `NTT再意見(要旨)` -> NTT; null for a plain 再意見 column. */

@@ -1,6 +1,6 @@
 /** Circled digits that a conversion lost (FORMATS.md hard case 13): restored where the context allows, never in an address or a word. */
 import { describe, expect, it } from 'vitest';
-import { circled, restoreCircledDigits } from '../../src/normalize/circled-digits.js';
+import { circled, circledValue, restoreCircledDigits } from '../../src/normalize/circled-digits.js';
 
 describe('restoreCircledDigits', () => {
   it.each([
@@ -30,8 +30,10 @@ describe('restoreCircledDigits', () => {
     expect(restoreCircledDigits([text])).toEqual({ texts: [expected], restored: [] });
   });
 
-  it('maps 1-50 to their circled forms and nothing else', () => {
+  it('maps 1-50 to their circled forms and back, and nothing else', () => {
     expect([1, 20, 21, 35, 36, 50].map(circled)).toEqual(['①', '⑳', '㉑', '㉟', '㊱', '㊿']);
     expect([0, 51].map(circled)).toEqual([null, null]);
+    expect(['①', '⑳', '㉑', '㉟', '㊱', '㊿'].map(circledValue)).toEqual([1, 20, 21, 35, 36, 50]);
+    expect(['1', '①②', '', '⓪'].map(circledValue)).toEqual([null, null, null, null]);
   });
 });
