@@ -236,6 +236,23 @@ describe('topic rows in the syntaxes of other ministries (FORMATS.md hard case 2
   });
 });
 
+describe('section headings', () => {
+  it('numbers sections from （３）, 第2章 and a numbered line of text over a table after the first one', async () => {
+    const table = (key: number): string[] => ['', '| 番号 | 御意見の概要 | 考え方 |', '|---|---|---|', `| ${key} | 延期すべき。 | 承ります。 |`, ''];
+    const text = ['# テスト案に対する意見募集の結果', '', '### 1. 総論', ...table(1), '### 第二章 各論', ...table(2), '**（３）その他**', ...table(3), 'Ⅳ　附則関係', ...table(4), '以上のとおり、御意見を整理しました。'].join('\n');
+    const { document, messages } = await convertBytes('notice', 'notice.md', new TextEncoder().encode(text));
+    expect(document?.sections.map((s) => [s.id, s.label, s.title])).toEqual([
+      ['1', '1.', '総論'],
+      ['2', '第二章', '各論'],
+      ['3', '（３）', 'その他'],
+      ['IV', 'Ⅳ', '附則関係'],
+    ]);
+    expect(document?.opinions.map((o) => o.section)).toEqual(['1', '2', '3', 'IV']);
+    // A line of text that is no numbered heading over a table stays a note.
+    expect(messages).toContain('Unexpected text outside any table: 以上のとおり');
+  });
+});
+
 describe('header rows', () => {
   it('a data row whose long cells mention 提出された意見 and end in 考え方 stays a data row, not a new header', async () => {
     const { document, messages } = await convertText(

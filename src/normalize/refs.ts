@@ -103,8 +103,8 @@ function kanjiToInt(s: string): number | null {
   return s.length === 0 ? null : total + Math.max(current, 0);
 }
 
-/** An article or paragraph number in ASCII digits (already folded) or kanji. */
-function parseNumber(s: string): number | null {
+/** An article, paragraph or chapter number in ASCII digits (already folded) or kanji (`十二`); null when it is neither. */
+export function parseNumber(s: string): number | null {
   return /^[0-9]+$/.test(s) ? Number.parseInt(s, 10) : kanjiToInt(s);
 }
 

@@ -160,7 +160,7 @@ class Assembler {
         this.heading(block, isSectionHeading(blocks, index, this.roles !== null, this.overrides.columns ?? {}));
         return;
       case 'text':
-        this.text(block);
+        this.text(block, isSectionHeading(blocks, index, true, this.overrides.columns ?? {}));
         return;
       case 'row':
         this.row(block, blocks, index);
@@ -184,12 +184,15 @@ class Assembler {
     }
   }
 
-  private text(block: Extract<Block, { type: 'text' }>): void {
+  /** A line of text; after the first table, a numbered line over a table (`Ⅳ　附則関係`) is a section heading, as a `【…】` line is. */
+  private text(block: Extract<Block, { type: 'text' }>, overTable: boolean): void {
     if (!this.inBody) this.draft.titleBlock.push({ line: block.line, text: block.text, cells: null, isMainHeading: false });
     if (LIST_HEADING.test(block.text)) {
       this.startList(block.text, null);
     } else if (this.list) {
       readListLine(this.list.target, block.text, block.line);
+    } else if (this.inBody && overTable && isNumberedHeading(block.text)) {
+      this.openSection(block.text, block.line);
     } else if (this.inBody) {
       report(this.file, 'note-outside-table', `Unexpected text outside any table: ${preview(block.text)}`, { line: block.line, column: block.column });
     }
@@ -426,6 +429,11 @@ function isSectionHeading(blocks: readonly Block[], index: number, inTable: bool
     return block?.type === 'item' || (block?.type === 'row' && (inTable || classifyRow(block.texts, columns).kind === 'header'));
   }
   return false;
+}
+
+/** A short numbered line that ends no sentence: `Ⅳ　附則関係`, `（３）その他`, `第2章 各論`. */
+function isNumberedHeading(text: string): boolean {
+  return text.length <= 40 && !SENTENCE_END.test(text) && parseSectionHeading(text).number !== null;
 }
 
 /** A heading row: its section or topic text, and the cell's text as printed (which the accounting counts). */
