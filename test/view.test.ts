@@ -145,6 +145,8 @@ describe('renderNoticeHtml', () => {
     hostile.notice.source.file = evil;
     hostile.notice.submitters[0]!.name = evil;
     hostile.sections[0]!.title = evil;
+    hostile.notice.glossary = [{ term: evil, meaning: evil, line: 1 }];
+    hostile.notice.consultations = [{ label: evil, subject: evil, period: null, submitterCount: null, submitterCountUnit: null, line: 1 }];
     const opinion = hostile.opinions[0]!;
     opinion.label = evil;
     opinion.summary = evil;
@@ -173,6 +175,24 @@ describe('renderNoticeHtml', () => {
       expect(ALLOWED_TAGS.has(tag.name), tag.name).toBe(true);
       for (const name of tag.attributes.keys()) expect(ALLOWED_ATTRIBUTES.has(name), `${tag.name} ${name}`).toBe(true);
     }
+  });
+
+  it('shows the glossary and each consultation of a notice that reports several, and a document without them', () => {
+    const page = renderNoticeHtml(loadDocument('fsa-kantoku-gfm'), loadSource(loadDocument('fsa-kantoku-gfm')));
+    expect(page).toContain('CSP: クラウドサービス事業者');
+    const several = structuredClone(doc);
+    several.notice.consultations = [
+      { label: '(1)', subject: 'テスト規則(案)', period: { start: '2024-04-01', end: '2024-04-30', raw: '令和6年4月1日～令和6年4月30日' }, submitterCount: 3, submitterCountUnit: '件', line: 2 },
+      { label: '(2)', subject: 'テスト指針(案)', period: null, submitterCount: null, submitterCountUnit: null, line: 5 },
+    ];
+    const shown = renderNoticeHtml(several, loadSource(doc));
+    expect(shown).toContain('意見募集 (1)');
+    expect(shown).toContain('テスト規則(案): 令和6年4月1日～令和6年4月30日');
+    expect(shown).toContain('提出 記載なし');
+    const older = structuredClone(doc) as unknown as { notice: Record<string, unknown> };
+    delete older.notice['glossary'];
+    delete older.notice['consultations'];
+    expect(() => renderNoticeHtml(older as unknown as NoticeDocument, loadSource(doc))).not.toThrow();
   });
 
   it('escapes the five HTML metacharacters', () => {

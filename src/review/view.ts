@@ -152,6 +152,13 @@ class Page {
     const breakdown = notice.submitterBreakdown.map((part) => `${part.label} ${part.count}${part.unit}`).join('、');
     fact('提出者数', escapeHtml(breakdown === '' ? count : `${count}(${breakdown})`));
     if (notice.reSubmitterCount !== null) fact('再意見提出者数', escapeHtml(String(notice.reSubmitterCount)));
+    // Documents written before these fields existed have neither.
+    for (const consultation of notice.consultations ?? []) {
+      const stated = consultation.submitterCount === null ? '記載なし' : `${consultation.submitterCount}${consultation.submitterCountUnit ?? ''}`;
+      fact(`意見募集 ${consultation.label}`, `${escapeHtml(consultation.subject)}: ${periodHtml(consultation.period)}、提出 ${escapeHtml(stated)}`);
+    }
+    const glossary = (notice.glossary ?? []).map(({ term, meaning }) => `${term}: ${meaning}`).join('、');
+    if (glossary !== '') fact('凡例', escapeHtml(glossary));
     fact(
       '入力',
       `<code>${escapeHtml(notice.source.file)}</code> <span class="muted">(${escapeHtml(notice.source.encoding)})</span>`,
