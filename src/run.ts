@@ -22,6 +22,8 @@ import { pushAll } from './arrays.js';
 
 
 export const INPUT_EXTENSIONS = ['.txt', '.md', '.html', '.htm'];
+/** Documents a folder of notices often holds beside their text (the notices as published), which pubcom cannot read: named once, not skipped silently. */
+const DOCUMENT_EXTENSIONS = ['.pdf', '.doc', '.docx', '.xls', '.xlsx', '.rtf', '.odt', '.jtd'];
 
 export interface RunOptions {
   paths: string[];
@@ -83,7 +85,7 @@ export interface RunSummary {
 
 export async function run(options: RunOptions, reporter: Reporter): Promise<RunSummary> {
   const started = performance.now();
-  const { inputs: listed, missing } = await listInputs(options.paths);
+  const { inputs: listed, missing, documents } = await listInputs(options.paths);
   const inputs = options.shard ? listed.filter((input) => inShard(input, options.shard as { index: number; count: number })) : listed;
   const summary: RunSummary = {
     exitCode: 0,
@@ -98,6 +100,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     wallMs: 0,
   };
   for (const line of missing) reporter.err(line);
+  if (documents.length > 0) reporter.err(documentsNote(documents));
   if (!options.check) await removeLeftovers(options.outDir);
 
   // The code hash reads the whole build: it runs while the first notices convert, and is awaited only where needed.
@@ -367,17 +370,25 @@ async function unexpected(outDir: string, ids: ReadonlySet<string>): Promise<str
  * units so every machine runs the same order. Only regular files (or links to
  * them) are read: reading a FIFO or a device would wait for ever.
  */
-async function listInputs(paths: readonly string[]): Promise<{ inputs: string[]; missing: string[] }> {
+async function listInputs(paths: readonly string[]): Promise<{ inputs: string[]; missing: string[]; documents: string[] }> {
   const inputs: string[] = [];
   const missing: string[] = [];
+  const documents: string[] = [];
   for (const given of paths) {
     const info = await stat(given).catch(() => null);
     if (!info) missing.push(`${given}:1:1: error: Unexpected missing path, expected a notice file or a folder [read-failed]`);
-    else if (info.isDirectory()) pushAll(inputs, await walk(given, INPUT_EXTENSIONS, missing));
+    else if (info.isDirectory()) pushAll(inputs, await walk(given, { missing, documents }));
     else if (isSpecial(info)) missing.push(notRegular(given));
     else inputs.push(given);
   }
-  return { inputs: [...new Set(inputs)].sort(compareCodeUnits), missing: missing.sort(compareCodeUnits) };
+  return { inputs: [...new Set(inputs)].sort(compareCodeUnits), missing: missing.sort(compareCodeUnits), documents: [...new Set(documents)].sort(compareCodeUnits) };
+}
+
+/** One line naming the documents a folder held that pubcom does not read (`a.pdf`, `b.docx`), with a few examples. */
+function documentsNote(documents: readonly string[]): string {
+  const examples = documents.slice(0, 3).join(', ');
+  const more = documents.length > 3 ? `, and ${documents.length - 3} more` : '';
+  return `pubcom: not read: ${documents.length} document(s) in the folders given (${examples}${more}); pubcom reads notices as text (${INPUT_EXTENSIONS.join(' ')}): convert them first`;
 }
 
 /** A FIFO, a socket or a device: `Stats` and `Dirent` both tell. */
@@ -389,13 +400,16 @@ function notRegular(file: string): string {
   return `${file}:1:1: error: Unexpected special file (a FIFO, socket or device), expected a regular file [read-failed]`;
 }
 
-async function walk(folder: string, extensions: readonly string[], special: string[]): Promise<string[]> {
+/** The notices below `folder`; `missing` collects special files, `documents` the documents pubcom does not read. */
+async function walk(folder: string, unread: { missing: string[]; documents: string[] }): Promise<string[]> {
   const found: string[] = [];
   for (const entry of await readdir(folder, { withFileTypes: true })) {
     const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) pushAll(found, await walk(full, extensions, special));
-    else if (!extensions.includes(path.extname(entry.name).toLowerCase())) continue;
-    else if (isSpecial(entry) || (entry.isSymbolicLink() && isSpecial((await stat(full).catch(() => null)) ?? entry))) special.push(notRegular(full));
+    const extension = path.extname(entry.name).toLowerCase();
+    if (entry.isDirectory()) pushAll(found, await walk(full, unread));
+    else if (DOCUMENT_EXTENSIONS.includes(extension)) unread.documents.push(full);
+    else if (!INPUT_EXTENSIONS.includes(extension)) continue;
+    else if (isSpecial(entry) || (entry.isSymbolicLink() && isSpecial((await stat(full).catch(() => null)) ?? entry))) unread.missing.push(notRegular(full));
     else found.push(full);
   }
   return found.sort(compareCodeUnits);

@@ -67,6 +67,22 @@ describe('convert', () => {
     expect(good.opinions).toHaveLength(20);
   });
 
+  it('names the documents of a folder it does not read (PDF, Word), and refuses a PDF given by name with what it is', () => {
+    const inputs = tempDir();
+    const out = path.join(tempDir(), 'out');
+    copyFileSync(realNotice, path.join(inputs, 'good.txt'));
+    writeFileSync(path.join(inputs, 'notice.pdf'), '%PDF-1.7\n');
+    writeFileSync(path.join(inputs, 'annex.docx'), Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    writeFileSync(path.join(inputs, 'data.json'), '{}');
+    const batch = pubcom(['convert', inputs, '--out', out, '--quiet']);
+    expect(batch.status).toBe(0);
+    expect(batch.stderr).toContain(`pubcom: not read: 2 document(s) in the folders given (${path.join(inputs, 'annex.docx')}, ${path.join(inputs, 'notice.pdf')})`);
+    expect(batch.stderr).not.toContain('data.json');
+    const single = pubcom(['convert', path.join(inputs, 'notice.pdf'), '--out', out, '--quiet']);
+    expect(single.status).toBe(1);
+    expect(single.stderr).toContain(`${path.join(inputs, 'notice.pdf')}:1:1: error: Unexpected PDF file, expected the text a converter leaves of it`);
+  });
+
   it('writes only the formats asked for, and a BOM with --bom', () => {
     const out = tempDir();
     expect(pubcom(['convert', realNotice, '--out', out, '--format', 'csv', '--bom']).status).toBe(0);

@@ -15,6 +15,11 @@ export interface Decoded {
 
 /** Decode `bytes`, or report `decode-failed` and return null for binary or undecodable input. */
 export function decode(bytes: Uint8Array, file: VFile): Decoded | null {
+  const format = documentFormat(bytes);
+  if (format) {
+    report(file, 'decode-failed', `Unexpected ${format} file, expected the text a converter leaves of it (TAB rows, markdown or HTML in UTF-8): convert it to text first`, { line: 1, column: 1, offset: 0 });
+    return null;
+  }
   const bom = detectBom(bytes);
   const body = bom ? bytes.subarray(bom.length) : bytes;
   const label = bom?.label ?? 'utf-8';
@@ -41,6 +46,15 @@ export function decode(bytes: Uint8Array, file: VFile): Decoded | null {
     'Unexpected bytes that are not text, expected a notice in UTF-8, UTF-16 with a BOM or Shift_JIS',
     { line: 1, column: 1, offset: 0 },
   );
+  return null;
+}
+
+/** A document format by its first bytes (a result notice as published, before any conversion to text); null for anything else. */
+function documentFormat(bytes: Uint8Array): string | null {
+  const starts = (...magic: number[]): boolean => magic.every((byte, index) => bytes[index] === byte);
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'PDF';
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'ZIP (.docx, .xlsx or another Office Open XML document)';
+  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'OLE (.doc, .xls or 一太郎 .jtd)';
   return null;
 }
 
