@@ -61,7 +61,7 @@ export const RULES = {
   },
   'unanswered-opinions': {
     severity: 'info',
-    note: 'After the opinion table, a list under a heading such as `その他の主な御意見` prints opinions that the notice does not answer (FORMATS.md S23): each bullet, with the lines that continue it, is an opinion with `response` null, keyed by its place in the notice (after the keys taken above), with an empty `label`, in a section named by the heading.',
+    note: 'Opinions that the notice does not answer, so `response` is null and no `missing-response` warning is given: a table without a response column (FORMATS.md family H: opinions published before their answers, under the columns 提出者 and 御意見), or, after the opinion table, a list under a heading such as `その他の主な御意見` (S23), each bullet of which, with the lines that continue it, is an opinion keyed by its place in the notice (after the keys taken above), with an empty `label`, in a section named by the heading.',
   },
   'label-unmatched': {
     severity: 'warning',

@@ -414,6 +414,16 @@ describe('opinions without answers after the table (FORMATS.md S23, hard case 18
     expect(document?.notice.coverage.share).toBe(1);
   });
 
+  it('reads a table without a response column (family H: opinions published before their answers) with one info, not a warning per opinion', async () => {
+    const { document, messages } = await convertText('別紙1 団体からお寄せいただいた御意見\n\n番号\t提出者\t御意見\n1\t株式会社テスト\t<p>施行日を延期すべき。</p>\n2\t一般社団法人テスト協会\t<p>様式を簡素化すべき。</p>\n');
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => [c.submitter, c.text]), o.response])).toEqual([
+      ['1', [['株式会社テスト', '施行日を延期すべき。']], null],
+      ['2', [['一般社団法人テスト協会', '様式を簡素化すべき。']], null],
+    ]);
+    expect(messages).toContain('notice.txt:3:1: info: Unexpected opinion table without a response column, expected one such as …の考え方: its opinions have no response [unanswered-opinions]');
+    expect(messages).not.toContain('[missing-response]');
+  });
+
   it('reads such a list after TAB rows too, and still warns of a table row without a response', async () => {
     const { document, messages } = await convertText('結果\n\n提出された意見\t総務省の考え方\n<p>意見1 年次とすべき。</p>\t\n\n【その他の御意見】\n・様式を簡素化すべき。\n');
     expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => c.text), o.response])).toEqual([

@@ -128,6 +128,8 @@ class Assembler {
   private unnumberedCount = 0;
   /** The keys of the opinions so far: a key by place skips those a number took. */
   private readonly keys = new Set<string>();
+  /** A table without a response column was reported (once per notice). */
+  private answerlessReported = false;
   /** A blank line (page break) came since the last row. */
   private afterBreak = false;
   /** The first heading followed by a table, or the first header row, ends the title block. */
@@ -212,6 +214,11 @@ class Assembler {
 
   private header(row: RowBlock, roles: Role[], unnumbered: boolean): void {
     this.unnumbered = unnumbered;
+    if (!roles.includes('response') && !this.answerlessReported) {
+      // FORMATS.md family H: opinions published before their answers (S25, S18), under the columns 提出者 and 御意見.
+      this.answerlessReported = true;
+      report(this.file, 'unanswered-opinions', 'Unexpected opinion table without a response column, expected one such as …の考え方: its opinions have no response', { line: row.line, column: 1, offset: row.start });
+    }
     this.reOpinionBy = partyOf(row.texts[roles.indexOf('re-opinion')] ?? '');
     for (const cell of row.cells) if (cell) this.uncarried.add(cell.offset);
     this.inBody = true;
@@ -288,6 +295,7 @@ class Assembler {
     }
     if (opens) {
       this.opinion = newOpinion(opens, this.section, this.topic, this.reOpinionBy, row);
+      this.opinion.unanswered = !roles.includes('response');
       this.push(this.opinion);
     }
     const opinion = this.opinion;
