@@ -42,5 +42,5 @@ export function respondentFrom(text: string): string | null {
   const before = /^(.*)の(?:考え方|回答|検討結果(?:と理由)?)\s*$/.exec(text.trim())?.[1];
   const name = before?.split(/に対する|における|及び|並びに|、|\s/).at(-1) ?? '';
   // `御意見への回答` answers the opinions: its words before の name no body.
-  return name === '' || /^(?:御?意見|当庁|当省|本庁)$|意見|へ$/.test(name) ? null : name;
+  return name === '' || /^(?:当庁|当省|本庁)$|意見|へ$/.test(name) ? null : name;
 }

@@ -57,7 +57,7 @@ export interface OpinionDraft {
   subRows: number[];
   /** The party its table's 再意見 column is named for (`NTT再意見(要旨)` -> NTT): the submitter of a re-opinion with no mark of its own. */
   reOpinionBy: string | null;
-  /** Printed in a list of opinions the notice does not answer (`その他の主な御意見`): no response is expected. */
+  /** Printed where the notice gives no answers (a table without a response column, a `その他の主な御意見` list): no response is expected. */
   unanswered: boolean;
 }
 
@@ -518,8 +518,8 @@ function reportReading(cell: CellNode, file: VFile): void {
   if (unsafe.length > 0) report(file, 'unsafe-markup', `Unexpected ${unsafe.join(', ')} in a cell, expected text: only its visible text is kept`, at);
   const restored = restoredCircledDigits(cell);
   if (restored.length > 0) {
-    const printed = restored.map(([as]) => as).join(' ');
-    report(file, 'circled-digits-restored', `Unexpected ${printed} where circled digits belong (lost by a conversion), read as ${restored.map(([, digit]) => digit).join(' ')}`, at);
+    const [printed, read] = [restored.map(([asPrinted]) => asPrinted), restored.map(([, digit]) => digit)];
+    report(file, 'circled-digits-restored', `Unexpected ${printed.join(' ')} where circled digits belong (lost by a conversion), read as ${read.join(' ')}`, at);
   }
 }
 

@@ -72,7 +72,7 @@ const PERIOD_LABEL_LINE = /^(?:[0-9０-９]+[.．、 \u3000]*|[(（][0-9０-９]
 /** The period's ends on lines of their own, as e-Gov's case page prints them: `案の公示日 2024年12月01日`, `意見・情報受付締切日 2025年01月06日`. */
 const PERIOD_START_LINE = /案の公示日|(?:募集|受付|提出)開始日/;
 const PERIOD_END_LINE = /受付締切日|(?:募集|受付|提出)(?:終了|締切|締め切り)日|提出期限/;
-const COUNT_CELL =new RegExp(`^(${COUNT_DIGITS})\\s*(件|者|通|名)$`);
+const COUNT_CELL = new RegExp(`^(${COUNT_DIGITS})\\s*(件|者|通|名)$`);
 
 export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHeader {
   const header: NoticeHeader = {
@@ -104,26 +104,7 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
   let yearBefore: YearContext | null = null;
   /** The line above only named the period (`1 意見募集期間`): this one holds its dates. */
   let periodLabelAbove = false;
-  /** The start of a period whose ends are printed on lines of their own, until its end line comes. */
-  let periodStart: { text: string; raw: string; iso: string } | null = null;
-  /** A line of a period's start or end date (e-Gov's case page); true when it completed a period, readable or not. */
-  const readPeriodEnd = (text: string, line: TitleLine): boolean => {
-    const found = PERIOD_START_LINE.test(text) || PERIOD_END_LINE.test(text) ? findDate(text) : null;
-    if (!found) return false;
-    if (PERIOD_START_LINE.test(text)) {
-      periodStart = { text: text.trim(), raw: found.raw, iso: found.date.iso };
-      return false;
-    }
-    if (!periodStart) return false;
-    const start: { text: string; raw: string; iso: string } = periodStart;
-    periodStart = null;
-    if (found.date.iso < start.iso) {
-      report(file, 'period-invalid', `Unexpected end ${found.raw} (${found.date.iso}), expected a date on or after the start ${start.raw} (${start.iso})`, { line: line.line, column: line.text.indexOf(found.raw) + 1 });
-    } else {
-      header.period ??= { start: start.iso, end: found.date.iso, raw: `${start.text} / ${text.trim()}` };
-    }
-    return true;
-  };
+  const readPeriodEnd = periodEndsReader(header, file);
   lines.forEach((line, index) => {
     if (line === titleLine || line === countsRow) return;
     if (line.cells) {
@@ -160,6 +141,32 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
     report(file, 'period-missing', 'Unexpected title block without a period, expected a line such as 意見募集期間:平成30年6月7日～平成30年7月6日', lines[0] ? { line: lines[0].line, column: 1 } : null);
   }
   return header;
+}
+
+/**
+ * A reader of a period whose ends are printed on lines of their own, as
+ * e-Gov's case page prints them: it holds the start line until its end line
+ * comes. It returns true for an end line that completed a period, readable or not.
+ */
+function periodEndsReader(header: NoticeHeader, file: VFile): (text: string, line: TitleLine) => boolean {
+  let start: { text: string; raw: string; iso: string } | null = null;
+  return (text, line) => {
+    const found = PERIOD_START_LINE.test(text) || PERIOD_END_LINE.test(text) ? findDate(text) : null;
+    if (!found) return false;
+    if (PERIOD_START_LINE.test(text)) {
+      start = { text: text.trim(), raw: found.raw, iso: found.date.iso };
+      return false;
+    }
+    const held = start;
+    start = null;
+    if (!held) return false;
+    if (found.date.iso < held.iso) {
+      report(file, 'period-invalid', `Unexpected end ${found.raw} (${found.date.iso}), expected a date on or after the start ${held.raw} (${held.iso})`, { line: line.line, column: line.text.indexOf(found.raw) + 1 });
+    } else {
+      header.period ??= { start: held.iso, end: found.date.iso, raw: `${held.text} / ${text.trim()}` };
+    }
+    return true;
+  };
 }
 
 /** A header row of a glossary table (凡例): 略称 beside 正式名称 (S7, S8), in either order. */
