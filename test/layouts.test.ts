@@ -639,14 +639,14 @@ describe('opinion labels as converters leave them', () => {
   });
 
   it('reads 【意見2】, ご意見3 and a label with a separator (意見１．, 意見４:), which stays in the label rather than the summary', async () => {
-    const rows = ['意見１．施行日を延期すべき。', '【意見２】様式を改めるべき。', 'ご意見3 期限を延長すべき。', '意見４:手数料を下げるべき。', 'ご意見12件を踏まえ、再度検討すべき。'];
+    const rows = ['意見１．施行日を延期すべき。', '【意見２】様式を改めるべき。', 'ご意見3 期限を延長すべき。', '意見４:手数料を下げるべき。', 'ご意見12件を踏まえ、再度検討すべき。', '意見2点目として、様式を示すべき。'];
     const { document } = await convertText(['結果', '', '御意見の概要\t御意見に対する考え方', ...rows.map((row) => `<p>${row}</p>\t<p>承ります。</p>`), ''].join('\n'));
     expect(document?.opinions.map((o) => [o.key, o.label, o.summary, o.comments.map((c) => c.text)])).toEqual([
       ['1', '意見１．', '施行日を延期すべき。', []],
       ['2', '【意見２】', '様式を改めるべき。', []],
       ['3', 'ご意見3', '期限を延長すべき。', []],
-      // A count after ご意見 is no label: the row continues the opinion above.
-      ['4', '意見４:', '手数料を下げるべき。', ['ご意見12件を踏まえ、再度検討すべき。']],
+      // A count or an order after 意見 is no label: such a row continues the opinion above.
+      ['4', '意見４:', '手数料を下げるべき。', ['ご意見12件を踏まえ、再度検討すべき。\n意見2点目として、様式を示すべき。']],
     ]);
     expect(document?.notice.coverage.share).toBe(1);
   });

@@ -96,9 +96,10 @@ export interface Draft {
 /**
  * `意見 1-1`, `ご意見3`, `【意見2】`, `意見１．`: the label as printed (group 1,
  * with its brackets and a separator after it) and its number (group 2). A
- * converter may stack its letters (`意<br>見 1-1`, S16); `ご意見12件` counts, it labels nothing.
+ * converter may stack its letters (`意<br>見 1-1`, S16); `ご意見12件` counts and
+ * `意見1点目` orders, they label nothing.
  */
-const LABEL = /^([[［【〔]?[ \u3000]*(?:御|ご)?意\s*見\s*([0-9０-９]+(?:\s*[-－‐]\s*[0-9０-９]+)*)(?![0-9０-９]|\s*[件名者通人%％])(?:[ \u3000]*[\]］】〕])?(?:[.．:：](?![0-9０-９]))?)/;
+const LABEL = /^([[［【〔]?[ \u3000]*(?:御|ご)?意\s*見\s*([0-9０-９]+(?:\s*[-－‐]\s*[0-9０-９]+)*)(?![0-9０-９]|[件名者通人%％点つ回]|番目)(?:[ \u3000]*[\]］】〕])?(?:[.．:：](?![0-9０-９]))?)/;
 const LIST_HEADING = /提出者(?:一覧|名簿)|提出者の一覧/;
 const BULLET = /^[●○■□◆◇▼▽★☆◎]/;
 
