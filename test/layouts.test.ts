@@ -479,6 +479,19 @@ describe('fixed-width text-art tables (FORMATS.md family J)', () => {
     ]);
   });
 
+  it('reads such a table inside the <pre> of an old HTML page as the text one, with positions in the HTML file', async () => {
+    const lines = readFileSync(new URL('./fixtures/text-art-table/input.txt', import.meta.url), 'utf8').split('\n');
+    const html = ['<html><body>', `<h1>${lines[0]}</h1>`, `<p>${lines[2]}</p>`, '<pre>', ...lines.slice(4).filter((line) => line.trim() !== ''), '</pre>', '</body></html>', ''].join('\n');
+    const [text, page] = [await convertFixture('text-art-table'), await convertBytes('page', 'page.html', new TextEncoder().encode(html))];
+    const records = (converted: typeof text) => converted.document?.opinions.map((o) => [o.key, o.topic, o.comments.map((c) => [c.kind, c.submitter, c.text]), o.response?.text]);
+    expect(records(page)).toEqual(records(text));
+    expect(page.document?.notice.period?.start).toBe('1998-01-12');
+    const first = page.document?.opinions[0];
+    expect(html.split('\n')[(first?.source.startLine ?? 0) - 1]).toMatch(/^\|1 本接続約款案の全体/);
+    expect(html.slice(first?.source.startOffset, (first?.source.startOffset ?? 0) + 10)).toBe('|1 本接続約款案の');
+    expect(page.document?.notice.coverage.share).toBe(1);
+  });
+
   it('reads a lone border line as a separator between rows, neither a table nor a note', async () => {
     const { document, messages } = await convertText('結果\n\n提出された意見\t総務省の考え方\n意見1 年次とすべき。\t原案のとおりとします。\n+-----+-----+\n意見2 延期すべき。\t御意見として承ります。\n');
     expect(document?.opinions.map((o) => o.key)).toEqual(['1', '2']);

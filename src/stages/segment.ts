@@ -73,7 +73,7 @@ export function isHtmlDocument(text: string, fileName: string): boolean {
 }
 
 export function segment(text: string, fileName: string, file: VFile): Block[] {
-  return isHtmlDocument(text, fileName) ? segmentHtml(text) : segmentLines(splitLines(text), file);
+  return isHtmlDocument(text, fileName) ? segmentHtml(text, file) : segmentLines(splitLines(text), file);
 }
 
 function segmentLines(lines: Line[], file: VFile): Block[] {
@@ -246,7 +246,7 @@ function moveToFile(tree: Node, lines: Line[]): void {
 }
 
 /** An HTML document: headings, paragraphs and tables of its body, in document order. */
-function segmentHtml(text: string): Block[] {
+function segmentHtml(text: string, file: VFile): Block[] {
   const tree = htmlDocument.parse(text) as HastRoot;
   const body = findBody(tree);
   const blocks: Block[] = [];
@@ -255,11 +255,14 @@ function segmentHtml(text: string): Block[] {
     if (node.type !== 'element') continue;
     const start = node.position?.start ?? { line: 1, column: 1 };
     const heading = /^h([1-6])$/.exec(node.tagName);
+    const preformatted = node.tagName === 'pre' ? preformattedTable(node, text) : null;
     if (heading) {
       blocks.push({ type: 'heading', line: start.line, column: start.column, text: cellPlainText(asCell(node)), style: 'html', depth: Number(heading[1]) });
     } else if (node.tagName === 'table') {
       pushAll(blocks, tableRows(node));
       blocks.push({ type: 'table-end', line: node.position?.end.line ?? start.line });
+    } else if (preformatted) {
+      pushAll(blocks, segmentLines(preformatted, file));
     } else if (['p', 'li', 'dt', 'dd', 'caption', 'pre', 'blockquote'].includes(node.tagName) || !node.children.some(isBlockElement)) {
       const value = cellPlainText(asCell(node), '\n');
       if (value !== '') blocks.push({ type: 'text', line: start.line, column: start.column, text: value });
@@ -268,6 +271,19 @@ function segmentHtml(text: string): Block[] {
     }
   }
   return blocks;
+}
+
+/**
+ * The lines of a `<pre>` that holds a table as text (an old HTML page's
+ * text-art table, FORMATS.md family J, or TAB rows), as lines of the input
+ * file, to be read as a text notice is; null for any other `<pre>`.
+ */
+function preformattedTable(node: Element, text: string): Line[] | null {
+  const [first, last] = [node.children[0]?.position?.start, node.children.at(-1)?.position?.end];
+  const [from, to] = [first?.offset, last?.offset];
+  if (!first || from === undefined || to === undefined) return null;
+  const lines = splitLines(text.slice(from, to)).map((line) => ({ ...line, number: line.number + first.line - 1, start: line.start + from, end: line.end + from }));
+  return lines.some((line) => isTextArtBorder(line.text) || line.text.includes('\t')) ? lines : null;
 }
 
 function findBody(tree: HastRoot): RootContent[] {
