@@ -161,6 +161,28 @@ async function convertTable(rows: string): Promise<Awaited<ReturnType<typeof con
 }
 
 describe('rowspan cells and the accounting of every character', () => {
+  it('keeps a rowspan cell in the rows it spans, even a row that ends before it or a colspan row over it, and counts a shared flag once', async () => {
+    const html = [
+      '<table>',
+      '<tr><th>No.</th><th>提出者</th><th>御意見の概要</th><th>御意見に対する考え方</th><th>修正の有無</th></tr>',
+      '<tr><td rowspan="2">1</td><td>株式会社テスト</td><td>明確化すべき。</td><td rowspan="2">修正します。</td><td rowspan="2">○</td></tr>',
+      '<tr><td>個人</td><td>同旨。</td></tr>',
+      '<tr><td rowspan="2">2</td><td>匿名</td><td>延長すべき。</td><td rowspan="2">原案のとおりとします。</td><td rowspan="2">－</td></tr>',
+      '<tr><td colspan="4">第2条関係</td></tr>',
+      '<tr><td>3</td><td>個人</td><td>廃止すべき。</td><td>承ります。</td><td>－</td></tr>',
+      '</table>',
+      '',
+    ].join('\n');
+    const { document, messages } = await convertBytes('notice', 'notice.html', new TextEncoder().encode(html));
+    expect(document?.opinions.map((o) => [o.key, o.revisedRaw, o.response?.text])).toEqual([
+      ['1', '○', '修正します。'],
+      ['2', '－', '原案のとおりとします。'],
+      ['3', '－', '承ります。'],
+    ]);
+    expect(messages).not.toContain('[accounting-mismatch]');
+    expect(messages).not.toMatch(/line 7|notice\.html:7:\d+: warning: Unexpected row with/);
+  });
+
   it('a number cell spanning two rows is one opinion with a comment per row, not two opinions', async () => {
     const { document, messages } = await convertTable(
       '<tr><td rowspan="2">1</td><td>第3条</td><td>意見Aです。</td><td rowspan="2">原案のとおりとします。</td></tr>\n<tr><td>第4条</td><td>意見Bです。</td></tr>',
@@ -272,6 +294,32 @@ describe('header rows', () => {
 });
 
 describe('labelled paragraphs instead of a table (FORMATS.md family E)', () => {
+  it('reads them from the paragraphs of an HTML page without a table, with positions in the HTML file', async () => {
+    const html = [
+      '<html><body>',
+      '<h2>テスト規則の一部を改正する省令案に対して提出された主な意見の要旨及びこれに対する総務省の考え方</h2>',
+      '<p>意見募集期間:令和6年4月10日～令和6年5月9日</p>',
+      '<p>○ 意見1</p>',
+      '<p>報告の頻度を年次に改めるべきである。【個人A】</p>',
+      '<p>○ 総務省の考え方1</p>',
+      '<p>原案のとおりとします。</p>',
+      '<p>○ 意見2 記載例を示してほしい。<br>特に第3条の2について。【株式会社テスト】</p>',
+      '<p>○ 総務省の考え方2</p>',
+      '<p>御意見を踏まえ、記載例を追加します。</p>',
+      '</body></html>',
+      '',
+    ].join('\n');
+    const { document, messages } = await convertBytes('page', 'page.html', new TextEncoder().encode(html));
+    expect(messages).not.toContain('[no-opinion-table]');
+    expect(document?.opinions.map((o) => [o.key, o.label, o.comments.map((c) => [c.submitter, c.text]), o.response?.text, o.outcome])).toEqual([
+      ['1', '意見1', [['個人A', '報告の頻度を年次に改めるべきである。']], '原案のとおりとします。', 'unchanged'],
+      ['2', '意見2', [['株式会社テスト', '記載例を示してほしい。\n特に第3条の2について。']], '御意見を踏まえ、記載例を追加します。', 'revised'],
+    ]);
+    const second = document?.opinions[1];
+    expect(html.slice(second?.source.startOffset, (second?.source.startOffset ?? 0) + 3)).toBe('意見2');
+    expect(document?.notice.coverage.share).toBe(1);
+  });
+
   it('reads ○ 意見N … ○ 総務省の考え方N into opinions with their submitters, answers and cross-references (labelled-paragraphs)', async () => {
     const { document, messages } = await convertFixture('labelled-paragraphs');
     expect(messages).not.toContain('[no-opinion-table]');

@@ -82,10 +82,13 @@ export function tableRows(table: Element): RowBlock[] {
   for (const tr of descendants(table, 'tr')) {
     const cells: (CellNode | null)[] = [];
     let column = 0;
+    /** Columns this row took from the rowspan cells above, or opened a rowspan cell in. */
+    const placed = new Set<number>();
     const fillPending = (): void => {
       for (let carried = pending[column]; carried && carried.rowsLeft > 0; carried = pending[column]) {
         cells[column] = { ...carried.cell, fromRowspan: true };
         carried.rowsLeft--;
+        placed.add(column);
         column++;
       }
     };
@@ -104,11 +107,20 @@ export function tableRows(table: Element): RowBlock[] {
         fromRowspan: false,
       };
       cells[column] = cell;
-      if (rowspan > 1) pending[column] = { cell, rowsLeft: rowspan - 1 };
+      if (rowspan > 1) {
+        pending[column] = { cell, rowsLeft: rowspan - 1 };
+        placed.add(column);
+      }
       for (let covered = 1; covered < colspan; covered++) cells[column + covered] = null;
       column += colspan;
     }
-    fillPending();
+    // A rowspan cell covers its slot of each row it spans: also of a row whose own cells end before that slot,
+    // and of a row whose colspan cell overlaps it (which keeps the slot), so that it never spills into a row below.
+    pending.forEach((carried, index) => {
+      if (!carried || carried.rowsLeft <= 0 || placed.has(index)) return;
+      if (index >= column) cells[index] = { ...carried.cell, fromRowspan: true };
+      carried.rowsLeft--;
+    });
     const filled = cells.filter((cell) => cell !== null && cell !== undefined);
     const only = filled[0];
     if (filled.length === 1 && only && cells.length > 1) only.spansRow = true;

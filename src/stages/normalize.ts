@@ -101,7 +101,7 @@ function coverageOf(draft: Draft, split: readonly SplitOpinion[], file: VFile): 
     shared.add(block.start);
     return block.text;
   };
-  // An opinion cell that a rowspan shares between opinions gives each the same comment: its text is counted once.
+  // A cell that a rowspan shares between opinions (a response, a flag, an opinion cell giving each the same comment) is counted once.
   const textOnce = (comment: CommentDraft): string[] => {
     if (shared.has(comment.start)) return [];
     shared.add(comment.start);
@@ -113,7 +113,7 @@ function coverageOf(draft: Draft, split: readonly SplitOpinion[], file: VFile): 
       opinion.label,
       summary ?? '',
       once(response),
-      flag?.text ?? '',
+      once(flag),
       ...comments.flatMap((comment) => [...textOnce(comment), once(comment.place), once(comment.submitterColumn)]),
     ];
     attributed += fields.reduce((sum, field) => sum + nonBlankLength(field), 0);

@@ -250,14 +250,17 @@ function segmentHtml(text: string, file: VFile): Block[] {
   const tree = htmlDocument.parse(text) as HastRoot;
   const body = findBody(tree);
   const blocks: Block[] = [];
+  /** Each paragraph or heading as a line of its inner HTML, with its block: the labelled-paragraph reader takes them where there is no table. */
+  const paragraphs = new Map<Line, Block>();
   const stack: RootContent[] = [...body].reverse();
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.type !== 'element') continue;
     const start = node.position?.start ?? { line: 1, column: 1 };
     const heading = /^h([1-6])$/.exec(node.tagName);
     const preformatted = node.tagName === 'pre' ? preformattedTable(node, text) : null;
+    let block: Block | null = null;
     if (heading) {
-      blocks.push({ type: 'heading', line: start.line, column: start.column, text: cellPlainText(asCell(node)), style: 'html', depth: Number(heading[1]) });
+      block = { type: 'heading', line: start.line, column: start.column, text: cellPlainText(asCell(node)), style: 'html', depth: Number(heading[1]) };
     } else if (node.tagName === 'table') {
       pushAll(blocks, tableRows(node));
       blocks.push({ type: 'table-end', line: node.position?.end.line ?? start.line });
@@ -265,12 +268,29 @@ function segmentHtml(text: string, file: VFile): Block[] {
       pushAll(blocks, segmentLines(preformatted, file));
     } else if (['p', 'li', 'dt', 'dd', 'caption', 'pre', 'blockquote'].includes(node.tagName) || !node.children.some(isBlockElement)) {
       const value = cellPlainText(asCell(node), '\n');
-      if (value !== '') blocks.push({ type: 'text', line: start.line, column: start.column, text: value });
+      if (value !== '') block = { type: 'text', line: start.line, column: start.column, text: value };
     } else {
       pushReversed(stack, node.children);
     }
+    if (block) {
+      blocks.push(block);
+      const line = innerLine(node, text);
+      if (line) paragraphs.set(line, block);
+    }
+  }
+  const lines = [...paragraphs.keys()];
+  // Labelled paragraphs (`<p>○ 意見1 …</p>` … `<p>○ 総務省の考え方1</p>`, family E) in a page without a table.
+  if (!blocks.some((block) => block.type === 'row') && hasLabelledParagraphs(lines)) {
+    return labelledBlocks(lines, (line) => paragraphs.get(line) ?? { type: 'text', line: line.number, column: 1, text: line.text }, file);
   }
   return blocks;
+}
+
+/** An element's inner HTML as a line of the input (its number, offsets and text), for readers of lines; null when the parser gave no positions. */
+function innerLine(node: Element, text: string): Line | null {
+  const [first, last] = [node.children[0]?.position?.start, node.children.at(-1)?.position?.end];
+  if (first?.offset === undefined || last?.offset === undefined) return null;
+  return { number: first.line, start: first.offset, end: last.offset, text: text.slice(first.offset, last.offset) };
 }
 
 /**
@@ -279,10 +299,9 @@ function segmentHtml(text: string, file: VFile): Block[] {
  * file, to be read as a text notice is; null for any other `<pre>`.
  */
 function preformattedTable(node: Element, text: string): Line[] | null {
-  const [first, last] = [node.children[0]?.position?.start, node.children.at(-1)?.position?.end];
-  const [from, to] = [first?.offset, last?.offset];
-  if (!first || from === undefined || to === undefined) return null;
-  const lines = splitLines(text.slice(from, to)).map((line) => ({ ...line, number: line.number + first.line - 1, start: line.start + from, end: line.end + from }));
+  const inner = innerLine(node, text);
+  if (!inner) return null;
+  const lines = splitLines(inner.text).map((line) => ({ ...line, number: line.number + inner.number - 1, start: line.start + inner.start, end: line.end + inner.start }));
   return lines.some((line) => isTextArtBorder(line.text) || line.text.includes('\t')) ? lines : null;
 }
 
