@@ -61,6 +61,7 @@ const doc: NoticeDocument = NoticeDocument.parse({
       { label: '(1)', subject: 'テスト規則(案)', period: { start: '2015-11-25', end: '2015-12-24', raw: '平成27年11月25日から12月24日' }, submitterCount: 12, submitterCountUnit: '件', line: 3 },
       { label: '(2)', subject: 'テスト考え方(案)', period: null, submitterCount: 123, submitterCountUnit: null, line: 6 },
     ],
+    published: { date: '2016-01-29', raw: '平成28年1月29日' },
     glossary: [
       { term: '金商法', meaning: '金融商品取引法', line: 5 },
       { term: '(−)', meaning: '約款の解釈に対する質問事項等であり、回答で十分であると考えた事項。', line: 6 },

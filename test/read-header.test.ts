@@ -144,6 +144,16 @@ describe('periods', () => {
   });
 });
 
+describe('the date the result was published', () => {
+  it.each([
+    ['a date alone on a line (under the title, over the issuer)', ['令和４年９月３０日', '消費者庁'], { date: '2022-09-30', raw: '令和４年９月３０日' }],
+    ['結果の公示日 of the e-Gov case page', ['案の公示日 2024年12月01日', '結果の公示日 2025年02月01日'], { date: '2025-02-01', raw: '2025年02月01日' }],
+    ['no date of its own', ['意見募集期間:令和6年4月1日～令和6年4月30日', '案の公示日 2024年12月01日'], null],
+  ])('%s', (_, texts, published) => {
+    expect(readHeader(lines('テスト案に対する意見募集の結果', ...texts), new VFile()).published).toEqual(published);
+  });
+});
+
 describe('several consultations in one notice (FORMATS.md hard case 16)', () => {
   const s22 = [
     '「景品表示法施行規則の一部を改正する内閣府令(案)」等に関する意見募集の結果について',

@@ -120,6 +120,8 @@ export function toJsonLd(doc: NoticeDocument, context: object, sourceText: strin
         ? null
         : { '@id': respondentId, '@type': 'GovernmentOrganization', name: notice.respondent },
     consultationPeriod: periodNode(notice.period),
+    datePublished: notice.published?.date ?? null,
+    datePublishedRaw: notice.published?.raw ?? null,
     submitterCount: notice.submitterCount,
     submitterCountUnit: notice.submitterCountUnit,
     submitterBreakdown: notice.submitterBreakdown.map((b) => ({

@@ -401,7 +401,7 @@ function diffOpinions(oldOpinions: readonly Opinion[] | undefined, newOpinions: 
 
 // ---------------------------------------------------------------- notice level
 
-const NOTICE_FIELDS = ['title', 'subject', 'respondent', 'period', 'submitterCount', 'submitterCountUnit', 'submitterBreakdown', 'rePeriod', 'reSubmitterCount', 'consultations', 'glossary'] as const;
+const NOTICE_FIELDS = ['title', 'subject', 'respondent', 'period', 'published', 'submitterCount', 'submitterCountUnit', 'submitterBreakdown', 'rePeriod', 'reSubmitterCount', 'consultations', 'glossary'] as const;
 const SOURCE_FIELDS = ['file', 'encoding', 'sha256'] as const;
 
 function diffNoticeFields(a: NoticeDocument, b: NoticeDocument): DiffEntry[] {

@@ -147,6 +147,7 @@ class Page {
     fact('件名', notice.subject === null ? null : escapeHtml(notice.subject));
     fact('回答者', notice.respondent === null ? null : escapeHtml(notice.respondent));
     fact('意見募集期間', periodHtml(notice.period));
+    if (notice.published) fact('公表日', `${escapeHtml(notice.published.raw)} <span class="muted">(${escapeHtml(notice.published.date)})</span>`);
     if (notice.rePeriod !== null) fact('再意見募集期間', periodHtml(notice.rePeriod));
     const count = notice.submitterCount === null ? '記載なし' : `${notice.submitterCount}${notice.submitterCountUnit ?? ''}`;
     const breakdown = notice.submitterBreakdown.map((part) => `${part.label} ${part.count}${part.unit}`).join('、');

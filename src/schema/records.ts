@@ -32,6 +32,9 @@ export const Period = z.object({
 });
 export type Period = z.infer<typeof Period>;
 
+export const PublishedDate = z.object({ date: IsoDate, raw: z.string() });
+export type PublishedDate = z.infer<typeof PublishedDate>;
+
 const refBase = {
   raw: z.string().min(1).describe('the reference as printed'),
   canonical: z.string().min(1),
@@ -113,6 +116,7 @@ export const Notice = z.object({
   subject: z.string().nullable(),
   respondent: z.string().nullable(),
   period: Period.nullable(),
+  published: PublishedDate.nullable().describe('when the result was published, as the notice prints it: a date alone on a line of the title block (令和6年12月20日), or 結果の公示日 …'),
   submitterCount: z.number().int().nonnegative().nullable(),
   submitterCountUnit: z.string().nullable().describe('者, 件, 通 … as printed'),
   submitterBreakdown: z.array(CountBreakdown),

@@ -45,6 +45,7 @@ export function normalize(source: SourceInfo, header: NoticeHeader, draft: Draft
       subject: header.subject,
       respondent: overrides.respondent ?? draft.respondent ?? header.respondent ?? header.issuer,
       period: header.period,
+      published: header.published,
       submitterCount: header.submitterCount?.count ?? null,
       submitterCountUnit: header.submitterCount?.unit ?? null,
       submitterBreakdown: [...header.groups.map(({ label, count, unit }) => ({ label, count, unit })), ...header.breakdown],

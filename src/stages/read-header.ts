@@ -10,7 +10,7 @@ import { report } from '../diagnostics.js';
 import { respondentFrom } from '../normalize/columns.js';
 import { findDate, findPeriod, firstDateYear, type YearContext } from '../normalize/dates.js';
 import { COUNT_DIGITS, digitsValue, MAX_DIGITS, parseSubmitterGroup, type SubmitterGroup } from '../normalize/submitters.js';
-import type { Consultation, GlossaryEntry, Period } from '../schema/records.js';
+import type { Consultation, GlossaryEntry, Period, PublishedDate } from '../schema/records.js';
 import type { TitleLine } from './assemble-rows.js';
 
 export interface Count {
@@ -33,6 +33,8 @@ export interface NoticeHeader {
   groups: SubmitterGroup[];
   /** Counts by type from a table (団体 | 事業者 | 個人 over 5件 | 2件 | 4件). */
   breakdown: { label: string; count: number; unit: string }[];
+  /** When the result was published: a date alone on a line of the title block, or a 結果の公示日 line. */
+  published: PublishedDate | null;
   /** Abbreviations and legend marks the title block defines (凡例). */
   glossary: GlossaryEntry[];
   /** The consultations of a notice that reports several, each with its own period and count; empty for one. */
@@ -86,6 +88,7 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
     reSubmitterCount: null,
     groups: [],
     breakdown: [],
+    published: null,
     glossary: [],
     consultations: [],
   };
@@ -123,13 +126,16 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
       const text = line.cells.filter((cell) => cell.trim() !== '').join(' ');
       const read = readTextLine(header, line, text, yearBefore, false, file);
       const periodEnd = readPeriodEnd(text, line);
+      const published = publishedDateOf(text);
+      header.published ??= published;
       yearBefore = firstDateYear(text) ?? yearBefore;
       periodSeen ||= read.period || periodEnd;
-      if (!read.any && !periodEnd && !PERIOD_START_LINE.test(text)) report(file, 'note-outside-table', `Unexpected table row outside the opinion tables: ${line.cells.join(' | ').slice(0, 60)}`, { line: line.line, column: 1 });
+      if (!read.any && !periodEnd && !published && !PERIOD_START_LINE.test(text)) report(file, 'note-outside-table', `Unexpected table row outside the opinion tables: ${line.cells.join(' | ').slice(0, 60)}`, { line: line.line, column: 1 });
       return;
     }
     for (const text of line.text.split('\n')) {
       if (readLegendLine(header, text, line.line)) continue;
+      header.published ??= publishedDateOf(text);
       periodSeen = readTextLine(header, line, text, yearBefore, periodLabelAbove, file).period || periodSeen;
       periodSeen = readPeriodEnd(text, line) || periodSeen;
       periodLabelAbove = PERIOD_LABEL_LINE.test(text.trim());
@@ -167,6 +173,17 @@ function periodEndsReader(header: NoticeHeader, file: VFile): (text: string, lin
     }
     return true;
   };
+}
+
+/** `結果の公示日 2025年02月01日`, `公表日：令和7年2月1日`: the date the result was published. */
+const PUBLISHED_LINE = /結果の公示日|公表日|公示日|発表日/;
+
+/** The date a line of the title block gives the result: the line is that date alone, or names it (not the draft's 案の公示日). */
+function publishedDateOf(text: string): PublishedDate | null {
+  const found = findDate(text);
+  if (!found) return null;
+  const alone = found.raw === text.trim();
+  return alone || (PUBLISHED_LINE.test(text) && !PERIOD_START_LINE.test(text)) ? { date: found.date.iso, raw: found.raw } : null;
 }
 
 /** A header row of a glossary table (凡例): 略称 beside 正式名称 (S7, S8), in either order. */
