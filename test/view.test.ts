@@ -177,9 +177,10 @@ describe('renderNoticeHtml', () => {
     }
   });
 
-  it('shows the glossary and each consultation of a notice that reports several, and a document without them', () => {
+  it('shows the publication date, the glossary and each consultation of a notice that reports several, and a document without them', () => {
     const page = renderNoticeHtml(loadDocument('fsa-kantoku-gfm'), loadSource(loadDocument('fsa-kantoku-gfm')));
     expect(page).toContain('CSP: クラウドサービス事業者');
+    expect(renderNoticeHtml(loadDocument('caa-hyoji-html'), loadSource(loadDocument('caa-hyoji-html')))).toContain('<dd>令和4年9月30日 <span class="muted">(2022-09-30)</span></dd>');
     const several = structuredClone(doc);
     several.notice.consultations = [
       { label: '(1)', subject: 'テスト規則(案)', period: { start: '2024-04-01', end: '2024-04-30', raw: '令和6年4月1日～令和6年4月30日' }, submitterCount: 3, submitterCountUnit: '件', line: 2 },
