@@ -299,7 +299,10 @@ describe('labelled paragraphs instead of a table (FORMATS.md family E)', () => {
       '<html><body>',
       '<h2>テスト規則の一部を改正する省令案に対して提出された主な意見の要旨及びこれに対する総務省の考え方</h2>',
       '<p>意見募集期間:令和6年4月10日～令和6年5月9日</p>',
-      '<p>○ 意見1</p>',
+      // A paragraph whose label is on a line of its own inside the <p>.
+      '<p>',
+      '  ○ 意見1',
+      '</p>',
       '<p>報告の頻度を年次に改めるべきである。【個人A】</p>',
       '<p>○ 総務省の考え方1</p>',
       '<p>原案のとおりとします。</p>',
@@ -315,6 +318,7 @@ describe('labelled paragraphs instead of a table (FORMATS.md family E)', () => {
       ['1', '意見1', [['個人A', '報告の頻度を年次に改めるべきである。']], '原案のとおりとします。', 'unchanged'],
       ['2', '意見2', [['株式会社テスト', '記載例を示してほしい。\n特に第3条の2について。']], '御意見を踏まえ、記載例を追加します。', 'revised'],
     ]);
+    expect(document?.opinions[0]?.source).toMatchObject({ startLine: 5, startColumn: 5 });
     const second = document?.opinions[1];
     expect(html.slice(second?.source.startOffset, (second?.source.startOffset ?? 0) + 3)).toBe('意見2');
     expect(document?.notice.coverage.share).toBe(1);

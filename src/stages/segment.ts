@@ -274,7 +274,7 @@ function segmentHtml(text: string, file: VFile): Block[] {
     }
     if (block) {
       blocks.push(block);
-      const line = innerLine(node, text);
+      const line = innerLine(node, text, true);
       if (line) paragraphs.set(line, block);
     }
   }
@@ -286,11 +286,19 @@ function segmentHtml(text: string, file: VFile): Block[] {
   return blocks;
 }
 
-/** An element's inner HTML as a line of the input (its number, offsets and text), for readers of lines; null when the parser gave no positions. */
-function innerLine(node: Element, text: string): Line | null {
+/**
+ * An element's inner HTML as a line of the input (its number, offsets and
+ * text), for readers of lines; null when the parser gave no positions. A
+ * paragraph's line runs from its first printed character to its last (`<p>\n○ 意見1\n</p>`).
+ */
+function innerLine(node: Element, text: string, fromFirstCharacter = false): Line | null {
   const [first, last] = [node.children[0]?.position?.start, node.children.at(-1)?.position?.end];
   if (first?.offset === undefined || last?.offset === undefined) return null;
-  return { number: first.line, start: first.offset, end: last.offset, text: text.slice(first.offset, last.offset) };
+  const inner = text.slice(first.offset, last.offset);
+  const printed = fromFirstCharacter ? inner.trim() : inner;
+  const lead = fromFirstCharacter ? inner.length - inner.trimStart().length : 0;
+  const linesBefore = inner.slice(0, lead).split(/\r\n|\n|\r/).length - 1;
+  return { number: first.line + linesBefore, start: first.offset + lead, end: first.offset + lead + printed.length, text: printed };
 }
 
 /**
