@@ -21,7 +21,11 @@ const ROLE_PATTERNS: readonly (readonly [ColumnRole, RegExp])[] = [
 
 /** The role a header cell's plain text names, or null when it is no known header. */
 export function columnRole(headerText: string): ColumnRole | null {
-  const text = headerText.replace(/[\s\u3000]+/g, '').replace(/．/g, '.');
+  // A footnote mark after the header (`考え方(※)`, `番号※`, `提出意見(注1)`, `考え方*`) names nothing.
+  const text = headerText
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/．/g, '.')
+    .replace(/(?:[(（](?:※|注)[0-9０-９]*[)）]|※[0-9０-９]*|\*+)$/, '');
   if (text === '') return null;
   for (const [role, pattern] of ROLE_PATTERNS) if (pattern.test(text)) return role;
   return null;

@@ -45,6 +45,11 @@ describe('columnRole', () => {
     ['反映状況', 'flag'],
     ['対応区分', 'flag'],
     ['該当項目', 'place'],
+    // A footnote mark after a header.
+    ['御意見に対する考え方（※）', 'response'],
+    ['提出意見（注1）', 'opinion'],
+    ['番号※', 'number'],
+    ['考え方*', 'response'],
     ['該当条文', 'place'],
     ['総務省の考え方', 'response'],
     ['金融庁の考え方', 'response'],
