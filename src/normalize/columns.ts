@@ -12,7 +12,7 @@ const ROLE_PATTERNS: readonly (readonly [ColumnRole, RegExp])[] = [
   // 再意見, 再意見(抜粋) (S11), NTT再意見(要旨) (S10: one party's own column); not 意見・再意見, which merges both rounds.
   ['re-opinion', /^[A-Za-zＡ-Ｚ]*再意見(?:[(（][^)）]*[)）])?$/],
   // e-Gov's own column (行政手続法 43条): 提出意見を考慮した結果(及びその理由).
-  ['response', /考え方(?:[(（]案[)）])?$|^[[［【]?回答[\]］】]?$|^御?回答内容$|に対する(?:回答|対応)$|を踏まえた対応$|^(?:考え方|回答)・対応$|^対応方針$|検討結果(?:と理由)?$|考慮した結果|^(?:[^、。]{1,10}の)?対応(?:内容)?$/],
+  ['response', /考え方(?:[(（]案[)）])?$|^[[［【]?回答[\]］】]?$|^御?回答内容$|に対する(?:回答|対応)$|を踏まえた対応$|(?:考え方|回答)(?:・|及び|並びに)対応$|^対応方針$|検討結果(?:と理由)?$|考慮した結果|^(?:[^、。]{1,10}の)?対応(?:内容)?$/],
   ['number', /^(?:No\.?|NO\.?|№|番号|意見番号|通し番号|通番|項番|整理番号)$/],
   ['place', /該当箇所|^条文番号$|^(?:該当)?項目$|^該当部分$|^(?:該当)?(?:頁|ページ|条文|条項)$/],
   ['submitter', /^(?:再?意見)?提出者(?:名)?$/],
@@ -21,11 +21,12 @@ const ROLE_PATTERNS: readonly (readonly [ColumnRole, RegExp])[] = [
 
 /** The role a header cell's plain text names, or null when it is no known header. */
 export function columnRole(headerText: string): ColumnRole | null {
-  // A footnote mark after the header (`考え方(※)`, `番号※`, `提出意見(注1)`, `考え方*`) names nothing.
+  // A footnote mark after the header (`考え方(※)`, `番号※`, `提出意見(注1)`, `考え方*`) names nothing, nor does a draft's `(案)`.
   const text = headerText
     .replace(/[\s\u3000]+/g, '')
     .replace(/．/g, '.')
-    .replace(/(?:[(（](?:※|注)[0-9０-９]*[)）]|※[0-9０-９]*|\*+)$/, '');
+    .replace(/(?:[(（](?:※|注)[0-9０-９]*[)）]|※[0-9０-９]*|\*+)$/, '')
+    .replace(/[(（](?:案|回答)[)）]$/, '');
   if (text === '') return null;
   for (const [role, pattern] of ROLE_PATTERNS) if (pattern.test(text)) return role;
   return null;

@@ -50,6 +50,13 @@ describe('columnRole', () => {
     ['提出意見（注1）', 'opinion'],
     ['番号※', 'number'],
     ['考え方*', 'response'],
+    // A draft's (案), and a response with its 対応.
+    ['回答（案）', 'response'],
+    ['対応方針（案）', 'response'],
+    ['御意見に対する回答（案）', 'response'],
+    ['考え方（回答）', 'response'],
+    ['本市の考え方・対応', 'response'],
+    ['当省の考え方及び対応', 'response'],
     ['該当条文', 'place'],
     ['総務省の考え方', 'response'],
     ['金融庁の考え方', 'response'],
