@@ -673,6 +673,19 @@ describe('submitters marked in other forms', () => {
   });
 });
 
+describe('a list of submitters (提出者一覧)', () => {
+  it('reads items numbered with a full-width space or none, and counts 個人（3名） without naming anyone', async () => {
+    const text = ['テスト案に対する意見募集の結果', '提出意見数：5者', '', '意見提出者一覧（受付順、敬称略）', '1　株式会社テスト', '2. 一般社団法人テスト協会', '3 個人（3名）', '', '番号\t提出された意見\t考え方', '1\t<p>延期すべき。（株式会社テスト）</p>\t<p>承ります。</p>', ''].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.notice.submitters.map((s) => [s.name, s.kind])).toEqual([
+      ['株式会社テスト', 'organization'],
+      ['一般社団法人テスト協会', 'organization'],
+    ]);
+    expect(messages).not.toContain('[submitter-count-mismatch]');
+    expect(messages).not.toContain('[unknown-submitter]');
+  });
+});
+
 describe('responses that are a ditto mark', () => {
   it('links 同上 and 上記と同じ to the opinion just above, and takes its outcome (FORMATS.md hard case 8)', async () => {
     const text = ['結果', '', '提出された意見\t総務省の考え方', '<p>意見1 延期すべき。</p>\t<p>原案のとおりとします。</p>', '<p>意見2 延期を求める。</p>\t<p>同上</p>', '<p>意見3 延期を求める。</p>\t<p>上記と同じ。</p>', '<p>意見4 同上</p>\t<p>御意見として承ります。</p>', ''].join('\n');

@@ -596,18 +596,17 @@ function newSection(text: string, line: number, existing: readonly SectionDraft[
   return { id, label: heading.label, title: heading.title, line };
 }
 
-const LIST_ITEM = /^(?:[0-9０-９]+\s*[.．、)）]|[・･●○\-*])\s*(.+)$/;
-const UNNAMED = /(?:個人|その他)\s*([0-9０-９]+)\s*(?:名|者|人)/;
+/** `1. 株式会社…`, `1　株式会社…`, `(1) …`, `・…`: a numbered or bulleted line of a 提出者一覧. */
+const LIST_ITEM = /^(?:[(（]?[0-9０-９]+(?:\s*[.．、)）]|[ \u3000\t]+)|[・･●○\-*])\s*(.+)$/;
+/** `個人3名`, `個人（3名）`, `その他 2者`, in a list or a sentence (`上記のほか、個人3名から…`): people counted, not named. */
+const UNNAMED = /(?:個人|その他)\s*[(（]?\s*([0-9０-９]+)\s*(?:名|者|人)/;
 
-/** One line of a listed 提出者一覧: `1. 株式会社…`, `・…`; `個人3名` counts people without naming them. */
+/** One line of a listed 提出者一覧: `1. 株式会社…`, `・…`; `個人3名` (listed or not) counts people without naming them. */
 function readListLine(list: SubmitterList, text: string, line: number): void {
   const item = LIST_ITEM.exec(text)?.[1]?.trim();
-  if (item) {
-    list.names.push({ name: item, line });
-    return;
-  }
-  const unnamed = UNNAMED.exec(text);
+  const unnamed = UNNAMED.exec(item ?? text);
   if (unnamed?.[1]) list.unnamed += Number(opinionKey(unnamed[1]));
+  else if (item) list.names.push({ name: item, line });
 }
 
 /** One row of a 提出者一覧 table: the submitter column, or the last filled cell. */
