@@ -250,8 +250,8 @@ function segmentHtml(text: string, file: VFile): Block[] {
   const tree = htmlDocument.parse(text) as HastRoot;
   const body = findBody(tree);
   const blocks: Block[] = [];
-  /** Each paragraph or heading as a line of its inner HTML, with its block: the labelled-paragraph reader takes them where there is no table. */
-  const paragraphs = new Map<Line, Block>();
+  /** Each paragraph or heading with its block: the labelled-paragraph reader takes them where there is no table. */
+  const paragraphs: { node: Element; block: Block }[] = [];
   const stack: RootContent[] = [...body].reverse();
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.type !== 'element') continue;
@@ -274,16 +274,19 @@ function segmentHtml(text: string, file: VFile): Block[] {
     }
     if (block) {
       blocks.push(block);
-      const line = innerLine(node, text, true);
-      if (line) paragraphs.set(line, block);
+      paragraphs.push({ node, block });
     }
   }
-  const lines = [...paragraphs.keys()];
-  // Labelled paragraphs (`<p>○ 意見1 …</p>` … `<p>○ 総務省の考え方1</p>`, family E) in a page without a table.
-  if (!blocks.some((block) => block.type === 'row') && hasLabelledParagraphs(lines)) {
-    return labelledBlocks(lines, (line) => paragraphs.get(line) ?? { type: 'text', line: line.number, column: 1, text: line.text }, file);
+  if (blocks.some((block) => block.type === 'row')) return blocks;
+  // Labelled paragraphs (`<p>○ 意見1 …</p>` … `<p>○ 総務省の考え方1</p>`, family E) in a page without a table: a paragraph for a line of its inner HTML.
+  const blockOf = new Map<Line, Block>();
+  for (const { node, block } of paragraphs) {
+    const line = innerLine(node, text, true);
+    if (line) blockOf.set(line, block);
   }
-  return blocks;
+  const lines = [...blockOf.keys()];
+  if (!hasLabelledParagraphs(lines)) return blocks;
+  return labelledBlocks(lines, (line) => blockOf.get(line) ?? { type: 'text', line: line.number, column: 1, text: line.text }, file);
 }
 
 /**
