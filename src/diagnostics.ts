@@ -71,6 +71,10 @@ export const RULES = {
     severity: 'info',
     note: 'A run of `| … |` lines has no `|---|` row below its first line, which a GFM table needs (a converter left it out, or a page break cut the table): it was read as if the row were there, its first line being a row like the others. Check the rows read right.',
   },
+  'cells-merged': {
+    severity: 'warning',
+    note: 'A line among the TAB rows of a table has no TAB, but opens as a row does (its number, or `意見N`) and holds its cells run together (FORMATS.md hard case 10: `2  適合性原則の…べき。  本監督指針は、…`). It was split where two or more spaces part its cells (when there are exactly as many such gaps as the columns need), or where an answer usually opens after a sentence end (`。御意見を踏まえ…`); a missing flag is left empty. The message shows the cells: check the split, as it is a guess.',
+  },
   'row-cell-count': {
     severity: 'warning',
     note: 'A table row has a different number of cells than its header. Extra cells are reported as unattributed text; missing cells are empty.',

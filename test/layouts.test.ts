@@ -258,6 +258,58 @@ describe('topic rows in the syntaxes of other ministries (FORMATS.md hard case 2
   });
 });
 
+describe('a row whose TABs were lost (FORMATS.md hard case 10)', () => {
+  const head = 'テスト規則案に対して提出された意見及びその意見に対する金融庁の考え方\n(意見募集期間:令和3年1月4日～令和3年2月3日)\n\n';
+  const cellsOf = (document: Awaited<ReturnType<typeof convertText>>['document']) =>
+    document?.opinions.map((opinion) => [opinion.key, opinion.comments.map((comment) => comment.text).join('|'), opinion.response?.text ?? null, opinion.revisedRaw]);
+
+  it('splits a line whose cells ran together at the gaps between them, and says where (cells-merged)', async () => {
+    const { document, messages } = await convertText(
+      `${head}番号\tコメントの概要\t金融庁の考え方\n1\t説明義務の範囲を明確化すべき。\tご指摘の点は監督指針に記載のとおりです。\n2  適合性原則の判断基準を示すべきではないか。  本監督指針は、個別事例ごとに判断されるものです。\n3\t施行日を明らかにされたい。\t公布の日から施行します。\n`,
+    );
+    expect(cellsOf(document)).toEqual([
+      ['1', '説明義務の範囲を明確化すべき。', 'ご指摘の点は監督指針に記載のとおりです。', null],
+      ['2', '適合性原則の判断基準を示すべきではないか。', '本監督指針は、個別事例ごとに判断されるものです。', null],
+      ['3', '施行日を明らかにされたい。', '公布の日から施行します。', null],
+    ]);
+    // The warning points at the guessed boundary: the answer's first character, column 27 of line 6.
+    expect(messages).toContain('notice.txt:6:27: warning: Unexpected row without TABs between its cells (they ran together on one line), expected 3 cells separated by TABs: it was split into 「2」 「適合性原則の判断基準を示すべきではないか。」 「本監督指針は、個別事例ごとに判断されるものです。」; check the split [cells-merged]');
+    expect(document?.opinions[1]?.response?.source).toMatchObject({ startLine: 6, endLine: 6 });
+    expect(document?.notice.coverage.share).toBe(1);
+    expect(messages).not.toMatch(/note-outside-table|missing-response|accounting-mismatch/);
+  });
+
+  it('splits an HTML row of 意見N with its flag, and where no gap is left, at the sentence end before the answer', async () => {
+    const { document, messages } = await convertText(
+      `${head}提出された意見\t金融庁の考え方\t修正の有無\n<p>意見1 様式を簡素化すべき。</p>  <p>御意見を踏まえ、様式を修正します。</p>  <p>有</p>\n意見2 期限を延ばすべき。御意見として承ります。\n`,
+    );
+    expect(cellsOf(document)).toEqual([
+      ['1', '', '御意見を踏まえ、様式を修正します。', '有'],
+      ['2', '', '御意見として承ります。', null],
+    ]);
+    expect(document?.opinions.map((opinion) => [opinion.summary, opinion.revised])).toEqual([
+      ['様式を簡素化すべき。', true],
+      ['期限を延ばすべき。', null],
+    ]);
+    expect(messages.match(/\[cells-merged\]/g)).toHaveLength(2);
+  });
+
+  it('splits a row of four columns with a place, at exactly as many gaps as it needs', async () => {
+    const { document } = await convertText(`${head}番号\t該当箇所\t御意見の概要\t考え方\n1\t第1条\t意見1です。\t回答1です。\n2  第2条第1項  定義を明確にすべき。  原案のとおりとします。\n`);
+    expect(document?.opinions[1]).toMatchObject({ key: '2', comments: [{ text: '定義を明確にすべき。', place: '第2条第1項' }], response: { text: '原案のとおりとします。' }, outcome: 'unchanged' });
+  });
+
+  it('leaves a line it cannot split with confidence, or one outside a table, as a note: nothing is guessed, nothing lost', async () => {
+    const { document, messages } = await convertText(
+      `${head}1  提出期限  令和3年2月3日\n\n番号\tコメントの概要\t金融庁の考え方\n1\t意見1です。\t回答1です。\n2  第1条  と第2条を統合すべき。  統合しません。\n3 意見3です。回答3です。\n`,
+    );
+    expect(document?.opinions.map((opinion) => opinion.key)).toEqual(['1']);
+    expect(messages).not.toContain('[cells-merged]');
+    expect(messages).toMatch(/notice\.txt:8:1: info: .*2 第1条 と第2条を統合すべき。.*\[note-outside-table\]/);
+    expect(messages).toMatch(/notice\.txt:9:1: info: .*3 意見3です。回答3です。.*\[note-outside-table\]/);
+  });
+});
+
 describe('section headings', () => {
   it('numbers sections from （３）, 第2章 and a numbered line of text over a table after the first one', async () => {
     const table = (key: number): string[] => ['', '| 番号 | 御意見の概要 | 考え方 |', '|---|---|---|', `| ${key} | 延期すべき。 | 承ります。 |`, ''];

@@ -16,11 +16,14 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Node } from 'unist';
 import { VFile } from 'vfile';
-import { cellPlainText, descendants, rowCellText, tableRows, type Block, type CellNode } from './blocks.js';
+import { cellPlainText, descendants, rowCellText, tableRows, type Block, type CellNode, type RowBlock } from './blocks.js';
 import { report } from '../diagnostics.js';
 import { closingList, isClosingHeading } from './closing-list.js';
 import { hasLabelledParagraphs, labelledBlocks } from './labelled.js';
 import { parseCellReported } from './parse-cells.js';
+import { splitMergedRow, type CellSpan } from './merged-row.js';
+import { columnRole, type ColumnRole } from '../normalize/columns.js';
+import { preview } from './assemble-rows.js';
 import { isTextArtBorder, isTextArtLine, textArtTable } from './text-art.js';
 import { pushAll, pushReversed } from '../arrays.js';
 
@@ -81,9 +84,14 @@ function segmentLines(lines: Line[], file: VFile): Block[] {
   const hasTable = lines.some((line) => line.text.includes('\t') || isPipeRow(line.text));
   if (!hasTable && hasLabelledParagraphs(lines)) return labelledBlocks(lines, (line) => classifyPlainLine(line, markdownOf), file);
   const blocks: Block[] = [];
+  /** The column roles of the latest TAB header row: what a row whose TABs were lost (hard case 10) is split into. */
+  let tableRoles: (ColumnRole | null)[] | null = null;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as Line;
-    if (isTextArtBorder(line.text)) {
+    const merged = tableRoles && inTable(blocks) ? mergedRow(line, tableRoles, file) : null;
+    if (merged) {
+      blocks.push(merged);
+    } else if (isTextArtBorder(line.text)) {
       let end = index;
       while (end + 1 < lines.length && isTextArtLine((lines[end + 1] as Line).text)) end++;
       pushAll(blocks, textArtTable(lines.slice(index, end + 1), file));
@@ -104,10 +112,42 @@ function segmentLines(lines: Line[], file: VFile): Block[] {
         index = list.last;
       } else {
         blocks.push(block);
+        if (block.type === 'row' && isHeaderRow(block.texts)) tableRoles = block.texts.map(columnRole);
       }
     }
   }
   return blocks;
+}
+
+/** Is the latest block (past page breaks) a table row? */
+function inTable(blocks: readonly Block[]): boolean {
+  return blocks.findLast((block) => block.type !== 'break')?.type === 'row';
+}
+
+/** A row of short cells that each name a column, among them the opinion and its answer. */
+function isHeaderRow(texts: readonly string[]): boolean {
+  if (texts.length < 2 || texts.some((text) => text.length > 40)) return false;
+  const roles = texts.map(columnRole);
+  return roles.includes('opinion') && roles.includes('response') && roles.every((role) => role !== null);
+}
+
+/** A line of a TAB table whose cells ran together (merged-row.ts) as the row it was, reported for a check. */
+function mergedRow(line: Line, roles: readonly (ColumnRole | null)[], file: VFile): RowBlock | null {
+  const spans = splitMergedRow(line.text, roles);
+  if (!spans) return null;
+  const cells = spans.map((span) => lineCell(line, span.from, span.to, file));
+  // A flag the line does not print is an empty cell, as an empty TAB cell is.
+  if (cells.length < roles.length) cells.push(lineCell(line, line.text.length, line.text.length, file));
+  // The first boundary that was guessed: the one after the opinion (a number before it is certain).
+  const guessed = spans[roles[0] === 'number' ? 2 : 1] as CellSpan;
+  const texts = cells.map(rowCellText);
+  report(
+    file,
+    'cells-merged',
+    `Unexpected row without TABs between its cells (they ran together on one line), expected ${roles.length} cells separated by TABs: it was split into ${texts.map((text) => `「${preview(text)}」`).join(' ')}; check the split`,
+    { line: line.number, column: guessed.from + 1, offset: line.start + guessed.from },
+  );
+  return { type: 'row', line: line.number, endLine: line.number, start: line.start, end: line.end, cells, texts };
 }
 
 function isPipeRow(text: string): boolean {
@@ -123,12 +163,18 @@ function classifyLine(line: Line, markdownOf: MarkdownOf, file: VFile): Block {
   if (htmlCells.every((cell) => /^\s*-*\s*$/.test(cell)) && /-{3}/.test(line.text)) return { type: 'separator', line: line.number };
   let column = 1;
   const cells: CellNode[] = htmlCells.map((html) => {
-    const cell = { html, start: line.start + column - 1, column };
+    const cell = lineCell(line, column - 1, column - 1 + html.length, file);
     column += html.length + 1;
-    const tree = parseCellReported(cell, line.number, file);
-    return { children: tree.children as CellNode['children'], line: line.number, column: cell.column, offset: cell.start, spansRow: false, fromRowspan: false };
+    return cell;
   });
   return { type: 'row', line: line.number, endLine: line.number, start: line.start, end: line.end, cells, texts: cells.map(rowCellText) };
+}
+
+/** The cell of `line` from index `from` to `to`, its HTML parsed as a TAB cell's is. */
+function lineCell(line: Line, from: number, to: number, file: VFile): CellNode {
+  const cell = { html: line.text.slice(from, to), start: line.start + from, column: from + 1 };
+  const tree = parseCellReported(cell, line.number, file);
+  return { children: tree.children as CellNode['children'], line: line.number, column: cell.column, offset: cell.start, spansRow: false, fromRowspan: false };
 }
 
 /** A page number that a PDF converter left on its own line (`1/17`, `- 3 -`, `－3－`): a page break, as a blank line is. */

@@ -1,0 +1,108 @@
+/**
+ * FORMATS.md hard case 10: a table row whose TABs a PDF conversion lost, so
+ * its cells ran together on one line (`2  適合性原則の…べき。  本監督指針は、…`).
+ * Such a line sits among the TAB rows of a table; without this it would be a
+ * note outside the table and its opinion would be lost. It is split where its
+ * cells most likely meet, and the split is reported so the record is checked.
+ */
+import { revisedFromFlag } from '../normalize/outcome.js';
+import type { ColumnRole } from '../normalize/columns.js';
+
+/** A run of two or more spaces (ASCII, NBSP or U+3000): where a layout conversion left the gap between two columns. */
+const GAP = /[ \u00a0\u3000]{2,}/g;
+/** The number that opens a row of a table with a number column: `2`, `No.12`, `3-1`, `4.` */
+const LEADING_NUMBER = /^[ \u3000]*(?:No\.?[ \u3000]*)?[0-9０-９]+(?:[-－‐][0-9０-９]+)*[.．)）]?(?=[ \u00a0\u3000])/i;
+const SPACES = /^[ \u00a0\u3000]*/;
+/** The label that opens the opinion cell of a table without a number column (family A): `意見3`. */
+const LEADING_LABEL = /^[ \u3000]*(?:<[^>]*>)*[ \u3000]*意見[ \u3000]*[0-9０-９]/;
+/** A flag value alone at the end of the line, after a space, maybe in a paragraph of its own: `有`, `<p>無</p>`, `修正なし`. */
+const TRAILING_FLAG = /[ \u00a0\u3000]+((?:<[^>]*>)*)([^ \u00a0\u3000<>]{1,6})(?:<[^>]*>)*[ \u00a0\u3000]*$/;
+/** Words an answer often opens with: where no gap is left, a sentence end before one of them is the likeliest column boundary. */
+const ANSWER_START =
+  /^(?:[御ご](?:意見|指摘|提案|要望|懸念|質問|理解|賛同)|(?:頂|いただ)いた|お見込み|[御ご]?見込み|本(?:案|改正案|ガイドライン|指針|監督指針|意見募集|件)|原案|今回の|貴重な)/;
+
+/** Where each cell of the merged line starts and ends, in the line's text. */
+export interface CellSpan {
+  from: number;
+  to: number;
+}
+
+/**
+ * The cells of `text`, a line without TABs inside a table whose columns have
+ * `roles`, or null when the line is no row of it or cannot be split with
+ * confidence: it must open with the row's key (a number under a number column,
+ * else `意見N`), and the gaps between its cells must be as many as the columns
+ * need (a trailing flag may be missing; its cell is then empty).
+ */
+export function splitMergedRow(text: string, roles: readonly (ColumnRole | null)[]): CellSpan[] | null {
+  if (!roles.includes('opinion') || !roles.includes('response') || text.includes('\t')) return null;
+  const spans: CellSpan[] = [];
+  let from = 0;
+  let to = text.length;
+  let inner = roles;
+  if (roles[0] === 'number') {
+    const number = LEADING_NUMBER.exec(text);
+    if (!number) return null;
+    spans.push({ from: 0, to: number[0].length });
+    from = number[0].length + (SPACES.exec(text.slice(number[0].length))?.[0].length ?? 0);
+    inner = inner.slice(1);
+  } else if (!LEADING_LABEL.test(text)) {
+    return null;
+  }
+  let flag: CellSpan | null = null;
+  if (inner.at(-1) === 'flag') {
+    const trailing = TRAILING_FLAG.exec(text.slice(from));
+    if (trailing?.[2] && revisedFromFlag(trailing[2]) !== null) {
+      to = from + trailing.index;
+      flag = { from: to, to: text.length };
+    }
+    inner = inner.slice(0, -1);
+  }
+  const cuts = gapsBetween(text, from, to, inner.length - 1);
+  if (!cuts) return null;
+  for (const cut of cuts) {
+    spans.push({ from, to: cut.start });
+    from = cut.end;
+  }
+  spans.push({ from, to });
+  if (flag) spans.push(flag);
+  return spans.every((span) => text.slice(span.from, span.to).trim() !== '') ? spans : null;
+}
+
+interface Gap {
+  start: number;
+  end: number;
+}
+
+/**
+ * `wanted` boundaries between `from` and `to`: the gaps of two or more spaces
+ * when there are exactly as many; else, for one boundary, the one gap (or the
+ * one sentence end) before an answer's usual opening words. Gaps inside a tag
+ * are no boundary.
+ */
+function gapsBetween(text: string, from: number, to: number, wanted: number): Gap[] | null {
+  if (wanted === 0) return [];
+  const gaps: Gap[] = [];
+  for (const match of text.slice(from, to).matchAll(GAP)) {
+    const start = from + (match.index ?? 0);
+    if (!insideTag(text, start)) gaps.push({ start, end: start + match[0].length });
+  }
+  if (gaps.length === wanted) return gaps;
+  if (wanted !== 1) return null;
+  const beforeAnswer = (gap: Gap): boolean => ANSWER_START.test(text.slice(gap.end, to).replace(/^(?:<[^>]*>)+/, ''));
+  const answerGaps = gaps.filter(beforeAnswer);
+  if (answerGaps.length === 1) return answerGaps;
+  if (gaps.length > 0) return null;
+  const sentenceEnds: Gap[] = [];
+  for (const match of text.slice(from, to).matchAll(/。[ \u3000]?/g)) {
+    const start = from + (match.index ?? 0) + 1;
+    if (start < to) sentenceEnds.push({ start, end: start + match[0].length - 1 });
+  }
+  const answerEnds = sentenceEnds.filter(beforeAnswer);
+  return answerEnds.length === 1 ? answerEnds : null;
+}
+
+/** Is `index` inside a tag (`<p style="a  b">`), whose spaces are no column gap? */
+function insideTag(text: string, index: number): boolean {
+  return text.lastIndexOf('<', index) > text.lastIndexOf('>', index);
+}
