@@ -63,6 +63,10 @@ export const RULES = {
     severity: 'info',
     note: 'Opinions that the notice does not answer, so `response` is null and no `missing-response` warning is given: a table without a response column (FORMATS.md family H: opinions published before their answers, under the columns 提出者 and 御意見), or, after the opinion table, a list under a heading such as `その他の主な御意見` (S23), each bullet of which, with the lines that continue it, is an opinion keyed by its place in the notice (after the keys taken above), with an empty `label`, in a section named by the heading.',
   },
+  'prose-opinions': {
+    severity: 'info',
+    note: 'The opinions are printed as prose under numbered topic lines (FORMATS.md family D, S19: `1.制度の対象に関するご意見`, the opinion, its submitters in parentheses on a line of their own, then the answer). Only the submitter list marks where an opinion ends: each opinion is taken to be the paragraph right above its list (the first of a topic, all the paragraphs above it), keyed by its place, and its answer the paragraphs below, up to the next opinion or topic. Check an opinion of several paragraphs: its first ones would end the answer above.',
+  },
   'label-unmatched': {
     severity: 'warning',
     note: 'In a notice of labelled paragraphs (`○ 意見1` … `○ 総務省の考え方1`), an answer label carries a number that no opinion label above it has; its text was taken as the answer to the opinion just above. Check the numbering in the source.',

@@ -475,6 +475,56 @@ describe('labelled paragraphs instead of a table (FORMATS.md family E)', () => {
   });
 });
 
+describe('prose grouped by topic (FORMATS.md family D, S19)', () => {
+  const lines = [
+    '1.制度の対象に関するご意見',
+    ' 利用事業者の対象を、地方公共団体、大学、個人等に拡大してほしい。',
+    '(オホーツク21世紀を考える会、(株)電算、個人(3名))',
+    ' 今回の制度は、当面利用予定のないものを開放するものです。',
+    ' 対象の拡大は、今後の検討課題とさせていただきます。',
+    ' 開放区間を公表してほしい。',
+    '(個人(2名))',
+    ' 開放区間は、ホームページで公表します。',
+    '2.利用料金に関するご意見',
+    ' 利用料金を低廉にしてほしい。',
+    '(株式会社テスト通信)',
+    ' 利用料金は、実費を基本として算定することとしています。',
+  ];
+  const expected = [
+    ['1', '1', '利用事業者の対象を、地方公共団体、大学、個人等に拡大してほしい。', 'オホーツク21世紀を考える会、(株)電算、個人(3名)', '今回の制度は、当面利用予定のないものを開放するものです。\n対象の拡大は、今後の検討課題とさせていただきます。'],
+    ['2', '1', '開放区間を公表してほしい。', '個人(2名)', '開放区間は、ホームページで公表します。'],
+    ['3', '2', '利用料金を低廉にしてほしい。', '株式会社テスト通信', '利用料金は、実費を基本として算定することとしています。'],
+  ];
+  const rows = (document: Awaited<ReturnType<typeof convertText>>['document']) =>
+    document?.opinions.map((opinion) => [opinion.key, opinion.section, opinion.comments[0]?.text, opinion.comments[0]?.submitter, opinion.response?.text]);
+
+  it('reads each opinion, its submitter list and its answer under the topic lines, and says how it split them (prose-opinions)', async () => {
+    const text = ['光ファイバーの開放に関する意見募集の結果について', '', 'お寄せいただいたご意見及びご意見に対する国土交通省の考え方', '', '○今回の制度の趣旨', ' 今回の制度は、有効利用を図るための措置です。', '', ...lines, ''].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(rows(document)).toEqual(expected);
+    expect(document?.sections.map((section) => [section.id, section.title])).toEqual([['1', '制度の対象に関するご意見'], ['2', '利用料金に関するご意見']]);
+    expect(document?.notice).toMatchObject({ title: '光ファイバーの開放に関する意見募集の結果について', respondent: '国土交通省' });
+    expect(document?.opinions[0]?.source).toMatchObject({ startLine: 9, endLine: 12 });
+    expect(document?.notice.coverage.share).toBe(1);
+    expect(messages).toContain('notice.txt:8:1: info: Unexpected opinions printed as prose under topic lines (FORMATS.md family D), expected a table');
+    expect(messages).not.toMatch(/no-opinion-table|note-outside-table|accounting-mismatch/);
+  });
+
+  it('reads the same paragraphs in an HTML page, with positions in the HTML file', async () => {
+    const html = ['<html><body>', '<h2>お寄せいただいたご意見及びご意見に対する国土交通省の考え方</h2>', ...lines.map((line) => `<p>${line}</p>`), '</body></html>', ''].join('\n');
+    const { document } = await convertBytes('notice', 'notice.html', new TextEncoder().encode(html));
+    expect(rows(document)).toEqual(expected);
+    expect(document?.opinions[2]?.response?.source).toMatchObject({ startLine: 14, endLine: 14 });
+  });
+
+  it('leaves a notice alone whose numbered lines head no submitter list', async () => {
+    const { document, messages } = await convertText(['結果について', '', '1.制度の対象に関するご意見', '対象を拡大してほしい。', '今後の検討課題とします。', ''].join('\n'));
+    expect(document?.opinions).toEqual([]);
+    expect(messages).toContain('[no-opinion-table]');
+    expect(messages).not.toContain('[prose-opinions]');
+  });
+});
+
 describe('tables without labels (FORMATS.md family B without a number column)', () => {
   it('makes each row that prints an opinion one, keyed by its place, and keeps answer-only and page-cut rows with the opinion above (unnumbered-rows)', async () => {
     const { document, messages } = await convertFixture('unnumbered-rows');

@@ -99,6 +99,8 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
     header.subject = subject !== '' && subject !== titleLine.text ? subject : null;
     header.respondent = respondentFrom(titleLine.text);
   }
+  // A title that names no respondent may sit over a line that does (`…ご意見に対する国土交通省の考え方`, S19).
+  header.respondent ??= lines.map((line) => (line.cells ? null : respondentFrom(line.text))).find((name) => name !== null) ?? null;
   let periodSeen = false;
   let countsRow: TitleLine | null = null;
   /** The columns of the glossary table being read (略称 | 正式名称), until a row of another width. */

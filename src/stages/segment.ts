@@ -20,6 +20,7 @@ import { cellPlainText, descendants, rowCellText, tableRows, type Block, type Ce
 import { report } from '../diagnostics.js';
 import { closingList, isClosingHeading } from './closing-list.js';
 import { hasLabelledParagraphs, labelledBlocks } from './labelled.js';
+import { hasProseByTopic, proseBlocks } from './prose.js';
 import { parseCellReported } from './parse-cells.js';
 import { splitMergedRow, type CellSpan } from './merged-row.js';
 import { columnRole, type ColumnRole } from '../normalize/columns.js';
@@ -83,6 +84,7 @@ function segmentLines(lines: Line[], file: VFile): Block[] {
   const markdownOf = parseMarkdownLines(lines);
   const hasTable = lines.some((line) => line.text.includes('\t') || isPipeRow(line.text));
   if (!hasTable && hasLabelledParagraphs(lines)) return labelledBlocks(lines, (line) => classifyPlainLine(line, markdownOf), file);
+  if (!hasTable && hasProseByTopic(lines)) return proseBlocks(lines, (line) => classifyPlainLine(line, markdownOf), file);
   const blocks: Block[] = [];
   /** The column roles of the latest TAB header row: what a row whose TABs were lost (hard case 10) is split into. */
   let tableRoles: (ColumnRole | null)[] | null = null;
@@ -331,8 +333,10 @@ function segmentHtml(text: string, file: VFile): Block[] {
     if (line) blockOf.set(line, block);
   }
   const lines = [...blockOf.keys()];
-  if (!hasLabelledParagraphs(lines)) return blocks;
-  return labelledBlocks(lines, (line) => blockOf.get(line) ?? { type: 'text', line: line.number, column: 1, text: line.text }, file);
+  const classify = (line: Line): Block => blockOf.get(line) ?? { type: 'text', line: line.number, column: 1, text: line.text };
+  if (hasLabelledParagraphs(lines)) return labelledBlocks(lines, classify, file);
+  if (hasProseByTopic(lines)) return proseBlocks(lines, classify, file);
+  return blocks;
 }
 
 /**
