@@ -107,13 +107,49 @@ describe('comment splitting', () => {
     expect(document?.notice.coverage.share).toBe(1);
   });
 
-  it('reads a joint list in nested parentheses as one submitter, as printed (S19)', async () => {
+  it('reads a joint list in nested parentheses as the submitters it lists, people it only counts among them (S19, hard case 19)', async () => {
     const text = ['結果', '', '提出された意見\t総務省の考え方', '<p>意見1 対象を明確にすべき。(オホーツク21世紀を考える会、(株)電算、個人(3名))</p>\t<p>原案のとおりとします。</p>', ''].join('\n');
     const { document } = await convertText(text);
     expect(document?.opinions[0]?.comments.map((c) => [c.submitter, c.submitterRaw, c.text])).toEqual([
       ['オホーツク21世紀を考える会、(株)電算、個人(3名)', '(オホーツク21世紀を考える会、(株)電算、個人(3名))', '対象を明確にすべき。'],
     ]);
-    expect(document?.notice.submitters).toEqual([{ id: 's-1', name: 'オホーツク21世紀を考える会、(株)電算、個人(3名)', kind: 'organization' }]);
+    expect(document?.opinions[0]?.comments[0]?.jointSubmitters).toEqual([
+      { name: 'オホーツク21世紀を考える会', kind: 'organization', count: null },
+      { name: '(株)電算', kind: 'organization', count: null },
+      { name: null, kind: 'individual', count: 3 },
+    ]);
+    // Each named one is a submitter of the notice; the three individuals are counted, not named.
+    expect(document?.notice.submitters).toEqual([
+      { id: 's-1', name: 'オホーツク21世紀を考える会', kind: 'organization' },
+      { id: 's-2', name: '(株)電算', kind: 'organization' },
+    ]);
+  });
+
+  it('reads a joint list against the notice\'s list: a listed name is matched, an unlisted one reported, counts and single marks alone', async () => {
+    const text = [
+      '結果',
+      '',
+      '提出意見数:3者',
+      '法人:2者(株式会社テスト、テスト協会)',
+      '個人:1者(個人A)',
+      '',
+      '提出された意見\t総務省の考え方',
+      '<p>意見1 延期すべき。(株式会社 テスト、テスト協会)</p>\t<p>原案のとおりとします。</p>',
+      '<p>意見2 中止すべき。(テスト協会、未登録株式会社)</p>\t<p>原案のとおりとします。</p>',
+      '<p>意見3 賛成する。(個人(2名))</p>\t<p>御意見として承ります。</p>',
+      '<p>意見4 反対する。【個人 A】</p>\t<p>御意見として承ります。</p>',
+      '',
+    ].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => o.comments[0]?.jointSubmitters?.map((part) => part.name ?? part.count) ?? o.comments[0]?.submitter)).toEqual([
+      ['株式会社テスト', 'テスト協会'],
+      ['テスト協会', '未登録株式会社'],
+      [2],
+      '個人A',
+    ]);
+    expect(document?.notice.submitters.map((s) => s.name)).toEqual(['株式会社テスト', 'テスト協会', '個人A', '未登録株式会社']);
+    expect(messages).toMatch(/notice\.txt:9:1: warning: Unexpected submitter 未登録株式会社, expected one of the 3 listed at the top \[unknown-submitter\]/);
+    expect(messages.match(/unknown-submitter/g)).toHaveLength(1);
   });
 
   it('closes a comment at each (submitter) or (CODE) after a sentence, as S11 prints several opinions in one cell', async () => {

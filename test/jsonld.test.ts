@@ -88,6 +88,7 @@ const doc: NoticeDocument = NoticeDocument.parse({
           kind: 'comment',
           submitter: 'パスロジ株式会社',
           submitterRaw: '【パスロジ株式会社】',
+          jointSubmitters: null,
           place: null,
           text: '顧客同意の取得方法を明確にすべきである。',
           refs: [
@@ -123,6 +124,7 @@ const doc: NoticeDocument = NoticeDocument.parse({
           kind: 'comment',
           submitter: '個人A',
           submitterRaw: '【個人 A】',
+          jointSubmitters: null,
           place: null,
           text: '二要素認証の例示を追加すべき。',
           refs: [
@@ -137,6 +139,7 @@ const doc: NoticeDocument = NoticeDocument.parse({
           kind: 're-opinion',
           submitter: '匿名',
           submitterRaw: '【匿名】',
+          jointSubmitters: null,
           place: null,
           text: '上記意見に賛成する。',
           refs: [{ kind: 'article', raw: '第3条第2項', canonical: 'art.3.2', article: 3, branch: null, paragraph: 2, articleItem: null, source: span(1) }],
@@ -169,6 +172,7 @@ const doc: NoticeDocument = NoticeDocument.parse({
           kind: 'comment',
           submitter: '未登録の提出者',
           submitterRaw: null,
+          jointSubmitters: null,
           place: null,
           text: '別表第三号の扱いを示されたい。',
           refs: [
@@ -182,6 +186,21 @@ const doc: NoticeDocument = NoticeDocument.parse({
           kind: 'comment',
           submitter: null,
           submitterRaw: null,
+          jointSubmitters: null,
+          place: null,
+          text: '同旨。',
+          refs: [],
+          source: span(51),
+        },
+        {
+          id: 'op-1-1-c3',
+          kind: 'comment',
+          submitter: 'パスロジ株式会社、個人(2名)',
+          submitterRaw: '(パスロジ株式会社、個人(2名))',
+          jointSubmitters: [
+            { name: 'パスロジ株式会社', kind: 'organization', count: null },
+            { name: null, kind: 'individual', count: 2 },
+          ],
           place: null,
           text: '同旨。',
           refs: [],
@@ -239,10 +258,11 @@ describe('toJsonLd', () => {
     const nodes = [...objects(expanded)];
     const typed = (iri: string) => nodes.filter((n) => types(n).includes(iri));
     expect(typed(`${SCHEMA}Report`)).toHaveLength(1);
-    expect(typed(`${SCHEMA}Comment`)).toHaveLength(3 + 5);
+    expect(typed(`${SCHEMA}Comment`)).toHaveLength(3 + 6);
     expect(typed(`${PUBCOM}Opinion`)).toHaveLength(3);
     expect(typed(`${SCHEMA}GovernmentOrganization`)).toHaveLength(1);
-    expect(typed(`${SCHEMA}Person`)).toHaveLength(1);
+    expect(typed(`${SCHEMA}Person`)).toHaveLength(2); // listed 個人A + the two a joint mark counts
+    expect(typed(`${SCHEMA}Person`).find((person) => !('@id' in person))).toMatchObject({ [`${PUBCOM}submitterCount`]: [{ '@value': 2 }] });
     expect(typed(`${SCHEMA}Organization`)).toHaveLength(1);
     expect(typed(`${SCHEMA}Thing`)).toHaveLength(2); // listed unknown + unmatched inline author
     expect(typed(`${PUBCOM}Section`)).toHaveLength(2);
@@ -302,8 +322,10 @@ describe('toJsonLd', () => {
     expect(op1?.['@id']).toBe('urn:pubcom:sample-2018#op-1-1');
     expect(op1).not.toHaveProperty('position');
     expect(op1).not.toHaveProperty('response');
-    const [unmatched, anonymous] = op1?.['comment'] as Node[];
+    const [unmatched, anonymous, joint] = op1?.['comment'] as Node[];
     expect(unmatched?.['author']).toEqual({ '@type': 'Thing', name: '未登録の提出者' });
+    // A joint mark: the listed submitter by id, and the two individuals it only counts as a blank Person.
+    expect(joint?.['author']).toEqual(['urn:pubcom:sample-2018#s-1', { '@type': 'Person', submitterCount: 2 }]);
     expect(anonymous).not.toHaveProperty('author');
     expect(anonymous?.['ref']).toEqual([]);
     expect((op14?.['comment'] as Node[])[1]?.['author']).toBe('urn:pubcom:sample-2018#s-3');

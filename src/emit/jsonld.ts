@@ -52,10 +52,11 @@ export function toJsonLd(doc: NoticeDocument, context: object, sourceText: strin
     submitterKind: s.kind,
   });
 
+  const authorNamed = (name: string): Json => submitterIds.get(name) ?? { '@type': 'Thing', name };
+  /** A joint mark's authors: each named submitter, and people only counted as a blank node with their number. */
   const authorOf = (c: Comment): Json => {
-    if (c.submitter === null) return null;
-    const id = submitterIds.get(c.submitter);
-    return id === undefined ? { '@type': 'Thing', name: c.submitter } : id;
+    if (c.jointSubmitters) return c.jointSubmitters.map((part) => (part.name === null ? { '@type': SUBMITTER_TYPE[part.kind], submitterCount: part.count } : authorNamed(part.name)));
+    return c.submitter === null ? null : authorNamed(c.submitter);
   };
 
   const commentNode = (c: Comment): JsonObject =>

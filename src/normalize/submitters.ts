@@ -55,15 +55,15 @@ export function parseSubmitterGroup(line: string): SubmitterGroup | null {
   };
 }
 
-/** Split on 、 or , outside parentheses: `A(B、C)、D` -> [`A(B、C)`, `D`]. */
-export function splitTopLevel(text: string): string[] {
+/** Split on 、 or , outside parentheses: `A(B、C)、D` -> [`A(B、C)`, `D`]. `separators` may leave out the ASCII comma (`Foo, Inc.` is one name). */
+export function splitTopLevel(text: string, separators = '、,，'): string[] {
   const parts: string[] = [];
   let depth = 0;
   let current = '';
   for (const char of text) {
     if (char === '(' || char === '（') depth++;
     if ((char === ')' || char === '）') && depth > 0) depth--;
-    if (depth === 0 && (char === '、' || char === ',' || char === '，')) {
+    if (depth === 0 && separators.includes(char)) {
       parts.push(current);
       current = '';
     } else {
@@ -133,7 +133,7 @@ export function submitterKey(name: string): string {
 
 /** `【…】` labels that structure a comment and name nobody. */
 const NOT_SUBMITTERS = /^(?:基本|注記|注|意見箇所|意見内容|評価項目|ベストプラクティス|該当箇所|該当部分|意見|理由|修正案|修正意見|趣旨|要望|その他|概要|参考|質問|提案|全体|備考)$/;
-const ORGANIZATION = /株式会社|有限会社|合同会社|[(（](?:株|有|一社|公社|一財|公財)[)）]|㈱|㈲|(?:一般|公益)?(?:社団|財団)法人|法人|協会|協議会|連合会|連絡会|会議|組合|研究会|委員会|事務所|大学|学会|機構|センター|銀行|金庫|商工会|連盟|工業会|同友会|団体|グループ|Inc\.?|Ltd\.?|Corporation|Co\.,/;
+const ORGANIZATION = /株式会社|有限会社|合同会社|[(（](?:株|有|一社|公社|一財|公財)[)）]|㈱|㈲|(?:一般|公益)?(?:社団|財団)法人|法人|協会|協議会|連合会|連絡会|会議|組合|研究会|委員会|事務所|大学|学会|機構|センター|銀行|金庫|商工会|連盟|工業会|同友会|団体|グループ|Inc\.?|Ltd\.?|Corporation|Co\.,|会$/;
 
 /** What kind of submitter a name reads as, when no list says. */
 export function guessKind(name: string): SubmitterKind {
@@ -143,11 +143,44 @@ export function guessKind(name: string): SubmitterKind {
   return 'unknown';
 }
 
+/** One submitter of a joint mark: named, or people counted without names (`個人(3名)`: name null, count 3). */
+export interface JointPart {
+  name: string | null;
+  kind: SubmitterKind;
+  count: number | null;
+}
+
+/** `個人(3名)`, `個人3名`, `ほか2名`, `A社(2者)`: a part that counts its submitters. */
+const COUNTED = new RegExp(`^(.*?)[ \\u3000]*[(（]?(${COUNT_DIGITS})[ \\u3000]*(?:名|人|者|社|団体)[)）]?$`);
+/** The words before a count that name nobody: `個人(3名)`, `ほか2名`, `その他5者`. */
+const UNNAMED = /^(?:個人|匿名|他|ほか|その他|外)?$/;
+
+/**
+ * The submitters of a mark that lists several or counts them (FORMATS.md hard
+ * case 19, S19: `オホーツク21世紀を考える会、(株)電算、個人(3名)`), each with its
+ * kind and count; null for a mark that names one submitter.
+ */
+export function jointSubmitters(mark: string): JointPart[] | null {
+  const parts = splitTopLevel(normalizeSubmitterName(mark), '、，');
+  if (parts.length < 2 && !COUNTED.test(parts[0] ?? '')) return null;
+  return parts.map((part) => {
+    const counted = COUNTED.exec(part);
+    const base = counted?.[1]?.trim() ?? part;
+    if (counted && UNNAMED.test(base)) return { name: null, kind: /^(?:個人|匿名)$/.test(base) ? 'individual' : 'unknown', count: digitsValue(counted[2] ?? '') };
+    const name = normalizeSubmitterName(base);
+    return { name, kind: guessKind(name), count: counted ? digitsValue(counted[2] ?? '') : null };
+  });
+}
+
 /**
  * Whether a `【…】` mark names a submitter: it is on the notice's list, or it
- * reads as an organisation or an individual and is no structuring label.
+ * reads as an organisation or an individual and is no structuring label. A
+ * joint mark does when one of its parts does (or counts people): `考える会`
+ * beside `(株)電算` is a submitter too.
  */
 export function isSubmitterMark(inner: string, known: ReadonlySet<string>): boolean {
+  const joint = jointSubmitters(inner);
+  if (joint && joint.length > 1) return joint.some((part) => part.name === null || isSubmitterMark(part.name, known));
   const name = normalizeSubmitterName(inner);
   if (known.has(submitterKey(name))) return true;
   if (NOT_SUBMITTERS.test(name)) return false;

@@ -153,11 +153,23 @@ export type Section = z.infer<typeof Section>;
 
 export const CommentKind = z.enum(['comment', 're-opinion']);
 
+/** One submitter of a joint mark: a notice.submitters name, or people counted without names. */
+export const JointSubmitter = z.object({
+  name: z.string().nullable().describe('a notice.submitters name; null for people only counted (個人(3名))'),
+  kind: SubmitterKind,
+  count: z.number().int().nonnegative().nullable().describe('as printed after the name (個人(3名) -> 3); null when none is'),
+});
+export type JointSubmitter = z.infer<typeof JointSubmitter>;
+
 export const Comment = z.object({
   id: z.string(),
   kind: CommentKind,
   submitter: z.string().nullable(),
   submitterRaw: z.string().nullable().describe('the mark as printed, e.g. "【個人 A】"'),
+  jointSubmitters: z
+    .array(JointSubmitter)
+    .nullable()
+    .describe('the submitters of a mark that lists several or counts them ("(A会、(株)電算、個人(3名))"), in order; null for a mark that names one, or none'),
   text: z.string(),
   place: z.string().nullable().describe('the 該当箇所 cell of its row, as printed'),
   refs: z.array(Ref),

@@ -191,6 +191,7 @@ function toComment(comment: CommentDraft, id: string, context: RecordContext): C
     kind: comment.kind,
     submitter: comment.submitter === null ? null : (context.submitters.get(submitterKey(comment.submitter)) ?? comment.submitter),
     submitterRaw: comment.submitterRaw,
+    jointSubmitters: comment.joint?.map((part) => ({ ...part, name: part.name === null ? null : (context.submitters.get(submitterKey(part.name)) ?? part.name) })) ?? null,
     text: comment.text,
     place: comment.place?.text ?? null,
     refs: uniqueRefs([...(comment.placeRefsFrom ? placedRefs(parsePlace(comment.placeRefsFrom.text), comment.placeRefsFrom, locate) : []), ...placedRefs(pagesOfThisDocument(comment.text, findRefs(comment.text), context.subject), comment, locate)]),

@@ -5,7 +5,7 @@
  */
 import type { VFile } from 'vfile';
 import { opinionName, report } from '../diagnostics.js';
-import { isSubmitterMark, normalizeSubmitterName } from '../normalize/submitters.js';
+import { isSubmitterMark, jointSubmitters, normalizeSubmitterName, type JointPart } from '../normalize/submitters.js';
 import type { Paragraph } from './cell-text.js';
 import type { OpinionDraft, RowPart } from './assemble-rows.js';
 import { pushAll } from '../arrays.js';
@@ -26,6 +26,8 @@ export interface CommentDraft {
   submitter: string | null;
   /** The mark `【個人 A】`, the trailing `(…)`, or the 提出者 cell, as printed. */
   submitterRaw: string | null;
+  /** The submitters of a mark that lists several or counts them (`A会、(株)電算、個人(3名)`); null for one. */
+  joint: JointPart[] | null;
   /** The row's 該当箇所 cell, which applies to every comment of the row. */
   place: TextBlock | null;
   /** The place whose refs apply: the cell itself, or for 同上 the cell it repeats. */
@@ -206,6 +208,7 @@ function commentsOf(paragraphs: Paragraph[], kind: CommentDraft['kind'], context
         // A column named for its party (NTT再意見) names it where the text does not: nothing printed in the cell, so no submitterRaw.
         submitter: submitterRaw === null ? (context.unmarkedBy ?? null) : normalizeSubmitterName(submitterRaw),
         submitterRaw,
+        joint: submitterRaw === null ? null : jointSubmitters(submitterRaw),
         place: context.placeOf(first.line),
         placeRefsFrom: context.repeatedPlaceOf(first.line),
         submitterColumn: column,

@@ -21,6 +21,7 @@ export function withAliases(split: SplitOpinion[], aliases: Record<string, strin
     comments: opinion.comments.map((comment) => ({
       ...comment,
       submitter: comment.submitter === null ? null : (byKey.get(submitterKey(comment.submitter)) ?? comment.submitter),
+      joint: comment.joint?.map((part) => (part.name === null ? part : { ...part, name: byKey.get(submitterKey(part.name)) ?? part.name })) ?? null,
     })),
   }));
 }
@@ -42,11 +43,14 @@ export function collectSubmitters(header: NoticeHeader, lists: readonly Submitte
   reportUnmarked(split, file);
   for (const { comments } of split) {
     for (const comment of comments) {
-      if (comment.submitter === null) continue;
-      if (listed > 0 && !seen.has(submitterKey(comment.submitter))) {
-        report(file, 'unknown-submitter', `Unexpected submitter ${comment.submitterRaw ?? comment.submitter}, expected one of the ${listed} listed at the top`, { line: comment.endLine, column: 1 });
+      // A joint mark names each of its named parts; people it only counts (個人(3名)) are no entry.
+      const named = comment.joint ? comment.joint.flatMap((part) => (part.name === null ? [] : [{ name: part.name, kind: part.kind }])) : comment.submitter === null ? [] : [{ name: comment.submitter, kind: guessKind(comment.submitter) }];
+      for (const { name, kind } of named) {
+        if (listed > 0 && !seen.has(submitterKey(name))) {
+          report(file, 'unknown-submitter', `Unexpected submitter ${comment.joint ? name : (comment.submitterRaw ?? name)}, expected one of the ${listed} listed at the top`, { line: comment.endLine, column: 1 });
+        }
+        add(name, kind);
       }
-      add(comment.submitter, guessKind(comment.submitter));
     }
   }
   return submitters;
