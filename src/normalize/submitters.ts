@@ -161,6 +161,8 @@ const UNNAMED = /^(?:個人|匿名|他|ほか|その他|外)?$/;
  * kind and count; null for a mark that names one submitter.
  */
 export function jointSubmitters(mark: string): JointPart[] | null {
+  // Most marks name one submitter: without a separator or a digit, nothing more to read.
+  if (!/[、，0-9０-９]/.test(mark)) return null;
   const parts = splitTopLevel(normalizeSubmitterName(mark), '、，');
   if (parts.length < 2 && !COUNTED.test(parts[0] ?? '')) return null;
   return parts.map((part) => {
