@@ -675,6 +675,55 @@ describe('pipe tables without their |---| row', () => {
   });
 });
 
+describe('a cover page whose opinions are in an annex (FORMATS.md families G and H)', () => {
+  it('converts an e-Gov result cover (… の考え方は別紙のとおりです) with its title, period, count and date, and no error', async () => {
+    const text = [
+      '令和 5年11月 2日',
+      '国土交通省 総合政策局',
+      '',
+      '「テスト対応指針」の改定案に関する意見募集の結果について',
+      '',
+      '国土交通省では、標記の改定案について、令和5年7月25日(火)から8月24日(木)までの間、意見募集を行ったところです。',
+      '',
+      '意見募集の結果、27の個人・団体から計69件のご意見をいただきました。お寄せいただいたご意見とそれに対する国土交通省の考え方は別紙のとおりです。',
+      '',
+    ].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.notice).toMatchObject({
+      title: '「テスト対応指針」の改定案に関する意見募集の結果について',
+      respondent: '国土交通省',
+      period: { start: '2023-07-25', end: '2023-08-24' },
+      published: { date: '2023-11-02' },
+      submitterCount: 27,
+    });
+    expect(document?.opinions).toEqual([]);
+    expect(messages).toContain('notice.txt:8:1: info: Unexpected notice without an opinion table, which says its opinions are printed elsewhere (「お寄せいただいたご意見とそれに対する国土交通省の考え方は別紙のとおりです。」): only what its title block says is converted [opinions-elsewhere]');
+    expect(messages).not.toMatch(/error|no-opinion-table/);
+  });
+
+  it('reads a count printed on the line below its name, with its breakdown (別添のとおり, family G)', async () => {
+    const text = ['「テストガイドライン(案)」に対する意見募集の結果について', '', '1 意見募集期間', ' 平成13年1月15日から平成13年2月14日まで', '', '2 提出意見数', ' 42件(団体15件、個人27件)', '', '主な意見と対応については別添のとおり。', ''].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.notice).toMatchObject({
+      period: { start: '2001-01-15', end: '2001-02-14' },
+      submitterCount: 42,
+      submitterCountUnit: '件',
+      submitterBreakdown: [
+        { label: '団体', count: 15, unit: '件' },
+        { label: '個人', count: 27, unit: '件' },
+      ],
+    });
+    expect(messages).toContain('[opinions-elsewhere]');
+    expect(messages).not.toContain('error');
+  });
+
+  it('still reports a document without a table that points nowhere (no-opinion-table)', async () => {
+    const { messages } = await convertText('テスト規則案に対する意見募集の結果\n\n多数の御意見をいただきました。\n');
+    expect(messages).toContain('[no-opinion-table]');
+    expect(messages).not.toContain('[opinions-elsewhere]');
+  });
+});
+
 describe('the e-Gov result template (行政手続法 43条)', () => {
   it('reads a cover table of labels and values into the notice, under a title that stays the title', async () => {
     const html = [

@@ -74,7 +74,25 @@ const PERIOD_LABEL_LINE = /^(?:[0-9０-９]+[.．、 \u3000]*|[(（][0-9０-９]
 /** The period's ends on lines of their own, as e-Gov's case page prints them: `案の公示日 2024年12月01日`, `意見・情報受付締切日 2025年01月06日`. */
 const PERIOD_START_LINE = /案の公示日|(?:募集|受付|提出)開始日/;
 const PERIOD_END_LINE = /受付締切日|(?:募集|受付|提出)(?:終了|締切|締め切り)日|提出期限/;
+/** A line that only names the count, which follows on the next line (`2 提出意見数`). */
+const COUNT_LABEL_LINE = new RegExp(`^(?:[0-9０-９]+[.．、 \\u3000]*|[(（][0-9０-９]+[)）][ \\u3000]*)?(${COUNT_LABEL})$`);
 const COUNT_CELL = new RegExp(`^(${COUNT_DIGITS})\\s*(件|者|通|名)$`);
+
+/**
+ * `主な意見と対応については別添のとおり。` (FORMATS.md family G), `提出者及び提出意見は、別紙2のとおりです。`
+ * (family H), `…ご意見とそれに対する国土交通省の考え方は別紙のとおりです。` (an e-Gov result's cover),
+ * `考え方は後日公表します`: a line saying the opinions are printed in another file.
+ */
+const ELSEWHERE = /(?:意見|考え方|回答)[^。]*(?:別添|別紙|別冊|添付(?:資料)?)[^。、\s]{0,6}?[のに]?(?:とおり|通り|記載|掲載)|(?:考え方|回答)[^。]*(?:後日|追って)公表/;
+
+/** The sentence of the title block that says the opinions are printed in another file, and its line, if one does. */
+export function opinionsElsewhere(lines: readonly TitleLine[]): { line: number; sentence: string } | null {
+  for (const line of lines) {
+    const sentence = line.cells === null ? line.text.split(/(?<=。)/).find((part) => ELSEWHERE.test(part)) : undefined;
+    if (sentence) return { line: line.line, sentence: sentence.trim() };
+  }
+  return null;
+}
 
 export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHeader {
   const header: NoticeHeader = {
@@ -109,6 +127,8 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
   let yearBefore: YearContext | null = null;
   /** The line above only named the period (`1 意見募集期間`): this one holds its dates. */
   let periodLabelAbove = false;
+  /** The line above only named the count (`2 提出意見数`): read this one after that name. */
+  let countLabelAbove = '';
   const readPeriodEnd = periodEndsReader(header, file);
   lines.forEach((line, index) => {
     if (line === titleLine || line === countsRow) return;
@@ -138,9 +158,10 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
     for (const text of line.text.split('\n')) {
       if (readLegendLine(header, text, line.line)) continue;
       header.published ??= publishedDateOf(text);
-      periodSeen = readTextLine(header, line, text, yearBefore, periodLabelAbove, file).period || periodSeen;
+      periodSeen = readTextLine(header, line, countLabelAbove ? countLabelAbove + text.trim() : text, yearBefore, periodLabelAbove, file).period || periodSeen;
       periodSeen = readPeriodEnd(text, line) || periodSeen;
       periodLabelAbove = PERIOD_LABEL_LINE.test(text.trim());
+      countLabelAbove = COUNT_LABEL_LINE.exec(text.trim())?.[1] ?? '';
       yearBefore = firstDateYear(text) ?? yearBefore;
     }
   });
