@@ -717,6 +717,32 @@ describe('a cover page whose opinions are in an annex (FORMATS.md families G and
     expect(messages).not.toContain('error');
   });
 
+  it('joins a title wrapped before its particle, and reads the total of counts by channel (S21)', async () => {
+    const text = [
+      '「テスト鳥獣保護基本指針」',
+      'に関するパブリックコメントの集計結果と対応について',
+      '',
+      ' 標記について、平成14年10月29日から平成14年11月24日までの27日間、意見募集を実施した。',
+      '',
+      '提出された意見書の数',
+      '・封書によるもの 1,649通',
+      '・電子メールによるもの 55通',
+      '合 計 1,704通',
+      '',
+      ' 主な意見と対応については別添のとおり。',
+      '',
+    ].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.notice).toMatchObject({
+      title: '「テスト鳥獣保護基本指針」に関するパブリックコメントの集計結果と対応について',
+      subject: '「テスト鳥獣保護基本指針」',
+      period: { start: '2002-10-29', end: '2002-11-24' },
+      submitterCount: 1704,
+      submitterCountUnit: '通',
+    });
+    expect(messages).toContain('[opinions-elsewhere]');
+  });
+
   it('still reports a document without a table that points nowhere (no-opinion-table)', async () => {
     const { messages } = await convertText('テスト規則案に対する意見募集の結果\n\n多数の御意見をいただきました。\n');
     expect(messages).toContain('[no-opinion-table]');

@@ -42,6 +42,8 @@ export interface NoticeHeader {
 }
 
 /** The words that end a title and follow the subject of the consultation; the opinions may be qualified (`科学的・技術的意見`, S23). */
+/** A title line that opens with the particle after its subject: the subject is on the line above. */
+const TITLE_CONTINUATION = /^[ \u3000]*(?:に対して|に対する|に関して|に関する|についての|に係る|への)/;
 const TITLE_TAIL = /(?:に対して|に対する|に関して|に関する|についての|に係る|への)(?:提出された|寄せられた)?(?:御|ご)?(?:[^\s、。]{0,8}的)?(?:意見|コメント|パブリックコメント).*$/;
 const NUMBER = `(${COUNT_DIGITS})\\s*(者|件|通|名)`;
 /** After a 提出者数 label the unit may be missing or in parentheses (`意見提出者数:13(団体、個人)`). */
@@ -111,11 +113,14 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
     consultations: [],
   };
   const titleLine = lines.find((line) => TITLE_TAIL.test(line.text) && /考え方|回答|概要|結果/.test(line.text)) ?? lines.find((line) => line.isMainHeading) ?? lines[0];
+  // A title wrapped before its particle (`「…基本指針」` / `に関するパブリックコメントの…`) starts on the line above.
+  const titleStart = titleLine && TITLE_CONTINUATION.test(titleLine.text) ? lines[lines.indexOf(titleLine) - 1] : undefined;
+  const titleHead = titleStart && titleStart.cells === null && titleStart.line === (titleLine?.line ?? 0) - 1 && !/[。．]$/.test(titleStart.text.trim()) ? titleStart : null;
   if (titleLine) {
-    header.title = titleLine.text;
-    const subject = titleLine.text.replace(TITLE_TAIL, '').trim();
-    header.subject = subject !== '' && subject !== titleLine.text ? subject : null;
-    header.respondent = respondentFrom(titleLine.text);
+    header.title = titleHead ? titleHead.text.trim() + titleLine.text.trim() : titleLine.text;
+    const subject = header.title.replace(TITLE_TAIL, '').trim();
+    header.subject = subject !== '' && subject !== header.title ? subject : null;
+    header.respondent = respondentFrom(header.title);
   }
   // A title that names no respondent may sit over a line that does (`…ご意見に対する国土交通省の考え方`, S19).
   header.respondent ??= lines.map((line) => (line.cells ? null : respondentFrom(line.text))).find((name) => name !== null) ?? null;
@@ -131,7 +136,7 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
   let countLabelAbove = '';
   const readPeriodEnd = periodEndsReader(header, file);
   lines.forEach((line, index) => {
-    if (line === titleLine || line === countsRow) return;
+    if (line === titleLine || line === titleHead || line === countsRow) return;
     if (line.cells) {
       if (glossaryColumns?.width === line.cells.length) {
         readGlossaryRow(header, line, glossaryColumns);
