@@ -137,7 +137,7 @@ export const RULES = {
   },
   'flag-unrecognised': {
     severity: 'warning',
-    note: 'A revision-flag cell holds a value pubcom does not know (it knows 有/無 and what follows them, ○/×/－, あり/なし, 修正あり/修正なし, 反映/反映なし, …); `revised` is null and `revisedRaw` keeps the text.',
+    note: 'A revision-flag cell holds a value pubcom does not know (it knows 有/無 and what follows them, ○/×/－, あり/なし, 修正あり/修正なし, 反映/反映なし, …, and a code such as A that a legend line `A：…修正したもの` of the notice explains); `revised` is null and `revisedRaw` keeps the text.',
   },
   'flag-conflict': {
     severity: 'warning',

@@ -818,6 +818,38 @@ describe('revision flags in other words than 有 and 無', () => {
   });
 });
 
+describe('flags printed as codes that a legend explains (municipal 対応区分)', () => {
+  it('takes the legend A：…修正したもの into the glossary and reads each code by its meaning; an undefined code stays unknown', async () => {
+    const text = [
+      'テスト市子ども計画(案)に対する意見募集の結果について',
+      '',
+      ' 2名の方から5件のご意見をいただきました。',
+      '',
+      '【対応区分】',
+      'A：意見を反映し、案を修正したもの',
+      'Ｂ：既に案に盛り込まれているもの',
+      'C・・・今後の参考とするもの',
+      'D：案に反映しないもの',
+      '',
+      '番号\t意見の概要\t市の考え方\t対応区分',
+      ...['A', 'B', 'C', 'Ｄ', 'E'].map((code, index) => `${index + 1}\t意見${index + 1}です。\t回答${index + 1}です。\t${code}`),
+      '',
+    ].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.notice.glossary).toEqual([
+      { term: 'A', meaning: '意見を反映し、案を修正したもの', line: 6 },
+      { term: 'Ｂ', meaning: '既に案に盛り込まれているもの', line: 7 },
+      { term: 'C', meaning: '今後の参考とするもの', line: 8 },
+      { term: 'D', meaning: '案に反映しないもの', line: 9 },
+    ]);
+    expect(document?.opinions.map((o) => [o.revisedRaw, o.revised])).toEqual([['A', true], ['B', false], ['C', false], ['Ｄ', false], ['E', null]]);
+    expect(messages.match(/\[flag-unrecognised\]/g)).toHaveLength(1);
+    expect(messages).toContain("Unexpected revision flag E for opinion 5, expected 有 or 無 (○ or ×, 修正あり or 修正なし, 反映 or 反映なし), or a code the notice's legend explains");
+    // 2名の方から: the people who sent the opinions, not the opinions.
+    expect(document?.notice).toMatchObject({ submitterCount: 2, submitterCountUnit: '名' });
+  });
+});
+
 describe('submitters marked in other forms', () => {
   it('reads 提出者: lines, a mark before the text, 匿名 and a described individual', async () => {
     const cells = [

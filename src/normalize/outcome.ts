@@ -49,6 +49,24 @@ export function revisedFromFlag(raw: string): boolean | null {
   return null;
 }
 
+/** A legend meaning that says the draft stayed as it was: `既に案に盛り込まれているもの`, `案に反映しないもの`, `今後の参考とするもの`. */
+const LEGEND_NO = /(?:反映|修正|変更)(?:しない|できない|が困難|困難|せず|なし)|既に|盛り込み済|記載済|記述済|参考と|対象外|原案(?:の)?(?:とおり|どおり)/;
+/** A legend meaning that says the draft was changed: `意見を反映し、案を修正したもの`. */
+const LEGEND_YES = /修正|反映|追加|削除|変更|改め|盛り込/;
+
+/**
+ * A flag printed as a code (`A`, `Ｂ`, `◎`) that the notice's legend explains
+ * (`A：意見を反映し、案を修正したもの`, municipal 対応区分): true or false from
+ * the meaning's words, null when the legend does not define it or says neither.
+ */
+export function revisedFromLegend(raw: string, glossary: readonly { term: string; meaning: string }[]): boolean | null {
+  const code = raw.trim().normalize('NFKC');
+  const meaning = glossary.find((entry) => entry.term.normalize('NFKC') === code)?.meaning;
+  if (meaning === undefined) return null;
+  if (LEGEND_NO.test(meaning)) return false;
+  return LEGEND_YES.test(meaning) ? true : null;
+}
+
 const NUMBER = '[0-9０-９]+(?:\\s*[-－‐−]\\s*[0-9０-９]+)*';
 /** `意見3`, `No.3`, `番号3`, and `3番の御意見` (the number before its word). */
 const LABELLED = `(?:(?:意見|No\\.?|NO\\.?|番号)\\s*${NUMBER}|${NUMBER}\\s*番の[御ご]?意見)`;

@@ -6,11 +6,11 @@
  */
 import type { VFile } from 'vfile';
 import { nonBlankLength, opinionName, report, type Accounting } from '../diagnostics.js';
-import { outcomeOf, refersToOf, revisedFromFlag } from '../normalize/outcome.js';
+import { outcomeOf, refersToOf, revisedFromFlag, revisedFromLegend } from '../normalize/outcome.js';
 import { findRefs, parsePlace, type FoundRef } from '../normalize/refs.js';
 import { digitsValue, submitterKey } from '../normalize/submitters.js';
 import type { Overrides } from '../schema/overrides.js';
-import type { Comment, Notice, NoticeDocument, Opinion, Outcome, Ref, RefValue } from '../schema/records.js';
+import type { Comment, GlossaryEntry, Notice, NoticeDocument, Opinion, Outcome, Ref, RefValue } from '../schema/records.js';
 import { reportUnattributed, type Draft } from './assemble-rows.js';
 import { locator, type Locator, type Range } from './locate.js';
 import type { NoticeHeader } from './read-header.js';
@@ -32,7 +32,7 @@ export function normalize(source: SourceInfo, header: NoticeHeader, draft: Draft
   reportCellsNoCommentTook(split, file);
   const submitters = collectSubmitters(header, draft.submitterLists, split, file);
   const byKey = new Map(submitters.map((submitter) => [submitterKey(submitter.name), submitter.name]));
-  const context = { submitters: byKey, hasFlagColumn: draft.hasFlagColumn, subject: header.subject, locate, file };
+  const context = { submitters: byKey, hasFlagColumn: draft.hasFlagColumn, subject: header.subject, glossary: header.glossary, locate, file };
   const opinions = assignIds(split, file).map(({ opinion, id }) => toOpinion(opinion, id, context));
   linkSharedResponses(split, opinions);
   linkDittoResponses(opinions);
@@ -147,6 +147,8 @@ interface RecordContext {
   hasFlagColumn: boolean;
   /** What was consulted on: pages of this document are refs, pages of others are not. */
   subject: string | null;
+  /** The notice's legend: a flag printed as a code (`A`) takes the meaning the legend gives it. */
+  glossary: readonly GlossaryEntry[];
   locate: Locator;
   file: VFile;
 }
@@ -177,7 +179,7 @@ function toOpinion(split: SplitOpinion, id: string, context: RecordContext): Opi
       refs: uniqueRefs(placedRefs(pagesOfThisDocument(response.text, findRefs(response.text), context.subject), response, locate)),
       source: locate.span(response),
     },
-    revised: context.hasFlagColumn ? revisedOf(flag?.text ?? null, opinionName(draft), flag?.startLine ?? draft.startLine, file) : null,
+    revised: context.hasFlagColumn ? revisedOf(flag?.text ?? null, opinionName(draft), flag?.startLine ?? draft.startLine, context) : null,
     revisedRaw: flag?.text ?? null,
     outcome: response ? outcomeOf(response.text) : 'unknown',
     source: locate.span(draft),
@@ -242,10 +244,12 @@ function uniqueRefs(refs: readonly Ref[]): Ref[] {
 }
 
 /** 有 -> true, 無 -> false (also 有(一部), ○/×/－, 修正あり/なし, 反映); empty -> null; anything else is reported. */
-function revisedOf(raw: string | null, opinion: string, line: number, file: VFile): boolean | null {
+function revisedOf(raw: string | null, opinion: string, line: number, context: RecordContext): boolean | null {
   if (raw === null) return null;
-  const revised = revisedFromFlag(raw);
-  if (revised === null) report(file, 'flag-unrecognised', `Unexpected revision flag ${raw} for ${opinion}, expected 有 or 無 (○ or ×, 修正あり or 修正なし, 反映 or 反映なし)`, { line, column: 1 });
+  const revised = revisedFromFlag(raw) ?? revisedFromLegend(raw, context.glossary);
+  if (revised === null) {
+    report(context.file, 'flag-unrecognised', `Unexpected revision flag ${raw} for ${opinion}, expected 有 or 無 (○ or ×, 修正あり or 修正なし, 反映 or 反映なし), or a code the notice's legend explains`, { line, column: 1 });
+  }
   return revised;
 }
 

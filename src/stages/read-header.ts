@@ -56,6 +56,8 @@ const COUNTS: readonly RegExp[] = [
   // Only from the first digit of a number: tried at every digit, a long run of digits costs its length squared.
   // `18の個人及び団体より`, `209 の個人又は団体から` (S9, S1).
   new RegExp(`(?<![0-9０-９,，])(${COUNT_DIGITS})\\s*の(?:(?:個人|団体|法人)(?:及び|又は|・|と)(?:個人|団体|法人)|者)()`),
+  // `2名の方から4件のご意見をいただきました` (municipal results): the people, not the opinions.
+  new RegExp(`(?<![0-9０-９,，])(${COUNT_DIGITS})\\s*(名|人|者|団体)(?:の方)?(?:から|より)`),
   new RegExp(`^(?:合 ?計|総 ?数|計)\\s*${NUMBER}`),
   // `2件の意見が提出されました`, `15件の御意見をいただきました` (the e-Gov result template's sentence).
   new RegExp(`(?<![0-9０-９,，])${NUMBER}の(?:御|ご)?(?:意見|コメント)(?:等)?(?:が(?:提出|寄せ)|を(?:いただ|頂|受け))`),
@@ -230,9 +232,12 @@ function readGlossaryRow(header: NoticeHeader, line: TitleLine, columns: { term:
 /** A legend mark and its meaning on a line of its own: `(−)は、約款の解釈に対する質問事項等であり、…事項。` (S10). */
 const LEGEND_LINE = /^([(（](?![0-9０-９]+[)）]|注)[^()（）\s]{1,3}[)）])[ \u3000]*(?:は|[:：])[ \u3000]*[、,]?[ \u3000]*(\S.*)$/;
 
+/** A code of a 対応区分 legend and its meaning: `A：意見を反映し、案を修正したもの`, `Ｂ…既に案に盛り込まれているもの`, `◎・・・反映`. */
+const CODE_LEGEND_LINE = /^([A-ZＡ-Ｚ]|[①-⑳]|[○◯△×▲■□◎●☆★])[ \u3000]*(?:[:：＝=]|・{2,}|…+|‥+)[ \u3000]*(\S.{0,79})$/;
+
 /** Read a legend line into the glossary; true when it was one. */
 function readLegendLine(header: NoticeHeader, text: string, line: number): boolean {
-  const legend = LEGEND_LINE.exec(text.trim());
+  const legend = LEGEND_LINE.exec(text.trim()) ?? CODE_LEGEND_LINE.exec(text.trim());
   if (!legend?.[1] || !legend[2]) return false;
   header.glossary.push({ term: legend[1], meaning: legend[2], line });
   return true;
