@@ -327,6 +327,27 @@ describe('section headings', () => {
   });
 });
 
+describe('header rows wrapped onto two lines', () => {
+  it('joins a header whose cells a narrow column wrapped (御意見の / 概要, 案の修正 / の有無), column by column', async () => {
+    const wrappedWords = ['結果', '', '番号\t御意見の\t御意見に対する総務省の\t案の修正', '\t概要\t考え方\tの有無', '1\t延期すべき。\t原案のとおりとします。\t無', ''].join('\n');
+    const { document, messages } = await convertText(wrappedWords);
+    expect(document?.opinions.map((o) => [o.key, o.comments[0]?.text, o.response?.text, o.revised])).toEqual([['1', '延期すべき。', '原案のとおりとします。', false]]);
+    expect(document?.notice.respondent).toBe('総務省');
+    expect(document?.notice.coverage).toMatchObject({ reported: 0, share: 1 });
+    expect(messages).not.toMatch(/unknown-header|unattributed-text|no-opinion-table/);
+
+    const wrappedFlag = ['結果', '', '番号\t御意見の概要\t考え方\t案の修正', '\t\t\tの有無', '1\t延期すべき。\t原案のとおりとします。\t有', ''].join('\n');
+    const flag = await convertText(wrappedFlag);
+    expect(flag.document?.opinions.map((o) => [o.key, o.revised])).toEqual([['1', true]]);
+    expect(flag.messages).not.toMatch(/unattributed-text/);
+  });
+
+  it('keeps a short first row of data under a header as data', async () => {
+    const { document } = await convertText(['結果', '', '番号\t御意見の概要\t考え方\t修正の有無', '1\t賛成\t承ります\t無', '2\t反対\t承ります\t無', ''].join('\n'));
+    expect(document?.opinions.map((o) => [o.key, o.comments[0]?.text])).toEqual([['1', '賛成'], ['2', '反対']]);
+  });
+});
+
 describe('header rows', () => {
   it('a data row whose long cells mention 提出された意見 and end in 考え方 stays a data row, not a new header', async () => {
     const { document, messages } = await convertText(

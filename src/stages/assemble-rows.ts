@@ -143,6 +143,8 @@ class Assembler {
    * rows below carries nothing more: its text is accounted for once.
    */
   private uncarried = new Set<number>();
+  /** The row below a header row that wraps onto it (`御意見の⇥…` / `概要⇥…`): read with it. */
+  private headerTail: RowBlock | null = null;
 
   constructor(
     private readonly file: VFile,
@@ -202,8 +204,19 @@ class Assembler {
   }
 
   private row(row: RowBlock, blocks: readonly Block[], index: number): void {
-    const kind = classifyRow(row.texts, this.overrides.columns ?? {});
-    if (kind.kind === 'header') return this.header(row, kind.roles, !kind.roles.includes('number') && !hasLabelledRows(blocks, index, kind.roles, this.overrides.columns ?? {}));
+    const columns = this.overrides.columns ?? {};
+    if (row === this.headerTail) {
+      // The second line of a wrapped header row is header too: outside the accounting, as the first is.
+      for (const cell of row.cells) if (cell) this.uncarried.add(cell.offset);
+      this.headerTail = null;
+      return;
+    }
+    const next = blocks[index + 1];
+    const wrapped = next?.type === 'row' ? wrappedHeader(row, next, columns) : null;
+    if (wrapped) this.headerTail = next as RowBlock;
+    const header = wrapped ? { ...row, texts: wrapped.texts, endLine: (next as RowBlock).endLine } : row;
+    const kind = wrapped ?? classifyRow(row.texts, columns);
+    if (kind.kind === 'header') return this.header(header, kind.roles, !kind.roles.includes('number') && !hasLabelledRows(blocks, index + (wrapped ? 1 : 0), kind.roles, columns));
     if (kind.kind === 'list-header') return this.listHeader(row, kind.roles);
     if (kind.kind === 'unknown-header') return this.unknownHeader(row);
     if (this.list) return readListRow(this.list.target, this.list.roles, row);
@@ -386,6 +399,27 @@ function classifyRow(texts: string[], columns: NonNullable<Overrides['columns']>
   if (roles.includes('submitter') && !roles.includes('opinion') && !roles.includes('response')) return { kind: 'list-header', roles };
   if (looksLikeHeader(texts)) return { kind: 'unknown-header' };
   return { kind: 'data' };
+}
+
+/** The words of a header cell wrapped onto the next line: short, and no sentence. */
+const HEADER_TAIL = /^[^。．]{0,12}$/;
+
+/**
+ * A header row that a narrow column wrapped onto the row below (`番号⇥御意見の⇥御意見に対する` /
+ * `⇥概要⇥考え方`, `…⇥案の修正` / `⇥⇥⇥の有無`): the two rows' cells joined column by column,
+ * when that reads as a header and the row below, alone, reads as no opinion (nothing under
+ * the number or opinion column of a header the first row already is).
+ */
+function wrappedHeader(row: RowBlock, next: RowBlock, columns: NonNullable<Overrides['columns']>): { kind: 'header'; roles: Role[]; texts: string[] } | null {
+  const tail = next.texts.map((text) => text.trim());
+  if (next.line !== row.endLine + 1 || tail.length > row.texts.length || tail.every((text) => text === '') || !tail.every((text) => HEADER_TAIL.test(text))) return null;
+  const texts = row.texts.map((text, column) => text.trim() + (tail[column] ?? ''));
+  const joined = classifyRow(texts, columns);
+  if (joined.kind !== 'header') return null;
+  const alone = classifyRow(row.texts, columns);
+  if (alone.kind !== 'header') return { ...joined, texts };
+  const opensRow = alone.roles.some((role, column) => (role === 'number' || role === 'opinion') && tail[column] !== '' && tail[column] !== undefined);
+  return !opensRow && alone.roles.join() === joined.roles.join() ? { ...joined, texts } : null;
 }
 
 /** Does the table under the header at `index` open an opinion with `意見N` in its opinion column, before the next header row? */
