@@ -342,6 +342,27 @@ describe('header rows wrapped onto two lines', () => {
     expect(flag.messages).not.toMatch(/unattributed-text/);
   });
 
+  it('continues the opinion a page cut when the header row is printed again at the top of the next page', async () => {
+    const text = [
+      '結果',
+      '',
+      '番号\t御意見の概要\t御意見に対する考え方',
+      '1\t施行日を延期すべきである。理由は次の\t施行日は原案のとおりとしますが、周知',
+      '',
+      '- 2 -',
+      '番号\t御意見の概要\t御意見に対する考え方',
+      '\tとおり。準備期間が足りない。\tに努めます。',
+      '2\t中止すべき。\t御意見として承ります。',
+      '',
+    ].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.comments[0]?.text, o.response?.text])).toEqual([
+      ['1', '施行日を延期すべきである。理由は次のとおり。準備期間が足りない。', '施行日は原案のとおりとしますが、周知に努めます。'],
+      ['2', '中止すべき。', '御意見として承ります。'],
+    ]);
+    expect(messages).not.toContain('[unattributed-text]');
+  });
+
   it('keeps a short first row of data under a header as data', async () => {
     const { document } = await convertText(['結果', '', '番号\t御意見の概要\t考え方\t修正の有無', '1\t賛成\t承ります\t無', '2\t反対\t承ります\t無', ''].join('\n'));
     expect(document?.opinions.map((o) => [o.key, o.comments[0]?.text])).toEqual([['1', '賛成'], ['2', '反対']]);

@@ -143,6 +143,8 @@ class Assembler {
    * rows below carries nothing more: its text is accounted for once.
    */
   private uncarried = new Set<number>();
+  /** The texts of the current header row, spaces ignored: the same row again is a page's repeat of it. */
+  private headerKey: string | null = null;
   /** The row below a header row that wraps onto it (`御意見の⇥…` / `概要⇥…`): read with it. */
   private headerTail: RowBlock | null = null;
 
@@ -216,6 +218,7 @@ class Assembler {
     if (wrapped) this.headerTail = next as RowBlock;
     const header = wrapped ? { ...row, texts: wrapped.texts, endLine: (next as RowBlock).endLine } : row;
     const kind = wrapped ?? classifyRow(row.texts, columns);
+    if (kind.kind === 'header' && this.repeatsHeader(header, blocks, index)) return this.repeatedHeader(header);
     if (kind.kind === 'header') return this.header(header, kind.roles, !kind.roles.includes('number') && !hasLabelledRows(blocks, index + (wrapped ? 1 : 0), kind.roles, columns));
     if (kind.kind === 'list-header') return this.listHeader(row, kind.roles);
     if (kind.kind === 'unknown-header') return this.unknownHeader(row);
@@ -226,7 +229,23 @@ class Assembler {
     this.dataRow({ ...row, cells: row.cells.map((cell) => (cell?.fromRowspan && this.uncarried.has(cell.offset) ? null : cell)) }, this.roles);
   }
 
+  /**
+   * The header row again, right after a row of its table (past a page break or
+   * a page number): a PDF repeats it on each page. The table goes on, and so may
+   * the opinion the page cut (FORMATS.md hard case 3).
+   */
+  private repeatsHeader(row: RowBlock, blocks: readonly Block[], index: number): boolean {
+    const before = blocks.slice(0, index).findLast((block) => block.type !== 'break' && block.type !== 'separator');
+    return this.opinion !== null && this.headerKey === headerKey(row.texts) && before?.type === 'row';
+  }
+
+  private repeatedHeader(row: RowBlock): void {
+    for (const cell of row.cells) if (cell) this.uncarried.add(cell.offset);
+    this.afterBreak = true;
+  }
+
   private header(row: RowBlock, roles: Role[], unnumbered: boolean): void {
+    this.headerKey = headerKey(row.texts);
     this.unnumbered = unnumbered;
     if (!roles.includes('response') && !this.answerlessReported) {
       // FORMATS.md family H: opinions published before their answers (S25, S18), under the columns 提出者 and 御意見.
@@ -399,6 +418,10 @@ function classifyRow(texts: string[], columns: NonNullable<Overrides['columns']>
   if (roles.includes('submitter') && !roles.includes('opinion') && !roles.includes('response')) return { kind: 'list-header', roles };
   if (looksLikeHeader(texts)) return { kind: 'unknown-header' };
   return { kind: 'data' };
+}
+
+function headerKey(texts: readonly string[]): string {
+  return texts.map((text) => text.replace(/[\s\u3000]+/g, '')).join('\t');
 }
 
 /** The words of a header cell wrapped onto the next line: short, and no sentence. */
