@@ -342,7 +342,7 @@ describe('header rows wrapped onto two lines', () => {
     expect(flag.messages).not.toMatch(/unattributed-text/);
   });
 
-  it('continues the opinion a page cut when the header row is printed again at the top of the next page', async () => {
+  it('continues the opinion a page cut when the header row is printed again at the top of the next page, under a running head', async () => {
     const text = [
       '結果',
       '',
@@ -350,6 +350,7 @@ describe('header rows wrapped onto two lines', () => {
       '1\t施行日を延期すべきである。理由は次の\t施行日は原案のとおりとしますが、周知',
       '',
       '- 2 -',
+      '別紙1',
       '番号\t御意見の概要\t御意見に対する考え方',
       '\tとおり。準備期間が足りない。\tに努めます。',
       '2\t中止すべき。\t御意見として承ります。',
@@ -361,6 +362,15 @@ describe('header rows wrapped onto two lines', () => {
       ['2', '中止すべき。', '御意見として承ります。'],
     ]);
     expect(messages).not.toContain('[unattributed-text]');
+    // The running head belongs to no record: it is reported, not lost.
+    expect(messages).toMatch(/notice\.txt:7:1: info: Unexpected text outside any table: 別紙1 \[note-outside-table\]/);
+  });
+
+  it('starts afresh after a section heading, even when the same header row follows it', async () => {
+    const text = ['結果', '', '番号\t御意見の概要\t考え方', '1\t意見です。\t回答です。', '【第2章】', '番号\t御意見の概要\t考え方', '\t続きの行。\t続き。', ''].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => o.comments[0]?.text)).toEqual(['意見です。']);
+    expect(messages).toContain('[unattributed-text]');
   });
 
   it('keeps a short first row of data under a header as data', async () => {

@@ -230,12 +230,13 @@ class Assembler {
   }
 
   /**
-   * The header row again, right after a row of its table (past a page break or
-   * a page number): a PDF repeats it on each page. The table goes on, and so may
-   * the opinion the page cut (FORMATS.md hard case 3).
+   * The header row again, right after a row of its table (past a page break, a
+   * page number or a running head such as 別紙1, but no section heading, which
+   * ends the opinion): a PDF repeats it on each page. The table goes on, and so
+   * may the opinion the page cut (FORMATS.md hard case 3).
    */
   private repeatsHeader(row: RowBlock, blocks: readonly Block[], index: number): boolean {
-    const before = blocks.slice(0, index).findLast((block) => block.type !== 'break' && block.type !== 'separator');
+    const before = blocks.slice(0, index).findLast((block) => block.type !== 'break' && block.type !== 'separator' && block.type !== 'text');
     return this.opinion !== null && this.headerKey === headerKey(row.texts) && before?.type === 'row';
   }
 
