@@ -366,6 +366,29 @@ describe('header rows wrapped onto two lines', () => {
     expect(messages).toMatch(/notice\.txt:7:1: info: Unexpected text outside any table: 別紙1 \[note-outside-table\]/);
   });
 
+  it('does so for a table per page too, in a pipe table and in an HTML page', async () => {
+    const header = ['番号', '御意見の概要', '御意見に対する考え方'];
+    const pages = [
+      [['1', '施行日を延期すべきである。理由は次の', '施行日は原案のとおりとしますが、周知']],
+      [
+        ['', 'とおり。準備期間が足りない。', 'に努めます。'],
+        ['2', '中止すべき。', '御意見として承ります。'],
+      ],
+    ];
+    const pipe = (cells: string[]) => `| ${cells.join(' | ')} |`;
+    const markdown = ['# 結果', '', ...pages.flatMap((rows) => [pipe(header), '|---|---|---|', ...rows.map(pipe), '']), ''].join('\n');
+    const cells = (tag: string, row: string[]) => `<tr>${row.map((cell) => `<${tag}>${cell}</${tag}>`).join('')}</tr>`;
+    const html = `<html><body><h1>結果</h1>${pages.map((rows) => `<table>${cells('th', header)}${rows.map((row) => cells('td', row)).join('')}</table>`).join('\n<p>- 2 -</p>\n')}</body></html>\n`;
+    for (const [name, text] of [['notice.md', markdown], ['notice.html', html]] as const) {
+      const { document, messages } = await convertBytes('notice', name, new TextEncoder().encode(text));
+      expect(document?.opinions.map((o) => [o.key, o.comments[0]?.text, o.response?.text])).toEqual([
+        ['1', '施行日を延期すべきである。理由は次のとおり。準備期間が足りない。', '施行日は原案のとおりとしますが、周知に努めます。'],
+        ['2', '中止すべき。', '御意見として承ります。'],
+      ]);
+      expect(messages).not.toContain('[unattributed-text]');
+    }
+  });
+
   it('starts afresh after a section heading, even when the same header row follows it', async () => {
     const text = ['結果', '', '番号\t御意見の概要\t考え方', '1\t意見です。\t回答です。', '【第2章】', '番号\t御意見の概要\t考え方', '\t続きの行。\t続き。', ''].join('\n');
     const { document, messages } = await convertText(text);

@@ -231,12 +231,12 @@ class Assembler {
 
   /**
    * The header row again, right after a row of its table (past a page break, a
-   * page number or a running head such as 別紙1, but no section heading, which
-   * ends the opinion): a PDF repeats it on each page. The table goes on, and so
+   * page number, a running head such as 別紙1 or the end of a page's own table,
+   * but no section heading, which ends the opinion): a PDF repeats it on each page. The table goes on, and so
    * may the opinion the page cut (FORMATS.md hard case 3).
    */
   private repeatsHeader(row: RowBlock, blocks: readonly Block[], index: number): boolean {
-    const before = blocks.slice(0, index).findLast((block) => block.type !== 'break' && block.type !== 'separator' && block.type !== 'text');
+    const before = blocks.slice(0, index).findLast((block) => !PAGE_FURNITURE.has(block.type));
     return this.opinion !== null && this.headerKey === headerKey(row.texts) && before?.type === 'row';
   }
 
@@ -420,6 +420,9 @@ function classifyRow(texts: string[], columns: NonNullable<Overrides['columns']>
   if (looksLikeHeader(texts)) return { kind: 'unknown-header' };
   return { kind: 'data' };
 }
+
+/** What may stand between the last row of a page and its header printed again: a page break or number, a running head, the end of the page's table (HTML, GFM). */
+const PAGE_FURNITURE = new Set<Block['type']>(['break', 'separator', 'text', 'table-end']);
 
 function headerKey(texts: readonly string[]): string {
   return texts.map((text) => text.replace(/[\s\u3000]+/g, '')).join('\t');
