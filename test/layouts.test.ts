@@ -1014,6 +1014,23 @@ describe('opinion labels as converters leave them', () => {
   });
 });
 
+describe('labels in parentheses, circled, bulleted or after No.', () => {
+  it('reads 意見(1), （意見２）, ＜意見3＞, ■意見4, 意見No.5 and 意見⑥ as labels, but not (意見1と同旨)', async () => {
+    const rows = ['意見(1) 施行日を延期すべき。', '（意見２）様式を改めるべき。', '＜意見3＞期限を延長すべき。', '■意見4 手数料を下げるべき。', '意見No.5 対象を広げるべき。', '意見⑥ 周知すべき。', '(意見1と同旨)'];
+    const { document } = await convertText(['結果', '', '御意見の概要\t御意見に対する考え方', ...rows.map((row) => `<p>${row}</p>\t<p>承ります。</p>`), ''].join('\n'));
+    expect(document?.opinions.map((o) => [o.key, o.label, o.summary])).toEqual([
+      ['1', '意見(1)', '施行日を延期すべき。'],
+      ['2', '（意見２）', '様式を改めるべき。'],
+      ['3', '＜意見3＞', '期限を延長すべき。'],
+      ['4', '■意見4', '手数料を下げるべき。'],
+      ['5', '意見No.5', '対象を広げるべき。'],
+      ['6', '意見⑥', '周知すべき。'],
+    ]);
+    // A parenthesis that does not close on the label is a remark: its row continues opinion 6.
+    expect(document?.opinions[5]?.comments.map((c) => c.text)).toEqual(['(意見1と同旨)']);
+  });
+});
+
 describe('opinions printed as records: rows of a label and its value', () => {
   it('reads a table per opinion (項目 | …, お寄せいただいた意見 | …, 市の検討結果と理由 | …) as rows of one table (record-tables)', async () => {
     const { document } = await convertFixture('record-tables');
