@@ -117,6 +117,8 @@ describe('refersToOf', () => {
     ['a sub-numbered key', '意見1-1 に対する考え方のとおり。', ['1-1']],
     ['a sub-numbered key with spaces', '意見 1 - 1 に対する考え方のとおり。', ['1-1']],
     ['a full-width dash', '意見１－２に対する考え方のとおり。', ['1-2']],
+    ['a key in parentheses', '意見(3)に対する考え方のとおりです。', ['3']],
+    ['keys in full-width parentheses, two of them', '意見（１）及び（２）と同旨。', ['1', '2']],
     ['full-width digits', '意見１２に対する考え方のとおりです。', ['12']],
     ['No. with the 考え方', 'No.2の考え方をご参照ください。', ['2']],
     ['No without a dot', 'No 7の考え方をご参照ください。', ['7']],
