@@ -1014,6 +1014,36 @@ describe('opinion labels as converters leave them', () => {
   });
 });
 
+describe('an old HTML page of comments and answers (S3)', () => {
+  const html = [
+    '<html><body>',
+    '<h2>「テスト検査マニュアル」の一部改訂(案)に対するパブリックコメントの概要及びそれに対する金融庁の考え方</h2>',
+    '<table>',
+    '<tr><th>コメントの概要</th><th>コメントに対する考え方</th></tr>',
+    '<tr><td colspan="2">[○ 自己査定に関する検査について]</td></tr>',
+    '<tr><td><p>1-(3)-マル5</p><p>債務者区分の判断基準を明確にすべき。(全国銀行協会)</p></td><td><p>御指摘を踏まえ、明確化します。</p></td></tr>',
+    '<tr><td><p>同上</p><p>経過措置を設けるべき。(個人)</p></td><td><p>原案のとおりとします。</p></td></tr>',
+    '<tr><td><p>1-2</p><p>様式を示すべき。</p></td><td><p>承ります。</p></td></tr>',
+    '</table>',
+    '</body></html>',
+    '',
+  ].join('\n');
+
+  it('takes its only heading, over the table, for the title, and a location line over an opinion for its place (同上 repeats it)', async () => {
+    const { document, messages } = await convertBytes('notice', 'notice.html', new TextEncoder().encode(html));
+    expect(document?.notice).toMatchObject({ title: '「テスト検査マニュアル」の一部改訂(案)に対するパブリックコメントの概要及びそれに対する金融庁の考え方', respondent: '金融庁' });
+    expect(document?.sections).toEqual([]);
+    expect(document?.opinions.map((o) => [o.topic, o.comments.map((c) => [c.submitter, c.text, c.place, c.refs.map((r) => r.canonical)])])).toEqual([
+      ['[○ 自己査定に関する検査について]', [['全国銀行協会', '債務者区分の判断基準を明確にすべき。', '1-(3)-⑤', ['1-(3)-⑤']]]],
+      ['[○ 自己査定に関する検査について]', [['個人', '経過措置を設けるべき。', '同上', ['1-(3)-⑤']]]],
+      // A bare 1-2 may as well number the opinion: it stays in the text.
+      ['[○ 自己査定に関する検査について]', [[null, '1-2\n様式を示すべき。', null, []]]],
+    ]);
+    expect(document?.notice.coverage.share).toBe(1);
+    expect(messages).not.toMatch(/unattributed-text|accounting-mismatch/);
+  });
+});
+
 describe('labels in parentheses, circled, bulleted or after No.', () => {
   it('reads 意見(1), （意見２）, ＜意見3＞, ■意見4, 意見No.5 and 意見⑥ as labels, but not (意見1と同旨)', async () => {
     const rows = ['意見(1) 施行日を延期すべき。', '（意見２）様式を改めるべき。', '＜意見3＞期限を延長すべき。', '■意見4 手数料を下げるべき。', '意見No.5 対象を広げるべき。', '意見⑥ 周知すべき。', '(意見1と同旨)'];

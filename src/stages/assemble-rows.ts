@@ -188,6 +188,9 @@ class Assembler {
     this.list = null;
     if (LIST_HEADING.test(block.text)) {
       this.startList(block.text, null);
+    } else if (!this.inBody && looksLikeTitle(block.text) && !this.draft.titleBlock.some((line) => looksLikeTitle(line.text))) {
+      // A page whose only heading is its title, right over the table (S3's page): the title, not a section.
+      this.draft.titleBlock.push({ line: block.line, text: block.text, cells: null, isMainHeading: true });
     } else if (isSection) {
       this.inBody = true;
       this.openSection(block.text, block.line);
@@ -324,6 +327,7 @@ class Assembler {
 
   private dataRow(row: RowBlock, roles: Role[]): void {
     const { cells, own, characters } = readRow(row, roles, this.file);
+    if (!roles.includes('place')) takeLocationLine(cells);
     this.draft.characters += characters;
     const printed = (paragraphs: readonly Paragraph[]): Paragraph[] => paragraphs.filter((paragraph) => own.includes(paragraph));
     // A number or 意見N that a rowspan repeats from the row above opens no opinion: the row continues that one.
@@ -430,6 +434,26 @@ function classifyRow(texts: string[], columns: NonNullable<Overrides['columns']>
 
 /** What may stand between the last row of a page and its header printed again: a page break or number, a running head, the end of the page's table (HTML, GFM). */
 const PAGE_FURNITURE = new Set<Block['type']>(['break', 'separator', 'text', 'table-end']);
+
+/** A place printed on a line of its own over the opinion (S3): `1-(3)-マル5` (read `1-(3)-⑤`), `Ⅱ-2`, or `同上` for the place above. */
+const LOCATION_LINE = /^(?:(?:[0-9０-９]+|[(（][0-9０-９]+[)）]|[①-⑳]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+)(?:[-－‐](?:[0-9０-９]+|[(（][0-9０-９]+[)）]|[①-⑳]))+|同上)$/;
+
+/** `1-2` alone may as well number the opinion: a place needs a third part, parentheses, a circled digit or a Roman part. */
+const BARE_NUMBER = /^[0-9０-９]+(?:[-－‐][0-9０-９]+)?$/;
+
+/** In a table without a 該当箇所 column, a location line that opens the opinion cell is the row's place. */
+function takeLocationLine(cells: Partial<Record<ColumnRole, Paragraph[]>>): void {
+  const [first, ...rest] = cells.opinion ?? [];
+  const text = first?.text.trim() ?? '';
+  if (!first || rest.length === 0 || !LOCATION_LINE.test(text) || BARE_NUMBER.test(text)) return;
+  cells.place = [first];
+  cells.opinion = rest;
+}
+
+/** `…に対するパブリックコメントの概要及びそれに対する金融庁の考え方`, `…意見募集の結果について`: the words a notice's title ends with. */
+function looksLikeTitle(text: string): boolean {
+  return /意見|コメント/.test(text) && /(?:考え方|結果|概要|回答)(?:について)?$/.test(text.trim());
+}
 
 function headerKey(texts: readonly string[]): string {
   return texts.map((text) => text.replace(/[\s\u3000]+/g, '')).join('\t');
