@@ -1020,6 +1020,7 @@ describe('an old HTML page of comments and answers (S3)', () => {
     '<h2>「テスト検査マニュアル」の一部改訂(案)に対するパブリックコメントの概要及びそれに対する金融庁の考え方</h2>',
     '<table>',
     '<tr><th>コメントの概要</th><th>コメントに対する考え方</th></tr>',
+    '<tr><td colspan="2">[(別添2) 自己査定関係]</td></tr>',
     '<tr><td colspan="2">[○ 自己査定に関する検査について]</td></tr>',
     '<tr><td><p>1-(3)-マル5</p><p>債務者区分の判断基準を明確にすべき。(全国銀行協会)</p></td><td><p>御指摘を踏まえ、明確化します。</p></td></tr>',
     '<tr><td><p>同上</p><p>経過措置を設けるべき。(個人)</p></td><td><p>原案のとおりとします。</p></td></tr>',
@@ -1029,10 +1030,11 @@ describe('an old HTML page of comments and answers (S3)', () => {
     '',
   ].join('\n');
 
-  it('takes its only heading, over the table, for the title, and a location line over an opinion for its place (同上 repeats it)', async () => {
+  it('takes its only heading, over the table, for the title, a bracketed annex for a section, and a location line over an opinion for its place (同上 repeats it)', async () => {
     const { document, messages } = await convertBytes('notice', 'notice.html', new TextEncoder().encode(html));
     expect(document?.notice).toMatchObject({ title: '「テスト検査マニュアル」の一部改訂(案)に対するパブリックコメントの概要及びそれに対する金融庁の考え方', respondent: '金融庁' });
-    expect(document?.sections).toEqual([]);
+    expect(document?.sections.map((section) => [section.id, section.title])).toEqual([['sec-1', '[(別添2) 自己査定関係]']]);
+    expect(document?.opinions.every((opinion) => opinion.section === 'sec-1')).toBe(true);
     expect(document?.opinions.map((o) => [o.topic, o.comments.map((c) => [c.submitter, c.text, c.place, c.refs.map((r) => r.canonical)])])).toEqual([
       ['[○ 自己査定に関する検査について]', [['全国銀行協会', '債務者区分の判断基準を明確にすべき。', '1-(3)-⑤', ['1-(3)-⑤']]]],
       ['[○ 自己査定に関する検査について]', [['個人', '経過措置を設けるべき。', '同上', ['1-(3)-⑤']]]],

@@ -544,6 +544,8 @@ interface HeadingRow {
   printed: string;
 }
 
+/** `[(別添2) 自己査定関係]`, `［（別紙１）…］`: the annex a run of topics belongs to (S3). */
+const ANNEX_HEADING = /^[[［][ \u3000]*[(（](?:別添|別紙|別冊)[0-9０-９]*[)）][^\]］]*[\]］]$/;
 /** The bracket before the bullet of `[○ 検査の基本的考え方]` (FORMATS.md S3). */
 const OPENING_BRACKET = /^[[［]\s*/;
 /** `(1)個人識別符号(…)`, `1.第 10 条/…`, `1.…に関するご意見` (S1, S16, S19): a number, then words. */
@@ -566,7 +568,8 @@ function asHeadingRow(row: RowBlock, roles: Role[], afterBreak: boolean): Headin
     const rest = printed.replace(NUMBER_PREFIX, '');
     return BULLET.test(rest) ? { kind: 'topic', text: rest, printed } : null;
   }
-  if (/^【[^【】]+】$/.test(printed)) return { kind: 'section', text: printed, printed };
+  // `【…】`, and a bracketed annex `[(別添2) 自己査定関係]` over its topics (S3): sections.
+  if (/^【[^【】]+】$/.test(printed) || ANNEX_HEADING.test(printed)) return { kind: 'section', text: printed, printed };
   if (BULLET.test(printed.replace(OPENING_BRACKET, '')) || isAllBold(only.cell) || only.cell.spansRow) return { kind: 'topic', text: printed, printed };
   if (!afterBreak && NUMBERED_HEADING.test(printed) && !/[。．.!?！？]$/.test(printed)) return { kind: 'topic', text: printed, printed };
   return null;
