@@ -676,15 +676,30 @@ describe('fixed-width text-art tables (FORMATS.md family J)', () => {
   it('rebuilds each cell from its pieces before joining: hard-wrapped text and a split code come back whole (text-art-table)', async () => {
     const { document, messages } = await convertFixture('text-art-table');
     expect(messages).not.toContain('[no-opinion-table]');
-    expect(document?.opinions.map((o) => [o.key, o.topic, o.comments.map((c) => [c.kind, c.submitter, c.text]), o.response?.text, o.outcome])).toEqual([
-      ['1', '項目 網使用料', [['comment', 'JT', '1 本接続約款案の全体に流れる考え方を明確にすべき。'], ['re-opinion', 'NTT', '1 当社の責務のうち、原案の記載で十分と考える。']], '1 NTTが接続事業者として負う責務は、原案のとおりとします。', 'unchanged'],
-      ['2', '項目 網使用料', [['comment', 'OMP', '2 網使用料の算定根拠を示すべき。'], ['re-opinion', 'NTT', '2 算定根拠は別途公表する予定である。']], '2 算定根拠の公表については、御意見を踏まえ追記します。', 'revised'],
+    // The row number printed at the start of every column (S10) is the opinion's label, once.
+    expect(document?.opinions.map((o) => [o.label, o.topic, o.comments.map((c) => [c.kind, c.submitter, c.text]), o.response?.text, o.outcome])).toEqual([
+      ['1', '項目 網使用料', [['comment', 'JT', '本接続約款案の全体に流れる考え方を明確にすべき。'], ['re-opinion', 'NTT', '当社の責務のうち、原案の記載で十分と考える。']], 'NTTが接続事業者として負う責務は、原案のとおりとします。', 'unchanged'],
+      ['2', '項目 網使用料', [['comment', 'OMP', '網使用料の算定根拠を示すべき。'], ['re-opinion', 'NTT', '算定根拠は別途公表する予定である。']], '算定根拠の公表については、御意見を踏まえ追記します。', 'revised'],
     ]);
+    expect(messages).toContain("input.txt:10:14: info: Unexpected row number printed again at the start of every column (1 当社の責務のうち、原案の記載で十分と考える。), expected it once: it was read as the opinion's number and taken out of the other columns' text (4 copies) [row-number-repeated]");
     // The NTT再意見(要旨) column names who wrote its re-opinions; nothing in their cells does, so submitterRaw stays null.
     expect(document?.opinions[0]?.comments[1]?.submitterRaw).toBeNull();
     expect(document?.notice.submitters.map((s) => s.name)).toEqual(['JT', 'NTT', 'OMP']);
     expect(document?.opinions.map((o) => [o.source.startLine, o.source.endLine])).toEqual([[10, 12], [14, 16]]);
-    expect(document?.notice.coverage.share).toBe(1);
+    // The four copies are in the diagnostic, not in any record: every character is still accounted for.
+    expect(document?.notice.coverage).toMatchObject({ characters: 154, attributed: 150, reported: 4 });
+  });
+
+  it('takes a row number out of the columns only when every column of the row starts with it', async () => {
+    const rows = ['1 施行日を延期すべき。\t1 原案のとおりとします。', '2 対象を広げるべき。\t3 御意見として承ります。', '3 様式を改めるべき。\t御意見として承ります。'];
+    const { document, messages } = await convertText(['結果', '', '御意見の概要\t考え方', ...rows, ''].join('\n'));
+    expect(document?.opinions.map((o) => [o.label, o.comments[0]?.text, o.response?.text])).toEqual([
+      ['1', '施行日を延期すべき。', '原案のとおりとします。'],
+      // Different numbers, or one column without: the numbers stay in the text, and the row is keyed by its place.
+      ['', '2 対象を広げるべき。', '3 御意見として承ります。'],
+      ['', '3 様式を改めるべき。', '御意見として承ります。'],
+    ]);
+    expect(messages.match(/\[row-number-repeated\]/g)).toHaveLength(1);
   });
 
   it('starts a row at each filled first cell when no border separates the rows', async () => {
@@ -718,7 +733,7 @@ describe('fixed-width text-art tables (FORMATS.md family J)', () => {
     const first = page.document?.opinions[0];
     expect(html.split('\n')[(first?.source.startLine ?? 0) - 1]).toMatch(/^\|1 本接続約款案の全体/);
     expect(html.slice(first?.source.startOffset, (first?.source.startOffset ?? 0) + 10)).toBe('|1 本接続約款案の');
-    expect(page.document?.notice.coverage.share).toBe(1);
+    expect(page.document?.notice.coverage).toEqual(text.document?.notice.coverage);
   });
 
   it('reads a lone border line as a separator between rows, neither a table nor a note', async () => {

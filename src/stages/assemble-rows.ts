@@ -117,6 +117,7 @@ type RowKind = { kind: 'header'; roles: Role[] } | { kind: 'list-header'; roles:
 export function assembleRows(blocks: readonly Block[], file: VFile, overrides: Overrides = {}): Draft {
   const assembler = new Assembler(file, overrides);
   blocks.forEach((block, index) => assembler.add(block, blocks, index));
+  assembler.reportRepeatedNumbers();
   return assembler.draft;
 }
 
@@ -152,6 +153,8 @@ class Assembler {
   private uncarried = new Set<number>();
   /** The texts of the current header row, spaces ignored: the same row again is a page's repeat of it. */
   private headerKey: string | null = null;
+  /** Row-number copies taken out of the columns after the opinion's (S10). */
+  private readonly repeatedNumbers: { paragraph: Paragraph; number: string }[] = [];
   /** The row below a header row that wraps onto it (`御意見の⇥…` / `概要⇥…`): read with it. */
   private headerTail: RowBlock | null = null;
 
@@ -328,6 +331,7 @@ class Assembler {
   private dataRow(row: RowBlock, roles: Role[]): void {
     const { cells, own, characters } = readRow(row, roles, this.file);
     if (!roles.includes('place')) takeLocationLine(cells);
+    if (!roles.includes('number')) this.takeRepeatedRowNumber(cells, own);
     this.draft.characters += characters;
     const printed = (paragraphs: readonly Paragraph[]): Paragraph[] => paragraphs.filter((paragraph) => own.includes(paragraph));
     // A number or 意見N that a rowspan repeats from the row above opens no opinion: the row continues that one.
@@ -358,6 +362,47 @@ class Assembler {
       opinion.end = Math.max(opinion.end, row.end);
     }
     this.afterBreak = false;
+  }
+
+  /**
+   * A row number printed at the start of every column (S10: `|1 本接続約款案の…|1 当社の…|1 NTTが…|`):
+   * the one in the opinion cell becomes the row's number cell, the copies in the others leave
+   * their text and are reported once for the notice (so that every character is still accounted for).
+   */
+  private takeRepeatedRowNumber(cells: Partial<Record<ColumnRole, Paragraph[]>>, own: Paragraph[]): void {
+    const opening = (['opinion', 're-opinion', 'response'] as const).flatMap((role) => {
+      const first = cells[role]?.[0];
+      return first && own.includes(first) ? [{ role, first, number: REPEATED_ROW_NUMBER.exec(first.text) }] : [];
+    });
+    const [opinion] = opening;
+    const number = opinion?.number?.[1];
+    if (opening.length < 2 || opinion?.role !== 'opinion' || !number || !opening.every((cell) => cell.number?.[1] === number)) return;
+    for (const { role, first, number: match } of opening) {
+      const rest = { ...first, text: first.text.slice(match?.[0].length ?? 0) };
+      cells[role] = [rest, ...(cells[role] ?? []).slice(1)];
+      own.splice(own.indexOf(first), 1, rest);
+      if (role === 'opinion') {
+        const numberCell = { ...first, text: number };
+        cells.number = [numberCell];
+        own.push(numberCell);
+      } else {
+        this.repeatedNumbers.push({ paragraph: first, number });
+      }
+    }
+  }
+
+  /** The row-number copies {@link takeRepeatedRowNumber} took out, in one info for the notice. */
+  reportRepeatedNumbers(): void {
+    const [first] = this.repeatedNumbers;
+    if (!first) return;
+    const copies = this.repeatedNumbers.map(({ number }) => number).join(' ');
+    report(
+      this.file,
+      'row-number-repeated',
+      `Unexpected row number printed again at the start of every column (${preview(first.paragraph.text)}), expected it once: it was read as the opinion's number and taken out of the other columns' text (${this.repeatedNumbers.length} copies)`,
+      { line: first.paragraph.line, column: first.paragraph.column, offset: first.paragraph.start },
+      copies,
+    );
   }
 
   /**
@@ -449,6 +494,9 @@ function takeLocationLine(cells: Partial<Record<ColumnRole, Paragraph[]>>): void
   cells.place = [first];
   cells.opinion = rest;
 }
+
+/** The number a row prints at the start of a cell, before a space: `1 本接続約款案の…`. */
+const REPEATED_ROW_NUMBER = /^([0-9０-９]{1,4})[ \u3000]+(?=\S)/;
 
 /** `…に対するパブリックコメントの概要及びそれに対する金融庁の考え方`, `…意見募集の結果について`: the words a notice's title ends with. */
 function looksLikeTitle(text: string): boolean {
