@@ -592,6 +592,17 @@ describe('prose grouped by topic (FORMATS.md family D, S19)', () => {
     expect(document?.opinions[2]?.response?.source).toMatchObject({ startLine: 14, endLine: 14 });
   });
 
+  it('reads them, and labelled paragraphs, from a page that prints them in one <p> with <br> between the lines', async () => {
+    const prose = ['<html><body>', '<h2>お寄せいただいたご意見及びご意見に対する国土交通省の考え方</h2>', `<p>${lines.join('<br>\n')}</p>`, '</body></html>', ''].join('\n');
+    const { document } = await convertBytes('notice', 'notice.html', new TextEncoder().encode(prose));
+    expect(rows(document)).toEqual(expected);
+    expect(document?.opinions[1]?.comments[0]?.source).toMatchObject({ startLine: 8, endLine: 9 });
+
+    const labelled = ['<html><body>', '<h2>意見募集の結果</h2>', '<p>○ 意見1<br>\n施行日を延期すべき。<br>\n○ 総務省の考え方1<br>\n原案のとおりとします。</p>', '</body></html>', ''].join('\n');
+    const other = await convertBytes('notice', 'notice.html', new TextEncoder().encode(labelled));
+    expect(other.document?.opinions.map((o) => [o.key, o.comments[0]?.text, o.response?.text])).toEqual([['1', '施行日を延期すべき。', '原案のとおりとします。']]);
+  });
+
   it('leaves a notice alone whose numbered lines head no submitter list', async () => {
     const { document, messages } = await convertText(['結果について', '', '1.制度の対象に関するご意見', '対象を拡大してほしい。', '今後の検討課題とします。', ''].join('\n'));
     expect(document?.opinions).toEqual([]);

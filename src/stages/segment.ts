@@ -6,7 +6,7 @@
  * Markdown is read with remark-parse (+ remark-gfm for pipe tables), HTML
  * with rehype-parse; every position refers to the whole input file.
  */
-import type { Element, Root as HastRoot, RootContent } from 'hast';
+import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import { raw } from 'hast-util-raw';
 import type { PhrasingContent, Root as MdastRoot, Table } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
@@ -329,8 +329,14 @@ function segmentHtml(text: string, file: VFile): Block[] {
   // Labelled paragraphs (`<p>○ 意見1 …</p>` … `<p>○ 総務省の考え方1</p>`, family E) in a page without a table: a paragraph for a line of its inner HTML.
   const blockOf = new Map<Line, Block>();
   for (const { node, block } of paragraphs) {
-    const line = innerLine(node, text, true);
-    if (line) blockOf.set(line, block);
+    const lines = block.type === 'heading' ? [] : brLines(node, text);
+    if (lines.length > 1) {
+      // A paragraph of several lines (`<br>`) gives a text block per line.
+      for (const { line, children } of lines) blockOf.set(line, { type: 'text', line: line.number, column: 1, text: cellPlainText(asCell({ ...node, children })) });
+    } else {
+      const line = innerLine(node, text, true);
+      if (line) blockOf.set(line, block);
+    }
   }
   const lines = [...blockOf.keys()];
   const classify = (line: Line): Block => blockOf.get(line) ?? { type: 'text', line: line.number, column: 1, text: line.text };
@@ -345,7 +351,24 @@ function segmentHtml(text: string, file: VFile): Block[] {
  * paragraph's line runs from its first printed character to its last (`<p>\n○ 意見1\n</p>`).
  */
 function innerLine(node: Element, text: string, fromFirstCharacter = false): Line | null {
-  const [first, last] = [node.children[0]?.position?.start, node.children.at(-1)?.position?.end];
+  return childrenLine(node.children, text, fromFirstCharacter);
+}
+
+/** The lines of a paragraph's inner HTML, split at its `<br>`s, each with its nodes: an old page may print a whole part in one `<p>`. Blank ones are left out. */
+function brLines(node: Element, text: string): { line: Line; children: ElementContent[] }[] {
+  const groups: ElementContent[][] = [[]];
+  for (const child of node.children) {
+    if (child.type === 'element' && child.tagName === 'br') groups.push([]);
+    else groups.at(-1)?.push(child);
+  }
+  return groups.flatMap((children) => {
+    const line = childrenLine(children, text, true);
+    return line && line.text !== '' ? [{ line, children }] : [];
+  });
+}
+
+function childrenLine(children: readonly ElementContent[], text: string, fromFirstCharacter: boolean): Line | null {
+  const [first, last] = [children[0]?.position?.start, children.at(-1)?.position?.end];
   if (first?.offset === undefined || last?.offset === undefined) return null;
   const inner = text.slice(first.offset, last.offset);
   const printed = fromFirstCharacter ? inner.trim() : inner;
