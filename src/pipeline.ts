@@ -84,7 +84,8 @@ export function convertNotice(input: NoticeInput, file: VFile): Conversion | nul
   const elsewhere = draft.hasOpinionTable ? null : opinionsElsewhere(draft.titleBlock);
   if (elsewhere) {
     // A cover page (FORMATS.md families G and H): its opinions are in an annex, so no table here is no error.
-    report(file, 'opinions-elsewhere', `Unexpected notice without an opinion table, which says its opinions are printed elsewhere (「${elsewhere.sentence.length > 80 ? `${elsewhere.sentence.slice(0, 80)}…` : elsewhere.sentence}」): only what its title block says is converted`, { line: elsewhere.line, column: 1 });
+    const sentence = elsewhere.sentence.length > 80 ? `${elsewhere.sentence.slice(0, 80)}…` : elsewhere.sentence;
+    report(file, 'opinions-elsewhere', `Unexpected notice without an opinion table, which says its opinions are printed elsewhere (「${sentence}」): only what its title block says is converted`, { line: elsewhere.line, column: 1 });
   } else if (!draft.hasOpinionTable) {
     report(file, 'no-opinion-table', 'Unexpected document without an opinion table, expected a header row such as 提出された意見⇥総務省の考え方', { line: 1, column: 1, offset: 0 });
     // An empty file holds no notice at all; any other text still gives what its title block says.

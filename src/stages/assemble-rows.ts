@@ -245,8 +245,8 @@ class Assembler {
   /**
    * The header row again, right after a row of its table (past a page break, a
    * page number, a running head such as 別紙1 or the end of a page's own table,
-   * but no section heading, which ends the opinion): a PDF repeats it on each page. The table goes on, and so
-   * may the opinion the page cut (FORMATS.md hard case 3).
+   * but no section heading, which ends the opinion): a PDF repeats it on each
+   * page. The table goes on, and so may the opinion the page cut (hard case 3).
    */
   private repeatsHeader(row: RowBlock, blocks: readonly Block[], index: number): boolean {
     const before = blocks.slice(0, index).findLast((block) => !PAGE_FURNITURE.has(block.type));

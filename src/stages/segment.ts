@@ -326,7 +326,7 @@ function segmentHtml(text: string, file: VFile): Block[] {
     }
   }
   if (blocks.some((block) => block.type === 'row')) return blocks;
-  // Labelled paragraphs (`<p>○ 意見1 …</p>` … `<p>○ 総務省の考え方1</p>`, family E) in a page without a table: a paragraph for a line of its inner HTML.
+  // Labelled paragraphs (`<p>○ 意見1 …</p>` … `<p>○ 総務省の考え方1</p>`, family E) or prose by topic (family D) in a page without a table: a paragraph, or each `<br>`-parted part of one, for a line of its inner HTML.
   const blockOf = new Map<Line, Block>();
   for (const { node, block } of paragraphs) {
     const lines = block.type === 'heading' ? [] : brLines(node, text);
