@@ -69,7 +69,7 @@ export const RULES = {
   },
   'prose-opinions': {
     severity: 'info',
-    note: 'The opinions are printed as prose under numbered topic lines (FORMATS.md family D, S19: `1.制度の対象に関するご意見`, the opinion, its submitters in parentheses on a line of their own, then the answer). Only the submitter list marks where an opinion ends: each opinion is taken to be the paragraph right above its list (the first of a topic, all the paragraphs above it), keyed by its place, and its answer the paragraphs below, up to the next opinion or topic. Check an opinion of several paragraphs: its first ones would end the answer above.',
+    note: 'The opinions are printed as prose under topic lines (FORMATS.md family D, S19: `1.制度の対象に関するご意見`, `【…に関するご意見】`, the opinion, its submitters in parentheses on a line of their own, then the answer). Only the submitter list marks where an opinion ends: each opinion is taken to be the paragraph right above its list (the first of a topic, all the paragraphs above it), keyed by its place, and its answer the paragraphs below, up to the next opinion or topic. Check an opinion of several paragraphs: its first ones would end the answer above.',
   },
   'label-unmatched': {
     severity: 'warning',

@@ -603,6 +603,13 @@ describe('prose grouped by topic (FORMATS.md family D, S19)', () => {
     expect(other.document?.opinions.map((o) => [o.key, o.comments[0]?.text, o.response?.text])).toEqual([['1', '施行日を延期すべき。', '原案のとおりとします。']]);
   });
 
+  it('takes a bracketed or bulleted topic line too (【…に関するご意見】, ■…に関する御意見)', async () => {
+    const topics = lines.map((line) => line.replace('1.制度の対象に関するご意見', '【制度の対象に関するご意見】').replace('2.利用料金に関するご意見', '■利用料金に関するご意見'));
+    const { document } = await convertText(['結果', '', ...topics, ''].join('\n'));
+    expect(rows(document)?.map(([key, , ...rest]) => [key, ...rest])).toEqual(expected.map(([key, , ...rest]) => [key, ...rest]));
+    expect(document?.sections.map((section) => section.title)).toEqual(['制度の対象に関するご意見', '■利用料金に関するご意見']);
+  });
+
   it('leaves a notice alone whose numbered lines head no submitter list', async () => {
     const { document, messages } = await convertText(['結果について', '', '1.制度の対象に関するご意見', '対象を拡大してほしい。', '今後の検討課題とします。', ''].join('\n'));
     expect(document?.opinions).toEqual([]);

@@ -20,8 +20,12 @@ import { rowCellText, type Block, type RowBlock } from './blocks.js';
 import { cellOfPieces, linePiece } from './parse-cells.js';
 import type { Line } from './segment.js';
 
-/** `1.制度の対象に関するご意見`, `（２）料金に関する御意見等`: a numbered line that names the opinions below it. */
-const TOPIC = /^[ \u3000]*(?:[0-9０-９]{1,2}[.．、]|[(（][0-9０-９]{1,2}[)）])[ \u3000]*[^ \u3000].{0,60}[御ご]?意見(?:等|について)?[ \u3000]*$/;
+/**
+ * `1.制度の対象に関するご意見`, `（２）料金に関する御意見等`, `【料金に関するご意見】`, `■料金に関する御意見`:
+ * a numbered, bracketed or bulleted line that names the opinions below it.
+ */
+const TOPIC =
+  /^[ \u3000]*(?:(?:[0-9０-９]{1,2}[.．、]|[(（][0-9０-９]{1,2}[)）]|[■□●◆◇])[ \u3000]*[^ \u3000].{0,60}[御ご]?意見(?:等|について)?|【[^【】]{0,60}[御ご]?意見(?:等|について)?】)[ \u3000]*$/;
 /** A line that is all one parenthesis: `(A会、(株)電算、個人(3名))`. */
 const PARENTHESISED = /^[ \u3000]*[(（](.+)[)）][ \u3000]*$/;
 
