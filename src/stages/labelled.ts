@@ -12,7 +12,7 @@ import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { opinionKey } from '../normalize/outcome.js';
 import { rowCellText, type Block, type RowBlock } from './blocks.js';
-import { cellOfPieces, linePiece, type LinePiece } from './parse-cells.js';
+import { cellOfLinePieces, linePiece } from './parse-cells.js';
 import type { Line } from './segment.js';
 
 const BULLET = '[○◯●◎■□◆◇・]?[ \\u3000]*';
@@ -184,10 +184,9 @@ function answered(above: OpinionPart, byKey: ReadonlyMap<string, OpinionPart>, r
 function opinionRow(opinion: OpinionPart, numbered: boolean, file: VFile): RowBlock {
   const { line, label } = opinion;
   // One paragraph per line: a label line's words, then each line below it.
-  const paragraphs = (pieces: (LinePiece | null)[]): LinePiece[][] => pieces.flatMap((piece) => (piece ? [[piece]] : []));
-  const number = numbered ? [cellOfPieces(paragraphs([linePiece(line, label.labelStart, label.labelEnd)]), file)] : [];
-  const text = cellOfPieces(paragraphs([linePiece(line, label.textStart), ...opinion.body.map((body) => linePiece(body))]), file);
-  const response = cellOfPieces(paragraphs(opinion.responses.flatMap((part) => [linePiece(part.line, part.label.textStart), ...part.body.map((body) => linePiece(body))])), file);
+  const number = numbered ? [cellOfLinePieces([linePiece(line, label.labelStart, label.labelEnd)], file)] : [];
+  const text = cellOfLinePieces([linePiece(line, label.textStart), ...opinion.body.map((body) => linePiece(body))], file);
+  const response = cellOfLinePieces(opinion.responses.flatMap((part) => [linePiece(part.line, part.label.textStart), ...part.body.map((body) => linePiece(body))]), file);
   // An answer label with no text (`考え方` heading the answers of a column-major notice) extends nothing.
   const spanned: Part = opinion.responses.findLast((part) => part.follows && (part.body.length > 0 || part.line.text.slice(part.label.textStart).trim() !== '')) ?? opinion;
   const last = spanned.body.at(-1) ?? spanned.line;

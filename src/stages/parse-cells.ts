@@ -71,6 +71,11 @@ export function linePiece(line: Line, from = 0, to = line.text.length): LinePiec
   return text === '' ? null : { line, from: from + raw.indexOf(text), text };
 }
 
+/** A cell whose every piece of a line is a paragraph of its own (labelled paragraphs, prose): {@link cellOfPieces} of one piece per group. */
+export function cellOfLinePieces(pieces: readonly (LinePiece | null)[], file: VFile): CellNode | null {
+  return cellOfPieces(pieces.flatMap((piece) => (piece ? [[piece]] : [])), file);
+}
+
 /**
  * A cell made of pieces of lines rather than one TAB cell (labelled paragraphs,
  * text-art tables): a paragraph (`<p>`) per group of pieces, joined with nothing

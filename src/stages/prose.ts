@@ -17,7 +17,7 @@ import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { guessKind, splitTopLevel } from '../normalize/submitters.js';
 import { rowCellText, type Block, type RowBlock } from './blocks.js';
-import { cellOfPieces, linePiece } from './parse-cells.js';
+import { cellOfLinePieces, linePiece } from './parse-cells.js';
 import type { Line } from './segment.js';
 
 /**
@@ -110,12 +110,8 @@ export function proseBlocks(lines: readonly Line[], classify: (line: Line) => Bl
 
 /** A row of the opinion: its paragraphs and its submitter list, then its answer. */
 function groupRow(group: Group, file: VFile): RowBlock {
-  const paragraphs = (part: readonly Line[]) => part.flatMap((line) => {
-    const piece = linePiece(line);
-    return piece ? [[piece]] : [];
-  });
-  const opinion = cellOfPieces(paragraphs([...group.opinion, group.submitters]), file);
-  const response = cellOfPieces(paragraphs(group.response), file);
+  const opinion = cellOfLinePieces([...group.opinion, group.submitters].map((line) => linePiece(line)), file);
+  const response = cellOfLinePieces(group.response.map((line) => linePiece(line)), file);
   const first = group.opinion[0] ?? group.submitters;
   const last = group.response.at(-1) ?? group.submitters;
   const cells = [opinion, response];
