@@ -15,7 +15,7 @@
  */
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
-import { guessKind, splitTopLevel } from '../normalize/submitters.js';
+import { isSubmitterMark } from '../normalize/submitters.js';
 import { rowCellText, type Block, type RowBlock } from './blocks.js';
 import { cellOfLinePieces, linePiece } from './parse-cells.js';
 import type { Line } from './segment.js';
@@ -29,11 +29,14 @@ const TOPIC =
 /** A line that is all one parenthesis: `(A会、(株)電算、個人(3名))`. */
 const PARENTHESISED = /^[ \u3000]*[(（](.+)[)）][ \u3000]*$/;
 
-/** Is the line a list of who sent an opinion: a parenthesis whose parts read as submitters (`個人(3名)` among them)? */
+/** Is the line a list of who sent an opinion: a parenthesis that reads as a submitter mark (a joint one, `個人(3名)` among them)? */
 function isSubmitterLine(text: string): boolean {
   const inner = PARENTHESISED.exec(text)?.[1];
-  return inner !== undefined && splitTopLevel(inner).some((part) => guessKind(part) !== 'unknown');
+  return inner !== undefined && isSubmitterMark(inner, NO_LIST);
 }
+
+/** Before split-comments, the notice's list is not at hand: a mark reads as a submitter by its words alone. */
+const NO_LIST: ReadonlySet<string> = new Set();
 
 function isTopic(line: Line): boolean {
   return TOPIC.test(line.text) && !/[。．]$/.test(line.text.trim());
