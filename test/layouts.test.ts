@@ -451,6 +451,68 @@ describe('labelled paragraphs instead of a table (FORMATS.md family E)', () => {
     expect(document?.notice.coverage.share).toBe(1);
   });
 
+  it('reads them from a definition list (<dl><dt>意見1</dt><dd>…</dd>) of an old page', async () => {
+    const html = [
+      '<html><body><h1>テスト規則(案)に対する意見募集の結果</h1>',
+      '<dl>',
+      '<dt>意見1</dt><dd>第2条の対象を限定すべき。</dd>',
+      '<dt>考え方1</dt><dd>御意見を踏まえ、第2条を修正します。</dd>',
+      '<dt>意見2</dt>',
+      '<dd>施行日を延期すべき。</dd>',
+      '<dt>考え方2</dt>',
+      '<dd>原案のとおりとします。</dd>',
+      '</dl></body></html>',
+      '',
+    ].join('\n');
+    const { document, messages } = await convertBytes('page', 'page.html', new TextEncoder().encode(html));
+    expect(messages).not.toContain('[no-opinion-table]');
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => c.text), o.response?.text, o.outcome])).toEqual([
+      ['1', ['第2条の対象を限定すべき。'], '御意見を踏まえ、第2条を修正します。', 'revised'],
+      ['2', ['施行日を延期すべき。'], '原案のとおりとします。', 'unchanged'],
+    ]);
+    expect(document?.opinions[1]?.comments[0]?.source).toMatchObject({ startLine: 6, startColumn: 5 });
+    expect(document?.notice.coverage.share).toBe(1);
+  });
+
+  it('reads labels that a converter printed as markdown headings or bold lines (### 意見1, **考え方**), under the markdown sections', async () => {
+    const text = [
+      '# テスト指針(案)に関する意見募集の結果',
+      '',
+      '## 第1章 総則',
+      '',
+      '### 意見1',
+      '',
+      '指針の目的を明確にすべきである。(個人)',
+      '',
+      '**考え方**',
+      '',
+      '御指摘を踏まえ、第1章に目的を追記します。',
+      '',
+      '## 第2章 手続',
+      '',
+      '**○ 意見2**',
+      '',
+      '申請の期限を延ばすべき。',
+      '',
+      '**○ 総務省の考え方2**',
+      '',
+      '原案のとおりとします。',
+      '',
+    ].join('\n');
+    const { document, messages } = await convertBytes('guide', 'guide.md', new TextEncoder().encode(text));
+    expect(messages).not.toContain('[no-opinion-table]');
+    expect(document?.notice.title).toBe('テスト指針(案)に関する意見募集の結果');
+    expect(document?.sections.map((s) => [s.id, s.title])).toEqual([['1', '総則'], ['2', '手続']]);
+    expect(document?.opinions.map((o) => [o.key, o.label, o.section, o.comments.map((c) => [c.submitter, c.text]), o.response?.text, o.outcome])).toEqual([
+      ['1', '意見1', '1', [['個人', '指針の目的を明確にすべきである。']], '御指摘を踏まえ、第1章に目的を追記します。', 'revised'],
+      ['2', '意見2', '2', [[null, '申請の期限を延ばすべき。']], '原案のとおりとします。', 'unchanged'],
+    ]);
+    // The label's place is its words, past the markdown that printed it.
+    expect(document?.opinions[0]?.source).toMatchObject({ startLine: 5, startColumn: 5 });
+    expect(document?.opinions[1]?.source).toMatchObject({ startLine: 15, startColumn: 5 });
+    expect(document?.notice.coverage.share).toBe(1);
+  });
+
   it('reads ○ 意見N … ○ 総務省の考え方N into opinions with their submitters, answers and cross-references (labelled-paragraphs)', async () => {
     const { document, messages } = await convertFixture('labelled-paragraphs');
     expect(messages).not.toContain('[no-opinion-table]');
@@ -601,6 +663,15 @@ describe('prose grouped by topic (FORMATS.md family D, S19)', () => {
     const labelled = ['<html><body>', '<h2>意見募集の結果</h2>', '<p>○ 意見1<br>\n施行日を延期すべき。<br>\n○ 総務省の考え方1<br>\n原案のとおりとします。</p>', '</body></html>', ''].join('\n');
     const other = await convertBytes('notice', 'notice.html', new TextEncoder().encode(labelled));
     expect(other.document?.opinions.map((o) => [o.key, o.comments[0]?.text, o.response?.text])).toEqual([['1', '施行日を延期すべき。', '原案のとおりとします。']]);
+  });
+
+  it('takes topic lines that a converter printed as markdown headings (## 1.…に関するご意見)', async () => {
+    const markdown = ['# 光ファイバーの開放に関する意見募集の結果について', '', ...lines.map((line) => (/^[12]\./.test(line) ? `## ${line}` : line)), ''].join('\n');
+    const { document, messages } = await convertBytes('notice', 'notice.md', new TextEncoder().encode(markdown));
+    expect(messages).toContain('[prose-opinions]');
+    expect(rows(document)).toEqual(expected);
+    expect(document?.sections.map((section) => [section.id, section.title])).toEqual([['1', '制度の対象に関するご意見'], ['2', '利用料金に関するご意見']]);
+    expect(document?.notice.coverage.share).toBe(1);
   });
 
   it('takes a bracketed or bulleted topic line too (【…に関するご意見】, ■…に関する御意見)', async () => {

@@ -83,8 +83,14 @@ export function segment(text: string, fileName: string, file: VFile): Block[] {
 function segmentLines(lines: Line[], file: VFile): Block[] {
   const markdownOf = parseMarkdownLines(lines);
   const hasTable = lines.some((line) => line.text.includes('\t') || isPipeRow(line.text));
-  if (!hasTable && hasLabelledParagraphs(lines)) return labelledBlocks(lines, (line) => classifyPlainLine(line, markdownOf), file);
-  if (!hasTable && hasProseByTopic(lines)) return proseBlocks(lines, (line) => classifyPlainLine(line, markdownOf), file);
+  if (!hasTable) {
+    // A label may be printed as a markdown heading or bold line (`### 意見1`, `**考え方**`): the labelled reader sees its words.
+    const printed = lines.map((line) => printedLine(line, markdownOf));
+    const originalOf = new Map(printed.map((view, index) => [view, lines[index] as Line]));
+    const classify = (line: Line): Block => classifyPlainLine(originalOf.get(line) ?? line, markdownOf);
+    if (hasLabelledParagraphs(printed)) return labelledBlocks(printed, classify, file);
+    if (hasProseByTopic(printed)) return proseBlocks(printed, classify, file);
+  }
   const blocks: Block[] = [];
   /** The column roles of the latest TAB header row: what a row whose TABs were lost (hard case 10) is split into. */
   let tableRoles: (ColumnRole | null)[] | null = null;
@@ -229,6 +235,16 @@ function classifyTextLine(line: Line, markdownOf: MarkdownOf): Block {
   }
   if (/^【[^【】]+】$/.test(trimmed)) return { type: 'heading', line: line.number, column, text: trimmed, style: 'bracket', depth: 0 };
   return { type: 'text', line: line.number, column, text: trimmed };
+}
+
+/** A markdown heading or bold line as the words it prints (`### 意見1` -> `意見1`, offsets moved with them); any other line as it is. */
+function printedLine(line: Line, markdownOf: MarkdownOf): Line {
+  const node = markdownOf.get(line.number);
+  const words = node?.type === 'heading' ? node.children : node?.type === 'paragraph' && node.children.length === 1 && node.children[0]?.type === 'strong' ? node.children[0].children : null;
+  // Each line was parsed as a line of its own, so a column of its parse is a column of the line.
+  const [from, to] = [words?.[0]?.position?.start.column, words?.at(-1)?.position?.end.column];
+  if (from === undefined || to === undefined) return line;
+  return { number: line.number, start: line.start + from - 1, end: line.start + to - 1, text: line.text.slice(from - 1, to - 1) };
 }
 
 function phrasingText(nodes: PhrasingContent[]): string {
@@ -395,7 +411,7 @@ function findBody(tree: HastRoot): RootContent[] {
   return body ? body.children : tree.children;
 }
 
-const BLOCK_TAGS = new Set(['p', 'div', 'table', 'ul', 'ol', 'dl', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'header', 'footer', 'main', 'blockquote', 'pre']);
+const BLOCK_TAGS = new Set(['p', 'div', 'table', 'ul', 'ol', 'dl', 'dt', 'dd', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'header', 'footer', 'main', 'blockquote', 'pre']);
 
 function isBlockElement(node: RootContent): boolean {
   return node.type === 'element' && BLOCK_TAGS.has(node.tagName);
