@@ -1118,6 +1118,61 @@ describe('opinion labels as converters leave them', () => {
   });
 });
 
+describe('HTML pages laid out with tables', () => {
+  const rows = (document: Awaited<ReturnType<typeof convertBytes>>['document']) => document?.opinions.map((o) => [o.key, o.comments.map((c) => c.text), o.response?.text]);
+  const expected = [
+    ['1', ['基準値を見直すべき。'], '御意見を踏まえ、修正します。'],
+    ['2', ['経過措置を設けるべき。'], '原案のとおりとします。'],
+  ];
+  const dataRows = ['<tr><td>1</td><td>基準値を見直すべき。</td><td>御意見を踏まえ、修正します。</td></tr>', '<tr><td>2</td><td>経過措置を設けるべき。</td><td>原案のとおりとします。</td></tr>'];
+
+  it('reads the title and the opinion table inside a table that only lays out the page', async () => {
+    const html = [
+      '<html><body><table width="100%"><tr><td>',
+      '<p>テスト規則(案)に対する意見及びそれに対する考え方</p>',
+      '<table border="1">',
+      '<tr><td>番号</td><td>提出された意見</td><td>考え方</td></tr>',
+      ...dataRows,
+      '</table></td></tr></table></body></html>',
+      '',
+    ].join('\n');
+    const { document, messages } = await convertBytes('page', 'page.html', new TextEncoder().encode(html));
+    expect(messages).not.toContain('[no-opinion-table]');
+    expect(document?.notice.title).toBe('テスト規則(案)に対する意見及びそれに対する考え方');
+    expect(rows(document)).toEqual(expected);
+    expect(document?.opinions[0]?.comments[0]?.source).toMatchObject({ startLine: 5, startColumn: 19 });
+    expect(document?.notice.coverage.share).toBe(1);
+  });
+
+  it('keeps a table with a header row of its own whole, even with a table in one of its cells', async () => {
+    const html = [
+      '<html><body><p>テスト規則(案)に対する意見及びそれに対する考え方</p><table>',
+      '<tr><td>番号</td><td>提出された意見</td><td>考え方</td></tr>',
+      '<tr><td>1</td><td>基準値を見直すべき。</td><td><table><tr><td>御意見を踏まえ、修正します。</td></tr></table></td></tr>',
+      '</table></body></html>',
+      '',
+    ].join('\n');
+    const { document } = await convertBytes('page', 'page.html', new TextEncoder().encode(html));
+    expect(rows(document)).toEqual([expected[0]]);
+  });
+
+  it('reads the header below a title row that spans every column (<th colspan="3">), and reports the title row', async () => {
+    const html = [
+      '<html><body><p>テスト規則(案)に対する意見及びそれに対する考え方</p><table>',
+      '<thead><tr><th colspan="3">提出された意見及び考え方</th></tr>',
+      '<tr><th>番号</th><th>提出された意見</th><th>考え方</th></tr></thead>',
+      ...dataRows,
+      '</table></body></html>',
+      '',
+    ].join('\n');
+    const { document, messages } = await convertBytes('page', 'page.html', new TextEncoder().encode(html));
+    expect(rows(document)).toEqual(expected);
+    expect(document?.opinions.map((o) => o.label)).toEqual(['1', '2']);
+    expect(messages).toContain('page.html:2:1: info: Unexpected table row outside the opinion tables: 提出された意見及び考え方');
+    expect(messages).not.toContain('[unnumbered-opinions]');
+  });
+});
+
 describe('an old HTML page of comments and answers (S3)', () => {
   const html = [
     '<html><body>',

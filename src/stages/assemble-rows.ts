@@ -519,6 +519,8 @@ const HEADER_TAIL = /^[^。．]{0,12}$/;
 function wrappedHeader(row: RowBlock, next: RowBlock, columns: NonNullable<Overrides['columns']>): { kind: 'header'; roles: Role[]; texts: string[] } | null {
   const tail = next.texts.map((text) => text.trim());
   if (next.line !== row.endLine + 1 || tail.length > row.texts.length || tail.every((text) => text === '') || !tail.every((text) => HEADER_TAIL.test(text))) return null;
+  // A title row over the header (`<th colspan="3">提出された意見及び考え方</th>`) fills fewer columns than the header below it.
+  if (filled(row.texts) < filled(tail)) return null;
   const texts = row.texts.map((text, column) => text.trim() + (tail[column] ?? ''));
   const joined = classifyRow(texts, columns);
   if (joined.kind !== 'header') return null;
@@ -526,6 +528,10 @@ function wrappedHeader(row: RowBlock, next: RowBlock, columns: NonNullable<Overr
   if (alone.kind !== 'header') return { ...joined, texts };
   const opensRow = alone.roles.some((role, column) => (role === 'number' || role === 'opinion') && tail[column] !== '' && tail[column] !== undefined);
   return !opensRow && alone.roles.join() === joined.roles.join() ? { ...joined, texts } : null;
+}
+
+function filled(texts: readonly string[]): number {
+  return texts.filter((text) => text.trim() !== '').length;
 }
 
 /** Does the table under the header at `index` open an opinion with `意見N` in its opinion column, before the next header row? */

@@ -325,6 +325,8 @@ function segmentHtml(text: string, file: VFile): Block[] {
     let block: Block | null = null;
     if (heading) {
       block = { type: 'heading', line: start.line, column: start.column, text: cellPlainText(asCell(node)), style: 'html', depth: Number(heading[1]) };
+    } else if (node.tagName === 'table' && isLayoutTable(node)) {
+      pushReversed(stack, layoutCells(node));
     } else if (node.tagName === 'table') {
       pushAll(blocks, tableRows(node));
       blocks.push({ type: 'table-end', line: node.position?.end.line ?? start.line });
@@ -403,6 +405,20 @@ function preformattedTable(node: Element, text: string): Line[] | null {
   if (!inner) return null;
   const lines = splitLines(inner.text).map((line) => ({ ...line, number: line.number + inner.number - 1, start: line.start + inner.start, end: line.end + inner.start }));
   return lines.some((line) => isTextArtBorder(line.text) || line.text.includes('\t')) ? lines : null;
+}
+
+/**
+ * A table that lays out a page rather than holds its opinions (an old page
+ * puts the whole notice, title and opinion table, in one): it holds a table
+ * and no header row of its own. Its cells are read as parts of the page.
+ */
+function isLayoutTable(table: Element): boolean {
+  return descendants(table, 'table').length > 0 && !tableRows(table).some((row) => isHeaderRow(row.texts));
+}
+
+/** The cells of a layout table, row by row. */
+function layoutCells(table: Element): Element[] {
+  return descendants(table, 'tr').flatMap((tr) => tr.children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th')));
 }
 
 function findBody(tree: HastRoot): RootContent[] {
