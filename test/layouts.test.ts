@@ -418,6 +418,16 @@ describe('header rows', () => {
     expect(document?.opinions.map((opinion) => [opinion.key, opinion.comments.length])).toEqual([['1', 1], ['2', 1], ['3', 1]]);
     expect(messages).not.toContain('unattributed-text');
   });
+
+  it('reads header cells that a converter left in markdown bold (**番号**⇥**総務省の考え方**)', async () => {
+    const { document, messages } = await convertText(
+      ['テスト規則案に対する意見募集の結果', '', '**番号**\t**提出された意見**\t**総務省の考え方**\t**修正の有無**', '1\t基準値を見直すべき。\t御意見を踏まえ、修正します。\t有', ''].join('\n'),
+    );
+    expect(document?.opinions.map((o) => [o.key, o.label, o.comments.map((c) => c.text), o.response?.text, o.revised])).toEqual([['1', '1', ['基準値を見直すべき。'], '御意見を踏まえ、修正します。', true]]);
+    expect(document?.notice.respondent).toBe('総務省');
+    expect(messages).not.toContain('[unattributed-text]');
+    expect(messages).not.toContain('[unnumbered-opinions]');
+  });
 });
 
 describe('labelled paragraphs instead of a table (FORMATS.md family E)', () => {

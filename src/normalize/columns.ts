@@ -19,11 +19,16 @@ const ROLE_PATTERNS: readonly (readonly [ColumnRole, RegExp])[] = [
   ['opinion', /提出された(?:御)?意見|^提出意見$|[御ご]?意見(?:等)?の(?:概要|要旨|要約|内容|趣旨)|^[御ご]?意見(?:等)?(?:内容|[(（](?:概要|要旨|要約)[)）])$|コメントの概要|(?:寄せられた|お寄せいただいた|いただいた|頂いた)(?:主な)?[御ご]?意見|^意見・(?:質問|再意見)|^(?:主な)?[御ご]?意見(?:等)?$|^コメント$/],
 ];
 
+/** A whole cell in markdown bold (`**総務省の考え方**`): the words inside are `$2`. */
+const MARKDOWN_BOLD = /^[ \u3000]*(\*\*|__)(.+)\1[ \u3000]*$/;
+
 /** The role a header cell's plain text names, or null when it is no known header. */
 export function columnRole(headerText: string): ColumnRole | null {
-  // A footnote mark after the header (`考え方(※)`, `番号※`, `提出意見(注1)`, `考え方*`) names nothing, nor does a draft's `(案)`.
+  // A footnote mark after the header (`考え方(※)`, `番号※`, `提出意見(注1)`, `考え方*`) names nothing, nor does a draft's `(案)`,
+  // nor the markdown bold a converter may leave around a header cell of a TAB row (`**番号**`).
   const text = headerText
     .replace(/[\s\u3000]+/g, '')
+    .replace(MARKDOWN_BOLD, '$2')
     .replace(/．/g, '.')
     .replace(/(?:[(（](?:※|注)[0-9０-９]*[)）]|※[0-9０-９]*|\*+)$/, '')
     .replace(/[(（](?:案|回答)[)）]$/, '');
@@ -44,7 +49,7 @@ export function headerRole(text: string, columns: Readonly<Record<string, Column
  * or a title (`…並びにそれらに対する総務省の考え方`): the words just before の考え方.
  */
 export function respondentFrom(text: string): string | null {
-  const before = /^(.*)の(?:考え方|回答|検討結果(?:と理由)?)\s*$/.exec(text.trim())?.[1];
+  const before = /^(.*)の(?:考え方|回答|検討結果(?:と理由)?)\s*$/.exec(text.replace(MARKDOWN_BOLD, '$2').trim())?.[1];
   const name = before?.split(/に対する|における|及び|並びに|、|\s/).at(-1) ?? '';
   // `御意見への回答` answers the opinions: its words before の name no body.
   return name === '' || /^(?:当庁|当省|本庁)$|意見|へ$/.test(name) ? null : name;

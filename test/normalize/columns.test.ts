@@ -82,6 +82,10 @@ describe('columnRole', () => {
     ['NTT再意見(要旨)', 're-opinion'],
     ['意見提出者', 'submitter'],
     ['再意見提出者', 'submitter'],
+    // Markdown bold that a converter left around a header cell of a TAB row.
+    ['**番号**', 'number'],
+    ['__提出された意見__', 'opinion'],
+    ['**総務省の考え方**', 'response'],
   ])('%s -> %s', (header, role) => {
     expect(columnRole(header)).toBe(role);
   });
