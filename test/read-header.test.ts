@@ -31,6 +31,10 @@ describe('counts', () => {
     ['意見提出者数：延べ1,043名', 1043, '名'],
     ['合 計 1,764通', 1764, '通'],
     ['提出意見数 63件(14人)', 14, '人'],
+    // The people named inside the parentheses after the opinions.
+    ['意見数 12件(提出者数 8名)', 8, '名'],
+    ['意見数 12件（意見提出者数：8）', 8, null],
+    ['意見提出者数：5人(うち団体2、個人3)', 5, '人'],
   ])('%s -> %d %s', (text, count, unit) => {
     const header = readHeader(lines('テスト案に対する意見募集の結果', text), new VFile());
     expect(header.submitterCount).toMatchObject({ count, unit });
@@ -41,12 +45,22 @@ describe('counts', () => {
     ['総数 219通 (うち、団体:22通 個人:197通)', [['団体', 22, '通'], ['個人', 197, '通']]],
     ['総数 4,219通 (うち、団体:1,022通 個人:3,197通)', [['団体', 1022, '通'], ['個人', 3197, '通']]],
     ['２　提出意見数　１，２０４件（団体：４件、個人：１，２００件）', [['団体', 4, '件'], ['個人', 1200, '件']]],
+    // Parts printed without their unit take the total's.
+    ['意見提出者数　5名（団体2、個人3）', [['団体', 2, '名'], ['個人', 3, '名']]],
+    ['意見提出者数：5人(うち団体2、個人3)', [['団体', 2, '人'], ['個人', 3, '人']]],
+    ['提出意見数 12件（個人10・団体2）', [['個人', 10, '件'], ['団体', 2, '件']]],
+    ['提出意見数：6者（法人:3、個人:3）', [['法人', 3, '者'], ['個人', 3, '者']]],
   ])('reads the counts by type printed in one line: %s', (text, expected) => {
     const header = readHeader(lines('テスト案に対する意見募集の結果', text), new VFile());
     expect(header.breakdown.map(({ label, count, unit }) => [label, count, unit])).toEqual(expected);
   });
 
-  it.each(['団体から5件、個人から12件の意見が提出されました。', '意見提出件数:5件 再意見提出件数:3件'])('takes no sentence with counts, nor the totals of two rounds, for counts by type: %s', (text) => {
+  it('takes no total from a count of a type (意見提出数：3団体、5個人)', () => {
+    const header = readHeader(lines('テスト案に対する意見募集の結果', '意見提出数：3団体、5個人'), new VFile());
+    expect(header.submitterCount).toBeNull();
+  });
+
+  it.each(['団体から5件、個人から12件の意見が提出されました。', '意見提出件数:5件 再意見提出件数:3件', '意見提出者数 5名(個人3名)'])('takes no sentence with counts, nor the totals of two rounds, nor one part alone, for counts by type: %s', (text) => {
     const header = readHeader(lines('テスト案に対する意見募集の結果', text), new VFile());
     expect(header.breakdown).toEqual([]);
   });

@@ -46,7 +46,20 @@ const WEEKDAY = `(?:${SP}[(（]${SP}(?<weekday>[日月火水木金土])(?:曜日
 const DATE = new RegExp(`(?:${YEAR}${SP})?(?:(?<sameMonth>同)|(?<month>${NUM}))${SP}月${SP}(?<day>${NUM})${SP}日${WEEKDAY}?`, 'y');
 /** An end date of the start's month, printed as its day alone (`7月11日から22日まで`, S21). */
 const DAY_ONLY = new RegExp(`(?<![0-9０-９])(?<day>${NUM})${SP}日${WEEKDAY}?`, 'y');
-const START = new RegExp(FULL_YEAR, 'g');
+/**
+ * A date in figures (`R6.4.1`, `令和6.4.30`, `2024/4/1`), as municipal notices print periods:
+ * an era's initial or name and its year, or a 4-digit year, then month and day.
+ */
+const DOTTED = `[./．／]`;
+const NUMERIC_DATE = new RegExp(
+  `(?:(?<![A-Za-zＡ-Ｚａ-ｚ])(?<eraMark>[RHSTＲＨＳＴ]|${ERA})[.．]?${SP}(?<eraYear>元|${NUM})|(?<![0-9０-９])(?<gYear>[0-9０-９]{4}))${SP}${DOTTED}${SP}(?<month>${NUM})${SP}${DOTTED}${SP}(?<day>${NUM})(?![0-9０-９])${WEEKDAY}?`,
+  'y',
+);
+/** The end of a period in figures may drop its year (`R6.4.1～4.30`). */
+const NUMERIC_MONTH_DAY = new RegExp(`(?<![0-9０-９])(?<month>${NUM})${SP}${DOTTED}${SP}(?<day>${NUM})(?![0-9０-９]|${SP}${DOTTED})${WEEKDAY}?`, 'y');
+const NUMERIC_START = `(?<![A-Za-zＡ-Ｚａ-ｚ])(?:[RHSTＲＨＳＴ]|${ERA})[.．]?${SP}(?:元|${NUM})${SP}${DOTTED}|(?<![0-9０-９])[0-9０-９]{4}${SP}${DOTTED}${SP}${NUM}${SP}${DOTTED}`;
+const ERA_OF_MARK: Readonly<Record<string, string>> = { R: '令和', H: '平成', S: '昭和', T: '大正', Ｒ: '令和', Ｈ: '平成', Ｓ: '昭和', Ｔ: '大正' };
+const START = new RegExp(`${FULL_YEAR}|${NUMERIC_START}`, 'g');
 // Hyphens and ー are safe here only because a full date must stand on both sides.
 const SEPARATOR = new RegExp(`${SP}(?:[～〜~－\\-ー]|から)${SP}`, 'y');
 const PERIOD_TAIL = new RegExp(`^${SP}(?:まで)?${SP}$`);
@@ -147,8 +160,9 @@ type Scan =
 
 /** The syntax of a period at `at`: null when no full date starts there (a date without its year, when `year` gives one). */
 function scanPeriod(text: string, at: number, year?: YearContext): Scan | null {
-  const start = execAt(DATE, text, at);
-  if (!start || !(start.groups?.['era'] ?? start.groups?.['gYear'] ?? year)) return null;
+  const numeric = execAt(NUMERIC_DATE, text, at);
+  const start = numeric ?? execAt(DATE, text, at);
+  if (!start || !(start.groups?.['era'] ?? start.groups?.['eraMark'] ?? start.groups?.['gYear'] ?? year)) return null;
   const afterStart = at + start[0].length;
   const separator = execAt(SEPARATOR, text, afterStart);
   if (!separator) {
@@ -156,7 +170,9 @@ function scanPeriod(text: string, at: number, year?: YearContext): Scan | null {
     return { kind: 'partial', to: afterStart, message };
   }
   const afterSeparator = afterStart + separator[0].length;
-  const end = execAt(DATE, text, afterSeparator) ?? execAt(DAY_ONLY, text, afterSeparator);
+  const end = numeric
+    ? (execAt(NUMERIC_DATE, text, afterSeparator) ?? execAt(NUMERIC_MONTH_DAY, text, afterSeparator))
+    : (execAt(DATE, text, afterSeparator) ?? execAt(DAY_ONLY, text, afterSeparator));
   if (!end) {
     const message = `Unexpected ${head(text.slice(afterSeparator))} after ${separator[0].trim()}, expected an end date such as 同年12月18日 or 12月18日`;
     return { kind: 'partial', to: afterStart, message };
@@ -170,7 +186,9 @@ function evaluate(scan: Extract<Scan, { kind: 'period' }>, raw: string, before?:
   if (!start.ok) return { ok: false, raw, message: start.message };
   const { era, year, month } = start.date;
   const eraYear = era === null ? year : year - firstYearOf(era) + 1;
-  const end = resolve(scan.end, { era, eraYear, gregorianYear: year, month });
+  let end = resolve(scan.end, { era, eraYear, gregorianYear: year, month });
+  // An end that prints no year and falls before the start is in the next year (`令和6年12月1日～1月5日`).
+  if (end.ok && end.date.iso < start.date.iso && !printsYear(scan.end)) end = resolve(scan.end, { era, eraYear: eraYear + 1, gregorianYear: year + 1, month });
   if (!end.ok) return { ok: false, raw, message: end.message };
   if (end.date.iso < start.date.iso) {
     const message = `Unexpected end ${scan.end[0]} (${end.date.iso}), expected a date on or after the start ${start.date.iso}`;
@@ -180,7 +198,12 @@ function evaluate(scan: Extract<Scan, { kind: 'period' }>, raw: string, before?:
   return { ok: true, start: start.date.iso, end: end.date.iso, raw, notes };
 }
 
-/** Turn a DATE match into a checked date. */
+function printsYear(match: RegExpExecArray): boolean {
+  const g = match.groups ?? {};
+  return ['era', 'eraMark', 'gYear', 'bareYear', 'sameYear'].some((name) => g[name] !== undefined);
+}
+
+/** Turn a DATE (or NUMERIC_DATE) match into a checked date. */
 function resolve(match: RegExpExecArray, context?: Context): DateResult {
   const text = match[0];
   const g = match.groups ?? {};
@@ -188,8 +211,9 @@ function resolve(match: RegExpExecArray, context?: Context): DateResult {
 
   let era: string | null;
   let eraYear: number;
-  if (g['era'] !== undefined && g['eraYear'] !== undefined) {
-    era = g['era'];
+  const printedEra = g['era'] ?? (g['eraMark'] === undefined ? undefined : (ERA_OF_MARK[g['eraMark']] ?? g['eraMark']));
+  if (printedEra !== undefined && g['eraYear'] !== undefined) {
+    era = printedEra;
     eraYear = g['eraYear'] === '元' ? 1 : toNumber(g['eraYear']);
   } else if (g['bareYear'] !== undefined) {
     if (!context || context.era === null) return fail(`Unexpected ${text} without an era, expected an era and year such as 令和5年`);

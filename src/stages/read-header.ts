@@ -47,11 +47,13 @@ const TITLE_CONTINUATION = /^[ \u3000]*(?:に対して|に対する|に関して
 const TITLE_TAIL = /(?:に対して|に対する|に関して|に関する|についての|に係る|への)(?:提出された|寄せられた)?(?:御|ご)?(?:[^\s、。]{0,8}的)?(?:意見|コメント|パブリックコメント).*$/;
 const NUMBER = `(${COUNT_DIGITS})\\s*(者|件|通|名)`;
 /** After a 提出者数 label the unit may be missing or in parentheses (`意見提出者数:13(団体、個人)`). */
-const LABELLED_NUMBER = `(${COUNT_DIGITS})\\s*(者|件|通|名)?`;
+const LABELLED_NUMBER = `(${COUNT_DIGITS})\\s*(?:(者|件|通|名|人)|(?!\\s*(?:団体|個人|法人|事業者|企業|社)))`;
 const COUNT_LABEL = '(?:提出(?:意見|者)数|意見提出(?:者|件)?数|提出された(?:御)?意見の数|御?意見(?:の)?(?:提出)?数)\\s*[:：]?\\s*(?:合?計|延べ|のべ)?\\s*';
 const COUNTS: readonly RegExp[] = [
   // Opinions, then the people who sent them (`63件(14人)`, S29): the people are the submitters.
   new RegExp(`${COUNT_LABEL}${COUNT_DIGITS}\\s*件\\s*[(（]\\s*(${COUNT_DIGITS})\\s*(者|人|名)\\s*[)）]`),
+  // `意見数 12件(提出者数 8)`: the people named inside the parentheses.
+  new RegExp(`${COUNT_LABEL}${COUNT_DIGITS}\\s*件\\s*[(（]\\s*(?:意見)?提出者数?\\s*[:：]?\\s*(${COUNT_DIGITS})\\s*(者|人|名)?\\s*[)）]`),
   new RegExp(`${COUNT_LABEL}${LABELLED_NUMBER}`),
   // Only from the first digit of a number: tried at every digit, a long run of digits costs its length squared.
   // `18の個人及び団体より`, `209 の個人又は団体から` (S9, S1).
@@ -66,6 +68,9 @@ const COUNTS: readonly RegExp[] = [
 const INLINE_COUNT = new RegExp(`([^\\s:：、,，()（）0-9０-９]{1,12})\\s*[:：]?\\s*(${COUNT_DIGITS})\\s*(者|件|通|名|人)`, 'g');
 /** What may stand between the counts of such a line: `(うち、…)` and the total it breaks down, after the line's item number (`２　提出意見数…`). */
 const INLINE_FILLER = /^(?:[0-9０-９]{1,2}[.．]?(?=[\s\u3000]))?(?:[\s、,，()（）]|うち)*$/;
+/** `5名（団体2、個人3）`: counts by type in parentheses after a total, printed without a unit (the total's, group 2; the parts in group 3). */
+const UNITLESS_PARTS = new RegExp(`(${COUNT_DIGITS})\\s*(者|件|通|名|人)\\s*[(（]\\s*(?:うち[、,，]?)?((?:[^\\s:：、,，・()（）0-9０-９]{1,12}\\s*[:：]?\\s*${COUNT_DIGITS}\\s*[、,，・]?\\s*){2,})[)）]`);
+const UNITLESS_PART = new RegExp(`([^\\s:：、,，・()（）0-9０-９]{1,12})\\s*[:：]?\\s*(${COUNT_DIGITS})`, 'g');
 /** A total rather than a type: `総数`, `合計`, `意見提出件数` (and `再意見提出件数`, the other round's). */
 const TOTAL_LABEL = /^(?:合計|計)$|数$/;
 const RE_COUNT = new RegExp(`再意見(?:提出(?:者|件)?数|数)\\s*[:：]?\\s*${NUMBER}`);
@@ -344,13 +349,24 @@ function readInlineBreakdown(header: NoticeHeader, text: string): boolean {
   if (header.breakdown.length > 0) return false;
   const counts = [...text.matchAll(INLINE_COUNT)];
   const parts = counts.filter((match) => !TOTAL_LABEL.test(match[1] ?? ''));
-  if (parts.length < 2) return false;
+  if (parts.length < 2) return readUnitlessBreakdown(header, text);
   let rest = text;
   for (const match of counts) rest = rest.replace(match[0], '');
   if (!INLINE_FILLER.test(rest)) return false;
   const values = parts.map((match) => digitsValue(match[2] ?? ''));
   if (values.some((value) => value === null)) return false;
   header.breakdown = parts.map((match, index) => ({ label: match[1] ?? '', count: values[index] as number, unit: match[3] ?? '' }));
+  return true;
+}
+
+/** Counts by type without their unit in the parentheses after a total (`5名（団体2、個人3）`): they take the total's unit. */
+function readUnitlessBreakdown(header: NoticeHeader, text: string): boolean {
+  const found = UNITLESS_PARTS.exec(text);
+  if (!found?.[3]) return false;
+  const parts = [...found[3].matchAll(UNITLESS_PART)];
+  const values = parts.map((match) => digitsValue(match[2] ?? ''));
+  if (values.some((value) => value === null)) return false;
+  header.breakdown = parts.map((match, index) => ({ label: match[1] ?? '', count: values[index] as number, unit: found[2] ?? '' }));
   return true;
 }
 

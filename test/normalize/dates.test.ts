@@ -109,6 +109,18 @@ describe('parsePeriod', () => {
     ['平成21年12月21日〜22年1月20日', '2009-12-21', '2010-01-20'],
     // The end date as its day alone (S21).
     ['令和5年7月11日から22日まで', '2023-07-11', '2023-07-22'],
+    // An end without a year before the start's month is in the next year (hard case 15: carry the year forward).
+    ['令和5年12月22日～1月15日', '2023-12-22', '2024-01-15'],
+    ['令和5年12月22日(金)から1月15日(月)まで', '2023-12-22', '2024-01-15'],
+    ['平成30年12月25日～1月25日', '2018-12-25', '2019-01-25'],
+    // Dates in figures, as municipal notices print them.
+    ['R6.4.1～R6.4.30', '2024-04-01', '2024-04-30'],
+    ['R6.4.1(月)～4.30(火)', '2024-04-01', '2024-04-30'],
+    ['令和6.12.1～令和7.1.5', '2024-12-01', '2025-01-05'],
+    ['H30.6.7-H30.7.6', '2018-06-07', '2018-07-06'],
+    ['Ｒ６．４．１～Ｒ６．４．３０', '2024-04-01', '2024-04-30'],
+    ['2024/4/1～2024/4/30', '2024-04-01', '2024-04-30'],
+    ['2024.12.1～1.5', '2024-12-01', '2025-01-05'],
   ])('%s -> %s/%s', (raw, start, end) => {
     expect(parsePeriod(raw)).toEqual({ ok: true, start, end, raw, notes: [] });
   });
@@ -118,8 +130,11 @@ describe('parsePeriod', () => {
     ['平成30年2月1日～平成30年2月30日', /^Unexpected 平成30年2月30日, expected a real calendar date/],
     ['平成31年4月22日～5月21日', /expected a date within 平成/],
     ['平成31年4月22日～同年5月21日', /expected a date within 平成/],
-    ['令和5年12月22日～1月15日', /^Unexpected end 1月15日 \(2023-01-15\), expected a date on or after the start 2023-12-22/],
     ['令和5年11月17日～令和5年11月16日', /expected a date on or after the start/],
+    // A year printed on the end is kept, even before the start.
+    ['令和5年12月22日～令和5年1月15日', /^Unexpected end 令和5年1月15日 \(2023-01-15\), expected a date on or after the start 2023-12-22/],
+    ['R6.2.30～R6.3.5', /^Unexpected R6.2.30, expected a real calendar date/],
+    ['R1.4.1～R1.4.30', /expected a date within 令和/],
     ['令和5年11月17日', /^Unexpected end of text after 令和5年11月17日, expected ～ or から and an end date/],
     ['令和5年11月17日～', /^Unexpected end of text after ～, expected an end date/],
     ['令和5年11月17日～令和5年12月', /expected an end date/],
@@ -153,6 +168,10 @@ describe('findPeriod', () => {
   it.each([
     ['意見募集の結果について'],
     ['平成30年度 意見募集'],
+    // Figures that are no date in figures: a version, a decimal, a date without a year.
+    ['ver2.4.1～2.4.3'],
+    ['2.5.1～3.5'],
+    ['4/1～4/30'],
     ['6月7日～7月6日'],
     [''],
   ])('returns null when %j holds no date', (text) => {
