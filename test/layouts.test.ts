@@ -1069,6 +1069,17 @@ describe('submitters marked in other forms', () => {
     expect(messages).not.toContain('[missing-submitter]');
     expect(document?.notice.coverage.share).toBe(1);
   });
+
+  it('reads marks that open each comment of a cell (【A】 text 【B】 text): each names the text below it', async () => {
+    const cell = '<p>【株式会社テスト】</p><p>対象を広げるべき。</p><p>【個人A】</p><p>期限を延長すべき。</p><p>理由は次のとおり。</p>';
+    const { document, messages } = await convertText(['結果', '', '番号\t提出された意見\t考え方', `1\t${cell}\t<p>原案のとおりとします。</p>`, ''].join('\n'));
+    expect(document?.opinions[0]?.comments.map((c) => [c.submitter, c.submitterRaw, c.text])).toEqual([
+      ['株式会社テスト', '【株式会社テスト】', '対象を広げるべき。'],
+      ['個人A', '【個人A】', '期限を延長すべき。\n理由は次のとおり。'],
+    ]);
+    expect(messages).not.toContain('[missing-submitter]');
+    expect(document?.notice.coverage.share).toBe(1);
+  });
 });
 
 describe('a list of submitters (提出者一覧)', () => {

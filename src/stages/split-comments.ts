@@ -192,8 +192,9 @@ function trailingParenthesised(text: string): Mark | null {
 function commentsOf(paragraphs: Paragraph[], kind: CommentDraft['kind'], context: RowContext): CommentDraft[] {
   const comments: CommentDraft[] = [];
   let pending: Paragraph[] = [];
-  /** A mark printed alone before the text (the cell's first paragraph, `【提出者:A社】`) where no mark follows: it names the text below it. */
+  /** A mark printed alone before the text (`【提出者:A社】`, `【個人A】`) in a cell that opens with one and does not end with one: it names the text below it. */
   let opening: string | null = null;
+  const leading = marksLead(paragraphs, context.known);
   const close = (closingMark: string | null, closing: Paragraph): void => {
     const mark = closingMark ?? opening;
     opening = null;
@@ -224,7 +225,11 @@ function commentsOf(paragraphs: Paragraph[], kind: CommentDraft['kind'], context
     const previous = pending.at(-1);
     if (previous && context.subRows.some((start) => previous.start < start && start <= paragraph.start)) close(null, previous);
     const found = submitterMark(paragraph.text, index === paragraphs.length - 1, context.known);
-    if (found && found.index === 0 && index === 0 && paragraphs.length > 1 && !hasMarkAfterFirst(paragraphs, context.known)) {
+    if (leading && found && found.index === 0) {
+      // The next mark ends the comment the one before it opened (a mark with no text below it is a comment of its own).
+      const opener = paragraphs[index - 1];
+      if (previous) close(null, previous);
+      else if (opening !== null && opener) close(null, opener);
       opening = found.printed;
     } else if (found) {
       const before = paragraph.text.slice(0, found.index).trimEnd();
@@ -239,9 +244,15 @@ function commentsOf(paragraphs: Paragraph[], kind: CommentDraft['kind'], context
   return comments;
 }
 
-/** Does a paragraph after the first close with a mark of its own? Then a mark in the first names no text below it. */
-function hasMarkAfterFirst(paragraphs: readonly Paragraph[], known: ReadonlySet<string>): boolean {
-  return paragraphs.some((paragraph, index) => index > 0 && submitterMark(paragraph.text, index === paragraphs.length - 1, known) !== null);
+/**
+ * Do the marks of a cell open its comments rather than close them? The cell's
+ * first paragraph is a mark alone, and its last closes with none: each mark
+ * alone on its paragraph then names the text below it, up to the next one.
+ */
+function marksLead(paragraphs: readonly Paragraph[], known: ReadonlySet<string>): boolean {
+  const [first, last] = [paragraphs[0], paragraphs.at(-1)];
+  if (!first || !last || paragraphs.length < 2) return false;
+  return submitterMark(first.text, false, known)?.index === 0 && submitterMark(last.text, true, known) === null;
 }
 
 function block(paragraphs: Paragraph[], separator: string): TextBlock | null {
