@@ -221,15 +221,18 @@ function commentsOf(paragraphs: Paragraph[], kind: CommentDraft['kind'], context
     }
     pending = [];
   };
+  /** Close the comment an opening mark began, before paragraph `index`; a mark with no text below it is a comment of its own. */
+  const closeOpened = (index: number): void => {
+    const closing = pending.at(-1) ?? paragraphs[index - 1];
+    if (closing) close(null, closing);
+  };
   paragraphs.forEach((paragraph, index) => {
     const previous = pending.at(-1);
     if (previous && context.subRows.some((start) => previous.start < start && start <= paragraph.start)) close(null, previous);
     const found = submitterMark(paragraph.text, index === paragraphs.length - 1, context.known);
+    // Where marks open comments, the next mark (or one closing a paragraph) ends the comment the one before opened.
+    if (leading && found && opening !== null) closeOpened(index);
     if (leading && found && found.index === 0) {
-      // The next mark ends the comment the one before it opened (a mark with no text below it is a comment of its own).
-      const opener = paragraphs[index - 1];
-      if (previous) close(null, previous);
-      else if (opening !== null && opener) close(null, opener);
       opening = found.printed;
     } else if (found) {
       const before = paragraph.text.slice(0, found.index).trimEnd();
