@@ -1079,6 +1079,16 @@ describe('submitters marked in other forms', () => {
     ]);
     expect(messages).not.toContain('[missing-submitter]');
     expect(document?.notice.coverage.share).toBe(1);
+
+    // A mark closing a paragraph in such a cell ends the comment the mark before it opened; the text after it has no mark.
+    const mixed = '<p>【株式会社テスト】</p><p>対象を広げるべき。</p><p>期限を延長すべき。【個人A】</p><p>以上。</p>';
+    const other = await convertText(['結果', '', '番号\t提出された意見\t考え方', `1\t${mixed}\t<p>原案のとおりとします。</p>`, ''].join('\n'));
+    expect(other.document?.opinions[0]?.comments.map((c) => [c.submitter, c.text])).toEqual([
+      ['株式会社テスト', '対象を広げるべき。'],
+      ['個人A', '期限を延長すべき。'],
+      [null, '以上。'],
+    ]);
+    expect(other.document?.notice.coverage.share).toBe(1);
   });
 });
 
