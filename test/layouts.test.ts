@@ -342,6 +342,49 @@ describe('header rows wrapped onto two lines', () => {
     expect(flag.messages).not.toMatch(/unattributed-text/);
   });
 
+  it('reads a two-level header, a merged cell over its sub-headers (御意見 over 該当箇所 | 概要)', async () => {
+    const text = ['結果', '', '番号\t御意見\t\t考え方', '\t該当箇所\t概要\t', '1\t第2条\t基準値を見直すべき。\t御意見を踏まえ、修正します。', '2\t第3条\t経過措置を設けるべき。\t原案のとおりとします。', ''].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => [c.text, c.place, c.refs.map((r) => r.canonical)]), o.response?.text])).toEqual([
+      ['1', [['基準値を見直すべき。', '第2条', ['art.2']]], '御意見を踏まえ、修正します。'],
+      ['2', [['経過措置を設けるべき。', '第3条', ['art.3']]], '原案のとおりとします。'],
+    ]);
+    expect(messages).not.toMatch(/unattributed-text|unknown-header/);
+    expect(document?.notice.coverage).toMatchObject({ reported: 0, share: 1 });
+  });
+
+  it('reads such a header in HTML, where rowspan cells fill the second row, also printed on one line', async () => {
+    const rows = [
+      '<tr><th rowspan="2">番号</th><th colspan="2">御意見</th><th rowspan="2">考え方</th></tr>',
+      '<tr><th>該当箇所</th><th>概要</th></tr>',
+      '<tr><td>1</td><td>第2条</td><td>基準値を見直すべき。</td><td>御意見を踏まえ、修正します。</td></tr>',
+    ];
+    for (const separator of ['\n', '']) {
+      const html = ['<html><body><p>テスト規則(案)に対する意見</p><table>', ...rows, '</table></body></html>', ''].join(separator);
+      const { document, messages } = await convertBytes('page', 'page.html', new TextEncoder().encode(html));
+      expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => [c.text, c.place]), o.response?.text])).toEqual([['1', [['基準値を見直すべき。', '第2条']], '御意見を踏まえ、修正します。']]);
+      expect(messages).not.toMatch(/unknown-header|unattributed-text/);
+      expect(document?.notice.coverage.share).toBe(1);
+    }
+  });
+
+  it('keeps a short data row right above the header printed again as data, not the first half of a wrapped header', async () => {
+    const text = ['結果', '', '番号\t提出された意見\t考え方', '1\t賛成です。\t承ります。', '番号\t提出された意見\t考え方', '2\t反対です。\t原案のとおりとします。', ''].join('\n');
+    const { document } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.comments[0]?.text, o.response?.text])).toEqual([
+      ['1', '賛成です。', '承ります。'],
+      ['2', '反対です。', '原案のとおりとします。'],
+    ]);
+  });
+
+  it('keeps a short data row under a header, with nothing under its number, as data (同左 under 御意見の概要)', async () => {
+    const text = ['結果', '', '番号\t御意見の概要\t考え方', '\t同左\t', '1\t延期すべき。\t原案のとおりとします。', ''].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => o.key)).toEqual(['1']);
+    // The short row is no header: its text is reported, not swallowed into the header.
+    expect(messages).toMatch(/同左/);
+  });
+
   it('continues the opinion a page cut when the header row is printed again at the top of the next page, under a running head', async () => {
     const text = [
       '結果',

@@ -517,21 +517,38 @@ const HEADER_TAIL = /^[^。．]{0,12}$/;
  * the number or opinion column of a header the first row already is).
  */
 function wrappedHeader(row: RowBlock, next: RowBlock, columns: NonNullable<Overrides['columns']>): { kind: 'header'; roles: Role[]; texts: string[] } | null {
-  const tail = next.texts.map((text) => text.trim());
-  if (next.line !== row.endLine + 1 || tail.length > row.texts.length || tail.every((text) => text === '') || !tail.every((text) => HEADER_TAIL.test(text))) return null;
-  // A title row over the header (`<th colspan="3">提出された意見及び考え方</th>`) fills fewer columns than the header below it.
-  if (filled(row.texts) < filled(tail)) return null;
-  const texts = row.texts.map((text, column) => text.trim() + (tail[column] ?? ''));
+  // A cell of the first row that spans both (an HTML rowspan) is no words of the second.
+  const tail = next.texts.map((text, column) => (next.cells[column]?.fromRowspan ? '' : text.trim()));
+  if (tail.length > row.texts.length || tail.every((text) => text === '') || !tail.every((text) => HEADER_TAIL.test(text))) return null;
+  // A row below that is a header of its own (under a title row spanning the columns, or after a data row) is no second half.
+  if (classifyRow(next.texts, columns).kind === 'header') return null;
+  const texts = joinedHeaderTexts(row.texts, tail);
   const joined = classifyRow(texts, columns);
   if (joined.kind !== 'header') return null;
   const alone = classifyRow(row.texts, columns);
   if (alone.kind !== 'header') return { ...joined, texts };
-  const opensRow = alone.roles.some((role, column) => (role === 'number' || role === 'opinion') && tail[column] !== '' && tail[column] !== undefined);
-  return !opensRow && alone.roles.join() === joined.roles.join() ? { ...joined, texts } : null;
+  const filledUnder = (role: Role): boolean => alone.roles.some((each, column) => each === role && (tail[column] ?? '') !== '');
+  if (filledUnder('number')) return null;
+  // The row alone is a header too: the row below names columns it left unknown (a two-level header), or
+  // only finishes its words, and prints nothing under its opinion column, where a short data row would.
+  const known = (roles: readonly Role[]): number => roles.filter((role) => role !== null).length;
+  const namesMore = known(joined.roles) > known(alone.roles);
+  return namesMore || (!filledUnder('opinion') && alone.roles.join() === joined.roles.join()) ? { ...joined, texts } : null;
 }
 
-function filled(texts: readonly string[]): number {
-  return texts.filter((text) => text.trim() !== '').length;
+/**
+ * A header's two rows joined column by column (`御意見の` + `概要`). A cell over
+ * sub-headers (`御意見` over `該当箇所 | 概要`, a merged cell of a two-level
+ * header) heads each column below it whose own upper cell is empty.
+ */
+function joinedHeaderTexts(upper: readonly string[], tail: readonly string[]): string[] {
+  let group = '';
+  return upper.map((cell, column) => {
+    const text = cell.trim();
+    const below = tail[column] ?? '';
+    if (text !== '') group = below !== '' ? text : '';
+    return (text !== '' ? text : below !== '' ? group : '') + below;
+  });
 }
 
 /** Does the table under the header at `index` open an opinion with `意見N` in its opinion column, before the next header row? */

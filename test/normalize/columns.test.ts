@@ -6,6 +6,8 @@ describe('columnRole', () => {
   it.each([
     ['提出された意見', 'opinion'],
     ['コメントの概要', 'opinion'],
+    ['意見要旨', 'opinion'],
+    ['御意見概要', 'opinion'],
     ['コメント', 'opinion'],
     ['御意見の概要', 'opinion'],
     ['御 意 見 の 概 要', 'opinion'],
