@@ -512,9 +512,11 @@ const HEADER_TAIL = /^[^。．]{0,12}$/;
 
 /**
  * A header row that a narrow column wrapped onto the row below (`番号⇥御意見の⇥御意見に対する` /
- * `⇥概要⇥考え方`, `…⇥案の修正` / `⇥⇥⇥の有無`): the two rows' cells joined column by column,
- * when that reads as a header and the row below, alone, reads as no opinion (nothing under
- * the number or opinion column of a header the first row already is).
+ * `⇥概要⇥考え方`, `…⇥案の修正` / `⇥⇥⇥の有無`), or a two-level header (`番号⇥御意見⇥⇥考え方` /
+ * `⇥該当箇所⇥概要⇥`): the two rows' cells joined column by column, when that reads as a
+ * header, the row below is no header of its own, and it reads as no opinion under a header
+ * the first row already is (nothing under its number column, and it names more columns or
+ * prints nothing under the opinion column).
  */
 function wrappedHeader(row: RowBlock, next: RowBlock, columns: NonNullable<Overrides['columns']>): { kind: 'header'; roles: Role[]; texts: string[] } | null {
   // A cell of the first row that spans both (an HTML rowspan) is no words of the second.
