@@ -101,7 +101,7 @@ export const RULES = {
   },
   'ignored-column': {
     severity: 'info',
-    note: 'Text of a column that the NAME.pubcom.json overrides ignore on purpose (or the number of a row it makes a continuation); it is in no record.',
+    note: 'Text of a column that the NAME.pubcom.json overrides ignore on purpose, or the number of a continuation row: one the overrides make so, or the number of the opinion a page break cut, printed again on the row that continues it. It is in no record.',
   },
   'accounting-mismatch': {
     severity: 'warning',

@@ -327,6 +327,31 @@ describe('section headings', () => {
   });
 });
 
+describe('a row number printed again after a page break', () => {
+  it('continues the opinion the break cut, and reports the number', async () => {
+    const text = ['結果', '', '番号\t提出された意見\t考え方', '1\t基準値を見直すべき。\t原案のとおりとします。', '2\t<p>経過措置を設けるべき。</p>\t<p>御意見を踏まえ、</p>', '', '2\t<p>理由は次のとおり。</p>\t<p>修正します。</p>', '3\t様式を示すべき。\t承ります。', ''].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => c.text), o.response?.text, o.source.endLine])).toEqual([
+      ['1', ['基準値を見直すべき。'], '原案のとおりとします。', 4],
+      ['2', ['経過措置を設けるべき。\n理由は次のとおり。'], '御意見を踏まえ、修正します。', 7],
+      ['3', ['様式を示すべき。'], '承ります。', 8],
+    ]);
+    expect(messages).toContain('notice.txt:7:1: info: Ignored the number 2 printed again on the row that continues its opinion after a page break: 2 [ignored-column]');
+    expect(messages).not.toContain('[duplicate-opinion]');
+    expect(document?.notice.coverage).toMatchObject({ reported: 1, share: expect.any(Number) });
+  });
+
+  it('still reports the same number twice without a page break between, or under another section', async () => {
+    const adjacent = await convertText(['結果', '', '番号\t提出された意見\t考え方', '2\t延期すべき。\t承ります。', '2\t廃止すべき。\t承ります。', ''].join('\n'));
+    expect(adjacent.messages).toContain('[duplicate-opinion]');
+    const sections = await convertText(['結果', '', '【総則】', '番号\t提出された意見\t考え方', '1\t延期すべき。\t承ります。', '', '【手続】', '番号\t提出された意見\t考え方', '1\t廃止すべき。\t承ります。', ''].join('\n'));
+    expect(sections.document?.opinions.map((o) => [o.key, o.section, o.comments[0]?.text])).toEqual([
+      ['1', expect.any(String), '延期すべき。'],
+      ['1', expect.any(String), '廃止すべき。'],
+    ]);
+  });
+});
+
 describe('header rows wrapped onto two lines', () => {
   it('joins a header whose cells a narrow column wrapped (御意見の / 概要, 案の修正 / の有無), column by column', async () => {
     const wrappedWords = ['結果', '', '番号\t御意見の\t御意見に対する総務省の\t案の修正', '\t概要\t考え方\tの有無', '1\t延期すべき。\t原案のとおりとします。\t無', ''].join('\n');

@@ -335,11 +335,15 @@ class Assembler {
     this.draft.characters += characters;
     const printed = (paragraphs: readonly Paragraph[]): Paragraph[] => paragraphs.filter((paragraph) => own.includes(paragraph));
     // A number or 意見N that a rowspan repeats from the row above opens no opinion: the row continues that one.
-    const opens = this.overrides.continuationRows?.includes(row.line) ? null : (openingLabel({ number: printed(cells.number ?? []), opinion: printed(cells.opinion ?? []) }) ?? this.unnumberedOpening(printed(cells.opinion ?? [])));
+    const label = this.overrides.continuationRows?.includes(row.line) ? null : (openingLabel({ number: printed(cells.number ?? []), opinion: printed(cells.opinion ?? []) }) ?? this.unnumberedOpening(printed(cells.opinion ?? [])));
+    // Nor does the number of the opinion a page cut, printed again in the number column of the row that continues it on the next page.
+    const numberAgain = label !== null && this.afterBreak && !label.labelInOpinionCell && label.key === this.opinion?.key;
+    const opens = numberAgain ? null : label;
     const subRow = !opens && (cells.number ?? []).length > 0 && printed(cells.number ?? []).length === 0;
     if (!opens && cells.number?.length) {
-      // A number on a row that continues an opinion (an override said so) belongs to no record.
-      reportUnattributed(this.file, 'Ignored the number of a continuation row', printed(cells.number), 'ignored-column');
+      // A number on a row that continues an opinion (an override said so, or the page break above) belongs to no record.
+      const why = numberAgain ? `Ignored the number ${label.label} printed again on the row that continues its opinion after a page break` : 'Ignored the number of a continuation row';
+      reportUnattributed(this.file, why, printed(cells.number), 'ignored-column');
       delete cells.number;
     }
     if (opens) {
