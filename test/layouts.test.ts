@@ -910,6 +910,26 @@ describe('fixed-width text-art tables (FORMATS.md family J)', () => {
   });
 });
 
+describe('pipe tables without their outer pipes', () => {
+  it('reads a GFM table whose rows leave out the pipes at their ends (番号 | 意見 over --- | ---)', async () => {
+    const text = ['# テスト規則案に対する意見募集の結果', '', '番号 | 意見の概要 | 考え方', ':-- | --- | ---', '1 | 基準値を<br>見直すべき。 | 御意見を踏まえ、修正します。', '2 | 経過措置を設けるべき。(個人) | 原案のとおりとします。', '', '以上', ''].join('\n');
+    const { document, messages } = await convertBytes('notice', 'notice.md', new TextEncoder().encode(text));
+    expect(document?.opinions.map((o) => [o.label, o.comments.map((c) => [c.submitter, c.text]), o.response?.text])).toEqual([
+      ['1', [[null, '基準値を\n見直すべき。']], '御意見を踏まえ、修正します。'],
+      ['2', [['個人', '経過措置を設けるべき。']], '原案のとおりとします。'],
+    ]);
+    expect(document?.opinions[0]?.comments[0]?.source).toMatchObject({ startLine: 5, startColumn: 5 });
+    expect(messages).not.toMatch(/no-opinion-table|pipe-delimiter-missing/);
+    expect(document?.notice.coverage.share).toBe(1);
+  });
+
+  it('takes no line with a pipe for a table without a delimiter row below it', async () => {
+    const { document, messages } = await convertBytes('notice', 'notice.md', new TextEncoder().encode('# 結果\n\nA | B の比較について\n\n以上\n'));
+    expect(document?.opinions).toEqual([]);
+    expect(messages).toContain('[no-opinion-table]');
+  });
+});
+
 describe('pipe tables without their |---| row', () => {
   it('reads a table the converter left without a delimiter row, and says so (pipe-delimiter-missing)', async () => {
     const text = ['# テスト規則案に対する意見募集の結果', '', '| 番号 | 御意見の概要 | 御意見に対する考え方 |', '| 1 | 延期すべき。(全国銀行協会) | 原案のとおりとします。 |', '| 2 | 様式を改めるべき。<br>理由は次のとおり。 | 御意見として承ります。 |', ''].join('\n');

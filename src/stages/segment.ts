@@ -82,7 +82,7 @@ export function segment(text: string, fileName: string, file: VFile): Block[] {
 
 function segmentLines(lines: Line[], file: VFile): Block[] {
   const markdownOf = parseMarkdownLines(lines);
-  const hasTable = lines.some((line) => line.text.includes('\t') || isPipeRow(line.text));
+  const hasTable = lines.some((line, index) => line.text.includes('\t') || isPipeRow(line.text) || opensBarePipeTable(lines, index));
   if (!hasTable) {
     // A label may be printed as a markdown heading or bold line (`### 意見1`, `**考え方**`): the labelled reader sees its words.
     const printed = lines.map((line) => printedLine(line, markdownOf));
@@ -104,9 +104,10 @@ function segmentLines(lines: Line[], file: VFile): Block[] {
       while (end + 1 < lines.length && isTextArtLine((lines[end + 1] as Line).text)) end++;
       pushAll(blocks, textArtTable(lines.slice(index, end + 1), file));
       index = end;
-    } else if (isPipeRow(line.text)) {
+    } else if (isPipeRow(line.text) || opensBarePipeTable(lines, index)) {
+      const inTable = isPipeRow(line.text) ? isPipeRow : isBarePipeRow;
       let end = index;
-      while (end + 1 < lines.length && isPipeRow((lines[end + 1] as Line).text)) end++;
+      while (end + 1 < lines.length && inTable((lines[end + 1] as Line).text)) end++;
       pushAll(blocks, pipeTable(lines.slice(index, end + 1), markdownOf, file));
       index = end;
     } else {
@@ -160,6 +161,19 @@ function mergedRow(line: Line, roles: readonly (ColumnRole | null)[], file: VFil
 
 function isPipeRow(text: string): boolean {
   return /^\s*\|.*\|\s*$/.test(text);
+}
+
+/** A GFM delimiter row, with or without its outer pipes (`--- | :---:`). */
+const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$/;
+
+/** A GFM table may leave out its outer pipes (`番号 | 意見` over `--- | ---`): a line with a pipe over a delimiter row opens one. */
+function opensBarePipeTable(lines: readonly Line[], index: number): boolean {
+  const [line, next] = [lines[index], lines[index + 1]];
+  return line !== undefined && next !== undefined && isBarePipeRow(line.text) && DELIMITER_ROW.test(next.text);
+}
+
+function isBarePipeRow(text: string): boolean {
+  return text.includes('|') && !text.includes('\t');
 }
 
 /** A line without a TAB that still starts like a table row (`<p>…`, `意見3 …`): a row cut short, not prose. */
