@@ -263,6 +263,28 @@ describe('a row whose TABs were lost (FORMATS.md hard case 10)', () => {
   const cellsOf = (document: Awaited<ReturnType<typeof convertText>>['document']) =>
     document?.opinions.map((opinion) => [opinion.key, opinion.comments.map((comment) => comment.text).join('|'), opinion.response?.text ?? null, opinion.revisedRaw]);
 
+  it('reads a table whose header lost its TABs too (番号 コメントの概要 金融庁の考え方, S8): each row is split as such a line', async () => {
+    const { document, messages } = await convertText(
+      `${head}番号 コメントの概要 金融庁の考え方\n1  説明義務の範囲を明確化すべき。  ご指摘の点は監督指針に記載のとおりです。\n2  様式を簡素化すべき。（全国銀行協会）  御意見を踏まえ、様式を修正します。\n\n3  施行日を明らかにされたい。  公布の日から施行します。\n`,
+    );
+    expect(cellsOf(document)).toEqual([
+      ['1', '説明義務の範囲を明確化すべき。', 'ご指摘の点は監督指針に記載のとおりです。', null],
+      ['2', '様式を簡素化すべき。', '御意見を踏まえ、様式を修正します。', null],
+      ['3', '施行日を明らかにされたい。', '公布の日から施行します。', null],
+    ]);
+    expect(document?.opinions[1]?.comments[0]?.submitter).toBe('全国銀行協会');
+    expect(document?.notice.respondent).toBe('金融庁');
+    expect(messages.match(/\[cells-merged\]/g)).toHaveLength(3);
+    expect(messages).not.toContain('[no-opinion-table]');
+    expect(document?.notice.coverage.share).toBe(1);
+  });
+
+  it('takes a line of words parted by spaces for a header only when each word names a column', async () => {
+    const { document, messages } = await convertText(`${head}提出された意見 及び 考え方\n1  延期すべき。  承ります。\n`);
+    expect(document?.opinions).toEqual([]);
+    expect(messages).toContain('[no-opinion-table]');
+  });
+
   it('splits a line whose cells ran together at the gaps between them, and says where (cells-merged)', async () => {
     const { document, messages } = await convertText(
       `${head}番号\tコメントの概要\t金融庁の考え方\n1\t説明義務の範囲を明確化すべき。\tご指摘の点は監督指針に記載のとおりです。\n2  適合性原則の判断基準を示すべきではないか。  本監督指針は、個別事例ごとに判断されるものです。\n3\t施行日を明らかにされたい。\t公布の日から施行します。\n`,

@@ -96,9 +96,13 @@ function segmentLines(lines: Line[], file: VFile): Block[] {
   let tableRoles: (ColumnRole | null)[] | null = null;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as Line;
-    const merged = tableRoles && inTable(blocks) ? mergedRow(line, tableRoles, file) : null;
+    const merged: RowBlock | null = tableRoles && inTable(blocks) ? mergedRow(line, tableRoles, file) : null;
+    const spacedHeader: RowBlock | null = merged ? null : spacedHeaderRow(line, file);
     if (merged) {
       blocks.push(merged);
+    } else if (spacedHeader) {
+      blocks.push(spacedHeader);
+      tableRoles = spacedHeader.texts.map(columnRole);
     } else if (isTextArtBorder(line.text)) {
       let end = index;
       while (end + 1 < lines.length && isTextArtLine((lines[end + 1] as Line).text)) end++;
@@ -138,6 +142,31 @@ function isHeaderRow(texts: readonly string[]): boolean {
   if (texts.length < 2 || texts.some((text) => text.length > 40)) return false;
   const roles = texts.map(columnRole);
   return roles.includes('opinion') && roles.includes('response') && roles.every((role) => role !== null);
+}
+
+/**
+ * A header row whose TABs were lost too (`番号 コメントの概要 金融庁の考え方`, S8): a line
+ * without TABs whose words, parted by gaps of spaces (else by single spaces), each name a
+ * column, among them the opinion and its answer. The rows below it are read as rows whose
+ * cells ran together (merged-row.ts).
+ */
+function spacedHeaderRow(line: Line, file: VFile): RowBlock | null {
+  if (/[\t|<]/.test(line.text)) return null;
+  for (const gap of [/[ \u00a0\u3000]{2,}/g, /[ \u00a0\u3000]+/g]) {
+    const spans: CellSpan[] = [];
+    let from = line.text.length - line.text.trimStart().length;
+    for (const match of line.text.trimEnd().matchAll(gap)) {
+      if (match.index > from) spans.push({ from, to: match.index });
+      from = match.index + match[0].length;
+    }
+    spans.push({ from, to: line.text.trimEnd().length });
+    const texts = spans.map((span) => line.text.slice(span.from, span.to));
+    if (spans.length >= 2 && isHeaderRow(texts)) {
+      const cells = spans.map((span) => lineCell(line, span.from, span.to, file));
+      return { type: 'row', line: line.number, endLine: line.number, start: line.start, end: line.end, cells, texts: cells.map(rowCellText) };
+    }
+  }
+  return null;
 }
 
 /** A line of a TAB table whose cells ran together (merged-row.ts) as the row it was, reported for a check. */
