@@ -279,6 +279,15 @@ describe('a row whose TABs were lost (FORMATS.md hard case 10)', () => {
     expect(document?.notice.coverage.share).toBe(1);
   });
 
+  it('goes on splitting rows past a line of text among them (a cell hard-wrapped), which stays a note', async () => {
+    const { document, messages } = await convertText(`${head}番号 コメントの概要 金融庁の考え方\n1  説明義務の範囲を明確化すべき。  ご指摘の点は監督指針に記載のとお\nりです。\n2  施行日を明らかにされたい。  公布の日から施行します。\n`);
+    expect(cellsOf(document)).toEqual([
+      ['1', '説明義務の範囲を明確化すべき。', 'ご指摘の点は監督指針に記載のとお', null],
+      ['2', '施行日を明らかにされたい。', '公布の日から施行します。', null],
+    ]);
+    expect(messages).toContain('notice.txt:6:1: info: Unexpected text outside any table: りです。 [note-outside-table]');
+  });
+
   it('takes a line of words parted by spaces for a header only when each word names a column', async () => {
     const { document, messages } = await convertText(`${head}提出された意見 及び 考え方\n1  延期すべき。  承ります。\n`);
     expect(document?.opinions).toEqual([]);

@@ -109,9 +109,9 @@ function segmentLines(lines: Line[], file: VFile): Block[] {
       pushAll(blocks, textArtTable(lines.slice(index, end + 1), file));
       index = end;
     } else if (isPipeRow(line.text) || opensBarePipeTable(lines, index)) {
-      const inTable = isPipeRow(line.text) ? isPipeRow : isBarePipeRow;
+      const inRun = isPipeRow(line.text) ? isPipeRow : isBarePipeRow;
       let end = index;
-      while (end + 1 < lines.length && inTable((lines[end + 1] as Line).text)) end++;
+      while (end + 1 < lines.length && inRun((lines[end + 1] as Line).text)) end++;
       pushAll(blocks, pipeTable(lines.slice(index, end + 1), markdownOf, file));
       index = end;
     } else {
@@ -132,9 +132,9 @@ function segmentLines(lines: Line[], file: VFile): Block[] {
   return blocks;
 }
 
-/** Is the latest block (past page breaks) a table row? */
+/** Is the latest block a table row, past page breaks and lines of text among its rows (a cell's text hard-wrapped onto a line of its own)? */
 function inTable(blocks: readonly Block[]): boolean {
-  return blocks.findLast((block) => block.type !== 'break')?.type === 'row';
+  return blocks.findLast((block) => block.type !== 'break' && block.type !== 'text')?.type === 'row';
 }
 
 /** A row of short cells that each name a column, among them the opinion and its answer. */
