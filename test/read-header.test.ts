@@ -227,4 +227,10 @@ describe('title', () => {
     const header = readHeader(lines('別紙1', title), new VFile());
     expect([header.title, header.subject, header.respondent]).toEqual([title, subject, respondent]);
   });
+
+  it('reads a title printed in the first cell of a row (a spreadsheet export), without the TABs of its empty cells', () => {
+    const title = '「テスト計画(案)」に対する意見募集の結果';
+    const header = readHeader([{ line: 1, text: `${title}\t\t\t`, cells: [title, '', '', ''], isMainHeading: false }], new VFile());
+    expect([header.title, header.subject]).toEqual([title, '「テスト計画(案)」']);
+  });
 });

@@ -124,7 +124,8 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
   const titleStart = titleLine && TITLE_CONTINUATION.test(titleLine.text) ? lines[lines.indexOf(titleLine) - 1] : undefined;
   const titleHead = titleStart && titleStart.cells === null && titleStart.line === (titleLine?.line ?? 0) - 1 && !/[。．]$/.test(titleStart.text.trim()) ? titleStart : null;
   if (titleLine) {
-    header.title = titleHead ? titleHead.text.trim() + titleLine.text.trim() : titleLine.text;
+    // Trimmed: a title in the first cell of a row keeps the TABs of the row's empty cells (a spreadsheet's export).
+    header.title = titleHead ? titleHead.text.trim() + titleLine.text.trim() : titleLine.text.trim();
     const subject = header.title.replace(TITLE_TAIL, '').trim();
     header.subject = subject !== '' && subject !== header.title ? subject : null;
     header.respondent = respondentFrom(header.title);
