@@ -1127,6 +1127,14 @@ describe('revision flags in other words than 有 and 無', () => {
 });
 
 describe('flags printed as codes that a legend explains (municipal 対応区分)', () => {
+  it('reads the legends of one line (【対応区分】A：…　B：…　C：…) as it reads one per line', async () => {
+    const text = ['テスト市総合計画(案)に対する意見募集の結果', '【対応区分】 A：意見を反映し、案を修正したもの　B：既に案に盛り込まれているもの　C：今後の参考とするもの', '', '番号\t意見の概要\t市の考え方\t対応区分', '1\t基準値を見直すべき。\t御意見を踏まえ、修正します。\tA', '2\t説明会を開くべき。\t今後の参考とします。\tC', ''].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.notice.glossary.map((g) => [g.term, g.line])).toEqual([['A', 2], ['B', 2], ['C', 2]]);
+    expect(document?.opinions.map((o) => [o.key, o.revisedRaw, o.revised])).toEqual([['1', 'A', true], ['2', 'C', false]]);
+    expect(messages).not.toContain('[flag-unrecognised]');
+  });
+
   it('takes the legend A：…修正したもの into the glossary and reads each code by its meaning; an undefined code stays unknown', async () => {
     const text = [
       'テスト市子ども計画(案)に対する意見募集の結果について',

@@ -212,6 +212,24 @@ describe('glossary (凡例)', () => {
     );
     expect(header.glossary).toEqual([{ term: '(−)', meaning: '約款の解釈に対する質問事項等であり、NTTの回答で十分であると考えた事項。', line: 2 }]);
   });
+
+  it.each([
+    ['【対応区分】 A：意見を反映し、案を修正したもの　B：既に案に盛り込まれているもの　C：今後の参考とするもの'],
+    ['※対応区分 A…意見を反映し、案を修正したもの、B…既に案に盛り込まれているもの、C…今後の参考とするもの'],
+    ['（A：意見を反映し、案を修正したもの　B：既に案に盛り込まれているもの　C：今後の参考とするもの）'],
+  ])('reads several code legends printed on one line: %s', (text) => {
+    const header = readHeader(lines('テスト案に対する意見募集の結果', text), new VFile());
+    expect(header.glossary.map(({ term, meaning }) => [term, meaning])).toEqual([
+      ['A', '意見を反映し、案を修正したもの'],
+      ['B', '既に案に盛り込まれているもの'],
+      ['C', '今後の参考とするもの'],
+    ]);
+  });
+
+  it.each(['意見募集期間：令和6年4月1日～令和6年4月30日', '御意見は、A案とB案を比較して次のとおり整理した。A：費用、B：期間', '担当 A：企画課'])('reads no legends from a line of another kind: %s', (text) => {
+    const header = readHeader(lines('テスト案に対する意見募集の結果', text), new VFile());
+    expect(header.glossary).toEqual([]);
+  });
 });
 
 describe('title', () => {

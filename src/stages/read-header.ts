@@ -240,13 +240,43 @@ const LEGEND_LINE = /^([(（](?![0-9０-９]+[)）]|注)[^()（）\s]{1,3}[)）]
 
 /** A code of a 対応区分 legend and its meaning: `A：意見を反映し、案を修正したもの`, `Ｂ…既に案に盛り込まれているもの`, `◎・・・反映`. */
 const CODE_LEGEND_LINE = /^([A-ZＡ-Ｚ]|[①-⑳]|[○◯△×▲■□◎●☆★])[ \u3000]*(?:[:：＝=]|・{2,}|…+|‥+)[ \u3000]*(\S.{0,79})$/;
+/** A code and its separator among several legends on one line (`【対応区分】A：…修正したもの　B：…盛り込まれているもの`): at the line's start or after a space, a comma or a bracket. */
+const CODE_LEGEND_MARK = /(?<=^|[ \u3000、，,(（【】])([A-ZＡ-Ｚ]|[①-⑳]|[○◯△×▲■□◎●☆★])[ \u3000]*(?:[:：＝=]|・{2,}|…+|‥+)[ \u3000]*/g;
+/** What may head such a line: a label of the legends (`【対応区分】`, `※対応区分:`), short and no sentence. */
+const LEGEND_LABEL = /^[^。．]{0,20}$/;
 
 /** Read a legend line into the glossary; true when it was one. */
 function readLegendLine(header: NoticeHeader, text: string, line: number): boolean {
   const legend = LEGEND_LINE.exec(text.trim()) ?? CODE_LEGEND_LINE.exec(text.trim());
-  if (!legend?.[1] || !legend[2]) return false;
-  header.glossary.push({ term: legend[1], meaning: legend[2], line });
-  return true;
+  if (legend?.[1] && legend[2]) {
+    header.glossary.push({ term: legend[1], meaning: legend[2], line });
+    return true;
+  }
+  const legends = codeLegends(text.trim());
+  for (const { term, meaning } of legends) header.glossary.push({ term, meaning, line });
+  return legends.length > 0;
+}
+
+function occurrences(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
+}
+
+/** Two or more code legends printed on one line, after an optional label: each code and its meaning (up to the next code); none when a meaning is empty. */
+function codeLegends(text: string): { term: string; meaning: string }[] {
+  const marks = [...text.matchAll(CODE_LEGEND_MARK)];
+  const first = marks[0];
+  if (marks.length < 2 || !first || !LEGEND_LABEL.test(text.slice(0, first.index))) return [];
+  const legends = marks.map((mark, index) => ({
+    term: mark[1] ?? '',
+    meaning: text
+      .slice(mark.index + mark[0].length, marks[index + 1]?.index ?? text.length)
+      .trim()
+      .replace(/[、，,]$/, ''),
+  }));
+  // The bracket that closes a parenthesised line of legends (`（A：…　C：…）`) is none of the last meaning's.
+  const last = legends.at(-1);
+  if (last && /[)）]$/.test(last.meaning) && occurrences(last.meaning, /[(（]/g) < occurrences(last.meaning, /[)）]/g)) last.meaning = last.meaning.slice(0, -1).trimEnd();
+  return legends.every((legend) => legend.meaning !== '') ? legends : [];
 }
 
 /** What one line of the title block says: a submitter group, the issuer, the subject, counts, a period. `any`: it said one of them. */
