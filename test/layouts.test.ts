@@ -1135,6 +1135,17 @@ describe('flags printed as codes that a legend explains (municipal 対応区分)
     expect(messages).not.toContain('[flag-unrecognised]');
   });
 
+  it('reads legends printed after the table (※対応区分 A：…　D：…), a footnote rather than a note outside the table', async () => {
+    const text = ['テスト市総合計画(案)に対する意見募集の結果', '', '番号\t意見の概要\t市の考え方\t対応区分', '1\t基準値を見直すべき。\t御意見を踏まえ、修正します。\tA', '2\t経過措置を設けるべき。\t原案のとおりとします。\tD', '', '※対応区分 A：意見を反映し、案を修正したもの　D：反映しないもの', ''].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.notice.glossary).toEqual([
+      { term: 'A', meaning: '意見を反映し、案を修正したもの', line: 7 },
+      { term: 'D', meaning: '反映しないもの', line: 7 },
+    ]);
+    expect(document?.opinions.map((o) => [o.key, o.revisedRaw, o.revised])).toEqual([['1', 'A', true], ['2', 'D', false]]);
+    expect(messages).not.toMatch(/flag-unrecognised|note-outside-table/);
+  });
+
   it('takes the legend A：…修正したもの into the glossary and reads each code by its meaning; an undefined code stays unknown', async () => {
     const text = [
       'テスト市子ども計画(案)に対する意見募集の結果について',

@@ -18,6 +18,7 @@ import { parseSectionHeading } from '../normalize/sections.js';
 import { isAllBold, type Block, type CellNode, type RowBlock } from './blocks.js';
 import { cellParagraphs, restoredCircledDigits, unsafeMarkup, type Paragraph } from './cell-text.js';
 import { SENTENCE_END } from './split-comments.js';
+import { legendsIn } from './read-header.js';
 import { pushAll } from '../arrays.js';
 
 /** The paragraphs one row contributes to one column of an opinion. */
@@ -80,6 +81,8 @@ export interface SubmitterList {
 
 export interface Draft {
   titleBlock: TitleLine[];
+  /** Lines after the first table that define legends (`※対応区分 A：…　B：…`): the glossary reads them with the title block's. */
+  legendLines: TitleLine[];
   sections: SectionDraft[];
   opinions: OpinionDraft[];
   submitterLists: SubmitterList[];
@@ -123,7 +126,7 @@ export function assembleRows(blocks: readonly Block[], file: VFile, overrides: O
 
 /** The state of one pass over the blocks: the current header, section, topic, opinion and submitter list. */
 class Assembler {
-  readonly draft: Draft = { titleBlock: [], sections: [], opinions: [], submitterLists: [], respondent: null, hasOpinionTable: false, hasFlagColumn: false, characters: 0, headingCharacters: 0 };
+  readonly draft: Draft = { titleBlock: [], legendLines: [], sections: [], opinions: [], submitterLists: [], respondent: null, hasOpinionTable: false, hasFlagColumn: false, characters: 0, headingCharacters: 0 };
   private roles: Role[] | null = null;
   private list: { target: SubmitterList; roles: Role[] | null } | null = null;
   private section: SectionDraft | null = null;
@@ -213,6 +216,8 @@ class Assembler {
       readListLine(this.list.target, block.text, block.line);
     } else if (this.inBody && overTable && isNumberedHeading(block.text)) {
       this.openSection(block.text, block.line);
+    } else if (this.inBody && legendsIn(block.text).length > 0) {
+      this.draft.legendLines.push({ line: block.line, text: block.text, cells: null, isMainHeading: false });
     } else if (this.inBody) {
       report(this.file, 'note-outside-table', `Unexpected text outside any table: ${preview(block.text)}`, { line: block.line, column: block.column });
     }

@@ -103,7 +103,8 @@ export function opinionsElsewhere(lines: readonly TitleLine[]): { line: number; 
   return null;
 }
 
-export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHeader {
+/** `legendLines`: lines after the first table that define legends (a footnote `※対応区分 A：…`), read into the glossary after the title block's. */
+export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines: readonly TitleLine[] = []): NoticeHeader {
   const header: NoticeHeader = {
     title: null,
     subject: null,
@@ -179,6 +180,7 @@ export function readHeader(lines: readonly TitleLine[], file: VFile): NoticeHead
     }
   });
   header.consultations = readConsultations(lines);
+  for (const line of legendLines) readLegendLine(header, line.text, line.line);
   if (!periodSeen) {
     report(file, 'period-missing', 'Unexpected title block without a period, expected a line such as 意見募集期間:平成30年6月7日～平成30年7月6日', lines[0] ? { line: lines[0].line, column: 1 } : null);
   }
@@ -247,14 +249,15 @@ const LEGEND_LABEL = /^[^。．]{0,20}$/;
 
 /** Read a legend line into the glossary; true when it was one. */
 function readLegendLine(header: NoticeHeader, text: string, line: number): boolean {
-  const legend = LEGEND_LINE.exec(text.trim()) ?? CODE_LEGEND_LINE.exec(text.trim());
-  if (legend?.[1] && legend[2]) {
-    header.glossary.push({ term: legend[1], meaning: legend[2], line });
-    return true;
-  }
-  const legends = codeLegends(text.trim());
+  const legends = legendsIn(text);
   for (const { term, meaning } of legends) header.glossary.push({ term, meaning, line });
   return legends.length > 0;
+}
+
+/** The legends a line defines: a mark's (`(−)は、…`) or a code's (`A：…`), or several codes' on one line; none for any other line. */
+export function legendsIn(text: string): { term: string; meaning: string }[] {
+  const legend = LEGEND_LINE.exec(text.trim()) ?? CODE_LEGEND_LINE.exec(text.trim());
+  return legend?.[1] && legend[2] ? [{ term: legend[1], meaning: legend[2] }] : codeLegends(text.trim());
 }
 
 function occurrences(text: string, pattern: RegExp): number {
