@@ -92,7 +92,7 @@ function segmentLines(lines: Line[], file: VFile): Block[] {
     if (hasProseByTopic(printed)) return proseBlocks(printed, classify, file);
   }
   const blocks: Block[] = [];
-  /** The column roles of the latest TAB header row: what a row whose TABs were lost (hard case 10) is split into. */
+  /** The column roles of the latest header row (of TAB cells, or of words parted by spaces): what a row whose TABs were lost (hard case 10) is split into. */
   let tableRoles: (ColumnRole | null)[] | null = null;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as Line;
