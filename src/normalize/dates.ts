@@ -61,7 +61,7 @@ const NUMERIC_START = `(?<![A-Za-zＡ-Ｚａ-ｚ])(?:[RHSTＲＨＳＴ]|${ERA})[
 const ERA_OF_MARK: Readonly<Record<string, string>> = { R: '令和', H: '平成', S: '昭和', T: '大正', Ｒ: '令和', Ｈ: '平成', Ｓ: '昭和', Ｔ: '大正' };
 const START = new RegExp(`${FULL_YEAR}|${NUMERIC_START}`, 'g');
 // Hyphens and ー are safe here only because a full date must stand on both sides.
-const SEPARATOR = new RegExp(`${SP}(?:[～〜~－\\-ー]|から)${SP}`, 'y');
+const SEPARATOR = new RegExp(`${SP}(?:[～〜~∼－\\-–—ー]|から)${SP}`, 'y');
 const PERIOD_TAIL = new RegExp(`^${SP}(?:まで)?${SP}$`);
 
 /** What an end date inherits from the start date; `month` only serves 同月. */

@@ -432,7 +432,7 @@ function readPeriod(header: NoticeHeader, line: TitleLine, text: string, yearBef
   if (!found) return false;
   const column = line.text.indexOf(found.raw) + 1;
   // A lone date on a line that names no period (`意見公募手続の実施日 令和6年2月1日`) is no period to report.
-  if (!found.ok && !/期間/.test(text) && !/[～〜~－\-ー]|から/.test(found.raw)) return false;
+  if (!found.ok && !/期間/.test(text) && !/[～〜~∼－\-–—ー]|から/.test(found.raw)) return false;
   if (!found.ok) {
     report(file, 'period-invalid', found.message, { line: line.line, column: Math.max(column, 1) });
     return true;
