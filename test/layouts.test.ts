@@ -677,6 +677,23 @@ describe('labelled paragraphs instead of a table (FORMATS.md family E)', () => {
     expect(document?.notice.respondent).toBe('総務省');
   });
 
+  it('reads labels in angle brackets or parentheses (＜意見１＞ … ＜市の考え方＞, （ご意見） … （市の考え方）)', async () => {
+    const angle = await convertText('結果\n\n＜意見１＞\n目標を示すべき。\n＜市の考え方＞\n御意見を踏まえ、追記します。\n\n＜意見２＞\n保育所を増やすべき。\n＜市の考え方＞\n原案のとおりとします。\n');
+    expect(angle.document?.opinions.map((o) => [o.key, o.label, o.comments.map((c) => c.text), o.response?.text])).toEqual([
+      ['1', '意見１', ['目標を示すべき。'], '御意見を踏まえ、追記します。'],
+      ['2', '意見２', ['保育所を増やすべき。'], '原案のとおりとします。'],
+    ]);
+    expect(angle.document?.notice.respondent).toBe('市');
+    const round = await convertText('結果\n\n（ご意見）\n目標を示すべき。\n（市の考え方）\n御意見を踏まえ、追記します。\n\n（ご意見）\n保育所を増やすべき。\n（市の考え方）\n原案のとおりとします。\n');
+    expect(round.document?.opinions.map((o) => [o.key, o.comments.map((c) => c.text), o.response?.text])).toEqual([
+      ['1', ['目標を示すべき。'], '御意見を踏まえ、追記します。'],
+      ['2', ['保育所を増やすべき。'], '原案のとおりとします。'],
+    ]);
+    // A cross-reference in parentheses opens no opinion.
+    const reference = await convertText('結果\n\n(意見1と同旨)\n目標を示すべき。\n');
+    expect(reference.document?.opinions).toEqual([]);
+  });
+
   it('reads headings without numbers ([お寄せいただいた意見] … [市の検討結果と理由], S29) as opinions keyed by place; a short line over the next one is a note', async () => {
     const text = ['第2次総合計画(案)に対する意見募集の結果', '', '項目 1 計画全体', '[お寄せいただいた意見]', '計画の目標を数値で示すべき。', '[市の検討結果と理由]', '御意見を踏まえ、目標値を追記します。', '', '項目 2 子育て支援', '[お寄せいただいた意見]', '保育所を増やすべき。', '[市の検討結果と理由]', '原案のとおり', ''].join('\n');
     const { document, messages } = await convertText(text);
