@@ -677,6 +677,18 @@ describe('labelled paragraphs instead of a table (FORMATS.md family E)', () => {
     expect(document?.notice.respondent).toBe('総務省');
   });
 
+  it('takes a number printed alone over a label without one (No.1 over 【意見】) for the opinion\'s number', async () => {
+    const text = ['テスト計画(案)に対する意見募集の結果', '', 'No.1', '【意見】計画の目標を示すべき。', '【回答】御意見を踏まえ、追記します。', '', 'No.3', '【意見】保育所を増やすべき。', '【回答】No.1の回答を参照。', '4.', '【意見】公園を増やすべき。', '【回答】参考とします。', ''].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.label, o.source.startLine, o.comments.map((c) => c.text), o.response?.text, o.response?.refersTo])).toEqual([
+      ['1', 'No.1', 3, ['計画の目標を示すべき。'], '御意見を踏まえ、追記します。', []],
+      ['3', 'No.3', 7, ['保育所を増やすべき。'], 'No.1の回答を参照。', ['1']],
+      ['4', '4.', 10, ['公園を増やすべき。'], '参考とします。', []],
+    ]);
+    expect(messages).not.toMatch(/note-outside-table|unnumbered-opinions/);
+    expect(document?.notice.coverage.share).toBe(1);
+  });
+
   it('reads labels in angle brackets or parentheses (＜意見１＞ … ＜市の考え方＞, （ご意見） … （市の考え方）)', async () => {
     const angle = await convertText('結果\n\n＜意見１＞\n目標を示すべき。\n＜市の考え方＞\n御意見を踏まえ、追記します。\n\n＜意見２＞\n保育所を増やすべき。\n＜市の考え方＞\n原案のとおりとします。\n');
     expect(angle.document?.opinions.map((o) => [o.key, o.label, o.comments.map((c) => c.text), o.response?.text])).toEqual([

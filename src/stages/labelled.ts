@@ -35,6 +35,9 @@ const RESPONSE_LABEL = new RegExp(
     `|([^\\s[\\]［］【】〔〕()（）]{1,20}?の)?(?:考え方|回答|検討結果(?:と理由)?)[ \\u3000]*(${NUMBER})?[ \\u3000]*(?:[:：]|$))`,
 );
 
+/** A line that is only an opinion's number (`No.1`, `1.`, `【No.2】`), printed over a label without one (`【意見】`): the opinion's number. */
+const NUMBER_LINE = new RegExp(`^[ \\u3000]*[[［【(（]?[ \\u3000]*(?:(?:No|NO|№)\\.?[ \\u3000]*)?(${NUMBER})[.．]?[ \\u3000]*[\\]］】)）]?[ \\u3000]*$`);
+
 /** `以上`, the word that ends a Japanese document, ends the last answer. */
 const END_MARK = /^[ \u3000]*以上[ \u3000]*$/;
 
@@ -88,6 +91,8 @@ interface Part {
 interface OpinionPart extends Part {
   label: OpinionLabel;
   responses: ResponsePart[];
+  /** The line above a label without a number that prints the opinion's number alone (`No.1` over `【意見】`). */
+  numberLine: Line | null;
 }
 interface ResponsePart extends Part {
   label: ResponseLabel;
@@ -116,13 +121,15 @@ export function labelledBlocks(lines: readonly Line[], classify: (line: Line) =>
     const opinion = opinionLabel(line.text);
     const response = opinion || opinions.length === 0 ? null : responseLabel(line.text);
     if (opinion) {
+      const numberLine = opinion.key === null ? takeNumberLine(open, sinceBlank, items, lines.slice(0, first)) : null;
       if (open && sinceBlank && sinceBlank.length > 0 && sinceBlank.every(isShortHeading)) {
         open.body.splice(open.body.length - sinceBlank.length);
         for (const heading of sinceBlank) items.push(classify(heading));
       }
-      const part: OpinionPart = { line, body: [], label: opinion, responses: [] };
+      const key = numberLine ? opinionKey(NUMBER_LINE.exec(numberLine.text)?.[1] ?? '') : opinion.key;
+      const part: OpinionPart = { line, body: [], label: { ...opinion, key }, responses: [], numberLine };
       opinions.push(part);
-      if (opinion.key !== null) byKey.set(opinion.key, part);
+      if (key !== null) byKey.set(key, part);
       items.push(part);
       open = part;
       sinceBlank = null;
@@ -159,6 +166,26 @@ export function labelledBlocks(lines: readonly Line[], classify: (line: Line) =>
   return items.flatMap((item) => ('label' in item ? [...(item === opinions[0] ? [headerRow] : []), opinionRow(item, numbered, file)] : [item]));
 }
 
+/**
+ * The number line right above a label without a number, taken out of where it was read: the
+ * lines of the open part (an answer above), or the title block before the first label.
+ */
+function takeNumberLine(open: Part | null, sinceBlank: Line[] | null, items: (Block | OpinionPart)[], titleLines: readonly Line[]): Line | null {
+  if (open) {
+    const last = open.body.at(-1);
+    if (!last || !NUMBER_LINE.test(last.text)) return null;
+    open.body.pop();
+    if (sinceBlank?.at(-1) === last) sinceBlank.pop();
+    return last;
+  }
+  // Before the first label, items are the title block's blocks, one per line.
+  const index = titleLines.findLastIndex((line) => line.text.trim() !== '');
+  const last = titleLines[index];
+  if (!last || !NUMBER_LINE.test(last.text) || items.length !== titleLines.length) return null;
+  items.splice(index, 1);
+  return last;
+}
+
 /** A line that heads what follows rather than ends a text: short, no sentence, and no `【…】` submitter mark. */
 function isShortHeading(line: Line): boolean {
   const text = line.text.trim();
@@ -184,12 +211,14 @@ function answered(above: OpinionPart, byKey: ReadonlyMap<string, OpinionPart>, r
 function opinionRow(opinion: OpinionPart, numbered: boolean, file: VFile): RowBlock {
   const { line, label } = opinion;
   // One paragraph per line: a label line's words, then each line below it.
-  const number = numbered ? [cellOfLinePieces([linePiece(line, label.labelStart, label.labelEnd)], file)] : [];
+  const numberPiece = opinion.numberLine ? linePiece(opinion.numberLine) : linePiece(line, label.labelStart, label.labelEnd);
+  const number = numbered ? [cellOfLinePieces([numberPiece], file)] : [];
   const text = cellOfLinePieces([linePiece(line, label.textStart), ...opinion.body.map((body) => linePiece(body))], file);
   const response = cellOfLinePieces(opinion.responses.flatMap((part) => [linePiece(part.line, part.label.textStart), ...part.body.map((body) => linePiece(body))]), file);
   // An answer label with no text (`考え方` heading the answers of a column-major notice) extends nothing.
   const spanned: Part = opinion.responses.findLast((part) => part.follows && (part.body.length > 0 || part.line.text.slice(part.label.textStart).trim() !== '')) ?? opinion;
   const last = spanned.body.at(-1) ?? spanned.line;
   const cells = [...number, text, response];
-  return { type: 'row', line: line.number, endLine: last.number, start: line.start + label.labelStart, end: last.end, cells, texts: cells.map(rowCellText) };
+  const first = numberPiece ?? { line, from: label.labelStart };
+  return { type: 'row', line: first.line.number, endLine: last.number, start: first.line.start + first.from, end: last.end, cells, texts: cells.map(rowCellText) };
 }
