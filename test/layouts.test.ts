@@ -687,6 +687,13 @@ describe('labelled paragraphs instead of a table (FORMATS.md family E)', () => {
     ]);
     expect(messages).not.toMatch(/note-outside-table|unnumbered-opinions/);
     expect(document?.notice.coverage.share).toBe(1);
+
+    // Right under a heading too.
+    const other = await convertText(['結果', '', 'No.1', '【意見】目標を示すべき。', '【回答】追記します。', '', '【各論】', 'No.2', '【意見】延期すべき。', '【回答】原案のとおりとします。', ''].join('\n'));
+    expect(other.document?.opinions.map((o) => [o.key, o.label, o.comments[0]?.text])).toEqual([
+      ['1', 'No.1', '目標を示すべき。'],
+      ['2', 'No.2', '延期すべき。'],
+    ]);
   });
 
   it('reads labels in angle brackets or parentheses (＜意見１＞ … ＜市の考え方＞, （ご意見） … （市の考え方）)', async () => {

@@ -117,11 +117,15 @@ export function labelledBlocks(lines: readonly Line[], classify: (line: Line) =>
   let header: string | null = null;
   /** Lines of the open part after its last blank line (null before one): a short heading there (`項目 2 子育て支援`) belongs to the next opinion. */
   let sinceBlank: Line[] | null = null;
+  /** The line just read, when it went to `items` as the last of them and prints a number alone (`No.3` after a heading, or over the first label). */
+  let numberItem: Line | null = first > 0 && NUMBER_LINE.test((lines[first - 1] as Line).text) ? (lines[first - 1] as Line) : null;
   for (const line of lines.slice(first)) {
     const opinion = opinionLabel(line.text);
     const response = opinion || opinions.length === 0 ? null : responseLabel(line.text);
+    const numberAbove = numberItem;
+    numberItem = null;
     if (opinion) {
-      const numberLine = opinion.key === null ? takeNumberLine(open, sinceBlank, items, lines.slice(0, first)) : null;
+      const numberLine = opinion.key === null ? takeNumberLine(open, sinceBlank, items, numberAbove) : null;
       if (open && sinceBlank && sinceBlank.length > 0 && sinceBlank.every(isShortHeading)) {
         open.body.splice(open.body.length - sinceBlank.length);
         for (const heading of sinceBlank) items.push(classify(heading));
@@ -155,6 +159,7 @@ export function labelledBlocks(lines: readonly Line[], classify: (line: Line) =>
       } else {
         open = null;
         items.push(block);
+        if (NUMBER_LINE.test(line.text)) numberItem = line;
       }
     }
   }
@@ -168,9 +173,10 @@ export function labelledBlocks(lines: readonly Line[], classify: (line: Line) =>
 
 /**
  * The number line right above a label without a number, taken out of where it was read: the
- * lines of the open part (an answer above), or the title block before the first label.
+ * lines of the open part (an answer above), or the items (the title block, or after a heading),
+ * whose last is then its block.
  */
-function takeNumberLine(open: Part | null, sinceBlank: Line[] | null, items: (Block | OpinionPart)[], titleLines: readonly Line[]): Line | null {
+function takeNumberLine(open: Part | null, sinceBlank: Line[] | null, items: (Block | OpinionPart)[], numberItem: Line | null): Line | null {
   if (open) {
     const last = open.body.at(-1);
     if (!last || !NUMBER_LINE.test(last.text)) return null;
@@ -178,12 +184,8 @@ function takeNumberLine(open: Part | null, sinceBlank: Line[] | null, items: (Bl
     if (sinceBlank?.at(-1) === last) sinceBlank.pop();
     return last;
   }
-  // Before the first label, items are the title block's blocks, one per line.
-  const index = titleLines.findLastIndex((line) => line.text.trim() !== '');
-  const last = titleLines[index];
-  if (!last || !NUMBER_LINE.test(last.text) || items.length !== titleLines.length) return null;
-  items.splice(index, 1);
-  return last;
+  if (numberItem) items.pop();
+  return numberItem;
 }
 
 /** A line that heads what follows rather than ends a text: short, no sentence, and no `【…】` submitter mark. */
