@@ -107,6 +107,8 @@ const doc: NoticeDocument = NoticeDocument.parse({
       },
       revised: true,
       revisedRaw: '有(一部)',
+      opinionCount: 3,
+      opinionCountRaw: '3件',
       outcome: 'revised',
       source: span(11, 15),
     },
@@ -155,6 +157,8 @@ const doc: NoticeDocument = NoticeDocument.parse({
       },
       revised: null,
       revisedRaw: null,
+      opinionCount: null,
+      opinionCountRaw: null,
       outcome: 'revised',
       source: span(41, 45),
     },
@@ -210,6 +214,8 @@ const doc: NoticeDocument = NoticeDocument.parse({
       response: null,
       revised: false,
       revisedRaw: '無',
+      opinionCount: null,
+      opinionCountRaw: null,
       outcome: 'unknown',
       source: span(50, 51),
     },
@@ -277,6 +283,12 @@ describe('toJsonLd', () => {
       [`${SCHEMA}author`]: [{ '@id': 'urn:pubcom:sample-2018#respondent' }],
       [`${SCHEMA}text`]: [{ '@value': '意見 11 に対する考え方のとおり。' }],
       [`${PUBCOM}refersTo`]: [{ '@id': 'urn:pubcom:sample-2018#op-11' }],
+    });
+
+    // A 件数 cell: an integer beside the cell as printed.
+    expect(typed(`${PUBCOM}Opinion`)[0]).toMatchObject({
+      [`${PUBCOM}opinionCount`]: [{ '@value': 3, '@type': 'http://www.w3.org/2001/XMLSchema#integer' }],
+      [`${PUBCOM}opinionCountRaw`]: [{ '@value': '3件' }],
     });
 
     const report = typed(`${SCHEMA}Report`)[0];

@@ -358,6 +358,26 @@ describe('section headings', () => {
   });
 });
 
+describe('a 件数 column: how many opinions a summary stands for', () => {
+  it('reads it into opinionCount beside the cell as printed, in JSON and CSV', async () => {
+    const text = ['テスト省令(案)に関する意見募集の結果', '', '番号\t御意見の概要\t件数\t御意見に対する考え方', '1\t基準値を見直すべき。\t3\t御意見を踏まえ、修正します。', '2\t経過措置を設けるべき。\t１２件\t原案のとおりとします。', '3\t説明会を開くべき。\t多数\t参考とします。', ''].join('\n');
+    const { document, messages, files } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.opinionCount, o.opinionCountRaw, o.comments[0]?.text])).toEqual([
+      ['1', 3, '3', '基準値を見直すべき。'],
+      ['2', 12, '１２件', '経過措置を設けるべき。'],
+      ['3', null, '多数', '説明会を開くべき。'],
+    ]);
+    expect(messages).not.toContain('[unattributed-text]');
+    expect(document?.notice.coverage.share).toBe(1);
+    expect(files.get('notice.opinions.csv')?.split('\n')[2]).toMatch(/,12,１２件$/);
+  });
+
+  it('leaves it null where the table has no such column', async () => {
+    const { document } = await convertText(['結果', '', '番号\t御意見の概要\t考え方', '1\t延期すべき。\t承ります。', ''].join('\n'));
+    expect(document?.opinions[0]).toMatchObject({ opinionCount: null, opinionCountRaw: null });
+  });
+});
+
 describe('a row number printed again after a page break', () => {
   it('continues the opinion the break cut, and reports the number', async () => {
     const text = ['結果', '', '番号\t提出された意見\t考え方', '1\t基準値を見直すべき。\t原案のとおりとします。', '2\t<p>経過措置を設けるべき。</p>\t<p>御意見を踏まえ、</p>', '', '2\t<p>理由は次のとおり。</p>\t<p>修正します。</p>', '3\t様式を示すべき。\t承ります。', ''].join('\n');

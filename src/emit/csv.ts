@@ -21,7 +21,7 @@ type Row = Record<string, Cell>;
 export const CSV_COLUMNS = {
   opinions: [
     'notice_id', 'opinion_id', 'key', 'number', 'label', 'section_id', 'topic', 'summary', 'comment_count',
-    'response_text', 'refers_to', 'revised', 'revised_raw', 'outcome', 'start_line', 'end_line',
+    'response_text', 'refers_to', 'revised', 'revised_raw', 'outcome', 'start_line', 'end_line', 'opinion_count', 'opinion_count_raw',
   ],
   comments: [
     'notice_id', 'opinion_id', 'comment_id', 'position', 'kind', 'submitter', 'submitter_raw', 'text', 'place', 'start_line', 'end_line',
@@ -85,6 +85,8 @@ function opinionRow(noticeId: string, opinion: Opinion): Row {
     outcome: opinion.outcome,
     start_line: opinion.source.startLine,
     end_line: opinion.source.endLine,
+    opinion_count: opinion.opinionCount,
+    opinion_count_raw: opinion.opinionCountRaw,
   };
 }
 

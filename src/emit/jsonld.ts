@@ -103,6 +103,8 @@ export function toJsonLd(doc: NoticeDocument, context: object, sourceText: strin
       response,
       revised: op.revised,
       revisedRaw: op.revisedRaw,
+      opinionCount: op.opinionCount,
+      opinionCountRaw: op.opinionCountRaw,
       outcome: op.outcome,
       ...anchor(op.source),
     });

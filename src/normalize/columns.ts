@@ -3,7 +3,7 @@
  * orders its columns differently (see FORMATS.md). The header cell may hold
  * HTML (`原案<br>該当箇所`), so markup and spaces are ignored when matching.
  */
-export type ColumnRole = 'opinion' | 'response' | 'flag' | 'number' | 'place' | 'submitter' | 're-opinion';
+export type ColumnRole = 'opinion' | 'response' | 'flag' | 'number' | 'place' | 'submitter' | 're-opinion' | 'count';
 
 /** Tried in order: 修正の有無 also contains 提出意見, 再意見 also contains 意見. */
 const ROLE_PATTERNS: readonly (readonly [ColumnRole, RegExp])[] = [
@@ -16,6 +16,8 @@ const ROLE_PATTERNS: readonly (readonly [ColumnRole, RegExp])[] = [
   ['number', /^(?:No\.?|NO\.?|№|番号|意見番号|通し番号|通番|項番|整理番号)$/],
   ['place', /該当箇所|^条文番号$|^(?:該当)?項目$|^該当部分$|^(?:該当)?(?:頁|ページ|条文|条項)$/],
   ['submitter', /^(?:再?意見)?提出者(?:名)?$/],
+  // How many opinions a summary stands for (`件数`, `同旨の意見数`).
+  ['count', /^(?:件数|(?:[御ご]?意見|提出)(?:の)?件数|同(?:旨|様)(?:の)?(?:[御ご]?意見)?(?:の)?(?:件)?数)$/],
   ['opinion', /提出された(?:御)?意見|^提出意見$|[御ご]?意見(?:等)?の?(?:概要|要旨|要約|内容|趣旨)|^[御ご]?意見(?:等)?(?:内容|[(（](?:概要|要旨|要約)[)）])$|コメントの概要|(?:寄せられた|お寄せいただいた|いただいた|頂いた)(?:主な)?[御ご]?意見|^意見・(?:質問|再意見)|^(?:主な)?[御ご]?意見(?:等)?$|^コメント$/],
 ];
 

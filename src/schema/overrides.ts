@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-const ROLES = ['opinion', 'response', 'flag', 'number', 'place', 'submitter', 're-opinion'] as const;
+const ROLES = ['opinion', 'response', 'flag', 'number', 'place', 'submitter', 're-opinion', 'count'] as const;
 
 export const Overrides = z
   .strictObject({

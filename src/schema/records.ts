@@ -201,6 +201,8 @@ export const Opinion = z.object({
   response: Response.nullable(),
   revised: z.boolean().nullable(),
   revisedRaw: z.string().nullable(),
+  opinionCount: z.number().int().nonnegative().nullable().describe('how many opinions the summary stands for, from a 件数 column; null without one or when it prints no number'),
+  opinionCountRaw: z.string().nullable().describe('the 件数 cell as printed'),
   outcome: Outcome,
   source: SourceSpan,
 });

@@ -766,7 +766,7 @@ function newOpinion(
     endLine: row.endLine,
     start: row.start,
     end: row.end,
-    parts: { opinion: [], response: [], flag: [], number: [], place: [], submitter: [], 're-opinion': [] },
+    parts: { opinion: [], response: [], flag: [], number: [], place: [], submitter: [], 're-opinion': [], count: [] },
     subRows: [],
     reOpinionBy,
     unanswered: false,

@@ -8,7 +8,7 @@ import type { VFile } from 'vfile';
 import { nonBlankLength, opinionName, report, type Accounting } from '../diagnostics.js';
 import { outcomeOf, refersToOf, revisedFromFlag, revisedFromLegend } from '../normalize/outcome.js';
 import { findRefs, parsePlace, type FoundRef } from '../normalize/refs.js';
-import { digitsValue, submitterKey } from '../normalize/submitters.js';
+import { COUNT_DIGITS, digitsValue, submitterKey } from '../normalize/submitters.js';
 import type { Overrides } from '../schema/overrides.js';
 import type { Comment, GlossaryEntry, Notice, NoticeDocument, Opinion, Outcome, Ref, RefValue } from '../schema/records.js';
 import { reportUnattributed, type Draft } from './assemble-rows.js';
@@ -109,12 +109,13 @@ function coverageOf(draft: Draft, split: readonly SplitOpinion[], file: VFile): 
     return [comment.text, comment.submitterRaw !== null && comment.submitterColumn === null ? comment.submitterRaw : ''];
   };
   let attributed = draft.headingCharacters;
-  for (const { draft: opinion, summary, comments, response, flag } of split) {
+  for (const { draft: opinion, summary, comments, response, flag, count } of split) {
     const fields = [
       opinion.label,
       summary ?? '',
       once(response),
       once(flag),
+      once(count),
       ...comments.flatMap((comment) => [...textOnce(comment), once(comment.place), once(comment.submitterColumn)]),
     ];
     attributed += fields.reduce((sum, field) => sum + nonBlankLength(field), 0);
@@ -154,7 +155,7 @@ interface RecordContext {
 }
 
 function toOpinion(split: SplitOpinion, id: string, context: RecordContext): Opinion {
-  const { draft, summary, response, flag } = split;
+  const { draft, summary, response, flag, count } = split;
   const { locate, file } = context;
   const comments = split.comments.map((comment, index) => toComment(comment, `${id}-c${index + 1}`, context));
   if (summary === null && comments.length === 0) {
@@ -181,9 +182,19 @@ function toOpinion(split: SplitOpinion, id: string, context: RecordContext): Opi
     },
     revised: context.hasFlagColumn ? revisedOf(flag?.text ?? null, opinionName(draft), flag?.startLine ?? draft.startLine, context) : null,
     revisedRaw: flag?.text ?? null,
+    opinionCount: count === null ? null : countValue(count.text),
+    opinionCountRaw: count?.text ?? null,
     outcome: response ? outcomeOf(response.text) : 'unknown',
     source: locate.span(draft),
   };
+}
+
+/** A 件数 cell's number (`3`, `１２件`, `1,043`); null for one that prints none (`多数`). */
+const COUNT_CELL = new RegExp(`^[ \\u3000]*(${COUNT_DIGITS})[ \\u3000]*(?:件|通|者|名|人)?[ \\u3000]*$`);
+
+function countValue(text: string): number | null {
+  const digits = COUNT_CELL.exec(text)?.[1];
+  return digits === undefined ? null : digitsValue(digits);
 }
 
 function toComment(comment: CommentDraft, id: string, context: RecordContext): Comment {

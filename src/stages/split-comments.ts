@@ -46,6 +46,8 @@ export interface SplitOpinion {
   comments: CommentDraft[];
   response: TextBlock | null;
   flag: TextBlock | null;
+  /** The 件数 cell: how many opinions the summary stands for. */
+  count: TextBlock | null;
 }
 
 /** Characters that end a sentence or a quotation: a cell ending otherwise was cut by a page break. */
@@ -71,6 +73,7 @@ export function splitComments(draft: OpinionDraft, knownSubmitters: ReadonlySet<
     comments,
     response: block(joinPageSplits(draft.parts.response, file), '\n'),
     flag: flagOf(draft, file),
+    count: block(draft.parts.count.flatMap((part) => part.paragraphs), ''),
   };
 }
 

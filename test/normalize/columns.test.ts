@@ -84,6 +84,9 @@ describe('columnRole', () => {
     ['NTT再意見(要旨)', 're-opinion'],
     ['意見提出者', 'submitter'],
     ['再意見提出者', 'submitter'],
+    ['件数', 'count'],
+    ['意見件数', 'count'],
+    ['同旨の意見数', 'count'],
     // Markdown bold that a converter left around a header cell of a TAB row.
     ['**番号**', 'number'],
     ['__提出された意見__', 'opinion'],
