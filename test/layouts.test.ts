@@ -372,6 +372,16 @@ describe('a 件数 column: how many opinions a summary stands for', () => {
     expect(files.get('notice.opinions.csv')?.split('\n')[2]).toMatch(/,12,１２件$/);
   });
 
+  it('reads no number from two counts printed for one opinion (a detail row with its own), but keeps both as printed', async () => {
+    const text = ['結果', '', '番号\t御意見の概要\t件数\t御意見に対する考え方', '1\t基準値を見直すべき。\t3\t御意見を踏まえ、修正します。', '\t特に第2条。\t2\t', '2\t<p>延期すべき。</p>\t<p>4</p><p>件</p>\t承ります。', ''].join('\n');
+    const { document } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.opinionCount, o.opinionCountRaw])).toEqual([
+      ['1', null, '3 2'],
+      ['2', 4, '4 件'],
+    ]);
+    expect(document?.notice.coverage.share).toBe(1);
+  });
+
   it('leaves it null where the table has no such column', async () => {
     const { document } = await convertText(['結果', '', '番号\t御意見の概要\t考え方', '1\t延期すべき。\t承ります。', ''].join('\n'));
     expect(document?.opinions[0]).toMatchObject({ opinionCount: null, opinionCountRaw: null });

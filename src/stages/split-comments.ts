@@ -73,7 +73,8 @@ export function splitComments(draft: OpinionDraft, knownSubmitters: ReadonlySet<
     comments,
     response: block(joinPageSplits(draft.parts.response, file), '\n'),
     flag: flagOf(draft, file),
-    count: block(draft.parts.count.flatMap((part) => part.paragraphs), ''),
+    // Paragraphs (or rows) joined by a space: two numbers printed for one opinion read as none, not as one longer number.
+    count: block(draft.parts.count.flatMap((part) => part.paragraphs), ' '),
   };
 }
 
