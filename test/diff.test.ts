@@ -199,6 +199,19 @@ describe('other changes', () => {
     expect(report).toMatch(/- glossary: .* → .*金商法/);
   });
 
+  it('shows a 件数 read anew as a field change of its opinion, and none for an output written before the field existed', () => {
+    const old = readOutput();
+    const changed = copy(old);
+    const opinion = base(changed).opinions[0] as Opinion;
+    Object.assign(opinion, { opinionCount: 3, opinionCountRaw: '3件' });
+    const report = renderDiffReport(diffNotices(old, changed), labels);
+    expect(report).toMatch(/opinionCount: `\(none\)` → `3`/);
+    expect(report).toMatch(/opinionCountRaw: `\(none\)` → `3件`/);
+    const older = copy(old);
+    for (const each of base(older).opinions) delete (each as Partial<Opinion>).opinionCount;
+    expect(diffNotices(older, old).notices).toEqual([]);
+  });
+
   it('tolerates fields it does not know', () => {
     const old = readOutput();
     const changed = copy(old);

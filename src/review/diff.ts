@@ -365,7 +365,7 @@ function diffOpinion(a: Opinion, b: Opinion): DiffEntry[] {
     ...textChange('summary', a.summary, b.summary),
     ...diffComments(a.comments, b.comments),
     ...diffResponse(a, b),
-    ...(['key', 'number', 'label', 'section', 'topic'] as const).flatMap((field) => fieldChange(field, a[field], b[field])),
+    ...(['key', 'number', 'label', 'section', 'topic', 'opinionCount', 'opinionCountRaw'] as const).flatMap((field) => fieldChange(field, a[field], b[field])),
   ];
 }
 
