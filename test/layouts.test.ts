@@ -356,6 +356,17 @@ describe('section headings', () => {
     // A line of text that is no numbered heading over a table stays a note.
     expect(messages).toContain('Unexpected text outside any table: 以上のとおり');
   });
+
+  it('opens the first section with a numbered line of text right over the first table (S1: (1)個人識別符号…), but not with a line that names a part of the notice', async () => {
+    const text = ['テスト政令案に関する意見募集の結果', '1 意見募集期間 令和6年4月1日～令和6年4月30日', '3.寄せられた主な御意見及びそれに対する考え方', '(1)個人識別符号(施行令案第1条関係)', '番号\t寄せられた主な御意見\t御意見に対する考え方', '1\t範囲を明確にすべき。\t原案のとおりとします。', '', '(2)要配慮個人情報', '番号\t寄せられた主な御意見\t御意見に対する考え方', '2\t例示を増やすべき。\t承ります。', ''].join('\n');
+    const { document } = await convertText(text);
+    expect(document?.sections.map((s) => [s.id, s.label, s.title])).toEqual([
+      ['1', '(1)', '個人識別符号(施行令案第1条関係)'],
+      ['2', '(2)', '要配慮個人情報'],
+    ]);
+    expect(document?.opinions.map((o) => [o.key, o.section])).toEqual([['1', '1'], ['2', '2']]);
+    expect(document?.notice).toMatchObject({ title: 'テスト政令案に関する意見募集の結果', period: { start: '2024-04-01', end: '2024-04-30' } });
+  });
 });
 
 describe('a 件数 column: how many opinions a summary stands for', () => {

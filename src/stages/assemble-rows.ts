@@ -180,7 +180,7 @@ class Assembler {
         this.heading(block, isSectionHeading(blocks, index, this.roles !== null, this.overrides.columns ?? {}));
         return;
       case 'text':
-        this.text(block, isSectionHeading(blocks, index, true, this.overrides.columns ?? {}));
+        this.text(block, isSectionHeading(blocks, index, true, this.overrides.columns ?? {}), isSectionHeading(blocks, index, false, this.overrides.columns ?? {}));
         return;
       case 'row':
         this.row(block, blocks, index);
@@ -207,14 +207,18 @@ class Assembler {
     }
   }
 
-  /** A line of text; after the first table, a numbered line over a table (`Ⅳ　附則関係`) is a section heading, as a `【…】` line is. */
-  private text(block: Extract<Block, { type: 'text' }>, overTable: boolean): void {
-    if (!this.inBody) this.draft.titleBlock.push({ line: block.line, text: block.text, cells: null, isMainHeading: false });
+  /**
+   * A line of text; after the first table, a numbered line over a table (`Ⅳ　附則関係`) is a section heading, as a `【…】` line is.
+   * Right over the first header row, such a line that names no part of the notice itself (`１．総論`, not `２ 提出された意見と考え方`) opens the first section.
+   */
+  private text(block: Extract<Block, { type: 'text' }>, overTable: boolean, overHeader: boolean): void {
+    const opensFirstSection = !this.inBody && !this.list && overHeader && isNumberedHeading(block.text) && !NOTICE_PART.test(block.text);
+    if (!this.inBody && !opensFirstSection) this.draft.titleBlock.push({ line: block.line, text: block.text, cells: null, isMainHeading: false });
     if (LIST_HEADING.test(block.text)) {
       this.startList(block.text, null);
     } else if (this.list) {
       readListLine(this.list.target, block.text, block.line);
-    } else if (this.inBody && overTable && isNumberedHeading(block.text)) {
+    } else if (opensFirstSection || (this.inBody && overTable && isNumberedHeading(block.text))) {
       this.openSection(block.text, block.line);
     } else if (this.inBody && legendsIn(block.text).length > 0) {
       this.draft.legendLines.push({ line: block.line, text: block.text, cells: null, isMainHeading: false });
@@ -614,9 +618,12 @@ function isSectionHeading(blocks: readonly Block[], index: number, inTable: bool
   return false;
 }
 
-/** A short numbered line that ends no sentence: `Ⅳ　附則関係`, `（３）その他`, `第2章 各論`. */
+/** Words of a numbered line that heads a part of the notice (`２ 提出された意見と考え方`, `3 意見募集期間`), not a section of its opinions. */
+const NOTICE_PART = /意見|考え方|回答|結果|募集|提出|期間|件数|概要|について|別紙|別添/;
+
+/** A short numbered line that ends no sentence (a closing bracket may end it: `(1)個人識別符号(施行令案第1条関係)`): `Ⅳ　附則関係`, `（３）その他`, `第2章 各論`. */
 function isNumberedHeading(text: string): boolean {
-  return text.length <= 40 && !SENTENCE_END.test(text) && parseSectionHeading(text).number !== null;
+  return text.length <= 40 && !/[。．.!?！？：:]$/.test(text) && parseSectionHeading(text).number !== null;
 }
 
 /** A heading row: its section or topic text, and the cell's text as printed (which the accounting counts). */
