@@ -357,6 +357,18 @@ describe('section headings', () => {
     expect(messages).toContain('Unexpected text outside any table: 以上のとおり');
   });
 
+  it('numbers a section from 第１　総則 or 第十二 雑則 (第N and a space), but never from an article (第3条)', async () => {
+    const table = (key: number): string[] => [`番号\t御意見の概要\t考え方`, `${key}\t延期すべき。\t承ります。`, ''];
+    const text = ['結果', '', '第１　総則', ...table(1), '第十二 雑則', ...table(2), '第3条 定義', ...table(3)].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.sections.map((s) => [s.id, s.label, s.title])).toEqual([
+      ['1', '第１', '総則'],
+      ['12', '第十二', '雑則'],
+    ]);
+    expect(document?.opinions.map((o) => o.section)).toEqual(['1', '12', '12']);
+    expect(messages).toContain('Unexpected text outside any table: 第3条 定義');
+  });
+
   it('opens the first section with a numbered line of text right over the first table (S1: (1)個人識別符号…), but not with a line that names a part of the notice', async () => {
     const text = ['テスト政令案に関する意見募集の結果', '1 意見募集期間 令和6年4月1日～令和6年4月30日', '3.寄せられた主な御意見及びそれに対する考え方', '(1)個人識別符号(施行令案第1条関係)', '番号\t寄せられた主な御意見\t御意見に対する考え方', '1\t範囲を明確にすべき。\t原案のとおりとします。', '', '(2)要配慮個人情報', '番号\t寄せられた主な御意見\t御意見に対する考え方', '2\t例示を増やすべき。\t承ります。', ''].join('\n');
     const { document } = await convertText(text);

@@ -13,15 +13,15 @@ export interface SectionHeading {
   title: string;
 }
 
-/** `Ⅲ.`, `1.`, `1 `; `(3)`, `（３）`; `第2章`, `第二章`, `第1部`, `第3節`, `第1編`: the number, then the title. */
-const NUMBERED = /^((?:[IVX]+|[Ⅰ-Ⅻ]|[0-9０-９]+)(?:\s*[.．、])?|[(（][0-9０-９]{1,2}[)）]|第[0-9０-９〇一二三四五六七八九十]{1,3}[章節部編])(?:\s+|(?<=[.．、)）章節部編]))(?=\S)/;
+/** `Ⅲ.`, `1.`, `1 `; `(3)`, `（３）`; `第2章`, `第二章`, `第1部`, `第3節`, `第1編`, and `第１　総則` (a space after it): the number, then the title. */
+const NUMBERED = /^((?:[IVX]+|[Ⅰ-Ⅻ]|[0-9０-９]+)(?:\s*[.．、])?|[(（][0-9０-９]{1,2}[)）]|第[0-9０-９〇一二三四五六七八九十]{1,3}[章節部編]?)(?:\s+|(?<=[.．、)）章節部編]))(?=\S)/;
 
 export function parseSectionHeading(text: string): SectionHeading {
   const inner = text.trim().replace(/^【(.*)】$/s, '$1').trim();
   const match = NUMBERED.exec(inner);
   if (!match?.[1]) return { label: null, number: null, title: inner };
   const label = match[1].replace(/\s+/g, '');
-  const folded = foldWidth(label.replace(/[.．、]$/, '').replace(/^[(（](.*)[)）]$|^第(.*)[章節部編]$/, '$1$2'));
+  const folded = foldWidth(label.replace(/[.．、]$/, '').replace(/^[(（](.*)[)）]$|^第(.*?)[章節部編]?$/, '$1$2'));
   const roman = romanToAscii(folded);
   const number = /^[IVX]+$/.test(roman) ? roman : parseNumber(folded);
   return { label, number: number === null ? null : String(number), title: inner.slice(match[0].length).trim() };
