@@ -1429,6 +1429,39 @@ describe('HTML pages laid out with tables', () => {
     expect(messages).toContain('page.html:2:1: info: Unexpected table row outside the opinion tables: 提出された意見及び考え方');
     expect(messages).not.toContain('[unnumbered-opinions]');
   });
+  it("reads a table's caption as text printed over the table: the title and respondent, or a section over a later table", async () => {
+    const html = [
+      '<html><body><table>',
+      '<caption>テスト規則(案)に対する御意見及び消費者庁の考え方</caption>',
+      '<tr><th>番号</th><th>提出された意見</th><th>考え方</th></tr>',
+      dataRows[0],
+      '</table><table>',
+      '<caption>２．第2章関係</caption>',
+      '<tr><th>番号</th><th>提出された意見</th><th>考え方</th></tr>',
+      dataRows[1],
+      '</table></body></html>',
+      '',
+    ].join('\n');
+    const { document } = await convertBytes('page', 'page.html', new TextEncoder().encode(html));
+    expect(document?.notice.title).toBe('テスト規則(案)に対する御意見及び消費者庁の考え方');
+    expect(document?.notice.respondent).toBe('消費者庁');
+    expect(document?.sections.map((s) => [s.id, s.title])).toEqual([['2', '第2章関係']]);
+    expect(document?.opinions.map((o) => [o.key, o.section])).toEqual([['1', null], ['2', '2']]);
+  });
+
+  it('reads the caption of a table that lays out the page', async () => {
+    const html = [
+      '<html><body><table><caption>テスト規則(案)に対する意見及びそれに対する考え方</caption><tr><td>',
+      '<table border="1">',
+      '<tr><td>番号</td><td>提出された意見</td><td>考え方</td></tr>',
+      ...dataRows,
+      '</table></td></tr></table></body></html>',
+      '',
+    ].join('\n');
+    const { document } = await convertBytes('page', 'page.html', new TextEncoder().encode(html));
+    expect(document?.notice.title).toBe('テスト規則(案)に対する意見及びそれに対する考え方');
+    expect(rows(document)).toEqual(expected);
+  });
 });
 
 describe('an old HTML page of comments and answers (S3)', () => {

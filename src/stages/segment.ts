@@ -369,15 +369,16 @@ function segmentHtml(text: string, file: VFile): Block[] {
     if (heading) {
       block = { type: 'heading', line: start.line, column: start.column, text: cellPlainText(asCell(node)), style: 'html', depth: Number(heading[1]) };
     } else if (node.tagName === 'table' && isLayoutTable(node)) {
-      pushReversed(stack, layoutCells(node));
+      pushReversed(stack, [...captionsOf(node), ...layoutCells(node)]);
     } else if (node.tagName === 'table') {
+      // A caption (`<caption>提出された御意見及び考え方</caption>`) is text printed over its table.
+      for (const caption of captionsOf(node)) pushAll(blocks, textBlocks(caption));
       pushAll(blocks, tableRows(node));
       blocks.push({ type: 'table-end', line: node.position?.end.line ?? start.line });
     } else if (preformatted) {
       pushAll(blocks, segmentLines(preformatted, file));
     } else if (['p', 'li', 'dt', 'dd', 'caption', 'pre', 'blockquote'].includes(node.tagName) || !node.children.some(isBlockElement)) {
-      const value = cellPlainText(asCell(node), '\n');
-      if (value !== '') block = { type: 'text', line: start.line, column: start.column, text: value };
+      block = textBlocks(node)[0] ?? null;
     } else {
       pushReversed(stack, node.children);
     }
@@ -457,6 +458,17 @@ function preformattedTable(node: Element, text: string): Line[] | null {
  */
 function isLayoutTable(table: Element): boolean {
   return descendants(table, 'table').length > 0 && !tableRows(table).some((row) => isHeaderRow(row.texts));
+}
+
+/** An element's text as a text block; none when it prints nothing. */
+function textBlocks(node: Element): Block[] {
+  const start = node.position?.start ?? { line: 1, column: 1 };
+  const value = cellPlainText(asCell(node), '\n');
+  return value === '' ? [] : [{ type: 'text', line: start.line, column: start.column, text: value }];
+}
+
+function captionsOf(table: Element): Element[] {
+  return table.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'caption');
 }
 
 /** The cells of a layout table, row by row. */
