@@ -341,6 +341,61 @@ describe('a row whose TABs were lost (FORMATS.md hard case 10)', () => {
   });
 });
 
+describe("a spreadsheet's TAB export (Excel, tabula): quoted cells over several lines", () => {
+  const head = 'テスト規則(案)に対する意見及び考え方\n意見募集期間:令和6年4月1日～令和6年4月30日\n';
+  const table = [
+    '番号\t"御意見の\n概要"\t"御意見に対する\n考え方"',
+    '1\t"Aについて記載すべき。\n理由は""B""である。\n【株式会社テスト】"\t御意見を踏まえ修正します。',
+    '2\tCを削除すべき。【個人】\t"原案のとおりとします。\nなお、今後の参考とします。"',
+    '3\t"""D""を追加すべき。【個人】"\t"意見1に対する考え方のとおりです。"',
+    '',
+  ].join('\n');
+  const rows = (document: Awaited<ReturnType<typeof convertText>>['document']) =>
+    document?.opinions.map((o) => [o.key, o.comments.map((c) => [c.submitter, c.text]), o.response?.text, o.response?.refersTo]);
+  const expected = [
+    ['1', [['株式会社テスト', 'Aについて記載すべき。\n理由は"B"である。']], '御意見を踏まえ修正します。', []],
+    ['2', [['個人', 'Cを削除すべき。']], '原案のとおりとします。\nなお、今後の参考とします。', []],
+    ['3', [['個人', '"D"を追加すべき。']], '意見1に対する考え方のとおりです。', ['1']],
+  ];
+
+  it('reads a row whose quoted cells run over several lines as one row, a paragraph per line, its doubled quotes as one', async () => {
+    const { document, messages } = await convertText(head + table);
+    expect(rows(document)).toEqual(expected);
+    expect(document?.opinions[0]?.comments[0]?.source).toMatchObject({ startLine: 6, endLine: 8, startColumn: 4 });
+    expect(document?.opinions[1]?.response?.source).toMatchObject({ startLine: 9, endLine: 10 });
+    expect(document?.notice.respondent).toBeNull();
+    expect(messages).toBe('');
+    expect(document?.notice.coverage.share).toBe(1);
+  });
+
+  it("reads Excel's Unicode text (UTF-16LE, CRLF between rows, LF inside a cell) as the same rows", async () => {
+    const excel = (head + table).replace(/\n(?=[0-9]\t|$)/g, '\r\n').replace(/^(.*)\n(.*)\n/, '$1\r\n$2\r\n');
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(excel, 'utf16le')]);
+    const { document, messages } = await convertBytes('notice', 'notice.txt', bytes);
+    expect(excel).toContain('"御意見の\n概要"');
+    expect(excel).toContain('考え方"\r\n1\t');
+    expect(rows(document)).toEqual(expected);
+    expect(document?.notice.source.encoding).toBe('utf-16le');
+    expect(messages).toBe('');
+  });
+
+  it("keeps a converter's own quote that opens a cell, with or without spreadsheet quoting in the notice", async () => {
+    const converterRow = '4\t"クラウド"という語を定義すべき。【個人】\t御意見を踏まえ修正します。\n';
+    const alone = await convertText(head + '番号\t御意見の概要\t御意見に対する考え方\n' + converterRow);
+    expect(alone.document?.opinions[0]?.comments[0]?.text).toBe('"クラウド"という語を定義すべき。');
+    const among = await convertText(head + table + converterRow);
+    expect(among.document?.opinions.at(-1)?.comments[0]?.text).toBe('"クラウド"という語を定義すべき。');
+  });
+
+  it('reads the lines of a quote that never closes one by one, as before, rather than as one row', async () => {
+    const body = Array.from({ length: 70 }, (_, i) => `${i + 2}\t意見${i + 2}です。【個人】\t承ります。`).join('\n');
+    const { document, messages } = await convertText(`${head}番号\t御意見の概要\t御意見に対する考え方\n1\t"閉じない引用符です。【個人】\t承ります。\n${body}\n`);
+    expect(document?.opinions).toHaveLength(71);
+    expect(document?.opinions[0]?.comments[0]?.text).toBe('"閉じない引用符です。');
+    expect(messages).not.toContain('[internal-error]');
+  });
+});
+
 describe('section headings', () => {
   it('numbers sections from （３）, 第2章 and a numbered line of text over a table after the first one', async () => {
     const table = (key: number): string[] => ['', '| 番号 | 御意見の概要 | 考え方 |', '|---|---|---|', `| ${key} | 延期すべき。 | 承ります。 |`, ''];

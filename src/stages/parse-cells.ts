@@ -57,6 +57,13 @@ export function parseCellReported(cell: Cell, line: number, file: VFile): Root {
   return tree;
 }
 
+/** The cell of `line` from index `from` to `to`, its HTML parsed as a TAB cell's is. */
+export function lineCell(line: Line, from: number, to: number, file: VFile): CellNode {
+  const cell = { html: line.text.slice(from, to), start: line.start + from, column: from + 1 };
+  const tree = parseCellReported(cell, line.number, file);
+  return { children: tree.children as CellNode['children'], line: line.number, column: cell.column, offset: cell.start, spansRow: false, fromRowspan: false };
+}
+
 /** A piece of one physical line: its text, trimmed, starting at index `from` of the line's text. */
 export interface LinePiece {
   line: Line;

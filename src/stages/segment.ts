@@ -21,7 +21,8 @@ import { report } from '../diagnostics.js';
 import { closingList, isClosingHeading } from './closing-list.js';
 import { hasLabelledParagraphs, labelledBlocks } from './labelled.js';
 import { hasProseByTopic, proseBlocks } from './prose.js';
-import { parseCellReported } from './parse-cells.js';
+import { lineCell } from './parse-cells.js';
+import { hasSpreadsheetQuoting, spreadsheetRecord } from './spreadsheet-rows.js';
 import { splitMergedRow, type CellSpan } from './merged-row.js';
 import { columnRole, type ColumnRole } from '../normalize/columns.js';
 import { preview } from './assemble-rows.js';
@@ -94,11 +95,17 @@ function segmentLines(lines: Line[], file: VFile): Block[] {
   const blocks: Block[] = [];
   /** The column roles of the latest header row (of TAB cells, or of words parted by spaces): what a row whose TABs were lost (hard case 10) is split into. */
   let tableRoles: (ColumnRole | null)[] | null = null;
+  const quoting = hasSpreadsheetQuoting(lines);
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as Line;
-    const merged: RowBlock | null = tableRoles && inTable(blocks) ? mergedRow(line, tableRoles, file) : null;
-    const spacedHeader: RowBlock | null = merged ? null : spacedHeaderRow(line, file);
-    if (merged) {
+    const record = quoting ? spreadsheetRecord(lines, index, file) : null;
+    const merged: RowBlock | null = !record && tableRoles && inTable(blocks) ? mergedRow(line, tableRoles, file) : null;
+    const spacedHeader: RowBlock | null = record || merged ? null : spacedHeaderRow(line, file);
+    if (record) {
+      blocks.push(record.row);
+      if (isHeaderRow(record.row.texts)) tableRoles = record.row.texts.map(columnRole);
+      index = record.last;
+    } else if (merged) {
       blocks.push(merged);
     } else if (spacedHeader) {
       blocks.push(spacedHeader);
@@ -219,13 +226,6 @@ function classifyLine(line: Line, markdownOf: MarkdownOf, file: VFile): Block {
     return cell;
   });
   return { type: 'row', line: line.number, endLine: line.number, start: line.start, end: line.end, cells, texts: cells.map(rowCellText) };
-}
-
-/** The cell of `line` from index `from` to `to`, its HTML parsed as a TAB cell's is. */
-function lineCell(line: Line, from: number, to: number, file: VFile): CellNode {
-  const cell = { html: line.text.slice(from, to), start: line.start + from, column: from + 1 };
-  const tree = parseCellReported(cell, line.number, file);
-  return { children: tree.children as CellNode['children'], line: line.number, column: cell.column, offset: cell.start, spansRow: false, fromRowspan: false };
 }
 
 /** A page number that a PDF converter left on its own line (`1/17`, `- 3 -`, `－3－`): a page break, as a blank line is. */

@@ -1,0 +1,122 @@
+/**
+ * Rows of a spreadsheet's TAB export (Excel's テキスト (タブ区切り), tabula):
+ * a cell holding a line break, a TAB or a quote is printed in quotes, its
+ * quotes doubled (`1⇥"要望です。⏎理由は""A""です。"⇥考え方`), so one row spans
+ * several lines. Such a record is read with csv-parse; its cells keep their
+ * positions in the input, a paragraph per line of a quoted cell.
+ */
+import { parse } from 'csv-parse/sync';
+import type { VFile } from 'vfile';
+import { rowCellText, type CellNode, type RowBlock } from './blocks.js';
+import { cellOfLinePieces, lineCell, linePiece } from './parse-cells.js';
+import type { Line } from './segment.js';
+
+/** A record longer than this many lines is taken for a stray quote: a spreadsheet cell this long is no opinion of a notice. */
+const MAX_RECORD_LINES = 64;
+
+/** A TAB cell that opens with a quote. */
+const QUOTED_CELL = /(?:^|\t)"/;
+
+/**
+ * Does `lines` hold spreadsheet quoting: a row whose quoted cell runs onto
+ * the next line? Only then are quoted cells on one line unquoted too: a
+ * converter's cell may start with a quote of its own (`"クラウド"という語`).
+ */
+export function hasSpreadsheetQuoting(lines: readonly Line[]): boolean {
+  return lines.some((line, index) => QUOTED_CELL.test(line.text) && recordEnd(lines, index) > index);
+}
+
+/**
+ * The spreadsheet record that starts on `lines[index]`, as a row, and the
+ * index of its last line; null for a line with no quoted cell, or one whose
+ * quotes csv-parse does not read as one record (the line is then read as
+ * any TAB row is).
+ */
+export function spreadsheetRecord(lines: readonly Line[], index: number, file: VFile): { row: RowBlock; last: number } | null {
+  const first = lines[index] as Line;
+  if (!first.text.includes('\t') || !QUOTED_CELL.test(first.text)) return null;
+  const last = recordEnd(lines, index);
+  if (last < 0) return null;
+  const spanned = lines.slice(index, last + 1);
+  const text = spanned.map((line) => line.text).join('\n');
+  let records: string[][];
+  try {
+    records = parse(text, { delimiter: '\t', relax_column_count: true, relax_quotes: true, record_delimiter: '\n' });
+  } catch {
+    return null;
+  }
+  const [only] = records;
+  if (records.length !== 1 || !only) return null;
+  const fields = fieldSpans(text, only);
+  if (!fields) return null;
+  const lineStarts = [0];
+  for (const line of spanned.slice(0, -1)) lineStarts.push((lineStarts.at(-1) as number) + line.text.length + 1);
+  const cells = fields.map((field) => fieldCell(spanned, lineStarts, field, file));
+  const end = spanned.at(-1) as Line;
+  return { row: { type: 'row', line: first.number, endLine: end.number, start: first.start, end: end.end, cells, texts: cells.map(rowCellText) }, last };
+}
+
+/**
+ * The index of the line where the record opening on `lines[index]` ends: the
+ * first at which its quotes are even in number again (a quote opens or closes
+ * a cell, or is doubled inside one); -1 when none is within {@link MAX_RECORD_LINES}.
+ */
+function recordEnd(lines: readonly Line[], index: number): number {
+  let quotes = 0;
+  for (let at = index; at < Math.min(lines.length, index + MAX_RECORD_LINES); at++) {
+    quotes += countQuotes((lines[at] as Line).text);
+    if (quotes % 2 === 0) return at;
+  }
+  return -1;
+}
+
+function countQuotes(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('"'); at >= 0; at = text.indexOf('"', at + 1)) count++;
+  return count;
+}
+
+/** Where a field's text lies in the record's text, and whether it was quoted (its quotes doubled inside). */
+interface FieldSpan {
+  from: number;
+  to: number;
+  quoted: boolean;
+}
+
+/**
+ * The spans of `values` (csv-parse's fields) in `text`, the raw record: a
+ * quoted field is its value with each quote doubled, between two quotes.
+ * Null if the text does not print them so, or holds more.
+ */
+function fieldSpans(text: string, values: readonly string[]): FieldSpan[] | null {
+  const spans: FieldSpan[] = [];
+  let at = 0;
+  for (const value of values) {
+    const quoted = text.startsWith('"', at);
+    const printed = quoted ? value.replaceAll('"', '""') : value;
+    const from = quoted ? at + 1 : at;
+    if (!text.startsWith(printed, from)) return null;
+    spans.push({ from, to: from + printed.length, quoted });
+    at = from + printed.length + (quoted ? 1 : 0) + 1;
+  }
+  // Past the last field's end is where a TAB would follow it.
+  return at === text.length + 1 ? spans : null;
+}
+
+/**
+ * The cell of one field (`lineStarts`: where each line begins in the record's
+ * text). An unquoted field lies on one line and is parsed as a TAB cell is. A
+ * quoted one gives a paragraph per line it prints, its doubled quotes read as
+ * one (columns after them on the same line are one short for each).
+ */
+function fieldCell(lines: readonly Line[], lineStarts: readonly number[], field: FieldSpan, file: VFile): CellNode {
+  const parts = lines.flatMap((line, index) => {
+    const lineFrom = lineStarts[index] as number;
+    const lineTo = lineFrom + line.text.length;
+    return field.from <= lineTo && field.to >= lineFrom ? [{ line, from: Math.max(field.from, lineFrom) - lineFrom, to: Math.min(field.to, lineTo) - lineFrom }] : [];
+  });
+  const first = parts[0] as (typeof parts)[number];
+  if (!field.quoted) return lineCell(first.line, first.from, first.to, file);
+  const pieces = parts.map(({ line, from, to }) => linePiece(line, from, to)).map((piece) => piece && { ...piece, text: piece.text.replaceAll('""', '"') });
+  return cellOfLinePieces(pieces, file) ?? lineCell(first.line, first.from, first.from, file);
+}
