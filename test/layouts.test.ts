@@ -424,6 +424,19 @@ describe('section headings', () => {
     expect(messages).toContain('Unexpected text outside any table: 第3条 定義');
   });
 
+  it('numbers a heading that prints only its number (## 第2章, 【Ⅲ.】), which has no title; a line of text that does stays a note', async () => {
+    const table = (key: number): string[] => ['', '| 番号 | 御意見の概要 | 考え方 |', '|---|---|---|', `| ${key} | 延期すべき。 | 承ります。 |`, ''];
+    const text = ['# テスト案に対する意見募集の結果', '', '## 第1章 総則', ...table(1), '## 第2章', ...table(2), '【Ⅲ.】', ...table(3), '(4)', ...table(4)].join('\n');
+    const { document, messages } = await convertBytes('notice', 'notice.md', new TextEncoder().encode(text));
+    expect(document?.sections.map((s) => [s.id, s.label, s.title])).toEqual([
+      ['1', '第1章', '総則'],
+      ['2', '第2章', ''],
+      ['III', 'Ⅲ.', ''],
+    ]);
+    expect(document?.opinions.map((o) => o.section)).toEqual(['1', '2', 'III', 'III']);
+    expect(messages).toContain('Unexpected text outside any table: (4)');
+  });
+
   it('opens the first section with a numbered line of text right over the first table (S1: (1)個人識別符号…), but not with a line that names a part of the notice', async () => {
     const text = ['テスト政令案に関する意見募集の結果', '1 意見募集期間 令和6年4月1日～令和6年4月30日', '3.寄せられた主な御意見及びそれに対する考え方', '(1)個人識別符号(施行令案第1条関係)', '番号\t寄せられた主な御意見\t御意見に対する考え方', '1\t範囲を明確にすべき。\t原案のとおりとします。', '', '(2)要配慮個人情報', '番号\t寄せられた主な御意見\t御意見に対する考え方', '2\t例示を増やすべき。\t承ります。', ''].join('\n');
     const { document } = await convertText(text);

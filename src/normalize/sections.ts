@@ -13,8 +13,11 @@ export interface SectionHeading {
   title: string;
 }
 
-/** `Ⅲ.`, `1.`, `1 `; `(3)`, `（３）`; `第2章`, `第二章`, `第1部`, `第3節`, `第1編`, and `第１　総則` (a space after it): the number, then the title. */
-const NUMBERED = /^((?:[IVX]+|[Ⅰ-Ⅻ]|[0-9０-９]+)(?:\s*[.．、])?|[(（][0-9０-９]{1,2}[)）]|第[0-9０-９〇一二三四五六七八九十]{1,3}[章節部編]?)(?:\s+|(?<=[.．、)）章節部編]))(?=\S)/;
+/**
+ * `Ⅲ.`, `1.`, `1 `; `(3)`, `（３）`; `第2章`, `第二章`, `第1部`, `第3節`, `第1編`, and `第１　総則` (a space after it): the number, then
+ * the title. A heading may print only a number that ends in a mark (`## 第2章`, `【Ⅲ.】`); a bare `1` is no number.
+ */
+const NUMBERED = /^((?:[IVX]+|[Ⅰ-Ⅻ]|[0-9０-９]+)(?:\s*[.．、])?|[(（][0-9０-９]{1,2}[)）]|第[0-9０-９〇一二三四五六七八九十]{1,3}[章節部編]?)(?:(?:\s+|(?<=[.．、)）章節部編]))(?=\S)|(?<=[.．、)）章節部編])$)/;
 
 export function parseSectionHeading(text: string): SectionHeading {
   const inner = text.trim().replace(/^【(.*)】$/s, '$1').trim();
