@@ -147,6 +147,10 @@ export const RULES = {
     severity: 'warning',
     note: 'An opinion spanning several rows has more than one revision flag; the first is used.',
   },
+  'count-unread': {
+    severity: 'info',
+    note: 'A 件数 cell prints no single number (`多数`, or `3 2` when a detail row has a count of its own); `opinionCount` is null and `opinionCountRaw` keeps the text.',
+  },
   'count-invalid': {
     severity: 'warning',
     note: 'A count in the title block (提出意見数 …) has more than 15 digits, which is no count of submitters; it is not read, and `submitterCount` stays null.',

@@ -458,14 +458,17 @@ describe('a 件数 column: how many opinions a summary stands for', () => {
       ['2', 12, '１２件', '経過措置を設けるべき。'],
       ['3', null, '多数', '説明会を開くべき。'],
     ]);
+    expect(messages).toContain('notice.txt:6:1: info: Unexpected 件数 多数 for opinion 3, expected one number such as 3 or 12件: opinionCount is null [count-unread]');
+    expect(messages.match(/\[count-unread\]/g)).toHaveLength(1);
     expect(messages).not.toContain('[unattributed-text]');
     expect(document?.notice.coverage.share).toBe(1);
     expect(files.get('notice.opinions.csv')?.split('\n')[2]).toMatch(/,12,１２件$/);
   });
 
-  it('reads no number from two counts printed for one opinion (a detail row with its own), but keeps both as printed', async () => {
+  it('reads no number from two counts printed for one opinion (a detail row with its own), but keeps both as printed and says so', async () => {
     const text = ['結果', '', '番号\t御意見の概要\t件数\t御意見に対する考え方', '1\t基準値を見直すべき。\t3\t御意見を踏まえ、修正します。', '\t特に第2条。\t2\t', '2\t<p>延期すべき。</p>\t<p>4</p><p>件</p>\t承ります。', ''].join('\n');
-    const { document } = await convertText(text);
+    const { document, messages } = await convertText(text);
+    expect(messages).toContain('notice.txt:4:1: info: Unexpected 件数 3 2 for opinion 1, expected one number such as 3 or 12件: opinionCount is null [count-unread]');
     expect(document?.opinions.map((o) => [o.key, o.opinionCount, o.opinionCountRaw])).toEqual([
       ['1', null, '3 2'],
       ['2', 4, '4 件'],

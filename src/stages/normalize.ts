@@ -182,7 +182,7 @@ function toOpinion(split: SplitOpinion, id: string, context: RecordContext): Opi
     },
     revised: context.hasFlagColumn ? revisedOf(flag?.text ?? null, opinionName(draft), flag?.startLine ?? draft.startLine, context) : null,
     revisedRaw: flag?.text ?? null,
-    opinionCount: count === null ? null : countValue(count.text),
+    opinionCount: count === null ? null : countOf(count.text, opinionName(draft), count.startLine, context),
     opinionCountRaw: count?.text ?? null,
     outcome: response ? outcomeOf(response.text) : 'unknown',
     source: locate.span(draft),
@@ -192,8 +192,9 @@ function toOpinion(split: SplitOpinion, id: string, context: RecordContext): Opi
 /** A 件数 cell's number (`3`, `１２件`, `1,043`); null for one that prints none (`多数`). */
 const COUNT_CELL = new RegExp(`^[ \\u3000]*(${COUNT_DIGITS})[ \\u3000]*(?:件|通|者|名|人)?[ \\u3000]*$`);
 
-function countValue(text: string): number | null {
+function countOf(text: string, opinion: string, line: number, context: RecordContext): number | null {
   const digits = COUNT_CELL.exec(text)?.[1];
+  if (digits === undefined) report(context.file, 'count-unread', `Unexpected 件数 ${text} for ${opinion}, expected one number such as 3 or 12件: opinionCount is null`, { line, column: 1 });
   return digits === undefined ? null : digitsValue(digits);
 }
 
