@@ -626,6 +626,18 @@ describe('header rows wrapped onto two lines', () => {
 });
 
 describe('header rows', () => {
+  it('reads a municipal header: 受付番号, 分類 (the place), 修正内容 (a paragraph of the response)', async () => {
+    const { document, messages } = await convertText(
+      ['テスト計画(案)に対する意見募集の結果', '', '受付番号\t分類\t意見の要旨\t市の考え方\t修正内容', '1\t第3章\t目標値を上げるべき。\t御意見を踏まえ、修正します。\t目標値を20%に改めました。', ''].join('\n'),
+    );
+    const [opinion] = document?.opinions ?? [];
+    expect(opinion?.key).toBe('1');
+    expect(opinion?.comments.map((c) => [c.text, c.place, c.refs.map((r) => r.canonical)])).toEqual([['目標値を上げるべき。', '第3章', ['第3章']]]);
+    expect(opinion?.response?.text).toBe('御意見を踏まえ、修正します。\n目標値を20%に改めました。');
+    expect(opinion?.outcome).toBe('revised');
+    expect(messages).not.toContain('[unattributed-text]');
+  });
+
   it('a data row whose long cells mention 提出された意見 and end in 考え方 stays a data row, not a new header', async () => {
     const { document, messages } = await convertText(
       [
@@ -840,7 +852,6 @@ describe('labelled paragraphs instead of a table (FORMATS.md family E)', () => {
   it('reads headings without numbers ([お寄せいただいた意見] … [市の検討結果と理由], S29) as opinions keyed by place; a short line over the next one is a note', async () => {
     const text = ['第2次総合計画(案)に対する意見募集の結果', '', '項目 1 計画全体', '[お寄せいただいた意見]', '計画の目標を数値で示すべき。', '[市の検討結果と理由]', '御意見を踏まえ、目標値を追記します。', '', '項目 2 子育て支援', '[お寄せいただいた意見]', '保育所を増やすべき。', '[市の検討結果と理由]', '原案のとおり', ''].join('\n');
     const { document, messages } = await convertText(text);
-    expect(document?.notice.respondent).toBe('市');
     expect(document?.opinions.map((o) => [o.key, o.label, o.comments.map((c) => c.text), o.response?.text])).toEqual([
       ['1', '', ['計画の目標を数値で示すべき。'], '御意見を踏まえ、目標値を追記します。'],
       ['2', '', ['保育所を増やすべき。'], '原案のとおり'],
@@ -1587,7 +1598,6 @@ describe('labels in parentheses, circled, bulleted or after No.', () => {
 describe('opinions printed as records: rows of a label and its value', () => {
   it('reads a table per opinion (項目 | …, お寄せいただいた意見 | …, 市の検討結果と理由 | …) as rows of one table (record-tables)', async () => {
     const { document } = await convertFixture('record-tables');
-    expect(document?.notice.respondent).toBe('市');
     expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => [c.text, c.place]), o.response?.text, o.outcome])).toEqual([
       ['1', [['計画の目標を数値で示すべき。', '1 計画全体']], '御意見を踏まえ、目標値を追記します。', 'revised'],
       ['2', [['保育所を増やすべき。', '2 子育て支援']], '原案のとおりとします。', 'unchanged'],

@@ -87,6 +87,16 @@ describe('columnRole', () => {
     ['件数', 'count'],
     ['意見件数', 'count'],
     ['同旨の意見数', 'count'],
+    // Municipal wordings: a reception number, the theme or part of the plan, how the draft was changed.
+    ['受付番号', 'number'],
+    ['受付No.', 'number'],
+    ['意見No', 'number'],
+    ['連番', 'number'],
+    ['分類', 'place'],
+    ['関係箇所', 'place'],
+    ['対象箇所', 'place'],
+    ['該当章', 'place'],
+    ['修正内容', 'response'],
     // Markdown bold that a converter left around a header cell of a TAB row.
     ['**番号**', 'number'],
     ['__提出された意見__', 'opinion'],
@@ -95,7 +105,7 @@ describe('columnRole', () => {
     expect(columnRole(header)).toBe(role);
   });
 
-  it.each(['意見募集期間', '備考', '提出意見数', '対応状況の詳細'])('names no column: %s', (header) => {
+  it.each(['意見募集期間', '備考', '提出意見数', '対応状況の詳細', '区分'])('names no column: %s', (header) => {
     expect(columnRole(header)).toBeNull();
   });
 });
