@@ -63,6 +63,8 @@ const START = new RegExp(`${FULL_YEAR}|${NUMERIC_START}`, 'g');
 // Hyphens and ー are safe here only because a full date must stand on both sides.
 const SEPARATOR = new RegExp(`${SP}(?:[～〜~∼－\\-–—ー]|から)${SP}`, 'y');
 const PERIOD_TAIL = new RegExp(`^${SP}(?:まで)?${SP}$`);
+/** A time of day after a date (`0時`, `23時59分`, `17:00`, `午後5時`): part of the period as printed, not of its dates. */
+const TIME_OF_DAY = new RegExp(`${SP}(?:午前|午後)?${SP}${NUM}${SP}(?:時(?:${SP}${NUM}${SP}分)?|[:：]${SP}${NUM})`, 'y');
 
 /** What an end date inherits from the start date; `month` only serves 同月. */
 interface Context {
@@ -163,7 +165,7 @@ function scanPeriod(text: string, at: number, year?: YearContext): Scan | null {
   const numeric = execAt(NUMERIC_DATE, text, at);
   const start = numeric ?? execAt(DATE, text, at);
   if (!start || !(start.groups?.['era'] ?? start.groups?.['eraMark'] ?? start.groups?.['gYear'] ?? year)) return null;
-  const afterStart = at + start[0].length;
+  const afterStart = at + start[0].length + (execAt(TIME_OF_DAY, text, at + start[0].length)?.[0].length ?? 0);
   const separator = execAt(SEPARATOR, text, afterStart);
   if (!separator) {
     const message = `Unexpected ${head(text.slice(afterStart))} after ${start[0]}, expected ～ or から and an end date`;
@@ -177,7 +179,8 @@ function scanPeriod(text: string, at: number, year?: YearContext): Scan | null {
     const message = `Unexpected ${head(text.slice(afterSeparator))} after ${separator[0].trim()}, expected an end date such as 同年12月18日 or 12月18日`;
     return { kind: 'partial', to: afterStart, message };
   }
-  return { kind: 'period', start, end, to: afterSeparator + end[0].length };
+  const afterEnd = afterSeparator + end[0].length;
+  return { kind: 'period', start, end, to: afterEnd + (execAt(TIME_OF_DAY, text, afterEnd)?.[0].length ?? 0) };
 }
 
 /** Dates of a syntactically complete period: the end inherits era, year and month from the start. */

@@ -125,6 +125,11 @@ describe('parsePeriod', () => {
     ['Ｒ６．４．１～Ｒ６．４．３０', '2024-04-01', '2024-04-30'],
     ['2024/4/1～2024/4/30', '2024-04-01', '2024-04-30'],
     ['2024.12.1～1.5', '2024-12-01', '2025-01-05'],
+    // A time of day after a date, as the period was announced (it stays in raw only).
+    ['令和6年4月1日(月)0時～4月30日(火)23時59分', '2024-04-01', '2024-04-30'],
+    ['令和6年4月1日(月)0:00～4月30日(火)23:59', '2024-04-01', '2024-04-30'],
+    ['令和6年4月1日から令和6年4月30日午後5時まで', '2024-04-01', '2024-04-30'],
+    ['R6.4.1～R6.4.30 17：00', '2024-04-01', '2024-04-30'],
   ])('%s -> %s/%s', (raw, start, end) => {
     expect(parsePeriod(raw)).toEqual({ ok: true, start, end, raw, notes: [] });
   });
@@ -163,6 +168,9 @@ describe('findPeriod', () => {
     ['（意見募集期間：令和５年１１月１７日～令和５年１２月１８日）', '令和５年１１月１７日～令和５年１２月１８日', 8, '2023-11-17', '2023-12-18'],
     // A lone date or a bare 年度 before the period is skipped; the first period wins.
     ['令和5年3月31日公示。平成30年度の意見募集 令和5年4月1日～4月30日、令和5年6月1日～6月30日', '令和5年4月1日～4月30日', 24, '2023-04-01', '2023-04-30'],
+    // A deadline's time is part of the period as printed; a number after the end date that is no time is not.
+    ['意見募集期間：令和6年4月1日から令和6年4月30日(火)17時まで', '令和6年4月1日から令和6年4月30日(火)17時', 7, '2024-04-01', '2024-04-30'],
+    ['1 意見募集期間 令和6年4月1日～4月30日 2 提出意見数 3件', '令和6年4月1日～4月30日', 9, '2024-04-01', '2024-04-30'],
   ])('%s', (text, raw, index, start, end) => {
     const result = findPeriod(text);
     expect(result).toEqual({ ok: true, start, end, raw, index, notes: [] });
