@@ -55,6 +55,10 @@ export const RULES = {
     severity: 'info',
     note: 'The notice has no opinion table, and a line of it says its opinions are printed in another file (`主な意見と対応については別添のとおり。`, `…ご意見とそれに対する…の考え方は別紙のとおりです。`, `考え方は後日公表`): a cover page (FORMATS.md families G and H), converted with what its title block says (title, period, counts, published date) and no opinions. Convert the annex as a notice of its own.',
   },
+  'no-opinions-submitted': {
+    severity: 'info',
+    note: 'The notice has no opinion table, and a line of it says no opinion was submitted (`意見の提出はありませんでした。`, `提出された御意見はございません。`, `提出意見数：0件`): converted with what its title block says and no opinions.',
+  },
   'unknown-header': {
     severity: 'error',
     note: 'A header row names columns pubcom does not know; its rows are not read as opinions. The message ends with a `columns` entry for NAME.pubcom.json that would read it, each role guessed from the words of the header (`ignore` where none fits): check it, then add it, or report the header so the vocabulary learns it.',

@@ -12,7 +12,7 @@ import type { NoticeDocument } from './schema/records.js';
 import { assembleRows } from './stages/assemble-rows.js';
 import { decode } from './stages/decode.js';
 import { normalize } from './stages/normalize.js';
-import { opinionsElsewhere, readHeader } from './stages/read-header.js';
+import { noOpinionsSubmitted, opinionsElsewhere, readHeader } from './stages/read-header.js';
 import { transposeRecordTables } from './stages/record-tables.js';
 import { looksVertical, segment } from './stages/segment.js';
 import { splitComments } from './stages/split-comments.js';
@@ -69,6 +69,10 @@ function segmentUnlessTooDeep(text: string, fileName: string, file: VFile): Retu
   }
 }
 
+function shortened(sentence: string): string {
+  return sentence.length > 80 ? `${sentence.slice(0, 80)}…` : sentence;
+}
+
 export function convertNotice(input: NoticeInput, file: VFile): Conversion | null {
   const decoded = stage('decode', () => decode(input.bytes, file));
   if (!decoded) return null;
@@ -82,10 +86,13 @@ export function convertNotice(input: NoticeInput, file: VFile): Conversion | nul
   const rows = stage('record-tables', () => transposeRecordTables(blocks, overrides.columns));
   const draft = stage('assemble-rows', () => assembleRows(rows, file, overrides));
   const elsewhere = draft.hasOpinionTable ? null : opinionsElsewhere(draft.titleBlock);
+  const none = draft.hasOpinionTable || elsewhere ? null : noOpinionsSubmitted(draft.titleBlock);
   if (elsewhere) {
     // A cover page (FORMATS.md families G and H): its opinions are in an annex, so no table here is no error.
-    const sentence = elsewhere.sentence.length > 80 ? `${elsewhere.sentence.slice(0, 80)}…` : elsewhere.sentence;
-    report(file, 'opinions-elsewhere', `Unexpected notice without an opinion table, which says its opinions are printed elsewhere (「${sentence}」): only what its title block says is converted`, { line: elsewhere.line, column: 1 });
+    report(file, 'opinions-elsewhere', `Unexpected notice without an opinion table, which says its opinions are printed elsewhere (「${shortened(elsewhere.sentence)}」): only what its title block says is converted`, { line: elsewhere.line, column: 1 });
+  } else if (none) {
+    // A consultation that received no opinion has none to tabulate.
+    report(file, 'no-opinions-submitted', `Unexpected notice without an opinion table, which says no opinion was submitted (「${shortened(none.sentence)}」): only what its title block says is converted`, { line: none.line, column: 1 });
   } else if (!draft.hasOpinionTable) {
     report(file, 'no-opinion-table', 'Unexpected document without an opinion table, expected a header row such as 提出された意見⇥総務省の考え方', { line: 1, column: 1, offset: 0 });
     // An empty file holds no notice at all; any other text still gives what its title block says.

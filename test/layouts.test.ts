@@ -1229,6 +1229,30 @@ describe('a cover page whose opinions are in an annex (FORMATS.md families G and
   });
 });
 
+describe('a consultation that received no opinion', () => {
+  const head = ['「テスト計画(案)」に対する意見募集の結果', '意見募集期間：令和6年4月1日～令和6年4月30日'];
+
+  it.each([
+    ['意見の提出はありませんでした。', null],
+    ['期間中、提出された御意見はございませんでした。', null],
+    ['提出意見数：０件', 0],
+  ])('converts its title block without an error: %s', async (line, count) => {
+    const { document, messages } = await convertText([...head, line, ''].join('\n'));
+    expect(messages).toContain(`notice.txt:3:1: info: Unexpected notice without an opinion table, which says no opinion was submitted (「${line}」): only what its title block says is converted [no-opinions-submitted]`);
+    expect(messages).not.toContain('error');
+    expect(document?.notice).toMatchObject({ title: head[0], period: { start: '2024-04-01', end: '2024-04-30' }, submitterCount: count });
+    expect(document?.opinions).toEqual([]);
+  });
+
+  it('still reports a missing table where only the second round (再意見) received none, or a count is not zero', async () => {
+    for (const line of ['再意見の提出はありませんでした。', '提出意見数：10件']) {
+      const { messages } = await convertText([...head, line, ''].join('\n'));
+      expect(messages).toContain('[no-opinion-table]');
+      expect(messages).not.toContain('[no-opinions-submitted]');
+    }
+  });
+});
+
 describe('the e-Gov result template (行政手続法 43条)', () => {
   it('reads a cover table of labels and values into the notice, under a title that stays the title', async () => {
     const html = [

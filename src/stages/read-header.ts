@@ -94,10 +94,27 @@ const COUNT_CELL = new RegExp(`^(${COUNT_DIGITS})\\s*(件|者|通|名)$`);
  */
 const ELSEWHERE = /(?:意見|考え方|回答)[^。]*(?:別添|別紙|別冊|添付(?:資料)?)[^。、\s]{0,6}?[のに]?(?:とおり|通り|記載|掲載)|(?:考え方|回答)[^。]*(?:後日|追って)公表/;
 
+/**
+ * `意見の提出はありませんでした。`, `提出された御意見はございません。`, `提出意見数：0件`, `提出意見数 なし`: a
+ * line saying no opinion was submitted (a consultation may get none). Not `再意見の提出は…`, the second round's.
+ */
+const NONE_SUBMITTED = new RegExp(
+  `(?<!再)(?:意見|コメント)(?:等|・情報)?の提出(?:者)?は(?:ありません|ございません|なかった|無かった|なし)|提出された[御ご]?(?:意見|コメント)(?:等)?は(?:ありません|ございません|なかった|無かった)|(?<!再)(?:意見|コメント)(?:等)?は(?:寄せられ|提出され)(?:ませんでした|なかった)|(?<!再)${COUNT_LABEL}(?:[0０]\\s*(?:件|者|通|名|人)?(?![0-9０-９.,，])|なし)`,
+);
+
 /** The sentence of the title block that says the opinions are printed in another file, and its line, if one does. */
 export function opinionsElsewhere(lines: readonly TitleLine[]): { line: number; sentence: string } | null {
+  return sentenceSaying(lines, ELSEWHERE);
+}
+
+/** The sentence of the title block that says no opinion was submitted, and its line, if one does. */
+export function noOpinionsSubmitted(lines: readonly TitleLine[]): { line: number; sentence: string } | null {
+  return sentenceSaying(lines, NONE_SUBMITTED);
+}
+
+function sentenceSaying(lines: readonly TitleLine[], pattern: RegExp): { line: number; sentence: string } | null {
   for (const line of lines) {
-    const sentence = line.cells === null ? line.text.split(/(?<=。)/).find((part) => ELSEWHERE.test(part)) : undefined;
+    const sentence = line.cells === null ? line.text.split(/(?<=。)/).find((part) => pattern.test(part)) : undefined;
     if (sentence) return { line: line.line, sentence: sentence.trim() };
   }
   return null;
