@@ -1535,6 +1535,25 @@ describe('HTML pages laid out with tables', () => {
     expect(messages).toContain('page.html:2:1: info: Unexpected table row outside the opinion tables: 提出された意見及び考え方');
     expect(messages).not.toContain('[unnumbered-opinions]');
   });
+  it('reads a row of one cell across the table that is a sentence (a tfoot note) as a note, not as an opinion or a topic', async () => {
+    const html = [
+      '<html><body><p>テスト規則(案)に対する意見及びそれに対する考え方</p><table>',
+      '<tr><th>番号</th><th>提出された意見</th><th>考え方</th></tr>',
+      ...dataRows,
+      '<tfoot><tr><td colspan="3">※御意見は要約して掲載しています。</td></tr></tfoot>',
+      '</table></body></html>',
+      '',
+    ].join('\n');
+    const { document, messages } = await convertBytes('page', 'page.html', new TextEncoder().encode(html));
+    expect(rows(document)).toEqual(expected);
+    expect(document?.opinions.map((o) => o.topic)).toEqual([null, null]);
+    expect(messages).toContain('page.html:5:28: info: Unexpected row of one cell across the table, a note rather than an opinion: ※御意見は要約して掲載しています。 [note-outside-table]');
+    expect(messages).not.toMatch(/warning|error/);
+    const coverage = document?.notice.coverage;
+    expect(coverage?.reported).toBe(17);
+    expect((coverage?.attributed ?? 0) + 17).toBe(coverage?.characters);
+  });
+
   it("reads a table's caption as text printed over the table: the title and respondent, or a section over a later table", async () => {
     const html = [
       '<html><body><table>',

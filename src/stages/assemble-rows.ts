@@ -248,6 +248,7 @@ class Assembler {
     if (!this.roles) return this.rowWithoutHeader(row);
     const headingRow = asHeadingRow(row, this.roles, this.afterBreak);
     if (headingRow) return this.headingRow(headingRow, row.line);
+    if (isNoteRow(row)) return this.noteRow(row);
     this.dataRow({ ...row, cells: row.cells.map((cell) => (cell?.fromRowspan && this.uncarried.has(cell.offset) ? null : cell)) }, this.roles);
   }
 
@@ -323,6 +324,12 @@ class Assembler {
     const paragraphs = row.cells.filter((cell) => !cell?.fromRowspan).flatMap(cellParagraphs);
     this.draft.characters += countCharacters(paragraphs);
     reportUnattributed(this.file, 'Unexpected table row under no known header', paragraphs);
+  }
+
+  private noteRow(row: RowBlock): void {
+    const paragraphs = row.cells.flatMap(cellParagraphs);
+    this.draft.characters += countCharacters(paragraphs);
+    reportUnattributed(this.file, 'Unexpected row of one cell across the table, a note rather than an opinion', paragraphs, 'note-outside-table');
   }
 
   private headingRow(headingRow: HeadingRow, line: number): void {
@@ -666,6 +673,16 @@ function asHeadingRow(row: RowBlock, roles: Role[], afterBreak: boolean): Headin
 }
 
 /**
+ * A row of one cell across the whole table (a `colspan` row) that is no
+ * heading (a sentence: `※御意見は要約して掲載しています。`): a note in the
+ * table, which opens no opinion though it covers the number column.
+ */
+function isNoteRow(row: RowBlock): boolean {
+  const filled = row.cells.filter((cell, index) => cell && (row.texts[index] ?? '') !== '');
+  return filled.length === 1 && filled[0]?.spansRow === true && !filled[0].fromRowspan;
+}
+
+/**
  * The row's paragraphs by column role, and its non-blank characters. `own`
  * holds those of the cells the row itself prints: a cell a rowspan repeats
  * from a row above is counted, and reported, on that row only. Cells beyond
@@ -714,7 +731,7 @@ function countCharacters(paragraphs: readonly Paragraph[]): number {
 }
 
 /** Cell text that goes into no record: one diagnostic with its span and a preview, counted in the accounting. */
-export function reportUnattributed(file: VFile, reason: string, paragraphs: readonly Paragraph[], ruleId: 'unattributed-text' | 'ignored-column' = 'unattributed-text'): void {
+export function reportUnattributed(file: VFile, reason: string, paragraphs: readonly Paragraph[], ruleId: 'unattributed-text' | 'ignored-column' | 'note-outside-table' = 'unattributed-text'): void {
   const first = paragraphs[0];
   const last = paragraphs.at(-1);
   if (!first || !last) return;
