@@ -199,6 +199,18 @@ describe('other changes', () => {
     expect(report).toMatch(/- glossary: .* → .*金商法/);
   });
 
+  it('shows a note read anew as a notice field change, and none for an output written before notes existed', () => {
+    const old = readOutput();
+    const changed = copy(old);
+    base(changed).notice.notes = [...base(changed).notice.notes, { text: '※御意見は要約しています。', line: 90 }];
+    expect(renderDiffReport(diffNotices(old, changed), labels)).toMatch(/- notes: .* → .*※御意見は要約しています。/);
+    const emptied = copy(old);
+    base(emptied).notice.notes = [];
+    const older = copy(emptied);
+    delete (base(older).notice as Partial<NoticeDocument['notice']>).notes;
+    expect(diffNotices(older, emptied).notices).toEqual([]);
+  });
+
   it('shows a 件数 read anew as a field change of its opinion, and none for an output written before the field existed', () => {
     const old = readOutput();
     const changed = copy(old);

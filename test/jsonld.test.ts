@@ -66,6 +66,7 @@ const doc: NoticeDocument = NoticeDocument.parse({
       { term: '金商法', meaning: '金融商品取引法', line: 5 },
       { term: '(−)', meaning: '約款の解釈に対する質問事項等であり、回答で十分であると考えた事項。', line: 6 },
     ],
+    notes: [{ text: '※提出意見数は、意見提出者数としています。', line: 4 }],
     coverage: { characters: 10, attributed: 10, reported: 0, share: 1 },
     source: { file: 'sample-2018.html', sha256: 'a'.repeat(64), encoding: 'shift_jis' },
   },
@@ -284,6 +285,11 @@ describe('toJsonLd', () => {
       [`${SCHEMA}text`]: [{ '@value': '意見 11 に対する考え方のとおり。' }],
       [`${PUBCOM}refersTo`]: [{ '@id': 'urn:pubcom:sample-2018#op-11' }],
     });
+
+    // A note of the notice: its text as printed and its line.
+    expect(typed(`${PUBCOM}Note`)).toEqual([
+      { '@type': [`${PUBCOM}Note`], [`${SCHEMA}text`]: [{ '@value': '※提出意見数は、意見提出者数としています。' }], [`${PUBCOM}line`]: [{ '@value': 4, '@type': 'http://www.w3.org/2001/XMLSchema#integer' }] },
+    ]);
 
     // A 件数 cell: an integer beside the cell as printed.
     expect(typed(`${PUBCOM}Opinion`)[0]).toMatchObject({

@@ -1229,6 +1229,34 @@ describe('a cover page whose opinions are in an annex (FORMATS.md families G and
   });
 });
 
+describe('notes beside the tables (notice.notes)', () => {
+  it('keeps the ※ notes of the title block and after the table, in JSON and JSON-LD, and reports other text after the table', async () => {
+    const text = [
+      'テスト規則(案)に対する意見及び考え方',
+      '意見募集期間：令和6年4月1日～令和6年4月30日',
+      '提出意見数：3件 ※1者から複数の御意見があった場合も1件としています。',
+      '番号\t御意見の概要\t考え方',
+      '1\t延期すべき。\t承ります。',
+      '',
+      '※ 御意見は要約して掲載しています。',
+      '以上',
+      '',
+    ].join('\n');
+    const { document, messages, files } = await convertText(text);
+    expect(document?.notice.notes).toEqual([
+      { text: '※1者から複数の御意見があった場合も1件としています。', line: 3 },
+      { text: '※ 御意見は要約して掲載しています。', line: 7 },
+    ]);
+    expect(document?.notice.submitterCount).toBe(3);
+    expect(messages).toContain('notice.txt:8:1: info: Unexpected text outside any table: 以上 [note-outside-table]');
+    expect(messages).not.toContain('御意見は要約して');
+    expect(JSON.parse(files.get('notice.jsonld') ?? '{}').note).toEqual([
+      { '@type': 'Note', text: '※1者から複数の御意見があった場合も1件としています。', line: 3 },
+      { '@type': 'Note', text: '※ 御意見は要約して掲載しています。', line: 7 },
+    ]);
+  });
+});
+
 describe('a consultation that received no opinion', () => {
   const head = ['「テスト計画(案)」に対する意見募集の結果', '意見募集期間：令和6年4月1日～令和6年4月30日'];
 
@@ -1535,11 +1563,12 @@ describe('HTML pages laid out with tables', () => {
     expect(messages).toContain('page.html:2:1: info: Unexpected table row outside the opinion tables: 提出された意見及び考え方');
     expect(messages).not.toContain('[unnumbered-opinions]');
   });
-  it('reads a row of one cell across the table that is a sentence (a tfoot note) as a note, not as an opinion or a topic', async () => {
+  it('reads a row of one cell across the table that is a sentence as no opinion or topic: a ※ note (a tfoot) among the notes, another reported', async () => {
     const html = [
       '<html><body><p>テスト規則(案)に対する意見及びそれに対する考え方</p><table>',
       '<tr><th>番号</th><th>提出された意見</th><th>考え方</th></tr>',
       ...dataRows,
+      '<tr><td colspan="3">以下、同趣旨の御意見は省略しています。</td></tr>',
       '<tfoot><tr><td colspan="3">※御意見は要約して掲載しています。</td></tr></tfoot>',
       '</table></body></html>',
       '',
@@ -1547,11 +1576,12 @@ describe('HTML pages laid out with tables', () => {
     const { document, messages } = await convertBytes('page', 'page.html', new TextEncoder().encode(html));
     expect(rows(document)).toEqual(expected);
     expect(document?.opinions.map((o) => o.topic)).toEqual([null, null]);
-    expect(messages).toContain('page.html:5:28: info: Unexpected row of one cell across the table, a note rather than an opinion: ※御意見は要約して掲載しています。 [note-outside-table]');
+    expect(document?.notice.notes).toEqual([{ text: '※御意見は要約して掲載しています。', line: 6 }]);
+    expect(messages).toContain('page.html:5:21: info: Unexpected row of one cell across the table, a note rather than an opinion: 以下、同趣旨の御意見は省略しています。 [note-outside-table]');
     expect(messages).not.toMatch(/warning|error/);
     const coverage = document?.notice.coverage;
-    expect(coverage?.reported).toBe(17);
-    expect((coverage?.attributed ?? 0) + 17).toBe(coverage?.characters);
+    expect(coverage?.reported).toBe(19);
+    expect((coverage?.attributed ?? 0) + 19).toBe(coverage?.characters);
   });
 
   it("reads a table's caption as text printed over the table: the title and respondent, or a section over a later table", async () => {

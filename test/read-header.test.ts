@@ -232,6 +232,38 @@ describe('glossary (凡例)', () => {
   });
 });
 
+describe('notes', () => {
+  it('keeps a line that opens with ※, 注:, (注1) or ＊, and the tail of a line from a ※ after a space, as printed', () => {
+    const header = readHeader(
+      lines(
+        'テスト案に対する意見募集の結果',
+        '提出意見数:6者 ※提出意見数は、意見提出者数としています。',
+        '※ 同趣旨の御意見は適宜集約しています。',
+        '注:以下で用いる用語は、規則の例によります。',
+        '（注1）御意見は原文のまま掲載しています。',
+        '＊は再掲を示します。',
+        '御意見の概要※1 は要約です。',
+      ),
+      new VFile(),
+    );
+    expect(header.notes).toEqual([
+      { text: '※提出意見数は、意見提出者数としています。', line: 2 },
+      { text: '※ 同趣旨の御意見は適宜集約しています。', line: 3 },
+      { text: '注:以下で用いる用語は、規則の例によります。', line: 4 },
+      { text: '（注1）御意見は原文のまま掲載しています。', line: 5 },
+      { text: '＊は再掲を示します。', line: 6 },
+    ]);
+    expect(header.submitterCount).toMatchObject({ count: 6 });
+  });
+
+  it('keeps a legend line in the glossary, not among the notes, and adds the notes printed after the tables', () => {
+    const legend = '※対応区分 A…意見を反映し、案を修正したもの、B…既に案に盛り込まれているもの、C…今後の参考とするもの';
+    const header = readHeader(lines('テスト案に対する意見募集の結果', legend), new VFile(), [], lines('※御意見は要約しています。'));
+    expect(header.glossary.map(({ term }) => term)).toEqual(['A', 'B', 'C']);
+    expect(header.notes).toEqual([{ text: '※御意見は要約しています。', line: 1 }]);
+  });
+});
+
 describe('title', () => {
   it.each([
     ['クラウドサービス提供における情報セキュリティ対策ガイドライン(第2版)(案)に対して提出された意見及びその意見に対する総務省の考え方', 'クラウドサービス提供における情報セキュリティ対策ガイドライン(第2版)(案)', '総務省'],

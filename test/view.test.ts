@@ -180,6 +180,7 @@ describe('renderNoticeHtml', () => {
   it('shows the publication date, the glossary and each consultation of a notice that reports several, and a document without them', () => {
     const page = renderNoticeHtml(loadDocument('fsa-kantoku-gfm'), loadSource(loadDocument('fsa-kantoku-gfm')));
     expect(page).toContain('CSP: クラウドサービス事業者');
+    expect(page).toContain('<dt>注記</dt><dd>※ 同趣旨のコメントは、適宜集約しています。</dd>');
     expect(renderNoticeHtml(loadDocument('caa-hyoji-html'), loadSource(loadDocument('caa-hyoji-html')))).toContain('<dd>令和4年9月30日 <span class="muted">(2022-09-30)</span></dd>');
     const several = structuredClone(doc);
     several.notice.consultations = [
@@ -193,6 +194,7 @@ describe('renderNoticeHtml', () => {
     const older = structuredClone(doc) as unknown as { notice: Record<string, unknown> };
     delete older.notice['glossary'];
     delete older.notice['consultations'];
+    delete older.notice['notes'];
     expect(() => renderNoticeHtml(older as unknown as NoticeDocument, loadSource(doc))).not.toThrow();
   });
 

@@ -140,6 +140,7 @@ export function toJsonLd(doc: NoticeDocument, context: object, sourceText: strin
       withoutNulls({ '@type': 'Consultation', label: c.label, about: c.subject, consultationPeriod: periodNode(c.period), submitterCount: c.submitterCount, submitterCountUnit: c.submitterCountUnit, line: c.line }),
     ),
     glossary: notice.glossary.map(({ term, meaning, line }) => ({ '@type': 'DefinedTerm', name: term, description: meaning, line })),
+    note: notice.notes.map(({ text, line }) => ({ '@type': 'Note', text, line })),
     sourceDocument: { '@id': sourceId, sourceFile: notice.source.file, sourceSha256: notice.source.sha256 },
     sourceFile: notice.source.file,
     sourceSha256: notice.source.sha256,

@@ -401,12 +401,15 @@ function diffOpinions(oldOpinions: readonly Opinion[] | undefined, newOpinions: 
 
 // ---------------------------------------------------------------- notice level
 
-const NOTICE_FIELDS = ['title', 'subject', 'respondent', 'period', 'published', 'submitterCount', 'submitterCountUnit', 'submitterBreakdown', 'rePeriod', 'reSubmitterCount', 'consultations', 'glossary'] as const;
+const NOTICE_FIELDS = ['title', 'subject', 'respondent', 'period', 'published', 'submitterCount', 'submitterCountUnit', 'submitterBreakdown', 'rePeriod', 'reSubmitterCount', 'consultations', 'glossary', 'notes'] as const;
+/** Lists that an output written before they existed lacks: the same as empty there, so no change shows. */
+const NOTICE_LISTS: ReadonlySet<string> = new Set(['submitterBreakdown', 'consultations', 'glossary', 'notes']);
 const SOURCE_FIELDS = ['file', 'encoding', 'sha256'] as const;
 
 function diffNoticeFields(a: NoticeDocument, b: NoticeDocument): DiffEntry[] {
+  const value = (doc: NoticeDocument, field: (typeof NOTICE_FIELDS)[number]): unknown => doc.notice[field] ?? (NOTICE_LISTS.has(field) ? [] : null);
   return [
-    ...NOTICE_FIELDS.flatMap((field) => fieldChange(field, a.notice[field], b.notice[field])),
+    ...NOTICE_FIELDS.flatMap((field) => fieldChange(field, value(a, field), value(b, field))),
     ...SOURCE_FIELDS.flatMap((field) => fieldChange(`source.${field}`, a.notice.source?.[field], b.notice.source?.[field])),
   ];
 }

@@ -160,6 +160,7 @@ class Page {
     }
     const glossary = (notice.glossary ?? []).map(({ term, meaning }) => `${term}: ${meaning}`).join('、');
     if (glossary !== '') fact('凡例', escapeHtml(glossary));
+    for (const note of notice.notes ?? []) fact('注記', escapeHtml(note.text));
     fact(
       '入力',
       `<code>${escapeHtml(notice.source.file)}</code> <span class="muted">(${escapeHtml(notice.source.encoding)})</span>`,

@@ -100,6 +100,12 @@ export const GlossaryEntry = z.object({
 });
 export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
 
+export const NoticeNote = z.object({
+  text: z.string().describe('as printed, its mark included: ※同趣旨の御意見は適宜集約しています。'),
+  line: z.number().int().positive(),
+});
+export type NoticeNote = z.infer<typeof NoticeNote>;
+
 export const Consultation = z.object({
   label: z.string().describe('its number as printed: (1), II.'),
   subject: z.string().describe('the draft it consulted on, as printed'),
@@ -127,6 +133,9 @@ export const Notice = z.object({
     .array(Consultation)
     .describe('the consultations of a notice that reports several together, each with its own period and count (period and submitterCount hold the first one); empty for one'),
   glossary: z.array(GlossaryEntry).describe('abbreviations and legend marks that the notice defines (凡例: a table of 正式名称 and 略称, `(−)は、…`)'),
+  notes: z
+    .array(NoticeNote)
+    .describe('the notes the notice prints before or after its tables, on how it counted and summarised (a line or its tail opening with ※, 注:, (注1) or ＊), in the order printed'),
   coverage: z
     .object({
       characters: z.number().int().nonnegative().describe('non-blank characters in the cells of the opinion tables'),

@@ -18,7 +18,7 @@ import { parseSectionHeading } from '../normalize/sections.js';
 import { isAllBold, type Block, type CellNode, type RowBlock } from './blocks.js';
 import { cellParagraphs, restoredCircledDigits, unsafeMarkup, type Paragraph } from './cell-text.js';
 import { SENTENCE_END } from './split-comments.js';
-import { legendsIn } from './read-header.js';
+import { legendsIn, noteIn } from './read-header.js';
 import { pushAll } from '../arrays.js';
 
 /** The paragraphs one row contributes to one column of an opinion. */
@@ -83,6 +83,8 @@ export interface Draft {
   titleBlock: TitleLine[];
   /** Lines after the first table that define legends (`※対応区分 A：…　B：…`): the glossary reads them with the title block's. */
   legendLines: TitleLine[];
+  /** Notes printed after the first table (`※御意見は要約しています。`): `notice.notes`, after the title block's. */
+  noteLines: TitleLine[];
   sections: SectionDraft[];
   opinions: OpinionDraft[];
   submitterLists: SubmitterList[];
@@ -91,9 +93,9 @@ export interface Draft {
   /** A header row of an opinion table was found (an empty table is still a notice). */
   hasOpinionTable: boolean;
   hasFlagColumn: boolean;
-  /** Non-blank characters in the cells of the opinion tables, and those of them that went into section or topic rows. */
+  /** Non-blank characters in the cells of the opinion tables, and those of them that went into section or topic rows or notes (`※…` across the table). */
   characters: number;
-  headingCharacters: number;
+  headingAndNoteCharacters: number;
 }
 
 /** `意見`, then its number: `1`, `1-1`, `(1)` or `①`, maybe after `No.`: three groups, one of which holds the number. */
@@ -126,7 +128,7 @@ export function assembleRows(blocks: readonly Block[], file: VFile, overrides: O
 
 /** The state of one pass over the blocks: the current header, section, topic, opinion and submitter list. */
 class Assembler {
-  readonly draft: Draft = { titleBlock: [], legendLines: [], sections: [], opinions: [], submitterLists: [], respondent: null, hasOpinionTable: false, hasFlagColumn: false, characters: 0, headingCharacters: 0 };
+  readonly draft: Draft = { titleBlock: [], legendLines: [], noteLines: [], sections: [], opinions: [], submitterLists: [], respondent: null, hasOpinionTable: false, hasFlagColumn: false, characters: 0, headingAndNoteCharacters: 0 };
   private roles: Role[] | null = null;
   private list: { target: SubmitterList; roles: Role[] | null } | null = null;
   private section: SectionDraft | null = null;
@@ -222,6 +224,8 @@ class Assembler {
       this.openSection(block.text, block.line);
     } else if (this.inBody && legendsIn(block.text).length > 0) {
       this.draft.legendLines.push({ line: block.line, text: block.text, cells: null, isMainHeading: false });
+    } else if (this.inBody && noteIn(block.text) === block.text.trim()) {
+      this.draft.noteLines.push({ line: block.line, text: block.text, cells: null, isMainHeading: false });
     } else if (this.inBody) {
       report(this.file, 'note-outside-table', `Unexpected text outside any table: ${preview(block.text)}`, { line: block.line, column: block.column });
     }
@@ -326,16 +330,24 @@ class Assembler {
     reportUnattributed(this.file, 'Unexpected table row under no known header', paragraphs);
   }
 
+  /** A row of one cell across the table that is no heading: a note of the notice (`※御意見は要約しています。`), else reported. */
   private noteRow(row: RowBlock): void {
     const paragraphs = row.cells.flatMap(cellParagraphs);
-    this.draft.characters += countCharacters(paragraphs);
-    reportUnattributed(this.file, 'Unexpected row of one cell across the table, a note rather than an opinion', paragraphs, 'note-outside-table');
+    const characters = countCharacters(paragraphs);
+    this.draft.characters += characters;
+    const text = paragraphs.map((paragraph) => paragraph.text).join(' ');
+    if (noteIn(text) === text.trim()) {
+      this.draft.noteLines.push({ line: row.line, text, cells: null, isMainHeading: false });
+      this.draft.headingAndNoteCharacters += characters;
+    } else {
+      reportUnattributed(this.file, 'Unexpected row of one cell across the table, a note rather than an opinion', paragraphs, 'note-outside-table');
+    }
   }
 
   private headingRow(headingRow: HeadingRow, line: number): void {
     const characters = nonBlankLength(headingRow.printed);
     this.draft.characters += characters;
-    this.draft.headingCharacters += characters;
+    this.draft.headingAndNoteCharacters += characters;
     if (headingRow.kind === 'section') {
       this.openSection(headingRow.text, line);
     } else {

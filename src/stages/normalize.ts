@@ -54,6 +54,7 @@ export function normalize(source: SourceInfo, header: NoticeHeader, draft: Draft
       submitters,
       consultations: header.consultations,
       glossary: header.glossary,
+      notes: header.notes,
       coverage: coverageOf(draft, split, file),
       source: { file: source.file, sha256: source.sha256, encoding: source.encoding },
     },
@@ -108,7 +109,7 @@ function coverageOf(draft: Draft, split: readonly SplitOpinion[], file: VFile): 
     shared.add(comment.start);
     return [comment.text, comment.submitterRaw !== null && comment.submitterColumn === null ? comment.submitterRaw : ''];
   };
-  let attributed = draft.headingCharacters;
+  let attributed = draft.headingAndNoteCharacters;
   for (const { draft: opinion, summary, comments, response, flag, count } of split) {
     const fields = [
       opinion.label,

@@ -10,7 +10,7 @@ import { report } from '../diagnostics.js';
 import { respondentFrom } from '../normalize/columns.js';
 import { findDate, findPeriod, firstDateYear, type YearContext } from '../normalize/dates.js';
 import { COUNT_DIGITS, digitsValue, MAX_DIGITS, parseSubmitterGroup, type SubmitterGroup } from '../normalize/submitters.js';
-import type { Consultation, GlossaryEntry, Period, PublishedDate } from '../schema/records.js';
+import type { Consultation, GlossaryEntry, NoticeNote, Period, PublishedDate } from '../schema/records.js';
 import type { TitleLine } from './assemble-rows.js';
 
 export interface Count {
@@ -37,6 +37,8 @@ export interface NoticeHeader {
   published: PublishedDate | null;
   /** Abbreviations and legend marks the title block defines (凡例). */
   glossary: GlossaryEntry[];
+  /** Notes on how the notice counted and summarised (`※同趣旨の御意見は適宜集約しています。`). */
+  notes: NoticeNote[];
   /** The consultations of a notice that reports several, each with its own period and count; empty for one. */
   consultations: Consultation[];
 }
@@ -120,8 +122,23 @@ function sentenceSaying(lines: readonly TitleLine[], pattern: RegExp): { line: n
   return null;
 }
 
-/** `legendLines`: lines after the first table that define legends (a footnote `※対応区分 A：…`), read into the glossary after the title block's. */
-export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines: readonly TitleLine[] = []): NoticeHeader {
+/** A note's mark at the start of a line: `※`, `※1`, `＊`, `注:`, `注1：`, `(注)`, `（注2）`. */
+const NOTE_START = /^(?:※|＊|注[0-9０-９]*[:：]|[(（]注[0-9０-９]*[)）])/;
+/** A note after the words of a line, parted from them by a space (`提出意見数:6者 ※提出意見数は、意見提出者数としています。`). */
+const NOTE_TAIL = /[ \u3000]((?:※|＊).*)$/;
+
+/** The note a line prints (the whole line, or its tail from the mark), as printed; null when it prints none. */
+export function noteIn(text: string): string | null {
+  const trimmed = text.trim();
+  if (NOTE_START.test(trimmed)) return trimmed;
+  return NOTE_TAIL.exec(trimmed)?.[1]?.trim() ?? null;
+}
+
+/**
+ * `legendLines`: lines after the first table that define legends (a footnote `※対応区分 A：…`), read into the glossary after the title block's.
+ * `noteLines`: the notes printed after the first table (`※御意見は要約しています。`), kept after the title block's.
+ */
+export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines: readonly TitleLine[] = [], noteLines: readonly TitleLine[] = []): NoticeHeader {
   const header: NoticeHeader = {
     title: null,
     subject: null,
@@ -135,6 +152,7 @@ export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines
     breakdown: [],
     published: null,
     glossary: [],
+    notes: [],
     consultations: [],
   };
   const titleLine = lines.find((line) => TITLE_TAIL.test(line.text) && /考え方|回答|概要|結果/.test(line.text)) ?? lines.find((line) => line.isMainHeading) ?? lines[0];
@@ -188,6 +206,8 @@ export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines
     }
     for (const text of line.text.split('\n')) {
       if (readLegendLine(header, text, line.line)) continue;
+      const note = noteIn(text);
+      if (note !== null) header.notes.push({ text: note, line: line.line });
       header.published ??= publishedDateOf(text);
       periodSeen = readTextLine(header, line, countLabelAbove ? countLabelAbove + text.trim() : text, yearBefore, periodLabelAbove, file).period || periodSeen;
       periodSeen = readPeriodEnd(text, line) || periodSeen;
@@ -198,6 +218,7 @@ export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines
   });
   header.consultations = readConsultations(lines);
   for (const line of legendLines) readLegendLine(header, line.text, line.line);
+  for (const line of noteLines) header.notes.push({ text: noteIn(line.text) ?? line.text.trim(), line: line.line });
   if (!periodSeen) {
     report(file, 'period-missing', 'Unexpected title block without a period, expected a line such as 意見募集期間:平成30年6月7日～平成30年7月6日', lines[0] ? { line: lines[0].line, column: 1 } : null);
   }
