@@ -387,6 +387,16 @@ describe("a spreadsheet's TAB export (Excel, tabula): quoted cells over several 
     expect(among.document?.opinions.at(-1)?.comments[0]?.text).toBe('"クラウド"という語を定義すべき。');
   });
 
+  it('unquotes the cells of a notice whose only sign of a spreadsheet is a doubled quote inside a quoted cell', async () => {
+    const { document } = await convertText(
+      `${head}番号\t御意見の概要\t御意見に対する考え方\n1\t"""クラウド""の定義を明確にすべき。【個人】"\t"御意見を踏まえ""クラウド""を定義します。"\n2\t"単純な引用です。【個人】"\t承ります。\n`,
+    );
+    expect(rows(document)).toEqual([
+      ['1', [['個人', '"クラウド"の定義を明確にすべき。']], '御意見を踏まえ"クラウド"を定義します。', []],
+      ['2', [['個人', '単純な引用です。']], '承ります。', []],
+    ]);
+  });
+
   it('reads the lines of a quote that never closes one by one, as before, rather than as one row', async () => {
     const body = Array.from({ length: 70 }, (_, i) => `${i + 2}\t意見${i + 2}です。【個人】\t承ります。`).join('\n');
     const { document, messages } = await convertText(`${head}番号\t御意見の概要\t御意見に対する考え方\n1\t"閉じない引用符です。【個人】\t承ります。\n${body}\n`);

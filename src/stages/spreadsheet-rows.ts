@@ -17,13 +17,17 @@ const MAX_RECORD_LINES = 64;
 /** A TAB cell that opens with a quote. */
 const QUOTED_CELL = /(?:^|\t)"/;
 
+/** A whole TAB cell in quotes with a doubled quote inside (`"""クラウド""という語"`): only a spreadsheet prints that. */
+const ESCAPED_QUOTE_CELL = /(?:^|\t)"(?:[^"\t]|"")*""(?:[^"\t]|"")*"(?=\t|$)/;
+
 /**
  * Does `lines` hold spreadsheet quoting: a row whose quoted cell runs onto
- * the next line? Only then are quoted cells on one line unquoted too: a
- * converter's cell may start with a quote of its own (`"クラウド"という語`).
+ * the next line, or a quoted cell with a doubled quote inside? Only then are
+ * quoted cells unquoted: a converter's cell may start with a quote of its own
+ * (`"クラウド"という語`).
  */
 export function hasSpreadsheetQuoting(lines: readonly Line[]): boolean {
-  return lines.some((line, index) => QUOTED_CELL.test(line.text) && recordEnd(lines, index) > index);
+  return lines.some((line, index) => QUOTED_CELL.test(line.text) && (ESCAPED_QUOTE_CELL.test(line.text) || recordEnd(lines, index) > index));
 }
 
 /**
