@@ -301,15 +301,21 @@ const PAGE_P_RE = /(?<![A-Za-z0-9])[pP](?:\.[ \t]*)?([0-9]{1,5})(?![0-9A-Za-z])/
 /** `29 ページ`, `3ページ`, `3頁`; the number is not the tail of a longer one or of `1.5`. */
 const PAGE_JA_RE = /(?<![0-9A-Za-z.])([0-9]{1,5})[ \t]*(?:ページ|頁)/g;
 
-/** Page references, canonical `p.29`. */
+/** A range of pages (`p.12～13`, `P12-P14`, `12～14ページ`, `12ページ～14ページ`); its end must come after its start. */
+const PAGE_RANGE_P_RE = /(?<![A-Za-z0-9])[pP](?:\.[ \t]*)?([0-9]{1,5})[ \t]*[~〜\-–][ \t]*(?:[pP](?:\.[ \t]*)?)?([0-9]{1,5})(?![0-9A-Za-z])/g;
+const PAGE_RANGE_JA_RE = /(?<![0-9A-Za-z.])([0-9]{1,5})[ \t]*(?:ページ|頁)?[ \t]*[~〜\-–][ \t]*([0-9]{1,5})[ \t]*(?:ページ|頁)/g;
+
+/** Page references, canonical `p.29`; a range is one ref of its first page, canonical `p.12-14`. */
 function matchPages(folded: string, text: string): FoundRef[] {
   const found: FoundRef[] = [];
-  for (const re of [PAGE_P_RE, PAGE_JA_RE]) {
+  for (const re of [PAGE_P_RE, PAGE_JA_RE, PAGE_RANGE_P_RE, PAGE_RANGE_JA_RE]) {
     for (const m of folded.matchAll(re)) {
       const page = Number.parseInt(m[1] ?? '', 10);
+      const last = m[2] === undefined ? page : Number.parseInt(m[2], 10);
+      if (last < page) continue;
       const start = m.index;
       const end = start + m[0].length;
-      found.push({ kind: 'page', raw: text.slice(start, end), canonical: `p.${page}`, page, start, end });
+      found.push({ kind: 'page', raw: text.slice(start, end), canonical: last === page ? `p.${page}` : `p.${page}-${last}`, page, start, end });
     }
   }
   return found;

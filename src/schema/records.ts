@@ -50,7 +50,7 @@ export const Ref = z.discriminatedUnion('kind', [
     path: z.array(z.number().int().nonnegative()),
     qualifiers: z.array(z.string()),
   }),
-  z.object({ kind: z.literal('page'), ...refBase, page: z.number().int().nonnegative() }),
+  z.object({ kind: z.literal('page'), ...refBase, page: z.number().int().nonnegative().describe('the page; of a range, its first (12～14ページ: 12, canonical p.12-14)') }),
   z.object({
     kind: z.literal('annex'),
     ...refBase,

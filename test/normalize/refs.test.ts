@@ -81,6 +81,12 @@ describe('findRefs: examples from the corpus and the contract', () => {
     ['29ページ', [page('29ページ', 29)]],
     ['(新旧対照表 2ページ)', [page('2ページ', 2)]],
     ['239 ページ及び 251 ページに', [page('239 ページ', 239), page('251 ページ', 251)]],
+    // A range of pages: one ref of its first page; an end before the start is no range.
+    ['p.12～13 の記載', [{ kind: 'page', raw: 'p.12～13', canonical: 'p.12-13', page: 12 }]],
+    ['12～14ページ', [{ kind: 'page', raw: '12～14ページ', canonical: 'p.12-14', page: 12 }]],
+    ['12ページ～14ページ', [{ kind: 'page', raw: '12ページ～14ページ', canonical: 'p.12-14', page: 12 }]],
+    ['P12-P14', [{ kind: 'page', raw: 'P12-P14', canonical: 'p.12-14', page: 12 }]],
+    ['p.12-3', [page('p.12', 12)]],
     // pages and figures
     ['3ページの図表1「主なクラウドサービス」', [page('3ページ', 3), { kind: 'figure', raw: '図表1', canonical: 'fig.1', figure: 1 }]],
     ['あわせて、図表 1 の表題を', [{ kind: 'figure', raw: '図表 1', canonical: 'fig.1', figure: 1 }]],
