@@ -1411,6 +1411,23 @@ describe('flags printed as codes that a legend explains (municipal 対応区分)
 });
 
 describe('submitters marked in other forms', () => {
+  it('reads marks in 〔…〕 and ［…］, and a business named by its kind (事業者)', async () => {
+    const cells = ['<p>対象を広げるべき。</p><p>〔個人〕</p>', '<p>対象を狭めるべき。［匿名］</p>', '<p>期限を延長すべき。</p><p>(事業者)</p>', '<p>理由を示すべき。(事業者の負担のため)</p>'];
+    const text = ['結果', '', '番号\t提出された意見\t考え方', ...cells.map((cell, index) => `${index + 1}\t${cell}\t<p>原案のとおりとします。</p>`), ''].join('\n');
+    const { document } = await convertText(text);
+    expect(document?.opinions.map((o) => o.comments.map((c) => [c.submitter, c.submitterRaw, c.text]))).toEqual([
+      [['個人', '〔個人〕', '対象を広げるべき。']],
+      [['匿名', '［匿名］', '対象を狭めるべき。']],
+      [['事業者', '(事業者)', '期限を延長すべき。']],
+      [[null, null, '理由を示すべき。(事業者の負担のため)']],
+    ]);
+    expect(document?.notice.submitters.map((s) => [s.name, s.kind])).toEqual([
+      ['個人', 'individual'],
+      ['匿名', 'individual'],
+      ['事業者', 'organization'],
+    ]);
+  });
+
   it('reads 提出者: lines, a mark before the text, 匿名 and a described individual', async () => {
     const cells = [
       '<p>対象を広げるべき。</p><p>提出者：テスト株式会社</p>',

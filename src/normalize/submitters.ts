@@ -117,7 +117,7 @@ function ordinal(token: string): number | null {
 export function normalizeSubmitterName(text: string): string {
   const inner = text
     .trim()
-    .replace(/^【(.*)】$|^[(（](.*)[)）]$/s, '$1$2')
+    .replace(/^【(.*)】$|^〔(.*)〕$|^［(.*)］$|^[(（](.*)[)）]$/s, '$1$2$3$4')
     .trim()
     .replace(/^(?:意見)?提出者(?:名)?[ \u3000]*[:：][ \u3000]*/, '')
     .replace(/[ \u3000]+/g, ' ');
@@ -139,7 +139,8 @@ const ORGANIZATION = /株式会社|有限会社|合同会社|[(（](?:株|有|�
 export function guessKind(name: string): SubmitterKind {
   // 個人, 個人A, 匿名, 匿名希望, and an individual described: 個人・20代, 個人(会社員).
   if (/^(?:個人|匿名(?:希望)?)(?:\s*[A-Za-zＡ-Ｚａ-ｚ0-9０-９]*|[・･(（].*)$/.test(name)) return 'individual';
-  if (ORGANIZATION.test(name)) return 'organization';
+  // 事業者, 企業A: a business named only by its kind.
+  if (ORGANIZATION.test(name) || /^(?:事業者|企業)\s*[A-Za-zＡ-Ｚａ-ｚ0-9０-９]*$/.test(name)) return 'organization';
   return 'unknown';
 }
 

@@ -136,7 +136,8 @@ function rowCell(parts: readonly RowPart[]): (line: number) => TextBlock | null 
 }
 
 /* The blanks before a mark are trimmed by the caller: a leading `[ \u3000]*` here would be retried at every blank of a long run (quadratic). */
-const TRAILING_MARK = /【([^【】]+)】$/;
+/** `【個人A】`, and the same in 〔…〕 or ［…］ as some notices print it. */
+const TRAILING_MARK = /(?:【([^【】]+)】|〔([^〔〕]+)〕|［([^［］]+)］)$/;
 /** A submitter's code after a sentence, `…すべき。(EBC)` (S11, S10): capitals, never a bare Roman numeral (a section). */
 const SUBMITTER_CODE = /^(?![IVXLC]+$)[A-Z][A-Z0-9&-]{1,7}$/;
 const SENTENCE_BEFORE = /[。．.]\s*$/;
@@ -144,7 +145,7 @@ const SENTENCE_BEFORE = /[。．.]\s*$/;
 const SUBMITTER_LINE = /^[【[［(（]?(?:意見)?提出者(?:名)?[ \u3000]*[:：][ \u3000]*([^【】[\]［］()（）:：]+?)[ \u3000]*[】\]］)）]?$/;
 
 function isWholeMark(text: string): boolean {
-  return /^【[^【】]+】$/.test(text);
+  return /^(?:【[^【】]+】|〔[^〔〕]+〕|［[^［］]+］)$/.test(text);
 }
 
 /** A mark at the end of a paragraph: where it starts, the mark as printed, and the name inside its brackets. */
@@ -164,7 +165,8 @@ function submitterMark(text: string, isLast: boolean, known: ReadonlySet<string>
   const labelled = SUBMITTER_LINE.exec(text);
   if (labelled) return { index: 0, printed: text, name: labelled[1] ?? '' };
   const mark = TRAILING_MARK.exec(text);
-  if (mark) return isSubmitterMark(mark[1] ?? '', known) ? { index: mark.index, printed: mark[0], name: mark[1] ?? '' } : null;
+  const inner = mark?.[1] ?? mark?.[2] ?? mark?.[3] ?? '';
+  if (mark) return isSubmitterMark(inner, known) ? { index: mark.index, printed: mark[0], name: inner } : null;
   const trailing = trailingParenthesised(text);
   if (!trailing) return null;
   const afterSentence = SENTENCE_BEFORE.test(text.slice(0, trailing.index));

@@ -228,6 +228,9 @@ describe('normalizeSubmitterName', () => {
     ['  一般社団法人地域通信事業者協会  ', '一般社団法人地域通信事業者協会'],
     ['Ａ株式会社（Ｂ部）', 'Ａ株式会社（Ｂ部）'],
     ['個人情報保護委員会', '個人情報保護委員会'],
+    // Marks in 〔…〕 or ［…］, as some notices print them.
+    ['〔個人〕', '個人'],
+    ['［株式会社テスト］', '株式会社テスト'],
   ])('%s -> %s', (text, expected) => {
     expect(normalizeSubmitterName(text)).toBe(expected);
   });
@@ -265,6 +268,9 @@ describe('guessKind', () => {
     ['弁護士法人みなと総合法律事務所', 'organization'],
     ['日本金融インフラ協議会', 'organization'],
     ['Example Inc.', 'organization'],
+    ['事業者', 'organization'],
+    ['企業A', 'organization'],
+    ['事業者の負担', 'unknown'],
     ['山田太郎', 'unknown'],
     ['基本', 'unknown'],
   ])('%s -> %s', (name, kind) => {
