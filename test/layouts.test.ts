@@ -1239,6 +1239,22 @@ describe('a cover page whose opinions are in an annex (FORMATS.md families G and
   });
 });
 
+describe('a table of counts by kind over the opinion table', () => {
+  it('reads 区分 | 提出者数 | 意見件数 into the breakdown and the total, with no unknown-header error', async () => {
+    const html = [
+      '<html><body><h1>「テスト計画(案)」に対する意見募集の結果</h1>',
+      '<table><tr><th>区分</th><th>提出者数</th><th>意見件数</th></tr><tr><td>個人</td><td>10人</td><td>25件</td></tr><tr><td>団体</td><td>3団体</td><td>8件</td></tr><tr><td>合計</td><td>13</td><td>33件</td></tr></table>',
+      '<table><tr><th>番号</th><th>御意見の概要</th><th>市の考え方</th></tr><tr><td>1</td><td>延期すべき。</td><td>承ります。</td></tr></table>',
+      '</body></html>',
+      '',
+    ].join('\n');
+    const { document, messages } = await convertBytes('page', 'page.html', new TextEncoder().encode(html));
+    expect(messages).not.toMatch(/error|warning/);
+    expect(document?.notice).toMatchObject({ submitterCount: 13, submitterBreakdown: [{ label: '個人', count: 10, unit: '人' }, { label: '団体', count: 3, unit: '団体' }] });
+    expect(document?.opinions.map((o) => o.key)).toEqual(['1']);
+  });
+});
+
 describe('notes beside the tables (notice.notes)', () => {
   it('keeps the ※ notes of the title block and after the table, in JSON and JSON-LD, and reports other text after the table', async () => {
     const text = [

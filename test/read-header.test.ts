@@ -79,6 +79,21 @@ describe('counts', () => {
     expect(readHeader(lines('テスト案に対する意見募集の結果', '意見提出者数 1,2345名'), new VFile()).submitterCount).toBeNull();
   });
 
+  it('reads a table of counts by kind (区分 | 提出者数 | 意見件数): the kinds from the submitters column, the total from 合計, and reports none of its rows', () => {
+    const row = (line: number, ...cells: string[]): TitleLine => ({ line, text: cells.join('\t'), cells, isMainHeading: false });
+    const file = new VFile();
+    const header = readHeader(
+      [...lines('テスト案に対する意見募集の結果'), row(2, '区分', '提出者数', '意見件数'), row(3, '個人', '10人', '25件'), row(4, '団体', '3団体', '8件'), row(5, '合計', '13', '33件')],
+      file,
+    );
+    expect(header.breakdown).toEqual([
+      { label: '個人', count: 10, unit: '人' },
+      { label: '団体', count: 3, unit: '団体' },
+    ]);
+    expect(header.submitterCount).toEqual({ count: 13, unit: null, line: 5 });
+    expect(file.messages.map((m) => m.ruleId)).not.toContain('note-outside-table');
+  });
+
   it('reads the re-consultation count apart', () => {
     const header = readHeader(lines('テスト案に対する意見及び再意見', '意見提出件数:5件 再意見提出件数:3件'), new VFile());
     expect([header.submitterCount?.count, header.reSubmitterCount?.count]).toEqual([5, 3]);

@@ -18,7 +18,7 @@ import { parseSectionHeading } from '../normalize/sections.js';
 import { isAllBold, type Block, type CellNode, type RowBlock } from './blocks.js';
 import { cellParagraphs, restoredCircledDigits, unsafeMarkup, type Paragraph } from './cell-text.js';
 import { SENTENCE_END } from './split-comments.js';
-import { legendsIn, noteIn } from './read-header.js';
+import { isCountTableHeader, legendsIn, noteIn } from './read-header.js';
 import { pushAll } from '../arrays.js';
 
 /** The paragraphs one row contributes to one column of an opinion. */
@@ -304,6 +304,8 @@ class Assembler {
   }
 
   private unknownHeader(row: RowBlock): void {
+    // A table of counts by kind of submitter over the opinion table (区分 | 提出者数 | 意見件数) belongs to the title block.
+    if (!this.inBody && isCountTableHeader(row.texts)) return this.rowWithoutHeader(row);
     this.inBody = true;
     this.roles = null;
     this.list = null;

@@ -172,6 +172,8 @@ export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines
   let countsRow: TitleLine | null = null;
   /** The columns of the glossary table being read (略称 | 正式名称), until a row of another width. */
   let glossaryColumns: { term: number; meaning: number; width: number } | null = null;
+  /** The count column of the count table being read (区分 | 提出者数 | 意見件数), until a row of another width; its kinds are read unless a breakdown was. */
+  let countTable: { column: number; width: number; kinds: boolean } | null = null;
   /** The year of the last full date printed so far: a period printed without a year (同年2月9日から…) is in it. */
   let yearBefore: YearContext | null = null;
   /** The line above only named the period (`1 意見募集期間`): this one holds its dates. */
@@ -188,6 +190,10 @@ export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines
       }
       glossaryColumns = glossaryHeader(line.cells);
       if (glossaryColumns) return;
+      if (countTable?.width === line.cells.length && readCountTableRow(header, line.cells, countTable, line.line, file)) return;
+      const column = countTableColumn(line.cells);
+      countTable = column === null ? null : { column, width: line.cells.length, kinds: header.breakdown.length === 0 };
+      if (countTable) return;
       const next = lines[index + 1] ?? null;
       if (readBreakdown(header, line.cells, next?.cells ?? null)) {
         countsRow = next;
@@ -399,6 +405,46 @@ function count(digits: string | undefined, unit: string | undefined, line: numbe
     return null;
   }
   return { count: value, unit: unit || null, line };
+}
+
+/** The header cell over the kinds of a table of counts: `区分`, `属性`, `提出者の区分`, `内訳`. */
+const COUNT_TABLE_KIND = /^(?:提出者(?:の)?)?(?:区分|属性|種別|内訳)$/;
+/** The header cell over its counts: `提出者数`, `意見件数`, `件数`, `人数`. */
+const COUNT_TABLE_COUNT = /^(?:(?:[御ご]?意見|提出)?(?:者|件|人)数|件数|人数)$/;
+const SUBMITTERS_COUNTED = /者数$|人数$/;
+/** A count in a cell of such a table: `10人`, `3団体`, `25件`, `13`. */
+const COUNT_TABLE_CELL = new RegExp(`^(${COUNT_DIGITS})\\s*(者|件|通|名|人|団体|社)?$`);
+
+/**
+ * The header of a table of counts by kind of submitter (`区分 | 提出者数 | 意見件数`
+ * over `個人 | 10人 | 25件` and `合計 | 13 | 33件`): a kind column, then counts.
+ * It is part of the title block, not an opinion table of unknown columns.
+ */
+export function isCountTableHeader(texts: readonly string[]): boolean {
+  const cells = texts.map((text) => text.replace(/[\s\u3000]+/g, ''));
+  return cells.length >= 2 && COUNT_TABLE_KIND.test(cells[0] ?? '') && cells.slice(1).every((cell) => COUNT_TABLE_COUNT.test(cell));
+}
+
+/** The column of a count table's header whose rows give the counts: the submitters' (提出者数) if it has one, else the first. */
+function countTableColumn(cells: readonly string[]): number | null {
+  if (!isCountTableHeader(cells)) return null;
+  const submitters = cells.findIndex((cell, index) => index > 0 && SUBMITTERS_COUNTED.test(cell.replace(/[\s\u3000]+/g, '')));
+  return submitters > 0 ? submitters : 1;
+}
+
+/** A row of a count table: a kind and its count (`個人 | 10人`) into the breakdown (unless one was read elsewhere), `合計` into the total. True when it was read. */
+function readCountTableRow(header: NoticeHeader, cells: readonly string[], table: { column: number; kinds: boolean }, line: number, file: VFile): boolean {
+  const label = (cells[0] ?? '').trim();
+  const value = COUNT_TABLE_CELL.exec((cells[table.column] ?? '').trim());
+  if (label === '' || !value) return false;
+  if (TOTAL_LABEL.test(label)) {
+    header.submitterCount ??= count(value[1], value[2], line, file);
+    return true;
+  }
+  const parsed = digitsValue(value[1] ?? '');
+  if (parsed === null) return false;
+  if (table.kinds) header.breakdown.push({ label, count: parsed, unit: value[2] ?? '' });
+  return true;
 }
 
 /** A row of type labels over a row of counts (団体 | 事業者 | 個人 / 5件 | 2件 | 4件); true when both rows were read. */
