@@ -94,6 +94,15 @@ describe('counts', () => {
     expect(file.messages.map((m) => m.ruleId)).not.toContain('note-outside-table');
   });
 
+  it('reads a table of counts by the way they were sent (提出方法 | 件数)', () => {
+    const row = (line: number, ...cells: string[]): TitleLine => ({ line, text: cells.join('\t'), cells, isMainHeading: false });
+    const header = readHeader([...lines('テスト案に対する意見募集の結果'), row(2, '提出方法', '件数'), row(3, '電子メール', '3件'), row(4, '郵送', '2件')], new VFile());
+    expect(header.breakdown).toEqual([
+      { label: '電子メール', count: 3, unit: '件' },
+      { label: '郵送', count: 2, unit: '件' },
+    ]);
+  });
+
   it('reads the re-consultation count apart', () => {
     const header = readHeader(lines('テスト案に対する意見及び再意見', '意見提出件数:5件 再意見提出件数:3件'), new VFile());
     expect([header.submitterCount?.count, header.reSubmitterCount?.count]).toEqual([5, 3]);

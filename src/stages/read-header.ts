@@ -407,8 +407,8 @@ function count(digits: string | undefined, unit: string | undefined, line: numbe
   return { count: value, unit: unit || null, line };
 }
 
-/** The header cell over the kinds of a table of counts: `区分`, `属性`, `提出者の区分`, `内訳`. */
-const COUNT_TABLE_KIND = /^(?:提出者(?:の)?)?(?:区分|属性|種別|内訳)$/;
+/** The header cell over the kinds of a table of counts: `区分`, `属性`, `提出者の区分`, `内訳`, `提出方法`. */
+const COUNT_TABLE_KIND = /^(?:提出者(?:の)?)?(?:区分|属性|種別|内訳)$|^提出(?:方法|手段)$/;
 /** The header cell over its counts: `提出者数`, `意見件数`, `件数`, `人数`. */
 const COUNT_TABLE_COUNT = /^(?:(?:[御ご]?意見|提出)?(?:者|件|人)数|件数|人数)$/;
 const SUBMITTERS_COUNTED = /者数$|人数$/;
