@@ -1255,6 +1255,22 @@ describe('a table of counts by kind over the opinion table', () => {
   });
 });
 
+describe('a table of the revisions after the opinions (修正前 | 修正後, 新旧対照表)', () => {
+  it.each([
+    ['該当箇所\t修正前\t修正後', 'p.3\t原案の記載\t修正後の記載'],
+    ['改正案\t現行', '第1条 改めた条文\t第1条 元の条文'],
+  ])('reports %j and its rows as notes, and reads no opinion from them', async (header, row) => {
+    const text = ['テスト計画(案)に対する意見募集の結果', '', '番号\t御意見の概要\t市の考え方', '1\t延期すべき。\t御意見を踏まえ修正します。', '', '修正箇所一覧', header, row, ''].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => c.text), o.response?.text])).toEqual([['1', ['延期すべき。'], '御意見を踏まえ修正します。']]);
+    expect(messages).toContain(`notice.txt:7:1: info: Unexpected table of revisions ${header.split('\t').map((cell) => `「${cell}」`).join(' ')}, which is no opinion table: its rows are reported as notes [note-outside-table]`);
+    expect(messages).toContain(`notice.txt:8:1: info: Unexpected row of a table of revisions: ${row.replace(/\t/g, ' ')} [note-outside-table]`);
+    expect(messages).not.toMatch(/warning|error/);
+    const coverage = document?.notice.coverage;
+    expect((coverage?.attributed ?? 0) + (coverage?.reported ?? 0)).toBe(coverage?.characters);
+  });
+});
+
 describe('notes beside the tables (notice.notes)', () => {
   it('keeps the ※ notes of the title block and after the table, in JSON and JSON-LD, and reports other text after the table', async () => {
     const text = [

@@ -117,7 +117,7 @@ const BULLET = /^[●○■□◆◇▼▽★☆◎]/;
 
 /** A column's role; `ignore` is a column an override drops on purpose. */
 type Role = ColumnRole | 'ignore' | null;
-type RowKind = { kind: 'header'; roles: Role[] } | { kind: 'list-header'; roles: Role[] } | { kind: 'unknown-header' } | { kind: 'data' };
+type RowKind = { kind: 'header'; roles: Role[] } | { kind: 'list-header'; roles: Role[] } | { kind: 'revision-header' } | { kind: 'unknown-header' } | { kind: 'data' };
 
 export function assembleRows(blocks: readonly Block[], file: VFile, overrides: Overrides = {}): Draft {
   const assembler = new Assembler(file, overrides);
@@ -148,6 +148,8 @@ class Assembler {
   private afterBreak = false;
   /** The first heading followed by a table, or the first header row, ends the title block. */
   private inBody = false;
+  /** The rows under the current header are a table of the draft's revisions (修正前 | 修正後), reported as notes. */
+  private inRevisionTable = false;
   /** The last 該当箇所 that was not a ditto, which a 同上 below repeats. */
   private lastPlace: Paragraph[] | null = null;
   /**
@@ -247,6 +249,7 @@ class Assembler {
     if (kind.kind === 'header' && this.repeatsHeader(header, blocks, index)) return this.repeatedHeader(header);
     if (kind.kind === 'header') return this.header(header, kind.roles, !kind.roles.includes('number') && !hasLabelledRows(blocks, index + (wrapped ? 1 : 0), kind.roles, columns));
     if (kind.kind === 'list-header') return this.listHeader(row, kind.roles);
+    if (kind.kind === 'revision-header') return this.revisionHeader(row);
     if (kind.kind === 'unknown-header') return this.unknownHeader(row);
     if (this.list) return readListRow(this.list.target, this.list.roles, row);
     if (!this.roles) return this.rowWithoutHeader(row);
@@ -273,6 +276,7 @@ class Assembler {
   }
 
   private header(row: RowBlock, roles: Role[], unnumbered: boolean): void {
+    this.inRevisionTable = false;
     this.headerKey = headerKey(row.texts);
     this.unnumbered = unnumbered;
     if (!roles.includes('response') && !this.answerlessReported) {
@@ -303,10 +307,25 @@ class Assembler {
     }
   }
 
+  /**
+   * The header of a table of the draft's revisions after the opinions (`該当箇所 | 修正前 | 修正後`,
+   * a 新旧対照表 `改正案 | 現行`): no opinion table, though its columns may name a place. Its rows are notes.
+   */
+  private revisionHeader(row: RowBlock): void {
+    if (!this.inBody) return this.rowWithoutHeader(row);
+    this.roles = null;
+    this.list = null;
+    this.opinion = null;
+    this.inRevisionTable = true;
+    for (const cell of row.cells) if (cell) this.uncarried.add(cell.offset);
+    report(this.file, 'note-outside-table', `Unexpected table of revisions ${row.texts.filter((text) => text !== '').map((text) => `「${text}」`).join(' ')}, which is no opinion table: its rows are reported as notes`, { line: row.line, column: 1 });
+  }
+
   private unknownHeader(row: RowBlock): void {
     // A table of counts by kind of submitter over the opinion table (区分 | 提出者数 | 意見件数) belongs to the title block.
     if (!this.inBody && isCountTableHeader(row.texts)) return this.rowWithoutHeader(row);
     this.inBody = true;
+    this.inRevisionTable = false;
     this.roles = null;
     this.list = null;
     this.opinion = null;
@@ -329,7 +348,8 @@ class Assembler {
     }
     const paragraphs = row.cells.filter((cell) => !cell?.fromRowspan).flatMap(cellParagraphs);
     this.draft.characters += countCharacters(paragraphs);
-    reportUnattributed(this.file, 'Unexpected table row under no known header', paragraphs);
+    if (this.inRevisionTable) reportUnattributed(this.file, 'Unexpected row of a table of revisions', paragraphs, 'note-outside-table');
+    else reportUnattributed(this.file, 'Unexpected table row under no known header', paragraphs);
   }
 
   /** A row of one cell across the table that is no heading: a note of the notice (`※御意見は要約しています。`), else reported. */
@@ -502,7 +522,19 @@ class Assembler {
 /** Longer than any header cell: a data cell that mentions 提出された意見 or ends in 考え方 names no column. */
 const MAX_HEADER_LENGTH = 60;
 
+/** A header cell of a table of the draft's revisions: what it was and what it is (修正前, 修正後, 現行, 改正案, 新, 旧). */
+const REVISION_COLUMN = /^(?:修正|改正|変更)[前後](?:の(?:記載|内容|文案))?$|^現行(?:の記載)?$|^(?:改正|修正)案$|^[新旧]$/;
+/** Other cells such a header may have beside them: a place, a number, a reason. */
+const REVISION_TABLE_OTHER = /^(?:該当箇所|箇所|項目|頁|ページ|番号|No\.?|№|備考|(?:修正|改正|変更)(?:内容|理由|箇所)|理由)$/;
+
+/** A header row of a table of revisions (`該当箇所 | 修正前 | 修正後`, `改正案 | 現行`): two such columns, and no opinion column. */
+function isRevisionHeader(texts: readonly string[]): boolean {
+  const cells = texts.map((text) => text.replace(/[\s\u3000]+/g, '')).filter((text) => text !== '');
+  return cells.filter((cell) => REVISION_COLUMN.test(cell)).length >= 2 && cells.every((cell) => REVISION_COLUMN.test(cell) || REVISION_TABLE_OTHER.test(cell));
+}
+
 function classifyRow(texts: string[], columns: NonNullable<Overrides['columns']>): RowKind {
+  if (isRevisionHeader(texts)) return { kind: 'revision-header' };
   const roles: Role[] = texts.map((text) => (text.length > MAX_HEADER_LENGTH ? null : headerRole(text, columns)));
   const known = roles.filter((role) => role !== null);
   if (roles.includes('opinion') && known.length >= 2) return { kind: 'header', roles };
