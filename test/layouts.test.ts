@@ -387,6 +387,14 @@ describe("a spreadsheet's TAB export (Excel, tabula): quoted cells over several 
     expect(among.document?.opinions.at(-1)?.comments[0]?.text).toBe('"クラウド"という語を定義すべき。');
   });
 
+  it('reads a row whose first cell is quoted over several lines (no TAB on its first line), and a line of text that opens with a quote as text', async () => {
+    const { document, messages } = await convertText(
+      `${head}"テスト"に関する補足です。\n御意見の概要\t考え方\n"第3条について\n明確にすべき。【個人】"\t承ります。\n`,
+    );
+    expect(rows(document)).toEqual([['1', [['個人', '第3条について\n明確にすべき。']], '承ります。', []]]);
+    expect(messages).not.toMatch(/warning|error/);
+  });
+
   it('unquotes the cells of a notice whose only sign of a spreadsheet is a doubled quote inside a quoted cell', async () => {
     const { document } = await convertText(
       `${head}番号\t御意見の概要\t御意見に対する考え方\n1\t"""クラウド""の定義を明確にすべき。【個人】"\t"御意見を踏まえ""クラウド""を定義します。"\n2\t"単純な引用です。【個人】"\t承ります。\n`,
@@ -395,6 +403,23 @@ describe("a spreadsheet's TAB export (Excel, tabula): quoted cells over several 
       ['1', [['個人', '"クラウド"の定義を明確にすべき。']], '御意見を踏まえ"クラウド"を定義します。', []],
       ['2', [['個人', '単純な引用です。']], '承ります。', []],
     ]);
+  });
+
+  it.each(['mic-denpa-tsv.txt', 'soumu-saiiken-tsv.txt', 'soumu-cloud-security-guideline-2018.txt'])('reads input/%s saved from a spreadsheet (a cell of paragraphs as quoted lines, CRLF) into the same records', async (name) => {
+    const text = readFileSync(new URL(`../input/${name}`, import.meta.url), 'utf8');
+    // A cell of <p> paragraphs and no other markup becomes a quoted cell of lines, as Excel saves a cell with line breaks.
+    const paragraphsOnly = (cell: string): boolean => /<\/p>\s*<p[^>]*>/.test(cell) && !/<(?!\/?p[ >])/.test(cell);
+    const quoted = (cell: string): string => `"${cell.replace(/^<p[^>]*>|<\/p>$/g, '').split(/<\/p>\s*<p[^>]*>/).join('\n').replace(/"/g, '""')}"`;
+    const saved = text
+      .split(/\r?\n/)
+      .map((line) => (line.includes('\t') ? line.split('\t').map((cell) => (paragraphsOnly(cell) ? quoted(cell) : cell)).join('\t') : line))
+      .join('\r\n');
+    expect(saved.match(/(?:^|\t)"/gm)?.length).toBeGreaterThan(2);
+    const records = (document: Awaited<ReturnType<typeof convertText>>['document']) =>
+      document?.opinions.map((o) => [o.key, o.summary, o.comments.map((c) => [c.kind, c.submitter, c.text]), o.response?.text.replace(/\s+/g, ''), o.revised, o.outcome]);
+    const [original, spreadsheet] = [await convertText(text), await convertText(saved)];
+    expect(records(spreadsheet.document)).toEqual(records(original.document));
+    expect(spreadsheet.messages).not.toMatch(/warning|error/);
   });
 
   it('reads the lines of a quote that never closes one by one, as before, rather than as one row', async () => {

@@ -38,10 +38,12 @@ export function hasSpreadsheetQuoting(lines: readonly Line[]): boolean {
  */
 export function spreadsheetRecord(lines: readonly Line[], index: number, file: VFile): { row: RowBlock; last: number } | null {
   const first = lines[index] as Line;
-  if (!first.text.includes('\t') || !QUOTED_CELL.test(first.text)) return null;
+  if (!QUOTED_CELL.test(first.text)) return null;
   const last = recordEnd(lines, index);
   if (last < 0) return null;
   const spanned = lines.slice(index, last + 1);
+  // A row has a TAB somewhere (its first cell may run over lines before it); a line of text that opens with a quote has none.
+  if (!spanned.some((line) => line.text.includes('\t'))) return null;
   const text = spanned.map((line) => line.text).join('\n');
   let records: string[][];
   try {
