@@ -1264,6 +1264,43 @@ describe('a cover page whose opinions are in an annex (FORMATS.md families G and
   });
 });
 
+describe('the TAB-row corpus notices through other converters give the same records', () => {
+  const notices = ['mic-denpa-tsv.txt', 'soumu-saiiken-tsv.txt', 'soumu-cloud-security-guideline-2018.txt'];
+  const read = (name: string): string => readFileSync(new URL(`../input/${name}`, import.meta.url), 'utf8');
+  const records = (document: Awaited<ReturnType<typeof convertText>>['document'], squeeze: (text: string) => string) =>
+    document?.opinions.map((o) => [o.key, o.summary, o.section, o.comments.map((c) => [c.kind, c.submitter, squeeze(c.text)]), squeeze(o.response?.text ?? ''), o.revised, o.outcome]);
+  const rowsOf = (line: string): string[] | null => (line.includes('\t') && !/^-+\t/.test(line) ? line.split('\t') : null);
+
+  it.each(notices)('%s as GFM pipe tables, a cell\'s <p>s parted by <br>, a |---| row under each table\'s first row', async (name) => {
+    const text = read(name);
+    const lines = text.split(/\r?\n/);
+    const markdown = lines.flatMap((line, index) => {
+      const cells = rowsOf(line);
+      if (/^-+\t/.test(line)) return [];
+      if (!cells) return [line];
+      const row = `| ${cells.map((cell) => cell.replace(/\|/g, '\\|').replace(/<\/p>\s*<p[^>]*>/g, '<br>').replace(/^<p[^>]*>|<\/p>$/g, '')).join(' | ')} |`;
+      return rowsOf(lines[index - 1] ?? '') ? [row] : [row, `|${cells.map(() => '---').join('|')}|`];
+    });
+    const [original, gfm] = [await convertText(text), await convertBytes('notice', 'notice.md', new TextEncoder().encode(markdown.join('\n')))];
+    expect(records(gfm.document, (t) => t)).toEqual(records(original.document, (t) => t));
+  });
+
+  it.each(notices)('%s as an HTML page: a <table> per run of rows, headings as <h3> (no page breaks, so only the words compare)', async (name) => {
+    const text = read(name);
+    const body = text.split(/\r?\n/).map((line) => {
+      const cells = rowsOf(line);
+      if (cells) return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
+      const words = line.trim().replace(/^\*\*(.*)\*\*$/, '$1').replace(/&/g, '&amp;').replace(/</g, '&lt;');
+      return words === '' || /^-+$/.test(words) ? '' : /^【.*】$/.test(words) ? `</table><h3>${words}</h3><table>` : `</table><p>${words}</p><table>`;
+    });
+    const html = `<html><body><table>${body.join('\n')}</table></body></html>`;
+    const [original, page] = [await convertText(text), await convertBytes('notice', 'notice.html', new TextEncoder().encode(html))];
+    const squeeze = (t: string): string => t.replace(/\s+/g, '');
+    expect(records(page.document, squeeze)).toEqual(records(original.document, squeeze));
+    expect(page.document?.notice).toMatchObject({ title: original.document?.notice.title, period: original.document?.notice.period, submitterCount: original.document?.notice.submitterCount });
+  });
+});
+
 describe('a table of counts by kind over the opinion table', () => {
   it('reads 区分 | 提出者数 | 意見件数 into the breakdown and the total, with no unknown-header error', async () => {
     const html = [

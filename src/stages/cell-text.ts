@@ -10,7 +10,7 @@ import type { CellNode } from './blocks.js';
 import { restoreCircledDigits, type Restored } from '../normalize/circled-digits.js';
 import { pushAll } from '../arrays.js';
 
-/** One paragraph of a cell (a `<p>`, an `<li>`, or a run of bare text). */
+/** One paragraph of a cell (a `<p>`, an `<li>`, or a run of bare text up to a `<br>`). */
 export interface Paragraph {
   text: string;
   /** Offsets of the paragraph's markup in the decoded input. */
@@ -87,6 +87,9 @@ function readParagraphs(cell: CellNode): Paragraph[] {
     if (node.type === 'element' && BLOCKS.has(node.tagName)) {
       flushLoose();
       pushParagraph(paragraphs, [node], isRightAligned(node), cell);
+    } else if (node.type === 'element' && node.tagName === 'br') {
+      // A cell's lines parted by <br> (a pipe table's cell, a cell without <p>) are its paragraphs, as <p>s are.
+      flushLoose();
     } else if (node.type !== 'comment' && node.type !== 'doctype') {
       loose.push(node);
     }
