@@ -1264,7 +1264,7 @@ describe('a cover page whose opinions are in an annex (FORMATS.md families G and
   });
 });
 
-describe('the TAB-row corpus notices through other converters give the same records', () => {
+describe('the corpus notices through other converters give the same records', () => {
   const notices = ['mic-denpa-tsv.txt', 'soumu-saiiken-tsv.txt', 'soumu-cloud-security-guideline-2018.txt'];
   const read = (name: string): string => readFileSync(new URL(`../input/${name}`, import.meta.url), 'utf8');
   const records = (document: Awaited<ReturnType<typeof convertText>>['document'], squeeze: (text: string) => string) =>
@@ -1298,6 +1298,22 @@ describe('the TAB-row corpus notices through other converters give the same reco
     const squeeze = (t: string): string => t.replace(/\s+/g, '');
     expect(records(page.document, squeeze)).toEqual(records(original.document, squeeze));
     expect(page.document?.notice).toMatchObject({ title: original.document?.notice.title, period: original.document?.notice.period, submitterCount: original.document?.notice.submitterCount });
+  });
+
+  it('fsa-kantoku-gfm.md as TAB rows whose cells hold a <p> per <br>-parted line (its bold topic cells kept in markdown)', async () => {
+    const text = read('fsa-kantoku-gfm.md');
+    const tsv = text.split('\n').flatMap((line) => {
+      if (/^\s*\|[\s:|-]+\|\s*$/.test(line)) return [];
+      if (!/^\s*\|.*\|\s*$/.test(line)) return [line];
+      const cells = line.trim().slice(1, -1).split(/(?<!\\)\|/).map((cell) => cell.trim().replace(/\\\|/g, '|'));
+      return [cells.map((cell) => cell.split(/<br\s*\/?>/).map((part) => `<p>${part}</p>`).join('')).join('\t')];
+    });
+    expect(tsv.some((line) => line.includes('<p>**●'))).toBe(true);
+    const [original, rows] = [await convertBytes('notice', 'notice.md', new TextEncoder().encode(text)), await convertText(tsv.join('\n'))];
+    const topics = (document: typeof original.document) => document?.opinions.map((o) => o.topic);
+    expect(records(rows.document, (t) => t)).toEqual(records(original.document, (t) => t));
+    expect(topics(rows.document)).toEqual(topics(original.document));
+    expect(rows.messages).not.toMatch(/warning|error/);
   });
 });
 

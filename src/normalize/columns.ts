@@ -24,7 +24,7 @@ const ROLE_PATTERNS: readonly (readonly [ColumnRole, RegExp])[] = [
 ];
 
 /** A whole cell in markdown bold (`**総務省の考え方**`): the words inside are `$2`. */
-const MARKDOWN_BOLD = /^[ \u3000]*(\*\*|__)(.+)\1[ \u3000]*$/;
+export const MARKDOWN_BOLD = /^[ \u3000]*(\*\*|__)(.+)\1[ \u3000]*$/;
 
 /** The role a header cell's plain text names, or null when it is no known header. */
 export function columnRole(headerText: string): ColumnRole | null {

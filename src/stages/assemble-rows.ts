@@ -10,7 +10,7 @@
  */
 import type { VFile } from 'vfile';
 import { nonBlankLength, report } from '../diagnostics.js';
-import { headerRole, respondentFrom, type ColumnRole } from '../normalize/columns.js';
+import { headerRole, MARKDOWN_BOLD, respondentFrom, type ColumnRole } from '../normalize/columns.js';
 import type { Overrides } from '../schema/overrides.js';
 import { circledValue } from '../normalize/circled-digits.js';
 import { opinionKey } from '../normalize/outcome.js';
@@ -711,10 +711,13 @@ function asHeadingRow(row: RowBlock, roles: Role[], afterBreak: boolean): Headin
     const rest = printed.replace(NUMBER_PREFIX, '');
     return BULLET.test(rest) ? { kind: 'topic', text: rest, printed } : null;
   }
+  // A converter may leave markdown bold around a TAB cell (`**●重要な外部委託先の特定**`): a bold line, its words the heading.
+  const bold = MARKDOWN_BOLD.exec(printed)?.[2]?.trim();
+  const words = bold ?? printed;
   // `【…】`, and a bracketed annex `[(別添2) 自己査定関係]` over its topics (S3): sections.
-  if (/^【[^【】]+】$/.test(printed) || ANNEX_HEADING.test(printed)) return { kind: 'section', text: printed, printed };
-  if (BULLET.test(printed.replace(OPENING_BRACKET, '')) || isAllBold(only.cell) || only.cell.spansRow) return { kind: 'topic', text: printed, printed };
-  if (!afterBreak && NUMBERED_HEADING.test(printed) && !/[。．.!?！？]$/.test(printed)) return { kind: 'topic', text: printed, printed };
+  if (/^【[^【】]+】$/.test(words) || ANNEX_HEADING.test(words)) return { kind: 'section', text: words, printed };
+  if (BULLET.test(words.replace(OPENING_BRACKET, '')) || bold !== undefined || isAllBold(only.cell) || only.cell.spansRow) return { kind: 'topic', text: words, printed };
+  if (!afterBreak && NUMBERED_HEADING.test(words) && !/[。．.!?！？]$/.test(words)) return { kind: 'topic', text: words, printed };
   return null;
 }
 
