@@ -701,6 +701,29 @@ describe('header rows', () => {
 });
 
 describe('labelled paragraphs instead of a table (FORMATS.md family E)', () => {
+  it('reads ご意見：… and 市の考え方：… labels under numbered topic lines, each line a section (the first one too)', async () => {
+    const text = [
+      'テスト計画(案)に対する意見募集の結果',
+      '意見募集期間：令和6年4月1日～令和6年4月30日',
+      '',
+      '1　計画全般について',
+      'ご意見：目標値を上げるべき。',
+      '市の考え方：御意見を踏まえ、修正します。',
+      '',
+      '2　施策について',
+      'ご意見：施策を追加すべき。',
+      '市の考え方：原案のとおりとします。',
+      '',
+    ].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.section, o.comments.map((c) => c.text), o.response?.text])).toEqual([
+      ['1', '1', ['目標値を上げるべき。'], '御意見を踏まえ、修正します。'],
+      ['2', '2', ['施策を追加すべき。'], '原案のとおりとします。'],
+    ]);
+    expect(document?.sections.map((s) => [s.id, s.title])).toEqual([['1', '計画全般について'], ['2', '施策について']]);
+    expect(messages).not.toMatch(/warning|error/);
+  });
+
   it('reads them from the paragraphs of an HTML page without a table, with positions in the HTML file', async () => {
     const html = [
       '<html><body>',

@@ -672,7 +672,7 @@ function isSectionHeading(blocks: readonly Block[], index: number, inTable: bool
 }
 
 /** Words of a numbered line that heads a part of the notice (`２ 提出された意見と考え方`, `3 意見募集期間`), not a section of its opinions. */
-const NOTICE_PART = /意見|考え方|回答|結果|募集|提出|期間|件数|概要|について|別紙|別添/;
+const NOTICE_PART = /意見|考え方|回答|結果|募集|提出|期間|件数|概要|別紙|別添/;
 
 /** A short numbered line with a title that ends no sentence (a closing bracket may end it: `(1)個人識別符号(施行令案第1条関係)`): `Ⅳ　附則関係`, `（３）その他`, `第2章 各論`. */
 function isNumberedHeading(text: string): boolean {

@@ -17,12 +17,19 @@ import type { Line } from './segment.js';
 
 const BULLET = '[○◯●◎■□◆◇・]?[ \\u3000]*';
 const NUMBER = '[0-9０-９]+(?:[-－‐][0-9０-９]+)*';
+/** The words of a label of an opinion without a number: `お寄せいただいた意見`, `御意見`, `意見の概要`. */
+const UNNUMBERED_WORDS = '(?:お寄せいただいた|寄せられた|提出された|いただいた)?[御ご]?意見(?:の(?:概要|要旨|内容))?';
 
 /** `○ 意見1`, `意見 12`, `意見番号:3`, `ご意見1-2`, `【意見1】`: the label ends where text, a bracket or the line starts. */
 const OPINION_LABEL = new RegExp(`^(${BULLET}(?:[[［【〔<＜(（][ \\u3000]*)?)((?:御|ご)?意見[ \\u3000]*(?:番号[ \\u3000]*[:：]?[ \\u3000]*)?(${NUMBER}))(?:[ \\u3000]*[\\]］】〕>＞)）]|(?=$|[ \\u3000(（:：]))`);
 
-/** `[お寄せいただいた意見]`, `【御意見】`, `＜意見の概要＞` (S29): a bracketed heading of an opinion without a number, alone on its line or before its words. */
-const UNNUMBERED_LABEL = new RegExp(`^${BULLET}[[［【〔<＜(（][ \\u3000]*(?:お寄せいただいた|寄せられた|提出された|いただいた)?[御ご]?意見(?:の(?:概要|要旨|内容))?[ \\u3000]*[\\]］】〕>＞)）][ \\u3000]*[:：]?`);
+/**
+ * `[お寄せいただいた意見]`, `【御意見】`, `＜意見の概要＞` (S29): a bracketed heading of an opinion without a number, alone on its line or before its words;
+ * or such words before a colon (`ご意見：…`, `意見の要旨：…`), as 回答: labels an answer.
+ */
+const UNNUMBERED_LABEL = new RegExp(
+  `^${BULLET}(?:[[［【〔<＜(（][ \\u3000]*${UNNUMBERED_WORDS}[ \\u3000]*[\\]］】〕>＞)）][ \\u3000]*[:：]?|${UNNUMBERED_WORDS}[ \\u3000]*[:：])`,
+);
 
 /**
  * `○ 総務省の考え方1`, `[回答]`, `【市の検討結果と理由】`, `回答:`: a whole line, or a
