@@ -301,9 +301,9 @@ const PAGE_P_RE = /(?<![A-Za-z0-9])[pP](?:\.[ \t]*)?([0-9]{1,5})(?![0-9A-Za-z])/
 /** `29 ページ`, `3ページ`, `3頁`; the number is not the tail of a longer one or of `1.5`. */
 const PAGE_JA_RE = /(?<![0-9A-Za-z.])([0-9]{1,5})[ \t]*(?:ページ|頁)/g;
 
-/** A range of pages (`p.12～13`, `P12-P14`, `12～14ページ`, `12ページ～14ページ`); its end must come after its start. */
-const PAGE_RANGE_P_RE = /(?<![A-Za-z0-9])[pP](?:\.[ \t]*)?([0-9]{1,5})[ \t]*[~〜\-–][ \t]*(?:[pP](?:\.[ \t]*)?)?([0-9]{1,5})(?![0-9A-Za-z])/g;
-const PAGE_RANGE_JA_RE = /(?<![0-9A-Za-z.])([0-9]{1,5})[ \t]*(?:ページ|頁)?[ \t]*[~〜\-–][ \t]*([0-9]{1,5})[ \t]*(?:ページ|頁)/g;
+/** A range of pages (`p.12～13`, `p.1∼7` (S17), `P12-P14`, `12～14ページ`, `12ページ～14ページ`); its end must come after its start. */
+const PAGE_RANGE_P_RE = /(?<![A-Za-z0-9])[pP](?:\.[ \t]*)?([0-9]{1,5})[ \t]*[~〜∼\-–][ \t]*(?:[pP](?:\.[ \t]*)?)?([0-9]{1,5})(?![0-9A-Za-z])/g;
+const PAGE_RANGE_JA_RE = /(?<![0-9A-Za-z.])([0-9]{1,5})[ \t]*(?:ページ|頁)?[ \t]*[~〜∼\-–][ \t]*([0-9]{1,5})[ \t]*(?:ページ|頁)/g;
 
 /** Page references, canonical `p.29`; a range is one ref of its first page, canonical `p.12-14`. */
 function matchPages(folded: string, text: string): FoundRef[] {

@@ -86,6 +86,7 @@ describe('findRefs: examples from the corpus and the contract', () => {
     ['12～14ページ', [{ kind: 'page', raw: '12～14ページ', canonical: 'p.12-14', page: 12 }]],
     ['12ページ～14ページ', [{ kind: 'page', raw: '12ページ～14ページ', canonical: 'p.12-14', page: 12 }]],
     ['P12-P14', [{ kind: 'page', raw: 'P12-P14', canonical: 'p.12-14', page: 12 }]],
+    ['本文は別添の p.1∼7 (S17)', [{ kind: 'page', raw: 'p.1∼7', canonical: 'p.1-7', page: 1 }]],
     ['p.12-3', [page('p.12', 12)]],
     // pages and figures
     ['3ページの図表1「主なクラウドサービス」', [page('3ページ', 3), { kind: 'figure', raw: '図表1', canonical: 'fig.1', figure: 1 }]],
