@@ -432,8 +432,10 @@ describe("a spreadsheet's TAB export (Excel, tabula): quoted cells over several 
 });
 
 describe('section headings', () => {
+  /** A pipe table of one opinion, between blank lines. */
+  const table = (key: number): string[] => ['', '| 番号 | 御意見の概要 | 考え方 |', '|---|---|---|', `| ${key} | 延期すべき。 | 承ります。 |`, ''];
+
   it('numbers sections from （３）, 第2章 and a numbered line of text over a table after the first one', async () => {
-    const table = (key: number): string[] => ['', '| 番号 | 御意見の概要 | 考え方 |', '|---|---|---|', `| ${key} | 延期すべき。 | 承ります。 |`, ''];
     const text = ['# テスト案に対する意見募集の結果', '', '### 1. 総論', ...table(1), '### 第二章 各論', ...table(2), '**（３）その他**', ...table(3), 'Ⅳ　附則関係', ...table(4), '以上のとおり、御意見を整理しました。'].join('\n');
     const { document, messages } = await convertBytes('notice', 'notice.md', new TextEncoder().encode(text));
     expect(document?.sections.map((s) => [s.id, s.label, s.title])).toEqual([
@@ -448,8 +450,8 @@ describe('section headings', () => {
   });
 
   it('numbers a section from 第１　総則 or 第十二 雑則 (第N and a space), but never from an article (第3条)', async () => {
-    const table = (key: number): string[] => [`番号\t御意見の概要\t考え方`, `${key}\t延期すべき。\t承ります。`, ''];
-    const text = ['結果', '', '第１　総則', ...table(1), '第十二 雑則', ...table(2), '第3条 定義', ...table(3)].join('\n');
+    const tsvTable = (key: number): string[] => [`番号\t御意見の概要\t考え方`, `${key}\t延期すべき。\t承ります。`, ''];
+    const text = ['結果', '', '第１　総則', ...tsvTable(1), '第十二 雑則', ...tsvTable(2), '第3条 定義', ...tsvTable(3)].join('\n');
     const { document, messages } = await convertText(text);
     expect(document?.sections.map((s) => [s.id, s.label, s.title])).toEqual([
       ['1', '第１', '総則'],
@@ -460,7 +462,6 @@ describe('section headings', () => {
   });
 
   it('numbers a heading that prints only its number (## 第2章, 【Ⅲ.】), which has no title; a line of text that does stays a note', async () => {
-    const table = (key: number): string[] => ['', '| 番号 | 御意見の概要 | 考え方 |', '|---|---|---|', `| ${key} | 延期すべき。 | 承ります。 |`, ''];
     const text = ['# テスト案に対する意見募集の結果', '', '## 第1章 総則', ...table(1), '## 第2章', ...table(2), '【Ⅲ.】', ...table(3), '(4)', ...table(4)].join('\n');
     const { document, messages } = await convertBytes('notice', 'notice.md', new TextEncoder().encode(text));
     expect(document?.sections.map((s) => [s.id, s.label, s.title])).toEqual([
@@ -1677,6 +1678,8 @@ describe('HTML pages laid out with tables', () => {
     ['2', ['経過措置を設けるべき。'], '原案のとおりとします。'],
   ];
   const dataRows = ['<tr><td>1</td><td>基準値を見直すべき。</td><td>御意見を踏まえ、修正します。</td></tr>', '<tr><td>2</td><td>経過措置を設けるべき。</td><td>原案のとおりとします。</td></tr>'];
+  /** The lines of an HTML page, converted as page.html. */
+  const convertPage = (lines: string[]) => convertBytes('page', 'page.html', new TextEncoder().encode([...lines, ''].join('\n')));
 
   it('reads the title and the opinion table inside a table that only lays out the page', async () => {
     const html = [
@@ -1724,16 +1727,14 @@ describe('HTML pages laid out with tables', () => {
     expect(messages).not.toContain('[unnumbered-opinions]');
   });
   it('reads a row of one cell across the table that is a sentence as no opinion or topic: a ※ note (a tfoot) among the notes, another reported', async () => {
-    const html = [
+    const { document, messages } = await convertPage([
       '<html><body><p>テスト規則(案)に対する意見及びそれに対する考え方</p><table>',
       '<tr><th>番号</th><th>提出された意見</th><th>考え方</th></tr>',
       ...dataRows,
       '<tr><td colspan="3">以下、同趣旨の御意見は省略しています。</td></tr>',
       '<tfoot><tr><td colspan="3">※御意見は要約して掲載しています。</td></tr></tfoot>',
       '</table></body></html>',
-      '',
-    ].join('\n');
-    const { document, messages } = await convertBytes('page', 'page.html', new TextEncoder().encode(html));
+    ]);
     expect(rows(document)).toEqual(expected);
     expect(document?.opinions.map((o) => o.topic)).toEqual([null, null]);
     expect(document?.notice.notes).toEqual([{ text: '※御意見は要約して掲載しています。', line: 6 }]);
@@ -1745,19 +1746,17 @@ describe('HTML pages laid out with tables', () => {
   });
 
   it("reads a table's caption as text printed over the table: the title and respondent, or a section over a later table", async () => {
-    const html = [
+    const { document } = await convertPage([
       '<html><body><table>',
       '<caption>テスト規則(案)に対する御意見及び消費者庁の考え方</caption>',
       '<tr><th>番号</th><th>提出された意見</th><th>考え方</th></tr>',
-      dataRows[0],
+      ...dataRows.slice(0, 1),
       '</table><table>',
       '<caption>２．第2章関係</caption>',
       '<tr><th>番号</th><th>提出された意見</th><th>考え方</th></tr>',
-      dataRows[1],
+      ...dataRows.slice(1),
       '</table></body></html>',
-      '',
-    ].join('\n');
-    const { document } = await convertBytes('page', 'page.html', new TextEncoder().encode(html));
+    ]);
     expect(document?.notice.title).toBe('テスト規則(案)に対する御意見及び消費者庁の考え方');
     expect(document?.notice.respondent).toBe('消費者庁');
     expect(document?.sections.map((s) => [s.id, s.title])).toEqual([['2', '第2章関係']]);
@@ -1765,15 +1764,13 @@ describe('HTML pages laid out with tables', () => {
   });
 
   it('reads the caption of a table that lays out the page', async () => {
-    const html = [
+    const { document } = await convertPage([
       '<html><body><table><caption>テスト規則(案)に対する意見及びそれに対する考え方</caption><tr><td>',
       '<table border="1">',
       '<tr><td>番号</td><td>提出された意見</td><td>考え方</td></tr>',
       ...dataRows,
       '</table></td></tr></table></body></html>',
-      '',
-    ].join('\n');
-    const { document } = await convertBytes('page', 'page.html', new TextEncoder().encode(html));
+    ]);
     expect(document?.notice.title).toBe('テスト規則(案)に対する意見及びそれに対する考え方');
     expect(rows(document)).toEqual(expected);
   });
