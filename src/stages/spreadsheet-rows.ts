@@ -27,7 +27,19 @@ const ESCAPED_QUOTE_CELL = /(?:^|\t)"(?:[^"\t]|"")*""(?:[^"\t]|"")*"(?=\t|$)/;
  * (`"クラウド"という語`).
  */
 export function hasSpreadsheetQuoting(lines: readonly Line[]): boolean {
-  return lines.some((line, index) => QUOTED_CELL.test(line.text) && (ESCAPED_QUOTE_CELL.test(line.text) || recordEnd(lines, index) > index));
+  return lines.some((line, index) => QUOTED_CELL.test(line.text) && (ESCAPED_QUOTE_CELL.test(line.text) || (recordLines(lines, index)?.length ?? 0) > 1));
+}
+
+/**
+ * The lines of the record that a quoted cell opens on `lines[index]`: up to
+ * where its quotes close, if that is within {@link MAX_RECORD_LINES} and a TAB
+ * is among them (a row's first cell may run over lines before its first TAB;
+ * a line of text that opens with a quote has none).
+ */
+function recordLines(lines: readonly Line[], index: number): Line[] | null {
+  const last = recordEnd(lines, index);
+  const spanned = last < 0 ? [] : lines.slice(index, last + 1);
+  return spanned.some((line) => line.text.includes('\t')) ? spanned : null;
 }
 
 /**
@@ -38,12 +50,8 @@ export function hasSpreadsheetQuoting(lines: readonly Line[]): boolean {
  */
 export function spreadsheetRecord(lines: readonly Line[], index: number, file: VFile): { row: RowBlock; last: number } | null {
   const first = lines[index] as Line;
-  if (!QUOTED_CELL.test(first.text)) return null;
-  const last = recordEnd(lines, index);
-  if (last < 0) return null;
-  const spanned = lines.slice(index, last + 1);
-  // A row has a TAB somewhere (its first cell may run over lines before it); a line of text that opens with a quote has none.
-  if (!spanned.some((line) => line.text.includes('\t'))) return null;
+  const spanned = QUOTED_CELL.test(first.text) ? recordLines(lines, index) : null;
+  if (!spanned) return null;
   const text = spanned.map((line) => line.text).join('\n');
   let records: string[][];
   try {
@@ -59,7 +67,7 @@ export function spreadsheetRecord(lines: readonly Line[], index: number, file: V
   for (const line of spanned.slice(0, -1)) lineStarts.push((lineStarts.at(-1) as number) + line.text.length + 1);
   const cells = fields.map((field) => fieldCell(spanned, lineStarts, field, file));
   const end = spanned.at(-1) as Line;
-  return { row: { type: 'row', line: first.number, endLine: end.number, start: first.start, end: end.end, cells, texts: cells.map(rowCellText) }, last };
+  return { row: { type: 'row', line: first.number, endLine: end.number, start: first.start, end: end.end, cells, texts: cells.map(rowCellText) }, last: index + spanned.length - 1 };
 }
 
 /**
