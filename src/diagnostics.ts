@@ -87,6 +87,10 @@ export const RULES = {
     severity: 'warning',
     note: 'A line among the TAB rows of a table (or under a header whose TABs were lost too) has no TAB, but opens as a row does (its number, or `意見N`) and holds its cells run together (FORMATS.md hard case 10: `2  適合性原則の…べき。  本監督指針は、…`). It was split where two or more spaces part its cells (when there are exactly as many such gaps as the columns need), or where an answer usually opens after a sentence end (`。御意見を踏まえ…`); a missing flag is left empty. The message shows the cells: check the split, as it is a guess.',
   },
+  'place-carried-down': {
+    severity: 'info',
+    note: 'A row that opens an opinion leaves its 該当箇所 cell empty under a row that names a place: a merged cell, which a spreadsheet or PDF export prints once, on its first row. Each such opinion took the place above (its text and refs), as an HTML rowspan repeats it; a header, section or topic row ends the merge. The opinions are listed: check them if a place was meant to be empty.',
+  },
   'row-number-repeated': {
     severity: 'info',
     note: 'In a table without a number column, rows print their number at the start of every column (S10: `|1 本接続約款案の…|1 当社の…|1 NTTが…|`). The number in the opinion cell was read as the opinion\'s number (its label and key); the copies at the start of the other columns were taken out of their text and are listed here, so every character is still accounted for.',

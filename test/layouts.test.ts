@@ -154,6 +154,49 @@ describe('a 該当箇所 of 同上 (ditto)', () => {
   });
 });
 
+describe('a merged 該当箇所 cell that an export printed once, on its first row', () => {
+  const notice = (rows: string[]): string => ['テスト規則案に対する意見募集の結果', '番号\t該当箇所\t御意見の概要\t御意見に対する考え方', ...rows].join('\n');
+  const places = (document: Awaited<ReturnType<typeof convertText>>['document']) =>
+    document?.opinions.map((o) => [o.key, o.comments.map((c) => [c.place, c.refs.map((r) => [r.canonical, r.source.startLine])])]);
+
+  it('gives each opinion under it the place above, with its refs where they are printed, up to a section row', async () => {
+    const { document, messages } = await convertText(
+      notice(['1\t全般\t賛成する。\t承ります。', '2\t第3条第2項\t期間を明確にすべき。\t修正します。', '3\t\t負担が大きい。\t原案のとおりとします。', '4\t\t廃止すべき。\t承ります。', '【Q&A改正案に関する御意見】', '5\t\t表示例を追加すべき。\t追加します。']),
+    );
+    expect(places(document)).toEqual([
+      ['1', [['全般', [['whole', 3]]]]],
+      ['2', [['第3条第2項', [['art.3.2', 4]]]]],
+      ['3', [['第3条第2項', [['art.3.2', 4]]]]],
+      ['4', [['第3条第2項', [['art.3.2', 4]]]]],
+      ['5', [[null, []]]],
+    ]);
+    expect(messages).toContain('notice.txt:5:3: info: Unexpected empty 該当箇所 cell under one that names a place (第3条第2項), expected a place on every row: read as a merged cell that the export printed once, so the opinion takes the place above (opinions 3, 4) [place-carried-down]');
+    expect(messages).not.toContain('accounting-mismatch');
+    expect(document?.notice.coverage.share).toBe(1);
+  });
+
+  it('gives the same places as the HTML table whose cell spans the rows', async () => {
+    const rows = [['1', '全般', '賛成する。', '承ります。'], ['2', '第3条第2項', '期間を明確にすべき。', '修正します。'], ['3', '', '負担が大きい。', '原案のとおりとします。'], ['4', '', '廃止すべき。', '承ります。']];
+    const html = `<table><tr><th>番号</th><th>該当箇所</th><th>御意見の概要</th><th>御意見に対する考え方</th></tr>\n${rows
+      .map(([number, place, opinion, response]) => `<tr><td>${number}</td>${place === '' ? '' : `<td${number === '2' ? ' rowspan="3"' : ''}>${place}</td>`}<td>${opinion}</td><td>${response}</td></tr>`)
+      .join('\n')}</table>`;
+    const [tsv, table] = [await convertText(notice(rows.map((row) => row.join('\t')))), await convertBytes('notice', 'notice.html', new TextEncoder().encode(html))];
+    const placeTexts = (document: typeof tsv.document) => document?.opinions.map((o) => o.comments.map((c) => [c.place, c.refs.map((r) => r.canonical)]));
+    expect(placeTexts(tsv.document)).toEqual(placeTexts(table.document));
+    expect(placeTexts(tsv.document)?.[3]).toEqual([['第3条第2項', ['art.3.2']]]);
+  });
+
+  it('leaves a place empty on the first opinion, and gives a row that continues an opinion the place of its own row above', async () => {
+    const first = await convertText(notice(['1\t\t賛成する。\t承ります。', '2\t第5条\t延長すべき。\t原案のとおりとします。']));
+    expect(places(first.document)?.[0]).toEqual(['1', [[null, []]]]);
+    expect(first.messages).not.toContain('place-carried-down');
+
+    const continued = await convertText(notice(['1\t第5条\t延長すべき。【個人A】\t原案のとおりとします。', '\t\t同旨。【個人B】\t']));
+    expect(places(continued.document)).toEqual([['1', [['第5条', [['art.5', 3]]], ['第5条', [['art.5', 3]]]]]]);
+    expect(continued.messages).not.toContain('place-carried-down');
+  });
+});
+
 /** An HTML notice of one table (header row first), as 消費者庁-style converters leave them. */
 async function convertTable(rows: string): Promise<Awaited<ReturnType<typeof convertBytes>>> {
   const html = `<html><body><h1>テスト規則案に対する意見募集の結果</h1><table>\n<tr><th>番号</th><th>該当箇所</th><th>意見の概要</th><th>考え方</th></tr>\n${rows}\n</table></body></html>`;

@@ -123,6 +123,7 @@ export function assembleRows(blocks: readonly Block[], file: VFile, overrides: O
   const assembler = new Assembler(file, overrides);
   blocks.forEach((block, index) => assembler.add(block, blocks, index));
   assembler.reportRepeatedNumbers();
+  assembler.reportCarriedPlaces();
   return assembler.draft;
 }
 
@@ -152,6 +153,10 @@ class Assembler {
   private inRevisionTable = false;
   /** The last 該当箇所 that was not a ditto, which a 同上 below repeats. */
   private lastPlace: Paragraph[] | null = null;
+  /** The 該当箇所 of the last opinion under the current header, section and topic, which an empty one below repeats. */
+  private placeAbove: Paragraph[] | null = null;
+  /** Where an empty 該当箇所 took the place above (reported once for the notice). */
+  private readonly carriedPlaces: { at: CellNode; key: string; place: Paragraph[] }[] = [];
   /**
    * Offsets of cells whose text went to no opinion: header cells, and the cells
    * of a row before any opinion (reported). A rowspan that carries one into the
@@ -293,6 +298,7 @@ class Assembler {
     this.draft.hasFlagColumn ||= roles.includes('flag');
     this.draft.respondent ??= respondentFrom(row.texts[roles.indexOf('response')] ?? '');
     this.opinion = null;
+    this.placeAbove = null;
     this.afterBreak = false;
   }
 
@@ -375,6 +381,7 @@ class Assembler {
     } else {
       this.topic = headingRow.text;
       this.opinion = null;
+      this.placeAbove = null;
     }
   }
 
@@ -396,6 +403,7 @@ class Assembler {
       reportUnattributed(this.file, why, printed(cells.number), 'ignored-column');
       delete cells.number;
     }
+    if (opens && roles.includes('place')) this.carryPlaceDown(row, roles, cells, opens.key);
     if (opens) {
       this.opinion = newOpinion(opens, this.section, this.topic, this.reOpinionBy, row);
       this.opinion.unanswered = !roles.includes('response');
@@ -416,6 +424,37 @@ class Assembler {
       opinion.end = Math.max(opinion.end, row.end);
     }
     this.afterBreak = false;
+  }
+
+  /**
+   * A 該当箇所 cell left empty on a row that opens an opinion, under one that
+   * named a place: a merged cell, which a spreadsheet's or a PDF's export
+   * prints once, on its first row. The row takes the place above, as a
+   * rowspan repeats it in HTML, and its text is still counted once.
+   */
+  private carryPlaceDown(row: RowBlock, roles: Role[], cells: Partial<Record<ColumnRole, Paragraph[]>>, key: string): void {
+    const place = cells.place ?? [];
+    if (place.length > 0) {
+      this.placeAbove = place;
+      return;
+    }
+    const emptyCell = row.cells[roles.indexOf('place')];
+    if (!emptyCell || !this.placeAbove) return;
+    cells.place = this.placeAbove;
+    this.carriedPlaces.push({ at: emptyCell, key, place: this.placeAbove });
+  }
+
+  /** The places {@link carryPlaceDown} repeated, in one info for the notice. */
+  reportCarriedPlaces(): void {
+    const [first] = this.carriedPlaces;
+    if (!first) return;
+    const keys = this.carriedPlaces.map(({ key }) => key).join(', ');
+    report(
+      this.file,
+      'place-carried-down',
+      `Unexpected empty 該当箇所 cell under one that names a place (${preview(first.place.map((paragraph) => paragraph.text).join(' '))}), expected a place on every row: read as a merged cell that the export printed once, so the opinion takes the place above (opinions ${keys})`,
+      { line: first.at.line, column: first.at.column, offset: first.at.offset },
+    );
   }
 
   /**
@@ -510,6 +549,7 @@ class Assembler {
     this.draft.sections.push(this.section);
     this.topic = null;
     this.opinion = null;
+    this.placeAbove = null;
   }
 
   private startList(heading: string, roles: Role[] | null): void {
