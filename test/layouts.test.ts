@@ -1,6 +1,9 @@
 /** One small fixture per layout variation of the notices of other ministries, with the facts a reader checks. */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
 import { Overrides } from '../src/schema/overrides.js';
 import { convertBytes, convertFixture, convertText } from './helpers.js';
 
@@ -490,6 +493,14 @@ describe('section headings', () => {
     expect(document?.opinions.map((o) => o.section)).toEqual(['1', '2', '3', 'IV']);
     // A line of text that is no numbered heading over a table stays a note.
     expect(messages).toContain('Unexpected text outside any table: 以上のとおり');
+  });
+
+  it('reads a character reference on a line of text as markdown and a bold line do (&amp; prints &), and leaves a bare & as printed', async () => {
+    const tsvTable = (key: number): string[] => [`番号\t御意見の概要\t考え方`, `${key}\t延期すべき。\t承ります。`, ''];
+    const text = ['Q&amp;A改正案に対する意見募集の結果', '', '【Q&amp;A改正案に関する御意見】', ...tsvTable(1), '**【R&D&notB に関する御意見】**', ...tsvTable(2), '【R&D&notB &#x41;】', ...tsvTable(3)].join('\n');
+    const { document } = await convertText(text);
+    expect(document?.notice.title).toBe('Q&A改正案に対する意見募集の結果');
+    expect(document?.sections.map((s) => s.title)).toEqual(['Q&A改正案に関する御意見', 'R&D&notB に関する御意見', 'R&D&notB A']);
   });
 
   it('numbers a section from 第１　総則 or 第十二 雑則 (第N and a space), but never from an article (第3条)', async () => {
@@ -1383,6 +1394,51 @@ describe('the corpus notices through other converters give the same records', ()
     expect(rows.messages).not.toMatch(/warning|error/);
   });
 });
+
+describe('the corpus HTML notice through a spreadsheet export gives the same records', () => {
+  const html = readFileSync(new URL('../input/caa-hyoji-html.html', import.meta.url), 'utf8');
+  /** The rows of a <table> as a spreadsheet's TAB export leaves them: each cell's markup as printed, a rowspan cell on its first row only, a colspan row as one cell. */
+  const exportedRows = (table: Element): string[] => {
+    const spans: number[] = [];
+    return descendantsNamed(table, 'tr').map((row) => {
+      const cells: string[] = [];
+      for (const cell of row.children.filter((node): node is Element => node.type === 'element')) {
+        while ((spans[cells.length] ?? 0) > 0) {
+          spans[cells.length] = (spans[cells.length] ?? 0) - 1;
+          cells.push('');
+        }
+        spans[cells.length] = Number(cell.properties.rowSpan ?? 1) - 1;
+        const [first, last] = [cell.children[0], cell.children.at(-1)];
+        cells.push(first && last ? html.slice(first.position?.start.offset, last.position?.end.offset) : '');
+      }
+      return cells.join('\t');
+    });
+  };
+
+  it('caa-hyoji-html.html as TAB rows (a merged 該当箇所 printed on its first row, the text around the tables as lines)', async () => {
+    const body = descendantsNamed(fromHtml(html), 'body')[0] as Element;
+    const lines = body.children.flatMap((node) => {
+      if (node.type !== 'element') return [];
+      if (node.tagName === 'table') return exportedRows(node);
+      return toText(node).split('\n').map((line) => line.trim()).filter((line) => line !== '');
+    });
+    expect(lines.filter((line) => /^[34]\t\t<p>/.test(line))).toHaveLength(2);
+    const [original, rows] = [await convertBytes('notice', 'notice.html', new TextEncoder().encode(html)), await convertText(lines.join('\n'))];
+    const records = (document: typeof original.document) => ({
+      notice: document && { ...document.notice, id: null, source: null, coverage: null, notes: document.notice.notes.map((note) => note.text) },
+      sections: document?.sections.map((s) => [s.id, s.title]),
+      opinions: document?.opinions.map((o) => [o.key, o.section, o.topic, o.summary, o.comments.map((c) => [c.submitter, c.text, c.place, c.refs.map((r) => r.canonical)]), o.response?.text, o.revised, o.outcome]),
+    });
+    expect(records(rows.document)).toEqual(records(original.document));
+    expect(original.messages).toBe('');
+    expect(rows.messages).toMatch(/^notice\.txt:\d+:3: info: .*\(opinions 3, 4\) \[place-carried-down\]\n$/);
+  });
+});
+
+/** Elements named `tagName` below `root`, in document order. */
+function descendantsNamed(root: Root | Element, tagName: string): Element[] {
+  return root.children.flatMap((node) => (node.type === 'element' ? [...(node.tagName === tagName ? [node] : []), ...descendantsNamed(node, tagName)] : []));
+}
 
 describe('a table of counts by kind over the opinion table', () => {
   it('reads 区分 | 提出者数 | 意見件数 into the breakdown and the total, with no unknown-header error', async () => {

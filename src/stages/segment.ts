@@ -7,6 +7,7 @@
  * with rehype-parse; every position refers to the whole input file.
  */
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
+import { decodeHTMLStrict } from 'entities';
 import { raw } from 'hast-util-raw';
 import type { PhrasingContent, Root as MdastRoot, Table } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
@@ -267,7 +268,9 @@ function classifyTextLine(line: Line, markdownOf: MarkdownOf): Block {
   const column = line.text.length - line.text.trimStart().length + 1;
   const trimmed = line.text.trim();
   if (!MARKDOWN_START.test(line.text)) {
-    return /^【[^【】]+】$/.test(trimmed) ? { type: 'heading', line: line.number, column, text: trimmed, style: 'bracket', depth: 0 } : { type: 'text', line: line.number, column, text: trimmed };
+    // A line of the notice is markdown (or a cell's HTML), where `&amp;` prints `&`, as it does on a bold line that remark reads.
+    const text = decodeHTMLStrict(trimmed);
+    return /^【[^【】]+】$/.test(text) ? { type: 'heading', line: line.number, column, text, style: 'bracket', depth: 0 } : { type: 'text', line: line.number, column, text };
   }
   const node = markdownOf.get(line.number);
   if (node?.type === 'heading') {
