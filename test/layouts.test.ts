@@ -503,6 +503,13 @@ describe('section headings', () => {
     expect(document?.sections.map((s) => s.title)).toEqual(['Q&A改正案に関する御意見', 'R&D&notB に関する御意見', 'R&D&notB A']);
   });
 
+  it('reads a 【…】 row left in the number column of a table (| 【…】 | | |) as a section, but not a number in brackets (【2】)', async () => {
+    const text = ['結果', '番号\t御意見の概要\t考え方', '1\t延期すべき。\t承ります。', '【第2章関係】\t\t', '2\t廃止すべき。\t承ります。', '【3】\t\t'].join('\n');
+    const { document } = await convertText(text);
+    expect(document?.sections.map((s) => [s.id, s.label, s.title])).toEqual([['2', '第2章', '関係']]);
+    expect(document?.opinions.map((o) => o.section)).toEqual([null, '2', '2']);
+  });
+
   it('numbers a section from 第１　総則 or 第十二 雑則 (第N and a space), but never from an article (第3条)', async () => {
     const tsvTable = (key: number): string[] => [`番号\t御意見の概要\t考え方`, `${key}\t延期すべき。\t承ります。`, ''];
     const text = ['結果', '', '第１　総則', ...tsvTable(1), '第十二 雑則', ...tsvTable(2), '第3条 定義', ...tsvTable(3)].join('\n');
@@ -1397,33 +1404,57 @@ describe('the corpus notices through other converters give the same records', ()
 
 describe('the corpus HTML notice through a spreadsheet export gives the same records', () => {
   const html = readFileSync(new URL('../input/caa-hyoji-html.html', import.meta.url), 'utf8');
-  /** The rows of a <table> as a spreadsheet's TAB export leaves them: each cell's markup as printed, a rowspan cell on its first row only, a colspan row as one cell. */
-  const exportedRows = (table: Element): string[] => {
+  /**
+   * The rows of a <table> as a spreadsheet export leaves them: each cell's markup as printed,
+   * a merged cell in its first row and column only (rowspan and colspan leave empty cells).
+   */
+  const exportedRows = (table: Element): string[][] => {
     const spans: number[] = [];
     return descendantsNamed(table, 'tr').map((row) => {
       const cells: string[] = [];
-      for (const cell of row.children.filter((node): node is Element => node.type === 'element')) {
+      const fillSpanned = (): void => {
         while ((spans[cells.length] ?? 0) > 0) {
           spans[cells.length] = (spans[cells.length] ?? 0) - 1;
           cells.push('');
         }
+      };
+      for (const cell of row.children.filter((node): node is Element => node.type === 'element')) {
+        fillSpanned();
         spans[cells.length] = Number(cell.properties.rowSpan ?? 1) - 1;
         const [first, last] = [cell.children[0], cell.children.at(-1)];
         cells.push(first && last ? html.slice(first.position?.start.offset, last.position?.end.offset) : '');
+        for (let column = 1; column < Number(cell.properties.colSpan ?? 1); column++) cells.push('');
       }
-      return cells.join('\t');
+      fillSpanned();
+      return cells;
     });
   };
+  /** The notice's body: a table as its exported rows, any other element as its lines of text. */
+  const exported = (asRows: (rows: string[][]) => string[], asLines: (lines: string[]) => string[]): string =>
+    (descendantsNamed(fromHtml(html), 'body')[0] as Element).children
+      .flatMap((node) => {
+        if (node.type !== 'element') return [];
+        if (node.tagName === 'table') return asRows(exportedRows(node));
+        return asLines(toText(node).split('\n').map((line) => line.trim()).filter((line) => line !== ''));
+      })
+      .join('\n');
+  const variants = [
+    { name: 'TAB rows, the text around the tables as lines', fileName: 'notice.txt', text: () => exported((rows) => rows.map((cells) => cells.join('\t')), (lines) => lines) },
+    {
+      name: "GFM pipe tables (a cell's <p>s parted by <br>), the text around them as paragraphs",
+      fileName: 'notice.md',
+      text: () =>
+        exported(
+          (rows) => ['', ...rows.flatMap((cells, index) => [`| ${cells.map((cell) => cell.replace(/\|/g, '\\|').replace(/<\/p>\s*<p[^>]*>/g, '<br>').replace(/<\/?p[^>]*>/g, '')).join(' | ')} |`, ...(index === 0 ? [`|${cells.map(() => '---').join('|')}|`] : [])]), ''],
+          (lines) => lines.flatMap((line) => [line, '']),
+        ),
+    },
+  ];
 
-  it('caa-hyoji-html.html as TAB rows (a merged 該当箇所 printed on its first row, the text around the tables as lines)', async () => {
-    const body = descendantsNamed(fromHtml(html), 'body')[0] as Element;
-    const lines = body.children.flatMap((node) => {
-      if (node.type !== 'element') return [];
-      if (node.tagName === 'table') return exportedRows(node);
-      return toText(node).split('\n').map((line) => line.trim()).filter((line) => line !== '');
-    });
-    expect(lines.filter((line) => /^[34]\t\t<p>/.test(line))).toHaveLength(2);
-    const [original, rows] = [await convertBytes('notice', 'notice.html', new TextEncoder().encode(html)), await convertText(lines.join('\n'))];
+  it.each(variants)('caa-hyoji-html.html as $name: a merged 該当箇所 or section row printed in its first cell', async ({ fileName, text }) => {
+    const exportedText = text();
+    expect(exportedText.split('\n').filter((line) => /^(?:\| )?[34](?:\t| \| )(?:\t| \| )/.test(line))).toHaveLength(2);
+    const [original, rows] = [await convertBytes('notice', 'notice.html', new TextEncoder().encode(html)), await convertBytes('notice', fileName, new TextEncoder().encode(exportedText))];
     const records = (document: typeof original.document) => ({
       notice: document && { ...document.notice, id: null, source: null, coverage: null, notes: document.notice.notes.map((note) => note.text) },
       sections: document?.sections.map((s) => [s.id, s.title]),
@@ -1431,7 +1462,7 @@ describe('the corpus HTML notice through a spreadsheet export gives the same rec
     });
     expect(records(rows.document)).toEqual(records(original.document));
     expect(original.messages).toBe('');
-    expect(rows.messages).toMatch(/^notice\.txt:\d+:3: info: .*\(opinions 3, 4\) \[place-carried-down\]\n$/);
+    expect(rows.messages).toMatch(/^notice\.(?:txt|md):\d+:\d+: info: .*\(opinions 3, 4\) \[place-carried-down\]\n$/);
   });
 });
 

@@ -748,6 +748,8 @@ function asHeadingRow(row: RowBlock, roles: Role[], afterBreak: boolean): Headin
   if (filled.length !== 1 || !only || only.text.length > 80 || /。/.test(only.text)) return null;
   const printed = only.text;
   if (roles[row.cells.indexOf(only.cell)] === 'number' && !only.cell.spansRow) {
+    // A row merged across the table that a pipe table or a TAB export leaves in its first cell (`| 【…】 | | |`), unless the brackets hold a number (`【12】`).
+    if (/^【[^【】]+】$/.test(printed) && !/^【[ \u3000]*(?:No\.?)?[ \u3000]*[0-9０-９]+[ \u3000]*】$/i.test(printed)) return { kind: 'section', text: printed, printed };
     const rest = printed.replace(NUMBER_PREFIX, '');
     return BULLET.test(rest) ? { kind: 'topic', text: rest, printed } : null;
   }
