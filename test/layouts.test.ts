@@ -1438,6 +1438,12 @@ describe('the corpus HTML notice through a spreadsheet export gives the same rec
         return asLines(toText(node).split('\n').map((line) => line.trim()).filter((line) => line !== ''));
       })
       .join('\n');
+  /** What a reader compares: the notice's facts (not where they were printed), its sections and its opinions. */
+  const records = (document: Awaited<ReturnType<typeof convertBytes>>['document']) => ({
+    notice: document && { ...document.notice, id: null, source: null, coverage: null, notes: document.notice.notes.map((note) => note.text) },
+    sections: document?.sections.map((s) => [s.id, s.title]),
+    opinions: document?.opinions.map((o) => [o.key, o.section, o.topic, o.summary, o.comments.map((c) => [c.submitter, c.text, c.place, c.refs.map((r) => r.canonical)]), o.response?.text, o.revised, o.outcome]),
+  });
   const variants = [
     { name: 'TAB rows, the text around the tables as lines', fileName: 'notice.txt', text: () => exported((rows) => rows.map((cells) => cells.join('\t')), (lines) => lines) },
     {
@@ -1451,15 +1457,31 @@ describe('the corpus HTML notice through a spreadsheet export gives the same rec
     },
   ];
 
+  it('caa-hyoji-html.html as one spreadsheet sheet saved as a web page: every line a row across the sheet, the small tables padded to its width', async () => {
+    const width = 4;
+    const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const rows = (descendantsNamed(fromHtml(html), 'body')[0] as Element).children.flatMap((node) => {
+      if (node.type !== 'element') return [];
+      if (node.tagName !== 'table') return toText(node).split('\n').map((line) => line.trim()).filter((line) => line !== '').map((line) => `<tr><td colspan="${width}">${escape(line)}</td></tr>`);
+      const tableRows = descendantsNamed(node, 'tr');
+      const padding = '<td></td>'.repeat(width - (tableRows[0]?.children.filter((cell) => cell.type === 'element').length ?? width));
+      return tableRows.map((row) => html.slice(row.position?.start.offset, row.position?.end.offset).replace(/<\/tr>$/, `${padding}</tr>`));
+    });
+    const sheet = `<html><body><table border=0 style="border-collapse:collapse">\n${rows.join('\n')}\n</table></body></html>`;
+    const [original, saved] = [await convertBytes('notice', 'notice.html', new TextEncoder().encode(html)), await convertBytes('notice', 'sheet.html', new TextEncoder().encode(sheet))];
+    expect(records(saved.document)).toEqual(records(original.document));
+    // Rows that state no fact of the notice (別添1, its own part headings) are reported, as any table row outside the opinions is.
+    expect(saved.messages.trim().split('\n').map((line) => line.replace(/^sheet\.html:\d+:\d+: /, ''))).toEqual([
+      'info: Unexpected table row outside the opinion tables: 別添1 [note-outside-table]',
+      'info: Unexpected table row outside the opinion tables: 1 意見募集の概要 [note-outside-table]',
+      'info: Unexpected table row outside the opinion tables: 3 御意見の概要及び御意見に対する当庁の考え方 [note-outside-table]',
+    ]);
+  });
+
   it.each(variants)('caa-hyoji-html.html as $name: a merged 該当箇所 or section row printed in its first cell', async ({ fileName, text }) => {
     const exportedText = text();
     expect(exportedText.split('\n').filter((line) => /^(?:\| )?[34](?:\t| \| )(?:\t| \| )/.test(line))).toHaveLength(2);
     const [original, rows] = [await convertBytes('notice', 'notice.html', new TextEncoder().encode(html)), await convertBytes('notice', fileName, new TextEncoder().encode(exportedText))];
-    const records = (document: typeof original.document) => ({
-      notice: document && { ...document.notice, id: null, source: null, coverage: null, notes: document.notice.notes.map((note) => note.text) },
-      sections: document?.sections.map((s) => [s.id, s.title]),
-      opinions: document?.opinions.map((o) => [o.key, o.section, o.topic, o.summary, o.comments.map((c) => [c.submitter, c.text, c.place, c.refs.map((r) => r.canonical)]), o.response?.text, o.revised, o.outcome]),
-    });
     expect(records(rows.document)).toEqual(records(original.document));
     expect(original.messages).toBe('');
     expect(rows.messages).toMatch(/^notice\.(?:txt|md):\d+:\d+: info: .*\(opinions 3, 4\) \[place-carried-down\]\n$/);

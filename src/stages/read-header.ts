@@ -183,44 +183,55 @@ export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines
   const readPeriodEnd = periodEndsReader(header, file);
   lines.forEach((line, index) => {
     if (line === titleLine || line === titleHead || line === countsRow) return;
-    if (line.cells) {
-      if (glossaryColumns?.width === line.cells.length) {
+    const cells = cellsOf(line);
+    if (cells) {
+      if (glossaryColumns?.width === cells.length) {
         readGlossaryRow(header, line, glossaryColumns);
         return;
       }
-      glossaryColumns = glossaryHeader(line.cells);
+      glossaryColumns = glossaryHeader(cells);
       if (glossaryColumns) return;
-      if (countTable?.width === line.cells.length && readCountTableRow(header, line.cells, countTable, line.line, file)) return;
-      const column = countTableColumn(line.cells);
-      countTable = column === null ? null : { column, width: line.cells.length, kinds: header.breakdown.length === 0 };
+      if (countTable?.width === cells.length && readCountTableRow(header, cells, countTable, line.line, file)) return;
+      const column = countTableColumn(cells);
+      countTable = column === null ? null : { column, width: cells.length, kinds: header.breakdown.length === 0 };
       if (countTable) return;
       const next = lines[index + 1] ?? null;
-      if (readBreakdown(header, line.cells, next?.cells ?? null)) {
+      if (readBreakdown(header, cells, next ? cellsOf(next) : null)) {
         countsRow = next;
         return;
       }
       // A cover table of label and value (`意見提出期間 | 令和6年2月1日～…`, `提出意見数 | 3件`) reads as its line would.
-      const text = line.cells.filter((cell) => cell.trim() !== '').join(' ');
+      const text = cells.filter((cell) => cell.trim() !== '').join(' ');
       const read = readTextLine(header, line, text, yearBefore, false, file);
       const periodEnd = readPeriodEnd(text, line);
       const published = publishedDateOf(text);
       header.published ??= published;
       yearBefore = firstDateYear(text) ?? yearBefore;
       periodSeen ||= read.period || periodEnd;
-      if (!read.any && !periodEnd && !published && !PERIOD_START_LINE.test(text)) report(file, 'note-outside-table', `Unexpected table row outside the opinion tables: ${line.cells.join(' | ').slice(0, 60)}`, { line: line.line, column: 1 });
+      if (!read.any && !periodEnd && !published && !PERIOD_START_LINE.test(text)) reportUnreadRow(line, file);
       return;
     }
-    for (const text of line.text.split('\n')) {
-      if (readLegendLine(header, text, line.line)) continue;
+    // A row of one filled cell (a spreadsheet's row across the sheet) reads as a line of its text.
+    const lineText = line.cells ? (line.cells.find((cell) => cell.trim() !== '') ?? '') : line.text;
+    let anyRead = false;
+    for (const text of lineText.split('\n')) {
+      if (readLegendLine(header, text, line.line)) {
+        anyRead = true;
+        continue;
+      }
       const note = noteIn(text);
       if (note !== null) header.notes.push({ text: note, line: line.line });
-      header.published ??= publishedDateOf(text);
-      periodSeen = readTextLine(header, line, countLabelAbove ? countLabelAbove + text.trim() : text, yearBefore, periodLabelAbove, file).period || periodSeen;
-      periodSeen = readPeriodEnd(text, line) || periodSeen;
+      const published = publishedDateOf(text);
+      header.published ??= published;
+      const read = readTextLine(header, line, countLabelAbove ? countLabelAbove + text.trim() : text, yearBefore, periodLabelAbove, file);
+      const periodEnd = readPeriodEnd(text, line);
+      periodSeen = read.period || periodEnd || periodSeen;
       periodLabelAbove = PERIOD_LABEL_LINE.test(text.trim());
       countLabelAbove = COUNT_LABEL_LINE.exec(text.trim())?.[1] ?? '';
       yearBefore = firstDateYear(text) ?? yearBefore;
+      anyRead ||= note !== null || published !== null || read.any || periodEnd || periodLabelAbove || countLabelAbove !== '' || PERIOD_START_LINE.test(text);
     }
+    if (line.cells && !anyRead && lineText.trim() !== '') reportUnreadRow(line, file);
   });
   header.consultations = readConsultations(lines);
   for (const line of legendLines) readLegendLine(header, line.text, line.line);
@@ -229,6 +240,21 @@ export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines
     report(file, 'period-missing', 'Unexpected title block without a period, expected a line such as 意見募集期間:平成30年6月7日～平成30年7月6日', lines[0] ? { line: lines[0].line, column: 1 } : null);
   }
   return header;
+}
+
+/**
+ * The cells of a title-block row without the empty ones at its end (a
+ * spreadsheet's grid is wider than a small table on it); null for a line of
+ * text, and for a row of one filled cell, which reads as a line of its text.
+ */
+function cellsOf(line: TitleLine): string[] | null {
+  if (!line.cells || line.cells.filter((cell) => cell.trim() !== '').length < 2) return null;
+  const end = line.cells.findLastIndex((cell) => cell.trim() !== '');
+  return line.cells.slice(0, end + 1);
+}
+
+function reportUnreadRow(line: TitleLine, file: VFile): void {
+  report(file, 'note-outside-table', `Unexpected table row outside the opinion tables: ${(line.cells ?? []).filter((cell) => cell.trim() !== '').join(' | ').slice(0, 60)}`, { line: line.line, column: 1 });
 }
 
 /**
