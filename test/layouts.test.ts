@@ -1408,7 +1408,11 @@ describe('the corpus HTML notice through a spreadsheet export gives the same rec
    * The rows of a <table> as a spreadsheet export leaves them: each cell's markup as printed,
    * a merged cell in its first row and column only (rowspan and colspan leave empty cells).
    */
-  const exportedRows = (table: Element): string[][] => {
+  const markup = (cell: Element): string => {
+    const [first, last] = [cell.children[0], cell.children.at(-1)];
+    return first && last ? html.slice(first.position?.start.offset, last.position?.end.offset) : '';
+  };
+  const exportedRows = (table: Element, cellText: (cell: Element) => string = markup): string[][] => {
     const spans: number[] = [];
     return descendantsNamed(table, 'tr').map((row) => {
       const cells: string[] = [];
@@ -1421,8 +1425,7 @@ describe('the corpus HTML notice through a spreadsheet export gives the same rec
       for (const cell of row.children.filter((node): node is Element => node.type === 'element')) {
         fillSpanned();
         spans[cells.length] = Number(cell.properties.rowSpan ?? 1) - 1;
-        const [first, last] = [cell.children[0], cell.children.at(-1)];
-        cells.push(first && last ? html.slice(first.position?.start.offset, last.position?.end.offset) : '');
+        cells.push(cellText(cell));
         for (let column = 1; column < Number(cell.properties.colSpan ?? 1); column++) cells.push('');
       }
       fillSpanned();
@@ -1476,6 +1479,22 @@ describe('the corpus HTML notice through a spreadsheet export gives the same rec
       'info: Unexpected table row outside the opinion tables: 1 意見募集の概要 [note-outside-table]',
       'info: Unexpected table row outside the opinion tables: 3 御意見の概要及び御意見に対する当庁の考え方 [note-outside-table]',
     ]);
+  });
+
+  it("caa-hyoji-html.html as one spreadsheet sheet saved as TAB text: every line a row across the sheet, a cell's paragraphs quoted over lines", async () => {
+    const width = 4;
+    const quoted = (text: string): string => (/[\n"]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+    const padded = (cells: string[]): string => [...cells, ...Array<string>(width - cells.length).fill('')].join('\t');
+    const lines = (descendantsNamed(fromHtml(html), 'body')[0] as Element).children.flatMap((node) => {
+      if (node.type !== 'element') return [];
+      if (node.tagName === 'table') return exportedRows(node, (cell) => quoted(toText(cell).trim().replace(/\n+/g, '\n'))).map(padded);
+      return toText(node).split('\n').map((line) => line.trim()).filter((line) => line !== '').map((line) => padded([line]));
+    });
+    expect(lines.filter((line) => line.startsWith('"') || line.includes('\t"'))).not.toHaveLength(0);
+    const [original, saved] = [await convertBytes('notice', 'notice.html', new TextEncoder().encode(html)), await convertText(lines.join('\r\n'))];
+    expect(records(saved.document)).toEqual(records(original.document));
+    expect(saved.messages).not.toMatch(/warning|error/);
+    expect(saved.messages).toContain('(opinions 3, 4) [place-carried-down]');
   });
 
   it.each(variants)('caa-hyoji-html.html as $name: a merged 該当箇所 or section row printed in its first cell', async ({ fileName, text }) => {

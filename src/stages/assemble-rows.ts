@@ -260,7 +260,7 @@ class Assembler {
     if (!this.roles) return this.rowWithoutHeader(row);
     const headingRow = asHeadingRow(row, this.roles, this.afterBreak);
     if (headingRow) return this.headingRow(headingRow, row.line);
-    if (isNoteRow(row)) return this.noteRow(row);
+    if (isNoteRow(row, this.roles)) return this.noteRow(row);
     this.dataRow({ ...row, cells: row.cells.map((cell) => (cell?.fromRowspan && this.uncarried.has(cell.offset) ? null : cell)) }, this.roles);
   }
 
@@ -764,13 +764,19 @@ function asHeadingRow(row: RowBlock, roles: Role[], afterBreak: boolean): Headin
 }
 
 /**
- * A row of one cell across the whole table (a `colspan` row) that is no
+ * A row of one cell across the whole table (a `colspan` row, or a
+ * spreadsheet's row with its text in the number column only) that is no
  * heading (a sentence: `※御意見は要約して掲載しています。`): a note in the
  * table, which opens no opinion though it covers the number column.
  */
-function isNoteRow(row: RowBlock): boolean {
-  const filled = row.cells.filter((cell, index) => cell && (row.texts[index] ?? '') !== '');
-  return filled.length === 1 && filled[0]?.spansRow === true && !filled[0].fromRowspan;
+function isNoteRow(row: RowBlock, roles: Role[]): boolean {
+  const filled = row.cells.flatMap((cell, index) => (cell && (row.texts[index] ?? '') !== '' ? [{ cell, index }] : []));
+  const only = filled[0];
+  if (filled.length !== 1 || !only || only.cell.fromRowspan) return false;
+  if (only.cell.spansRow) return true;
+  // A spreadsheet's row across the sheet prints its text in the first cell only: under a number, a note or a sentence is no opinion.
+  const text = (row.texts[only.index] ?? '').trim();
+  return roles[only.index] === 'number' && (noteIn(text) === text || /。$/.test(text));
 }
 
 /**
