@@ -451,22 +451,29 @@ describe("a spreadsheet's TAB export (Excel, tabula): quoted cells over several 
     ]);
   });
 
-  it.each(['mic-denpa-tsv.txt', 'soumu-saiiken-tsv.txt', 'soumu-cloud-security-guideline-2018.txt'])('reads input/%s saved from a spreadsheet (a cell of paragraphs as quoted lines, CRLF) into the same records', async (name) => {
-    const text = readFileSync(new URL(`../input/${name}`, import.meta.url), 'utf8');
-    // A cell of <p> paragraphs and no other markup becomes a quoted cell of lines, as Excel saves a cell with line breaks.
-    const paragraphsOnly = (cell: string): boolean => /<\/p>\s*<p[^>]*>/.test(cell) && !/<(?!\/?p[ >])/.test(cell);
-    const quoted = (cell: string): string => `"${cell.replace(/^<p[^>]*>|<\/p>$/g, '').split(/<\/p>\s*<p[^>]*>/).join('\n').replace(/"/g, '""')}"`;
-    const saved = text
-      .split(/\r?\n/)
-      .map((line) => (line.includes('\t') ? line.split('\t').map((cell) => (paragraphsOnly(cell) ? quoted(cell) : cell)).join('\t') : line))
-      .join('\r\n');
-    expect(saved.match(/(?:^|\t)"/gm)?.length).toBeGreaterThan(2);
-    const records = (document: Awaited<ReturnType<typeof convertText>>['document']) =>
-      document?.opinions.map((o) => [o.key, o.summary, o.comments.map((c) => [c.kind, c.submitter, c.text]), o.response?.text.replace(/\s+/g, ''), o.revised, o.outcome]);
-    const [original, spreadsheet] = [await convertText(text), await convertText(saved)];
-    expect(records(spreadsheet.document)).toEqual(records(original.document));
-    expect(spreadsheet.messages).not.toMatch(/warning|error/);
-  });
+  it.each(['mic-denpa-tsv.txt', 'soumu-saiiken-tsv.txt', 'soumu-cloud-security-guideline-2018.txt'])(
+    'reads input/%s saved from a spreadsheet (every line a row as wide as the sheet, a cell of paragraphs as quoted lines, CRLF) into the same records',
+    async (name) => {
+      const text = readFileSync(new URL(`../input/${name}`, import.meta.url), 'utf8');
+      const lines = text.split(/\r?\n/).filter((line) => !/^-+\t/.test(line));
+      const width = Math.max(...lines.map((line) => line.split('\t').length));
+      // A cell of <p> paragraphs and no other markup becomes a quoted cell of lines, as Excel saves a cell with line breaks.
+      const paragraphsOnly = (cell: string): boolean => /<\/p>\s*<p[^>]*>/.test(cell) && !/<(?!\/?p[ >])/.test(cell);
+      const quoted = (cell: string): string => `"${cell.replace(/^<p[^>]*>|<\/p>$/g, '').split(/<\/p>\s*<p[^>]*>/).join('\n').replace(/"/g, '""')}"`;
+      // A line of the notice is a row of one cell, without the markdown bold a sheet does not keep; the blank cells after it pad the row.
+      const cellsOf = (line: string): string[] => (line.includes('\t') ? line.split('\t').map((cell) => (paragraphsOnly(cell) ? quoted(cell) : cell)) : [line.trim().replace(/^\*\*(.*)\*\*$/, '$1')]);
+      const saved = lines.map((line) => [...cellsOf(line), ...Array<string>(width).fill('')].slice(0, width).join('\t')).join('\r\n');
+      expect(saved.match(/(?:^|\t)"/gm)?.length).toBeGreaterThan(2);
+      const records = (document: Awaited<ReturnType<typeof convertText>>['document']) => ({
+        notice: document && [document.notice.title, document.notice.respondent, document.notice.period, document.notice.submitterCount, document.notice.submitterBreakdown, document.notice.submitters, document.notice.notes.map((note) => note.text)],
+        sections: document?.sections.map((s) => [s.id, s.title]),
+        opinions: document?.opinions.map((o) => [o.key, o.section, o.summary, o.comments.map((c) => [c.kind, c.submitter, c.text]), o.response?.text.replace(/\s+/g, ''), o.revised, o.outcome]),
+      });
+      const [original, spreadsheet] = [await convertText(text), await convertText(saved)];
+      expect(records(spreadsheet.document)).toEqual(records(original.document));
+      expect(spreadsheet.messages).not.toMatch(/warning|error/);
+    },
+  );
 
   it('reads the lines of a quote that never closes one by one, as before, rather than as one row', async () => {
     const body = Array.from({ length: 70 }, (_, i) => `${i + 2}\t意見${i + 2}です。【個人】\t承ります。`).join('\n');
@@ -1473,7 +1480,7 @@ describe('the corpus HTML notice through a spreadsheet export gives the same rec
     const sheet = `<html><body><table border=0 style="border-collapse:collapse">\n${rows.join('\n')}\n</table></body></html>`;
     const [original, saved] = [await convertBytes('notice', 'notice.html', new TextEncoder().encode(html)), await convertBytes('notice', 'sheet.html', new TextEncoder().encode(sheet))];
     expect(records(saved.document)).toEqual(records(original.document));
-    // Rows that state no fact of the notice (別添1, its own part headings) are reported, as any table row outside the opinions is.
+    // A row of one cell over the opinion table reads as a line of the notice; one that states none of its facts (別添1, its own part headings) is reported, as any table row outside the opinions is.
     expect(saved.messages.trim().split('\n').map((line) => line.replace(/^sheet\.html:\d+:\d+: /, ''))).toEqual([
       'info: Unexpected table row outside the opinion tables: 別添1 [note-outside-table]',
       'info: Unexpected table row outside the opinion tables: 1 意見募集の概要 [note-outside-table]',

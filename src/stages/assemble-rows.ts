@@ -69,6 +69,8 @@ export interface TitleLine {
   cells: string[] | null;
   /** `# …` or `<h1>`: the likeliest title. */
   isMainHeading: boolean;
+  /** A line printed in the only filled cell of a table row: reported when it states nothing, as a table row is. */
+  inCell?: boolean;
 }
 
 /** Names from a 意見提出者一覧 (a list or a table), by round. */
@@ -222,7 +224,7 @@ class Assembler {
    */
   private text(block: Extract<Block, { type: 'text' }>, overTable: boolean, overHeader: boolean): void {
     const opensFirstSection = !this.inBody && !this.list && overHeader && isNumberedHeading(block.text) && !NOTICE_PART.test(block.text);
-    if (!this.inBody && !opensFirstSection) this.draft.titleBlock.push({ line: block.line, text: block.text, cells: null, isMainHeading: false });
+    if (!this.inBody && !opensFirstSection) this.draft.titleBlock.push({ line: block.line, text: block.text, cells: null, isMainHeading: false, ...(block.inCell ? { inCell: true } : {}) });
     if (LIST_HEADING.test(block.text)) {
       this.startList(block.text, null);
     } else if (this.list) {
@@ -256,6 +258,9 @@ class Assembler {
     if (kind.kind === 'list-header') return this.listHeader(row, kind.roles);
     if (kind.kind === 'revision-header') return this.revisionHeader(row);
     if (kind.kind === 'unknown-header') return this.unknownHeader(row);
+    // A heading ends a list of submitters, as a heading line does; a list's own rows of one cell are its names.
+    const line = this.inBody ? null : lineOfOneCell(row);
+    if (line && (line.type === 'heading' || !this.list)) return this.add(line, blocks, index);
     if (this.list) return readListRow(this.list.target, this.list.roles, row);
     if (!this.roles) return this.rowWithoutHeader(row);
     const headingRow = asHeadingRow(row, this.roles, this.afterBreak);
@@ -761,6 +766,22 @@ function asHeadingRow(row: RowBlock, roles: Role[], afterBreak: boolean): Headin
   if (BULLET.test(words.replace(OPENING_BRACKET, '')) || bold !== undefined || isAllBold(only.cell) || only.cell.spansRow) return { kind: 'topic', text: words, printed };
   if (!afterBreak && NUMBERED_HEADING.test(words) && !/[。．.!?！？]$/.test(words)) return { kind: 'topic', text: words, printed };
   return null;
+}
+
+/**
+ * Before the first opinion table, a row that fills one cell (a spreadsheet
+ * prints each line of the notice in a row across its sheet): the line of
+ * text, heading (`【…】`, a markdown bold line) or section heading it prints.
+ */
+function lineOfOneCell(row: RowBlock): Extract<Block, { type: 'text' | 'heading' }> | null {
+  const filled = row.cells.flatMap((cell, index) => (cell && (row.texts[index] ?? '') !== '' ? [{ cell, text: (row.texts[index] ?? '').trim() }] : []));
+  const only = filled[0];
+  if (filled.length !== 1 || !only) return null;
+  const at = { line: only.cell.line, column: only.cell.column };
+  const bold = MARKDOWN_BOLD.exec(only.text)?.[2]?.trim();
+  if (bold !== undefined) return { type: 'heading', ...at, text: bold, style: 'bold', depth: 0 };
+  if (/^【[^【】]+】$/.test(only.text)) return { type: 'heading', ...at, text: only.text, style: 'bracket', depth: 0 };
+  return { type: 'text', ...at, text: only.text, inCell: true };
 }
 
 /**

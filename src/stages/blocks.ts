@@ -26,7 +26,8 @@ export type Block =
   | { type: 'break'; line: number }
   | { type: 'separator'; line: number }
   | { type: 'heading'; line: number; column: number; text: string; style: 'bracket' | 'bold' | 'atx' | 'html' | 'plain'; depth: number }
-  | { type: 'text'; line: number; column: number; text: string }
+  /** `inCell`: the only filled cell of a table row, read as a line (a spreadsheet prints each line of a notice in a row). */
+  | { type: 'text'; line: number; column: number; text: string; inCell?: boolean }
   /** One table row; `null` marks a slot covered by a cell's colspan. */
   | { type: 'row'; line: number; endLine: number; start: number; end: number; cells: (CellNode | null)[]; texts: string[] }
   /** A bullet of a list after the table that prints opinions without answers (`その他の主な御意見`, closing-list.ts). */

@@ -208,13 +208,11 @@ export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines
       header.published ??= published;
       yearBefore = firstDateYear(text) ?? yearBefore;
       periodSeen ||= read.period || periodEnd;
-      if (!read.any && !periodEnd && !published && !PERIOD_START_LINE.test(text)) reportUnreadRow(line, file);
+      if (!read.any && !periodEnd && !published && !PERIOD_START_LINE.test(text)) reportUnreadRow(line.line, cells.join(' | '), file);
       return;
     }
-    // A row of one filled cell (a spreadsheet's row across the sheet) reads as a line of its text.
-    const lineText = line.cells ? (line.cells.find((cell) => cell.trim() !== '') ?? '') : line.text;
     let anyRead = false;
-    for (const text of lineText.split('\n')) {
+    for (const text of line.text.split('\n')) {
       if (readLegendLine(header, text, line.line)) {
         anyRead = true;
         continue;
@@ -231,7 +229,7 @@ export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines
       yearBefore = firstDateYear(text) ?? yearBefore;
       anyRead ||= note !== null || published !== null || read.any || periodEnd || periodLabelAbove || countLabelAbove !== '' || PERIOD_START_LINE.test(text);
     }
-    if (line.cells && !anyRead && lineText.trim() !== '') reportUnreadRow(line, file);
+    if (line.inCell && !anyRead) reportUnreadRow(line.line, line.text, file);
   });
   header.consultations = readConsultations(lines);
   for (const line of legendLines) readLegendLine(header, line.text, line.line);
@@ -242,19 +240,15 @@ export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines
   return header;
 }
 
-/**
- * The cells of a title-block row without the empty ones at its end (a
- * spreadsheet's grid is wider than a small table on it); null for a line of
- * text, and for a row of one filled cell, which reads as a line of its text.
- */
-function cellsOf(line: TitleLine): string[] | null {
-  if (!line.cells || line.cells.filter((cell) => cell.trim() !== '').length < 2) return null;
-  const end = line.cells.findLastIndex((cell) => cell.trim() !== '');
-  return line.cells.slice(0, end + 1);
+/** A table row over the opinion tables that states none of the notice's facts: reported, so no cell's text goes unseen. */
+function reportUnreadRow(line: number, printed: string, file: VFile): void {
+  report(file, 'note-outside-table', `Unexpected table row outside the opinion tables: ${printed.slice(0, 60)}`, { line, column: 1 });
 }
 
-function reportUnreadRow(line: TitleLine, file: VFile): void {
-  report(file, 'note-outside-table', `Unexpected table row outside the opinion tables: ${(line.cells ?? []).filter((cell) => cell.trim() !== '').join(' | ').slice(0, 60)}`, { line: line.line, column: 1 });
+/** The cells of a title-block row without the empty ones at its end (a spreadsheet's grid is wider than a small table on it); null for a line of text or an empty row. */
+function cellsOf(line: TitleLine): string[] | null {
+  const end = line.cells?.findLastIndex((cell) => cell.trim() !== '') ?? -1;
+  return end < 0 ? null : (line.cells?.slice(0, end + 1) ?? null);
 }
 
 /**
