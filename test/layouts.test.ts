@@ -475,6 +475,30 @@ describe("a spreadsheet's TAB export (Excel, tabula): quoted cells over several 
     },
   );
 
+  it('reads input/fsa-kantoku-gfm.md saved from a spreadsheet (its lines and pipe rows as rows of the sheet, a <br> as a line of the cell) into the same records', async () => {
+    const text = readFileSync(new URL('../input/fsa-kantoku-gfm.md', import.meta.url), 'utf8');
+    const pipeRow = /^\s*\|(.*)\|\s*$/;
+    const lines = text.split('\n').filter((line) => !/^\s*\|[\s:|-]+\|\s*$/.test(line));
+    const quoted = (cell: string): string => (/[\n"]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+    const unbold = (words: string): string => words.replace(/^\*\*(.*)\*\*$/, '$1');
+    const cellsOf = (line: string): string[] => {
+      const cells = pipeRow.exec(line)?.[1]?.split(/(?<!\\)\|/);
+      if (cells) return cells.map((cell) => quoted(unbold(cell.trim().replace(/\\\|/g, '|')).replace(/<br\s*\/?>/g, '\n')));
+      return [unbold(line.trim().replace(/^#+\s*/, ''))];
+    };
+    const width = Math.max(...lines.map((line) => cellsOf(line).length));
+    const saved = lines.map((line) => [...cellsOf(line), ...Array<string>(width).fill('')].slice(0, width).join('\t')).join('\r\n');
+    expect(saved).toContain('(参考)コメント提出者一覧\t\t');
+    const records = (document: Awaited<ReturnType<typeof convertText>>['document']) => ({
+      notice: document && { ...document.notice, id: null, source: null, coverage: null, notes: document.notice.notes.map((note) => note.text), glossary: document.notice.glossary.map(({ term, meaning }) => [term, meaning]) },
+      sections: document?.sections.map((s) => [s.id, s.title]),
+      opinions: document?.opinions.map((o) => [o.key, o.section, o.topic, o.summary, o.comments.map((c) => [c.kind, c.submitter, c.text]), o.response?.text, o.revised, o.outcome, o.refersTo]),
+    });
+    const [original, spreadsheet] = [await convertBytes('notice', 'notice.md', new TextEncoder().encode(text)), await convertText(saved)];
+    expect(records(spreadsheet.document)).toEqual(records(original.document));
+    expect(spreadsheet.messages).not.toMatch(/warning|error/);
+  });
+
   it('reads the lines of a quote that never closes one by one, as before, rather than as one row', async () => {
     const body = Array.from({ length: 70 }, (_, i) => `${i + 2}\t意見${i + 2}です。【個人】\t承ります。`).join('\n');
     const { document, messages } = await convertText(`${head}番号\t御意見の概要\t御意見に対する考え方\n1\t"閉じない引用符です。【個人】\t承ります。\n${body}\n`);

@@ -258,15 +258,29 @@ class Assembler {
     if (kind.kind === 'list-header') return this.listHeader(row, kind.roles);
     if (kind.kind === 'revision-header') return this.revisionHeader(row);
     if (kind.kind === 'unknown-header') return this.unknownHeader(row);
-    // A heading ends a list of submitters, as a heading line does; a list's own rows of one cell are its names.
-    const line = this.inBody ? null : lineOfOneCell(row);
-    if (line && (line.type === 'heading' || !this.list)) return this.add(line, blocks, index);
-    if (this.list) return readListRow(this.list.target, this.list.roles, row);
+    if (this.list) return this.listRow(this.list, row, blocks, index);
+    // Over the first opinion table, a spreadsheet prints each line of the notice as a row across its sheet.
+    const line = this.inBody ? null : lineOfOneCell(row, () => true);
+    if (line) return this.add(line, blocks, index);
     if (!this.roles) return this.rowWithoutHeader(row);
     const headingRow = asHeadingRow(row, this.roles, this.afterBreak);
     if (headingRow) return this.headingRow(headingRow, row.line);
-    if (isNoteRow(row, this.roles)) return this.noteRow(row);
+    if (isNoteRow(row)) return this.noteRow(row);
+    // A spreadsheet prints a line between the opinions (a section heading, a list's heading) in a row's first cell, under the number.
+    const lineInTable = lineOfOneCell(row, (index) => this.roles?.[index] === 'number' && !isKey(row.texts[index] ?? ''));
+    if (lineInTable) return this.add(lineInTable, blocks, index);
     this.dataRow({ ...row, cells: row.cells.map((cell) => (cell?.fromRowspan && this.uncarried.has(cell.offset) ? null : cell)) }, this.roles);
+  }
+
+  /**
+   * A row of a 提出者一覧: a name. A row of one cell may be a line of the list a
+   * spreadsheet printed in a row (`1. 株式会社…`, `(順不同・敬称略)`, `個人3名`), read
+   * as that line is, or a heading, which ends the list as a heading line does.
+   */
+  private listRow(list: { target: SubmitterList; roles: Role[] | null }, row: RowBlock, blocks: readonly Block[], index: number): void {
+    const line = lineOfOneCell(row, () => true);
+    if (line && (line.type === 'heading' || (list.roles === null && isListLine(line.text)))) return this.add(line, blocks, index);
+    readListRow(list.target, list.roles, row);
   }
 
   /**
@@ -769,14 +783,14 @@ function asHeadingRow(row: RowBlock, roles: Role[], afterBreak: boolean): Headin
 }
 
 /**
- * Before the first opinion table, a row that fills one cell (a spreadsheet
- * prints each line of the notice in a row across its sheet): the line of
- * text, heading (`【…】`, a markdown bold line) or section heading it prints.
+ * A row that fills one cell, which `isLine` takes for a line of the notice (a
+ * spreadsheet prints each line in a row across its sheet): the line of text
+ * or heading (`【…】`, a markdown bold line) it prints.
  */
-function lineOfOneCell(row: RowBlock): Extract<Block, { type: 'text' | 'heading' }> | null {
-  const filled = row.cells.flatMap((cell, index) => (cell && (row.texts[index] ?? '') !== '' ? [{ cell, text: (row.texts[index] ?? '').trim() }] : []));
+function lineOfOneCell(row: RowBlock, isLine: (index: number) => boolean): Extract<Block, { type: 'text' | 'heading' }> | null {
+  const filled = row.cells.flatMap((cell, index) => (cell && (row.texts[index] ?? '') !== '' ? [{ cell, index, text: (row.texts[index] ?? '').trim() }] : []));
   const only = filled[0];
-  if (filled.length !== 1 || !only) return null;
+  if (filled.length !== 1 || !only || only.cell.fromRowspan || !isLine(only.index)) return null;
   const at = { line: only.cell.line, column: only.cell.column };
   const bold = MARKDOWN_BOLD.exec(only.text)?.[2]?.trim();
   if (bold !== undefined) return { type: 'heading', ...at, text: bold, style: 'bold', depth: 0 };
@@ -785,19 +799,23 @@ function lineOfOneCell(row: RowBlock): Extract<Block, { type: 'text' | 'heading'
 }
 
 /**
- * A row of one cell across the whole table (a `colspan` row, or a
- * spreadsheet's row with its text in the number column only) that is no
+ * Could a number cell's text key an opinion (`12`, `No.3`, `１－２`, `【3】`, `Ⅱ`)? Words
+ * without a digit (`(参考)コメント提出者一覧`, `Ⅱ.…について`), or a long line, are a
+ * line of the notice that a spreadsheet row left in the first column.
+ */
+function isKey(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length <= 3 || (trimmed.length <= 15 && /[0-9０-９①-⑳]/.test(trimmed));
+}
+
+/**
+ * A row of one cell across the whole table (a `colspan` row) that is no
  * heading (a sentence: `※御意見は要約して掲載しています。`): a note in the
  * table, which opens no opinion though it covers the number column.
  */
-function isNoteRow(row: RowBlock, roles: Role[]): boolean {
-  const filled = row.cells.flatMap((cell, index) => (cell && (row.texts[index] ?? '') !== '' ? [{ cell, index }] : []));
-  const only = filled[0];
-  if (filled.length !== 1 || !only || only.cell.fromRowspan) return false;
-  if (only.cell.spansRow) return true;
-  // A spreadsheet's row across the sheet prints its text in the first cell only: under a number, a note or a sentence is no opinion.
-  const text = (row.texts[only.index] ?? '').trim();
-  return roles[only.index] === 'number' && (noteIn(text) === text || /。$/.test(text));
+function isNoteRow(row: RowBlock): boolean {
+  const filled = row.cells.filter((cell, index) => cell && (row.texts[index] ?? '') !== '');
+  return filled.length === 1 && filled[0]?.spansRow === true && !filled[0].fromRowspan;
 }
 
 /**
@@ -934,6 +952,11 @@ function readListLine(list: SubmitterList, text: string, line: number): void {
   const unnamed = UNNAMED.exec(item ?? text);
   if (unnamed?.[1]) list.unnamed += Number(opinionKey(unnamed[1]));
   else if (item) list.names.push({ name: item, line });
+}
+
+/** A line of a listed 提出者一覧 rather than a bare name: numbered or bulleted, people counted, or a remark in parentheses (`(順不同・敬称略)`). */
+function isListLine(text: string): boolean {
+  return LIST_ITEM.test(text) || UNNAMED.test(text) || /^[(（][^)）]*[)）]$/.test(text);
 }
 
 /** One row of a 提出者一覧 table: the submitter column, or the last filled cell. */
