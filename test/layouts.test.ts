@@ -492,7 +492,7 @@ describe("a spreadsheet's TAB export (Excel, tabula): quoted cells over several 
     const records = (document: Awaited<ReturnType<typeof convertText>>['document']) => ({
       notice: document && { ...document.notice, id: null, source: null, coverage: null, notes: document.notice.notes.map((note) => note.text), glossary: document.notice.glossary.map(({ term, meaning }) => [term, meaning]) },
       sections: document?.sections.map((s) => [s.id, s.title]),
-      opinions: document?.opinions.map((o) => [o.key, o.section, o.topic, o.summary, o.comments.map((c) => [c.kind, c.submitter, c.text]), o.response?.text, o.revised, o.outcome, o.refersTo]),
+      opinions: document?.opinions.map((o) => [o.key, o.section, o.topic, o.summary, o.comments.map((c) => [c.kind, c.submitter, c.text]), o.response?.text, o.response?.refersTo, o.revised, o.outcome]),
     });
     const [original, spreadsheet] = [await convertBytes('notice', 'notice.md', new TextEncoder().encode(text)), await convertText(saved)];
     expect(records(spreadsheet.document)).toEqual(records(original.document));
@@ -1433,7 +1433,7 @@ describe('the corpus notices through other converters give the same records', ()
   });
 });
 
-describe('the corpus HTML notice through a spreadsheet export gives the same records', () => {
+describe('the corpus HTML notice through other converters gives the same records', () => {
   const html = readFileSync(new URL('../input/caa-hyoji-html.html', import.meta.url), 'utf8');
   /**
    * The rows of a <table> as a spreadsheet export leaves them: each cell's markup as printed,
@@ -1526,6 +1526,22 @@ describe('the corpus HTML notice through a spreadsheet export gives the same rec
     expect(records(saved.document)).toEqual(records(original.document));
     expect(saved.messages).not.toMatch(/warning|error/);
     expect(saved.messages).toContain('(opinions 3, 4) [place-carried-down]');
+  });
+
+  it('caa-hyoji-html.html as pandoc writes GFM: headings and paragraphs in markdown, a table with merged cells kept as HTML', async () => {
+    const markdown = (descendantsNamed(fromHtml(html), 'body')[0] as Element).children.flatMap((node) => {
+      if (node.type !== 'element') return [];
+      if (node.tagName === 'table' && html.slice(node.position?.start.offset, node.position?.end.offset).includes('rowspan')) return [html.slice(node.position?.start.offset, node.position?.end.offset), ''];
+      if (node.tagName === 'table') return [...exportedRows(node, (cell) => toText(cell)).flatMap((cells, index) => [`| ${cells.join(' | ')} |`, ...(index === 0 ? [`|${cells.map(() => '---').join('|')}|`] : [])]), ''];
+      const heading = /^h([1-6])$/.exec(node.tagName);
+      const lines = toText(node).split('\n').map((line) => line.trim()).filter((line) => line !== '');
+      return [heading ? `${'#'.repeat(Number(heading[1]))} ${lines.join(' ')}` : lines.join('\\\n'), ''];
+    });
+    const [original, page] = [await convertBytes('notice', 'notice.html', new TextEncoder().encode(html)), await convertBytes('notice', 'notice.md', new TextEncoder().encode(markdown.join('\n')))];
+    expect(markdown.join('\n')).toContain('| 団体 | 事業者 | 個人 |\n|---|---|---|');
+    expect(markdown.join('\n')).toContain('\n<table border="1">\n<thead>');
+    expect(records(page.document)).toEqual(records(original.document));
+    expect(page.messages).toBe('');
   });
 
   it.each(variants)('caa-hyoji-html.html as $name: a merged 該当箇所 or section row printed in its first cell', async ({ fileName, text }) => {
@@ -1874,6 +1890,19 @@ describe('opinion labels as converters leave them', () => {
 });
 
 describe('HTML pages laid out with tables', () => {
+  it('reads the lines of text an HTML fragment prints outside any element, as a browser lays them out, rather than dropping them', async () => {
+    const fragment = [
+      'テスト規則案に対する意見募集の結果<br>',
+      '意見募集期間:令和6年4月1日～令和6年4月30日',
+      '<table><tr><th>番号</th><th>御意見の概要</th><th>考え方</th></tr><tr><td>1</td><td>延期すべき。</td><td>承ります。</td></tr></table>',
+      '以上のとおり整理しました。',
+    ].join('\n');
+    const { document, messages } = await convertBytes('fragment', 'fragment.txt', new TextEncoder().encode(fragment));
+    expect(document?.notice.title).toBe('テスト規則案に対する意見募集の結果');
+    expect(document?.notice.period).toMatchObject({ start: '2024-04-01', end: '2024-04-30' });
+    expect(messages).toContain('fragment.txt:4:1: info: Unexpected text outside any table: 以上のとおり整理しました。 [note-outside-table]');
+  });
+
   const rows = (document: Awaited<ReturnType<typeof convertBytes>>['document']) => document?.opinions.map((o) => [o.key, o.comments.map((c) => c.text), o.response?.text]);
   const expected = [
     ['1', ['基準値を見直すべき。'], '御意見を踏まえ、修正します。'],

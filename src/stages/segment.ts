@@ -6,9 +6,10 @@
  * Markdown is read with remark-parse (+ remark-gfm for pipe tables), HTML
  * with rehype-parse; every position refers to the whole input file.
  */
-import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
+import type { Element, ElementContent, Root as HastRoot, RootContent, Text } from 'hast';
 import { decodeHTMLStrict } from 'entities';
 import { raw } from 'hast-util-raw';
+import { toText } from 'hast-util-to-text';
 import type { PhrasingContent, Root as MdastRoot, Table } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import rehypeParse from 'rehype-parse';
@@ -78,8 +79,26 @@ export function isHtmlDocument(text: string, fileName: string): boolean {
   return /^\s*(?:<!doctype html|<html[\s>])/i.test(text) || (/<table[\s>]/i.test(text) && !/\t/.test(text));
 }
 
+/** A markdown file whose tables are HTML (pandoc writes a table with merged cells so): read as the page its markdown renders. */
+function isMarkdownWithHtmlTables(text: string, fileName: string): boolean {
+  return /\.(?:md|markdown)$/i.test(fileName) && /<table[\s>]/i.test(text) && !/^\s*(?:<!doctype html|<html[\s>])/i.test(text);
+}
+
 export function segment(text: string, fileName: string, file: VFile): Block[] {
-  return isHtmlDocument(text, fileName) ? segmentHtml(text, file) : segmentLines(splitLines(text), file);
+  if (isMarkdownWithHtmlTables(text, fileName)) return segmentTree(markdownPage(text), text, file);
+  return isHtmlDocument(text, fileName) ? segmentTree(htmlDocument.parse(text) as HastRoot, text, file) : segmentLines(splitLines(text), file);
+}
+
+/** The HTML a markdown text renders (remark-gfm, its raw HTML parsed in place by hast-util-raw), positions in the text. */
+function markdownPage(text: string): HastRoot {
+  const mdast = gfm.runSync(gfm.parse(text)) as MdastRoot;
+  const tree = raw(toHast(mdast, { allowDangerousHtml: true }) as HastRoot, { file: new VFile(text) }) as HastRoot;
+  const stack: Node[] = [tree];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    dropHalfPosition(node);
+    if ('children' in node && Array.isArray(node.children)) pushAll(stack, node.children as Node[]);
+  }
+  return tree;
 }
 
 function segmentLines(lines: Line[], file: VFile): Block[] {
@@ -335,14 +354,12 @@ function pipeCellCount(text: string): number {
 
 /**
  * Positions of a parse of `lines` joined by LF, moved to the input file (whose
- * line breaks may be CRLF). hast-util-raw leaves an element that raw HTML in a
- * cell closed early (`<td>` inside a pipe-table cell) a position without an
- * end: such a half position is dropped, as if the parser had given none.
+ * line breaks may be CRLF), half positions dropped (`<td>` inside a pipe-table cell).
  */
 function moveToFile(tree: Node, lines: Line[]): void {
   const stack: Node[] = [tree];
   for (let node = stack.pop(); node; node = stack.pop()) {
-    if (node.position && !(node.position.start && node.position.end)) delete node.position;
+    dropHalfPosition(node);
     if (node.position) {
       for (const point of [node.position.start, node.position.end]) {
         const line = lines[point.line - 1];
@@ -355,14 +372,18 @@ function moveToFile(tree: Node, lines: Line[]): void {
   }
 }
 
+/** hast-util-raw leaves an element that raw HTML closed early a position without an end: dropped, as if the parser had given none. */
+function dropHalfPosition(node: Node): void {
+  if (node.position && !(node.position.start && node.position.end)) delete node.position;
+}
+
 /** An HTML document: headings, paragraphs and tables of its body, in document order. */
-function segmentHtml(text: string, file: VFile): Block[] {
-  const tree = htmlDocument.parse(text) as HastRoot;
+function segmentTree(tree: HastRoot, text: string, file: VFile): Block[] {
   const body = findBody(tree);
   const blocks: Block[] = [];
   /** Each paragraph or heading with its block: the labelled-paragraph reader takes them where there is no table. */
   const paragraphs: { node: Element; block: Block }[] = [];
-  const stack: RootContent[] = [...body].reverse();
+  const stack: RootContent[] = withAnonymousParagraphs(body, text).reverse();
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.type !== 'element') continue;
     const start = node.position?.start ?? { line: 1, column: 1 };
@@ -383,7 +404,7 @@ function segmentHtml(text: string, file: VFile): Block[] {
     } else if (['p', 'li', 'dt', 'dd', 'caption', 'pre', 'blockquote'].includes(node.tagName) || !node.children.some(isBlockElement)) {
       block = textBlocks(node)[0] ?? null;
     } else {
-      pushReversed(stack, node.children);
+      pushReversed(stack, withAnonymousParagraphs(node.children, text));
     }
     if (block) {
       blocks.push(block);
@@ -483,6 +504,61 @@ function findBody(tree: HastRoot): RootContent[] {
   const html = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'html');
   const body = html ? descendants(html, 'body')[0] : undefined;
   return body ? body.children : tree.children;
+}
+
+/**
+ * `children` with each line of text and inline elements between blocks (an
+ * HTML fragment's `タイトル<br>` and `意見募集期間:…` lines before its table)
+ * wrapped in a paragraph of its own, so its lines are read, not dropped. A
+ * line ends at a `<br>` or a line break of the source.
+ */
+function withAnonymousParagraphs(children: readonly RootContent[], text: string): RootContent[] {
+  if (!children.some(isBlockElement)) return [...children];
+  const out: RootContent[] = [];
+  let line: ElementContent[] = [];
+  const flush = (): void => {
+    const [first, last] = [line[0], line.at(-1)];
+    if (first && last && line.some((node) => toText(node).trim() !== '')) {
+      const position = first.position && last.position ? { start: first.position.start, end: last.position.end } : undefined;
+      out.push({ type: 'element', tagName: 'p', properties: {}, children: line, ...(position ? { position } : {}) });
+    }
+    line = [];
+  };
+  for (const node of children) {
+    if (isBlockElement(node)) {
+      flush();
+      out.push(node);
+    } else if (node.type === 'element' && node.tagName === 'br') {
+      flush();
+    } else if (node.type === 'text') {
+      textLines(node, text).forEach((piece, index) => {
+        if (index > 0) flush();
+        line.push(piece);
+      });
+    } else if (node.type === 'element') {
+      line.push(node);
+    }
+  }
+  flush();
+  return out;
+}
+
+/** A text node cut at its line breaks, each piece placed on its line of the source (the node itself where the source does not line up). */
+function textLines(node: Text, text: string): Text[] {
+  const pieces = node.value.split('\n');
+  const start = node.position?.start;
+  const end = node.position?.end;
+  if (pieces.length === 1 || start?.offset === undefined || end?.offset === undefined) return [node];
+  const printed = text.slice(start.offset, end.offset).split(/\r\n|\r|\n/);
+  if (printed.length !== pieces.length) return [node];
+  let offset = start.offset;
+  return pieces.map((value, index) => {
+    const from = { line: start.line + index, column: index === 0 ? start.column : 1, offset };
+    offset += (printed[index] ?? '').length;
+    const to = { line: from.line, column: from.column + (printed[index] ?? '').length, offset };
+    offset += /^\r\n/.test(text.slice(offset, offset + 2)) ? 2 : 1;
+    return { type: 'text', value, position: { start: from, end: to } };
+  });
 }
 
 const BLOCK_TAGS = new Set(['p', 'div', 'table', 'ul', 'ol', 'dl', 'dt', 'dd', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'header', 'footer', 'main', 'blockquote', 'pre']);
