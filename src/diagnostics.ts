@@ -89,7 +89,7 @@ export const RULES = {
   },
   'place-carried-down': {
     severity: 'info',
-    note: 'A row that opens an opinion leaves its 該当箇所 cell empty under a row that names a place: a merged cell, which a spreadsheet or PDF export prints once, on its first row. Each such opinion took the place above (its text and refs), as an HTML rowspan repeats it; a header, section or topic row ends the merge. The opinions are listed: check them if a place was meant to be empty.',
+    note: 'A row that opens an opinion leaves its 該当箇所 cell empty under a row that names a place, and no row of the opinion prints one: a merged cell, which a spreadsheet or PDF export prints once, on its first row. Each such opinion took the place above (its text and refs), as an HTML rowspan repeats it; a header, section or topic row, or the end of the table, ends the merge. The opinions are listed: check them if a place was meant to be empty.',
   },
   'row-number-repeated': {
     severity: 'info',

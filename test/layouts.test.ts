@@ -198,6 +198,13 @@ describe('a merged 該当箇所 cell that an export printed once, on its first r
     expect(places(continued.document)).toEqual([['1', [['第5条', [['art.5', 3]]], ['第5条', [['art.5', 3]]]]]]);
     expect(continued.messages).not.toContain('place-carried-down');
   });
+
+  it('carries nothing into an opinion that prints its place on a row of its own below its first', async () => {
+    const { document, messages } = await convertText(notice(['1\t第5条\t延長すべき。【個人A】\t原案のとおりとします。', '2\t\t期限を明確にすべき。\t', '\t第6条\t施行日を示されたい。【個人B】\t御意見を踏まえ修正します。']));
+    expect(document?.opinions[1]?.comments.map((c) => c.place)).not.toContain('第5条');
+    expect(messages).not.toContain('place-carried-down');
+    expect(messages).toContain('notice.txt:5:2: warning: Unexpected 該当箇所 cell that no comment of opinion 2 took: 第6条 [unattributed-text]');
+  });
 });
 
 /** An HTML notice of one table (header row first), as 消費者庁-style converters leave them. */

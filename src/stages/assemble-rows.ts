@@ -155,8 +155,10 @@ class Assembler {
   private inRevisionTable = false;
   /** The last 該当箇所 that was not a ditto, which a 同上 below repeats. */
   private lastPlace: Paragraph[] | null = null;
-  /** The 該当箇所 of the last opinion under the current header, section and topic, which an empty one below repeats. */
+  /** The 該当箇所 printed last under the current header, section and topic, which an empty one below may repeat. */
   private placeAbove: Paragraph[] | null = null;
+  /** The opinion whose first row left its 該当箇所 empty under a place: it takes that place unless a row of its own prints one. */
+  private placeCandidate: { opinion: OpinionDraft; line: number; at: CellNode; place: Paragraph[] } | null = null;
   /** Where an empty 該当箇所 took the place above (reported once for the notice). */
   private readonly carriedPlaces: { at: CellNode; key: string; place: Paragraph[] }[] = [];
   /**
@@ -186,6 +188,7 @@ class Assembler {
         return;
       case 'table-end':
         this.list = null;
+        this.endPlaceRun();
         return;
       case 'heading':
         this.heading(block, isSectionHeading(blocks, index, this.roles !== null, this.overrides.columns ?? {}));
@@ -317,7 +320,7 @@ class Assembler {
     this.draft.hasFlagColumn ||= roles.includes('flag');
     this.draft.respondent ??= respondentFrom(row.texts[roles.indexOf('response')] ?? '');
     this.opinion = null;
-    this.placeAbove = null;
+    this.endPlaceRun();
     this.afterBreak = false;
   }
 
@@ -400,7 +403,7 @@ class Assembler {
     } else {
       this.topic = headingRow.text;
       this.opinion = null;
-      this.placeAbove = null;
+      this.endPlaceRun();
     }
   }
 
@@ -422,12 +425,15 @@ class Assembler {
       reportUnattributed(this.file, why, printed(cells.number), 'ignored-column');
       delete cells.number;
     }
-    if (opens && roles.includes('place')) this.carryPlaceDown(row, roles, cells, opens.key);
     if (opens) {
+      this.settlePlace();
       this.opinion = newOpinion(opens, this.section, this.topic, this.reOpinionBy, row);
       this.opinion.unanswered = !roles.includes('response');
       this.push(this.opinion);
+      const emptyPlace = (cells.place ?? []).length === 0 ? row.cells[roles.indexOf('place')] : undefined;
+      if (emptyPlace && this.placeAbove) this.placeCandidate = { opinion: this.opinion, line: row.line, at: emptyPlace, place: this.placeAbove };
     }
+    if ((cells.place ?? []).length > 0) this.placeAbove = cells.place ?? null;
     const opinion = this.opinion;
     if (!opinion) {
       reportUnattributed(this.file, 'Unexpected row without an opinion label before any opinion, expected 意見N or a number', own);
@@ -446,25 +452,28 @@ class Assembler {
   }
 
   /**
-   * A 該当箇所 cell left empty on a row that opens an opinion, under one that
-   * named a place: a merged cell, which a spreadsheet's or a PDF's export
-   * prints once, on its first row. The row takes the place above, as a
-   * rowspan repeats it in HTML, and its text is still counted once.
+   * An opinion whose first row left its 該当箇所 cell empty under a place, and
+   * none of whose rows printed one: a merged cell, which a spreadsheet's or a
+   * PDF's export prints once, on its first row. The opinion takes the place
+   * above, as a rowspan repeats it in HTML; its text is still counted once.
    */
-  private carryPlaceDown(row: RowBlock, roles: Role[], cells: Partial<Record<ColumnRole, Paragraph[]>>, key: string): void {
-    const place = cells.place ?? [];
-    if (place.length > 0) {
-      this.placeAbove = place;
-      return;
-    }
-    const emptyCell = row.cells[roles.indexOf('place')];
-    if (!emptyCell || !this.placeAbove) return;
-    cells.place = this.placeAbove;
-    this.carriedPlaces.push({ at: emptyCell, key, place: this.placeAbove });
+  private settlePlace(): void {
+    const candidate = this.placeCandidate;
+    this.placeCandidate = null;
+    if (!candidate || candidate.opinion.parts.place.length > 0) return;
+    candidate.opinion.parts.place.push({ line: candidate.line, paragraphs: candidate.place, afterBreak: false, sameAs: this.ditto(candidate.place) });
+    this.carriedPlaces.push({ at: candidate.at, key: candidate.opinion.key, place: candidate.place });
   }
 
-  /** The places {@link carryPlaceDown} repeated, in one info for the notice. */
+  /** A header, section, topic or the table's end: a merged cell ends there. */
+  private endPlaceRun(): void {
+    this.settlePlace();
+    this.placeAbove = null;
+  }
+
+  /** The places {@link settlePlace} repeated, in one info for the notice. */
   reportCarriedPlaces(): void {
+    this.settlePlace();
     const [first] = this.carriedPlaces;
     if (!first) return;
     const keys = this.carriedPlaces.map(({ key }) => key).join(', ');
@@ -568,7 +577,7 @@ class Assembler {
     this.draft.sections.push(this.section);
     this.topic = null;
     this.opinion = null;
-    this.placeAbove = null;
+    this.endPlaceRun();
   }
 
   private startList(heading: string, roles: Role[] | null): void {
