@@ -87,9 +87,9 @@ export const RULES = {
     severity: 'warning',
     note: 'A line among the TAB rows of a table (or under a header whose TABs were lost too) has no TAB, but opens as a row does (its number, or `意見N`) and holds its cells run together (FORMATS.md hard case 10: `2  適合性原則の…べき。  本監督指針は、…`). It was split where two or more spaces part its cells (when there are exactly as many such gaps as the columns need), or where an answer usually opens after a sentence end (`。御意見を踏まえ…`); a missing flag is left empty. The message shows the cells: check the split, as it is a guess.',
   },
-  'place-carried-down': {
+  'merged-cell-carried': {
     severity: 'info',
-    note: 'A row that opens an opinion leaves its 該当箇所 cell empty under a row that names a place, and no row of the opinion prints one: a merged cell, which a spreadsheet or PDF export prints once, on its first row. Each such opinion took the place above (its text and refs), as an HTML rowspan repeats it; a header, section or topic row, or the end of the table, ends the merge. The opinions are listed: check them if a place was meant to be empty.',
+    note: 'A row that opens an opinion leaves its 該当箇所 or response cell empty under a row that prints one, and no row of the opinion prints that column: a merged cell, which a spreadsheet or PDF export prints once, on its first row. Each such opinion took the text above (a place with its refs; a response with the flag beside it), as an HTML rowspan repeats it; a header, section or topic row, or the end of the table, ends the merge. One info per column lists the opinions: check them if a cell was meant to be empty.',
   },
   'row-number-repeated': {
     severity: 'info',

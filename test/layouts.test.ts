@@ -157,7 +157,7 @@ describe('a 該当箇所 of 同上 (ditto)', () => {
   });
 });
 
-describe('a merged 該当箇所 cell that an export printed once, on its first row', () => {
+describe('a merged 該当箇所 or response cell that an export printed once, on its first row', () => {
   const notice = (rows: string[]): string => ['テスト規則案に対する意見募集の結果', '番号\t該当箇所\t御意見の概要\t御意見に対する考え方', ...rows].join('\n');
   const places = (document: Awaited<ReturnType<typeof convertText>>['document']) =>
     document?.opinions.map((o) => [o.key, o.comments.map((c) => [c.place, c.refs.map((r) => [r.canonical, r.source.startLine])])]);
@@ -173,7 +173,7 @@ describe('a merged 該当箇所 cell that an export printed once, on its first r
       ['4', [['第3条第2項', [['art.3.2', 4]]]]],
       ['5', [[null, []]]],
     ]);
-    expect(messages).toContain('notice.txt:5:3: info: Unexpected empty 該当箇所 cell under one that names a place (第3条第2項), expected a place on every row: read as a merged cell that the export printed once, so the opinion takes the place above (opinions 3, 4) [place-carried-down]');
+    expect(messages).toContain('notice.txt:5:3: info: Unexpected empty 該当箇所 cell under one that prints text (第3条第2項), expected text on every row: read as a merged cell that the export printed once, so the opinion takes the text above (opinions 3, 4) [merged-cell-carried]');
     expect(messages).not.toContain('accounting-mismatch');
     expect(document?.notice.coverage.share).toBe(1);
   });
@@ -192,17 +192,53 @@ describe('a merged 該当箇所 cell that an export printed once, on its first r
   it('leaves a place empty on the first opinion, and gives a row that continues an opinion the place of its own row above', async () => {
     const first = await convertText(notice(['1\t\t賛成する。\t承ります。', '2\t第5条\t延長すべき。\t原案のとおりとします。']));
     expect(places(first.document)?.[0]).toEqual(['1', [[null, []]]]);
-    expect(first.messages).not.toContain('place-carried-down');
+    expect(first.messages).not.toContain('merged-cell-carried');
 
     const continued = await convertText(notice(['1\t第5条\t延長すべき。【個人A】\t原案のとおりとします。', '\t\t同旨。【個人B】\t']));
     expect(places(continued.document)).toEqual([['1', [['第5条', [['art.5', 3]]], ['第5条', [['art.5', 3]]]]]]);
-    expect(continued.messages).not.toContain('place-carried-down');
+    expect(continued.messages).not.toContain('merged-cell-carried');
+  });
+
+  it('gives the opinions under a merged response and flag the same answer as the HTML table whose cells span their rows (shared-response-rowspan)', async () => {
+    const html = readFileSync(new URL('./fixtures/shared-response-rowspan/input.html', import.meta.url), 'utf8');
+    const tsv = [
+      'テスト基準案に関する御意見の概要及び御意見に対する考え方',
+      '意見募集期間:令和5年3月1日から3月31日まで',
+      '番号\t御意見の概要\t御意見に対する考え方',
+      '1\t<p>施行を延期すべき。(個人)</p>\t<p>施行日は原案のとおりとします。</p>',
+      '2\t<p>準備期間を設けるべき。</p>\t',
+      '3\t<p>周知を徹底すべき。</p>\t<p>No.1 と同じ</p>',
+    ].join('\n');
+    const answers = (document: Awaited<ReturnType<typeof convertText>>['document']) => document?.opinions.map((o) => [o.key, o.response?.text, o.response?.refersTo, o.outcome]);
+    const [table, rows] = [await convertBytes('notice', 'notice.html', new TextEncoder().encode(html)), await convertText(tsv)];
+    expect(answers(rows.document)).toEqual(answers(table.document));
+    expect(answers(rows.document)?.[1]).toEqual(['2', '施行日は原案のとおりとします。', [], 'unchanged']);
+    expect(rows.messages).toContain('notice.txt:5:22: info: Unexpected empty response cell under one that prints text (施行日は原案のとおりとします。), expected text on every row: read as a merged cell that the export printed once, so the opinion takes the text above (opinion 2) [merged-cell-carried]');
+    expect(rows.messages).not.toMatch(/missing-response|accounting-mismatch/);
+  });
+
+  it('takes the flag beside a merged response with it, but no flag alone', async () => {
+    const head = ['テスト規則案に対する意見募集の結果', '番号\t御意見の概要\t御意見に対する考え方\t修正の有無'];
+    const merged = await convertText([...head, '1\t要望Aです。\t御意見を踏まえ修正します。\t有', '2\t要望Bです。\t\t'].join('\n'));
+    expect(merged.document?.opinions.map((o) => [o.key, o.response?.text, o.revised])).toEqual([
+      ['1', '御意見を踏まえ修正します。', true],
+      ['2', '御意見を踏まえ修正します。', true],
+    ]);
+    const flagOnly = await convertText([...head, '1\t要望Aです。\t御意見を踏まえ修正します。\t有', '2\t要望Bです。\t原案のとおりとします。\t'].join('\n'));
+    expect(flagOnly.document?.opinions[1]?.revised).toBeNull();
+  });
+
+  it('carries no response the opinion above printed over several rows, nor one into a record of label rows', async () => {
+    const { document, messages } = await convertText(notice(['1\t第5条\t延長すべき。\t原案のとおりとします。', '\t\t\tなお、周知に努めます。', '2\t第6条\t廃止すべき。\t']));
+    expect(document?.opinions[1]?.response).toBeNull();
+    expect(messages).toContain('[missing-response]');
+    expect(messages).not.toContain('merged-cell-carried');
   });
 
   it('carries nothing into an opinion that prints its place on a row of its own below its first', async () => {
     const { document, messages } = await convertText(notice(['1\t第5条\t延長すべき。【個人A】\t原案のとおりとします。', '2\t\t期限を明確にすべき。\t', '\t第6条\t施行日を示されたい。【個人B】\t御意見を踏まえ修正します。']));
     expect(document?.opinions[1]?.comments.map((c) => c.place)).not.toContain('第5条');
-    expect(messages).not.toContain('place-carried-down');
+    expect(messages).not.toContain('merged-cell-carried');
     expect(messages).toContain('notice.txt:5:2: warning: Unexpected 該当箇所 cell that no comment of opinion 2 took: 第6条 [unattributed-text]');
   });
 });
@@ -1532,7 +1568,7 @@ describe('the corpus HTML notice through other converters gives the same records
     const [original, saved] = [await convertBytes('notice', 'notice.html', new TextEncoder().encode(html)), await convertText(lines.join('\r\n'))];
     expect(records(saved.document)).toEqual(records(original.document));
     expect(saved.messages).not.toMatch(/warning|error/);
-    expect(saved.messages).toContain('(opinions 3, 4) [place-carried-down]');
+    expect(saved.messages).toContain('(opinions 3, 4) [merged-cell-carried]');
   });
 
   it('caa-hyoji-html.html as pandoc writes GFM: headings and paragraphs in markdown, a table with merged cells kept as HTML', async () => {
@@ -1557,7 +1593,7 @@ describe('the corpus HTML notice through other converters gives the same records
     const [original, rows] = [await convertBytes('notice', 'notice.html', new TextEncoder().encode(html)), await convertBytes('notice', fileName, new TextEncoder().encode(exportedText))];
     expect(records(rows.document)).toEqual(records(original.document));
     expect(original.messages).toBe('');
-    expect(rows.messages).toMatch(/^notice\.(?:txt|md):\d+:\d+: info: .*\(opinions 3, 4\) \[place-carried-down\]\n$/);
+    expect(rows.messages).toMatch(/^notice\.(?:txt|md):\d+:\d+: info: Unexpected empty 該当箇所 cell .*\(opinions 3, 4\) \[merged-cell-carried\]\n$/);
   });
 });
 

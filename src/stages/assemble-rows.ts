@@ -117,6 +117,11 @@ const LABEL = new RegExp(
 const LIST_HEADING = /提出者(?:一覧|名簿)|提出者の一覧/;
 const BULLET = /^[●○■□◆◇▼▽★☆◎]/;
 
+/** Columns whose merged cell an export prints once, on its first row (the flag beside a merged response goes with it). */
+const MERGED_ROLES = ['place', 'response'] as const;
+type MergedRole = (typeof MERGED_ROLES)[number];
+const MERGED_COLUMN_NAME: Record<MergedRole, string> = { place: '該当箇所', response: 'response' };
+
 /** A column's role; `ignore` is a column an override drops on purpose. */
 type Role = ColumnRole | 'ignore' | null;
 type RowKind = { kind: 'header'; roles: Role[] } | { kind: 'list-header'; roles: Role[] } | { kind: 'revision-header' } | { kind: 'unknown-header' } | { kind: 'data' };
@@ -125,7 +130,7 @@ export function assembleRows(blocks: readonly Block[], file: VFile, overrides: O
   const assembler = new Assembler(file, overrides);
   blocks.forEach((block, index) => assembler.add(block, blocks, index));
   assembler.reportRepeatedNumbers();
-  assembler.reportCarriedPlaces();
+  assembler.reportCarriedCells();
   return assembler.draft;
 }
 
@@ -155,12 +160,12 @@ class Assembler {
   private inRevisionTable = false;
   /** The last 該当箇所 that was not a ditto, which a 同上 below repeats. */
   private lastPlace: Paragraph[] | null = null;
-  /** The 該当箇所 printed last under the current header, section and topic, which an empty one below may repeat. */
-  private placeAbove: Paragraph[] | null = null;
-  /** The opinion whose first row left its 該当箇所 empty under a place: it takes that place unless a row of its own prints one. */
-  private placeCandidate: { opinion: OpinionDraft; line: number; at: CellNode; place: Paragraph[] } | null = null;
-  /** Where an empty 該当箇所 took the place above (reported once for the notice). */
-  private readonly carriedPlaces: { at: CellNode; key: string; place: Paragraph[] }[] = [];
+  /** The opinion above under the current header, section and topic, whose one-cell 該当箇所 or response an empty cell below may repeat. */
+  private opinionAbove: OpinionDraft | null = null;
+  /** The opinion whose first row left such a cell empty: it takes the cell above unless a row of its own prints that column. */
+  private mergedCandidate: { opinion: OpinionDraft; line: number; cells: { role: MergedRole; at: CellNode; paragraphs: Paragraph[] }[]; flag: Paragraph[] | null } | null = null;
+  /** Where an empty cell took the text above, by column (reported once per column for the notice). */
+  private readonly carried: { role: MergedRole; at: CellNode; key: string; paragraphs: Paragraph[] }[] = [];
   /**
    * Offsets of cells whose text went to no opinion: header cells, and the cells
    * of a row before any opinion (reported). A rowspan that carries one into the
@@ -188,7 +193,7 @@ class Assembler {
         return;
       case 'table-end':
         this.list = null;
-        this.endPlaceRun();
+        this.endMergedCells();
         return;
       case 'heading':
         this.heading(block, isSectionHeading(blocks, index, this.roles !== null, this.overrides.columns ?? {}));
@@ -320,7 +325,7 @@ class Assembler {
     this.draft.hasFlagColumn ||= roles.includes('flag');
     this.draft.respondent ??= respondentFrom(row.texts[roles.indexOf('response')] ?? '');
     this.opinion = null;
-    this.endPlaceRun();
+    this.endMergedCells();
     this.afterBreak = false;
   }
 
@@ -403,7 +408,7 @@ class Assembler {
     } else {
       this.topic = headingRow.text;
       this.opinion = null;
-      this.endPlaceRun();
+      this.endMergedCells();
     }
   }
 
@@ -426,14 +431,14 @@ class Assembler {
       delete cells.number;
     }
     if (opens) {
-      this.settlePlace();
+      this.settleMergedCells();
+      const above = this.opinionAbove;
       this.opinion = newOpinion(opens, this.section, this.topic, this.reOpinionBy, row);
       this.opinion.unanswered = !roles.includes('response');
       this.push(this.opinion);
-      const emptyPlace = (cells.place ?? []).length === 0 ? row.cells[roles.indexOf('place')] : undefined;
-      if (emptyPlace && this.placeAbove) this.placeCandidate = { opinion: this.opinion, line: row.line, at: emptyPlace, place: this.placeAbove };
+      this.opinionAbove = this.opinion;
+      if (above && !row.record) this.mergedCandidate = { opinion: this.opinion, line: row.line, cells: emptyUnderOneCell(row, roles, cells, above), flag: oneCell(above.parts.flag) };
     }
-    if ((cells.place ?? []).length > 0) this.placeAbove = cells.place ?? null;
     const opinion = this.opinion;
     if (!opinion) {
       reportUnattributed(this.file, 'Unexpected row without an opinion label before any opinion, expected 意見N or a number', own);
@@ -452,37 +457,47 @@ class Assembler {
   }
 
   /**
-   * An opinion whose first row left its 該当箇所 cell empty under a place, and
-   * none of whose rows printed one: a merged cell, which a spreadsheet's or a
-   * PDF's export prints once, on its first row. The opinion takes the place
-   * above, as a rowspan repeats it in HTML; its text is still counted once.
+   * An opinion whose first row left its 該当箇所 or response cell empty under
+   * the opinion above's, printed in one cell, and none of whose rows printed
+   * that column: a merged cell, which a spreadsheet's or a PDF's export prints
+   * once, on its first row. The opinion takes the cell above, as a rowspan
+   * repeats it in HTML (its text is still counted once); a response takes its
+   * flag with it.
    */
-  private settlePlace(): void {
-    const candidate = this.placeCandidate;
-    this.placeCandidate = null;
-    if (!candidate || candidate.opinion.parts.place.length > 0) return;
-    candidate.opinion.parts.place.push({ line: candidate.line, paragraphs: candidate.place, afterBreak: false, sameAs: this.ditto(candidate.place) });
-    this.carriedPlaces.push({ at: candidate.at, key: candidate.opinion.key, place: candidate.place });
+  private settleMergedCells(): void {
+    const candidate = this.mergedCandidate;
+    this.mergedCandidate = null;
+    if (!candidate) return;
+    const { opinion } = candidate;
+    for (const { role, at, paragraphs } of candidate.cells) {
+      if (opinion.parts[role].length > 0) continue;
+      opinion.parts[role].push({ line: candidate.line, paragraphs, afterBreak: false, sameAs: role === 'place' ? this.ditto(paragraphs) : null });
+      this.carried.push({ role, at, key: opinion.key, paragraphs });
+      if (role === 'response' && candidate.flag && opinion.parts.flag.length === 0) opinion.parts.flag.push({ line: candidate.line, paragraphs: candidate.flag, afterBreak: false, sameAs: null });
+    }
   }
 
   /** A header, section, topic or the table's end: a merged cell ends there. */
-  private endPlaceRun(): void {
-    this.settlePlace();
-    this.placeAbove = null;
+  private endMergedCells(): void {
+    this.settleMergedCells();
+    this.opinionAbove = null;
   }
 
-  /** The places {@link settlePlace} repeated, in one info for the notice. */
-  reportCarriedPlaces(): void {
-    this.settlePlace();
-    const [first] = this.carriedPlaces;
-    if (!first) return;
-    const keys = this.carriedPlaces.map(({ key }) => key).join(', ');
-    report(
-      this.file,
-      'place-carried-down',
-      `Unexpected empty 該当箇所 cell under one that names a place (${preview(first.place.map((paragraph) => paragraph.text).join(' '))}), expected a place on every row: read as a merged cell that the export printed once, so the opinion takes the place above (opinions ${keys})`,
-      { line: first.at.line, column: first.at.column, offset: first.at.offset },
-    );
+  /** The cells {@link settleMergedCells} carried down, in one info per column for the notice. */
+  reportCarriedCells(): void {
+    this.settleMergedCells();
+    for (const role of MERGED_ROLES) {
+      const carried = this.carried.filter((cell) => cell.role === role);
+      const [first] = carried;
+      if (!first) continue;
+      const keys = carried.map(({ key }) => key).join(', ');
+      report(
+        this.file,
+        'merged-cell-carried',
+        `Unexpected empty ${MERGED_COLUMN_NAME[role]} cell under one that prints text (${preview(first.paragraphs.map((paragraph) => paragraph.text).join(' '))}), expected text on every row: read as a merged cell that the export printed once, so the opinion takes the text above (${carried.length === 1 ? 'opinion' : 'opinions'} ${keys})`,
+        { line: first.at.line, column: first.at.column, offset: first.at.offset },
+      );
+    }
   }
 
   /**
@@ -577,7 +592,7 @@ class Assembler {
     this.draft.sections.push(this.section);
     this.topic = null;
     this.opinion = null;
-    this.endPlaceRun();
+    this.endMergedCells();
   }
 
   private startList(heading: string, roles: Role[] | null): void {
@@ -789,6 +804,19 @@ function asHeadingRow(row: RowBlock, roles: Role[], afterBreak: boolean): Headin
   if (BULLET.test(words.replace(OPENING_BRACKET, '')) || bold !== undefined || isAllBold(only.cell) || only.cell.spansRow) return { kind: 'topic', text: words, printed };
   if (!afterBreak && NUMBERED_HEADING.test(words) && !/[。．.!?！？]$/.test(words)) return { kind: 'topic', text: words, printed };
   return null;
+}
+
+/** The paragraphs of a column that one row printed for an opinion; null when none did, or several (no one merged cell). */
+function oneCell(parts: readonly RowPart[]): Paragraph[] | null {
+  return parts.length === 1 ? (parts[0]?.paragraphs ?? null) : null;
+}
+
+/** The 該当箇所 and response cells that `row` leaves empty under the opinion above's, each printed in one cell. */
+function emptyUnderOneCell(row: RowBlock, roles: Role[], cells: Partial<Record<ColumnRole, Paragraph[]>>, above: OpinionDraft): { role: MergedRole; at: CellNode; paragraphs: Paragraph[] }[] {
+  return MERGED_ROLES.flatMap((role) => {
+    const [at, paragraphs] = [row.cells[roles.indexOf(role)], oneCell(above.parts[role])];
+    return at && paragraphs && (cells[role] ?? []).length === 0 ? [{ role, at, paragraphs }] : [];
+  });
 }
 
 /**

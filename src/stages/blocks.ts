@@ -29,7 +29,8 @@ export type Block =
   /** `inCell`: the only filled cell of a table row, read as a line (a spreadsheet prints each line of a notice in a row). */
   | { type: 'text'; line: number; column: number; text: string; inCell?: boolean }
   /** One table row; `null` marks a slot covered by a cell's colspan. */
-  | { type: 'row'; line: number; endLine: number; start: number; end: number; cells: (CellNode | null)[]; texts: string[] }
+  /** `record`: a record of label rows, transposed (record-tables.ts), where no cell is merged with the one above. */
+  | { type: 'row'; line: number; endLine: number; start: number; end: number; cells: (CellNode | null)[]; texts: string[]; record?: boolean }
   /** A bullet of a list after the table that prints opinions without answers (`その他の主な御意見`, closing-list.ts). */
   | { type: 'item'; line: number; endLine: number; start: number; end: number; cell: CellNode }
   /** The end of an HTML or GFM table (TAB rows have none: a non-row block ends them). */

@@ -95,7 +95,7 @@ function recordRows(pairs: readonly Pair[]): RowBlock[] {
       const cells = order.map((role) => record.find((pair) => pair.role === role)?.value ?? null);
       const [head, last] = [(record[0] as Pair).row, (record.at(-1) as Pair).row];
       const texts = order.map((role) => record.find((pair) => pair.role === role)?.valueText ?? '');
-      return { type: 'row', line: head.line, endLine: last.endLine, start: head.start, end: last.end, cells, texts };
+      return { type: 'row', line: head.line, endLine: last.endLine, start: head.start, end: last.end, cells, texts, record: true };
     }),
   ];
 }
