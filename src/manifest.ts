@@ -5,7 +5,7 @@
  * on the next run. No time stamps or paths: it diffs cleanly in pull requests.
  */
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from './schema/zod.js';
 import { compareCodeUnits } from './diagnostics.js';
 import { readRegularFile } from './files.js';
 

@@ -67,7 +67,7 @@
  * and nothing found, precision, recall and F1 are 1.
  */
 import { compareCodeUnits } from '../diagnostics.js';
-import { z } from 'zod';
+import * as z from '../schema/zod.js';
 
 // ---------------------------------------------------------------- gold schema
 

@@ -10,7 +10,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { z } from 'zod';
+import * as z from '../schema/zod.js';
 import type { NoticeDocument } from '../schema/records.js';
 import { decode } from '../stages/decode.js';
 import { renderNoticeHtml } from './view.js';

@@ -4,7 +4,7 @@
  * touching code. Every field is optional; unknown fields are an error, so a
  * typo never silently does nothing.
  */
-import { z } from 'zod';
+import * as z from './zod.js';
 
 const ROLES = ['opinion', 'response', 'flag', 'number', 'place', 'submitter', 're-opinion', 'count'] as const;
 

@@ -4,7 +4,7 @@
  * Schema committed in `schemas/` (see `schemas.ts`). Field names follow
  * `shared/CONTRACT.md` v1.1; objects list their keys in output order.
  */
-import { z } from 'zod';
+import * as z from './zod.js';
 
 /** ISO 8601 calendar date (proleptic Gregorian), e.g. `2018-06-07`. */
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
