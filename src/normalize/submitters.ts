@@ -139,8 +139,8 @@ const ORGANIZATION = /株式会社|有限会社|合同会社|[(（](?:株|有|�
 export function guessKind(name: string): SubmitterKind {
   // 個人, 個人A, 匿名, 匿名希望, and an individual described: 個人・20代, 個人(会社員).
   if (/^(?:個人|匿名(?:希望)?)(?:\s*[A-Za-zＡ-Ｚａ-ｚ0-9０-９]*|[・･(（].*)$/.test(name)) return 'individual';
-  // 事業者, 企業A: a business named only by its kind.
-  if (ORGANIZATION.test(name) || /^(?:事業者|企業)\s*[A-Za-zＡ-Ｚａ-ｚ0-9０-９]*$/.test(name)) return 'organization';
+  // 事業者, 企業A, A社: a business named only by its kind, or by a letter that hides its name.
+  if (ORGANIZATION.test(name) || /^(?:事業者|企業)\s*[A-Za-zＡ-Ｚａ-ｚ0-9０-９]*$/.test(name) || /^[A-Za-zＡ-Ｚａ-ｚ]{1,2}社$/.test(name)) return 'organization';
   return 'unknown';
 }
 

@@ -270,7 +270,11 @@ describe('guessKind', () => {
     ['Example Inc.', 'organization'],
     ['事業者', 'organization'],
     ['企業A', 'organization'],
+    ['A社', 'organization'],
+    ['ＸＹ社', 'organization'],
     ['事業者の負担', 'unknown'],
+    ['A社の製品', 'unknown'],
+    ['本社', 'unknown'],
     ['山田太郎', 'unknown'],
     ['基本', 'unknown'],
   ])('%s -> %s', (name, kind) => {
