@@ -1901,13 +1901,14 @@ describe('responses that are a ditto mark', () => {
   });
 
   it('links a response that only points above (上記考え方を参照) to the opinion just above', async () => {
-    const text = ['結果', '', '提出された意見\t総務省の考え方', '<p>意見1 延期すべき。</p>\t<p>原案のとおりとします。</p>', '<p>意見2 延期を求める。</p>\t<p>上記考え方を参照</p>', '<p>意見3 延期を求める。</p>\t<p>上記のとおり、施行日を改めます。</p>', ''].join('\n');
+    const text = ['結果', '', '提出された意見\t総務省の考え方', '<p>意見1 延期すべき。</p>\t<p>原案のとおりとします。</p>', '<p>意見2 延期を求める。</p>\t<p>上記考え方を参照</p>', '<p>意見3 延期を求める。</p>\t<p>上記のとおり、施行日を改めます。</p>', '<p>意見4 廃止を求める。</p>\t<p>上記の考え方をご参照ください。</p>', ''].join('\n');
     const { document } = await convertText(text);
     expect(document?.opinions.map((o) => [o.key, o.response?.refersTo, o.outcome])).toEqual([
       ['1', [], 'unchanged'],
       ['2', ['1'], 'unchanged'],
       // Only a response that says nothing else points to the one above.
       ['3', [], 'revised'],
+      ['4', ['3'], 'revised'],
     ]);
   });
 });

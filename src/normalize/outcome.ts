@@ -79,9 +79,12 @@ const DEFERRAL = new RegExp(
   'g',
 );
 const KEY_IN_DEFERRAL = new RegExp(NUMBER, 'g');
-/** A whole response that is a bare number and `に同じ` (`１に同じ。`, `上記1と同じ`, `3の回答を参照`): in a response, the number can only be an opinion's. */
+/**
+ * A whole response that is a bare number and `に同じ` (`１に同じ。`, `上記1と同じ`, `3の回答を参照`,
+ * `１に対する考え方を再掲します。`): in a response, the number can only be an opinion's.
+ */
 const BARE_DEFERRAL = new RegExp(
-  `^\\s*(?:上記)?\\s*(${NUMBER})\\s*番?(?:に同じ|と同じ|と同様|と同旨|の(?:考え方|回答)(?:と同じ|と同様|(?:を|に)?(?:御|ご)?参照(?:ください|してください)?))(?:です)?[。.]?\\s*$`,
+  `^\\s*(?:上記)?\\s*(${NUMBER})\\s*番?(?:に同じ|と同じ|と同様|と同旨|(?:の|に対する)(?:考え方|回答)(?:と同じ|と同様|(?:を|に)?(?:御|ご)?参照(?:ください|してください)?|のとおり|を再掲(?:します|いたします)?))(?:です)?[。.]?\\s*$`,
 );
 
 /** Keys of the opinions a response defers to: `意見 11 に対する考え方のとおり。` -> ["11"]. */

@@ -278,8 +278,8 @@ function linkSharedResponses(split: readonly SplitOpinion[], opinions: Opinion[]
   });
 }
 
-/** A response that is only a ditto mark, or only points above (`上記考え方を参照`): the same as the response above it. */
-const DITTO_RESPONSE = /^(?:同上|〃|同前|上記と同じ|上に同じ|前に同じ|上記(?:の)?(?:考え方|回答)(?:を|の)?(?:御?参照(?:ください|願います)?|とおり(?:です)?))[。.]?$/;
+/** A response that is only a ditto mark, or only points above (`上記考え方を参照`, `上記の考え方をご参照ください。`): the same as the response above it. */
+const DITTO_RESPONSE = /^(?:同上|〃|同前|上記と同じ|上に同じ|前に同じ|上記(?:の)?(?:考え方|回答)(?:を|の)?(?:[御ご]?参照(?:(?:して)?ください|願います)?|とおり(?:です)?))[。.]?$/;
 
 /** `同上` in a response cell defers to the opinion just above it (FORMATS.md hard case 8): its key goes into `refersTo`. */
 function linkDittoResponses(opinions: Opinion[]): void {
