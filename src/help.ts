@@ -6,7 +6,7 @@ export const HELP = `Usage: pubcom convert PATH... --out DIR [options]
 
 convert: turn Japanese public-comment result notices (意見募集の結果) into
 JSON, JSON-LD and CSV. PATH is a notice file or a folder, walked recursively
-for .txt .md .html .htm files (a PDF or Office document found there is
+for .txt .tsv .csv .md .html .htm files (a PDF or Office document found there is
 named, not read: convert it to text first). For a.txt the outputs are DIR/a.json,
 DIR/a.jsonld and DIR/a.{opinions,comments,refs}.csv; an optional
 a.pubcom.json beside a.txt holds overrides for that notice.

@@ -83,6 +83,20 @@ describe('convert', () => {
     expect(single.stderr).toContain(`${path.join(inputs, 'notice.pdf')}:1:1: error: Unexpected PDF file, expected the text a converter leaves of it`);
   });
 
+  it('reads a folder\'s TAB exports saved as .tsv and CSV exports (.csv) too', () => {
+    const inputs = tempDir();
+    const out = path.join(tempDir(), 'out');
+    copyFileSync(realNotice, path.join(inputs, 'rows.tsv'));
+    writeFileSync(path.join(inputs, 'sheet.csv'), 'テスト規則案に対する意見募集の結果,,\r\n番号,御意見の概要,御意見に対する考え方\r\n1,"延期すべき。\r\n理由は「A, B」です。",原案のとおりとします。\r\n');
+    const batch = pubcom(['convert', inputs, '--out', out, '--quiet']);
+    expect(batch.status).toBe(0);
+    expect(readdirSync(out).filter((name) => name.endsWith('.json') && name !== 'pubcom-manifest.json').sort()).toEqual(['rows.json', 'sheet.json']);
+    const sheet = JSON.parse(readFileSync(path.join(out, 'sheet.json'), 'utf8')) as { notice: { title: string }; opinions: { comments: { text: string }[] }[] };
+    expect(sheet.notice.title).toBe('テスト規則案に対する意見募集の結果');
+    expect(sheet.opinions[0]?.comments[0]?.text).toBe('延期すべき。\n理由は「A, B」です。');
+    expect((JSON.parse(readFileSync(path.join(out, 'rows.json'), 'utf8')) as { opinions: unknown[] }).opinions).toHaveLength(20);
+  });
+
   it('writes only the formats asked for, and a BOM with --bom', () => {
     const out = tempDir();
     expect(pubcom(['convert', realNotice, '--out', out, '--format', 'csv', '--bom']).status).toBe(0);

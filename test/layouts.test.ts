@@ -235,6 +235,16 @@ describe('a merged 該当箇所 or response cell that an export printed once, on
     expect(messages).not.toContain('merged-cell-carried');
   });
 
+  it('carries nothing into an opinion whose own answer comes in the next table, after a page break', async () => {
+    const markdown = ['# テスト規則案に対する意見募集の結果', '', '| 番号 | 御意見の概要 | 考え方 |', '|---|---|---|', '| 1 | 延期すべき。 | 原案のとおりとします。 |', '| 2 | 廃止すべき。 |  |', '', '| 番号 | 御意見の概要 | 考え方 |', '|---|---|---|', '|  | 理由は負担である。 | 御意見として承ります。 |', ''].join('\n');
+    const { document, messages } = await convertBytes('notice', 'notice.md', new TextEncoder().encode(markdown));
+    expect(document?.opinions.map((o) => [o.key, o.response?.text])).toEqual([
+      ['1', '原案のとおりとします。'],
+      ['2', '御意見として承ります。'],
+    ]);
+    expect(messages).not.toMatch(/merged-cell-carried|accounting-mismatch/);
+  });
+
   it('carries nothing into an opinion that prints its place on a row of its own below its first', async () => {
     const { document, messages } = await convertText(notice(['1\t第5条\t延長すべき。【個人A】\t原案のとおりとします。', '2\t\t期限を明確にすべき。\t', '\t第6条\t施行日を示されたい。【個人B】\t御意見を踏まえ修正します。']));
     expect(document?.opinions[1]?.comments.map((c) => c.place)).not.toContain('第5条');
@@ -1555,17 +1565,22 @@ describe('the corpus HTML notice through other converters gives the same records
     ]);
   });
 
-  it("caa-hyoji-html.html as one spreadsheet sheet saved as TAB text: every line a row across the sheet, a cell's paragraphs quoted over lines", async () => {
+  it.each([
+    { format: 'TAB text (.txt)', fileName: 'notice.txt', delimiter: '\t' },
+    { format: 'TAB text (.tsv)', fileName: 'notice.tsv', delimiter: '\t' },
+    { format: 'CSV (tabula, Excel)', fileName: 'notice.csv', delimiter: ',' },
+  ])("caa-hyoji-html.html as one spreadsheet sheet saved as $format: every line a row across the sheet, a cell's paragraphs quoted over lines", async ({ fileName, delimiter }) => {
     const width = 4;
-    const quoted = (text: string): string => (/[\n"]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-    const padded = (cells: string[]): string => [...cells, ...Array<string>(width - cells.length).fill('')].join('\t');
+    const special = delimiter === ',' ? /[\n",]/ : /[\n"]/;
+    const quoted = (text: string): string => (special.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+    const padded = (cells: string[]): string => [...cells, ...Array<string>(width - cells.length).fill('')].join(delimiter);
     const lines = (descendantsNamed(fromHtml(html), 'body')[0] as Element).children.flatMap((node) => {
       if (node.type !== 'element') return [];
       if (node.tagName === 'table') return exportedRows(node, (cell) => quoted(toText(cell).trim().replace(/\n+/g, '\n'))).map(padded);
-      return toText(node).split('\n').map((line) => line.trim()).filter((line) => line !== '').map((line) => padded([line]));
+      return toText(node).split('\n').map((line) => line.trim()).filter((line) => line !== '').map((line) => padded([quoted(line)]));
     });
-    expect(lines.filter((line) => line.startsWith('"') || line.includes('\t"'))).not.toHaveLength(0);
-    const [original, saved] = [await convertBytes('notice', 'notice.html', new TextEncoder().encode(html)), await convertText(lines.join('\r\n'))];
+    expect(lines.filter((line) => line.startsWith('"') || line.includes(`${delimiter}"`))).not.toHaveLength(0);
+    const [original, saved] = [await convertBytes('notice', 'notice.html', new TextEncoder().encode(html)), await convertBytes('notice', fileName, new TextEncoder().encode(lines.join('\r\n')))];
     expect(records(saved.document)).toEqual(records(original.document));
     expect(saved.messages).not.toMatch(/warning|error/);
     expect(saved.messages).toContain('(opinions 3, 4) [merged-cell-carried]');

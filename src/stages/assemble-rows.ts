@@ -193,7 +193,8 @@ class Assembler {
         return;
       case 'table-end':
         this.list = null;
-        this.endMergedCells();
+        // No cell merges across tables; the opinion above may still go on in the next one (a page cut it), so it is settled when it ends.
+        this.opinionAbove = null;
         return;
       case 'heading':
         this.heading(block, isSectionHeading(blocks, index, this.roles !== null, this.overrides.columns ?? {}));

@@ -24,7 +24,7 @@ import { closingList, isClosingHeading } from './closing-list.js';
 import { hasLabelledParagraphs, labelledBlocks } from './labelled.js';
 import { hasProseByTopic, proseBlocks } from './prose.js';
 import { lineCell } from './parse-cells.js';
-import { hasSpreadsheetQuoting, spreadsheetRecord } from './spreadsheet-rows.js';
+import { csvRows, hasSpreadsheetQuoting, spreadsheetRecord } from './spreadsheet-rows.js';
 import { splitMergedRow, type CellSpan } from './merged-row.js';
 import { columnRole, type ColumnRole } from '../normalize/columns.js';
 import { preview } from './assemble-rows.js';
@@ -85,6 +85,7 @@ function isMarkdownWithHtmlTables(text: string, fileName: string): boolean {
 }
 
 export function segment(text: string, fileName: string, file: VFile): Block[] {
+  if (/\.csv$/i.test(fileName)) return csvRows(splitLines(text), file);
   if (isMarkdownWithHtmlTables(text, fileName)) return segmentTree(markdownPage(text), text, file);
   return isHtmlDocument(text, fileName) ? segmentTree(htmlDocument.parse(text) as HastRoot, text, file) : segmentLines(splitLines(text), file);
 }

@@ -7,7 +7,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import type { VFile } from 'vfile';
-import { rowCellText, type CellNode, type RowBlock } from './blocks.js';
+import { rowCellText, type Block, type CellNode, type RowBlock } from './blocks.js';
 import { cellOfLinePieces, lineCell, linePiece } from './parse-cells.js';
 import type { Line } from './segment.js';
 
@@ -52,10 +52,45 @@ export function spreadsheetRecord(lines: readonly Line[], index: number, file: V
   const first = lines[index] as Line;
   const spanned = QUOTED_CELL.test(first.text) ? recordLines(lines, index) : null;
   if (!spanned) return null;
+  const row = recordRow(spanned, '\t', file);
+  return row && { row, last: index + spanned.length - 1 };
+}
+
+/**
+ * The rows of a spreadsheet's CSV export (tabula's default, Excel's CSV):
+ * every line is a record, its fields parted by commas, a quoted field running
+ * over lines as in a TAB export. A line of the notice is a record of one
+ * field. A record csv-parse cannot read is its line as one cell, unread text
+ * that later stages report.
+ */
+export function csvRows(lines: readonly Line[], file: VFile): Block[] {
+  const blocks: Block[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as Line;
+    if (line.text.trim() === '') {
+      blocks.push({ type: 'break', line: line.number });
+      continue;
+    }
+    const last = Math.max(index, recordEnd(lines, index));
+    const spanned = lines.slice(index, last + 1);
+    const row = recordRow(spanned, ',', file);
+    if (row) {
+      blocks.push(row);
+      index = last;
+    } else {
+      const cell = lineCell(line, 0, line.text.length, file);
+      blocks.push({ type: 'row', line: line.number, endLine: line.number, start: line.start, end: line.end, cells: [cell], texts: [rowCellText(cell)] });
+    }
+  }
+  return blocks;
+}
+
+/** The lines of one record, read with csv-parse into a row whose cells keep their positions; null when they are no one record. */
+function recordRow(spanned: readonly Line[], delimiter: '\t' | ',', file: VFile): RowBlock | null {
   const text = spanned.map((line) => line.text).join('\n');
   let records: string[][];
   try {
-    records = parse(text, { delimiter: '\t', relax_column_count: true, relax_quotes: true, record_delimiter: '\n' });
+    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, record_delimiter: '\n' });
   } catch {
     return null;
   }
@@ -66,8 +101,8 @@ export function spreadsheetRecord(lines: readonly Line[], index: number, file: V
   const lineStarts = [0];
   for (const line of spanned.slice(0, -1)) lineStarts.push((lineStarts.at(-1) as number) + line.text.length + 1);
   const cells = fields.map((field) => fieldCell(spanned, lineStarts, field, file));
-  const end = spanned.at(-1) as Line;
-  return { row: { type: 'row', line: first.number, endLine: end.number, start: first.start, end: end.end, cells, texts: cells.map(rowCellText) }, last: index + spanned.length - 1 };
+  const [first, end] = [spanned[0] as Line, spanned.at(-1) as Line];
+  return { type: 'row', line: first.number, endLine: end.number, start: first.start, end: end.end, cells, texts: cells.map(rowCellText) };
 }
 
 /**
@@ -113,7 +148,7 @@ function fieldSpans(text: string, values: readonly string[]): FieldSpan[] | null
     spans.push({ from, to: from + printed.length, quoted });
     at = from + printed.length + (quoted ? 1 : 0) + 1;
   }
-  // Past the last field's end is where a TAB would follow it.
+  // Past the last field's end is where a delimiter would follow it.
   return at === text.length + 1 ? spans : null;
 }
 
