@@ -89,7 +89,7 @@ export const RULES = {
   },
   'merged-cell-carried': {
     severity: 'info',
-    note: 'A row that opens an opinion leaves its 該当箇所 or response cell empty under a row that prints one, and no row of the opinion prints that column: a merged cell, which a spreadsheet or PDF export prints once, on its first row. Each such opinion took the text above (a place with its refs; a response with the flag beside it), as an HTML rowspan repeats it; a header, section or topic row, or the end of the table, ends the merge. One info per column lists the opinions: check them if a cell was meant to be empty.',
+    note: 'A row that opens an opinion with text of its own leaves its 該当箇所 or response cell empty under a row that prints one, and no row of the opinion prints that column: a merged cell, which a spreadsheet or PDF export prints once, on its first row. Each such opinion took the text above (a place with its refs; a response with the flag beside it), as an HTML rowspan repeats it; a header, section or topic row, or the end of the table, ends the merge. One info per column lists the opinions: check them if a cell was meant to be empty.',
   },
   'row-number-repeated': {
     severity: 'info',

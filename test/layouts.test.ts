@@ -245,6 +245,12 @@ describe('a merged 該当箇所 or response cell that an export printed once, on
     expect(messages).not.toMatch(/merged-cell-carried|accounting-mismatch/);
   });
 
+  it('carries no answer into an opinion that prints no text of its own', async () => {
+    const { document, messages } = await convertText(notice(['1\t第5条\t延長すべき。\t原案のとおりとします。', '2\t\t\t']));
+    expect(document?.opinions[1]?.response).toBeNull();
+    expect(messages).not.toContain('merged-cell-carried');
+  });
+
   it('carries nothing into an opinion that prints its place on a row of its own below its first', async () => {
     const { document, messages } = await convertText(notice(['1\t第5条\t延長すべき。【個人A】\t原案のとおりとします。', '2\t\t期限を明確にすべき。\t', '\t第6条\t施行日を示されたい。【個人B】\t御意見を踏まえ修正します。']));
     expect(document?.opinions[1]?.comments.map((c) => c.place)).not.toContain('第5条');
@@ -592,6 +598,14 @@ describe('section headings', () => {
     const { document } = await convertText(text);
     expect(document?.sections.map((s) => [s.id, s.label, s.title])).toEqual([['2', '第2章', '関係']]);
     expect(document?.opinions.map((o) => o.section)).toEqual([null, '2', '2']);
+  });
+
+  it('reads a numbered heading a spreadsheet row left alone in the number column (１．総論⇥⇥) as a section, not an empty opinion', async () => {
+    const text = ['テスト規則案に対する意見募集の結果\t\t', '番号\t御意見の概要\t考え方', '１．総論\t\t', '1\t延期すべき。\t承ります。', '２．各論\t\t', '2\t廃止すべき。\t承ります。'].join('\n');
+    const { document, messages } = await convertBytes('notice', 'notice.tsv', new TextEncoder().encode(text));
+    expect(document?.sections.map((s) => [s.id, s.title])).toEqual([['1', '総論'], ['2', '各論']]);
+    expect(document?.opinions.map((o) => [o.key, o.section, o.response?.text])).toEqual([['1', '1', '承ります。'], ['2', '2', '承ります。']]);
+    expect(messages).not.toMatch(/empty-opinion|merged-cell-carried/);
   });
 
   it('numbers a section from 第１　総則 or 第十二 雑則 (第N and a space), but never from an article (第3条)', async () => {

@@ -275,8 +275,8 @@ class Assembler {
     const headingRow = asHeadingRow(row, this.roles, this.afterBreak);
     if (headingRow) return this.headingRow(headingRow, row.line);
     if (isNoteRow(row)) return this.noteRow(row);
-    // A spreadsheet prints a line between the opinions (a section heading, a list's heading) in a row's first cell, under the number.
-    const lineInTable = lineOfOneCell(row, (index) => this.roles?.[index] === 'number' && !isKey(row.texts[index] ?? ''));
+    // A spreadsheet prints a line between the opinions (a section heading `１．総論`, a list's heading) in a row's first cell, under the number.
+    const lineInTable = lineOfOneCell(row, (index) => this.roles?.[index] === 'number' && (!isKey(row.texts[index] ?? '') || isNumberedHeading((row.texts[index] ?? '').trim())));
     if (lineInTable) return this.add(lineInTable, blocks, index);
     this.dataRow({ ...row, cells: row.cells.map((cell) => (cell?.fromRowspan && this.uncarried.has(cell.offset) ? null : cell)) }, this.roles);
   }
@@ -468,7 +468,8 @@ class Assembler {
   private settleMergedCells(): void {
     const candidate = this.mergedCandidate;
     this.mergedCandidate = null;
-    if (!candidate) return;
+    // An opinion that prints no text of its own shares no answer: it is no row of a merged cell's group.
+    if (!candidate || candidate.opinion.parts.opinion.length + candidate.opinion.parts['re-opinion'].length === 0) return;
     const { opinion } = candidate;
     for (const { role, at, paragraphs } of candidate.cells) {
       if (opinion.parts[role].length > 0) continue;
