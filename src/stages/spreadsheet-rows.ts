@@ -1,9 +1,9 @@
 /**
- * Rows of a spreadsheet's TAB export (Excel's テキスト (タブ区切り), tabula):
- * a cell holding a line break, a TAB or a quote is printed in quotes, its
- * quotes doubled (`1⇥"要望です。⏎理由は""A""です。"⇥考え方`), so one row spans
- * several lines. Such a record is read with csv-parse; its cells keep their
- * positions in the input, a paragraph per line of a quoted cell.
+ * Rows of a spreadsheet's TAB or CSV export (Excel's テキスト (タブ区切り) or
+ * CSV, tabula): a cell holding a line break, a delimiter or a quote is printed
+ * in quotes, its quotes doubled (`1⇥"要望です。⏎理由は""A""です。"⇥考え方`), so
+ * one row spans several lines. Such a record is read with csv-parse; its
+ * cells keep their positions in the input, a paragraph per line of a quoted cell.
  */
 import { parse } from 'csv-parse/sync';
 import type { VFile } from 'vfile';
