@@ -570,6 +570,8 @@ describe("a spreadsheet's TAB export (Excel, tabula): quoted cells over several 
 describe('section headings', () => {
   /** A pipe table of one opinion, between blank lines. */
   const table = (key: number): string[] => ['', '| 番号 | 御意見の概要 | 考え方 |', '|---|---|---|', `| ${key} | 延期すべき。 | 承ります。 |`, ''];
+  /** TAB rows of one opinion, and a blank line. */
+  const tsvTable = (key: number): string[] => [`番号\t御意見の概要\t考え方`, `${key}\t延期すべき。\t承ります。`, ''];
 
   it('numbers sections from （３）, 第2章 and a numbered line of text over a table after the first one', async () => {
     const text = ['# テスト案に対する意見募集の結果', '', '### 1. 総論', ...table(1), '### 第二章 各論', ...table(2), '**（３）その他**', ...table(3), 'Ⅳ　附則関係', ...table(4), '以上のとおり、御意見を整理しました。'].join('\n');
@@ -586,7 +588,6 @@ describe('section headings', () => {
   });
 
   it('reads a character reference on a line of text as markdown and a bold line do (&amp; prints &), and leaves a bare & as printed', async () => {
-    const tsvTable = (key: number): string[] => [`番号\t御意見の概要\t考え方`, `${key}\t延期すべき。\t承ります。`, ''];
     const text = ['Q&amp;A改正案に対する意見募集の結果', '', '【Q&amp;A改正案に関する御意見】', ...tsvTable(1), '**【R&D&notB に関する御意見】**', ...tsvTable(2), '【R&D&notB &#x41;】', ...tsvTable(3)].join('\n');
     const { document } = await convertText(text);
     expect(document?.notice.title).toBe('Q&A改正案に対する意見募集の結果');
@@ -609,7 +610,6 @@ describe('section headings', () => {
   });
 
   it('numbers a section from 第１　総則 or 第十二 雑則 (第N and a space), but never from an article (第3条)', async () => {
-    const tsvTable = (key: number): string[] => [`番号\t御意見の概要\t考え方`, `${key}\t延期すべき。\t承ります。`, ''];
     const text = ['結果', '', '第１　総則', ...tsvTable(1), '第十二 雑則', ...tsvTable(2), '第3条 定義', ...tsvTable(3)].join('\n');
     const { document, messages } = await convertText(text);
     expect(document?.sections.map((s) => [s.id, s.label, s.title])).toEqual([

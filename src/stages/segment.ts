@@ -73,15 +73,18 @@ export function looksVertical(text: string): boolean {
   return lines >= 20 && single >= lines * 0.6;
 }
 
+/** A text that opens as an HTML document does. */
+const HTML_DOCUMENT_START = /^\s*(?:<!doctype html|<html[\s>])/i;
+
 /** An HTML document (or fragment) with a table, rather than converter lines with HTML cells. */
 export function isHtmlDocument(text: string, fileName: string): boolean {
   if (/\.html?$/i.test(fileName)) return true;
-  return /^\s*(?:<!doctype html|<html[\s>])/i.test(text) || (/<table[\s>]/i.test(text) && !/\t/.test(text));
+  return HTML_DOCUMENT_START.test(text) || (/<table[\s>]/i.test(text) && !/\t/.test(text));
 }
 
 /** A markdown file whose tables are HTML (pandoc writes a table with merged cells so): read as the page its markdown renders. */
 function isMarkdownWithHtmlTables(text: string, fileName: string): boolean {
-  return /\.(?:md|markdown)$/i.test(fileName) && /<table[\s>]/i.test(text) && !/^\s*(?:<!doctype html|<html[\s>])/i.test(text);
+  return /\.(?:md|markdown)$/i.test(fileName) && /<table[\s>]/i.test(text) && !HTML_DOCUMENT_START.test(text);
 }
 
 export function segment(text: string, fileName: string, file: VFile): Block[] {
