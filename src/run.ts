@@ -169,6 +169,20 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   return summary;
 }
 
+type TinypoolModule = typeof import('tinypool');
+
+/** tinypool, an ES module, imported on the first batch. */
+let importTinypool = (): Promise<TinypoolModule> => import('tinypool');
+
+/**
+ * Where the code runs from V8's code cache (load-bundle.ts), node 20 fails
+ * its every import() ("A dynamic import callback was not specified"), so the
+ * loader hands in an import() of its own, made outside the cached code.
+ */
+export function useTinypoolImporter(importer: () => Promise<TinypoolModule>): void {
+  importTinypool = importer;
+}
+
 /**
  * Convert `tasks` with `jobs` worker threads (each reads its own file, so only
  * paths and small summaries cross threads), at most a few per worker in
@@ -181,7 +195,7 @@ async function convertAll(tasks: FileTask[], jobs: number, heapMb: number, recor
     for (const task of tasks) record(await convertHere(task));
     return;
   }
-  const { default: Tinypool } = await import('tinypool');
+  const { default: Tinypool } = await importTinypool();
   const pool = new Tinypool({
     filename: fileURLToPath(new URL('./worker.js', import.meta.url)),
     minThreads: jobs,
@@ -337,12 +351,13 @@ async function version(): Promise<string> {
 
 /**
  * sha256 over the converter's own code (and the JSON-LD context): a changed
- * pubcom reconverts everything. The built CLI and worker are bundles at the
- * top of dist/, so the files there hold all the code that converts.
+ * pubcom reconverts everything. The CLI and its workers run dist/pubcom.cjs,
+ * the bundle at the top of dist/, so the files there hold all the code that
+ * converts; the code cache beside it (pubcom.cjs.cache) converts nothing.
  */
 async function buildHash(): Promise<string> {
   const here = fileURLToPath(new URL('.', import.meta.url));
-  const files = (await readdir(here)).filter((name) => /\.(?:js|ts)$/.test(name) && !name.endsWith('.d.ts')).sort(compareCodeUnits);
+  const files = (await readdir(here)).filter((name) => /\.(?:c?js|ts)$/.test(name) && !name.endsWith('.d.ts')).sort(compareCodeUnits);
   const hash = createHash('sha256');
   for (const name of files) hash.update(name).update(await readFile(path.join(here, name)));
   hash.update(await readFile(new URL('../schemas/context.v1.jsonld', import.meta.url)));

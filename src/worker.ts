@@ -1,6 +1,4 @@
-/** The worker-thread entry of a parallel batch (tinypool): one file per call, read by the worker itself. */
-import { convertFile, type FileResult, type FileTask } from './convert-file.js';
+/** The worker-thread entry of a parallel batch (tinypool): one file per call, read by the worker itself, converted by the bundle's code (load-bundle.ts). */
+import { loadBundle } from './load-bundle.js';
 
-export default function convertInWorker(task: FileTask): Promise<FileResult> {
-  return convertFile(task);
-}
+export default loadBundle().bundle.convertFile;

@@ -1,6 +1,6 @@
 /** The command line as a user runs it: `node dist/cli.js` (built by `npm test` before vitest runs). */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,8 @@ function pubcom(args: string[], env: Record<string, string> = {}, cwd = root): {
 }
 
 afterAll(removeTemporaryDirs);
+
+const contents = (dir: string): Map<string, string> => new Map(readdirSync(dir).sort().map((name) => [name, readFileSync(path.join(dir, name), 'utf8')]));
 
 function tempDir(): string {
   return temporaryDir('pubcom-test-');
@@ -117,6 +119,34 @@ describe('convert', () => {
     expect(pubcom(['convert', realNotice, '--out', second], { TZ: 'America/Los_Angeles', LANG: 'C' }, tmpdir()).status).toBe(0);
     for (const name of readdirSync(first)) {
       expect(readFileSync(path.join(second, name)).equals(readFileSync(path.join(first, name)))).toBe(true);
+    }
+  });
+});
+
+describe('the built bundle and its code cache', () => {
+  it('loads dist/pubcom.cjs with the code cache the build made, which V8 accepts', () => {
+    const probe = "import('./dist/load-bundle.js').then(({ loadBundle }) => process.stdout.write(String(loadBundle().script.cachedDataRejected)))";
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: root, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('false');
+  });
+
+  it('converts to the same bytes, manifest included, without the code cache or with one V8 rejects', () => {
+    const withCache = tempDir();
+    expect(pubcom(['convert', path.join(root, 'input'), '--out', withCache, '--quiet']).status).toBe(0);
+    const build = tempDir();
+    for (const folder of ['dist', 'schemas']) cpSync(path.join(root, folder), path.join(build, folder), { recursive: true });
+    copyFileSync(path.join(root, 'package.json'), path.join(build, 'package.json'));
+    symlinkSync(path.join(root, 'node_modules'), path.join(build, 'node_modules'));
+    const cache = path.join(build, 'dist', 'pubcom.cjs.cache');
+    for (const state of ['missing', 'foreign']) {
+      if (state === 'missing') rmSync(cache);
+      else writeFileSync(cache, 'not a V8 code cache');
+      const out = tempDir();
+      const result = spawnSync(process.execPath, [path.join(build, 'dist', 'cli.js'), 'convert', path.join(root, 'input'), '--out', out, '--jobs', '2', '--quiet'], { encoding: 'utf8' });
+      expect(result.stderr, state).toBe('');
+      expect(result.status, state).toBe(0);
+      expect(contents(out), state).toEqual(contents(withCache));
     }
   });
 });

@@ -65,8 +65,9 @@ export interface ProfileSummary {
  * the outermost frame there that is not a folder's index.ts dispatcher
  * (`src/stages/segment.ts segment`). Otherwise it belongs to the batch, the
  * top-level src/*.ts files (run, convert-file, worker, pipeline: listing,
- * reading, writing, threads), charged to the innermost such frame. Then module
- * loading, then the native entry ((garbage collector), …) or the package that
+ * reading, writing, threads), charged to the innermost such frame, except
+ * under load-bundle.ts, which is module loading, as node's loader is. Then
+ * module loading, then the native entry ((garbage collector), …) or the package that
  * runs asynchronously (fast-csv's streams).
  */
 function partOf(stack: readonly ProfileNode[], location: (node: ProfileNode) => string): string {
@@ -80,6 +81,7 @@ function partOf(stack: readonly ProfileNode[], location: (node: ProfileNode) => 
     dispatcher ??= label;
   }
   if (dispatcher !== null) return dispatcher;
+  if (stack.some((node) => location(node) === 'src/load-bundle.ts')) return 'module loading (src/load-bundle.ts: the bundle and its code cache)';
   for (const node of stack) {
     const where = location(node);
     if (/^src\/[^/]+\.ts$/.test(where)) return `${where} ${node.callFrame.functionName || '(anonymous)'} (batch)`;
@@ -96,10 +98,10 @@ function partOf(stack: readonly ProfileNode[], location: (node: ProfileNode) => 
 }
 
 /**
- * Where a frame's code was written. The CLI and the worker run as esbuild
- * bundles (dist/cli.js, dist/worker.js, dist/chunk-*.js); their source maps
- * lead back to the files tsc emitted (dist/stages/segment.js, …) and to
- * node_modules, so samples are charged to the stage, not to a chunk.
+ * Where a frame's code was written. The CLI and the worker run the esbuild
+ * bundle dist/pubcom.cjs (minified); its source map leads back to the files
+ * tsc emitted (dist/stages/segment.js, …) and to node_modules, so samples are
+ * charged to the stage, not to the bundle.
  */
 function originalFrames(): (frame: CallFrame) => { url: string; line: number } {
   const maps = new Map<string, TraceMap | null>();

@@ -1,0 +1,176 @@
+/**
+ * argv -> one command's run(). No logic beyond reading options: exit 0 ok, 1
+ * some input failed, 2 usage. The review commands are imported only when used,
+ * so that `convert` runs no more module code than it needs.
+ */
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { FORMATS, type Format } from './emit/index.js';
+import { HELP } from './help.js';
+import { run, type Reporter, type RunSummary } from './run.js';
+
+const reporter: Reporter = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+function usageError(message: string): never {
+  process.stderr.write(`pubcom: ${message}\n\n${HELP}\n`);
+  process.exit(2);
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+type Values = Record<string, string | boolean | undefined>;
+
+interface Command {
+  options: Options;
+  run(values: Values, positionals: string[]): Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  convert: {
+    options: {
+      out: { type: 'string' },
+      format: { type: 'string' },
+      bom: { type: 'boolean' },
+      check: { type: 'boolean' },
+      verbose: { type: 'boolean' },
+      jobs: { type: 'string' },
+      force: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+      shard: { type: 'string' },
+    },
+    async run(values, paths) {
+      if (paths.length === 0) usageError('missing PATH');
+      const out = outDirOf(values);
+      const format = typeof values['format'] === 'string' ? values['format'] : FORMATS.join(',');
+      const formats = format.split(',').map((name) => name.trim());
+      const unknown = formats.filter((name) => !(FORMATS as readonly string[]).includes(name));
+      if (unknown.length > 0) usageError(`unknown format ${unknown.map((name) => JSON.stringify(name)).join(', ')}; expected json, jsonld or csv`);
+      const check = values['check'] === true;
+      const quiet = values['quiet'] === true;
+      const summary = await run(
+        {
+          paths,
+          outDir: out,
+          formats: formats as Format[],
+          bom: values['bom'] === true,
+          check,
+          verbose: values['verbose'] === true,
+          jobs: parseJobs(values['jobs']),
+          force: values['force'] === true,
+          shard: parseShard(values['shard']),
+          // Drawn on stderr, and only in an interactive session: both streams on a terminal (not `> log`, not `| tee`).
+          progress: process.stdout.isTTY && process.stderr.isTTY && !quiet && !process.env['CI'] ? process.stderr : null,
+        },
+        reporter,
+      );
+      if (!quiet) for (const line of summaryTable(summary, check)) reporter.err(line);
+      return summary.exitCode;
+    },
+  },
+  diff: {
+    options: {},
+    async run(_values, specs) {
+      const [oldSpec, newSpec, ...extra] = specs;
+      if (oldSpec === undefined || newSpec === undefined || extra.length > 0) usageError('diff needs OLD and NEW');
+      const { runDiff } = await import('./review/diff-run.js');
+      return runDiff(oldSpec, newSpec, reporter);
+    },
+  },
+  view: {
+    options: { out: { type: 'string' }, output: { type: 'string' }, input: { type: 'string' } },
+    async run(values, names) {
+      if (names.length === 0) usageError('missing NAME');
+      const out = outDirOf(values);
+      const { runView } = await import('./review/view-run.js');
+      return runView({ names, outDir: out, outputDir: stringOr(values['output'], 'output'), inputDir: stringOr(values['input'], 'input') }, reporter);
+    },
+  },
+  eval: {
+    options: { gold: { type: 'string' }, output: { type: 'string' }, out: { type: 'string' } },
+    async run(values, extra) {
+      if (extra.length > 0) usageError(`unexpected ${extra.join(' ')}`);
+      const report = values['out'];
+      const { runEval } = await import('./review/eval-run.js');
+      return runEval(
+        { goldDir: stringOr(values['gold'], 'test/gold'), outputDir: stringOr(values['output'], 'output'), ...(typeof report === 'string' ? { report } : {}) },
+        reporter,
+      );
+    },
+  },
+};
+
+function parseJobs(value: string | boolean | undefined): number {
+  if (value === undefined) return availableParallelism();
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) usageError(`--jobs ${String(value)}: expected a whole number from 1 to 256`);
+  return jobs;
+}
+
+function parseShard(value: string | boolean | undefined): { index: number; count: number } | null {
+  if (value === undefined) return null;
+  const match = /^(\d+)\/(\d+)$/.exec(String(value));
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) usageError(`--shard ${String(value)}: expected K/N with 1 <= K <= N`);
+  return { index, count };
+}
+
+/** The closing table of a batch, on stderr: files by fate, records, diagnostics by severity, wall time. */
+export function summaryTable(summary: RunSummary, check: boolean): string[] {
+  const rows: [string, string][] = [
+    [check ? 'files checked' : 'files converted', String(summary.converted)],
+    ['files skipped (unchanged)', String(summary.skipped)],
+    ['files failed', String(summary.failed)],
+    ['opinions', String(summary.opinions)],
+    ['comments', String(summary.comments)],
+    ['errors', String(summary.counts.error)],
+    ['warnings', String(summary.counts.warning)],
+    ['infos', String(summary.counts.info)],
+    ...(check ? ([['outputs that differ', String(summary.stale.length)]] as [string, string][]) : []),
+    ['wall time', `${(summary.wallMs / 1000).toFixed(1)} s`],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return [`pubcom: ${summary.files} files`, ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`)];
+}
+
+/** `--out DIR`, required; an empty DIR (`--out "$UNSET"`) is as missing, not the current folder. */
+function outDirOf(values: Record<string, string | boolean | undefined>): string {
+  const out = values['out'];
+  if (typeof out !== 'string' || out.trim() === '') usageError('missing --out DIR');
+  return out;
+}
+
+function stringOr(value: string | boolean | undefined, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
+}
+
+/** Run the command `argv` names; resolves to the exit status. */
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) usageError('missing command');
+  if (name === '-h' || name === '--help') {
+    reporter.out(HELP);
+    return 0;
+  }
+  if (name === '-v' || name === '--version') {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    reporter.out(pkg.version);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) usageError(`unknown command ${name}`);
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, allowPositionals: true, strict: true, options: { ...command.options, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    usageError(error instanceof Error ? error.message : String(error));
+  }
+  if (parsed.values['help'] === true) {
+    reporter.out(HELP);
+    return 0;
+  }
+  return command.run(parsed.values as Values, parsed.positionals);
+}
