@@ -195,6 +195,10 @@ export const RULES = {
     severity: 'error',
     note: 'A stage of pubcom failed unexpectedly on this file, or the worker thread converting it died; the other files of the batch are still converted. Please report it with the file.',
   },
+  'out-of-memory': {
+    severity: 'error',
+    note: 'The notice needs more memory than node may use on this machine. A large notice is converted on a worker thread of its own, whose heap may grow as far as node allows, so the other files of the batch are still converted. Give node more (`NODE_OPTIONS=--max-old-space-size=8192`) or split the notice.',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof RULES;

@@ -6,11 +6,12 @@
  * failing file never stops the others: it becomes diagnostics and exit 1.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
 import type { FileResult, FileTask } from './convert-file.js';
 import { overridesPathOf, readRegularFile, TEMPORARY, writeAtomically } from './files.js';
 import { sha256 } from './hash.js';
@@ -37,7 +38,8 @@ export interface RunOptions {
   /**
    * Worker threads. Default: the number of cores. 0 converts on the calling
    * thread (for embedding and tests; its heap is not capped, so a long batch
-   * can take more memory). A single file is always converted on this thread.
+   * can take more memory). A single file is converted on this thread, unless
+   * it is a large notice (see {@link LARGE_NOTICE_BYTES}).
    */
   jobs?: number;
   /** Convert every input, even those the manifest shows unchanged. */
@@ -46,8 +48,10 @@ export interface RunOptions {
   shard?: { index: number; count: number } | null;
   /** Draw a progress bar on this terminal stream. */
   progress?: NodeJS.WriteStream | null;
-  /** Cap of each worker's old-generation heap in MB (default {@link WORKER_HEAP_MB}); a notice that needs more is converted on the main thread. */
+  /** Cap of each worker's old-generation heap in MB (default {@link WORKER_HEAP_MB}); a notice that needs more is converted again on a worker of its own. */
   workerHeapMb?: number;
+  /** Cap of the heap of that worker of its own, in MB (default: as far as this thread's heap may grow). */
+  largeWorkerHeapMb?: number;
 }
 
 /**
@@ -56,14 +60,21 @@ export interface RunOptions {
  * under 250 MB. Measured with two workers: 1,000 notices took about 205 MB
  * capped at 1.5 GB, against 260 MB uncapped; 10,000 notices took 221-252 MB
  * capped at 1.5 GB and 211 MB at 512 MB, for the same CPU time. A notice
- * that needs more (about 20 MB of input or more) is converted again on the
- * main thread: a 30 MB notice took 22 s that way, against 12 s in a worker
- * capped at 1.5 GB. A young generation of 24 MB lets most of a notice's
- * short-lived objects die there, so the cap costs few collections (16 MB took
- * more CPU for the same memory; 32 MB took 230 MB and more).
+ * that needs more (about 20 MB of input or more) is converted again on a
+ * worker of its own ({@link largeNoticeWorker}). A young generation of 24 MB
+ * lets most of a notice's short-lived objects die there, so the cap costs few
+ * collections (16 MB took more CPU for the same memory; 32 MB took 230 MB and
+ * more).
  */
 export const WORKER_HEAP_MB = 512;
 const WORKER_YOUNG_GENERATION_MB = 24;
+
+/**
+ * A notice file of this size goes straight to the worker of its own, even
+ * alone: it would not fit a batch worker's heap, and on this thread a notice
+ * that needs more memory than node may use aborts the process.
+ */
+const LARGE_NOTICE_BYTES = 16 * 1024 * 1024;
 
 export interface Reporter {
   out(line: string): void;
@@ -142,7 +153,12 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
       pending.push(task);
     }
   }
-  await convertAll(pending, options.jobs ?? availableParallelism(), options.workerHeapMb ?? WORKER_HEAP_MB, record);
+  const limits = {
+    jobs: options.jobs ?? availableParallelism(),
+    workerHeapMb: options.workerHeapMb ?? WORKER_HEAP_MB,
+    largeWorkerHeapMb: options.largeWorkerHeapMb ?? Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20),
+  };
+  await convertAll(pending, limits, record);
   progress.end();
 
   const current = { build: await build, settings };
@@ -188,25 +204,31 @@ export function useTinypoolImporter(importer: () => Promise<TinypoolModule>): vo
  * paths and small summaries cross threads), at most a few per worker in
  * flight so memory stays bounded, reporting results in input order.
  */
-async function convertAll(tasks: FileTask[], jobs: number, heapMb: number, record: (result: FileResult) => void): Promise<void> {
-  // One file costs less than starting a worker. A batch runs on workers even with --jobs 1: their capped heaps keep its memory
-  // bounded (10,000 notices took 249 MB on this thread, 148 MB on one worker, about 215 MB on two).
-  if (jobs < 1 || tasks.length <= 1) {
-    for (const task of tasks) record(await convertHere(task));
-    return;
+async function convertAll(tasks: FileTask[], limits: { jobs: number; workerHeapMb: number; largeWorkerHeapMb: number }, record: (result: FileResult) => void): Promise<void> {
+  const { jobs } = limits;
+  const large = largeNoticeWorker(limits.largeWorkerHeapMb);
+  try {
+    // One file costs less than starting a worker. A batch runs on workers even with --jobs 1: their capped heaps keep its memory
+    // bounded (10,000 notices took 249 MB on this thread, 148 MB on one worker, about 215 MB on two).
+    if (jobs < 1 || tasks.length <= 1) {
+      for (const task of tasks) record(await (jobs >= 1 && isLargeNotice(task) ? large.convert(task) : convertHere(task)));
+      return;
+    }
+    await convertOnWorkers(tasks, limits, large, record);
+  } finally {
+    await large.close();
   }
-  const { default: Tinypool } = await importTinypool();
-  const pool = new Tinypool({
-    filename: fileURLToPath(new URL('./worker.js', import.meta.url)),
+}
+
+/** {@link convertAll} on `jobs` workers, a large notice on the worker of its own. */
+async function convertOnWorkers(tasks: FileTask[], limits: { jobs: number; workerHeapMb: number }, large: LargeNoticeWorker, record: (result: FileResult) => void): Promise<void> {
+  const { jobs } = limits;
+  const { pool, run } = await workerPool({
     minThreads: jobs,
     maxThreads: jobs,
     isolateWorkers: false,
-    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: heapMb },
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: limits.workerHeapMb },
   });
-  // A worker that dies on a task fails that task (handled below). One that dies outside a task failed to start: the tasks
-  // queued for it would wait for ever, so from then on every task fails at once.
-  const poolFailure = new Promise<never>((_resolve, reject) => pool.on('error', reject));
-  poolFailure.catch(() => {}); // read only through the races below: not an unhandled rejection
   const window = jobs * 4;
   const results = new Map<number, FileResult>();
   let next = 0;
@@ -221,17 +243,88 @@ async function convertAll(tasks: FileTask[], jobs: number, heapMb: number, recor
     while (next < tasks.length) {
       const index = next++;
       const task = tasks[index] as FileTask;
-      results.set(index, await Promise.race([pool.run(task) as Promise<FileResult>, poolFailure]).catch((error: unknown) => afterWorkerFailure(task, error)));
+      const converted = isLargeNotice(task) ? large.convert(task) : run(task).catch((error: unknown) => (outOfMemory(error) ? large.convert(task) : workerFailure(task, error)));
+      results.set(index, await converted);
       flush();
     }
   };
   try {
     await Promise.all(Array.from({ length: Math.min(window, tasks.length) }, launch));
   } finally {
-    lendRemoveListener(pool.threads);
-    // A worker that fails while being destroyed (one that cannot start) has already failed its tasks above.
-    await pool.destroy().catch(() => {});
+    await destroy(pool);
   }
+}
+
+type Pool = InstanceType<TinypoolModule['default']>;
+
+/**
+ * A tinypool of dist/worker.js, and how to run a task on it. A worker that
+ * dies on a task fails that task. One that dies outside a task failed to
+ * start: the tasks queued for it would wait for ever, so from then on every
+ * task fails at once.
+ */
+async function workerPool(options: Omit<NonNullable<ConstructorParameters<TinypoolModule['default']>[0]>, 'filename'>): Promise<{ pool: Pool; run(task: FileTask): Promise<FileResult> }> {
+  const { default: Tinypool } = await importTinypool();
+  const pool = new Tinypool({ ...options, filename: fileURLToPath(new URL('./worker.js', import.meta.url)) });
+  const poolFailure = new Promise<never>((_resolve, reject) => pool.on('error', reject));
+  poolFailure.catch(() => {}); // read only through the races below: not an unhandled rejection
+  return { pool, run: (task) => Promise.race([pool.run(task) as Promise<FileResult>, poolFailure]) };
+}
+
+async function destroy(pool: Pool): Promise<void> {
+  lendRemoveListener(pool.threads);
+  // A worker that fails while being destroyed (one that cannot start) has already failed its tasks.
+  await pool.destroy().catch(() => {});
+}
+
+interface LargeNoticeWorker {
+  convert(task: FileTask): Promise<FileResult>;
+  close(): Promise<void>;
+}
+
+/**
+ * The worker of its own for a large notice: one notice at a time, each on a
+ * fresh worker (which gives its memory back when done), whose heap may grow as
+ * far as this thread's may (`heapMb`: V8's limit, from the machine's memory or
+ * --max-old-space-size). Should even that not do, the worker, not the batch,
+ * runs out of memory: the notice fails with `out-of-memory`, the other files
+ * are still converted and the manifest is still written. A 30 MB notice took
+ * 12 s this way (a worker capped at 1.5 GB), and 22 s on the main thread.
+ */
+function largeNoticeWorker(heapMb: number): LargeNoticeWorker {
+  let started: ReturnType<typeof workerPool> | null = null;
+  return {
+    async convert(task) {
+      started ??= workerPool({ minThreads: 0, maxThreads: 1, isolateWorkers: true, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+      const { run } = await started;
+      return run(task).catch((error: unknown) => (outOfMemory(error) ? outOfMemoryResult(task, heapMb) : workerFailure(task, error)));
+    },
+    async close() {
+      if (started) await destroy((await started).pool);
+    },
+  };
+}
+
+/** A notice file of {@link LARGE_NOTICE_BYTES} or more (one that cannot be read is not: its conversion reports it). */
+function isLargeNotice(task: FileTask): boolean {
+  try {
+    return (statSync(task.input, { throwIfNoEntry: false })?.size ?? 0) >= LARGE_NOTICE_BYTES;
+  } catch {
+    return false;
+  }
+}
+
+function outOfMemory(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+}
+
+function outOfMemoryResult(task: FileTask, heapMb: number): FileResult {
+  return {
+    ...failedResult(task),
+    lines: [
+      `${task.input}:1:1: error: Unexpected notice that needs more memory than node may use here (a heap of ${heapMb} MB), expected it to fit: give node more (NODE_OPTIONS=--max-old-space-size=…) or split the notice [out-of-memory]`,
+    ],
+  };
 }
 
 /**
@@ -255,14 +348,9 @@ async function convertHere(task: FileTask): Promise<FileResult> {
   return convertFile(task);
 }
 
-/**
- * A worker died on `task` (conversion errors never get here: they are
- * diagnostics). Out of heap, the notice is converted again on this thread,
- * whose heap is not capped; any other failure becomes an error on the file.
- */
-async function afterWorkerFailure(task: FileTask, error: unknown): Promise<FileResult> {
+/** A worker died on `task` for another reason than memory (conversion errors never get here: they are diagnostics): an error on the file. */
+function workerFailure(task: FileTask, error: unknown): FileResult {
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return convertHere(task);
   return {
     ...failedResult(task),
     lines: [`${task.input}:1:1: error: Unexpected failure of a worker thread (${code ?? (error instanceof Error ? error.message : String(error))}), expected a converted notice [internal-error]`],

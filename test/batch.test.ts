@@ -52,7 +52,7 @@ describe('parallel batches', () => {
     expect(contents(here)).toEqual(contents(one));
   });
 
-  it('convert a notice too large for a worker\'s heap again on the main thread', async () => {
+  it('convert a notice too large for a worker\'s heap again on a worker of its own', async () => {
     const inputs = tempDir();
     for (const name of readdirSync(inputDir).filter((name) => name.endsWith('.txt'))) copyFileSync(path.join(inputDir, name), path.join(inputs, name));
     const seed = readFileSync(path.join(inputDir, 'soumu-cloud-security-guideline-2018.txt'), 'utf8');
@@ -70,6 +70,42 @@ describe('parallel batches', () => {
     const one = tempDir();
     expect(pubcom(['convert', inputs, '--out', one, '--jobs', '1']).status).toBe(0);
     expect(contents(capped)).toEqual(contents(one));
+  });
+
+  it('fail a notice too large for the memory node may use with out-of-memory, convert the rest and write their manifest', async () => {
+    const inputs = tempDir();
+    const small = readdirSync(inputDir).filter((name) => name.endsWith('.txt'));
+    for (const name of small) copyFileSync(path.join(inputDir, name), path.join(inputs, name));
+    const seed = readFileSync(path.join(inputDir, 'soumu-cloud-security-guideline-2018.txt'), 'utf8');
+    writeFileSync(path.join(inputs, 'large.txt'), generateLargeNotice(seed, 5_000_000));
+    const { run } = (await import(path.join(root, 'dist', 'run.js'))) as typeof import('../src/run.js');
+    const out = tempDir();
+    const errors: string[] = [];
+    const summary = await run(
+      { paths: [inputs], outDir: out, formats: FORMATS, bom: false, check: false, verbose: false, jobs: 2, workerHeapMb: 48, largeWorkerHeapMb: 48 },
+      { out: () => {}, err: (line) => errors.push(line) },
+    );
+    expect(errors).toEqual([
+      `${path.join(inputs, 'large.txt')}:1:1: error: Unexpected notice that needs more memory than node may use here (a heap of 48 MB), expected it to fit: give node more (NODE_OPTIONS=--max-old-space-size=…) or split the notice [out-of-memory]`,
+    ]);
+    expect(summary).toMatchObject({ exitCode: 1, converted: small.length, failed: 1 });
+    const manifest = JSON.parse(readFileSync(path.join(out, 'pubcom-manifest.json'), 'utf8')) as { notices: Record<string, unknown> };
+    expect(Object.keys(manifest.notices).sort()).toEqual(small.map((name) => name.replace(/\.txt$/, '')).sort());
+  });
+
+  it('convert a notice file of 16 MiB or more on a worker of its own even alone, so that running out of memory fails it rather than the process', async () => {
+    const inputs = tempDir();
+    const seed = readFileSync(path.join(inputDir, 'soumu-cloud-security-guideline-2018.txt'), 'utf8');
+    writeFileSync(path.join(inputs, 'large.txt'), generateLargeNotice(seed, 16 * 1024 * 1024));
+    const { run } = (await import(path.join(root, 'dist', 'run.js'))) as typeof import('../src/run.js');
+    const errors: string[] = [];
+    const summary = await run(
+      { paths: [inputs], outDir: tempDir(), formats: FORMATS, bom: false, check: false, verbose: false, jobs: 1, largeWorkerHeapMb: 48 },
+      { out: () => {}, err: (line) => errors.push(line) },
+    );
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/large\.txt:1:1: error: Unexpected notice that needs more memory than node may use here \(a heap of 48 MB\).*\[out-of-memory\]$/);
+    expect(summary).toMatchObject({ exitCode: 1, converted: 0, failed: 1 });
   });
 
   it('fail every file with an internal-error, rather than hang or exit 0, when no worker can start', () => {
