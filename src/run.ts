@@ -52,7 +52,16 @@ export interface RunOptions {
   workerHeapMb?: number;
   /** Cap of the heap of that worker of its own, in MB (default: as far as this thread's heap may grow). */
   largeWorkerHeapMb?: number;
+  /** How often the manifest is also written while the batch runs, in ms (default {@link CHECKPOINT_MS}). */
+  checkpointMs?: number;
 }
+
+/**
+ * A batch also writes its manifest every so often while it runs: a run
+ * killed midway (a laptop's lid closed, a job's time limit) leaves the
+ * manifest of the notices it converted, and the next run skips them.
+ */
+const CHECKPOINT_MS = 30_000;
 
 /**
  * Each worker's heap is capped: the smaller the cap, the smaller the steps by
@@ -116,11 +125,26 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
 
   // The code hash reads the whole build: it runs while the first notices convert, and is awaited only where needed.
   const build = buildHash();
+  const stamp = Promise.all([version(), build]).then(([pubcom, hash]) => ({ pubcom, build: hash }));
   const previous = readManifest(options.outDir);
   const settings = settingsOf(options);
   const notices: Manifest['notices'] = { ...(previous?.notices ?? {}) };
   /** Inputs this run converted: under another build or settings, the only entries the new manifest can vouch for. */
   const written = new Set<string>();
+  const manifestPath = path.join(options.outDir, MANIFEST_FILE);
+  const manifestText = ({ pubcom, build: hash }: Awaited<typeof stamp>): string => {
+    // Entries kept from a manifest of another build or settings describe outputs this build did not write: they would be skipped as current next time.
+    const sameBuild = previous !== null && previous.build === hash && previous.settings === settings;
+    const vouched = sameBuild ? notices : Object.fromEntries(Object.entries(notices).filter(([id]) => written.has(id)));
+    return serializeManifest({ pubcom, build: hash, settings, notices: vouched });
+  };
+  const checkpoint = checkpoints(options.check ? null : stamp, options.checkpointMs ?? CHECKPOINT_MS, (now) => {
+    try {
+      writeAtomically(manifestPath, manifestText(now));
+    } catch {
+      // The manifest written at the end reports the failure.
+    }
+  });
   const { tasks, duplicates } = planTasks(inputs, options);
   const progress = createProgress(options.progress ?? process.stderr, options.progress != null);
 
@@ -141,6 +165,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
       }
     }
     progress.update({ done: summary.converted + summary.skipped + summary.failed - missing.length, total: inputs.length, opinions: summary.opinions, warnings: summary.counts.warning, errors: summary.counts.error });
+    if (written.size > 0) checkpoint();
   };
 
   const pending: FileTask[] = [];
@@ -161,28 +186,40 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   await convertAll(pending, limits, record);
   progress.end();
 
-  const current = { build: await build, settings };
-  // Entries kept from a manifest of another build or settings describe outputs this build did not write: they would be skipped as current next time.
-  const sameBuild = previous !== null && previous.build === current.build && previous.settings === current.settings;
-  const vouched = sameBuild ? notices : Object.fromEntries(Object.entries(notices).filter(([id]) => written.has(id)));
-  const manifestText = serializeManifest({ pubcom: await version(), ...current, notices: vouched });
+  const text = manifestText(await stamp);
   if (options.check) {
     const onDisk = readManifestText(options.outDir);
-    if (onDisk !== manifestText) summary.stale.push(path.join(options.outDir, MANIFEST_FILE));
+    if (onDisk !== text) summary.stale.push(manifestPath);
     pushAll(summary.stale, await unexpected(options.outDir, new Set(tasks.map((task) => task.id))));
     summary.stale.sort(compareCodeUnits);
     for (const name of summary.stale) reporter.out(`differs: ${name}`);
   } else if (Object.keys(notices).length > 0 || previous !== null) {
     try {
-      writeAtomically(path.join(options.outDir, MANIFEST_FILE), manifestText);
+      writeAtomically(manifestPath, text);
     } catch (error) {
       // The outputs are written; only the next run's skipping is lost, so this is a warning.
-      reporter.err(`${path.join(options.outDir, MANIFEST_FILE)}:1:1: warning: Unexpected failure writing the manifest (${(error as NodeJS.ErrnoException).code ?? 'error'}): the next run converts everything again [write-failed]`);
+      reporter.err(`${manifestPath}:1:1: warning: Unexpected failure writing the manifest (${(error as NodeJS.ErrnoException).code ?? 'error'}): the next run converts everything again [write-failed]`);
     }
   }
   summary.exitCode = summary.failed > 0 || summary.stale.length > 0 ? 1 : 0;
   summary.wallMs = performance.now() - started;
   return summary;
+}
+
+/**
+ * A function to call after each converted file: it calls `write` with the
+ * stamp once `every` ms have passed since the batch started or since the last
+ * write, and never before the stamp is known (or when `stamp` is null).
+ */
+function checkpoints<T>(stamp: Promise<T> | null, every: number, write: (stamp: T) => void): () => void {
+  let known: T | null = null;
+  stamp?.then((value) => (known = value)).catch(() => {}); // a failure is the final write's to report
+  let due = performance.now() + every;
+  return () => {
+    if (known === null || performance.now() < due) return;
+    write(known);
+    due = performance.now() + every;
+  };
 }
 
 type TinypoolModule = typeof import('tinypool');

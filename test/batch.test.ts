@@ -1,8 +1,8 @@
 /** Archive-scale batches: parallel workers, the manifest of unchanged inputs, shards, the progress bar. */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeTemporaryDirs, temporaryDir } from './helpers.js';
 import { generateLargeNotice } from '../src/bench/generate.js';
@@ -234,6 +234,32 @@ describe('the manifest', () => {
     const all = pubcom(['convert', inputs, '--out', out, '--bom']);
     expect([stat(all.stderr, 'files converted'), stat(all.stderr, 'files skipped \\(unchanged\\)')]).toEqual([29, 1]);
     expect(readFileSync(path.join(out, 'c5-soumu-saiiken-tsv.opinions.csv')).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
+  });
+
+  it('leaves, when killed midway, the manifest of the notices it converted, which the next run skips', async () => {
+    const inputs = tempDir();
+    for (let copy = 0; copy < 40; copy++) {
+      for (const name of readdirSync(inputDir)) copyFileSync(path.join(inputDir, name), path.join(inputs, `c${String(copy).padStart(2, '0')}-${name}`));
+    }
+    const out = tempDir();
+    const manifestFile = path.join(out, 'pubcom-manifest.json');
+    // The batch in a process of its own (to be killed), writing its manifest after every file rather than every 30 s. The script is
+    // CommonJS: its workers would inherit --input-type=module, and reject it.
+    const options = { paths: [inputs], outDir: out, formats: FORMATS, bom: false, check: false, verbose: false, jobs: 1, checkpointMs: 0 };
+    const script = `import(${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'run.js')).href)}).then(({ run }) => run(${JSON.stringify(options)}, { out() {}, err() {} }));`;
+    const child = spawn(process.execPath, ['-e', script], { stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    while (!existsSync(manifestFile) && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 10));
+    child.kill('SIGKILL');
+    await exited;
+    const { notices } = JSON.parse(readFileSync(manifestFile, 'utf8')) as { notices: Record<string, { outputs: string[] }> };
+    const vouched = Object.keys(notices);
+    expect(vouched.length).toBeGreaterThan(0);
+    expect(vouched.length).toBeLessThan(200);
+    for (const { outputs } of Object.values(notices)) for (const name of outputs) expect(existsSync(path.join(out, name)), name).toBe(true);
+    const again = pubcom(['convert', inputs, '--out', out]);
+    expect(again.status).toBe(0);
+    expect([stat(again.stderr, 'files converted'), stat(again.stderr, 'files skipped \\(unchanged\\)')]).toEqual([200 - vouched.length, vouched.length]);
   });
 });
 
