@@ -105,8 +105,8 @@ export interface RunSummary {
 
 export async function run(options: RunOptions, reporter: Reporter): Promise<RunSummary> {
   const started = performance.now();
-  const { inputs: listed, missing, documents } = await listInputs(options.paths);
-  const inputs = options.shard ? listed.filter((input) => inShard(input, options.shard as { index: number; count: number })) : listed;
+  const { inputs: listed, shardKeys, missing, documents } = await listInputs(options.paths);
+  const inputs = options.shard ? listed.filter((input) => inShard(shardKeys.get(input) ?? input, options.shard as { index: number; count: number })) : listed;
   const summary: RunSummary = {
     exitCode: 0,
     files: inputs.length,
@@ -459,7 +459,7 @@ function failedResult(task: FileTask): FileResult {
   };
 }
 
-/** A stable split by a hash of the path as listed, so shards are disjoint and their union is the whole on any machine. */
+/** A stable split by a hash of the shard key (see {@link listInputs}), so shards are disjoint and their union is the whole on any machine. */
 export function inShard(input: string, shard: { index: number; count: number }): boolean {
   const hash = createHash('sha256').update(input.split(path.sep).join('/')).digest();
   return hash.readUInt32BE(0) % shard.count === shard.index - 1;
@@ -510,18 +510,26 @@ async function unexpected(outDir: string, ids: ReadonlySet<string>): Promise<str
  * units so every machine runs the same order. Only regular files (or links to
  * them) are read: reading a FIFO or a device would wait for ever.
  */
-async function listInputs(paths: readonly string[]): Promise<{ inputs: string[]; missing: string[]; documents: string[] }> {
-  const inputs: string[] = [];
+/**
+ * The notice files of `paths`, sorted, each with its shard key: its path
+ * within the folder given, or the name of a file given, so that a shard holds
+ * the same notices wherever the archive is (`/mnt/archive`, `../archive`).
+ */
+async function listInputs(paths: readonly string[]): Promise<{ inputs: string[]; shardKeys: Map<string, string>; missing: string[]; documents: string[] }> {
+  const shardKeys = new Map<string, string>();
   const missing: string[] = [];
   const documents: string[] = [];
+  const add = (file: string, key: string): void => {
+    if (!shardKeys.has(file)) shardKeys.set(file, key);
+  };
   for (const given of paths) {
     const info = await stat(given).catch(() => null);
     if (!info) missing.push(`${given}:1:1: error: Unexpected missing path, expected a notice file or a folder [read-failed]`);
-    else if (info.isDirectory()) pushAll(inputs, await walk(given, { missing, documents }));
+    else if (info.isDirectory()) for (const file of await walk(given, { missing, documents })) add(file, path.relative(given, file));
     else if (isSpecial(info)) missing.push(notRegular(given));
-    else inputs.push(given);
+    else add(given, path.basename(given));
   }
-  return { inputs: [...new Set(inputs)].sort(compareCodeUnits), missing: missing.sort(compareCodeUnits), documents: [...new Set(documents)].sort(compareCodeUnits) };
+  return { inputs: [...shardKeys.keys()].sort(compareCodeUnits), shardKeys, missing: missing.sort(compareCodeUnits), documents: [...new Set(documents)].sort(compareCodeUnits) };
 }
 
 /** One line naming the documents a folder held that pubcom does not read (`a.pdf`, `b.docx`), with a few examples. */

@@ -288,6 +288,21 @@ describe('shards', () => {
     expect(inShard('archive/2018/notice-7.txt', { index: 1, count: 1 })).toBe(true);
   });
 
+  it('hold the same notices wherever the archive is, given by an absolute or a relative path', () => {
+    const archive = batch();
+    const copy = path.join(tempDir(), 'mounted-elsewhere');
+    cpSync(archive, copy, { recursive: true });
+    const shardOf = (root: string, cwd: string): string[] => {
+      const out = tempDir();
+      const result = spawnSync(process.execPath, [cli, 'convert', root, '--out', out, '--shard', '2/3', '--quiet'], { cwd, encoding: 'utf8' });
+      expect(result.status).toBe(0);
+      return readdirSync(out).sort();
+    };
+    const here = shardOf(archive, root);
+    expect(here.length).toBeGreaterThan(1);
+    expect(shardOf(path.basename(copy), path.dirname(copy))).toEqual(here);
+  });
+
   it('refuses a malformed --shard or --jobs as a usage error', () => {
     for (const args of [['--shard', '0/3'], ['--shard', '4/3'], ['--shard', 'x'], ['--jobs', '0'], ['--jobs', 'two']]) {
       expect(pubcom(['convert', inputDir, '--out', tempDir(), ...args]).status).toBe(2);
