@@ -5,7 +5,7 @@
  * compiled so far. The cache only saves time: it changes no output, and the
  * build hash of the manifest leaves it out.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,8 @@ import { INPUT_EXTENSIONS } from './run.js';
 
 /** The repository's input/ holds one notice of each layout; an archive copied there would make every build convert all of it. */
 const WARM_UP_NOTICES = 8;
+/** A large notice runs the same code as a small one, only longer, and on a worker of its own: not on this thread, whose compiled code the cache saves. */
+const WARM_UP_MAX_BYTES = 1_000_000;
 
 rmSync(CACHE_FILE, { force: true });
 const { bundle, script } = loadBundle();
@@ -21,8 +23,9 @@ const inputDir = fileURLToPath(new URL('../input/', import.meta.url));
 const notices = (existsSync(inputDir) ? readdirSync(inputDir) : [])
   .filter((name) => INPUT_EXTENSIONS.includes(path.extname(name).toLowerCase()))
   .sort()
-  .slice(0, WARM_UP_NOTICES)
-  .map((name) => path.join(inputDir, name));
+  .map((name) => path.join(inputDir, name))
+  .filter((file) => (statSync(file, { throwIfNoEntry: false })?.size ?? Infinity) <= WARM_UP_MAX_BYTES)
+  .slice(0, WARM_UP_NOTICES);
 const out = mkdtempSync(path.join(os.tmpdir(), 'pubcom-build-cache-'));
 try {
   for (const notice of notices) await bundle.runCli(['convert', notice, '--out', out, '--quiet']);
