@@ -8,7 +8,7 @@ import { removeTemporaryDirs, temporaryDir } from './helpers.js';
 import { generateLargeNotice } from '../src/bench/generate.js';
 import { FORMATS } from '../src/emit/index.js';
 import { renderProgress } from '../src/progress.js';
-import { inShard } from '../src/run.js';
+import { inShard, type RunOptions, type RunSummary } from '../src/run.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = path.join(root, 'dist', 'cli.js');
@@ -34,6 +34,24 @@ function batch(): string {
 const contents = (dir: string): Map<string, string> => new Map(readdirSync(dir).sort().map((name) => [name, readFileSync(path.join(dir, name), 'utf8')]));
 const stat = (stderr: string, label: string): number => Number(new RegExp(`${label} +(\\d+)`).exec(stderr)?.[1] ?? NaN);
 
+/** A folder with large.txt, the real notice's rows repeated to `bytes`, and (`smallToo`) the .txt notices of input/, named in `small`. */
+function withLargeNotice(bytes: number, { smallToo }: { smallToo: boolean }): { inputs: string; small: string[] } {
+  const inputs = tempDir();
+  const small = smallToo ? readdirSync(inputDir).filter((name) => name.endsWith('.txt')) : [];
+  for (const name of small) copyFileSync(path.join(inputDir, name), path.join(inputs, name));
+  const seed = readFileSync(path.join(inputDir, 'soumu-cloud-security-guideline-2018.txt'), 'utf8');
+  writeFileSync(path.join(inputs, 'large.txt'), generateLargeNotice(seed, bytes));
+  return { inputs, small };
+}
+
+/** The built batch (whose workers run dist/worker.js) with all formats, and the lines it printed on stderr. */
+async function builtRun(options: Pick<RunOptions, 'paths' | 'outDir' | 'jobs' | 'workerHeapMb' | 'largeWorkerHeapMb'>): Promise<{ summary: RunSummary; errors: string[] }> {
+  const { run } = (await import(path.join(root, 'dist', 'run.js'))) as typeof import('../src/run.js');
+  const errors: string[] = [];
+  const summary = await run({ formats: FORMATS, bom: false, check: false, verbose: false, ...options }, { out: () => {}, err: (line) => errors.push(line) });
+  return { summary, errors };
+}
+
 describe('parallel batches', () => {
   it('give the same bytes with one worker, with two, and on the calling thread', async () => {
     const inputs = batch();
@@ -53,18 +71,10 @@ describe('parallel batches', () => {
   });
 
   it('convert a notice too large for a worker\'s heap again on a worker of its own', async () => {
-    const inputs = tempDir();
-    for (const name of readdirSync(inputDir).filter((name) => name.endsWith('.txt'))) copyFileSync(path.join(inputDir, name), path.join(inputs, name));
-    const seed = readFileSync(path.join(inputDir, 'soumu-cloud-security-guideline-2018.txt'), 'utf8');
-    writeFileSync(path.join(inputs, 'large.txt'), generateLargeNotice(seed, 5_000_000));
-    // The built batch, whose workers run dist/worker.js; a 5 MB notice needs far more than 48 MB of heap, the others fit.
-    const { run } = (await import(path.join(root, 'dist', 'run.js'))) as typeof import('../src/run.js');
+    // A 5 MB notice needs far more than 48 MB of heap, the others fit.
+    const { inputs } = withLargeNotice(5_000_000, { smallToo: true });
     const capped = tempDir();
-    const errors: string[] = [];
-    const summary = await run(
-      { paths: [inputs], outDir: capped, formats: FORMATS, bom: false, check: false, verbose: false, jobs: 2, workerHeapMb: 48 },
-      { out: () => {}, err: (line) => errors.push(line) },
-    );
+    const { summary, errors } = await builtRun({ paths: [inputs], outDir: capped, jobs: 2, workerHeapMb: 48 });
     expect(errors).toEqual([]);
     expect(summary).toMatchObject({ exitCode: 0, converted: 4, failed: 0 });
     const one = tempDir();
@@ -73,18 +83,9 @@ describe('parallel batches', () => {
   });
 
   it('fail a notice too large for the memory node may use with out-of-memory, convert the rest and write their manifest', async () => {
-    const inputs = tempDir();
-    const small = readdirSync(inputDir).filter((name) => name.endsWith('.txt'));
-    for (const name of small) copyFileSync(path.join(inputDir, name), path.join(inputs, name));
-    const seed = readFileSync(path.join(inputDir, 'soumu-cloud-security-guideline-2018.txt'), 'utf8');
-    writeFileSync(path.join(inputs, 'large.txt'), generateLargeNotice(seed, 5_000_000));
-    const { run } = (await import(path.join(root, 'dist', 'run.js'))) as typeof import('../src/run.js');
+    const { inputs, small } = withLargeNotice(5_000_000, { smallToo: true });
     const out = tempDir();
-    const errors: string[] = [];
-    const summary = await run(
-      { paths: [inputs], outDir: out, formats: FORMATS, bom: false, check: false, verbose: false, jobs: 2, workerHeapMb: 48, largeWorkerHeapMb: 48 },
-      { out: () => {}, err: (line) => errors.push(line) },
-    );
+    const { summary, errors } = await builtRun({ paths: [inputs], outDir: out, jobs: 2, workerHeapMb: 48, largeWorkerHeapMb: 48 });
     expect(errors).toEqual([
       `${path.join(inputs, 'large.txt')}:1:1: error: Unexpected notice that needs more memory than node may use here (a heap of 48 MB), expected it to fit: give node more (NODE_OPTIONS=--max-old-space-size=…) or split the notice [out-of-memory]`,
     ]);
@@ -94,15 +95,8 @@ describe('parallel batches', () => {
   });
 
   it('convert a notice file of 16 MiB or more on a worker of its own even alone, so that running out of memory fails it rather than the process', async () => {
-    const inputs = tempDir();
-    const seed = readFileSync(path.join(inputDir, 'soumu-cloud-security-guideline-2018.txt'), 'utf8');
-    writeFileSync(path.join(inputs, 'large.txt'), generateLargeNotice(seed, 16 * 1024 * 1024));
-    const { run } = (await import(path.join(root, 'dist', 'run.js'))) as typeof import('../src/run.js');
-    const errors: string[] = [];
-    const summary = await run(
-      { paths: [inputs], outDir: tempDir(), formats: FORMATS, bom: false, check: false, verbose: false, jobs: 1, largeWorkerHeapMb: 48 },
-      { out: () => {}, err: (line) => errors.push(line) },
-    );
+    const { inputs } = withLargeNotice(16 * 1024 * 1024, { smallToo: false });
+    const { summary, errors } = await builtRun({ paths: [inputs], outDir: tempDir(), jobs: 1, largeWorkerHeapMb: 48 });
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/large\.txt:1:1: error: Unexpected notice that needs more memory than node may use here \(a heap of 48 MB\).*\[out-of-memory\]$/);
     expect(summary).toMatchObject({ exitCode: 1, converted: 0, failed: 1 });
