@@ -80,8 +80,9 @@ const WORKER_YOUNG_GENERATION_MB = 24;
 
 /**
  * A notice file of this size goes straight to the worker of its own, even
- * alone: it would not fit a batch worker's heap, and on this thread a notice
- * that needs more memory than node may use aborts the process.
+ * alone: it would hardly fit a batch worker's heap (about 20 MB does not),
+ * and on this thread a notice that needs more memory than node may use aborts
+ * the process.
  */
 const LARGE_NOTICE_BYTES = 16 * 1024 * 1024;
 
@@ -325,8 +326,8 @@ interface LargeNoticeWorker {
  * far as this thread's may (`heapMb`: V8's limit, from the machine's memory or
  * --max-old-space-size). Should even that not do, the worker, not the batch,
  * runs out of memory: the notice fails with `out-of-memory`, the other files
- * are still converted and the manifest is still written. A 30 MB notice took
- * 12 s this way (a worker capped at 1.5 GB), and 22 s on the main thread.
+ * are still converted and the manifest is still written. On a worker, a
+ * 30 MB notice once took 12 s, against 22 s on the main thread.
  */
 function largeNoticeWorker(heapMb: number): LargeNoticeWorker {
   let started: ReturnType<typeof workerPool> | null = null;
