@@ -50,6 +50,14 @@ const COMMANDS: Record<string, Command> = {
       if (unknown.length > 0) usageError(`unknown format ${unknown.map((name) => JSON.stringify(name)).join(', ')}; expected json, jsonld or csv`);
       const check = values['check'] === true;
       const quiet = values['quiet'] === true;
+      // Ctrl-C: run() saves the manifest of the notices converted so far, so that the next run skips them; then the process ends.
+      const interrupted = new AbortController();
+      const onInterrupt = (): void => {
+        interrupted.abort();
+        if (!quiet) reporter.err('pubcom: interrupted; the manifest lists the notices converted so far, and the next run skips them');
+        process.exit(130);
+      };
+      process.once('SIGINT', onInterrupt);
       const summary = await run(
         {
           paths,
@@ -63,9 +71,10 @@ const COMMANDS: Record<string, Command> = {
           shard: parseShard(values['shard']),
           // Drawn on stderr, and only in an interactive session: both streams on a terminal (not `> log`, not `| tee`).
           progress: process.stdout.isTTY && process.stderr.isTTY && !quiet && !process.env['CI'] ? process.stderr : null,
+          interrupted: interrupted.signal,
         },
         reporter,
-      );
+      ).finally(() => process.off('SIGINT', onInterrupt));
       if (!quiet) for (const line of summaryTable(summary, check)) reporter.err(line);
       return summary.exitCode;
     },

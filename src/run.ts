@@ -54,6 +54,12 @@ export interface RunOptions {
   largeWorkerHeapMb?: number;
   /** How often the manifest is also written while the batch runs, in ms (default {@link CHECKPOINT_MS}). */
   checkpointMs?: number;
+  /**
+   * Aborted by the CLI on Ctrl-C, which then ends the process: the manifest
+   * of the notices converted so far is written at once, so that the next run
+   * skips them.
+   */
+  interrupted?: AbortSignal;
 }
 
 /**
@@ -148,6 +154,11 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   });
   const { tasks, duplicates } = planTasks(inputs, options);
   const progress = createProgress(options.progress ?? process.stderr, options.progress != null);
+  const onInterrupt = (): void => {
+    progress.end();
+    if (written.size > 0) checkpoint({ now: true });
+  };
+  options.interrupted?.addEventListener('abort', onInterrupt, { once: true });
 
   const record = (result: FileResult): void => {
     for (const line of result.lines) reporter.err(line);
@@ -185,6 +196,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     largeWorkerHeapMb: options.largeWorkerHeapMb ?? Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20),
   };
   await convertAll(pending, limits, record);
+  options.interrupted?.removeEventListener('abort', onInterrupt);
   progress.end();
 
   const text = manifestText(await stamp);
@@ -210,14 +222,15 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
 /**
  * A function to call after each converted file: it calls `write` with the
  * stamp once `every` ms have passed since the batch started or since the last
- * write, and never before the stamp is known (or when `stamp` is null).
+ * write (or at once, with `now`), and never before the stamp is known (or
+ * when `stamp` is null).
  */
-function checkpoints<T>(stamp: Promise<T> | null, every: number, write: (stamp: T) => void): () => void {
+function checkpoints<T>(stamp: Promise<T> | null, every: number, write: (stamp: T) => void): (when?: { now: boolean }) => void {
   let known: T | null = null;
   stamp?.then((value) => (known = value)).catch(() => {}); // a failure is the final write's to report
   let due = performance.now() + every;
-  return () => {
-    if (known === null || performance.now() < due) return;
+  return (when) => {
+    if (known === null || (!when?.now && performance.now() < due)) return;
     write(known);
     due = performance.now() + every;
   };

@@ -231,31 +231,57 @@ describe('the manifest', () => {
   });
 
   it('leaves, when killed midway, the manifest of the notices it converted, which the next run skips', async () => {
-    const inputs = tempDir();
-    for (let copy = 0; copy < 40; copy++) {
-      for (const name of readdirSync(inputDir)) copyFileSync(path.join(inputDir, name), path.join(inputs, `c${String(copy).padStart(2, '0')}-${name}`));
-    }
+    const inputs = manyNotices();
     const out = tempDir();
-    const manifestFile = path.join(out, 'pubcom-manifest.json');
     // The batch in a process of its own (to be killed), writing its manifest after every file rather than every 30 s. The script is
     // CommonJS: its workers would inherit --input-type=module, and reject it.
     const options = { paths: [inputs], outDir: out, formats: FORMATS, bom: false, check: false, verbose: false, jobs: 1, checkpointMs: 0 };
     const script = `import(${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'run.js')).href)}).then(({ run }) => run(${JSON.stringify(options)}, { out() {}, err() {} }));`;
     const child = spawn(process.execPath, ['-e', script], { stdio: 'ignore' });
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    while (!existsSync(manifestFile) && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (!existsSync(path.join(out, 'pubcom-manifest.json')) && child.exitCode === null) await sleep(10);
     child.kill('SIGKILL');
     await exited;
-    const { notices } = JSON.parse(readFileSync(manifestFile, 'utf8')) as { notices: Record<string, { outputs: string[] }> };
-    const vouched = Object.keys(notices);
-    expect(vouched.length).toBeGreaterThan(0);
-    expect(vouched.length).toBeLessThan(200);
-    for (const { outputs } of Object.values(notices)) for (const name of outputs) expect(existsSync(path.join(out, name)), name).toBe(true);
-    const again = pubcom(['convert', inputs, '--out', out]);
-    expect(again.status).toBe(0);
-    expect([stat(again.stderr, 'files converted'), stat(again.stderr, 'files skipped \\(unchanged\\)')]).toEqual([200 - vouched.length, vouched.length]);
+    expectResumable(inputs, out);
+  });
+
+  it('saves on Ctrl-C the manifest of the notices converted so far, which the next run skips, and exits 130', async () => {
+    const inputs = manyNotices();
+    const out = tempDir();
+    const child = spawn(process.execPath, [cli, 'convert', inputs, '--out', out], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    while (readdirSync(out).filter((name) => name.endsWith('.json')).length < 5 && child.exitCode === null) await sleep(10);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('pubcom: interrupted; the manifest lists the notices converted so far, and the next run skips them');
+    expectResumable(inputs, out);
   });
 });
+
+/** 200 notices: the five of input/ forty times under other names. */
+function manyNotices(): string {
+  const inputs = tempDir();
+  for (let copy = 0; copy < 40; copy++) {
+    for (const name of readdirSync(inputDir)) copyFileSync(path.join(inputDir, name), path.join(inputs, `c${String(copy).padStart(2, '0')}-${name}`));
+  }
+  return inputs;
+}
+
+/** A batch of {@link manyNotices} stopped midway left a manifest that vouches only for outputs that exist, and the next run converts exactly the rest. */
+function expectResumable(inputs: string, out: string): void {
+  const { notices } = JSON.parse(readFileSync(path.join(out, 'pubcom-manifest.json'), 'utf8')) as { notices: Record<string, { outputs: string[] }> };
+  const vouched = Object.keys(notices).length;
+  expect(vouched).toBeGreaterThan(0);
+  expect(vouched).toBeLessThan(200);
+  for (const { outputs } of Object.values(notices)) for (const name of outputs) expect(existsSync(path.join(out, name)), name).toBe(true);
+  const again = pubcom(['convert', inputs, '--out', out]);
+  expect(again.status).toBe(0);
+  expect([stat(again.stderr, 'files converted'), stat(again.stderr, 'files skipped \\(unchanged\\)')]).toEqual([200 - vouched, vouched]);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('shards', () => {
   it('are disjoint and their union is the whole batch', () => {
