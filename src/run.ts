@@ -21,7 +21,6 @@ import { isUnchanged, Manifest, MANIFEST_FILE, readManifest, readManifestText, s
 import { createProgress } from './progress.js';
 import { pushAll } from './arrays.js';
 
-
 export const INPUT_EXTENSIONS = ['.txt', '.tsv', '.csv', '.md', '.html', '.htm'];
 /** Documents a folder of notices often holds beside their text (the notices as published), which pubcom cannot read: named once, not skipped silently. */
 const DOCUMENT_EXTENSIONS = ['.pdf', '.doc', '.docx', '.xls', '.xlsx', '.rtf', '.odt', '.jtd'];
