@@ -6,8 +6,9 @@
  * a conversion calls: with it, one notice took 202 ms instead of 251 ms
  * (medians of 15 alternating runs). node 20 caches no ES module
  * (module.enableCompileCache came with node 22), hence CommonJS and
- * vm.Script. A missing cache, or one V8 rejects (another node version or
- * other V8 flags), only means compiling as without it.
+ * vm.Script. A missing cache, or one V8 rejects (another node version, or
+ * other V8 flags: `--max-old-space-size` is one), only means compiling as
+ * without it.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
