@@ -18,9 +18,9 @@ import { setFlagsFromString } from 'node:v8';
 import vm from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
 
-export type Bundle = typeof import('./bundle.js');
+type Bundle = typeof import('./bundle.js');
 
-export const BUNDLE_FILE = fileURLToPath(new URL('./pubcom.cjs', import.meta.url));
+const BUNDLE_FILE = fileURLToPath(new URL('./pubcom.cjs', import.meta.url));
 export const CACHE_FILE = `${BUNDLE_FILE}.cache`;
 
 /**
