@@ -13,24 +13,26 @@ export interface ProgressState {
 
 export interface Progress {
   update(state: ProgressState): void;
-  /** Clear the line before the summary is printed. */
-  end(): void;
+  /** Clear the bar's line, so that a diagnostic or the summary printed next starts a line of its own; the next update draws the bar again. */
+  clear(): void;
 }
 
-const NONE: Progress = { update() {}, end() {} };
+const NONE: Progress = { update() {}, clear() {} };
 
 export function createProgress(stream: NodeJS.WriteStream, enabled: boolean, now: () => number = Date.now): Progress {
   if (!enabled) return NONE;
   const started = now();
-  let drawn = 0;
+  let drawn: number | null = null;
   return {
     update(state) {
       const time = now();
-      if (time - drawn < 100 && state.done < state.total) return;
+      if (drawn !== null && time - drawn < 100 && state.done < state.total) return;
       drawn = time;
       stream.write(`\r${renderProgress(state, time - started, stream.columns ?? 80)}\u001b[K`);
     },
-    end() {
+    clear() {
+      if (drawn === null) return;
+      drawn = null;
       stream.write('\r\u001b[K');
     },
   };

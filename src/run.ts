@@ -154,12 +154,13 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   const { tasks, duplicates } = planTasks(inputs, options);
   const progress = createProgress(options.progress ?? process.stderr, options.progress != null);
   const onInterrupt = (): void => {
-    progress.end();
+    progress.clear();
     if (written.size > 0) checkpoint({ now: true });
   };
   options.interrupted?.addEventListener('abort', onInterrupt, { once: true });
 
   const record = (result: FileResult): void => {
+    if (result.lines.length > 0) progress.clear();
     for (const line of result.lines) reporter.err(line);
     summary.opinions += result.opinions;
     summary.comments += result.comments;
@@ -196,7 +197,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   };
   await convertAll(pending, limits, record);
   options.interrupted?.removeEventListener('abort', onInterrupt);
-  progress.end();
+  progress.clear();
 
   const text = manifestText(await stamp);
   if (options.check) {

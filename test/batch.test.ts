@@ -357,6 +357,19 @@ describe('progress and summary', () => {
     expect(result.stdout).toContain('files converted');
   });
 
+  it('prints each diagnostic on a line of its own, not after the bar', () => {
+    const inputs = tempDir();
+    for (const name of readdirSync(inputDir)) copyFileSync(path.join(inputDir, name), path.join(inputs, name));
+    writeFileSync(path.join(inputs, 'zz-bad.txt'), 'no opinion table here\n');
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} convert ${JSON.stringify(inputs)} --out ${JSON.stringify(tempDir())} --jobs 1`;
+    const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: '' } });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/ETA /);
+    // What the terminal shows of each line is what follows its last carriage return: the diagnostic alone.
+    const shown = result.stdout.split('\n').map((line) => line.replace(/\r$/, '').split('\r').at(-1) ?? '');
+    expect(shown.filter((line) => line.includes('zz-bad.txt:1:1: error:'))).toEqual([expect.stringMatching(/^\u001b\[K[^\u001b]*zz-bad\.txt:1:1: error: [^\u001b]*$/)]);
+  });
+
   it('--quiet prints neither', () => {
     expect(pubcom(['convert', inputDir, '--out', tempDir(), '--quiet']).stderr).toBe('');
   });
