@@ -4,7 +4,7 @@
  * so that `convert` runs no more module code than it needs.
  */
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, constants } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { FORMATS, type Format } from './emit/index.js';
 import { HELP } from './help.js';
@@ -50,14 +50,7 @@ const COMMANDS: Record<string, Command> = {
       if (unknown.length > 0) usageError(`unknown format ${unknown.map((name) => JSON.stringify(name)).join(', ')}; expected json, jsonld or csv`);
       const check = values['check'] === true;
       const quiet = values['quiet'] === true;
-      // Ctrl-C: run() saves the manifest of the notices converted so far, so that the next run skips them; then the process ends.
-      const interrupted = new AbortController();
-      const onInterrupt = (): void => {
-        interrupted.abort();
-        if (!quiet) reporter.err('pubcom: interrupted; the manifest lists the notices converted so far, and the next run skips them');
-        process.exit(130);
-      };
-      process.once('SIGINT', onInterrupt);
+      const stop = stopOnSignals(quiet);
       const summary = await run(
         {
           paths,
@@ -71,12 +64,13 @@ const COMMANDS: Record<string, Command> = {
           shard: parseShard(values['shard']),
           // Drawn on stderr, and only in an interactive session: both streams on a terminal (not `> log`, not `| tee`).
           progress: process.stdout.isTTY && process.stderr.isTTY && !quiet && !process.env['CI'] ? process.stderr : null,
-          interrupted: interrupted.signal,
+          stopping: stop.stopping,
+          interrupted: stop.interrupted,
         },
         reporter,
-      ).finally(() => process.off('SIGINT', onInterrupt));
+      ).finally(stop.release);
       if (!quiet) for (const line of summaryTable(summary, check)) reporter.err(line);
-      return summary.exitCode;
+      return stop.exitStatus() ?? summary.exitCode;
     },
   },
   diff: {
@@ -111,6 +105,44 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
+/**
+ * Ctrl-C (or SIGTERM, as a job scheduler sends at its time limit): the first
+ * lets the notices in progress finish, then the batch ends with its manifest
+ * and summary; a second ends the process at once, once run() has saved the
+ * manifest of the notices converted so far. Either way the next run skips
+ * what was converted, and the exit status is 128 + the signal's number.
+ */
+function stopOnSignals(quiet: boolean): { stopping: AbortSignal; interrupted: AbortSignal; release(): void; exitStatus(): number | null } {
+  const stopping = new AbortController();
+  const interrupted = new AbortController();
+  let received: NodeJS.Signals | null = null;
+  const exitStatus = (): number | null => (received === null ? null : 128 + constants.signals[received]);
+  const onSignal = (signal: NodeJS.Signals): void => {
+    const name = signal === 'SIGINT' ? 'Ctrl-C' : signal;
+    if (received === null) {
+      received = signal;
+      stopping.abort();
+      if (!quiet) reporter.err(`pubcom: stopping once the notices in progress are done (${name} again stops at once)`);
+      return;
+    }
+    received = signal;
+    interrupted.abort();
+    if (!quiet) reporter.err('pubcom: interrupted; the manifest lists the notices converted so far, and the next run skips them');
+    process.exit(exitStatus() ?? 1);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    stopping: stopping.signal,
+    interrupted: interrupted.signal,
+    exitStatus,
+    release() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
 function parseJobs(value: string | boolean | undefined): number {
   if (value === undefined) return availableParallelism();
   const jobs = Number(value);
@@ -133,6 +165,7 @@ export function summaryTable(summary: RunSummary, check: boolean): string[] {
     [check ? 'files checked' : 'files converted', String(summary.converted)],
     ['files skipped (unchanged)', String(summary.skipped)],
     ['files failed', String(summary.failed)],
+    ...(summary.stopped > 0 ? ([[check ? 'files not checked (stopped)' : 'files not converted (stopped)', String(summary.stopped)]] as [string, string][]) : []),
     ['opinions', String(summary.opinions)],
     ['comments', String(summary.comments)],
     ['errors', String(summary.counts.error)],

@@ -54,9 +54,16 @@ export interface RunOptions {
   /** How often the manifest is also written while the batch runs, in ms (default {@link CHECKPOINT_MS}). */
   checkpointMs?: number;
   /**
-   * Aborted by the CLI on Ctrl-C, which then ends the process: the manifest
-   * of the notices converted so far is written at once, so that the next run
-   * skips them.
+   * Aborted by the CLI on a first Ctrl-C (or SIGTERM): no further notice
+   * starts, the manifest of the notices converted so far is written at once
+   * (in case the process is killed next), those in progress finish, and run()
+   * returns, its summary counting the inputs left unconverted as `stopped`.
+   */
+  stopping?: AbortSignal;
+  /**
+   * Aborted by the CLI on a second one, which then ends the process: the
+   * manifest of the notices converted so far is written at once, so that the
+   * next run skips them.
    */
   interrupted?: AbortSignal;
 }
@@ -102,6 +109,8 @@ export interface RunSummary {
   converted: number;
   skipped: number;
   failed: number;
+  /** Inputs left unconverted because the batch was stopped ({@link RunOptions.stopping}). */
+  stopped: number;
   opinions: number;
   comments: number;
   counts: { error: number; warning: number; info: number };
@@ -119,6 +128,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     converted: 0,
     skipped: 0,
     failed: missing.length,
+    stopped: 0,
     opinions: 0,
     comments: 0,
     counts: { error: missing.length, warning: 0, info: 0 },
@@ -157,7 +167,9 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     progress.clear();
     if (written.size > 0) checkpoint({ now: true });
   };
+  options.stopping?.addEventListener('abort', onInterrupt, { once: true });
   options.interrupted?.addEventListener('abort', onInterrupt, { once: true });
+  const done = (): number => summary.converted + summary.skipped + summary.failed - missing.length;
 
   const record = (result: FileResult): void => {
     if (result.lines.length > 0) progress.clear();
@@ -176,12 +188,13 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
         written.add(result.id);
       }
     }
-    progress.update({ done: summary.converted + summary.skipped + summary.failed - missing.length, total: inputs.length, opinions: summary.opinions, warnings: summary.counts.warning, errors: summary.counts.error });
+    progress.update({ done: done(), total: inputs.length, opinions: summary.opinions, warnings: summary.counts.warning, errors: summary.counts.error });
     if (written.size > 0) checkpoint();
   };
 
   const pending: FileTask[] = [];
   for (const task of tasks) {
+    if (options.stopping?.aborted) break;
     if (duplicates.has(task.input)) {
       record(duplicateResult(task, duplicates.get(task.input) as string));
     } else if (!options.check && !options.force && previous !== null && isSkippable(task, previous, { build: await build, settings })) {
@@ -195,9 +208,11 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     workerHeapMb: options.workerHeapMb ?? WORKER_HEAP_MB,
     largeWorkerHeapMb: options.largeWorkerHeapMb ?? Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20),
   };
-  await convertAll(pending, limits, record);
+  await convertAll(pending, limits, record, options.stopping);
+  options.stopping?.removeEventListener('abort', onInterrupt);
   options.interrupted?.removeEventListener('abort', onInterrupt);
   progress.clear();
+  summary.stopped = inputs.length - done();
 
   const text = manifestText(await stamp);
   if (options.check) {
@@ -253,26 +268,30 @@ export function useTinypoolImporter(importer: () => Promise<TinypoolModule>): vo
 /**
  * Convert `tasks` with `jobs` worker threads (each reads its own file, so only
  * paths and small summaries cross threads), at most a few per worker in
- * flight so memory stays bounded, reporting results in input order.
+ * flight so memory stays bounded, reporting results in input order. Once
+ * `stopping` is aborted, no further task starts; those in progress finish.
  */
-async function convertAll(tasks: FileTask[], limits: { jobs: number; workerHeapMb: number; largeWorkerHeapMb: number }, record: (result: FileResult) => void): Promise<void> {
+async function convertAll(tasks: FileTask[], limits: { jobs: number; workerHeapMb: number; largeWorkerHeapMb: number }, record: (result: FileResult) => void, stopping?: AbortSignal): Promise<void> {
   const { jobs } = limits;
   const large = largeNoticeWorker(limits.largeWorkerHeapMb);
   try {
     // One file costs less than starting a worker. A batch runs on workers even with --jobs 1: their capped heaps keep its memory
     // bounded (10,000 notices took 249 MB on this thread, 148 MB on one worker, about 215 MB on two).
     if (jobs < 1 || tasks.length <= 1) {
-      for (const task of tasks) record(await (jobs >= 1 && isLargeNotice(task) ? large.convert(task) : convertHere(task)));
+      for (const task of tasks) {
+        if (stopping?.aborted) break;
+        record(await (jobs >= 1 && isLargeNotice(task) ? large.convert(task) : convertHere(task)));
+      }
       return;
     }
-    await convertOnWorkers(tasks, limits, large, record);
+    await convertOnWorkers(tasks, limits, large, record, stopping);
   } finally {
     await large.close();
   }
 }
 
 /** {@link convertAll} on `jobs` workers, a large notice on the worker of its own. */
-async function convertOnWorkers(tasks: FileTask[], limits: { jobs: number; workerHeapMb: number }, large: LargeNoticeWorker, record: (result: FileResult) => void): Promise<void> {
+async function convertOnWorkers(tasks: FileTask[], limits: { jobs: number; workerHeapMb: number }, large: LargeNoticeWorker, record: (result: FileResult) => void, stopping?: AbortSignal): Promise<void> {
   const { jobs } = limits;
   const { pool, run } = await workerPool({
     minThreads: jobs,
@@ -291,7 +310,7 @@ async function convertOnWorkers(tasks: FileTask[], limits: { jobs: number; worke
     }
   };
   const launch = async (): Promise<void> => {
-    while (next < tasks.length) {
+    while (next < tasks.length && !stopping?.aborted) {
       const index = next++;
       const task = tasks[index] as FileTask;
       const converted = isLargeNotice(task) ? large.convert(task) : run(task).catch((error: unknown) => (outOfMemory(error) ? large.convert(task) : workerFailure(task, error)));

@@ -245,20 +245,48 @@ describe('the manifest', () => {
     expectResumable(inputs, out);
   });
 
-  it('saves on Ctrl-C the manifest of the notices converted so far, which the next run skips, and exits 130', async () => {
+  for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    it(`stops on ${signal} once the notices in progress are done, with its manifest and summary, and exits ${status}`, async () => {
+      const inputs = manyNotices();
+      const out = tempDir();
+      const child = spawn(process.execPath, [cli, 'convert', inputs, '--out', out], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+      const stderr = collect(child.stderr);
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      while (readdirSync(out).filter((name) => name.endsWith('.json')).length < 5 && child.exitCode === null) await sleep(10);
+      child.kill(signal);
+      expect(await exited).toBe(status);
+      expect(stderr()).toContain(`pubcom: stopping once the notices in progress are done (${signal === 'SIGINT' ? 'Ctrl-C' : signal} again stops at once)`);
+      // Every notice that started was finished: the summary's counts add up, and the manifest vouches for all the converted ones.
+      const [converted, stopped] = [stat(stderr(), 'files converted'), stat(stderr(), 'files not converted \\(stopped\\)')];
+      expect(converted + stopped).toBe(200);
+      const { notices } = JSON.parse(readFileSync(path.join(out, 'pubcom-manifest.json'), 'utf8')) as { notices: Record<string, unknown> };
+      expect(Object.keys(notices).length).toBe(converted);
+      expectResumable(inputs, out);
+    });
+  }
+
+  it('stops at once on a second signal, saving the manifest of the notices converted so far', async () => {
     const inputs = manyNotices();
     const out = tempDir();
     const child = spawn(process.execPath, [cli, 'convert', inputs, '--out', out], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const stderr = collect(child.stderr);
     const exited = new Promise((resolve) => child.once('exit', resolve));
     while (readdirSync(out).filter((name) => name.endsWith('.json')).length < 5 && child.exitCode === null) await sleep(10);
+    // Two kinds of signal: two pending SIGINTs would be delivered as one.
+    child.kill('SIGTERM');
     child.kill('SIGINT');
-    expect(await exited).toBe(130);
-    expect(stderr).toContain('pubcom: interrupted; the manifest lists the notices converted so far, and the next run skips them');
+    expect([130, 143]).toContain(await exited);
+    expect(stderr()).toMatch(/pubcom: stopping once the notices in progress are done .*\npubcom: interrupted; the manifest lists the notices converted so far, and the next run skips them\n$/);
     expectResumable(inputs, out);
   });
 });
+
+/** The text a child process has written so far on `stream`. */
+function collect(stream: NodeJS.ReadableStream): () => string {
+  let text = '';
+  stream.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+  return () => text;
+}
 
 /** 200 notices: the five of input/ forty times under other names. */
 function manyNotices(): string {
