@@ -14,7 +14,7 @@ import { INPUT_EXTENSIONS } from './run.js';
 
 /** The repository's input/ holds one notice of each layout; an archive copied there would make every build convert all of it. */
 const WARM_UP_NOTICES = 8;
-/** A large notice runs the same code as a small one, only longer, and on a worker of its own: not on this thread, whose compiled code the cache saves. */
+/** A large notice runs the same code as a small one, only longer, and in a process of its own: not on this thread, whose compiled code the cache saves. */
 const WARM_UP_MAX_BYTES = 1_000_000;
 
 rmSync(CACHE_FILE, { force: true });

@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { formatMessage, report, severityOf, sortedMessages } from './diagnostics.js';
-import { emitAll, type Format } from './emit/index.js';
+import { emitLazily, type Format, type LazyOutput } from './emit/index.js';
 import { overridesPathOf, temporaryNameOf, writeAllAtomically } from './files.js';
 import { sha256 } from './hash.js';
 import { CONTEXT_FILE } from './emit/jsonld.js';
@@ -74,9 +74,16 @@ export async function convertFile(task: FileTask): Promise<FileResult> {
   };
   const files = await produce(task, file, result);
   if (files) {
-    result.outputs = [...files.keys()];
-    if (task.check) result.stale = differing(task.outDir, files);
-    else result.failed = !writeAll(task.outDir, files, task.input, result);
+    result.outputs = files.map(([name]) => name);
+    try {
+      if (task.check) result.stale = differing(task.outDir, files);
+      else result.failed = !writeAll(task.outDir, files, task.input, result);
+    } catch (error) {
+      // Not the file system's (writeAll reports that): an emitter's.
+      report(file, 'internal-error', `Unexpected failure in emit: ${error instanceof Error ? error.message : String(error)}`);
+      result.outputs = [];
+      result.stale = [];
+    }
   }
   for (const message of sortedMessages(file)) {
     const severity = severityOf(message);
@@ -89,14 +96,14 @@ export async function convertFile(task: FileTask): Promise<FileResult> {
 
 /**
  * The largest input converted. A notice's records are built whole: 50 MB of
- * input takes 2.3–2.8 GB, and past about 100 MB its JSON-LD no longer fits in
+ * input takes about 2.2 GB, and past about 100 MB its JSON-LD no longer fits in
  * one JavaScript string. A bigger file (a stray dump in an archive folder) is
  * refused at once rather than taking the batch's memory for minutes.
  */
 const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-/** The outputs of one notice by file name, or null when it cannot be converted (the reasons are on `file`). */
-async function produce(task: FileTask, file: VFile, result: FileResult): Promise<Map<string, string> | null> {
+/** The outputs of one notice, each text made only when written (emitLazily), or null when it cannot be converted (the reasons are on `file`). */
+async function produce(task: FileTask, file: VFile, result: FileResult): Promise<LazyOutput[] | null> {
   let bytes: Uint8Array;
   try {
     const size = statSync(task.input).size;
@@ -117,9 +124,9 @@ async function produce(task: FileTask, file: VFile, result: FileResult): Promise
     result.sha256 = conversion.document.notice.source.sha256;
     result.opinions = conversion.document.opinions.length;
     result.comments = conversion.document.opinions.reduce((sum, opinion) => sum + opinion.comments.length, 0);
-    return emitAll(conversion.document, conversion.text, { formats: task.formats, bom: task.bom, context: await loadContext() });
+    return emitLazily(conversion.document, conversion.text, { formats: task.formats, bom: task.bom, context: await loadContext() });
   } catch (error) {
-    const where = error instanceof StageError ? `stage ${error.stage}` : 'emit';
+    const where = error instanceof StageError ? `stage ${error.stage}` : 'convert';
     report(file, 'internal-error', `Unexpected failure in ${where}: ${error instanceof Error ? error.message : String(error)}`);
     return null;
   }
@@ -161,32 +168,31 @@ function readText(file: string): string | null | NodeJS.ErrnoException {
   }
 }
 
-function writeAll(outDir: string, files: Map<string, string>, input: string, result: FileResult): boolean {
+/** False, with a `write-failed` error, when the file system refused; any other failure (of the emitters that make `files`) is thrown. */
+function writeAll(outDir: string, files: LazyOutput[], input: string, result: FileResult): boolean {
   try {
     mkdirSync(outDir, { recursive: true });
-    writeAllAtomically(new Map([...files].map(([name, content]) => [path.join(outDir, name), content])));
+    writeAllAtomically(files.map(([name, make]) => [path.join(outDir, name), make]));
     return true;
   } catch (error) {
+    if (!(error instanceof Error && 'syscall' in error)) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    result.lines.push(`${input}:1:1: error: Unexpected failure writing to ${outDir} (${code}), expected ${writableBecause(code, files)} [write-failed]`);
+    result.lines.push(`${input}:1:1: error: Unexpected failure writing to ${outDir} (${code}), expected ${writableBecause(code, result.outputs)} [write-failed]`);
     result.counts.error++;
     return false;
   }
 }
 
 /** What writing needed and did not find, by error code. A Japanese title of 80 characters is 240 bytes; most file systems allow names of 255. */
-function writableBecause(code: string, files: Map<string, string>): string {
+function writableBecause(code: string, names: readonly string[]): string {
   if (code === 'ENOSPC') return 'free space in the output folder';
   if (code !== 'ENAMETOOLONG') return 'a writable output folder';
-  const longest = Math.max(...[...files.keys()].map((name) => Buffer.byteLength(path.basename(temporaryNameOf(name)))));
+  const longest = Math.max(...names.map((name) => Buffer.byteLength(path.basename(temporaryNameOf(name)))));
   return `a shorter input file name: the longest output's temporary name is ${longest} bytes, and most file systems allow 255`;
 }
 
-function differing(outDir: string, files: Map<string, string>): string[] {
-  const stale: string[] = [];
-  for (const [name, content] of files) {
-    const current = readText(path.join(outDir, name));
-    if (current !== content) stale.push(name);
-  }
-  return stale;
+function differing(outDir: string, files: LazyOutput[]): string[] {
+  // Each text is made and compared in a call of its own, so it is let go before the next is made.
+  const differs = (name: string, make: () => string): boolean => readText(path.join(outDir, name)) !== make();
+  return files.filter(([name, make]) => differs(name, make)).map(([name]) => name);
 }

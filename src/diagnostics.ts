@@ -21,7 +21,7 @@ export const RULES = {
   },
   'file-too-large': {
     severity: 'error',
-    note: 'The file is larger than 64 MiB, more than one notice\'s records can be built from in memory (50 MB of input takes 2.3–2.8 GB); it is not converted. Split it.',
+    note: 'The file is larger than 64 MiB, more than one notice\'s records can be built from in memory (50 MB of input takes about 2.2 GB); it is not converted. Split it.',
   },
   'overrides-invalid': {
     severity: 'error',
@@ -193,11 +193,11 @@ export const RULES = {
   },
   'internal-error': {
     severity: 'error',
-    note: 'A stage of pubcom failed unexpectedly on this file, or the worker thread converting it died; the other files of the batch are still converted. Please report it with the file.',
+    note: 'A stage of pubcom failed unexpectedly on this file, or the worker thread or process converting it died; the other files of the batch are still converted. Please report it with the file.',
   },
   'out-of-memory': {
     severity: 'error',
-    note: 'The notice needs more memory than node may use on this machine. A large notice is converted on a worker thread of its own, whose heap may grow as far as node allows, so the other files of the batch are still converted. Give node more (`NODE_OPTIONS=--max-old-space-size=8192`) or split the notice.',
+    note: 'The notice needs more memory than node may use on this machine. A large notice is converted in a process of its own, whose heap may grow as far as node allows, so the other files of the batch are still converted. Give node more (`NODE_OPTIONS=--max-old-space-size=8192`) or split the notice.',
   },
 } as const satisfies Record<string, Rule>;
 

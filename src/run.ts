@@ -5,6 +5,7 @@
  * `check` nothing is written and every output is compared instead. One
  * failing file never stops the others: it becomes diagnostics and exit 1.
  */
+import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
@@ -47,10 +48,10 @@ export interface RunOptions {
   shard?: { index: number; count: number } | null;
   /** Draw a progress bar on this terminal stream. */
   progress?: NodeJS.WriteStream | null;
-  /** Cap of each worker's old-generation heap in MB (default {@link WORKER_HEAP_MB}); a notice that needs more is converted again on a worker of its own. */
+  /** Cap of each worker's old-generation heap in MB (default {@link WORKER_HEAP_MB}); a notice that needs more is converted again in a process of its own. */
   workerHeapMb?: number;
-  /** Cap of the heap of that worker of its own, in MB (default: as far as this thread's heap may grow). */
-  largeWorkerHeapMb?: number;
+  /** Cap of the heap of that process of its own, in MB (default: as far as this thread's heap may grow). */
+  largeNoticeHeapMb?: number;
   /** How often the manifest is also written while the batch runs, in ms (default {@link CHECKPOINT_MS}). */
   checkpointMs?: number;
   /**
@@ -81,8 +82,8 @@ const CHECKPOINT_MS = 30_000;
  * under 250 MB. Measured with two workers: 1,000 notices took about 205 MB
  * capped at 1.5 GB, against 260 MB uncapped; 10,000 notices took 221-252 MB
  * capped at 1.5 GB and 211 MB at 512 MB, for the same CPU time. A notice
- * that needs more (about 20 MB of input or more) is converted again on a
- * worker of its own ({@link largeNoticeWorker}). A young generation of 24 MB
+ * that needs more (about 20 MB of input or more) is converted again in a
+ * process of its own ({@link convertInChildProcess}). A young generation of 24 MB
  * lets most of a notice's short-lived objects die there, so the cap costs few
  * collections (16 MB took more CPU for the same memory; 32 MB took 230 MB and
  * more).
@@ -91,7 +92,7 @@ export const WORKER_HEAP_MB = 512;
 const WORKER_YOUNG_GENERATION_MB = 24;
 
 /**
- * A notice file of this size goes straight to the worker of its own, even
+ * A notice file of this size goes straight to the process of its own, even
  * alone: it would hardly fit a batch worker's heap (about 20 MB does not),
  * and on this thread a notice that needs more memory than node may use aborts
  * the process.
@@ -206,7 +207,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   const limits = {
     jobs: options.jobs ?? availableParallelism(),
     workerHeapMb: options.workerHeapMb ?? WORKER_HEAP_MB,
-    largeWorkerHeapMb: options.largeWorkerHeapMb ?? Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20),
+    largeNoticeHeapMb: options.largeNoticeHeapMb ?? Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20),
   };
   await convertAll(pending, limits, record, options.stopping);
   options.stopping?.removeEventListener('abort', onInterrupt);
@@ -271,27 +272,33 @@ export function useTinypoolImporter(importer: () => Promise<TinypoolModule>): vo
  * flight so memory stays bounded, reporting results in input order. Once
  * `stopping` is aborted, no further task starts; those in progress finish.
  */
-async function convertAll(tasks: FileTask[], limits: { jobs: number; workerHeapMb: number; largeWorkerHeapMb: number }, record: (result: FileResult) => void, stopping?: AbortSignal): Promise<void> {
+async function convertAll(tasks: FileTask[], limits: { jobs: number; workerHeapMb: number; largeNoticeHeapMb: number }, record: (result: FileResult) => void, stopping?: AbortSignal): Promise<void> {
   const { jobs } = limits;
-  const large = largeNoticeWorker(limits.largeWorkerHeapMb);
-  try {
-    // One file costs less than starting a worker. A batch runs on workers even with --jobs 1: their capped heaps keep its memory
-    // bounded (10,000 notices took 249 MB on this thread, 148 MB on one worker, about 215 MB on two).
-    if (jobs < 1 || tasks.length <= 1) {
-      for (const task of tasks) {
-        if (stopping?.aborted) break;
-        record(await (jobs >= 1 && isLargeNotice(task) ? large.convert(task) : convertHere(task)));
-      }
-      return;
+  const large = oneAtATime((task: FileTask) => convertInChildProcess(task, limits.largeNoticeHeapMb));
+  // One file costs less than starting a worker. A batch runs on workers even with --jobs 1: their capped heaps keep its memory
+  // bounded (10,000 notices took 249 MB on this thread, 148 MB on one worker, about 215 MB on two).
+  if (jobs < 1 || tasks.length <= 1) {
+    for (const task of tasks) {
+      if (stopping?.aborted) break;
+      record(await (jobs >= 1 && isLargeNotice(task) ? large(task) : convertHere(task)));
     }
-    await convertOnWorkers(tasks, limits, large, record, stopping);
-  } finally {
-    await large.close();
+    return;
   }
+  await convertOnWorkers(tasks, limits, large, record, stopping);
 }
 
-/** {@link convertAll} on `jobs` workers, a large notice on the worker of its own. */
-async function convertOnWorkers(tasks: FileTask[], limits: { jobs: number; workerHeapMb: number }, large: LargeNoticeWorker, record: (result: FileResult) => void, stopping?: AbortSignal): Promise<void> {
+/** `convert`, called again only once its call before has ended: large notices take their gigabytes one after the other. */
+function oneAtATime(convert: (task: FileTask) => Promise<FileResult>): (task: FileTask) => Promise<FileResult> {
+  let previous: Promise<unknown> = Promise.resolve();
+  return (task) => {
+    const converted = previous.then(() => convert(task));
+    previous = converted;
+    return converted;
+  };
+}
+
+/** {@link convertAll} on `jobs` workers, a large notice in a child process of its own. */
+async function convertOnWorkers(tasks: FileTask[], limits: { jobs: number; workerHeapMb: number }, large: (task: FileTask) => Promise<FileResult>, record: (result: FileResult) => void, stopping?: AbortSignal): Promise<void> {
   const { jobs } = limits;
   const { pool, run } = await workerPool({
     minThreads: jobs,
@@ -313,7 +320,7 @@ async function convertOnWorkers(tasks: FileTask[], limits: { jobs: number; worke
     while (next < tasks.length && !stopping?.aborted) {
       const index = next++;
       const task = tasks[index] as FileTask;
-      const converted = isLargeNotice(task) ? large.convert(task) : run(task).catch((error: unknown) => (outOfMemory(error) ? large.convert(task) : workerFailure(task, error)));
+      const converted = isLargeNotice(task) ? large(task) : run(task).catch((error: unknown) => (outOfMemory(error) ? large(task) : workerFailure(task, error)));
       results.set(index, await converted);
       flush();
     }
@@ -347,32 +354,37 @@ async function destroy(pool: Pool): Promise<void> {
   await pool.destroy().catch(() => {});
 }
 
-interface LargeNoticeWorker {
-  convert(task: FileTask): Promise<FileResult>;
-  close(): Promise<void>;
-}
-
 /**
- * The worker of its own for a large notice: one notice at a time, each on a
- * fresh worker (which gives its memory back when done), whose heap may grow as
- * far as this thread's may (`heapMb`: V8's limit, from the machine's memory or
- * --max-old-space-size). Should even that not do, the worker, not the batch,
- * runs out of memory: the notice fails with `out-of-memory`, the other files
- * are still converted and the manifest is still written. On a worker, a
- * 30 MB notice once took 12 s, against 22 s on the main thread.
+ * A large notice converts in a child process of its own (convert-child.ts),
+ * one at a time, whose heap may grow as far as this thread's may (`heapMb`:
+ * V8's limit, from the machine's memory or --max-old-space-size). Should even
+ * that not do, the child, not the batch, runs out of memory: the notice fails
+ * with `out-of-memory`, the other files are still converted and the manifest
+ * is still written. A worker thread does not do for this: one that runs out of
+ * memory inside a single large allocation (the 350 MB JSON-LD text of the
+ * 50 MB notice) aborts the whole process, as it did with a heap of 1 GB.
  */
-function largeNoticeWorker(heapMb: number): LargeNoticeWorker {
-  let started: ReturnType<typeof workerPool> | null = null;
-  return {
-    async convert(task) {
-      started ??= workerPool({ minThreads: 0, maxThreads: 1, isolateWorkers: true, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
-      const { run } = await started;
-      return run(task).catch((error: unknown) => (outOfMemory(error) ? outOfMemoryResult(task, heapMb) : workerFailure(task, error)));
-    },
-    async close() {
-      if (started) await destroy((await started).pool);
-    },
-  };
+function convertInChildProcess(task: FileTask, heapMb: number): Promise<FileResult> {
+  return new Promise((resolve) => {
+    const child = fork(fileURLToPath(new URL('./convert-child.js', import.meta.url)), {
+      execArgv: [`--max-old-space-size=${heapMb}`],
+      serialization: 'advanced',
+      // Its stderr is read, not shown: running out of memory, V8 prints a native stack trace there.
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-4096)));
+    let result: FileResult | null = null;
+    child.once('message', (message) => (result = message as FileResult));
+    child.once('error', (error) => resolve(internalError(task, `Unexpected failure to start a process to convert it (${(error as NodeJS.ErrnoException).code ?? error.message}), expected a converted notice`)));
+    child.once('close', (code, signal) => {
+      if (result) resolve(result);
+      else if (stderr.includes('JavaScript heap out of memory')) resolve(outOfMemoryResult(task, heapMb));
+      // The kernel's OOM killer ends the largest process with SIGKILL: the child, not the batch.
+      else resolve(internalError(task, `Unexpected end of the process converting it (${signal === 'SIGKILL' ? 'SIGKILL: the machine may have run out of memory' : (signal ?? `exit status ${code}`)}), expected a converted notice`));
+    });
+    child.send(task);
+  });
 }
 
 /** A notice file of {@link LARGE_NOTICE_BYTES} or more (one that cannot be read is not: its conversion reports it). */
@@ -421,10 +433,11 @@ async function convertHere(task: FileTask): Promise<FileResult> {
 /** A worker died on `task` for another reason than memory (conversion errors never get here: they are diagnostics): an error on the file. */
 function workerFailure(task: FileTask, error: unknown): FileResult {
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  return {
-    ...failedResult(task),
-    lines: [`${task.input}:1:1: error: Unexpected failure of a worker thread (${code ?? (error instanceof Error ? error.message : String(error))}), expected a converted notice [internal-error]`],
-  };
+  return internalError(task, `Unexpected failure of a worker thread (${code ?? (error instanceof Error ? error.message : String(error))}), expected a converted notice`);
+}
+
+function internalError(task: FileTask, reason: string): FileResult {
+  return { ...failedResult(task), lines: [`${task.input}:1:1: error: ${reason} [internal-error]`] };
 }
 
 /**

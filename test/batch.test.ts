@@ -44,8 +44,23 @@ function withLargeNotice(bytes: number, { smallToo }: { smallToo: boolean }): { 
   return { inputs, small };
 }
 
+/** The pid of a child process of this one whose command line names `script`, once there is one (Linux's /proc). */
+async function childRunning(script: string): Promise<number> {
+  for (;;) {
+    for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      try {
+        const parent = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+        if (parent === process.pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(script)) return Number(entry);
+      } catch {
+        // The process ended meanwhile.
+      }
+    }
+    await sleep(20);
+  }
+}
+
 /** The built batch (whose workers run dist/worker.js) with all formats, and the lines it printed on stderr. */
-async function builtRun(options: Pick<RunOptions, 'paths' | 'outDir' | 'jobs' | 'workerHeapMb' | 'largeWorkerHeapMb'>): Promise<{ summary: RunSummary; errors: string[] }> {
+async function builtRun(options: Pick<RunOptions, 'paths' | 'outDir' | 'jobs' | 'workerHeapMb' | 'largeNoticeHeapMb'>): Promise<{ summary: RunSummary; errors: string[] }> {
   const { run } = (await import(path.join(root, 'dist', 'run.js'))) as typeof import('../src/run.js');
   const errors: string[] = [];
   const summary = await run({ formats: FORMATS, bom: false, check: false, verbose: false, ...options }, { out: () => {}, err: (line) => errors.push(line) });
@@ -70,7 +85,7 @@ describe('parallel batches', () => {
     expect(contents(here)).toEqual(contents(one));
   });
 
-  it('convert a notice too large for a worker\'s heap again on a worker of its own', async () => {
+  it('convert a notice too large for a worker\'s heap again in a process of its own', async () => {
     // A 5 MB notice needs far more than 48 MB of heap, the others fit.
     const { inputs } = withLargeNotice(5_000_000, { smallToo: true });
     const capped = tempDir();
@@ -85,7 +100,7 @@ describe('parallel batches', () => {
   it('fail a notice too large for the memory node may use with out-of-memory, convert the rest and write their manifest', async () => {
     const { inputs, small } = withLargeNotice(5_000_000, { smallToo: true });
     const out = tempDir();
-    const { summary, errors } = await builtRun({ paths: [inputs], outDir: out, jobs: 2, workerHeapMb: 48, largeWorkerHeapMb: 48 });
+    const { summary, errors } = await builtRun({ paths: [inputs], outDir: out, jobs: 2, workerHeapMb: 48, largeNoticeHeapMb: 48 });
     expect(errors).toEqual([
       `${path.join(inputs, 'large.txt')}:1:1: error: Unexpected notice that needs more memory than node may use here (a heap of 48 MB), expected it to fit: give node more (NODE_OPTIONS=--max-old-space-size=…) or split the notice [out-of-memory]`,
     ]);
@@ -94,12 +109,26 @@ describe('parallel batches', () => {
     expect(Object.keys(manifest.notices).sort()).toEqual(small.map((name) => name.replace(/\.txt$/, '')).sort());
   });
 
-  it('convert a notice file of 16 MiB or more on a worker of its own even alone, so that running out of memory fails it rather than the process', async () => {
+  it('convert a notice file of 16 MiB or more in a process of its own even alone, so that running out of memory fails it rather than the batch', async () => {
     const { inputs } = withLargeNotice(16 * 1024 * 1024, { smallToo: false });
-    const { summary, errors } = await builtRun({ paths: [inputs], outDir: tempDir(), jobs: 1, largeWorkerHeapMb: 48 });
+    const { summary, errors } = await builtRun({ paths: [inputs], outDir: tempDir(), jobs: 1, largeNoticeHeapMb: 48 });
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/large\.txt:1:1: error: Unexpected notice that needs more memory than node may use here \(a heap of 48 MB\).*\[out-of-memory\]$/);
     expect(summary).toMatchObject({ exitCode: 1, converted: 0, failed: 1 });
+  });
+
+  it('fail only the large notice when the process converting it dies (as under the kernel\'s OOM killer), and convert the rest', async () => {
+    const { inputs, small } = withLargeNotice(16 * 1024 * 1024, { smallToo: true });
+    const out = tempDir();
+    const running = builtRun({ paths: [inputs], outDir: out, jobs: 2 });
+    process.kill(await childRunning('convert-child.js'), 'SIGKILL');
+    const { summary, errors } = await running;
+    expect(errors).toEqual([
+      `${path.join(inputs, 'large.txt')}:1:1: error: Unexpected end of the process converting it (SIGKILL: the machine may have run out of memory), expected a converted notice [internal-error]`,
+    ]);
+    expect(summary).toMatchObject({ exitCode: 1, converted: small.length, failed: 1 });
+    const manifest = JSON.parse(readFileSync(path.join(out, 'pubcom-manifest.json'), 'utf8')) as { notices: Record<string, unknown> };
+    expect(Object.keys(manifest.notices).sort()).toEqual(small.map((name) => name.replace(/\.txt$/, '')).sort());
   });
 
   it('fail every file with an internal-error, rather than hang or exit 0, when no worker can start', () => {
@@ -205,6 +234,17 @@ describe('the manifest', () => {
 
     const forced = pubcom(['convert', inputs, '--out', out, '--force']);
     expect(stat(forced.stderr, 'files converted')).toBe(30);
+  });
+
+  it("lists as each notice's outputs exactly the files written, whatever --format", () => {
+    for (const format of ['json', 'jsonld', 'csv', 'csv,json', 'json,jsonld,csv']) {
+      const out = tempDir();
+      pubcom(['convert', inputDir, '--out', out, '--format', format, '--quiet']);
+      const { notices } = JSON.parse(readFileSync(path.join(out, 'pubcom-manifest.json'), 'utf8')) as { notices: Record<string, { outputs: string[] }> };
+      const listed = Object.values(notices).flatMap(({ outputs }) => outputs);
+      expect(listed.length, format).toBeGreaterThan(0);
+      expect([...listed].sort(), format).toEqual(readdirSync(out).filter((name) => name !== 'pubcom-manifest.json').sort());
+    }
   });
 
   it('reconverts an input whose outputs were deleted', () => {

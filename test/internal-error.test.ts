@@ -1,4 +1,4 @@
-/** An unexpected exception inside a stage becomes a fatal diagnostic naming the stage; the batch goes on. */
+/** An unexpected exception inside a stage or an emitter becomes a fatal diagnostic naming where; the batch goes on. */
 import { copyFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -16,11 +16,23 @@ vi.mock('../src/stages/normalize.js', async (importOriginal) => {
   };
 });
 
+// The CSV emitter, the last to run, fails on the notice called "emitcrash", after its JSON and JSON-LD are made.
+vi.mock('../src/emit/csv.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../src/emit/csv.js')>();
+  return {
+    ...original,
+    csvTable: (...args: Parameters<typeof original.csvTable>) => {
+      if (args[0].notice.id === 'emitcrash') throw new RangeError('Invalid string length');
+      return original.csvTable(...args);
+    },
+  };
+});
+
 const { run } = await import('../src/run.js');
 afterAll(removeTemporaryDirs);
 
-describe('an exception in a stage', () => {
-  it('is an internal-error on that file, naming the stage, and the other files are converted', async () => {
+describe('an unexpected exception', () => {
+  it('in a stage is an internal-error on that file, naming the stage, and the other files are converted', async () => {
     const inputs = temporaryDir('pubcom-crash-');
     const out = temporaryDir('pubcom-crash-out-');
     const notice = new URL('../input/mic-denpa-tsv.txt', import.meta.url);
@@ -37,5 +49,22 @@ describe('an exception in a stage', () => {
       `${path.join(inputs, 'crash.txt')}:1:1: error: Unexpected failure in stage normalize: Cannot read properties of undefined (reading 'x') [internal-error]`,
     ]);
     expect(readdirSync(out).sort()).toEqual(['fine.json', 'pubcom-manifest.json']);
+  });
+
+  it('in an emitter is an internal-error too, and no output of that notice is written', async () => {
+    const inputs = temporaryDir('pubcom-crash-');
+    const out = temporaryDir('pubcom-crash-out-');
+    const notice = new URL('../input/mic-denpa-tsv.txt', import.meta.url);
+    copyFileSync(notice, path.join(inputs, 'emitcrash.txt'));
+    copyFileSync(notice, path.join(inputs, 'fine.txt'));
+    const lines: string[] = [];
+    const summary = await run(
+      { paths: [inputs], outDir: out, formats: ['json', 'jsonld', 'csv'], bom: false, check: false, verbose: false, jobs: 0 },
+      { out: (line) => lines.push(line), err: (line) => lines.push(line) },
+    );
+    expect(summary.failed).toBe(1);
+    expect(lines).toEqual([`${path.join(inputs, 'emitcrash.txt')}:1:1: error: Unexpected failure in emit: Invalid string length [internal-error]`]);
+    // Its JSON and JSON-LD were written to temporary names before the CSV failed: they are gone, and no output of it is there.
+    expect(readdirSync(out).sort()).toEqual(['fine.comments.csv', 'fine.json', 'fine.jsonld', 'fine.opinions.csv', 'fine.refs.csv', 'pubcom-manifest.json']);
   });
 });

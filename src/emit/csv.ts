@@ -35,20 +35,20 @@ export interface CsvOptions {
 }
 
 export function toCsv(document: NoticeDocument, options: CsvOptions): Record<CsvTable, string> {
-  const rows = tableRows(document);
-  return Object.fromEntries(CSV_TABLES.map((table) => [table, writeTable(table, rows[table], options)])) as Record<CsvTable, string>;
+  return Object.fromEntries(CSV_TABLES.map((table) => [table, csvTable(document, table, options)])) as Record<CsvTable, string>;
 }
 
-function tableRows(document: NoticeDocument): Record<CsvTable, Row[]> {
-  const noticeId = document.notice.id;
-  const opinions: Row[] = [];
-  const comments: Row[] = [];
-  const refs: Row[] = [];
-  for (const opinion of document.opinions) {
-    opinions.push(opinionRow(noticeId, opinion));
-    opinion.comments.forEach((comment, index) => {
-      comments.push({
-        notice_id: noticeId,
+/** One CSV file's text. */
+export function csvTable(document: NoticeDocument, table: CsvTable, options: CsvOptions): string {
+  return writeTable(table, TABLE_ROWS[table](document), options);
+}
+
+const TABLE_ROWS: Record<CsvTable, (document: NoticeDocument) => Row[]> = {
+  opinions: (document) => document.opinions.map((opinion) => opinionRow(document.notice.id, opinion)),
+  comments: (document) =>
+    document.opinions.flatMap((opinion) =>
+      opinion.comments.map((comment, index) => ({
+        notice_id: document.notice.id,
         opinion_id: opinion.id,
         comment_id: comment.id,
         position: index + 1,
@@ -59,13 +59,16 @@ function tableRows(document: NoticeDocument): Record<CsvTable, Row[]> {
         place: comment.place,
         start_line: comment.source.startLine,
         end_line: comment.source.endLine,
-      });
-      pushAll(refs, refRows(noticeId, opinion.id, comment.id, 'comment', comment.refs));
-    });
-    pushAll(refs, refRows(noticeId, opinion.id, null, 'response', opinion.response?.refs ?? []));
-  }
-  return { opinions, comments, refs };
-}
+      })),
+    ),
+  // A comment's refs in comment order, then the response's.
+  refs: (document) =>
+    document.opinions.flatMap((opinion) => {
+      const rows = opinion.comments.flatMap((comment) => refRows(document.notice.id, opinion.id, comment.id, 'comment', comment.refs));
+      pushAll(rows, refRows(document.notice.id, opinion.id, null, 'response', opinion.response?.refs ?? []));
+      return rows;
+    }),
+};
 
 function opinionRow(noticeId: string, opinion: Opinion): Row {
   return {

@@ -3,7 +3,7 @@
  * NAME.json, NAME.jsonld and NAME.<table>.csv. Pure: the caller writes them.
  */
 import type { NoticeDocument } from '../schema/records.js';
-import { toCsv } from './csv.js';
+import { csvTable, CSV_TABLES } from './csv.js';
 import { toJson } from './json.js';
 import { serializeJsonLd, toJsonLd } from './jsonld.js';
 
@@ -20,12 +20,25 @@ export interface EmitOptions {
 
 /** `sourceText` is the decoded input, which the JSON-LD quotes in its Web Annotation selectors. */
 export function emitAll(document: NoticeDocument, sourceText: string, options: EmitOptions): Map<string, string> {
+  return new Map(emitLazily(document, sourceText, options).map(([name, make]) => [name, make()]));
+}
+
+/** An output file's name, and what makes its text when called. */
+export type LazyOutput = [name: string, make: () => string];
+
+/**
+ * The files of {@link emitAll}, each text made only when asked: a caller that
+ * writes each text before it makes the next holds one file's text at a time.
+ * For a 50 MB notice the JSON-LD alone is 350 MB; made one at a time, its
+ * outputs fit in a heap of 1.2 GB rather than 1.5 GB.
+ */
+export function emitLazily(document: NoticeDocument, sourceText: string, options: EmitOptions): LazyOutput[] {
   const id = document.notice.id;
-  const files = new Map<string, string>();
-  if (options.formats.includes('json')) files.set(`${id}.json`, toJson(document));
-  if (options.formats.includes('jsonld')) files.set(`${id}.jsonld`, serializeJsonLd(toJsonLd(document, options.context, sourceText)));
+  const outputs: LazyOutput[] = [];
+  if (options.formats.includes('json')) outputs.push([`${id}.json`, () => toJson(document)]);
+  if (options.formats.includes('jsonld')) outputs.push([`${id}.jsonld`, () => serializeJsonLd(toJsonLd(document, options.context, sourceText))]);
   if (options.formats.includes('csv')) {
-    for (const [table, csv] of Object.entries(toCsv(document, { bom: options.bom }))) files.set(`${id}.${table}.csv`, csv);
+    for (const table of CSV_TABLES) outputs.push([`${id}.${table}.csv`, () => csvTable(document, table, { bom: options.bom })]);
   }
-  return files;
+  return outputs;
 }
