@@ -5,6 +5,8 @@
  */
 export interface ProgressState {
   done: number;
+  /** Of `done`, the files skipped as unchanged: they take no time, so the ETA leaves them out. */
+  skipped: number;
   total: number;
   opinions: number;
   warnings: number;
@@ -21,11 +23,13 @@ const NONE: Progress = { update() {}, clear() {} };
 
 export function createProgress(stream: NodeJS.WriteStream, enabled: boolean, now: () => number = Date.now): Progress {
   if (!enabled) return NONE;
-  const started = now();
+  /** When the conversions began: the batch's start, or its last update before any file was converted (while unchanged ones were skipped). */
+  let started = now();
   let drawn: number | null = null;
   return {
     update(state) {
       const time = now();
+      if (state.done === state.skipped) started = time;
       if (drawn !== null && time - drawn < 100 && state.done < state.total) return;
       drawn = time;
       stream.write(`\r${renderProgress(state, time - started, stream.columns ?? 80)}\u001b[K`);
@@ -38,10 +42,10 @@ export function createProgress(stream: NodeJS.WriteStream, enabled: boolean, now
   };
 }
 
-/** The bar itself: pure, so it can be tested without a terminal. */
+/** The bar itself: pure, so it can be tested without a terminal. `elapsedMs` is the time the files converted so far took. */
 export function renderProgress(state: ProgressState, elapsedMs: number, columns: number): string {
   const fraction = state.total === 0 ? 1 : state.done / state.total;
-  const rate = elapsedMs > 0 ? state.done / elapsedMs : 0;
+  const rate = elapsedMs > 0 ? (state.done - state.skipped) / elapsedMs : 0;
   const eta = rate > 0 ? (state.total - state.done) / rate : null;
   const counts = `${state.done}/${state.total} files · ${state.opinions} opinions · ${state.warnings} warnings · ${state.errors} errors · ETA ${eta === null ? '--:--' : clock(eta)}`;
   const width = Math.max(10, Math.min(30, columns - counts.length - 4));

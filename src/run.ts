@@ -171,6 +171,8 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   options.stopping?.addEventListener('abort', onInterrupt, { once: true });
   options.interrupted?.addEventListener('abort', onInterrupt, { once: true });
   const done = (): number => summary.converted + summary.skipped + summary.failed - missing.length;
+  const showProgress = (): void =>
+    progress.update({ done: done(), skipped: summary.skipped, total: inputs.length, opinions: summary.opinions, warnings: summary.counts.warning, errors: summary.counts.error });
 
   const record = (result: FileResult): void => {
     if (result.lines.length > 0) progress.clear();
@@ -189,7 +191,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
         written.add(result.id);
       }
     }
-    progress.update({ done: done(), total: inputs.length, opinions: summary.opinions, warnings: summary.counts.warning, errors: summary.counts.error });
+    showProgress();
     if (written.size > 0) checkpoint();
   };
 
@@ -200,6 +202,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
       record(duplicateResult(task, duplicates.get(task.input) as string));
     } else if (!options.check && !options.force && previous !== null && isSkippable(task, previous, { build: await build, settings })) {
       summary.skipped++;
+      showProgress();
     } else {
       pending.push(task);
     }

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { removeTemporaryDirs, temporaryDir } from './helpers.js';
 import { generateLargeNotice } from '../src/bench/generate.js';
 import { FORMATS } from '../src/emit/index.js';
-import { renderProgress } from '../src/progress.js';
+import { createProgress, renderProgress } from '../src/progress.js';
 import { inShard, type RunOptions, type RunSummary } from '../src/run.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -443,8 +443,28 @@ describe('progress and summary', () => {
   });
 
   it('renders files, opinions, warnings, errors and an ETA', () => {
-    const line = renderProgress({ done: 250, total: 1000, opinions: 3000, warnings: 4, errors: 1 }, 30_000, 120);
+    const line = renderProgress({ done: 250, skipped: 0, total: 1000, opinions: 3000, warnings: 4, errors: 1 }, 30_000, 120);
     expect(line).toBe('[========                      ] 250/1000 files · 3000 opinions · 4 warnings · 1 errors · ETA 1:30');
-    expect(renderProgress({ done: 0, total: 10, opinions: 0, warnings: 0, errors: 0 }, 0, 80)).toContain('ETA --:--');
+    expect(renderProgress({ done: 0, skipped: 0, total: 10, opinions: 0, warnings: 0, errors: 0 }, 0, 80)).toContain('ETA --:--');
+  });
+
+  it('leaves the files skipped as unchanged, and the time skipping them took, out of the ETA', () => {
+    // A re-run after a fix: 9,000 files skipped in 2 s, then 100 converted in 10 s; the 900 left take 90 s more, not 1 s.
+    let now = 0;
+    let drawn = '';
+    const stream = { columns: 120, write: (text: string) => (drawn = text) } as unknown as NodeJS.WriteStream;
+    const progress = createProgress(stream, true, () => now);
+    const state = { done: 0, skipped: 0, total: 10_000, opinions: 0, warnings: 0, errors: 0 };
+    for (; state.skipped < 9_000; now += 2_000 / 9_000) {
+      state.done = ++state.skipped;
+      progress.update(state);
+    }
+    expect(drawn).toContain('ETA --:--');
+    for (let converted = 1; converted <= 100; converted++) {
+      now += 100;
+      progress.update({ ...state, done: state.skipped + converted });
+    }
+    expect(drawn).toContain('9100/10000 files');
+    expect(drawn).toContain('ETA 1:30');
   });
 });
