@@ -178,6 +178,20 @@ export function summaryTable(summary: RunSummary, check: boolean): string[] {
   return [`pubcom: ${summary.files} files`, ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`)];
 }
 
+/**
+ * A reader of stdout or stderr that goes away (`2>&1 | head`, a pager quit
+ * early) ends neither the batch nor its manifest: what is left to print is
+ * dropped, and the exit status still tells how the conversion went. Without
+ * this, node's EPIPE error ended the process midway, its manifest unwritten.
+ */
+function keepGoingWithoutReader(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
+}
+
 /** `--out DIR`, required; an empty DIR (`--out "$UNSET"`) is as missing, not the current folder. */
 function outDirOf(values: Record<string, string | boolean | undefined>): string {
   const out = values['out'];
@@ -191,6 +205,7 @@ function stringOr(value: string | boolean | undefined, fallback: string): string
 
 /** Run the command `argv` names; resolves to the exit status. */
 export async function runCli(argv: string[]): Promise<number> {
+  keepGoingWithoutReader();
   const [name, ...rest] = argv;
   if (name === undefined) usageError('missing command');
   if (name === '-h' || name === '--help') {

@@ -305,6 +305,20 @@ describe('the manifest', () => {
     });
   }
 
+  it('converts the whole batch and writes its manifest when the reader of its diagnostics goes away (`2>&1 | head -1`)', async () => {
+    const inputs = manyNotices();
+    for (let n = 0; n < 50; n++) writeFileSync(path.join(inputs, `bad${n}.txt`), 'no opinion table here\n');
+    const out = tempDir();
+    const child = spawn(process.execPath, [cli, 'convert', inputs, '--out', out, '--jobs', '1'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    // The first diagnostic read, the pipe is closed: the next write to it fails with EPIPE.
+    await new Promise((resolve) => child.stderr.once('data', resolve));
+    child.stderr.destroy();
+    expect(await exited).toBe(1);
+    const { notices } = JSON.parse(readFileSync(path.join(out, 'pubcom-manifest.json'), 'utf8')) as { notices: Record<string, unknown> };
+    expect(Object.keys(notices)).toHaveLength(200);
+  });
+
   it('stops at once on a second signal, saving the manifest of the notices converted so far', async () => {
     const inputs = manyNotices();
     const out = tempDir();
