@@ -1,7 +1,8 @@
 /** Archive-scale batches: parallel workers, the manifest of unchanged inputs, shards, the progress bar. */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeTemporaryDirs, temporaryDir } from './helpers.js';
@@ -105,8 +106,7 @@ describe('parallel batches', () => {
       `${path.join(inputs, 'large.txt')}:1:1: error: Unexpected notice that needs more memory than node may use here (a heap of 48 MB), expected it to fit: give node more (NODE_OPTIONS=--max-old-space-size=…) or split the notice [out-of-memory]`,
     ]);
     expect(summary).toMatchObject({ exitCode: 1, converted: small.length, failed: 1 });
-    const manifest = JSON.parse(readFileSync(path.join(out, 'pubcom-manifest.json'), 'utf8')) as { notices: Record<string, unknown> };
-    expect(Object.keys(manifest.notices).sort()).toEqual(small.map((name) => name.replace(/\.txt$/, '')).sort());
+    expect(Object.keys(manifestNotices(out)).sort()).toEqual(small.map((name) => name.replace(/\.txt$/, '')).sort());
   });
 
   it('convert a notice file of 16 MiB or more in a process of its own even alone, so that running out of memory fails it rather than the batch', async () => {
@@ -127,8 +127,7 @@ describe('parallel batches', () => {
       `${path.join(inputs, 'large.txt')}:1:1: error: Unexpected end of the process converting it (SIGKILL: the machine may have run out of memory), expected a converted notice [internal-error]`,
     ]);
     expect(summary).toMatchObject({ exitCode: 1, converted: small.length, failed: 1 });
-    const manifest = JSON.parse(readFileSync(path.join(out, 'pubcom-manifest.json'), 'utf8')) as { notices: Record<string, unknown> };
-    expect(Object.keys(manifest.notices).sort()).toEqual(small.map((name) => name.replace(/\.txt$/, '')).sort());
+    expect(Object.keys(manifestNotices(out)).sort()).toEqual(small.map((name) => name.replace(/\.txt$/, '')).sort());
   });
 
   it('fail every file with an internal-error, rather than hang or exit 0, when no worker can start', () => {
@@ -240,8 +239,7 @@ describe('the manifest', () => {
     for (const format of ['json', 'jsonld', 'csv', 'csv,json', 'json,jsonld,csv']) {
       const out = tempDir();
       pubcom(['convert', inputDir, '--out', out, '--format', format, '--quiet']);
-      const { notices } = JSON.parse(readFileSync(path.join(out, 'pubcom-manifest.json'), 'utf8')) as { notices: Record<string, { outputs: string[] }> };
-      const listed = Object.values(notices).flatMap(({ outputs }) => outputs);
+      const listed = Object.values(manifestNotices(out)).flatMap(({ outputs }) => outputs);
       expect(listed.length, format).toBeGreaterThan(0);
       expect([...listed].sort(), format).toEqual(readdirSync(out).filter((name) => name !== 'pubcom-manifest.json').sort());
     }
@@ -263,8 +261,7 @@ describe('the manifest', () => {
     pubcom(['convert', inputs, '--out', out]);
     // One file alone with --bom: the manifest now speaks for that setting, and the 29 others were not converted with it.
     pubcom(['convert', path.join(inputs, 'c0-mic-denpa-tsv.txt'), '--out', out, '--bom']);
-    const manifest = JSON.parse(readFileSync(path.join(out, 'pubcom-manifest.json'), 'utf8')) as { notices: Record<string, unknown> };
-    expect(Object.keys(manifest.notices)).toEqual(['c0-mic-denpa-tsv']);
+    expect(Object.keys(manifestNotices(out))).toEqual(['c0-mic-denpa-tsv']);
     const all = pubcom(['convert', inputs, '--out', out, '--bom']);
     expect([stat(all.stderr, 'files converted'), stat(all.stderr, 'files skipped \\(unchanged\\)')]).toEqual([29, 1]);
     expect(readFileSync(path.join(out, 'c5-soumu-saiiken-tsv.opinions.csv')).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
@@ -289,18 +286,15 @@ describe('the manifest', () => {
     it(`stops on ${signal} once the notices in progress are done, with its manifest and summary, and exits ${status}`, async () => {
       const inputs = manyNotices();
       const out = tempDir();
-      const child = spawn(process.execPath, [cli, 'convert', inputs, '--out', out], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-      const stderr = collect(child.stderr);
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      while (readdirSync(out).filter((name) => name.endsWith('.json')).length < 5 && child.exitCode === null) await sleep(10);
+      const { child, stderr, exited } = spawnBatch(inputs, out);
+      await untilConverted(out, 5, child);
       child.kill(signal);
       expect(await exited).toBe(status);
       expect(stderr()).toContain(`pubcom: stopping once the notices in progress are done (${signal === 'SIGINT' ? 'Ctrl-C' : signal} again stops at once)`);
       // Every notice that started was finished: the summary's counts add up, and the manifest vouches for all the converted ones.
       const [converted, stopped] = [stat(stderr(), 'files converted'), stat(stderr(), 'files not converted \\(stopped\\)')];
       expect(converted + stopped).toBe(200);
-      const { notices } = JSON.parse(readFileSync(path.join(out, 'pubcom-manifest.json'), 'utf8')) as { notices: Record<string, unknown> };
-      expect(Object.keys(notices).length).toBe(converted);
+      expect(Object.keys(manifestNotices(out)).length).toBe(converted);
       expectResumable(inputs, out);
     });
   }
@@ -309,23 +303,19 @@ describe('the manifest', () => {
     const inputs = manyNotices();
     for (let n = 0; n < 50; n++) writeFileSync(path.join(inputs, `bad${n}.txt`), 'no opinion table here\n');
     const out = tempDir();
-    const child = spawn(process.execPath, [cli, 'convert', inputs, '--out', out, '--jobs', '1'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const { child, exited } = spawnBatch(inputs, out, '--jobs', '1');
     // The first diagnostic read, the pipe is closed: the next write to it fails with EPIPE.
     await new Promise((resolve) => child.stderr.once('data', resolve));
     child.stderr.destroy();
     expect(await exited).toBe(1);
-    const { notices } = JSON.parse(readFileSync(path.join(out, 'pubcom-manifest.json'), 'utf8')) as { notices: Record<string, unknown> };
-    expect(Object.keys(notices)).toHaveLength(200);
+    expect(Object.keys(manifestNotices(out))).toHaveLength(200);
   });
 
   it('stops at once on a second signal, saving the manifest of the notices converted so far', async () => {
     const inputs = manyNotices();
     const out = tempDir();
-    const child = spawn(process.execPath, [cli, 'convert', inputs, '--out', out], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-    const stderr = collect(child.stderr);
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    while (readdirSync(out).filter((name) => name.endsWith('.json')).length < 5 && child.exitCode === null) await sleep(10);
+    const { child, stderr, exited } = spawnBatch(inputs, out);
+    await untilConverted(out, 5, child);
     // Two kinds of signal: two pending SIGINTs would be delivered as one.
     child.kill('SIGTERM');
     child.kill('SIGINT');
@@ -335,11 +325,21 @@ describe('the manifest', () => {
   });
 });
 
-/** The text a child process has written so far on `stream`. */
-function collect(stream: NodeJS.ReadableStream): () => string {
-  let text = '';
-  stream.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-  return () => text;
+/** The CLI converting `inputs` into `out` in a process of its own: `stderr()` is what it has printed there so far, `exited` its exit status. */
+function spawnBatch(inputs: string, out: string, ...options: string[]): { child: ChildProcessByStdio<null, null, Readable>; stderr: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, [cli, 'convert', inputs, '--out', out, ...options], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  return { child, stderr: () => stderr, exited: new Promise((resolve) => child.once('exit', resolve)) };
+}
+
+/** Until `out` holds the JSON of `count` notices, or `child` has ended. */
+async function untilConverted(out: string, count: number, child: ChildProcess): Promise<void> {
+  while (readdirSync(out).filter((name) => name.endsWith('.json')).length < count && child.exitCode === null) await sleep(10);
+}
+
+function manifestNotices(out: string): Record<string, { outputs: string[] }> {
+  return (JSON.parse(readFileSync(path.join(out, 'pubcom-manifest.json'), 'utf8')) as { notices: Record<string, { outputs: string[] }> }).notices;
 }
 
 /** 200 notices: the five of input/ forty times under other names. */
@@ -353,7 +353,7 @@ function manyNotices(): string {
 
 /** A batch of {@link manyNotices} stopped midway left a manifest that vouches only for outputs that exist, and the next run converts exactly the rest. */
 function expectResumable(inputs: string, out: string): void {
-  const { notices } = JSON.parse(readFileSync(path.join(out, 'pubcom-manifest.json'), 'utf8')) as { notices: Record<string, { outputs: string[] }> };
+  const notices = manifestNotices(out);
   const vouched = Object.keys(notices).length;
   expect(vouched).toBeGreaterThan(0);
   expect(vouched).toBeLessThan(200);
