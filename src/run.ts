@@ -121,7 +121,8 @@ export interface RunSummary {
 
 export async function run(options: RunOptions, reporter: Reporter): Promise<RunSummary> {
   const started = performance.now();
-  const { inputs: listed, shardKeys, missing, documents } = await listInputs(options.paths);
+  const previous = readManifest(options.outDir);
+  const { inputs: listed, shardKeys, missing, documents, outputFolders } = await listInputs(options.paths, ownOutputs(options.outDir, previous));
   const inputs = options.shard ? listed.filter((input) => inShard(shardKeys.get(input) ?? input, options.shard as { index: number; count: number })) : listed;
   const summary: RunSummary = {
     exitCode: 0,
@@ -138,12 +139,12 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   };
   for (const line of missing) reporter.err(line);
   if (documents.length > 0) reporter.err(documentsNote(documents));
+  if (outputFolders.length > 0) reporter.err(outputFoldersNote(outputFolders));
   if (!options.check) await removeLeftovers(options.outDir);
 
   // The code hash reads the whole build: it runs while the first notices convert, and is awaited only where needed.
   const build = buildHash();
   const stamp = Promise.all([version(), build]).then(([pubcom, hash]) => ({ pubcom, build: hash }));
-  const previous = readManifest(options.outDir);
   const settings = settingsOf(options);
   const notices: Manifest['notices'] = { ...(previous?.notices ?? {}) };
   /** Inputs this run converted: under another build or settings, the only entries the new manifest can vouch for. */
@@ -564,21 +565,45 @@ async function unexpected(outDir: string, ids: ReadonlySet<string>): Promise<str
  * within the folder given, or the name of a file given, so that a shard holds
  * the same notices wherever the archive is (`/mnt/archive`, `../archive`).
  */
-async function listInputs(paths: readonly string[]): Promise<{ inputs: string[]; shardKeys: Map<string, string>; missing: string[]; documents: string[] }> {
+/**
+ * pubcom's own outputs, which a walk of the folders given leaves out (their
+ * CSV files are no notices): the output folder where it lies among the
+ * inputs (`--out archive/out`), the outputs its manifest lists where the
+ * output folder is an input folder too (`--out archive`), and any other
+ * folder that holds a manifest (an earlier run's output folder).
+ */
+interface OwnOutputs {
+  outDir: string;
+  files: ReadonlySet<string>;
+}
+
+function ownOutputs(outDir: string, manifest: Manifest | null): OwnOutputs {
+  const files = Object.values(manifest?.notices ?? {}).flatMap(({ outputs }) => outputs.map((name) => path.resolve(outDir, name)));
+  return { outDir: path.resolve(outDir), files: new Set(files) };
+}
+
+async function listInputs(paths: readonly string[], own: OwnOutputs): Promise<{ inputs: string[]; shardKeys: Map<string, string>; missing: string[]; documents: string[]; outputFolders: string[] }> {
   const shardKeys = new Map<string, string>();
   const missing: string[] = [];
   const documents: string[] = [];
+  const outputFolders: string[] = [];
   const add = (file: string, key: string): void => {
     if (!shardKeys.has(file)) shardKeys.set(file, key);
   };
   for (const given of paths) {
     const info = await stat(given).catch(() => null);
     if (!info) missing.push(`${given}:1:1: error: Unexpected missing path, expected a notice file or a folder [read-failed]`);
-    else if (info.isDirectory()) for (const file of await walk(given, { missing, documents })) add(file, path.relative(given, file));
+    else if (info.isDirectory()) for (const file of await walk(given, { missing, documents, outputFolders }, own)) add(file, path.relative(given, file));
     else if (isSpecial(info)) missing.push(notRegular(given));
     else add(given, path.basename(given));
   }
-  return { inputs: [...shardKeys.keys()].sort(compareCodeUnits), shardKeys, missing: missing.sort(compareCodeUnits), documents: [...new Set(documents)].sort(compareCodeUnits) };
+  return {
+    inputs: [...shardKeys.keys()].sort(compareCodeUnits),
+    shardKeys,
+    missing: missing.sort(compareCodeUnits),
+    documents: [...new Set(documents)].sort(compareCodeUnits),
+    outputFolders: [...new Set(outputFolders)].sort(compareCodeUnits),
+  };
 }
 
 /** One line naming the documents a folder held that pubcom does not read (`a.pdf`, `b.docx`), with a few examples. */
@@ -586,6 +611,11 @@ function documentsNote(documents: readonly string[]): string {
   const examples = documents.slice(0, 3).join(', ');
   const more = documents.length > 3 ? `, and ${documents.length - 3} more` : '';
   return `pubcom: not read: ${documents.length} document(s) in the folders given (${examples}${more}); pubcom reads notices as text (${INPUT_EXTENSIONS.join(' ')}): convert them first`;
+}
+
+/** One line naming the folders of pubcom's outputs, from earlier runs, that the walk left out. */
+function outputFoldersNote(folders: readonly string[]): string {
+  return `pubcom: not read: ${folders.join(', ')}, holding ${MANIFEST_FILE}: pubcom's outputs, not notices`;
 }
 
 /** A FIFO, a socket or a device: `Stats` and `Dirent` both tell. */
@@ -597,13 +627,21 @@ function notRegular(file: string): string {
   return `${file}:1:1: error: Unexpected special file (a FIFO, socket or device), expected a regular file [read-failed]`;
 }
 
-/** The notices below `folder`; `missing` collects special files, `documents` the documents pubcom does not read. */
-async function walk(folder: string, unread: { missing: string[]; documents: string[] }): Promise<string[]> {
+/**
+ * The notices below `folder`, but for pubcom's own outputs (`own`);
+ * `missing` collects special files, `documents` the documents pubcom does
+ * not read, `outputFolders` the output folders of earlier runs.
+ */
+async function walk(folder: string, unread: { missing: string[]; documents: string[]; outputFolders: string[] }, own: OwnOutputs): Promise<string[]> {
   const found: string[] = [];
   for (const entry of await readdir(folder, { withFileTypes: true })) {
     const full = path.join(folder, entry.name);
     const extension = path.extname(entry.name).toLowerCase();
-    if (entry.isDirectory()) pushAll(found, await walk(full, unread));
+    if (entry.isDirectory()) {
+      if (path.resolve(full) === own.outDir) continue;
+      if (existsSync(path.join(full, MANIFEST_FILE))) unread.outputFolders.push(full);
+      else pushAll(found, await walk(full, unread, own));
+    } else if (own.files.has(path.resolve(full))) continue;
     else if (DOCUMENT_EXTENSIONS.includes(extension)) unread.documents.push(full);
     else if (!INPUT_EXTENSIONS.includes(extension)) continue;
     else if (isSpecial(entry) || (entry.isSymbolicLink() && isSpecial((await stat(full).catch(() => null)) ?? entry))) unread.missing.push(notRegular(full));

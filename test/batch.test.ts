@@ -245,6 +245,24 @@ describe('the manifest', () => {
     }
   });
 
+  it("leaves pubcom's own outputs out of the inputs: an output folder among them, an earlier run's, or outputs beside the notices", () => {
+    const inputs = batch();
+    const earlier = path.join(inputs, 'earlier');
+    pubcom(['convert', inputDir, '--out', earlier, '--quiet']);
+    for (const run of [1, 2]) {
+      const { status, stderr } = pubcom(['convert', inputs, '--out', path.join(inputs, 'out')]);
+      expect(status, `run ${run}`).toBe(0);
+      expect(stderr).toContain(`pubcom: not read: ${earlier}, holding pubcom-manifest.json: pubcom's outputs, not notices`);
+      expect([stat(stderr, 'files converted'), stat(stderr, 'files skipped \\(unchanged\\)')]).toEqual(run === 1 ? [30, 0] : [0, 30]);
+    }
+    const beside = batch();
+    for (const run of [1, 2]) {
+      const { status, stderr } = pubcom(['convert', beside, '--out', beside]);
+      expect(status, `run ${run}`).toBe(0);
+      expect([stat(stderr, 'files converted'), stat(stderr, 'files skipped \\(unchanged\\)')]).toEqual(run === 1 ? [30, 0] : [0, 30]);
+    }
+  });
+
   it('reconverts an input whose outputs were deleted', () => {
     const inputs = batch();
     const out = tempDir();
