@@ -629,12 +629,17 @@ function notRegular(file: string): string {
 
 /**
  * The notices below `folder`, but for pubcom's own outputs (`own`);
- * `missing` collects special files, `documents` the documents pubcom does
- * not read, `outputFolders` the output folders of earlier runs.
+ * `missing` collects special files and unreadable folders (the rest of the
+ * batch is still converted), `documents` the documents pubcom does not read,
+ * `outputFolders` the output folders of earlier runs.
  */
 async function walk(folder: string, unread: { missing: string[]; documents: string[]; outputFolders: string[] }, own: OwnOutputs): Promise<string[]> {
   const found: string[] = [];
-  for (const entry of await readdir(folder, { withFileTypes: true })) {
+  const entries = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    unread.missing.push(`${folder}:1:1: error: Unexpected unreadable folder (${error.code ?? 'error'}), expected a folder of notices pubcom may read [read-failed]`);
+    return [];
+  });
+  for (const entry of entries) {
     const full = path.join(folder, entry.name);
     const extension = path.extname(entry.name).toLowerCase();
     if (entry.isDirectory()) {

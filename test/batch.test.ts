@@ -1,6 +1,6 @@
 /** Archive-scale batches: parallel workers, the manifest of unchanged inputs, shards, the progress bar. */
 import { spawn, spawnSync, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -158,6 +158,25 @@ describe('parallel batches', () => {
       `${path.join(inputs, 'soumu-saiiken-tsv.txt')}:1:1: error: Unexpected unreadable soumu-saiiken-tsv.pubcom.json (not a regular file), expected a readable JSON file [overrides-invalid]`,
     ]);
     expect(readdirSync(out)).toContain('mic-denpa-tsv.json');
+  });
+
+  it('report a folder it may not read, and convert the rest', () => {
+    const inputs = tempDir();
+    const locked = path.join(inputs, 'locked');
+    copyFileSync(path.join(inputDir, 'mic-denpa-tsv.txt'), path.join(inputs, 'open.txt'));
+    mkdirSync(locked);
+    copyFileSync(path.join(inputDir, 'mic-denpa-tsv.txt'), path.join(locked, 'shut.txt'));
+    // root may read any folder: as root, the CLI runs as nobody (util-linux setpriv), in folders everyone may use.
+    const asRoot = process.getuid?.() === 0;
+    for (const item of [inputs, path.join(inputs, 'open.txt')]) chmodSync(item, 0o777);
+    chmodSync(locked, 0o000);
+    const out = path.join(inputs, 'out');
+    const command = [...(asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : []), process.execPath, cli, 'convert', inputs, '--out', out];
+    const result = spawnSync(command[0] as string, command.slice(1), { cwd: root, encoding: 'utf8', env: { ...process.env, CI: '' } });
+    chmodSync(locked, 0o755);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${locked}:1:1: error: Unexpected unreadable folder (EACCES), expected a folder of notices pubcom may read [read-failed]`);
+    expect(readdirSync(out)).toContain('open.json');
   });
 
   it('treat a FIFO in place of the manifest as no manifest rather than wait on it for ever', () => {
