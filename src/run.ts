@@ -6,6 +6,7 @@
  * failing file never stops the others: it becomes diagnostics and exit 1.
  */
 import { fork } from 'node:child_process';
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
@@ -613,6 +614,31 @@ function documentsNote(documents: readonly string[]): string {
   return `pubcom: not read: ${documents.length} document(s) in the folders given (${examples}${more}); pubcom reads notices as text (${INPUT_EXTENSIONS.join(' ')}): convert them first`;
 }
 
+/**
+ * A `read-failed` error for each notice, document or folder in `folder`
+ * whose name is not UTF-8, as a Windows zip of a Japanese archive unpacks:
+ * its name in Shift_JIS (CP932), which it most likely is, and how to rename.
+ */
+async function nonUtf8Names(folder: string): Promise<string[]> {
+  const lines: string[] = [];
+  for (const name of await readdir(folder, { encoding: 'buffer' }).catch(() => [])) {
+    if (isUtf8(name)) continue;
+    const extension = path.extname(name.toString('latin1')).toLowerCase();
+    const info = await stat(Buffer.concat([Buffer.from(folder + path.sep), name])).catch(() => null);
+    if (!info?.isDirectory() && !INPUT_EXTENSIONS.includes(extension) && !DOCUMENT_EXTENSIONS.includes(extension)) continue;
+    let reading: string;
+    try {
+      reading = `as Shift_JIS it reads ${new TextDecoder('shift_jis', { fatal: true }).decode(name)}`;
+    } catch {
+      reading = 'nor is it Shift_JIS';
+    }
+    lines.push(
+      `${path.join(folder, name.toString('utf8'))}:1:1: error: Unexpected ${info?.isDirectory() ? 'folder' : 'file'} name that is not UTF-8 (${reading}), expected a UTF-8 name: rename it (convmv -f cp932 -t utf8 -r --notest ${folder}) [read-failed]`,
+    );
+  }
+  return lines;
+}
+
 /** One line naming the folders of pubcom's outputs, from earlier runs, that the walk left out. */
 function outputFoldersNote(folders: readonly string[]): string {
   return `pubcom: not read: ${folders.join(', ')}, holding ${MANIFEST_FILE}: pubcom's outputs, not notices`;
@@ -639,9 +665,12 @@ async function walk(folder: string, unread: { missing: string[]; documents: stri
     unread.missing.push(`${folder}:1:1: error: Unexpected unreadable folder (${error.code ?? 'error'}), expected a folder of notices pubcom may read [read-failed]`);
     return [];
   });
+  // node reads a name that is not UTF-8 with U+FFFD in place of its bytes, and no file has that name.
+  if (entries.some((entry) => entry.name.includes('\uFFFD'))) pushAll(unread.missing, await nonUtf8Names(folder));
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
     const extension = path.extname(entry.name).toLowerCase();
+    if (entry.name.includes('\uFFFD')) continue;
     if (entry.isDirectory()) {
       if (path.resolve(full) === own.outDir) continue;
       if (existsSync(path.join(full, MANIFEST_FILE))) unread.outputFolders.push(full);

@@ -179,6 +179,23 @@ describe('parallel batches', () => {
     expect(readdirSync(out)).toContain('open.json');
   });
 
+  it('report a notice or folder named in Shift_JIS (a Windows zip unpacked), with its name, and convert the rest', () => {
+    const inputs = tempDir();
+    copyFileSync(path.join(inputDir, 'mic-denpa-tsv.txt'), path.join(inputs, 'utf8.txt'));
+    // 結果.txt, 別紙 and 図.png in Shift_JIS bytes (node encodes no Shift_JIS).
+    const named = (hex: string, extension = ''): Buffer => Buffer.concat([Buffer.from(`${inputs}/`), Buffer.from(hex, 'hex'), Buffer.from(extension)]);
+    copyFileSync(path.join(inputDir, 'mic-denpa-tsv.txt'), named('8c8b89ca', '.txt'));
+    mkdirSync(named('95ca8e86'));
+    writeFileSync(named('907d', '.png'), '');
+    const { status, stderr } = pubcom(['convert', inputs, '--out', tempDir()]);
+    expect(status).toBe(1);
+    const fix = `expected a UTF-8 name: rename it (convmv -f cp932 -t utf8 -r --notest ${inputs}) [read-failed]`;
+    expect(stderr).toContain(`error: Unexpected file name that is not UTF-8 (as Shift_JIS it reads 結果.txt), ${fix}`);
+    expect(stderr).toContain(`error: Unexpected folder name that is not UTF-8 (as Shift_JIS it reads 別紙), ${fix}`);
+    expect(stderr.match(/not UTF-8/g), 'no error for 図.png, which is no notice').toHaveLength(2);
+    expect([stat(stderr, 'files converted'), stat(stderr, 'files failed')]).toEqual([1, 2]);
+  });
+
   it('treat a FIFO in place of the manifest as no manifest rather than wait on it for ever', () => {
     const inputs = tempDir();
     copyFileSync(path.join(inputDir, 'mic-denpa-tsv.txt'), path.join(inputs, 'mic-denpa-tsv.txt'));
