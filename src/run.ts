@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import type { FileResult, FileTask } from './convert-file.js';
-import { overridesPathOf, readRegularFile, TEMPORARY, writeAtomically } from './files.js';
+import { overridesPathOf, readRegularFile, TEMPORARY, withFileLock, writeAtomically } from './files.js';
 import { sha256 } from './hash.js';
 import { compareCodeUnits } from './diagnostics.js';
 import type { Format } from './emit/index.js';
@@ -141,7 +141,8 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   for (const line of missing) reporter.err(line);
   if (documents.length > 0) reporter.err(documentsNote(documents));
   if (outputFolders.length > 0) reporter.err(outputFoldersNote(outputFolders));
-  if (!options.check) await removeLeftovers(options.outDir);
+  // A shard may have siblings writing into the same folder at this moment (GNU parallel, a job array on a shared disk): their temporary files are not leftovers.
+  if (!options.check && !options.shard) await removeLeftovers(options.outDir);
 
   // The code hash reads the whole build: it runs while the first notices convert, and is awaited only where needed.
   const build = buildHash();
@@ -150,16 +151,25 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   const notices: Manifest['notices'] = { ...(previous?.notices ?? {}) };
   /** Inputs this run converted: under another build or settings, the only entries the new manifest can vouch for. */
   const written = new Set<string>();
+  /** Inputs this run failed to convert: no manifest it writes vouches for their outputs. */
+  const failed = new Set<string>();
   const manifestPath = path.join(options.outDir, MANIFEST_FILE);
   const manifestText = ({ pubcom, build: hash }: Awaited<typeof stamp>): string => {
+    const current = (manifest: Manifest | null): manifest is Manifest => manifest !== null && manifest.build === hash && manifest.settings === settings;
+    const ours = Object.entries(notices).filter(([id]) => written.has(id));
     // Entries kept from a manifest of another build or settings describe outputs this build did not write: they would be skipped as current next time.
-    const sameBuild = previous !== null && previous.build === hash && previous.settings === settings;
-    const vouched = sameBuild ? notices : Object.fromEntries(Object.entries(notices).filter(([id]) => written.has(id)));
-    return serializeManifest({ pubcom, build: hash, settings, notices: vouched });
+    const kept = current(previous) ? notices : {};
+    // Shards converting into one folder at once each write the manifest: the entries the others wrote meanwhile are kept too.
+    const onDisk = readManifest(options.outDir);
+    const merged = { ...kept, ...(current(onDisk) ? onDisk.notices : {}), ...Object.fromEntries(ours) };
+    for (const id of failed) delete merged[id];
+    return serializeManifest({ pubcom, build: hash, settings, notices: merged });
   };
+  // Read, merged and written in turns with other runs writing into the same folder: see manifestText.
+  const writeManifest = (now: Awaited<typeof stamp>): void => withFileLock(path.join(options.outDir, `.${MANIFEST_FILE}.lock`), () => writeAtomically(manifestPath, manifestText(now)));
   const checkpoint = checkpoints(options.check ? null : stamp, options.checkpointMs ?? CHECKPOINT_MS, (now) => {
     try {
-      writeAtomically(manifestPath, manifestText(now));
+      writeManifest(now);
     } catch {
       // The manifest written at the end reports the failure.
     }
@@ -186,6 +196,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     if (result.failed) {
       summary.failed++;
       delete notices[result.id];
+      failed.add(result.id);
     } else {
       summary.converted++;
       if (result.sha256 !== null) {
@@ -220,16 +231,15 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   progress.clear();
   summary.stopped = inputs.length - done();
 
-  const text = manifestText(await stamp);
   if (options.check) {
     const onDisk = readManifestText(options.outDir);
-    if (onDisk !== text) summary.stale.push(manifestPath);
+    if (onDisk !== manifestText(await stamp)) summary.stale.push(manifestPath);
     pushAll(summary.stale, await unexpected(options.outDir, new Set(tasks.map((task) => task.id))));
     summary.stale.sort(compareCodeUnits);
     for (const name of summary.stale) reporter.out(`differs: ${name}`);
   } else if (Object.keys(notices).length > 0 || previous !== null) {
     try {
-      writeAtomically(manifestPath, text);
+      writeManifest(await stamp);
     } catch (error) {
       // The outputs are written; only the next run's skipping is lost, so this is a warning.
       reporter.err(`${manifestPath}:1:1: warning: Unexpected failure writing the manifest (${(error as NodeJS.ErrnoException).code ?? 'error'}): the next run converts everything again [write-failed]`);

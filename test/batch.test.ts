@@ -1,6 +1,6 @@
 /** Archive-scale batches: parallel workers, the manifest of unchanged inputs, shards, the progress bar. */
 import { spawn, spawnSync, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -434,6 +434,37 @@ describe('shards', () => {
     }
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.sort()).toEqual(readdirSync(whole).filter((name) => name !== 'pubcom-manifest.json').sort());
+  });
+
+  it('converting into one folder at once (GNU parallel) leave one manifest of them all, which a whole run then skips', async () => {
+    const inputs = manyNotices();
+    const out = tempDir();
+    const shards = [1, 2, 3, 4].map((index) => spawnBatch(inputs, out, '--shard', `${index}/4`, '--jobs', '1'));
+    expect(await Promise.all(shards.map(({ exited }) => exited))).toEqual([0, 0, 0, 0]);
+    for (const { stderr } of shards) expect(stderr()).toMatch(/ errors +0\n/);
+    expect(Object.keys(manifestNotices(out))).toHaveLength(200);
+    const whole = pubcom(['convert', inputs, '--out', out]);
+    expect([stat(whole.stderr, 'files converted'), stat(whole.stderr, 'files skipped \\(unchanged\\)')]).toEqual([0, 200]);
+  });
+
+  it('take over the lock on the manifest that a killed run left', () => {
+    const out = tempDir();
+    const lock = path.join(out, '.pubcom-manifest.json.lock');
+    writeFileSync(lock, '');
+    utimesSync(lock, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    expect(pubcom(['convert', inputDir, '--out', out, '--shard', '1/2', '--quiet']).status).toBe(0);
+    expect(Object.keys(manifestNotices(out)).length).toBeGreaterThan(0);
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  it("leave the temporary files in the folder alone: they may be another shard's, being written", () => {
+    const out = tempDir();
+    const temporary = path.join(out, '.other.json.0123456789ab.tmp');
+    writeFileSync(temporary, '{');
+    expect(pubcom(['convert', inputDir, '--out', out, '--shard', '1/2', '--quiet']).status).toBe(0);
+    expect(existsSync(temporary)).toBe(true);
+    expect(pubcom(['convert', inputDir, '--out', out, '--quiet']).status).toBe(0);
+    expect(existsSync(temporary), 'a run of the whole batch removes what runs before it left').toBe(false);
   });
 
   it('split by path hash, the same on every machine', () => {
