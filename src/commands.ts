@@ -3,7 +3,7 @@
  * some input failed, 2 usage. The review commands are imported only when used,
  * so that `convert` runs no more module code than it needs.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism, constants } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { FORMATS, type Format } from './emit/index.js';
@@ -196,7 +196,17 @@ function keepGoingWithoutReader(): void {
 function outDirOf(values: Record<string, string | boolean | undefined>): string {
   const out = values['out'];
   if (typeof out !== 'string' || out.trim() === '') usageError('missing --out DIR');
+  // Said at once, rather than as a failed write of every notice of the batch after converting it.
+  if (isFile(out)) usageError(`--out ${out}: a file, expected a folder (or a path where one can be made)`);
   return out;
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file, { throwIfNoEntry: false })?.isDirectory() === false;
+  } catch {
+    return false; // not reachable (a file in the path, no permission): the writes report it
+  }
 }
 
 function stringOr(value: string | boolean | undefined, fallback: string): string {

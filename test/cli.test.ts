@@ -39,7 +39,7 @@ describe('usage', () => {
     expect(result.stdout.trim()).toBe((JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version);
   });
 
-  it.each([[[]], [['convert', 'input']], [['convert', '--out', 'x']], [['frobnicate', 'input', '--out', 'x']], [['convert', 'input', '--out', 'x', '--format', 'xml']], [['convert', 'input', '--out', 'x', '--nope']], [['convert', 'input', '--out', '']], [['view', 'x', '--out', '']]])(
+  it.each([[[]], [['convert', 'input']], [['convert', '--out', 'x']], [['frobnicate', 'input', '--out', 'x']], [['convert', 'input', '--out', 'x', '--format', 'xml']], [['convert', 'input', '--out', 'x', '--nope']], [['convert', 'input', '--out', '']], [['view', 'x', '--out', '']], [['convert', 'input', '--out', 'package.json']]])(
     'exits 2 on the usage error %j',
     (args) => {
       const { status, stderr } = pubcom(args);
