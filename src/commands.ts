@@ -106,12 +106,15 @@ const COMMANDS: Record<string, Command> = {
 };
 
 /**
- * Ctrl-C (or SIGTERM, as a job scheduler sends at its time limit): the first
- * lets the notices in progress finish, then the batch ends with its manifest
- * and summary; a second ends the process at once, once run() has saved the
+ * Ctrl-C (or SIGTERM, as a job scheduler sends at its time limit, or SIGHUP,
+ * as a closed terminal or a lost ssh session sends): the first lets the
+ * notices in progress finish, then the batch ends with its manifest and
+ * summary; a second ends the process at once, once run() has saved the
  * manifest of the notices converted so far. Either way the next run skips
  * what was converted, and the exit status is 128 + the signal's number.
  */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 function stopOnSignals(quiet: boolean): { stopping: AbortSignal; interrupted: AbortSignal; release(): void; exitStatus(): number | null } {
   const stopping = new AbortController();
   const interrupted = new AbortController();
@@ -130,15 +133,13 @@ function stopOnSignals(quiet: boolean): { stopping: AbortSignal; interrupted: Ab
     if (!quiet) reporter.err('pubcom: interrupted; the manifest lists the notices converted so far, and the next run skips them');
     process.exit(exitStatus() ?? 1);
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   return {
     stopping: stopping.signal,
     interrupted: interrupted.signal,
     exitStatus,
     release() {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
     },
   };
 }
@@ -180,14 +181,15 @@ export function summaryTable(summary: RunSummary, check: boolean): string[] {
 
 /**
  * A reader of stdout or stderr that goes away (`2>&1 | head`, a pager quit
- * early) ends neither the batch nor its manifest: what is left to print is
- * dropped, and the exit status still tells how the conversion went. Without
- * this, node's EPIPE error ended the process midway, its manifest unwritten.
+ * early, a closed terminal) ends neither the batch nor its manifest: what is
+ * left to print is dropped, and the exit status still tells how the
+ * conversion went. Without this, node's EPIPE error ended the process
+ * midway, its manifest unwritten.
  */
 function keepGoingWithoutReader(): void {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
+      if (error.code !== 'EPIPE' && error.code !== 'EIO') throw error;
     });
   }
 }

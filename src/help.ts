@@ -43,5 +43,5 @@ eval: score the converted notices against hand-checked gold annotations
 Diagnostics print as file:line:column: severity: reason [rule-id].
 Exit status: 0 all converted without errors, 1 some input had errors
 (the others are still converted) or a check failed, 2 usage error,
-130 stopped by Ctrl-C, 143 by SIGTERM (a first one lets the notices in
-progress finish, a second stops at once).`;
+130 stopped by Ctrl-C, 143 by SIGTERM, 129 by SIGHUP (a first one lets the
+notices in progress finish, a second stops at once).`;

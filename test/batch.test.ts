@@ -336,7 +336,7 @@ describe('the manifest', () => {
     expectResumable(inputs, out);
   });
 
-  for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
     it(`stops on ${signal} once the notices in progress are done, with its manifest and summary, and exits ${status}`, async () => {
       const inputs = manyNotices();
       const out = tempDir();

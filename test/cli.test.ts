@@ -249,7 +249,8 @@ describe('hostile files and batches', () => {
 
     const notAFolder = path.join(tempDir(), 'file');
     writeFileSync(notAFolder, 'x');
-    const unwritable = pubcom(['convert', path.join(inputs, 'good.txt'), '--out', notAFolder]);
+    // A folder under a file cannot be made (an --out that is a file is a usage error, tested above).
+    const unwritable = pubcom(['convert', path.join(inputs, 'good.txt'), '--out', path.join(notAFolder, 'out')]);
     expect(unwritable.status).toBe(1);
     expect(unwritable.stderr).toMatch(/good\.txt:1:1: error: Unexpected failure writing to .* \((EEXIST|ENOTDIR)\), expected a writable output folder \[write-failed\]/);
     expect(unwritable.stderr).not.toMatch(/\n\s+at /);
