@@ -105,6 +105,8 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 /**
  * Ctrl-C (or SIGTERM, as a job scheduler sends at its time limit, or SIGHUP,
  * as a closed terminal or a lost ssh session sends): the first lets the
@@ -113,8 +115,6 @@ const COMMANDS: Record<string, Command> = {
  * manifest of the notices converted so far. Either way the next run skips
  * what was converted, and the exit status is 128 + the signal's number.
  */
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-
 function stopOnSignals(quiet: boolean): { stopping: AbortSignal; interrupted: AbortSignal; release(): void; exitStatus(): number | null } {
   const stopping = new AbortController();
   const interrupted = new AbortController();
