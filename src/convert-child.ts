@@ -3,9 +3,9 @@
  * convertInChildProcess): there, running out of memory ends only this
  * process, where on a worker thread it could abort the whole batch. It
  * converts the task it is sent, sends back the result and ends. Ctrl-C,
- * SIGTERM and SIGHUP reach it too (the terminal signals the whole process group): it
- * leaves them to the batch, which lets it finish or, on a second signal,
- * ends, and so disconnects it.
+ * SIGTERM and SIGHUP reach it too (a terminal signals the whole process
+ * group): it leaves them to the batch, which lets it finish or, on a second
+ * signal, ends, and so disconnects it.
  */
 import type { FileTask } from './convert-file.js';
 import { loadBundle } from './load-bundle.js';
