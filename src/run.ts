@@ -123,7 +123,8 @@ export interface RunSummary {
 export async function run(options: RunOptions, reporter: Reporter): Promise<RunSummary> {
   const started = performance.now();
   const previous = readManifest(options.outDir);
-  const { inputs: listed, shardKeys, missing, documents, outputFolders } = await listInputs(options.paths, ownOutputs(options.outDir, previous));
+  const { inputs: listed, shardKeys, unread } = await listInputs(options.paths, ownOutputs(options.outDir, previous));
+  const { missing } = unread;
   const inputs = options.shard ? listed.filter((input) => inShard(shardKeys.get(input) ?? input, options.shard as { index: number; count: number })) : listed;
   const summary: RunSummary = {
     exitCode: 0,
@@ -138,9 +139,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     stale: [],
     wallMs: 0,
   };
-  for (const line of missing) reporter.err(line);
-  if (documents.length > 0) reporter.err(documentsNote(documents));
-  if (outputFolders.length > 0) reporter.err(outputFoldersNote(outputFolders));
+  for (const line of [...missing, ...unreadNotes(unread)]) reporter.err(line);
   // A shard may have siblings writing into the same folder at this moment (GNU parallel, a job array on a shared disk): their temporary files are not leftovers.
   if (!options.check && !options.shard) await removeLeftovers(options.outDir);
 
@@ -593,35 +592,53 @@ function ownOutputs(outDir: string, manifest: Manifest | null): OwnOutputs {
   return { outDir: path.resolve(outDir), files: new Set(files) };
 }
 
-async function listInputs(paths: readonly string[], own: OwnOutputs): Promise<{ inputs: string[]; shardKeys: Map<string, string>; missing: string[]; documents: string[]; outputFolders: string[] }> {
+/**
+ * What the walk of the folders given found and did not read: `missing`
+ * holds errors (a path, special file or folder that cannot be read, a name
+ * that is not UTF-8); the others are named in notes, as nothing is left out
+ * silently.
+ */
+interface Unread {
+  missing: string[];
+  /** Documents pubcom does not read (`a.pdf`, `b.docx`). */
+  documents: string[];
+  /** Output folders of earlier runs (holding a manifest). */
+  outputFolders: string[];
+  /** Links to folders, which the walk does not follow (as `find` does not): a link may loop, or lead into the archive again. */
+  linkedFolders: string[];
+}
+
+async function listInputs(paths: readonly string[], own: OwnOutputs): Promise<{ inputs: string[]; shardKeys: Map<string, string>; unread: Unread }> {
   const shardKeys = new Map<string, string>();
-  const missing: string[] = [];
-  const documents: string[] = [];
-  const outputFolders: string[] = [];
+  const unread: Unread = { missing: [], documents: [], outputFolders: [], linkedFolders: [] };
+  const { missing } = unread;
   const add = (file: string, key: string): void => {
     if (!shardKeys.has(file)) shardKeys.set(file, key);
   };
   for (const given of paths) {
     const info = await stat(given).catch(() => null);
     if (!info) missing.push(`${given}:1:1: error: Unexpected missing path, expected a notice file or a folder [read-failed]`);
-    else if (info.isDirectory()) for (const file of await walk(given, { missing, documents, outputFolders }, own)) add(file, path.relative(given, file));
+    else if (info.isDirectory()) for (const file of await walk(given, unread, own)) add(file, path.relative(given, file));
     else if (isSpecial(info)) missing.push(notRegular(given));
     else add(given, path.basename(given));
   }
+  // A folder given twice, or inside another given, is walked twice.
+  const unique = (paths: string[]): string[] => [...new Set(paths)].sort(compareCodeUnits);
   return {
     inputs: [...shardKeys.keys()].sort(compareCodeUnits),
     shardKeys,
-    missing: missing.sort(compareCodeUnits),
-    documents: [...new Set(documents)].sort(compareCodeUnits),
-    outputFolders: [...new Set(outputFolders)].sort(compareCodeUnits),
+    unread: { missing: unique(missing), documents: unique(unread.documents), outputFolders: unique(unread.outputFolders), linkedFolders: unique(unread.linkedFolders) },
   };
 }
 
-/** One line naming the documents a folder held that pubcom does not read (`a.pdf`, `b.docx`), with a few examples. */
-function documentsNote(documents: readonly string[]): string {
-  const examples = documents.slice(0, 3).join(', ');
-  const more = documents.length > 3 ? `, and ${documents.length - 3} more` : '';
-  return `pubcom: not read: ${documents.length} document(s) in the folders given (${examples}${more}); pubcom reads notices as text (${INPUT_EXTENSIONS.join(' ')}): convert them first`;
+/** One line for each kind of thing the walk found and did not read, naming a few. */
+function unreadNotes({ documents, outputFolders, linkedFolders }: Unread): string[] {
+  const some = (paths: readonly string[]): string => paths.slice(0, 3).join(', ') + (paths.length > 3 ? `, and ${paths.length - 3} more` : '');
+  return [
+    ...(documents.length > 0 ? [`pubcom: not read: ${documents.length} document(s) in the folders given (${some(documents)}); pubcom reads notices as text (${INPUT_EXTENSIONS.join(' ')}): convert them first`] : []),
+    ...(outputFolders.length > 0 ? [`pubcom: not read: ${some(outputFolders)}, holding ${MANIFEST_FILE}: pubcom's outputs, not notices`] : []),
+    ...(linkedFolders.length > 0 ? [`pubcom: not followed: ${linkedFolders.length} link(s) to a folder (${some(linkedFolders)}): give what they lead to as a PATH to convert it`] : []),
+  ];
 }
 
 /**
@@ -649,11 +666,6 @@ async function nonUtf8Names(folder: string): Promise<string[]> {
   return lines;
 }
 
-/** One line naming the folders of pubcom's outputs, from earlier runs, that the walk left out. */
-function outputFoldersNote(folders: readonly string[]): string {
-  return `pubcom: not read: ${folders.join(', ')}, holding ${MANIFEST_FILE}: pubcom's outputs, not notices`;
-}
-
 /** A FIFO, a socket or a device: `Stats` and `Dirent` both tell. */
 function isSpecial(info: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): boolean {
   return info.isFIFO() || info.isSocket() || info.isCharacterDevice() || info.isBlockDevice();
@@ -663,13 +675,8 @@ function notRegular(file: string): string {
   return `${file}:1:1: error: Unexpected special file (a FIFO, socket or device), expected a regular file [read-failed]`;
 }
 
-/**
- * The notices below `folder`, but for pubcom's own outputs (`own`);
- * `missing` collects special files and unreadable folders (the rest of the
- * batch is still converted), `documents` the documents pubcom does not read,
- * `outputFolders` the output folders of earlier runs.
- */
-async function walk(folder: string, unread: { missing: string[]; documents: string[]; outputFolders: string[] }, own: OwnOutputs): Promise<string[]> {
+/** The notices below `folder`, but for pubcom's own outputs (`own`); what it finds and does not read goes into `unread`. */
+async function walk(folder: string, unread: Unread, own: OwnOutputs): Promise<string[]> {
   const found: string[] = [];
   const entries = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     unread.missing.push(`${folder}:1:1: error: Unexpected unreadable folder (${error.code ?? 'error'}), expected a folder of notices pubcom may read [read-failed]`);
@@ -686,6 +693,7 @@ async function walk(folder: string, unread: { missing: string[]; documents: stri
       if (existsSync(path.join(full, MANIFEST_FILE))) unread.outputFolders.push(full);
       else pushAll(found, await walk(full, unread, own));
     } else if (own.files.has(path.resolve(full))) continue;
+    else if (entry.isSymbolicLink() && (await stat(full).catch(() => null))?.isDirectory()) unread.linkedFolders.push(full);
     else if (DOCUMENT_EXTENSIONS.includes(extension)) unread.documents.push(full);
     else if (!INPUT_EXTENSIONS.includes(extension)) continue;
     else if (isSpecial(entry) || (entry.isSymbolicLink() && isSpecial((await stat(full).catch(() => null)) ?? entry))) unread.missing.push(notRegular(full));

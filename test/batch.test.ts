@@ -196,6 +196,18 @@ describe('parallel batches', () => {
     expect([stat(stderr, 'files converted'), stat(stderr, 'files failed')]).toEqual([1, 2]);
   });
 
+  it('name the links to folders it does not follow, and follow a link to a notice', () => {
+    const inputs = tempDir();
+    const elsewhere = tempDir();
+    copyFileSync(path.join(inputDir, 'mic-denpa-tsv.txt'), path.join(elsewhere, 'linked-notice.txt'));
+    symlinkSync(elsewhere, path.join(inputs, 'linked'));
+    symlinkSync(path.join(elsewhere, 'linked-notice.txt'), path.join(inputs, 'notice.txt'));
+    const { status, stderr } = pubcom(['convert', inputs, '--out', tempDir()]);
+    expect(status).toBe(0);
+    expect(stderr).toContain(`pubcom: not followed: 1 link(s) to a folder (${path.join(inputs, 'linked')}): give what they lead to as a PATH to convert it`);
+    expect(stat(stderr, 'files converted')).toBe(1);
+  });
+
   it('treat a FIFO in place of the manifest as no manifest rather than wait on it for ever', () => {
     const inputs = tempDir();
     copyFileSync(path.join(inputDir, 'mic-denpa-tsv.txt'), path.join(inputs, 'mic-denpa-tsv.txt'));
