@@ -125,7 +125,12 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   const previous = readManifest(options.outDir);
   const { inputs: listed, shardKeys, unread } = await listInputs(options.paths, ownOutputs(options.outDir, previous));
   const { missing } = unread;
-  const inputs = options.shard ? listed.filter((input) => inShard(shardKeys.get(input) ?? input, options.shard as { index: number; count: number })) : listed;
+  // Output names, and so their clashes, are the whole batch's: two shards must not write one name, and a shard's --check expects the others' outputs.
+  const whole = planTasks(listed, options);
+  const { shard } = options;
+  const tasks = shard ? whole.tasks.filter((task) => inShard(shardKeys.get(task.input) ?? task.input, shard)) : whole.tasks;
+  const { duplicates } = whole;
+  const inputs = tasks.map((task) => task.input);
   const summary: RunSummary = {
     exitCode: 0,
     files: inputs.length,
@@ -173,7 +178,6 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
       // The manifest written at the end reports the failure.
     }
   });
-  const { tasks, duplicates } = planTasks(inputs, options);
   const progress = createProgress(options.progress ?? process.stderr, options.progress != null);
   const onInterrupt = (): void => {
     progress.clear();
@@ -233,7 +237,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   if (options.check) {
     const onDisk = readManifestText(options.outDir);
     if (onDisk !== manifestText(await stamp)) summary.stale.push(manifestPath);
-    pushAll(summary.stale, await unexpected(options.outDir, new Set(tasks.map((task) => task.id))));
+    pushAll(summary.stale, await unexpected(options.outDir, new Set(whole.tasks.map((task) => task.id))));
     summary.stale.sort(compareCodeUnits);
     for (const name of summary.stale) reporter.out(`differs: ${name}`);
   } else if (Object.keys(notices).length > 0 || previous !== null) {

@@ -479,6 +479,26 @@ describe('shards', () => {
     expect(existsSync(temporary), 'a run of the whole batch removes what runs before it left').toBe(false);
   });
 
+  it('each find an up-to-date folder up to date with --check, though it holds the other shards\' outputs', () => {
+    const out = tempDir();
+    expect(pubcom(['convert', inputDir, '--out', out, '--quiet']).status).toBe(0);
+    for (const shard of ['1/2', '2/2']) expect(pubcom(['convert', inputDir, '--out', out, '--check', '--shard', shard]).stdout, shard).toBe('');
+  });
+
+  it('name outputs as the whole batch does: two notices of one name in two shards are a duplicate-name, not one output written twice', () => {
+    // Two folders whose kekka.txt fall in different shards of two.
+    const [first, second] = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].flatMap((a, i, all) => all.slice(i + 1).map((b) => [a, b])).find(([a, b]) => inShard(`${a}/kekka.txt`, { index: 1, count: 2 }) !== inShard(`${b}/kekka.txt`, { index: 1, count: 2 })) as [string, string];
+    const inputs = tempDir();
+    for (const folder of [first, second]) {
+      mkdirSync(path.join(inputs, folder));
+      copyFileSync(path.join(inputDir, 'mic-denpa-tsv.txt'), path.join(inputs, folder, 'kekka.txt'));
+    }
+    const out = tempDir();
+    const stderr = ['1/2', '2/2'].map((shard) => pubcom(['convert', inputs, '--out', out, '--shard', shard]).stderr).join('');
+    expect(stderr).toContain(`${path.join(inputs, second, 'kekka.txt')}:1:1: error: Unexpected second input named kekka, expected one input per output name (first: ${path.join(inputs, first, 'kekka.txt')})`);
+    expect(stderr.match(/files converted +1\n/g)).toHaveLength(1);
+  });
+
   it('split by path hash, the same on every machine', () => {
     const paths = Array.from({ length: 200 }, (_, n) => `archive/2018/notice-${n}.txt`);
     const sizes = [1, 2, 3, 4].map((index) => paths.filter((p) => inShard(p, { index, count: 4 })).length);
