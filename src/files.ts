@@ -8,8 +8,11 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+/** `NAME.pubcom.json` beside `NAME.txt`: a notice's overrides. */
+export const OVERRIDES_SUFFIX = '.pubcom.json';
+
 export function overridesPathOf(input: string): string {
-  return input.slice(0, input.length - path.extname(input).length) + '.pubcom.json';
+  return input.slice(0, input.length - path.extname(input).length) + OVERRIDES_SUFFIX;
 }
 
 /** Temporary files of ours (`.NAME.0123456789ab.tmp`), which a killed run may leave behind. */

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import type { FileResult, FileTask } from './convert-file.js';
-import { overridesPathOf, readRegularFile, TEMPORARY, withFileLock, writeAtomically } from './files.js';
+import { OVERRIDES_SUFFIX, overridesPathOf, readRegularFile, TEMPORARY, withFileLock, writeAtomically } from './files.js';
 import { sha256 } from './hash.js';
 import { compareCodeUnits } from './diagnostics.js';
 import type { Format } from './emit/index.js';
@@ -558,13 +558,13 @@ async function removeLeftovers(outDir: string): Promise<void> {
   await Promise.all(names.filter((name) => TEMPORARY.test(name)).map((name) => rm(path.join(outDir, name), { force: true })));
 }
 
-/** Outputs in `outDir` that no input of this run produces (an input was removed or renamed). */
+/** Outputs in `outDir` that no input of this run produces (an input was removed or renamed); an overrides file there (`--out` the input folder) is none. */
 async function unexpected(outDir: string, ids: ReadonlySet<string>): Promise<string[]> {
   const names = await readdir(outDir).catch(() => [] as string[]);
   return names
     .filter((name) => {
       const match = /^(.+?)\.(?:json|jsonld|[a-z]+\.csv)$/.exec(name);
-      return name !== MANIFEST_FILE && match?.[1] !== undefined && !ids.has(match[1]) && !name.startsWith('.');
+      return name !== MANIFEST_FILE && match?.[1] !== undefined && !ids.has(match[1]) && !name.startsWith('.') && !name.endsWith(OVERRIDES_SUFFIX);
     })
     .map((name) => path.join(outDir, name));
 }

@@ -304,11 +304,14 @@ describe('the manifest', () => {
       expect([stat(stderr, 'files converted'), stat(stderr, 'files skipped \\(unchanged\\)')]).toEqual(run === 1 ? [30, 0] : [0, 30]);
     }
     const beside = batch();
+    writeFileSync(path.join(beside, 'c0-fsa-kantoku-gfm.pubcom.json'), '{"respondent": "金融庁監督局"}');
     for (const run of [1, 2]) {
       const { status, stderr } = pubcom(['convert', beside, '--out', beside]);
       expect(status, `run ${run}`).toBe(0);
       expect([stat(stderr, 'files converted'), stat(stderr, 'files skipped \\(unchanged\\)')]).toEqual(run === 1 ? [30, 0] : [0, 30]);
     }
+    // Nor is an overrides file there an output no input produces.
+    expect(pubcom(['convert', beside, '--out', beside, '--check']).stdout).toBe('');
   });
 
   it('reconverts an input whose outputs were deleted', () => {
