@@ -481,8 +481,10 @@ function planTasks(inputs: readonly string[], options: RunOptions): { tasks: Fil
   const duplicates = new Map<string, string>();
   const tasks = inputs.map((input) => {
     const id = idOf(input);
-    const first = firstById.get(id);
-    if (first === undefined) firstById.set(id, input);
+    // On macOS and Windows, whose file systems ignore case, Kekka.json and kekka.json are one file: a clash on every machine, so the outputs are the same on all.
+    const key = id.toLowerCase();
+    const first = firstById.get(key);
+    if (first === undefined) firstById.set(key, input);
     else duplicates.set(input, first);
     return { input, id, outDir: options.outDir, formats: options.formats, bom: options.bom, check: options.check, verbose: options.verbose };
   });

@@ -237,6 +237,15 @@ describe('hostile files and batches', () => {
     expect(both.stderr).toMatch(/ガイドライン\.txt:1:1: error: Unexpected second input named ガイドライン, expected one input per output name \(first: .*\): convert its folder into another --out folder, or rename it \[duplicate-name\]\n/);
   });
 
+  it('refuses a second input whose name differs only in case, one output file on macOS and Windows, on every machine', () => {
+    const inputs = tempDir();
+    copyFileSync(realNotice, path.join(inputs, 'Kekka.txt'));
+    copyFileSync(realNotice, path.join(inputs, 'kekka.txt'));
+    const { status, stderr } = pubcom(['convert', inputs, '--out', tempDir()]);
+    expect(status).toBe(1);
+    expect(stderr).toContain(`${path.join(inputs, 'kekka.txt')}:1:1: error: Unexpected second input named kekka, expected one input per output name (first: ${path.join(inputs, 'Kekka.txt')})`);
+  });
+
   it('reports an unreadable file and an unwritable output folder, converting the rest', () => {
     const inputs = tempDir();
     copyFileSync(realNotice, path.join(inputs, 'good.txt'));
