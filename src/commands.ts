@@ -188,10 +188,13 @@ export function summaryTable(summary: RunSummary, check: boolean): string[] {
  */
 function keepGoingWithoutReader(): void {
   for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE' && error.code !== 'EIO') throw error;
-    });
+    // Once per stream, however often runCli is called (the build calls it for each notice it warms the code cache with).
+    if (!stream.listeners('error').includes(ignoreGoneReader)) stream.on('error', ignoreGoneReader);
   }
+}
+
+function ignoreGoneReader(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE' && error.code !== 'EIO') throw error;
 }
 
 /** `--out DIR`, required; an empty DIR (`--out "$UNSET"`) is as missing, not the current folder. */
