@@ -30,24 +30,24 @@ export function temporaryNameOf(target: string): string {
  * calls skip the thread-pool round trips of the promise API.
  */
 export function writeAtomically(target: string, content: string): void {
-  writeAllAtomically([[target, content]]);
+  writeAllAtomically([[target, () => content]]);
 }
 
 /**
- * Write each file of `contents` ([target path, text, or what makes the text])
+ * Write each file of `contents` ([target path, what makes its text])
  * to a temporary name first and rename them only once all are written, so
  * that a failure to write (a full disk, a name too long, or the failure of
  * what makes a text) leaves every target as it was rather than some of a
  * notice's outputs new and some old. (A rename fails only when a target is a
  * folder or the like.) No temporary file is left behind.
  */
-export function writeAllAtomically(contents: ReadonlyArray<readonly [target: string, content: string | (() => string)]>): void {
+export function writeAllAtomically(contents: ReadonlyArray<readonly [target: string, make: () => string]>): void {
   const temporaries: Array<[temporary: string, target: string]> = [];
   try {
-    for (const [target, content] of contents) {
+    for (const [target, make] of contents) {
       const temporary = temporaryNameOf(target);
       temporaries.push([temporary, target]);
-      writeText(temporary, content);
+      writeText(temporary, make);
     }
     for (const [temporary, target] of temporaries) renameSync(temporary, target);
   } catch (error) {
@@ -61,8 +61,8 @@ export function writeAllAtomically(contents: ReadonlyArray<readonly [target: str
  * variable, the JSON text of a 50 MB notice (200 MB) stayed alive while its
  * JSON-LD was made, as V8 keeps a frame's dead values until they are overwritten.
  */
-function writeText(file: string, content: string | (() => string)): void {
-  writeFileSync(file, typeof content === 'string' ? content : content());
+function writeText(file: string, make: () => string): void {
+  writeFileSync(file, make());
 }
 
 /**

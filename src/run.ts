@@ -152,20 +152,18 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   const build = buildHash();
   const stamp = Promise.all([version(), build]).then(([pubcom, hash]) => ({ pubcom, build: hash }));
   const settings = settingsOf(options);
-  const notices: Manifest['notices'] = { ...(previous?.notices ?? {}) };
-  /** Inputs this run converted: under another build or settings, the only entries the new manifest can vouch for. */
-  const written = new Set<string>();
+  /** The entries of the inputs this run converted: under another build or settings, the only ones the new manifest can vouch for. */
+  const written = new Map<string, Manifest['notices'][string]>();
   /** Inputs this run failed to convert: no manifest it writes vouches for their outputs. */
   const failed = new Set<string>();
   const manifestPath = path.join(options.outDir, MANIFEST_FILE);
   const manifestText = ({ pubcom, build: hash }: Awaited<typeof stamp>): string => {
     const current = (manifest: Manifest | null): manifest is Manifest => manifest !== null && manifest.build === hash && manifest.settings === settings;
-    const ours = Object.entries(notices).filter(([id]) => written.has(id));
     // Entries kept from a manifest of another build or settings describe outputs this build did not write: they would be skipped as current next time.
-    const kept = current(previous) ? notices : {};
+    const kept = current(previous) ? previous.notices : {};
     // Shards converting into one folder at once each write the manifest: the entries the others wrote meanwhile are kept too.
     const onDisk = readManifest(options.outDir);
-    const merged = { ...kept, ...(current(onDisk) ? onDisk.notices : {}), ...Object.fromEntries(ours) };
+    const merged = { ...kept, ...(current(onDisk) ? onDisk.notices : {}), ...Object.fromEntries(written) };
     for (const id of failed) delete merged[id];
     return serializeManifest({ pubcom, build: hash, settings, notices: merged });
   };
@@ -198,13 +196,11 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     summary.stale.push(...result.stale.map((name) => path.join(options.outDir, name)));
     if (result.failed) {
       summary.failed++;
-      delete notices[result.id];
       failed.add(result.id);
     } else {
       summary.converted++;
       if (result.sha256 !== null) {
-        notices[result.id] = { file: path.basename(result.input), sha256: result.sha256, overridesSha256: result.overridesSha256, outputs: result.outputs };
-        written.add(result.id);
+        written.set(result.id, { file: path.basename(result.input), sha256: result.sha256, overridesSha256: result.overridesSha256, outputs: result.outputs });
       }
     }
     showProgress();
@@ -240,7 +236,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     pushAll(summary.stale, await unexpected(options.outDir, new Set(whole.tasks.map((task) => task.id))));
     summary.stale.sort(compareCodeUnits);
     for (const name of summary.stale) reporter.out(`differs: ${name}`);
-  } else if (Object.keys(notices).length > 0 || previous !== null) {
+  } else if (written.size > 0 || previous !== null) {
     try {
       writeManifest(await stamp);
     } catch (error) {
