@@ -203,6 +203,18 @@ export const RULES = {
 
 export type RuleId = keyof typeof RULES;
 
+/** Rules of the batch rather than of a notice: printed by `convert`, stored in no output (README's second diagnostics table). */
+export const BATCH_RULES = {
+  'write-failed': {
+    severity: 'error',
+    note: 'The file system refused a notice\'s outputs (a full disk, a folder pubcom may not write, a name too long): none of that notice\'s outputs is replaced, and the rest of the batch is still converted. Failing to write the manifest is a warning: the outputs are written, and the next run converts everything again.',
+  },
+  'manifest-invalid': {
+    severity: 'warning',
+    note: 'The `pubcom-manifest.json` of the output folder is no manifest pubcom can use (a merge conflict left in it, an edit by hand, another format): every input is converted again, and the manifest is written anew. Nothing needs mending by hand: after a merge, run pubcom again rather than resolve the manifest\'s conflicts.',
+  },
+} as const satisfies Record<string, Rule>;
+
 export interface Place {
   line: number;
   column: number;

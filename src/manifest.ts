@@ -5,6 +5,7 @@
  * on the next run. No time stamps or paths: it diffs cleanly in pull requests.
  */
 import path from 'node:path';
+import { location } from 'vfile-location';
 import * as z from './schema/zod.js';
 import { compareCodeUnits } from './diagnostics.js';
 import { readRegularFile } from './files.js';
@@ -33,14 +34,34 @@ export function readManifestText(outDir: string): string | null {
   return bytes instanceof Buffer ? bytes.toString('utf8') : null;
 }
 
-/** The manifest in `outDir`, or null when it is missing, unreadable or from an older format. */
+/** The manifest in `outDir`, or null when it is missing, unreadable, or no manifest of this format. */
 export function readManifest(outDir: string): Manifest | null {
+  return readManifestChecked(outDir).manifest;
+}
+
+/**
+ * {@link readManifest}, with a warning when a manifest is there but cannot be
+ * used: a merge conflict left in it, an edit by hand, a manifest of another
+ * format. Every input is then converted again, and the manifest written anew.
+ */
+export function readManifestChecked(outDir: string): { manifest: Manifest | null; warning: string | null } {
   const text = readManifestText(outDir);
+  if (text === null) return { manifest: null, warning: null };
+  const file = path.join(outDir, MANIFEST_FILE);
+  const warning = (what: string, place = '1:1'): string => `${file}:${place}: warning: Unexpected ${what}, expected the manifest a run of pubcom wrote: every input is converted again [manifest-invalid]`;
+  let json: unknown;
   try {
-    return text === null ? null : Manifest.parse(JSON.parse(text));
-  } catch {
-    return null;
+    json = JSON.parse(text);
+  } catch (error) {
+    const { message } = error as Error;
+    // V8 names the offset where it stopped (`… in JSON at position 554`): a merge conflict's `<<<<<<<` line.
+    const point = location(text).toPoint(Number(/at position (\d+)/.exec(message)?.[1] ?? 0));
+    return { manifest: null, warning: warning(`text that is not JSON (${message})`, point ? `${point.line}:${point.column}` : undefined) };
   }
+  const parsed = Manifest.safeParse(json);
+  if (parsed.success) return { manifest: parsed.data, warning: null };
+  const issue = parsed.error.issues[0];
+  return { manifest: null, warning: warning(`manifest field ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`) };
 }
 
 /** Whether `entry` (this run's view of an input) is what `previous` recorded under the same build and settings. */

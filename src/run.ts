@@ -8,7 +8,7 @@
 import { fork } from 'node:child_process';
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, type Dirent } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -19,7 +19,7 @@ import { OVERRIDES_SUFFIX, overridesPathOf, readRegularFile, TEMPORARY, withFile
 import { sha256 } from './hash.js';
 import { compareCodeUnits } from './diagnostics.js';
 import type { Format } from './emit/index.js';
-import { isUnchanged, Manifest, MANIFEST_FILE, readManifest, readManifestText, serializeManifest } from './manifest.js';
+import { isUnchanged, Manifest, MANIFEST_FILE, readManifest, readManifestChecked, readManifestText, serializeManifest } from './manifest.js';
 import { createProgress } from './progress.js';
 import { pushAll } from './arrays.js';
 
@@ -122,7 +122,7 @@ export interface RunSummary {
 
 export async function run(options: RunOptions, reporter: Reporter): Promise<RunSummary> {
   const started = performance.now();
-  const previous = readManifest(options.outDir);
+  const { manifest: previous, warning: manifestWarning } = readManifestChecked(options.outDir);
   const { inputs: listed, shardKeys, unread } = await listInputs(options.paths, ownOutputs(options.outDir, previous));
   const { missing } = unread;
   // Output names, and so their clashes, are the whole batch's: two shards must not write one name, and a shard's --check expects the others' outputs.
@@ -140,11 +140,11 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     stopped: 0,
     opinions: 0,
     comments: 0,
-    counts: { error: missing.length, warning: 0, info: 0 },
+    counts: { error: missing.length, warning: manifestWarning === null ? 0 : 1, info: 0 },
     stale: [],
     wallMs: 0,
   };
-  for (const line of [...missing, ...unreadNotes(unread)]) reporter.err(line);
+  for (const line of [...missing, ...unreadNotes(unread), ...(manifestWarning === null ? [] : [manifestWarning])]) reporter.err(line);
   // A shard may have siblings writing into the same folder at this moment (GNU parallel, a job array on a shared disk): their temporary files are not leftovers.
   if (!options.check && !options.shard) await removeLeftovers(options.outDir);
 
@@ -608,11 +608,13 @@ interface Unread {
   outputFolders: string[];
   /** Links to folders, which the walk does not follow (as `find` does not): a link may loop, or lead into the archive again. */
   linkedFolders: string[];
+  /** Hidden folders and notices (`.git`, `._a.txt`) and macOS's `__MACOSX`: metadata that tools and zips leave, not notices. */
+  hidden: string[];
 }
 
 async function listInputs(paths: readonly string[], own: OwnOutputs): Promise<{ inputs: string[]; shardKeys: Map<string, string>; unread: Unread }> {
   const shardKeys = new Map<string, string>();
-  const unread: Unread = { missing: [], documents: [], outputFolders: [], linkedFolders: [] };
+  const unread: Unread = { missing: [], documents: [], outputFolders: [], linkedFolders: [], hidden: [] };
   const { missing } = unread;
   const add = (file: string, key: string): void => {
     if (!shardKeys.has(file)) shardKeys.set(file, key);
@@ -629,17 +631,24 @@ async function listInputs(paths: readonly string[], own: OwnOutputs): Promise<{ 
   return {
     inputs: [...shardKeys.keys()].sort(compareCodeUnits),
     shardKeys,
-    unread: { missing: unique(missing), documents: unique(unread.documents), outputFolders: unique(unread.outputFolders), linkedFolders: unique(unread.linkedFolders) },
+    unread: {
+      missing: unique(missing),
+      documents: unique(unread.documents),
+      outputFolders: unique(unread.outputFolders),
+      linkedFolders: unique(unread.linkedFolders),
+      hidden: unique(unread.hidden),
+    },
   };
 }
 
 /** One line for each kind of thing the walk found and did not read, naming a few. */
-function unreadNotes({ documents, outputFolders, linkedFolders }: Unread): string[] {
+function unreadNotes({ documents, outputFolders, linkedFolders, hidden }: Unread): string[] {
   const some = (paths: readonly string[]): string => paths.slice(0, 3).join(', ') + (paths.length > 3 ? `, and ${paths.length - 3} more` : '');
   return [
     ...(documents.length > 0 ? [`pubcom: not read: ${documents.length} document(s) in the folders given (${some(documents)}); pubcom reads notices as text (${INPUT_EXTENSIONS.join(' ')}): convert them first`] : []),
     ...(outputFolders.length > 0 ? [`pubcom: not read: ${some(outputFolders)}, holding ${MANIFEST_FILE}: pubcom's outputs, not notices`] : []),
     ...(linkedFolders.length > 0 ? [`pubcom: not followed: ${linkedFolders.length} link(s) to a folder (${some(linkedFolders)}): give what they lead to as a PATH to convert it`] : []),
+    ...(hidden.length > 0 ? [`pubcom: not read: ${hidden.length} hidden file(s) or folder(s) (${some(hidden)}), as tools and macOS zips leave them: give one as a PATH to convert it`] : []),
   ];
 }
 
@@ -668,6 +677,15 @@ async function nonUtf8Names(folder: string): Promise<string[]> {
   return lines;
 }
 
+/**
+ * A dot file or folder (`.git`, an editor's `.#a.txt` lock link), or macOS
+ * metadata a zip made on a Mac holds: `__MACOSX/`, and `._a.txt` beside
+ * `a.txt` (AppleDouble, binary), which read as a notice fails.
+ */
+function isHidden(entry: Dirent): boolean {
+  return entry.name.startsWith('.') || (entry.name === '__MACOSX' && entry.isDirectory());
+}
+
 /** A FIFO, a socket or a device: `Stats` and `Dirent` both tell. */
 function isSpecial(info: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): boolean {
   return info.isFIFO() || info.isSocket() || info.isCharacterDevice() || info.isBlockDevice();
@@ -690,8 +708,10 @@ async function walk(folder: string, unread: Unread, own: OwnOutputs): Promise<st
     const full = path.join(folder, entry.name);
     const extension = path.extname(entry.name).toLowerCase();
     if (entry.name.includes('\uFFFD')) continue;
-    if (entry.isDirectory()) {
-      if (path.resolve(full) === own.outDir) continue;
+    if (entry.isDirectory() && path.resolve(full) === own.outDir) continue;
+    if (isHidden(entry)) {
+      if (entry.isDirectory() || INPUT_EXTENSIONS.includes(extension)) unread.hidden.push(full);
+    } else if (entry.isDirectory()) {
       if (existsSync(path.join(full, MANIFEST_FILE))) unread.outputFolders.push(full);
       else pushAll(found, await walk(full, unread, own));
     } else if (own.files.has(path.resolve(full))) continue;

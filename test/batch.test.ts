@@ -208,6 +208,47 @@ describe('parallel batches', () => {
     expect(stat(stderr, 'files converted')).toBe(1);
   });
 
+  it('name the hidden folders and notices and the macOS metadata it does not read, and read a hidden notice given as a PATH', () => {
+    const inputs = tempDir();
+    copyFileSync(path.join(inputDir, 'mic-denpa-tsv.txt'), path.join(inputs, 'notice.txt'));
+    // A zip made on a Mac: AppleDouble files (binary, magic 00 05 16 07) beside each file and under __MACOSX/.
+    const appleDouble = Buffer.concat([Buffer.from('0005160700020000', 'hex'), Buffer.from('Mac OS X        ')]);
+    writeFileSync(path.join(inputs, '._notice.txt'), appleDouble);
+    mkdirSync(path.join(inputs, '__MACOSX'));
+    writeFileSync(path.join(inputs, '__MACOSX', '._notice.txt'), appleDouble);
+    mkdirSync(path.join(inputs, '.git'));
+    writeFileSync(path.join(inputs, '.DS_Store'), appleDouble);
+    copyFileSync(path.join(inputDir, 'soumu-saiiken-tsv.txt'), path.join(inputs, '.draft.txt'));
+    const out = tempDir();
+    const { status, stderr } = pubcom(['convert', inputs, '--out', out]);
+    expect(status, stderr).toBe(0);
+    const named = ['._notice.txt', '.draft.txt', '.git'].map((name) => path.join(inputs, name)).join(', ');
+    expect(stderr).toContain(`pubcom: not read: 4 hidden file(s) or folder(s) (${named}, and 1 more), as tools and macOS zips leave them: give one as a PATH to convert it`);
+    expect(stderr, 'a hidden file that no notice would be is not named').not.toContain('.DS_Store');
+    expect(stat(stderr, 'files converted')).toBe(1);
+    const given = pubcom(['convert', path.join(inputs, '.draft.txt'), '--out', out, '--quiet']);
+    expect(given.status, given.stderr).toBe(0);
+    expect(existsSync(path.join(out, '.draft.json'))).toBe(true);
+  });
+
+  it('warn of a manifest with a merge conflict in it, on its line, then convert everything again and write it anew', () => {
+    const inputs = batch();
+    const out = tempDir();
+    expect(pubcom(['convert', inputs, '--out', out, '--quiet']).status).toBe(0);
+    const manifest = path.join(out, 'pubcom-manifest.json');
+    const good = readFileSync(manifest, 'utf8');
+    const lines = good.split('\n');
+    const conflictLine = lines.findIndex((line) => line.startsWith('    "c1-'));
+    lines.splice(conflictLine, 0, '<<<<<<< HEAD');
+    writeFileSync(manifest, lines.join('\n'));
+    const { status, stderr } = pubcom(['convert', inputs, '--out', out]);
+    expect(status, stderr).toBe(0);
+    expect(stderr).toContain(`${manifest}:${conflictLine + 1}:1: warning: Unexpected text that is not JSON (`);
+    expect(stderr).toContain('expected the manifest a run of pubcom wrote: every input is converted again [manifest-invalid]');
+    expect([stat(stderr, 'files converted'), stat(stderr, 'files skipped \\(unchanged\\)'), stat(stderr, 'warnings')]).toEqual([30, 0, 1]);
+    expect(readFileSync(manifest, 'utf8')).toBe(good);
+  });
+
   it('treat a FIFO in place of the manifest as no manifest rather than wait on it for ever', () => {
     const inputs = tempDir();
     copyFileSync(path.join(inputDir, 'mic-denpa-tsv.txt'), path.join(inputs, 'mic-denpa-tsv.txt'));
