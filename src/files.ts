@@ -15,12 +15,31 @@ export function overridesPathOf(input: string): string {
   return input.slice(0, input.length - path.extname(input).length) + OVERRIDES_SUFFIX;
 }
 
-/** Temporary files of ours (`.NAME.0123456789ab.tmp`), which a killed run may leave behind. */
-export const TEMPORARY = /^\..+\.[0-9a-f]{12}\.tmp$/;
+/** Temporary files of ours (`.NAME.00003039a1b2.tmp`: the writing process's pid and a random part, in hex), which a killed run may leave behind. */
+const TEMPORARY = /^\..+\.([0-9a-f]{8})[0-9a-f]{4}\.tmp$/;
 
 /** Where `target` is written before its rename: beside it, so that the rename stays on one file system; `TEMPORARY` matches its name. */
 export function temporaryNameOf(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const writer = process.pid.toString(16).padStart(8, '0');
+  return path.join(path.dirname(target), `.${path.basename(target)}.${writer}${randomBytes(2).toString('hex')}.tmp`);
+}
+
+/**
+ * Whether `name` is a temporary file that a run of pubcom killed on this
+ * machine left: its writer is no longer running. Another run converting into
+ * the same folder at this moment (a nightly run that overlaps the last) is
+ * still writing its own, which must stay.
+ */
+export function isLeftover(name: string): boolean {
+  const writer = TEMPORARY.exec(name)?.[1];
+  if (writer === undefined) return false;
+  try {
+    process.kill(Number.parseInt(writer, 16), 0);
+    return false;
+  } catch (error) {
+    // EPERM: running, as another user.
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
 }
 
 /**

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import type { FileResult, FileTask } from './convert-file.js';
-import { OVERRIDES_SUFFIX, overridesPathOf, readRegularFile, TEMPORARY, withFileLock, writeAtomically } from './files.js';
+import { isLeftover, OVERRIDES_SUFFIX, overridesPathOf, readRegularFile, withFileLock, writeAtomically } from './files.js';
 import { sha256 } from './hash.js';
 import { compareCodeUnits } from './diagnostics.js';
 import type { Format } from './emit/index.js';
@@ -145,7 +145,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     wallMs: 0,
   };
   for (const line of [...missing, ...unreadNotes(unread), ...(manifestWarning === null ? [] : [manifestWarning])]) reporter.err(line);
-  // A shard may have siblings writing into the same folder at this moment (GNU parallel, a job array on a shared disk): their temporary files are not leftovers.
+  // A shard may have siblings writing into the same folder at this moment on other machines (a job array on a shared disk), whose pids say nothing here.
   if (!options.check && !options.shard) await removeLeftovers(options.outDir);
 
   // The code hash reads the whole build: it runs while the first notices convert, and is awaited only where needed.
@@ -553,7 +553,7 @@ async function buildHash(): Promise<string> {
 
 async function removeLeftovers(outDir: string): Promise<void> {
   const names = await readdir(outDir).catch(() => [] as string[]);
-  await Promise.all(names.filter((name) => TEMPORARY.test(name)).map((name) => rm(path.join(outDir, name), { force: true })));
+  await Promise.all(names.filter(isLeftover).map((name) => rm(path.join(outDir, name), { force: true })));
 }
 
 /** Outputs in `outDir` that no input of this run produces (an input was removed or renamed); an overrides file there (`--out` the input folder) is none. */

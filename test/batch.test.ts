@@ -523,6 +523,16 @@ describe('shards', () => {
     expect(existsSync(temporary), 'a run of the whole batch removes what runs before it left').toBe(false);
   });
 
+  it("leave alone the temporary files of another run converting into the folder at this moment, and remove a killed run's", () => {
+    const out = tempDir();
+    const ended = spawnSync(process.execPath, ['-e', '']).pid;
+    const temporaryOf = (pid: number): string => path.join(out, `.n.json.${pid.toString(16).padStart(8, '0')}a1b2.tmp`);
+    // This test's process stands for the other run, still writing.
+    for (const pid of [process.pid, ended]) writeFileSync(temporaryOf(pid), '{');
+    expect(pubcom(['convert', inputDir, '--out', out, '--quiet']).status).toBe(0);
+    expect([existsSync(temporaryOf(process.pid)), existsSync(temporaryOf(ended))]).toEqual([true, false]);
+  });
+
   it('each find an up-to-date folder up to date with --check, though it holds the other shards\' outputs', () => {
     const out = tempDir();
     expect(pubcom(['convert', inputDir, '--out', out, '--quiet']).status).toBe(0);
