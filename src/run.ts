@@ -473,7 +473,8 @@ function isSkippable(task: FileTask, previous: Manifest, current: Pick<Manifest,
 }
 
 function planTasks(inputs: readonly string[], options: RunOptions): { tasks: FileTask[]; duplicates: Map<string, string> } {
-  const firstById = new Map<string, string>();
+  // NAME.json of a notice named pubcom-manifest would be the folder's manifest.
+  const firstById = new Map<string, string>([[MANIFEST_ID, MANIFEST_FILE]]);
   const duplicates = new Map<string, string>();
   const tasks = inputs.map((input) => {
     const id = idOf(input);
@@ -497,11 +498,14 @@ function idOf(input: string): string {
   return path.basename(input, path.extname(input)).normalize('NFC');
 }
 
+const MANIFEST_ID = path.basename(MANIFEST_FILE, '.json');
+
 function duplicateResult(task: FileTask, first: string): FileResult {
-  return {
-    ...failedResult(task),
-    lines: [`${task.input}:1:1: error: Unexpected second input named ${task.id}, expected one input per output name (first: ${first}): convert its folder into another --out folder, or rename it [duplicate-name]`],
-  };
+  const line =
+    first === MANIFEST_FILE
+      ? `${task.input}:1:1: error: Unexpected input named ${task.id}, expected a name other than the output folder's ${MANIFEST_FILE}: rename it [duplicate-name]`
+      : `${task.input}:1:1: error: Unexpected second input named ${task.id}, expected one input per output name (first: ${first}): convert its folder into another --out folder, or rename it [duplicate-name]`;
+  return { ...failedResult(task), lines: [line] };
 }
 
 /** A file that failed with one error, written nothing. */

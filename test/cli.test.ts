@@ -246,6 +246,18 @@ describe('hostile files and batches', () => {
     expect(stderr).toContain(`${path.join(inputs, 'kekka.txt')}:1:1: error: Unexpected second input named kekka, expected one input per output name (first: ${path.join(inputs, 'Kekka.txt')})`);
   });
 
+  it('refuses a notice named pubcom-manifest, whose JSON would be the output folder\'s manifest, and converts the rest', () => {
+    const inputs = tempDir();
+    copyFileSync(realNotice, path.join(inputs, 'Pubcom-Manifest.txt'));
+    copyFileSync(realNotice, path.join(inputs, 'kekka.txt'));
+    const out = tempDir();
+    const { status, stderr } = pubcom(['convert', inputs, '--out', out]);
+    expect(status).toBe(1);
+    expect(stderr).toContain(`${path.join(inputs, 'Pubcom-Manifest.txt')}:1:1: error: Unexpected input named Pubcom-Manifest, expected a name other than the output folder's pubcom-manifest.json: rename it [duplicate-name]`);
+    expect(readdirSync(out).filter((name) => /manifest/i.test(name))).toEqual(['pubcom-manifest.json']);
+    expect(Object.keys(JSON.parse(readFileSync(path.join(out, 'pubcom-manifest.json'), 'utf8')).notices)).toEqual(['kekka']);
+  });
+
   it('reports an unreadable file and an unwritable output folder, converting the rest', () => {
     const inputs = tempDir();
     copyFileSync(realNotice, path.join(inputs, 'good.txt'));
