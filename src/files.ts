@@ -48,9 +48,12 @@ export function isLeftover(name: string): boolean {
  * own (worker) thread, which has nothing else to do meanwhile, and the sync
  * calls skip the thread-pool round trips of the promise API.
  */
-export function writeAtomically(target: string, content: string): void {
+export function writeAtomically(target: string, content: Text): void {
   writeAllAtomically([[target, () => content]]);
 }
+
+/** A file's text, whole or in parts that are written as they come (a large manifest). */
+export type Text = string | Iterable<string>;
 
 /**
  * Write each file of `contents` ([target path, what makes its text])
@@ -60,7 +63,7 @@ export function writeAtomically(target: string, content: string): void {
  * notice's outputs new and some old. (A rename fails only when a target is a
  * folder or the like.) No temporary file is left behind.
  */
-export function writeAllAtomically(contents: ReadonlyArray<readonly [target: string, make: () => string]>): void {
+export function writeAllAtomically(contents: ReadonlyArray<readonly [target: string, make: () => Text]>): void {
   const temporaries: Array<[temporary: string, target: string]> = [];
   try {
     for (const [target, make] of contents) {
@@ -80,9 +83,27 @@ export function writeAllAtomically(contents: ReadonlyArray<readonly [target: str
  * variable, the JSON text of a 50 MB notice (200 MB) stayed alive while its
  * JSON-LD was made, as V8 keeps a frame's dead values until they are overwritten.
  */
-function writeText(file: string, make: () => string): void {
-  writeFileSync(file, make());
+function writeText(file: string, make: () => Text): void {
+  const text = make();
+  if (typeof text === 'string') return writeFileSync(file, text);
+  const descriptor = openSync(file, 'w');
+  try {
+    let pending = '';
+    for (const part of text) {
+      pending += part;
+      if (pending.length >= PART_CHARACTERS) {
+        writeFileSync(descriptor, pending);
+        pending = '';
+      }
+    }
+    writeFileSync(descriptor, pending);
+  } finally {
+    closeSync(descriptor);
+  }
 }
+
+/** Parts are gathered into writes of about this many characters: one system call per notice of a manifest would be 30,000. */
+const PART_CHARACTERS = 1 << 16;
 
 /**
  * Run `update` holding `lockFile`, created exclusively: runs of pubcom that

@@ -58,28 +58,68 @@ export function readManifestChecked(outDir: string): { manifest: Manifest | null
     const point = location(text).toPoint(Number(/at position (\d+)/.exec(message)?.[1] ?? 0));
     return { manifest: null, warning: warning(`text that is not JSON (${message})`, point ? `${point.line}:${point.column}` : undefined) };
   }
-  const parsed = Manifest.safeParse(json);
-  if (parsed.success) return { manifest: parsed.data, warning: null };
-  const issue = parsed.error.issues[0];
-  return { manifest: null, warning: warning(`manifest field ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`) };
+  const issue = manifestIssue(json);
+  if (issue === null) return { manifest: json as Manifest, warning: null };
+  return { manifest: null, warning: warning(`manifest field ${issue.path.join('.') || '(root)'}: ${issue.message}`) };
 }
 
-/** Whether `entry` (this run's view of an input) is what `previous` recorded under the same build and settings. */
-export function isUnchanged(previous: Manifest | null, current: Pick<Manifest, 'build' | 'settings'>, id: string, entry: Omit<ManifestEntry, 'outputs'>): boolean {
-  const recorded = previous?.notices[id];
-  return (
-    previous !== null &&
-    recorded !== undefined &&
-    previous.build === current.build &&
-    previous.settings === current.settings &&
-    recorded.file === entry.file &&
-    recorded.sha256 === entry.sha256 &&
-    recorded.overridesSha256 === entry.overridesSha256
-  );
+/**
+ * The first way `json` is no manifest, or null. Each entry is checked on its
+ * own and `json` itself is kept: zod's checked copy of a whole manifest of
+ * 30,000 notices would be 18 MB more at once, where an entry's dies young.
+ */
+function manifestIssue(json: unknown): { path: PropertyKey[]; message: string } | null {
+  const head = Manifest.extend({ notices: z.record(z.string(), z.unknown()) }).safeParse(json);
+  if (!head.success) return head.error.issues[0] ?? { path: [], message: 'invalid' };
+  for (const [id, entry] of Object.entries(head.data.notices)) {
+    const checked = Entry.safeParse(entry);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      return { path: ['notices', id, ...(issue?.path ?? [])], message: issue?.message ?? 'invalid' };
+    }
+  }
+  return null;
 }
 
-/** Entries sorted by id (code units), so the bytes depend on nothing but the content. */
-export function serializeManifest(manifest: Manifest): string {
-  const notices = Object.fromEntries(Object.entries(manifest.notices).sort(([a], [b]) => compareCodeUnits(a, b)));
-  return JSON.stringify({ ...manifest, notices }, undefined, 2) + '\n';
+/**
+ * An entry as a batch holds it until it writes the manifest: `outputs` is
+ * null where they are the outputs every notice has under the batch's formats
+ * (emit/index.ts `outputNames`), which are named again only as the manifest
+ * is written. 30,000 entries then take 7 MB rather than 17.
+ */
+export type HeldEntry = Omit<ManifestEntry, 'outputs'> & { outputs: string[] | null };
+
+/** `entry` as a batch holds it, where `standard` are the outputs every notice of the batch has. */
+export function heldEntry(entry: ManifestEntry, standard: readonly string[]): HeldEntry {
+  const { outputs } = entry;
+  return outputs.length === standard.length && outputs.every((name, index) => name === standard[index]) ? { ...entry, outputs: null } : entry;
+}
+
+/** Whether `entry` (this run's view of an input) is what `recorded` says of it. */
+export function isUnchanged(recorded: HeldEntry | undefined, entry: Omit<ManifestEntry, 'outputs'>): boolean {
+  return recorded !== undefined && recorded.file === entry.file && recorded.sha256 === entry.sha256 && recorded.overridesSha256 === entry.overridesSha256;
+}
+
+/**
+ * The manifest's text in parts, one per notice, so that a batch of tens of
+ * thousands of notices writes it without holding the whole text (30,000
+ * notices: 14 MB, and as much again in UTF-8). Joined, they are
+ * `JSON.stringify` of the manifest with a two-space indent and a final
+ * newline, its entries sorted by id (code units), so that the bytes depend on
+ * nothing but the content.
+ */
+export function* manifestParts(head: Omit<Manifest, 'notices'>, notices: ReadonlyMap<string, HeldEntry>, standardOutputs: (id: string) => string[]): Generator<string> {
+  const text = JSON.stringify({ ...head, notices: {} }, undefined, 2);
+  if (notices.size === 0) {
+    yield `${text}\n`;
+    return;
+  }
+  yield text.slice(0, -'{}\n}'.length) + '{\n';
+  const ids = [...notices.keys()].sort(compareCodeUnits);
+  for (const [index, id] of ids.entries()) {
+    const held = notices.get(id) as HeldEntry;
+    const entry = JSON.stringify({ ...held, outputs: held.outputs ?? standardOutputs(id) }, undefined, 2).replaceAll('\n', '\n    ');
+    yield `    ${JSON.stringify(id)}: ${entry}${index < ids.length - 1 ? ',' : ''}\n`;
+  }
+  yield '  }\n}\n';
 }

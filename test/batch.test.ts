@@ -61,7 +61,7 @@ async function childRunning(script: string): Promise<number> {
 }
 
 /** The built batch (whose workers run dist/worker.js) with all formats, and the lines it printed on stderr. */
-async function builtRun(options: Pick<RunOptions, 'paths' | 'outDir' | 'jobs' | 'workerHeapMb' | 'largeNoticeHeapMb'>): Promise<{ summary: RunSummary; errors: string[] }> {
+async function builtRun(options: Pick<RunOptions, 'paths' | 'outDir' | 'jobs' | 'workerHeapMb' | 'largeNoticeHeapMb' | 'shard' | 'checkpointMs'>): Promise<{ summary: RunSummary; errors: string[] }> {
   const { run } = (await import(path.join(root, 'dist', 'run.js'))) as typeof import('../src/run.js');
   const errors: string[] = [];
   const summary = await run({ formats: FORMATS, bom: false, check: false, verbose: false, ...options }, { out: () => {}, err: (line) => errors.push(line) });
@@ -501,6 +501,16 @@ describe('shards', () => {
     expect(Object.keys(manifestNotices(out))).toHaveLength(200);
     const whole = pubcom(['convert', inputs, '--out', out]);
     expect([stat(whole.stderr, 'files converted'), stat(whole.stderr, 'files skipped \\(unchanged\\)')]).toEqual([0, 200]);
+  });
+
+  it('writing their manifest after every file, each keep what the other wrote between two of its writes', async () => {
+    const inputs = batch();
+    const out = tempDir();
+    // Both in this process, their writes interleaved: each run reads the manifest again only when another has replaced it since its own last write.
+    const shards = await Promise.all([1, 2].map((index) => builtRun({ paths: [inputs], outDir: out, jobs: 1, shard: { index, count: 2 }, checkpointMs: 0 })));
+    for (const { summary, errors } of shards) expect([summary.exitCode, errors]).toEqual([0, []]);
+    expect(shards.map(({ summary }) => summary.converted).every((converted) => converted > 0)).toBe(true);
+    expect(Object.keys(manifestNotices(out))).toHaveLength(30);
   });
 
   it('take over the lock on the manifest that a killed run left', () => {

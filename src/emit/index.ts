@@ -26,6 +26,18 @@ export function emitAll(document: NoticeDocument, sourceText: string, options: E
 /** An output file's name, and what makes its text when called. */
 export type LazyOutput = [name: string, make: () => string];
 
+/** Each output file of a notice: its format, how its name ends after the notice's id, and what makes its text. */
+const OUTPUT_FILES: ReadonlyArray<{ format: Format; ending: string; make(document: NoticeDocument, sourceText: string, options: EmitOptions): string }> = [
+  { format: 'json', ending: '.json', make: (document) => toJson(document) },
+  { format: 'jsonld', ending: '.jsonld', make: (document, sourceText, options) => serializeJsonLd(toJsonLd(document, options.context, sourceText)) },
+  ...CSV_TABLES.map((table) => ({ format: 'csv' as const, ending: `.${table}.csv`, make: (document: NoticeDocument, _sourceText: string, options: EmitOptions) => csvTable(document, table, { bom: options.bom }) })),
+];
+
+/** The names of the output files of notice `id` under `formats`, in the order {@link emitLazily} makes them. */
+export function outputNames(id: string, formats: readonly Format[]): string[] {
+  return OUTPUT_FILES.filter((file) => formats.includes(file.format)).map((file) => id + file.ending);
+}
+
 /**
  * The files of {@link emitAll}, each text made only when asked: a caller that
  * writes each text before it makes the next holds one file's text at a time.
@@ -34,11 +46,5 @@ export type LazyOutput = [name: string, make: () => string];
  */
 export function emitLazily(document: NoticeDocument, sourceText: string, options: EmitOptions): LazyOutput[] {
   const id = document.notice.id;
-  const outputs: LazyOutput[] = [];
-  if (options.formats.includes('json')) outputs.push([`${id}.json`, () => toJson(document)]);
-  if (options.formats.includes('jsonld')) outputs.push([`${id}.jsonld`, () => serializeJsonLd(toJsonLd(document, options.context, sourceText))]);
-  if (options.formats.includes('csv')) {
-    for (const table of CSV_TABLES) outputs.push([`${id}.${table}.csv`, () => csvTable(document, table, { bom: options.bom })]);
-  }
-  return outputs;
+  return OUTPUT_FILES.filter((file) => options.formats.includes(file.format)).map((file) => [id + file.ending, () => file.make(document, sourceText, options)]);
 }

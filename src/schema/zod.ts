@@ -3,5 +3,5 @@
  * then leaves out the rest of zod (its error messages in forty languages
  * among them), which every start of the CLI would otherwise parse.
  */
-export { array, boolean, discriminatedUnion, enum, literal, looseObject, number, object, record, strictObject, string } from 'zod';
+export { array, boolean, discriminatedUnion, enum, literal, looseObject, number, object, record, strictObject, string, unknown } from 'zod';
 export type { infer } from 'zod';
