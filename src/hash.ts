@@ -1,6 +1,6 @@
 /** sha256 in hex: how inputs, overrides and code are fingerprinted (notice.source, the manifest). */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
@@ -13,7 +13,8 @@ const chunk = Buffer.alloc(1 << 16);
 export function sha256OfFile(file: string): string | null {
   let descriptor: number;
   try {
-    descriptor = openSync(file, 'r');
+    // Without O_NONBLOCK, opening a FIFO waits for a writer.
+    descriptor = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
     return null;
   }

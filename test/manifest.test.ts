@@ -1,10 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeTemporaryDirs, temporaryDir } from './helpers.js';
 import { outputNames } from '../src/emit/index.js';
 import { writeAtomically } from '../src/files.js';
+import { sha256, sha256OfFile } from '../src/hash.js';
 import { heldEntry, manifestParts, type ManifestEntry } from '../src/manifest.js';
+
+afterAll(removeTemporaryDirs);
 
 const head = { pubcom: '0.1.0', build: 'b'.repeat(64), settings: 'formats=csv,json,jsonld;bom=false' };
 const standard = (id: string): string[] => outputNames(id, ['json', 'jsonld', 'csv']);
@@ -36,8 +40,6 @@ describe('manifest text', () => {
 });
 
 describe('a text written in parts', () => {
-  afterAll(removeTemporaryDirs);
-
   it('is written whole, however many parts and however long, and no temporary file is left', () => {
     const folder = temporaryDir('pubcom-parts-');
     const parts = Array.from({ length: 5000 }, (_, index) => `意見${index}: ${'あ'.repeat(index % 97)}\n`);
@@ -46,5 +48,19 @@ describe('a text written in parts', () => {
     writeAtomically(target, parts.values());
     expect(readFileSync(target, 'utf8')).toBe(parts.join(''));
     expect(readdirSync(folder)).toEqual(['pubcom-manifest.json']);
+  });
+});
+
+describe('the hash of an input a re-run checks', () => {
+  it('is that of its bytes, read in pieces; none, without waiting, for a FIFO or a missing file', () => {
+    const folder = temporaryDir('pubcom-hash-');
+    const notice = path.join(folder, 'notice.txt');
+    const bytes = Buffer.from('意見1\t'.repeat(40_000));
+    writeFileSync(notice, bytes);
+    expect(sha256OfFile(notice)).toBe(sha256(bytes));
+    const fifo = path.join(folder, 'fifo.txt');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    expect(sha256OfFile(fifo)).toBeNull();
+    expect(sha256OfFile(path.join(folder, 'missing.txt'))).toBeNull();
   });
 });
