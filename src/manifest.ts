@@ -4,6 +4,7 @@
  * settings that converted it. An input whose entry still matches is skipped
  * on the next run. No time stamps or paths: it diffs cleanly in pull requests.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { location } from 'vfile-location';
 import * as z from './schema/zod.js';
@@ -43,11 +44,18 @@ export function readManifest(outDir: string): Manifest | null {
  * {@link readManifest}, with a warning when a manifest is there but cannot be
  * used: a merge conflict left in it, an edit by hand, a manifest of another
  * format. Every input is then converted again, and the manifest written anew.
+ * `identity` is the {@link fileIdentity} of the file read, taken before it is
+ * read: a manifest another run writes meanwhile then shows as changed.
  */
-export function readManifestChecked(outDir: string): { manifest: Manifest | null; warning: string | null } {
+export function readManifestChecked(outDir: string): { manifest: Manifest | null; warning: string | null; identity: string | null } {
+  const file = path.join(outDir, MANIFEST_FILE);
+  const identity = fileIdentity(file);
+  return { ...checkedManifest(outDir, file), identity };
+}
+
+function checkedManifest(outDir: string, file: string): { manifest: Manifest | null; warning: string | null } {
   const text = readManifestText(outDir);
   if (text === null) return { manifest: null, warning: null };
-  const file = path.join(outDir, MANIFEST_FILE);
   const warning = (what: string, place = '1:1'): string => `${file}:${place}: warning: Unexpected ${what}, expected the manifest a run of pubcom wrote: every input is converted again [manifest-invalid]`;
   let json: unknown;
   try {
@@ -79,6 +87,16 @@ function manifestIssue(json: unknown): { path: PropertyKey[]; message: string } 
     }
   }
   return null;
+}
+
+/** What tells one version of `file` from another (inode, size, modification time in ns); null when there is none or it cannot be told. */
+export function fileIdentity(file: string): string | null {
+  try {
+    const info = statSync(file, { bigint: true });
+    return `${info.ino}:${info.size}:${info.mtimeNs}`;
+  } catch {
+    return null;
+  }
 }
 
 /**

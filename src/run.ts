@@ -19,7 +19,7 @@ import { isLeftover, OVERRIDES_SUFFIX, overridesPathOf, readRegularFile, withFil
 import { sha256, sha256OfFile } from './hash.js';
 import { compareCodeUnits } from './diagnostics.js';
 import { outputNames, type Format } from './emit/index.js';
-import { heldEntry, isUnchanged, Manifest, MANIFEST_FILE, manifestParts, readManifest, readManifestChecked, readManifestText, type HeldEntry } from './manifest.js';
+import { fileIdentity, heldEntry, isUnchanged, Manifest, MANIFEST_FILE, manifestParts, readManifest, readManifestChecked, readManifestText, type HeldEntry } from './manifest.js';
 import { createProgress } from './progress.js';
 import { pushAll } from './arrays.js';
 
@@ -490,10 +490,7 @@ function isSkippable(task: FileTask, recorded: HeldEntry | undefined, standardOu
  * notices: 7 MB, where the manifest read takes 18 MB).
  */
 async function planBatch(options: RunOptions, build: Promise<string>, settings: string, standardOutputs: (id: string) => string[]) {
-  const manifestPath = path.join(options.outDir, MANIFEST_FILE);
-  // Taken before the manifest is read: a manifest another run writes meanwhile then shows as changed.
-  const identity = fileIdentity(manifestPath);
-  const { manifest: previous, warning } = readManifestChecked(options.outDir);
+  const { manifest: previous, warning, identity } = readManifestChecked(options.outDir);
   const { inputs, shardKeys, unread } = await listInputs(options.paths, ownOutputs(options.outDir, previous));
   // Output names, and so their clashes, are the whole batch's: two shards must not write one name, and a shard's --check expects the others' outputs.
   const { tasks: whole, duplicates } = planTasks(inputs, options);
@@ -591,16 +588,6 @@ async function buildHash(): Promise<string> {
   for (const name of files) hash.update(name).update(await readFile(path.join(here, name)));
   hash.update(await readFile(new URL('../schemas/context.v1.jsonld', import.meta.url)));
   return hash.digest('hex');
-}
-
-/** What tells one version of `file` from another (inode, size, modification time in ns); null when there is none or it cannot be told. */
-function fileIdentity(file: string): string | null {
-  try {
-    const info = statSync(file, { bigint: true });
-    return `${info.ino}:${info.size}:${info.mtimeNs}`;
-  } catch {
-    return null;
-  }
 }
 
 async function removeLeftovers(outDir: string): Promise<void> {
