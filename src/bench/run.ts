@@ -41,7 +41,7 @@ const SEED_LAYOUT = 'soumu-cloud-security-guideline-2018.txt';
 const OUTPUT_SUFFIXES = ['.json', '.jsonld', '.opinions.csv', '.comments.csv', '.refs.csv'];
 const MARK = 'PUBCOM_BENCH_MAXRSS_KB=';
 const MIB = 1024 * 1024;
-const GOALS = { ratio: 4, ratioStretch: 2, oneNoticeMs: 300, largeMiB: 50, benchSeconds: 300, parallelSpeedup: 1.6, parallelNotices: 1000, archiveNotices: 10_000, rssMiB: 250 };
+const GOALS = { ratio: 4, ratioStretch: 2, oneNoticeMs: 300, largeMiB: 50, benchSeconds: 300, parallelSpeedup: 1.6, parallelNotices: 1000, archiveNotices: 10_000, rssMB: 250 };
 
 interface Options {
   quick: boolean;
@@ -874,6 +874,11 @@ function threadsTable(parallel: ParallelResult | null): string[] {
   ];
 }
 
+/** Whether a peak RSS (KiB, as GNU time gives it) is under the goal's 250 MB, counted in bytes as the issue counts (250 × 10^6: 238 MiB). */
+function underRssGoal(kb: number): boolean {
+  return kb * 1024 < GOALS.rssMB * 1e6;
+}
+
 /** Cores a run kept busy: its CPU time (every thread, user + system) over its wall time; NaN where CPU was not measured. */
 function coresBusy(wallMs: readonly number[], cpuMs: readonly (number | null)[]): { cpuMs: number; cores: number } {
   const measured = cpuMs.filter((value): value is number => value !== null);
@@ -921,9 +926,9 @@ function parallelGoals(parallel: ParallelResult | null, archive: ArchiveResult |
       ok: median(parallel.rerunMs) < median(parallel.twoWorkersMs) / 10,
     },
     {
-      goal: `Bounded memory: peak RSS under ${GOALS.rssMiB} MB on ${parallel.notices} notices${archive ? ` and on ${archive.notices}` : ''}`,
+      goal: `Bounded memory: peak RSS under ${GOALS.rssMB} MB (${fmt.n((GOALS.rssMB * 1e6) / 2 ** 20, 1)} MiB) on ${parallel.notices} notices${archive ? ` and on ${archive.notices}` : ''}`,
       measured: `${fmt.rss(peakKb)} (largest of --jobs 1 and --jobs 2)${archive ? `; ${archive.notices} notices (${fmt.mb(archive.bytes)}, default --jobs): ${fmt.rss(archive.rssKb)}, ${fmt.ms(archive.wallMs)}, exit ${archive.code}` : ''}`,
-      ok: peakKb > 0 && peakKb / 1024 < GOALS.rssMiB && (!archive || (archive.code === 0 && (archive.rssKb ?? Infinity) / 1024 < GOALS.rssMiB)),
+      ok: peakKb > 0 && underRssGoal(peakKb) && (!archive || (archive.code === 0 && underRssGoal(archive.rssKb ?? Infinity))),
     },
   ];
 }
