@@ -38,6 +38,7 @@ const COMMANDS: Record<string, Command> = {
       verbose: { type: 'boolean' },
       jobs: { type: 'string' },
       force: { type: 'boolean' },
+      prune: { type: 'boolean' },
       quiet: { type: 'boolean' },
       shard: { type: 'string' },
     },
@@ -61,6 +62,7 @@ const COMMANDS: Record<string, Command> = {
           verbose: values['verbose'] === true,
           jobs: parseJobs(values['jobs']),
           force: values['force'] === true,
+          prune: values['prune'] === true,
           shard: parseShard(values['shard']),
           // Drawn on stderr, and only in an interactive session: both streams on a terminal (not `> log`, not `| tee`).
           progress: process.stdout.isTTY && process.stderr.isTTY && !quiet && !process.env['CI'] ? process.stderr : null,
@@ -167,6 +169,7 @@ export function summaryTable(summary: RunSummary, check: boolean): string[] {
     ['files skipped (unchanged)', String(summary.skipped)],
     ['files failed', String(summary.failed)],
     ...(summary.stopped > 0 ? ([[check ? 'files not checked (stopped)' : 'files not converted (stopped)', String(summary.stopped)]] as [string, string][]) : []),
+    ...(summary.removed > 0 ? ([['notices removed (--prune)', String(summary.removed)]] as [string, string][]) : []),
     ['opinions', String(summary.opinions)],
     ['comments', String(summary.comments)],
     ['errors', String(summary.counts.error)],

@@ -18,6 +18,8 @@ a.pubcom.json beside a.txt holds overrides for that notice.
   --jobs N           worker threads (default: the number of cores)
   --force            convert every input, also those DIR/pubcom-manifest.json
                      shows unchanged since they were last converted
+  --prune            remove the outputs of notices no longer among the PATHs
+                     (removed or renamed), as DIR/pubcom-manifest.json lists them
   --shard K/N        convert only shard K of N (a stable split by path hash)
   --quiet            no progress bar and no closing summary table
 

@@ -9,7 +9,7 @@ import { fork } from 'node:child_process';
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { existsSync, statSync, type Dirent } from 'node:fs';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { opendir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,7 @@ import { isLeftover, OVERRIDES_SUFFIX, overridesPathOf, readRegularFile, withFil
 import { sha256, sha256OfFile } from './hash.js';
 import { compareCodeUnits } from './diagnostics.js';
 import { outputNames, type Format } from './emit/index.js';
-import { fileIdentity, heldEntry, isUnchanged, Manifest, MANIFEST_FILE, manifestParts, readManifest, readManifestChecked, readManifestText, type HeldEntry } from './manifest.js';
+import { fileIdentity, heldEntry, isUnchanged, Manifest, MANIFEST_FILE, manifestParts, readManifest, readManifestChecked, readManifestText, type HeldEntry, type ManifestEntry } from './manifest.js';
 import { createProgress } from './progress.js';
 import { pushAll } from './arrays.js';
 
@@ -45,6 +45,13 @@ export interface RunOptions {
   jobs?: number;
   /** Convert every input, even those the manifest shows unchanged. */
   force?: boolean;
+  /**
+   * The inputs given are the whole archive of `outDir`: the outputs of the
+   * notices its manifest lists that are no longer among them (removed or
+   * renamed) are removed, with their entries, so that a re-run leaves the
+   * folder a conversion from scratch would.
+   */
+  prune?: boolean;
   /** Only the inputs of shard `index` (1-based) of `count`, split by a hash of their path. */
   shard?: { index: number; count: number } | null;
   /** Draw a progress bar on this terminal stream. */
@@ -113,6 +120,8 @@ export interface RunSummary {
   failed: number;
   /** Inputs left unconverted because the batch was stopped ({@link RunOptions.stopping}). */
   stopped: number;
+  /** Notices no longer among the inputs whose outputs were removed ({@link RunOptions.prune}). */
+  removed: number;
   opinions: number;
   comments: number;
   counts: { error: number; warning: number; info: number };
@@ -137,6 +146,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     skipped: 0,
     failed: missing.length,
     stopped: 0,
+    removed: 0,
     opinions: 0,
     comments: 0,
     counts: { error: missing.length, warning: earlier.warning === null ? 0 : 1, info: 0 },
@@ -146,6 +156,14 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   for (const line of [...missing, ...unreadNotes(unread), ...(earlier.warning === null ? [] : [earlier.warning])]) reporter.err(line);
   // A shard may have siblings writing into the same folder at this moment on other machines (a job array on a shared disk), whose pids say nothing here.
   if (!options.check && !options.shard) await removeLeftovers(options.outDir);
+  // Before anything is converted: on macOS an output removed (Kekka.json) may be the one a notice renamed (kekka.txt) writes.
+  if (!options.check && earlier.removed.length > 0) {
+    const failures = await removeOutputsOf(earlier.removed, options.outDir);
+    summary.removed = earlier.removed.length;
+    summary.counts.warning += failures.length;
+    reporter.err(`pubcom: removed the outputs of ${summary.removed} notice(s) no longer among the inputs (--prune): ${some(earlier.removed.map(([id]) => id))}`);
+    for (const line of failures) reporter.err(line);
+  }
 
   /** The entries of the inputs this run converted: under another build or settings, the only ones the new manifest can vouch for. */
   const written = new Map<string, HeldEntry>();
@@ -157,7 +175,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     // Shards converting into one folder at once each write the manifest: the entries the others wrote meanwhile are kept too.
     // A lone run finds its own last write there and does not parse it again (30,000 notices: 14 MB of text, 18 MB of objects).
     const identity = fileIdentity(manifestPath);
-    if (identity !== onDisk.identity) onDisk = { identity, others: currentEntries(readManifest(options.outDir), hash, settings, standardOutputs) };
+    if (identity !== onDisk.identity) onDisk = { identity, others: currentEntries(readManifest(options.outDir), hash, settings, standardOutputs, earlier.batch) };
     const merged = new Map([...earlier.kept, ...onDisk.others, ...written]);
     for (const id of failed) merged.delete(id);
     return manifestParts({ pubcom, build: hash, settings }, merged, standardOutputs);
@@ -496,15 +514,43 @@ async function planBatch(options: RunOptions, build: Promise<string>, settings: 
   const { tasks: whole, duplicates } = planTasks(inputs, options);
   const { shard } = options;
   const tasks = shard ? whole.filter((task) => inShard(shardKeys.get(task.input) ?? task.input, shard)) : whole;
+  // With --prune, the notices of the batch are all the manifest may list; whatever build wrote the others, their outputs go.
+  const batch = options.prune ? new Set(whole.map((task) => task.id)) : null;
+  const removed = batch === null || previous === null ? [] : Object.entries(previous.notices).filter(([id]) => !batch.has(id));
   // Entries of another build or settings describe outputs this build did not write: nothing is skipped on them, and the next manifest drops them.
-  const kept = previous === null ? new Map<string, HeldEntry>() : currentEntries(previous, await build, settings, standardOutputs);
-  return { whole, tasks, duplicates, unread, earlier: { identity, warning, found: previous !== null, kept } };
+  const kept = currentEntries(previous, await build, settings, standardOutputs, batch);
+  return { whole, tasks, duplicates, unread, earlier: { identity, warning, found: previous !== null, kept, removed, batch } };
 }
 
-/** The entries of `manifest` as a batch holds them, if it was written by this build with these settings; none otherwise. */
-function currentEntries(manifest: Manifest | null, build: string, settings: string, standardOutputs: (id: string) => string[]): Map<string, HeldEntry> {
+/**
+ * The entries of `manifest` as a batch holds them, if it was written by this
+ * build with these settings (none otherwise), and only those of `batch` when
+ * one is given.
+ */
+function currentEntries(manifest: Manifest | null, build: string, settings: string, standardOutputs: (id: string) => string[], batch: ReadonlySet<string> | null): Map<string, HeldEntry> {
   if (manifest === null || manifest.build !== build || manifest.settings !== settings) return new Map();
-  return new Map(Object.entries(manifest.notices).map(([id, entry]) => [id, heldEntry(entry, standardOutputs(id))]));
+  const entries = Object.entries(manifest.notices).filter(([id]) => batch === null || batch.has(id));
+  return new Map(entries.map(([id, entry]) => [id, heldEntry(entry, standardOutputs(id))]));
+}
+
+/**
+ * Remove the outputs of `removed`, the notices of the manifest no longer
+ * among the inputs ({@link RunOptions.prune}). Only the files an entry names
+ * as its notice's (`ID.json` in `outDir`) are touched, whatever a manifest
+ * edited by hand says. Returns a `write-failed` warning for each file that
+ * could not be removed: its entry goes all the same, and `--check` lists it.
+ */
+async function removeOutputsOf(removed: ReadonlyArray<[id: string, entry: ManifestEntry]>, outDir: string): Promise<string[]> {
+  const failures: string[] = [];
+  for (const [id, { outputs }] of removed) {
+    for (const name of outputs.filter((output) => output.startsWith(`${id}.`) && path.basename(output) === output && output !== MANIFEST_FILE)) {
+      const file = path.join(outDir, name);
+      await rm(file, { force: true }).catch((error: NodeJS.ErrnoException) =>
+        failures.push(`${file}:1:1: warning: Unexpected failure removing the output of a notice no longer among the inputs (${error.code ?? 'error'}), expected to remove it (--prune): remove it by hand [write-failed]`),
+      );
+    }
+  }
+  return failures;
 }
 
 function planTasks(inputs: readonly string[], options: RunOptions): { tasks: FileTask[]; duplicates: Map<string, string> } {
@@ -591,19 +637,31 @@ async function buildHash(): Promise<string> {
 }
 
 async function removeLeftovers(outDir: string): Promise<void> {
-  const names = await readdir(outDir).catch(() => [] as string[]);
-  await Promise.all(names.filter(isLeftover).map((name) => rm(path.join(outDir, name), { force: true })));
+  for await (const { name } of entriesOf(outDir)) if (isLeftover(name)) await rm(path.join(outDir, name), { force: true });
 }
 
 /** Outputs in `outDir` that no input of this run produces (an input was removed or renamed); an overrides file there (`--out` the input folder) is none. */
 async function unexpected(outDir: string, ids: ReadonlySet<string>): Promise<string[]> {
-  const names = await readdir(outDir).catch(() => [] as string[]);
-  return names
-    .filter((name) => {
-      const match = /^(.+?)\.(?:json|jsonld|[a-z]+\.csv)$/.exec(name);
-      return name !== MANIFEST_FILE && match?.[1] !== undefined && !ids.has(match[1]) && !name.startsWith('.') && !name.endsWith(OVERRIDES_SUFFIX);
-    })
-    .map((name) => path.join(outDir, name));
+  const found: string[] = [];
+  for await (const { name } of entriesOf(outDir)) {
+    const match = /^(.+?)\.(?:json|jsonld|[a-z]+\.csv)$/.exec(name);
+    if (name !== MANIFEST_FILE && match?.[1] !== undefined && !ids.has(match[1]) && !name.startsWith('.') && !name.endsWith(OVERRIDES_SUFFIX)) found.push(path.join(outDir, name));
+  }
+  return found;
+}
+
+/**
+ * The entries of `folder`, read a few at a time; none when it cannot be
+ * read. `readdir` of an output folder of 30,000 notices (150,000 files) left
+ * the process 25 MB larger for the rest of the batch, though its result was
+ * let go at once.
+ */
+async function* entriesOf(folder: string): AsyncGenerator<Dirent> {
+  try {
+    yield* await opendir(folder);
+  } catch {
+    // No folder yet (a first run), or none pubcom may read: the writes report it.
+  }
 }
 
 /**
@@ -680,9 +738,13 @@ async function listInputs(paths: readonly string[], own: OwnOutputs): Promise<{ 
   };
 }
 
+/** The first few of `names`, and how many more. */
+function some(names: readonly string[]): string {
+  return names.slice(0, 3).join(', ') + (names.length > 3 ? `, and ${names.length - 3} more` : '');
+}
+
 /** One line for each kind of thing the walk found and did not read, naming a few. */
 function unreadNotes({ documents, outputFolders, linkedFolders, hidden }: Unread): string[] {
-  const some = (paths: readonly string[]): string => paths.slice(0, 3).join(', ') + (paths.length > 3 ? `, and ${paths.length - 3} more` : '');
   return [
     ...(documents.length > 0 ? [`pubcom: not read: ${documents.length} document(s) in the folders given (${some(documents)}); pubcom reads notices as text (${INPUT_EXTENSIONS.join(' ')}): convert them first`] : []),
     ...(outputFolders.length > 0 ? [`pubcom: not read: ${some(outputFolders)}, holding ${MANIFEST_FILE}: pubcom's outputs, not notices`] : []),
@@ -737,18 +799,19 @@ function notRegular(file: string): string {
 /** The notices below `folder`, but for pubcom's own outputs (`own`); what it finds and does not read goes into `unread`. */
 async function walk(folder: string, unread: Unread, own: OwnOutputs): Promise<string[]> {
   const found: string[] = [];
+  // Read whole, not a few entries at a time as entriesOf does: for a folder of 30,000 notices, that made the batch's peak 15-20 MB higher.
   const entries = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     unread.missing.push(`${folder}:1:1: error: Unexpected unreadable folder (${error.code ?? 'error'}), expected a folder of notices pubcom may read [read-failed]`);
     return [];
   });
-  // node reads a name that is not UTF-8 with U+FFFD in place of its bytes, and no file has that name.
-  if (entries.some((entry) => entry.name.includes('\uFFFD'))) pushAll(unread.missing, await nonUtf8Names(folder));
+  let nonUtf8 = false;
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
     const extension = path.extname(entry.name).toLowerCase();
-    if (entry.name.includes('\uFFFD')) continue;
-    if (entry.isDirectory() && path.resolve(full) === own.outDir) continue;
-    if (isHidden(entry)) {
+    // node reads a name that is not UTF-8 with U+FFFD in place of its bytes, and no file has that name.
+    if (entry.name.includes('\uFFFD')) nonUtf8 = true;
+    else if (entry.isDirectory() && path.resolve(full) === own.outDir) continue;
+    else if (isHidden(entry)) {
       if (entry.isDirectory() || INPUT_EXTENSIONS.includes(extension)) unread.hidden.push(full);
     } else if (entry.isDirectory()) {
       if (existsSync(path.join(full, MANIFEST_FILE))) unread.outputFolders.push(full);
@@ -760,5 +823,6 @@ async function walk(folder: string, unread: Unread, own: OwnOutputs): Promise<st
     else if (isSpecial(entry) || (entry.isSymbolicLink() && isSpecial((await stat(full).catch(() => null)) ?? entry))) unread.missing.push(notRegular(full));
     else found.push(full);
   }
+  if (nonUtf8) pushAll(unread.missing, await nonUtf8Names(folder));
   return found.sort(compareCodeUnits);
 }

@@ -1,6 +1,6 @@
 /** Archive-scale batches: parallel workers, the manifest of unchanged inputs, shards, the progress bar. */
 import { spawn, spawnSync, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -353,6 +353,63 @@ describe('the manifest', () => {
     }
     // Nor is an overrides file there an output no input produces.
     expect(pubcom(['convert', beside, '--out', beside, '--check']).stdout).toBe('');
+  });
+
+  it('with --prune removes the outputs and entries of notices no longer among the inputs, leaving what a conversion from scratch leaves', () => {
+    const inputs = batch();
+    const out = tempDir();
+    pubcom(['convert', inputs, '--out', out, '--quiet']);
+    rmSync(path.join(inputs, 'c0-mic-denpa-tsv.txt'));
+    renameSync(path.join(inputs, 'c1-caa-hyoji-html.html'), path.join(inputs, 'c1-renamed.html'));
+    writeFileSync(path.join(out, 'notes.json'), '{}\n'); // the archivist's own file
+
+    // Without --prune the outputs of the notices gone stay, and --check (with --prune too) lists them, removing nothing.
+    expect(stat(pubcom(['convert', inputs, '--out', out]).stderr, 'files converted')).toBe(1);
+    const gone = ['c0-mic-denpa-tsv', 'c1-caa-hyoji-html'].flatMap((id) => manifestNotices(out)[id]?.outputs ?? []);
+    expect(gone).toHaveLength(10);
+    const check = pubcom(['convert', inputs, '--out', out, '--check', '--prune']);
+    expect(check.status).toBe(1);
+    for (const name of [...gone, 'pubcom-manifest.json']) expect(check.stdout).toContain(`differs: ${path.join(out, name)}\n`);
+    expect(gone.every((name) => existsSync(path.join(out, name)))).toBe(true);
+
+    const pruned = pubcom(['convert', inputs, '--out', out, '--prune']);
+    expect(pruned.status).toBe(0);
+    expect(pruned.stderr).toContain('pubcom: removed the outputs of 2 notice(s) no longer among the inputs (--prune): c0-mic-denpa-tsv, c1-caa-hyoji-html\n');
+    expect([stat(pruned.stderr, 'files skipped \\(unchanged\\)'), stat(pruned.stderr, 'notices removed \\(--prune\\)')]).toEqual([29, 2]);
+    expect(gone.filter((name) => existsSync(path.join(out, name)))).toEqual([]);
+    const fresh = tempDir();
+    pubcom(['convert', inputs, '--out', fresh, '--quiet']);
+    writeFileSync(path.join(fresh, 'notes.json'), '{}\n');
+    expect(contents(out)).toEqual(contents(fresh));
+    expect(pubcom(['convert', inputs, '--out', out, '--prune']).stderr).not.toContain('removed');
+  });
+
+  it('with --prune removes them whatever build wrote the manifest, only the files named as the notice\'s own, and warns of one it cannot remove', () => {
+    const inputs = tempDir();
+    for (const [name, as] of [['mic-denpa-tsv.txt', 'a.txt'], ['soumu-saiiken-tsv.txt', 'b.txt']] as const) copyFileSync(path.join(inputDir, name), path.join(inputs, as));
+    const parent = tempDir();
+    const out = path.join(parent, 'out');
+    pubcom(['convert', inputs, '--out', out, '--quiet']);
+    rmSync(path.join(inputs, 'b.txt'));
+    // The manifest of another build, edited by hand: b's entry names files that are not b's.
+    const manifestFile = path.join(out, 'pubcom-manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { build: string; notices: Record<string, { outputs: string[] }> };
+    manifest.build = 'an earlier build';
+    manifest.notices['b']?.outputs.push('a.json', '../outside.json', 'b.json/../a.jsonld', 'pubcom-manifest.json');
+    writeFileSync(manifestFile, JSON.stringify(manifest, undefined, 2));
+    writeFileSync(path.join(parent, 'outside.json'), '{}\n');
+    // A folder where b.jsonld was: no rm without --recursive removes it.
+    rmSync(path.join(out, 'b.jsonld'));
+    mkdirSync(path.join(out, 'b.jsonld'));
+    writeFileSync(path.join(out, 'b.jsonld', 'kept.txt'), '');
+
+    const { status, stderr } = pubcom(['convert', inputs, '--out', out, '--prune']);
+    expect(status).toBe(0);
+    expect(stderr).toContain('pubcom: removed the outputs of 1 notice(s) no longer among the inputs (--prune): b\n');
+    expect(stderr).toMatch(new RegExp(`^${path.join(out, 'b.jsonld').replace(/[.]/g, '\\.')}:1:1: warning: Unexpected failure removing the output of a notice no longer among the inputs \\(\\w+\\), expected to remove it \\(--prune\\): remove it by hand \\[write-failed\\]$`, 'm'));
+    expect(readdirSync(out).sort()).toEqual(['a.comments.csv', 'a.json', 'a.jsonld', 'a.opinions.csv', 'a.refs.csv', 'b.jsonld', 'pubcom-manifest.json']);
+    expect(existsSync(path.join(parent, 'outside.json'))).toBe(true);
+    expect(Object.keys(manifestNotices(out))).toEqual(['a']);
   });
 
   it('reconverts an input whose outputs were deleted', () => {
