@@ -804,14 +804,14 @@ async function walk(folder: string, unread: Unread, own: OwnOutputs): Promise<st
     unread.missing.push(`${folder}:1:1: error: Unexpected unreadable folder (${error.code ?? 'error'}), expected a folder of notices pubcom may read [read-failed]`);
     return [];
   });
-  let nonUtf8 = false;
+  // node reads a name that is not UTF-8 with U+FFFD in place of its bytes, and no file has that name.
+  if (entries.some((entry) => entry.name.includes('\uFFFD'))) pushAll(unread.missing, await nonUtf8Names(folder));
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
     const extension = path.extname(entry.name).toLowerCase();
-    // node reads a name that is not UTF-8 with U+FFFD in place of its bytes, and no file has that name.
-    if (entry.name.includes('\uFFFD')) nonUtf8 = true;
-    else if (entry.isDirectory() && path.resolve(full) === own.outDir) continue;
-    else if (isHidden(entry)) {
+    if (entry.name.includes('\uFFFD')) continue;
+    if (entry.isDirectory() && path.resolve(full) === own.outDir) continue;
+    if (isHidden(entry)) {
       if (entry.isDirectory() || INPUT_EXTENSIONS.includes(extension)) unread.hidden.push(full);
     } else if (entry.isDirectory()) {
       if (existsSync(path.join(full, MANIFEST_FILE))) unread.outputFolders.push(full);
@@ -823,6 +823,5 @@ async function walk(folder: string, unread: Unread, own: OwnOutputs): Promise<st
     else if (isSpecial(entry) || (entry.isSymbolicLink() && isSpecial((await stat(full).catch(() => null)) ?? entry))) unread.missing.push(notRegular(full));
     else found.push(full);
   }
-  if (nonUtf8) pushAll(unread.missing, await nonUtf8Names(folder));
   return found.sort(compareCodeUnits);
 }
