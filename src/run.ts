@@ -18,7 +18,7 @@ import type { FileResult, FileTask } from './convert-file.js';
 import { isLeftover, OVERRIDES_SUFFIX, overridesPathOf, readRegularFile, withFileLock, writeAtomically } from './files.js';
 import { sha256, sha256OfFile } from './hash.js';
 import { compareCodeUnits } from './diagnostics.js';
-import { outputNames, type Format } from './emit/index.js';
+import { FORMATS, outputNames, type Format } from './emit/index.js';
 import { fileIdentity, heldEntry, isUnchanged, Manifest, MANIFEST_FILE, manifestParts, readManifest, readManifestChecked, readManifestText, type HeldEntry, type ManifestEntry } from './manifest.js';
 import { createProgress } from './progress.js';
 import { pushAll } from './arrays.js';
@@ -535,15 +535,18 @@ function currentEntries(manifest: Manifest | null, build: string, settings: stri
 
 /**
  * Remove the outputs of `removed`, the notices of the manifest no longer
- * among the inputs ({@link RunOptions.prune}). Only the files an entry names
- * as its notice's (`ID.json` in `outDir`) are touched, whatever a manifest
- * edited by hand says. Returns a `write-failed` warning for each file that
- * could not be removed: its entry goes all the same, and `--check` lists it.
+ * among the inputs ({@link RunOptions.prune}). Of the files an entry names,
+ * only those that are its notice's outputs under some `--format`
+ * (`ID.json`, `ID.jsonld`, `ID.opinions.csv` … in `outDir`) are touched,
+ * whatever a manifest edited by hand says. Returns a `write-failed` warning
+ * for each file that could not be removed: its entry goes all the same, and
+ * `--check` lists it.
  */
 async function removeOutputsOf(removed: ReadonlyArray<[id: string, entry: ManifestEntry]>, outDir: string): Promise<string[]> {
   const failures: string[] = [];
   for (const [id, { outputs }] of removed) {
-    for (const name of outputs.filter((output) => output.startsWith(`${id}.`) && path.basename(output) === output && output !== MANIFEST_FILE)) {
+    const possible = outputNames(id, FORMATS);
+    for (const name of outputs.filter((output) => possible.includes(output) && output !== MANIFEST_FILE)) {
       const file = path.join(outDir, name);
       await rm(file, { force: true }).catch((error: NodeJS.ErrnoException) =>
         failures.push(`${file}:1:1: warning: Unexpected failure removing the output of a notice no longer among the inputs (${error.code ?? 'error'}), expected to remove it (--prune): remove it by hand [write-failed]`),

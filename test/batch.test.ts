@@ -395,9 +395,10 @@ describe('the manifest', () => {
     const manifestFile = path.join(out, 'pubcom-manifest.json');
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { build: string; notices: Record<string, { outputs: string[] }> };
     manifest.build = 'an earlier build';
-    manifest.notices['b']?.outputs.push('a.json', '../outside.json', 'b.json/../a.jsonld', 'pubcom-manifest.json');
+    manifest.notices['b']?.outputs.push('a.json', '../outside.json', 'b.json/../a.jsonld', 'pubcom-manifest.json', 'b.pubcom.json');
     writeFileSync(manifestFile, JSON.stringify(manifest, undefined, 2));
     writeFileSync(path.join(parent, 'outside.json'), '{}\n');
+    writeFileSync(path.join(out, 'b.pubcom.json'), '{}\n');
     // A folder where b.jsonld was: no rm without --recursive removes it.
     rmSync(path.join(out, 'b.jsonld'));
     mkdirSync(path.join(out, 'b.jsonld'));
@@ -407,7 +408,7 @@ describe('the manifest', () => {
     expect(status).toBe(0);
     expect(stderr).toContain('pubcom: removed the outputs of 1 notice(s) no longer among the inputs (--prune): b\n');
     expect(stderr).toMatch(new RegExp(`^${path.join(out, 'b.jsonld').replace(/[.]/g, '\\.')}:1:1: warning: Unexpected failure removing the output of a notice no longer among the inputs \\(\\w+\\), expected to remove it \\(--prune\\): remove it by hand \\[write-failed\\]$`, 'm'));
-    expect(readdirSync(out).sort()).toEqual(['a.comments.csv', 'a.json', 'a.jsonld', 'a.opinions.csv', 'a.refs.csv', 'b.jsonld', 'pubcom-manifest.json']);
+    expect(readdirSync(out).sort()).toEqual(['a.comments.csv', 'a.json', 'a.jsonld', 'a.opinions.csv', 'a.refs.csv', 'b.jsonld', 'b.pubcom.json', 'pubcom-manifest.json']);
     expect(existsSync(path.join(parent, 'outside.json'))).toBe(true);
     expect(Object.keys(manifestNotices(out))).toEqual(['a']);
   });
