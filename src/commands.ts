@@ -52,6 +52,8 @@ const COMMANDS: Record<string, Command> = {
       const check = values['check'] === true;
       const quiet = values['quiet'] === true;
       const stop = stopOnSignals(quiet);
+      const interactive = process.stdout.isTTY && process.stderr.isTTY;
+      const showProgress = !quiet && !process.env['CI'];
       const summary = await run(
         {
           paths,
@@ -64,8 +66,9 @@ const COMMANDS: Record<string, Command> = {
           force: values['force'] === true,
           prune: values['prune'] === true,
           shard: parseShard(values['shard']),
-          // Drawn on stderr, and only in an interactive session: both streams on a terminal (not `> log`, not `| tee`).
-          progress: process.stdout.isTTY && process.stderr.isTTY && !quiet && !process.env['CI'] ? process.stderr : null,
+          // A bar only in an interactive session: both streams on a terminal (not `> log`, not `| tee`); else a line a minute on stderr.
+          progress: interactive && showProgress ? process.stderr : null,
+          progressLog: !interactive && showProgress ? process.stderr : null,
           stopping: stop.stopping,
           interrupted: stop.interrupted,
         },

@@ -21,7 +21,8 @@ a.pubcom.json beside a.txt holds overrides for that notice.
   --prune            remove the outputs of notices no longer among the PATHs
                      (removed or renamed), as DIR/pubcom-manifest.json lists them
   --shard K/N        convert only shard K of N (a stable split by path hash)
-  --quiet            no progress bar and no closing summary table
+  --quiet            no progress (a bar on a terminal, else a line a minute)
+                     and no closing summary table
 
 diff: a markdown report of what changed in meaning between two output
 folders (opinions, flags, outcomes, texts, submitters, refs, diagnostics).

@@ -1,7 +1,8 @@
 /**
- * A one-line progress bar for long batches on a terminal (files, opinions,
- * warnings, errors, ETA), redrawn at most ten times a second. It stays off
- * when stderr is not a TTY, in CI and with --quiet.
+ * Where a long batch stands (files, opinions, warnings, errors, ETA): on a
+ * terminal, a one-line bar redrawn at most ten times a second; in a log (a
+ * batch left overnight with `> log 2>&1`), the same counts on a line of their
+ * own every minute. Off in CI and with --quiet.
  */
 export interface ProgressState {
   done: number;
@@ -21,10 +22,26 @@ export interface Progress {
 
 const NONE: Progress = { update() {}, clear() {} };
 
-export function createProgress(stream: NodeJS.WriteStream, enabled: boolean, now: () => number = Date.now): Progress {
-  if (!enabled) return NONE;
+/** How often a log gets a line of progress: a batch of a minute or less gets none. */
+export const LOG_LINE_EVERY_MS = 60_000;
+
+export function createProgress(stream: NodeJS.WritableStream & { columns?: number }, mode: 'bar' | 'log' | 'off', now: () => number = Date.now): Progress {
+  if (mode === 'off') return NONE;
   /** When the conversions began: the batch's start, or its last update before any file was converted (while unchanged ones were skipped). */
   let started = now();
+  if (mode === 'log') {
+    let written = started;
+    return {
+      update(state) {
+        const time = now();
+        if (state.done === state.skipped) started = time;
+        if (time - written < LOG_LINE_EVERY_MS || state.done === state.total) return;
+        written = time;
+        stream.write(`pubcom: ${progressCounts(state, time - started)}\n`);
+      },
+      clear() {},
+    };
+  }
   let drawn: number | null = null;
   return {
     update(state) {
@@ -45,12 +62,17 @@ export function createProgress(stream: NodeJS.WriteStream, enabled: boolean, now
 /** The bar itself: pure, so it can be tested without a terminal. `elapsedMs` is the time the files converted so far took. */
 export function renderProgress(state: ProgressState, elapsedMs: number, columns: number): string {
   const fraction = state.total === 0 ? 1 : state.done / state.total;
-  const rate = elapsedMs > 0 ? (state.done - state.skipped) / elapsedMs : 0;
-  const eta = rate > 0 ? (state.total - state.done) / rate : null;
-  const counts = `${state.done}/${state.total} files · ${state.opinions} opinions · ${state.warnings} warnings · ${state.errors} errors · ETA ${eta === null ? '--:--' : clock(eta)}`;
+  const counts = progressCounts(state, elapsedMs);
   const width = Math.max(10, Math.min(30, columns - counts.length - 4));
   const filled = Math.round(fraction * width);
   return `[${'='.repeat(filled)}${' '.repeat(width - filled)}] ${counts}`;
+}
+
+/** The counts of the bar and of a log's line. */
+function progressCounts(state: ProgressState, elapsedMs: number): string {
+  const rate = elapsedMs > 0 ? (state.done - state.skipped) / elapsedMs : 0;
+  const eta = rate > 0 ? (state.total - state.done) / rate : null;
+  return `${state.done}/${state.total} files · ${state.opinions} opinions · ${state.warnings} warnings · ${state.errors} errors · ETA ${eta === null ? '--:--' : clock(eta)}`;
 }
 
 function clock(ms: number): string {

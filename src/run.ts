@@ -56,6 +56,8 @@ export interface RunOptions {
   shard?: { index: number; count: number } | null;
   /** Draw a progress bar on this terminal stream. */
   progress?: NodeJS.WriteStream | null;
+  /** Otherwise, write a line of progress to this stream every minute (a log of a long batch). */
+  progressLog?: NodeJS.WritableStream | null;
   /** Cap of each worker's old-generation heap in MB (default {@link WORKER_HEAP_MB}); a notice that needs more is converted again in a process of its own. */
   workerHeapMb?: number;
   /** Cap of the heap of that process of its own, in MB (default: as far as this thread's heap may grow). */
@@ -193,7 +195,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
       // The manifest written at the end reports the failure.
     }
   });
-  const progress = createProgress(options.progress ?? process.stderr, options.progress != null);
+  const progress = options.progress ? createProgress(options.progress, 'bar') : options.progressLog ? createProgress(options.progressLog, 'log') : createProgress(process.stderr, 'off');
   const onInterrupt = (): void => {
     progress.clear();
     if (written.size > 0) checkpoint({ now: true });

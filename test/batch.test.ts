@@ -701,12 +701,28 @@ describe('progress and summary', () => {
     expect(renderProgress({ done: 0, skipped: 0, total: 10, opinions: 0, warnings: 0, errors: 0 }, 0, 80)).toContain('ETA --:--');
   });
 
+  it('writes, in a log, the same counts on a line of their own once a minute, none once the batch is done', () => {
+    let now = 0;
+    const lines: string[] = [];
+    const log = { write: (text: string) => lines.push(text) } as unknown as NodeJS.WritableStream;
+    const progress = createProgress(log, 'log', () => now);
+    const state = { done: 0, skipped: 0, total: 1_000, opinions: 0, warnings: 2, errors: 0 };
+    // A file every 150 ms from the start: 401 by the first minute, 801 by the second, 1,000 in two and a half.
+    for (; state.done < state.total; now += 150) {
+      state.done++;
+      state.opinions += 10;
+      progress.update(state);
+      progress.clear();
+    }
+    expect(lines).toEqual(['pubcom: 401/1000 files · 4010 opinions · 2 warnings · 0 errors · ETA 1:30\n', 'pubcom: 801/1000 files · 8010 opinions · 2 warnings · 0 errors · ETA 0:30\n']);
+  });
+
   it('leaves the files skipped as unchanged, and the time skipping them took, out of the ETA', () => {
     // A re-run after a fix: 9,000 files skipped in 2 s, then 100 converted in 10 s; the 900 left take 90 s more, not 1 s.
     let now = 0;
     let drawn = '';
     const stream = { columns: 120, write: (text: string) => (drawn = text) } as unknown as NodeJS.WriteStream;
-    const progress = createProgress(stream, true, () => now);
+    const progress = createProgress(stream, 'bar', () => now);
     const state = { done: 0, skipped: 0, total: 10_000, opinions: 0, warnings: 0, errors: 0 };
     for (; state.skipped < 9_000; now += 2_000 / 9_000) {
       state.done = ++state.skipped;
