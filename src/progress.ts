@@ -20,24 +20,29 @@ export interface Progress {
   clear(): void;
 }
 
-const NONE: Progress = { update() {}, clear() {} };
+/** No progress shown: in CI, with --quiet, or from the API unless asked for. */
+export const NO_PROGRESS: Progress = { update() {}, clear() {} };
 
 /** How often a log gets a line of progress: a batch of a minute or less gets none. */
-export const LOG_LINE_EVERY_MS = 60_000;
+const LOG_LINE_EVERY_MS = 60_000;
 
-export function createProgress(stream: NodeJS.WritableStream & { columns?: number }, mode: 'bar' | 'log' | 'off', now: () => number = Date.now): Progress {
-  if (mode === 'off') return NONE;
+export function createProgress(stream: NodeJS.WritableStream & { columns?: number }, mode: 'bar' | 'log', now: () => number = Date.now): Progress {
   /** When the conversions began: the batch's start, or its last update before any file was converted (while unchanged ones were skipped). */
   let started = now();
+  /** The time the files converted so far took, at `time`. */
+  const elapsed = (state: ProgressState, time: number): number => {
+    if (state.done === state.skipped) started = time;
+    return time - started;
+  };
   if (mode === 'log') {
     let written = started;
     return {
       update(state) {
         const time = now();
-        if (state.done === state.skipped) started = time;
+        const took = elapsed(state, time);
         if (time - written < LOG_LINE_EVERY_MS || state.done === state.total) return;
         written = time;
-        stream.write(`pubcom: ${progressCounts(state, time - started)}\n`);
+        stream.write(`pubcom: ${progressCounts(state, took)}\n`);
       },
       clear() {},
     };
@@ -46,10 +51,10 @@ export function createProgress(stream: NodeJS.WritableStream & { columns?: numbe
   return {
     update(state) {
       const time = now();
-      if (state.done === state.skipped) started = time;
+      const took = elapsed(state, time);
       if (drawn !== null && time - drawn < 100 && state.done < state.total) return;
       drawn = time;
-      stream.write(`\r${renderProgress(state, time - started, stream.columns ?? 80)}\u001b[K`);
+      stream.write(`\r${renderProgress(state, took, stream.columns ?? 80)}\u001b[K`);
     },
     clear() {
       if (drawn === null) return;

@@ -20,7 +20,7 @@ import { sha256, sha256OfFile } from './hash.js';
 import { compareCodeUnits } from './diagnostics.js';
 import { FORMATS, outputNames, type Format } from './emit/index.js';
 import { fileIdentity, heldEntry, isUnchanged, Manifest, MANIFEST_FILE, manifestParts, readManifest, readManifestChecked, readManifestText, type HeldEntry, type ManifestEntry } from './manifest.js';
-import { createProgress } from './progress.js';
+import { createProgress, NO_PROGRESS } from './progress.js';
 import { pushAll } from './arrays.js';
 
 export const INPUT_EXTENSIONS = ['.txt', '.tsv', '.csv', '.md', '.html', '.htm'];
@@ -195,7 +195,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
       // The manifest written at the end reports the failure.
     }
   });
-  const progress = options.progress ? createProgress(options.progress, 'bar') : options.progressLog ? createProgress(options.progressLog, 'log') : createProgress(process.stderr, 'off');
+  const progress = options.progress ? createProgress(options.progress, 'bar') : options.progressLog ? createProgress(options.progressLog, 'log') : NO_PROGRESS;
   const onInterrupt = (): void => {
     progress.clear();
     if (written.size > 0) checkpoint({ now: true });
