@@ -413,6 +413,22 @@ describe('the manifest', () => {
     expect(Object.keys(manifestNotices(out))).toEqual(['a']);
   });
 
+  it('with --prune removes nothing where the batch may be incomplete: a PATH mistyped, or no notice found (a disk not mounted)', () => {
+    const inputs = batch();
+    const more = tempDir();
+    copyFileSync(path.join(inputDir, 'mic-denpa-tsv.txt'), path.join(more, 'more.txt'));
+    const out = tempDir();
+    pubcom(['convert', inputs, more, '--out', out, '--quiet']);
+    const before = contents(out);
+    // The second folder mistyped: its notice is not gone from the archive.
+    const mistyped = pubcom(['convert', inputs, `${more}-typo`, '--out', out, '--prune']);
+    expect(mistyped.status).toBe(1);
+    expect(mistyped.stderr).toContain('pubcom: not pruned (--prune): some PATH or file could not be read, so which notices are gone from the archive is not known; nothing was removed\n');
+    const empty = pubcom(['convert', tempDir(), '--out', out, '--prune']);
+    expect(empty.stderr).toContain('pubcom: not pruned (--prune): no notice was found, so which notices are gone from the archive is not known; nothing was removed\n');
+    expect(contents(out)).toEqual(before);
+  });
+
   it('reconverts an input whose outputs were deleted', () => {
     const inputs = batch();
     const out = tempDir();
