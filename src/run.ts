@@ -158,8 +158,10 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   for (const line of [...missing, ...unreadNotes(unread), ...(earlier.warning === null ? [] : [earlier.warning])]) reporter.err(line);
   // A shard may have siblings writing into the same folder at this moment on other machines (a job array on a shared disk), whose pids say nothing here.
   if (!options.check && !options.shard) await removeLeftovers(options.outDir);
+  if (options.prune && !options.check && earlier.batch === null) {
+    reporter.err(`pubcom: not pruned (--prune): ${missing.length > 0 ? 'some PATH or file could not be read' : 'no notice was found'}, so which notices are gone from the archive is not known; nothing was removed`);
+  }
   // Before anything is converted: on macOS an output removed (Kekka.json) may be the one a notice renamed (kekka.txt) writes.
-  if (earlier.unpruned) reporter.err(`pubcom: not pruned (--prune): ${unread.missing.length > 0 ? 'some PATH or file could not be read' : 'no notice was found'}, so which notices are gone from the archive is not known; nothing was removed`);
   if (!options.check && earlier.removed.length > 0) {
     const failures = await removeOutputsOf(earlier.removed, options.outDir);
     summary.removed = earlier.removed.length;
@@ -519,13 +521,11 @@ async function planBatch(options: RunOptions, build: Promise<string>, settings: 
   const tasks = shard ? whole.filter((task) => inShard(shardKeys.get(task.input) ?? task.input, shard)) : whole;
   // With --prune, the notices of the batch are all the manifest may list; whatever build wrote the others, their outputs go. Not where the
   // batch may be incomplete: a PATH mistyped, a folder unreadable or a name not UTF-8, an archive's disk not mounted (an empty folder).
-  const pruning = options.prune === true && unread.missing.length === 0 && whole.length > 0;
-  const batch = pruning ? new Set(whole.map((task) => task.id)) : null;
+  const batch = options.prune && unread.missing.length === 0 && whole.length > 0 ? new Set(whole.map((task) => task.id)) : null;
   const removed = batch === null || previous === null ? [] : Object.entries(previous.notices).filter(([id]) => !batch.has(id));
   // Entries of another build or settings describe outputs this build did not write: nothing is skipped on them, and the next manifest drops them.
   const kept = currentEntries(previous, await build, settings, standardOutputs, batch);
-  const unpruned = options.prune === true && !pruning && !options.check;
-  return { whole, tasks, duplicates, unread, earlier: { identity, warning, found: previous !== null, kept, removed, batch, unpruned } };
+  return { whole, tasks, duplicates, unread, earlier: { identity, warning, found: previous !== null, kept, removed, batch } };
 }
 
 /**
