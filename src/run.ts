@@ -22,6 +22,7 @@ import { FORMATS, outputNames, type Format } from './emit/index.js';
 import { fileIdentity, heldEntry, isUnchanged, Manifest, MANIFEST_FILE, manifestParts, readManifest, readManifestChecked, readManifestText, type HeldEntry, type ManifestEntry } from './manifest.js';
 import { createProgress, NO_PROGRESS } from './progress.js';
 import { pushAll } from './arrays.js';
+import { stopYoungGenerationGrowth, withYoungGenerationStopped } from './young-generation.js';
 
 export const INPUT_EXTENSIONS = ['.txt', '.tsv', '.csv', '.md', '.html', '.htm'];
 /** Documents a folder of notices often holds beside their text (the notices as published), which pubcom cannot read: named once, not skipped silently. */
@@ -100,6 +101,9 @@ const CHECKPOINT_MS = 30_000;
  */
 export const WORKER_HEAP_MB = 512;
 const WORKER_YOUNG_GENERATION_MB = 24;
+
+/** Notices each worker converts before the young generation of this thread stops growing (young-generation.ts): a worker's reaches its cap within its first five. */
+const WORKER_WARM_UP_NOTICES = 20;
 
 /**
  * A notice file of this size goes straight to the process of its own, even
@@ -346,6 +350,7 @@ async function convertOnWorkers(tasks: FileTask[], limits: { jobs: number; worke
   const results = new Map<number, FileResult>();
   let next = 0;
   let flushed = 0;
+  let returned = 0;
   const flush = (): void => {
     for (let result = results.get(flushed); result; result = results.get(flushed)) {
       results.delete(flushed++);
@@ -358,12 +363,15 @@ async function convertOnWorkers(tasks: FileTask[], limits: { jobs: number; worke
       const task = tasks[index] as FileTask;
       const converted = isLargeNotice(task) ? large(task) : run(task).catch((error: unknown) => (outOfMemory(error) ? large(task) : workerFailure(task, error)));
       results.set(index, await converted);
+      // The workers have grown their young generations by now, so this thread's may stop growing (young-generation.ts).
+      if (++returned === jobs * WORKER_WARM_UP_NOTICES) stopYoungGenerationGrowth(true);
       flush();
     }
   };
   try {
     await Promise.all(Array.from({ length: Math.min(window, tasks.length) }, launch));
   } finally {
+    stopYoungGenerationGrowth(false);
     await destroy(pool);
   }
 }
@@ -514,9 +522,15 @@ function isSkippable(task: FileTask, recorded: HeldEntry | undefined, standardOu
  */
 async function planBatch(options: RunOptions, build: Promise<string>, settings: string, standardOutputs: (id: string) => string[]) {
   const { manifest: previous, warning, identity } = readManifestChecked(options.outDir);
-  const { inputs, shardKeys, unread } = await listInputs(options.paths, ownOutputs(options.outDir, previous));
-  // Output names, and so their clashes, are the whole batch's: two shards must not write one name, and a shard's --check expects the others' outputs.
-  const { tasks: whole, duplicates } = planTasks(inputs, options);
+  const own = ownOutputs(options.outDir, previous);
+  // The list of inputs and the tasks survive: with the growth stopped, 30,000 of them leave this thread no young generation of 32 MB. Not the
+  // manifest read above, which dies young in a young generation left to grow (stopped, its objects stayed in the old one; young-generation.ts).
+  const { shardKeys, unread, whole, duplicates } = await withYoungGenerationStopped(async () => {
+    const { inputs, ...listed } = await listInputs(options.paths, own);
+    // Output names, and so their clashes, are the whole batch's: two shards must not write one name, and a shard's --check expects the others' outputs.
+    const { tasks, duplicates: clashes } = planTasks(inputs, options);
+    return { ...listed, whole: tasks, duplicates: clashes };
+  });
   const { shard } = options;
   const tasks = shard ? whole.filter((task) => inShard(shardKeys.get(task.input) ?? task.input, shard)) : whole;
   // With --prune, the notices of the batch are all the manifest may list; whatever build wrote the others, their outputs go. Not where the
@@ -674,16 +688,6 @@ async function* entriesOf(folder: string): AsyncGenerator<Dirent> {
 }
 
 /**
- * Files given, and folders walked recursively for notices; sorted by code
- * units so every machine runs the same order. Only regular files (or links to
- * them) are read: reading a FIFO or a device would wait for ever.
- */
-/**
- * The notice files of `paths`, sorted, each with its shard key: its path
- * within the folder given, or the name of a file given, so that a shard holds
- * the same notices wherever the archive is (`/mnt/archive`, `../archive`).
- */
-/**
  * pubcom's own outputs, which a walk of the folders given leaves out (their
  * CSV files are no notices): the output folder where it lies among the
  * inputs (`--out archive/out`), the outputs its manifest lists where the
@@ -718,6 +722,14 @@ interface Unread {
   hidden: string[];
 }
 
+/**
+ * The notice files of `paths` (files given, and folders walked recursively),
+ * sorted by code units so every machine runs the same order, each with its
+ * shard key: its path within the folder given, or the name of a file given,
+ * so that a shard holds the same notices wherever the archive is
+ * (`/mnt/archive`, `../archive`). Only regular files (or links to them) are
+ * read: reading a FIFO or a device would wait for ever.
+ */
 async function listInputs(paths: readonly string[], own: OwnOutputs): Promise<{ inputs: string[]; shardKeys: Map<string, string>; unread: Unread }> {
   const shardKeys = new Map<string, string>();
   const unread: Unread = { missing: [], documents: [], outputFolders: [], linkedFolders: [], hidden: [] };
