@@ -344,6 +344,7 @@ async function convertOnWorkers(tasks: FileTask[], limits: { jobs: number; worke
     minThreads: jobs,
     maxThreads: jobs,
     isolateWorkers: false,
+    execArgv: workerExecArgv(process.execArgv),
     resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: limits.workerHeapMb },
   });
   const window = jobs * 4;
@@ -377,6 +378,16 @@ async function convertOnWorkers(tasks: FileTask[], limits: { jobs: number; worke
 }
 
 type Pool = InstanceType<TinypoolModule['default']>;
+
+/**
+ * node's options for a worker: the process's (`--cpu-prof` profiles each
+ * thread), but `--input-type`, which a worker may not have: under
+ * `node --input-type=module -e …` every notice failed with
+ * ERR_INPUT_TYPE_NOT_ALLOWED.
+ */
+function workerExecArgv(options: readonly string[]): string[] {
+  return options.filter((option, index) => !option.startsWith('--input-type') && options[index - 1] !== '--input-type');
+}
 
 /**
  * A tinypool of dist/worker.js, and how to run a task on it. A worker that

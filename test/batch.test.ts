@@ -86,6 +86,18 @@ describe('parallel batches', () => {
     expect(contents(here)).toEqual(contents(one));
   });
 
+  it('run on workers from a script node runs with --input-type=module, which a worker may not have', () => {
+    const script = (out: string): string => `
+      const { run } = await import(${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'index.js')).href)});
+      const summary = await run({ paths: [${JSON.stringify(path.join(root, 'input'))}], outDir: ${JSON.stringify(out)}, formats: ['json'], bom: false, check: false, verbose: false, jobs: 2 }, { out() {}, err: (line) => console.error(line) });
+      console.log(JSON.stringify({ converted: summary.converted, failed: summary.failed }));`;
+    for (const form of [['--input-type=module'], ['--input-type', 'module']]) {
+      const result = spawnSync(process.execPath, [...form, '-e', script(tempDir())], { encoding: 'utf8' });
+      expect(result.stderr, form.join(' ')).toBe('');
+      expect(JSON.parse(result.stdout), form.join(' ')).toEqual({ converted: readdirSync(path.join(root, 'input')).length, failed: 0 });
+    }
+  });
+
   it('convert a notice too large for a worker\'s heap again in a process of its own', async () => {
     // A 5 MB notice needs far more than 48 MB of heap, the others fit.
     const { inputs } = withLargeNotice(5_000_000, { smallToo: true });

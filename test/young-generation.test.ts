@@ -4,7 +4,7 @@
  * is the size V8 gives the young generation while a thread keeps what it
  * allocates, as the list of a batch's inputs and its manifest entries do.
  */
-import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -28,10 +28,7 @@ function probe(body: string): unknown {
     // About 40 MB that survive, as a batch's list of inputs does: enough to grow a young generation left to grow to its largest.
     const keep = () => { for (let i = 0; i < 1_000_000; i++) kept.push({ i, name: 'notice-' + i }); };
   `;
-  // A file, not `node -e`: the workers of a batch start with node's options, and `--input-type` is none a worker may have.
-  const script = path.join(temporaryDir('pubcom-young-probe-'), 'probe.mjs');
-  writeFileSync(script, preamble + body);
-  const result = spawnSync(process.execPath, [script], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', preamble + body], { cwd: root, encoding: 'utf8' });
   expect(result.stderr).toBe('');
   return JSON.parse(result.stdout);
 }
