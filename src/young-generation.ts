@@ -5,7 +5,7 @@
  * semi-spaces of 16 MB, and gives it back only when it reduces the heap for
  * memory. What a batch holds (the inputs listed, the manifest entries, the
  * tasks in flight) survives, so over 30,000 notices that thread's young
- * generation reached 32 MB: 236 MiB of peak RSS, 209 MiB with its growth
+ * generation reached 32 MB: 236 MiB of peak RSS, 210 MiB with its growth
  * stopped.
  *
  * V8 reads `--semi-space-growth-factor` at each growth, and 1 stops it. The
