@@ -211,7 +211,7 @@ export const BATCH_RULES = {
   },
   'manifest-invalid': {
     severity: 'warning',
-    note: 'The `pubcom-manifest.json` of the output folder is no manifest pubcom can use (a merge conflict left in it, an edit by hand, another format): every input is converted again, and the manifest is written anew. Nothing needs mending by hand: after a merge, run pubcom again rather than resolve the manifest\'s conflicts.',
+    note: 'The `pubcom-manifest.json` of the output folder is no manifest pubcom can use (a merge conflict left in it, an edit by hand, another format), or could not be read: every input is converted again, and the manifest is written anew. Nothing needs mending by hand: after a merge, run pubcom again rather than resolve the manifest\'s conflicts.',
   },
 } as const satisfies Record<string, Rule>;
 

@@ -10,6 +10,7 @@ import { location } from 'vfile-location';
 import * as z from './schema/zod.js';
 import { compareCodeUnits } from './diagnostics.js';
 import { readRegularFile } from './files.js';
+import { outputNames, type Format } from './emit/index.js';
 
 export const MANIFEST_FILE = 'pubcom-manifest.json';
 
@@ -35,25 +36,29 @@ export function readManifestText(outDir: string): string | null {
   return bytes instanceof Buffer ? bytes.toString('utf8') : null;
 }
 
-/** The manifest in `outDir`, or null when it is missing, unreadable, or no manifest of this format. */
-export function readManifest(outDir: string): Manifest | null {
-  return readManifestChecked(outDir).manifest;
-}
-
 /**
- * {@link readManifest}, with a warning when a manifest is there but cannot be
- * used: a merge conflict left in it, an edit by hand, a manifest of another
- * format. Every input is then converted again, and the manifest written anew.
- * `identity` is the {@link fileIdentity} of the file read, taken before it is
- * read: a manifest another run writes meanwhile then shows as changed.
+ * The manifest in `outDir` as a batch holds it: its head, and its entries in
+ * the form {@link heldEntry} gives them for a batch of `formats`. `head` is
+ * null, and `notices` empty, when there is no manifest or it cannot be used;
+ * `warning` then says why, if there is one: a merge conflict left in it, an
+ * edit by hand, a manifest of another format. Every input is then converted
+ * again, and the manifest written anew.
  */
-export function readManifestChecked(outDir: string): { manifest: Manifest | null; warning: string | null; identity: string | null } {
-  const file = path.join(outDir, MANIFEST_FILE);
-  const identity = fileIdentity(file);
-  return { ...checkedManifest(outDir, file), identity };
+export interface HeldManifest {
+  head: Omit<Manifest, 'notices'> | null;
+  notices: Map<string, HeldEntry>;
+  warning: string | null;
 }
 
-function checkedManifest(outDir: string, file: string): { manifest: Manifest | null; warning: string | null } {
+export function readHeldManifest(outDir: string, formats: readonly Format[]): HeldManifest {
+  const { manifest, warning } = checkedManifest(outDir);
+  if (manifest === null) return { head: null, notices: new Map(), warning };
+  const { notices, ...head } = manifest;
+  return { head, notices: new Map(Object.entries(notices).map(([id, entry]) => [id, heldEntry(entry, outputNames(id, formats))])), warning };
+}
+
+function checkedManifest(outDir: string): { manifest: Manifest | null; warning: string | null } {
+  const file = path.join(outDir, MANIFEST_FILE);
   const text = readManifestText(outDir);
   if (text === null) return { manifest: null, warning: null };
   const warning = (what: string, place = '1:1'): string => `${file}:${place}: warning: Unexpected ${what}, expected the manifest a run of pubcom wrote: every input is converted again [manifest-invalid]`;

@@ -14,12 +14,13 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
+import { Worker } from 'node:worker_threads';
 import type { FileResult, FileTask } from './convert-file.js';
 import { isLeftover, OVERRIDES_SUFFIX, overridesPathOf, readRegularFile, withFileLock, writeAtomically } from './files.js';
 import { sha256, sha256OfFile } from './hash.js';
 import { compareCodeUnits } from './diagnostics.js';
 import { FORMATS, outputNames, type Format } from './emit/index.js';
-import { fileIdentity, heldEntry, isUnchanged, Manifest, MANIFEST_FILE, manifestParts, readManifest, readManifestChecked, readManifestText, type HeldEntry, type ManifestEntry } from './manifest.js';
+import { fileIdentity, heldEntry, isUnchanged, MANIFEST_FILE, manifestParts, readHeldManifest, readManifestText, type HeldEntry, type HeldManifest } from './manifest.js';
 import { createProgress, NO_PROGRESS } from './progress.js';
 import { pushAll } from './arrays.js';
 import { stopYoungGenerationGrowth, withYoungGenerationStopped } from './young-generation.js';
@@ -143,11 +144,13 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   const stamp = Promise.all([version(), build]).then(([pubcom, hash]) => ({ pubcom, build: hash }));
   const settings = settingsOf(options);
   const standardOutputs = (id: string): string[] => outputNames(id, options.formats);
-  const { whole, tasks, duplicates, unread, earlier } = await planBatch(options, build, settings, standardOutputs);
+  const { whole, inputs, duplicates, unread, earlier } = await planBatch(options, build, settings, standardOutputs);
+  // Made as each input comes up, not held for the whole batch.
+  const taskOf = (input: string): FileTask => ({ input, id: idOf(input), outDir: options.outDir, formats: options.formats, bom: options.bom, check: options.check, verbose: options.verbose });
   const { missing } = unread;
   const summary: RunSummary = {
     exitCode: 0,
-    files: tasks.length,
+    files: inputs.length,
     converted: 0,
     skipped: 0,
     failed: missing.length,
@@ -160,19 +163,6 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     wallMs: 0,
   };
   for (const line of [...missing, ...unreadNotes(unread), ...(earlier.warning === null ? [] : [earlier.warning])]) reporter.err(line);
-  // A shard may have siblings writing into the same folder at this moment on other machines (a job array on a shared disk), whose pids say nothing here.
-  if (!options.check && !options.shard) await removeLeftovers(options.outDir);
-  if (options.prune && !options.check && earlier.batch === null) {
-    reporter.err(`pubcom: not pruned (--prune): ${missing.length > 0 ? 'some PATH or file could not be read' : 'no notice was found'}, so which notices are gone from the archive is not known; nothing was removed`);
-  }
-  // Before anything is converted: on macOS an output removed (Kekka.json) may be the one a notice renamed (kekka.txt) writes.
-  if (!options.check && earlier.removed.length > 0) {
-    const failures = await removeOutputsOf(earlier.removed, options.outDir);
-    summary.removed = earlier.removed.length;
-    summary.counts.warning += failures.length;
-    reporter.err(`pubcom: removed the outputs of ${summary.removed} notice(s) no longer among the inputs (--prune): ${some(earlier.removed.map(([id]) => id))}`);
-    for (const line of failures) reporter.err(line);
-  }
 
   /** The entries of the inputs this run converted: under another build or settings, the only ones the new manifest can vouch for. */
   const written = new Map<string, HeldEntry>();
@@ -184,7 +174,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     // Shards converting into one folder at once each write the manifest: the entries the others wrote meanwhile are kept too.
     // A lone run finds its own last write there and does not parse it again (30,000 notices: 14 MB of text, 18 MB of objects).
     const identity = fileIdentity(manifestPath);
-    if (identity !== onDisk.identity) onDisk = { identity, others: currentEntries(readManifest(options.outDir), hash, settings, standardOutputs, earlier.batch) };
+    if (identity !== onDisk.identity) onDisk = { identity, others: currentEntries(readHeldManifest(options.outDir, options.formats), hash, settings, earlier.batch) };
     const merged = new Map([...earlier.kept, ...onDisk.others, ...written]);
     for (const id of failed) merged.delete(id);
     return manifestParts({ pubcom, build: hash, settings }, merged, standardOutputs);
@@ -211,9 +201,9 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   options.interrupted?.addEventListener('abort', onInterrupt, { once: true });
   const done = (): number => summary.converted + summary.skipped + summary.failed - missing.length;
   const showProgress = (): void =>
-    progress.update({ done: done(), skipped: summary.skipped, total: tasks.length, opinions: summary.opinions, warnings: summary.counts.warning, errors: summary.counts.error });
+    progress.update({ done: done(), skipped: summary.skipped, total: inputs.length, opinions: summary.opinions, warnings: summary.counts.warning, errors: summary.counts.error });
 
-  const record = (result: FileResult): void => {
+  const record = (task: FileTask, result: FileResult): void => {
     if (result.lines.length > 0) progress.clear();
     for (const line of result.lines) reporter.err(line);
     summary.opinions += result.opinions;
@@ -222,44 +212,64 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     summary.stale.push(...result.stale.map((name) => path.join(options.outDir, name)));
     if (result.failed) {
       summary.failed++;
-      failed.add(result.id);
+      failed.add(task.id);
     } else {
       summary.converted++;
       if (result.sha256 !== null) {
-        const entry = { file: path.basename(result.input), sha256: result.sha256, overridesSha256: result.overridesSha256, outputs: result.outputs };
-        written.set(result.id, heldEntry(entry, standardOutputs(result.id)));
+        // The task's strings, not the result's: the result's are copies, and held by their slices as a whole.
+        const entry = { file: path.basename(task.input), sha256: result.sha256, overridesSha256: result.overridesSha256, outputs: result.outputs };
+        written.set(task.id, heldEntry(entry, standardOutputs(task.id)));
       }
     }
     showProgress();
     if (written.size > 0) checkpoint();
   };
 
-  const pending: FileTask[] = [];
-  for (const task of tasks) {
-    if (options.stopping?.aborted) break;
-    if (duplicates.has(task.input)) {
-      record(duplicateResult(task, duplicates.get(task.input) as string));
-    } else if (!options.check && !options.force && isSkippable(task, earlier.kept.get(task.id), standardOutputs)) {
-      summary.skipped++;
-      showProgress();
-    } else {
-      pending.push(task);
+  // Until the workers start, what this thread keeps survives (young-generation.ts): the outputs folder listed, the inputs to convert.
+  const pending = await withYoungGenerationStopped(async () => {
+    // A shard may have siblings writing into the same folder at this moment on other machines (a job array on a shared disk), whose pids say nothing here.
+    if (!options.check && !options.shard) await removeLeftovers(options.outDir);
+    if (options.prune && !options.check && earlier.batch === null) {
+      reporter.err(`pubcom: not pruned (--prune): ${missing.length > 0 ? 'some PATH or file could not be read' : 'no notice was found'}, so which notices are gone from the archive is not known; nothing was removed`);
     }
-  }
+    // Before anything is converted: on macOS an output removed (Kekka.json) may be the one a notice renamed (kekka.txt) writes.
+    if (!options.check && earlier.removed.length > 0) {
+      const failures = await removeOutputsOf(earlier.removed, options.outDir);
+      summary.removed = earlier.removed.length;
+      summary.counts.warning += failures.length;
+      reporter.err(`pubcom: removed the outputs of ${summary.removed} notice(s) no longer among the inputs (--prune): ${some(earlier.removed.map(([id]) => id))}`);
+      for (const line of failures) reporter.err(line);
+    }
+    const toConvert: string[] = [];
+    for (const input of inputs) {
+      if (options.stopping?.aborted) break;
+      const task = taskOf(input);
+      const first = duplicates.get(input);
+      if (first !== undefined) {
+        record(task, duplicateResult(task, first));
+      } else if (!options.check && !options.force && isSkippable(task, earlier.kept.get(task.id), standardOutputs)) {
+        summary.skipped++;
+        showProgress();
+      } else {
+        toConvert.push(input);
+      }
+    }
+    return toConvert;
+  });
   const limits = {
     jobs: options.jobs ?? availableParallelism(),
     workerHeapMb: options.workerHeapMb ?? WORKER_HEAP_MB,
     largeNoticeHeapMb: options.largeNoticeHeapMb ?? Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20),
   };
-  await convertAll(pending, limits, record, options.stopping);
+  await convertAll(pending, taskOf, limits, record, options.stopping);
   options.stopping?.removeEventListener('abort', onInterrupt);
   options.interrupted?.removeEventListener('abort', onInterrupt);
   progress.clear();
-  summary.stopped = tasks.length - done();
+  summary.stopped = inputs.length - done();
 
   if (options.check) {
     if (readManifestText(options.outDir) !== [...manifestText(await stamp)].join('')) summary.stale.push(manifestPath);
-    pushAll(summary.stale, await unexpected(options.outDir, new Set(whole.map((task) => task.id))));
+    pushAll(summary.stale, await unexpected(options.outDir, new Set(whole.map(idOf))));
     summary.stale.sort(compareCodeUnits);
     for (const name of summary.stale) reporter.out(`differs: ${name}`);
   } else if (written.size > 0 || earlier.found) {
@@ -306,25 +316,30 @@ export function useTinypoolImporter(importer: () => Promise<TinypoolModule>): vo
   importTinypool = importer;
 }
 
+/** Reports a file's result, with the task that made it. */
+type RecordResult = (task: FileTask, result: FileResult) => void;
+
 /**
- * Convert `tasks` with `jobs` worker threads (each reads its own file, so only
- * paths and small summaries cross threads), at most a few per worker in
- * flight so memory stays bounded, reporting results in input order. Once
- * `stopping` is aborted, no further task starts; those in progress finish.
+ * Convert `inputs` (their tasks made by `taskOf`) with `jobs` worker threads
+ * (each reads its own file, so only paths and small summaries cross
+ * threads), at most a few per worker in flight so memory stays bounded,
+ * reporting results in input order. Once `stopping` is aborted, no further
+ * task starts; those in progress finish.
  */
-async function convertAll(tasks: FileTask[], limits: { jobs: number; workerHeapMb: number; largeNoticeHeapMb: number }, record: (result: FileResult) => void, stopping?: AbortSignal): Promise<void> {
+async function convertAll(inputs: readonly string[], taskOf: (input: string) => FileTask, limits: { jobs: number; workerHeapMb: number; largeNoticeHeapMb: number }, record: RecordResult, stopping?: AbortSignal): Promise<void> {
   const { jobs } = limits;
   const large = oneAtATime((task: FileTask) => convertInChildProcess(task, limits.largeNoticeHeapMb));
   // One file costs less than starting a worker. A batch runs on workers even with --jobs 1: their capped heaps keep its memory
   // bounded (10,000 notices took 249 MB on this thread, 148 MB on one worker, about 215 MB on two).
-  if (jobs < 1 || tasks.length <= 1) {
-    for (const task of tasks) {
+  if (jobs < 1 || inputs.length <= 1) {
+    for (const input of inputs) {
       if (stopping?.aborted) break;
-      record(await (jobs >= 1 && isLargeNotice(task) ? large(task) : convertHere(task)));
+      const task = taskOf(input);
+      record(task, await (jobs >= 1 && isLargeNotice(task) ? large(task) : convertHere(task)));
     }
     return;
   }
-  await convertOnWorkers(tasks, limits, large, record, stopping);
+  await convertOnWorkers(inputs, taskOf, limits, large, record, stopping);
 }
 
 /** `convert`, called again only once its call before has ended: large notices take their gigabytes one after the other. */
@@ -338,7 +353,7 @@ function oneAtATime(convert: (task: FileTask) => Promise<FileResult>): (task: Fi
 }
 
 /** {@link convertAll} on `jobs` workers, a large notice in a child process of its own. */
-async function convertOnWorkers(tasks: FileTask[], limits: { jobs: number; workerHeapMb: number }, large: (task: FileTask) => Promise<FileResult>, record: (result: FileResult) => void, stopping?: AbortSignal): Promise<void> {
+async function convertOnWorkers(inputs: readonly string[], taskOf: (input: string) => FileTask, limits: { jobs: number; workerHeapMb: number }, large: (task: FileTask) => Promise<FileResult>, record: RecordResult, stopping?: AbortSignal): Promise<void> {
   const { jobs } = limits;
   const { pool, run } = await workerPool({
     minThreads: jobs,
@@ -348,29 +363,29 @@ async function convertOnWorkers(tasks: FileTask[], limits: { jobs: number; worke
     resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: limits.workerHeapMb },
   });
   const window = jobs * 4;
-  const results = new Map<number, FileResult>();
+  const results = new Map<number, { task: FileTask; result: FileResult }>();
   let next = 0;
   let flushed = 0;
   let returned = 0;
   const flush = (): void => {
-    for (let result = results.get(flushed); result; result = results.get(flushed)) {
+    for (let done = results.get(flushed); done; done = results.get(flushed)) {
       results.delete(flushed++);
-      record(result);
+      record(done.task, done.result);
     }
   };
   const launch = async (): Promise<void> => {
-    while (next < tasks.length && !stopping?.aborted) {
+    while (next < inputs.length && !stopping?.aborted) {
       const index = next++;
-      const task = tasks[index] as FileTask;
+      const task = taskOf(inputs[index] as string);
       const converted = isLargeNotice(task) ? large(task) : run(task).catch((error: unknown) => (outOfMemory(error) ? large(task) : workerFailure(task, error)));
-      results.set(index, await converted);
+      results.set(index, { task, result: await converted });
       // The workers have grown their young generations by now, so this thread's may stop growing (young-generation.ts).
       if (++returned === jobs * WORKER_WARM_UP_NOTICES) stopYoungGenerationGrowth(true);
       flush();
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(window, tasks.length) }, launch));
+    await Promise.all(Array.from({ length: Math.min(window, inputs.length) }, launch));
   } finally {
     stopYoungGenerationGrowth(false);
     await destroy(pool);
@@ -525,32 +540,68 @@ function isSkippable(task: FileTask, recorded: HeldEntry | undefined, standardOu
 }
 
 /**
- * The batch's tasks (`whole`, and this shard's), and what the manifest an
- * earlier run left says of them. The earlier manifest, the shard keys and the
- * names of its outputs are let go when this returns: a batch holds only the
+ * The batch's inputs (`whole`, and this shard's), their name clashes, and
+ * what the manifest an earlier run left says of them. The earlier manifest
+ * and the shard keys are let go when this returns: a batch holds only the
  * entries still current, in the form {@link heldEntry} gives them (30,000
- * notices: 7 MB, where the manifest read takes 18 MB).
+ * notices: 7 MB, where parsing the manifest makes 18 MB).
  */
 async function planBatch(options: RunOptions, build: Promise<string>, settings: string, standardOutputs: (id: string) => string[]) {
-  const { manifest: previous, warning, identity } = readManifestChecked(options.outDir);
-  const own = ownOutputs(options.outDir, previous);
-  // The list of inputs and the tasks survive: with the growth stopped, 30,000 of them leave this thread no young generation of 32 MB. Not the
-  // manifest read above, which dies young in a young generation left to grow (stopped, its objects stayed in the old one; young-generation.ts).
-  const { shardKeys, unread, whole, duplicates } = await withYoungGenerationStopped(async () => {
-    const { inputs, ...listed } = await listInputs(options.paths, own);
+  // Taken before the manifest is read: a manifest another run writes meanwhile then shows as changed.
+  const identity = fileIdentity(path.join(options.outDir, MANIFEST_FILE));
+  const previous = await readManifestApart(options.outDir, options.formats);
+  // What is planned survives: with the growth stopped, the list of 30,000 inputs leaves this thread no young generation of 32 MB (young-generation.ts).
+  return withYoungGenerationStopped(async () => {
+    const { shardKeys, unread, inputs: whole } = await listInputs(options.paths, ownOutputs(options.outDir, previous.notices, standardOutputs));
     // Output names, and so their clashes, are the whole batch's: two shards must not write one name, and a shard's --check expects the others' outputs.
-    const { tasks, duplicates: clashes } = planTasks(inputs, options);
-    return { ...listed, whole: tasks, duplicates: clashes };
+    const duplicates = nameClashes(whole);
+    const { shard } = options;
+    const inputs = shard ? whole.filter((input) => inShard(shardKeys.get(input) ?? input, shard)) : whole;
+    // With --prune, the notices of the batch are all the manifest may list; whatever build wrote the others, their outputs go. Not where the
+    // batch may be incomplete: a PATH mistyped, a folder unreadable or a name not UTF-8, an archive's disk not mounted (an empty folder).
+    const batch = options.prune && unread.missing.length === 0 && whole.length > 0 ? new Set(whole.map(idOf)) : null;
+    const removed = batch === null ? [] : [...previous.notices].filter(([id]) => !batch.has(id)).map(([id, { outputs }]): [string, string[]] => [id, outputs ?? standardOutputs(id)]);
+    // Entries of another build or settings describe outputs this build did not write: nothing is skipped on them, and the next manifest drops them.
+    const kept = currentEntries(previous, await build, settings, batch);
+    return { whole, inputs, duplicates, unread, earlier: { identity, warning: previous.warning, found: previous.head !== null, kept, removed, batch } };
   });
-  const { shard } = options;
-  const tasks = shard ? whole.filter((task) => inShard(shardKeys.get(task.input) ?? task.input, shard)) : whole;
-  // With --prune, the notices of the batch are all the manifest may list; whatever build wrote the others, their outputs go. Not where the
-  // batch may be incomplete: a PATH mistyped, a folder unreadable or a name not UTF-8, an archive's disk not mounted (an empty folder).
-  const batch = options.prune && unread.missing.length === 0 && whole.length > 0 ? new Set(whole.map((task) => task.id)) : null;
-  const removed = batch === null || previous === null ? [] : Object.entries(previous.notices).filter(([id]) => !batch.has(id));
-  // Entries of another build or settings describe outputs this build did not write: nothing is skipped on them, and the next manifest drops them.
-  const kept = currentEntries(previous, await build, settings, standardOutputs, batch);
-  return { whole, tasks, duplicates, unread, earlier: { identity, warning, found: previous !== null, kept, removed, batch } };
+}
+
+/** A manifest of this size or more (about 2,000 notices) is read on a thread of its own: see {@link readManifestApart}. */
+const LARGE_MANIFEST_BYTES = 1024 * 1024;
+
+/**
+ * {@link readHeldManifest}, on a worker thread of its own (manifest-worker.ts)
+ * when the manifest is large: what parsing it makes dies with that thread,
+ * and only the entries a batch holds cross. Parsed on this thread, the
+ * manifest of 30,000 notices (14 MB) made 18 MB of objects at once, which
+ * grew this thread's young generation to 32 MB for the first minute of the
+ * batch: the re-run after a code change took 230-234 MiB, now 217 MiB.
+ */
+async function readManifestApart(outDir: string, formats: readonly Format[]): Promise<HeldManifest> {
+  const file = path.join(outDir, MANIFEST_FILE);
+  if (sizeOf(file) < LARGE_MANIFEST_BYTES) return readHeldManifest(outDir, formats);
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./manifest-worker.js', import.meta.url), { workerData: { outDir, formats }, execArgv: workerExecArgv(process.execArgv) });
+    let read: HeldManifest | null = null;
+    let failure = 'exit';
+    worker.once('message', (message: HeldManifest) => (read = message));
+    worker.once('error', (error: NodeJS.ErrnoException) => (failure = error.code ?? error.message));
+    worker.once('exit', () => {
+      // It stopped the growth of the young generation for what it sends (manifest-worker.ts).
+      stopYoungGenerationGrowth(false);
+      resolve(read ?? { head: null, notices: new Map(), warning: `${file}:1:1: warning: Unexpected failure reading the manifest (${failure}), expected to read it: every input is converted again [manifest-invalid]` });
+    });
+  });
+}
+
+/** The size of `file`; 0 when it cannot be told. */
+function sizeOf(file: string): number {
+  try {
+    return statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+  } catch {
+    return 0;
+  }
 }
 
 /**
@@ -558,10 +609,9 @@ async function planBatch(options: RunOptions, build: Promise<string>, settings: 
  * build with these settings (none otherwise), and only those of `batch` when
  * one is given.
  */
-function currentEntries(manifest: Manifest | null, build: string, settings: string, standardOutputs: (id: string) => string[], batch: ReadonlySet<string> | null): Map<string, HeldEntry> {
-  if (manifest === null || manifest.build !== build || manifest.settings !== settings) return new Map();
-  const entries = Object.entries(manifest.notices).filter(([id]) => batch === null || batch.has(id));
-  return new Map(entries.map(([id, entry]) => [id, heldEntry(entry, standardOutputs(id))]));
+function currentEntries({ head, notices }: HeldManifest, build: string, settings: string, batch: ReadonlySet<string> | null): Map<string, HeldEntry> {
+  if (head === null || head.build !== build || head.settings !== settings) return new Map();
+  return batch === null ? notices : new Map([...notices].filter(([id]) => batch.has(id)));
 }
 
 /**
@@ -573,9 +623,9 @@ function currentEntries(manifest: Manifest | null, build: string, settings: stri
  * for each file that could not be removed: its entry goes all the same, and
  * `--check` lists it.
  */
-async function removeOutputsOf(removed: ReadonlyArray<[id: string, entry: ManifestEntry]>, outDir: string): Promise<string[]> {
+async function removeOutputsOf(removed: ReadonlyArray<[id: string, outputs: readonly string[]]>, outDir: string): Promise<string[]> {
   const failures: string[] = [];
-  for (const [id, { outputs }] of removed) {
+  for (const [id, outputs] of removed) {
     const possible = outputNames(id, FORMATS);
     for (const name of outputs.filter((output) => possible.includes(output) && output !== MANIFEST_FILE)) {
       const file = path.join(outDir, name);
@@ -587,20 +637,19 @@ async function removeOutputsOf(removed: ReadonlyArray<[id: string, entry: Manife
   return failures;
 }
 
-function planTasks(inputs: readonly string[], options: RunOptions): { tasks: FileTask[]; duplicates: Map<string, string> } {
+/** Each of `inputs` whose output name is an earlier one's, with that earlier one (or the manifest's, {@link MANIFEST_FILE}). */
+function nameClashes(inputs: readonly string[]): Map<string, string> {
   // NAME.json of a notice named pubcom-manifest would be the folder's manifest.
   const firstById = new Map<string, string>([[MANIFEST_ID, MANIFEST_FILE]]);
   const duplicates = new Map<string, string>();
-  const tasks = inputs.map((input) => {
-    const id = idOf(input);
+  for (const input of inputs) {
     // On macOS and Windows, whose file systems ignore case, Kekka.json and kekka.json are one file: a clash on every machine, so the outputs are the same on all.
-    const key = id.toLowerCase();
+    const key = idOf(input).toLowerCase();
     const first = firstById.get(key);
     if (first === undefined) firstById.set(key, input);
     else duplicates.set(input, first);
-    return { input, id, outDir: options.outDir, formats: options.formats, bom: options.bom, check: options.check, verbose: options.verbose };
-  });
-  return { tasks, duplicates };
+  }
+  return duplicates;
 }
 
 /**
@@ -707,12 +756,19 @@ async function* entriesOf(folder: string): AsyncGenerator<Dirent> {
  */
 interface OwnOutputs {
   outDir: string;
-  /** The names of the outputs in `outDir` (no path: 30,000 notices have 150,000 outputs). */
-  names: ReadonlySet<string>;
+  /** Whether `name` (no path) is the output of a notice in the manifest of `outDir`. */
+  has(name: string): boolean;
 }
 
-function ownOutputs(outDir: string, manifest: Manifest | null): OwnOutputs {
-  return { outDir: path.resolve(outDir), names: new Set(Object.values(manifest?.notices ?? {}).flatMap(({ outputs }) => outputs)) };
+function ownOutputs(outDir: string, notices: ReadonlyMap<string, HeldEntry>, standardOutputs: (id: string) => string[]): OwnOutputs {
+  // Its notice's id is the name up to one of its dots (ids may hold dots): `a.b.opinions.csv` is of a, a.b or a.b.opinions.
+  const has = (name: string): boolean =>
+    [...name.matchAll(/\./g)].some(({ index }) => {
+      const id = name.slice(0, index);
+      const entry = notices.get(id);
+      return entry !== undefined && (entry.outputs ?? standardOutputs(id)).includes(name);
+    });
+  return { outDir: path.resolve(outDir), has };
 }
 
 /**
@@ -848,7 +904,7 @@ async function walk(folder: string, unread: Unread, own: OwnOutputs): Promise<st
     } else if (entry.isDirectory()) {
       if (existsSync(path.join(full, MANIFEST_FILE))) unread.outputFolders.push(full);
       else pushAll(found, await walk(full, unread, own));
-    } else if (own.names.has(entry.name) && path.resolve(folder) === own.outDir) continue;
+    } else if (path.resolve(folder) === own.outDir && own.has(entry.name)) continue;
     else if (entry.isSymbolicLink() && (await stat(full).catch(() => null))?.isDirectory()) unread.linkedFolders.push(full);
     else if (DOCUMENT_EXTENSIONS.includes(extension)) unread.documents.push(full);
     else if (!INPUT_EXTENSIONS.includes(extension)) continue;

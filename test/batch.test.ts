@@ -1,6 +1,6 @@
 /** Archive-scale batches: parallel workers, the manifest of unchanged inputs, shards, the progress bar. */
 import { spawn, spawnSync, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -439,6 +439,48 @@ describe('the manifest', () => {
     const empty = pubcom(['convert', tempDir(), '--out', out, '--prune']);
     expect(empty.stderr).toContain('pubcom: not pruned (--prune): no notice was found, so which notices are gone from the archive is not known; nothing was removed\n');
     expect(contents(out)).toEqual(before);
+  });
+
+  it('of thousands of notices, read on a thread of its own, skips, prunes and leaves its outputs out of the inputs as a small one does', () => {
+    // Outputs beside the notices: their CSV files would be read as notices but for the manifest's list of them.
+    const inputs = batch();
+    pubcom(['convert', inputs, '--out', inputs, '--quiet']);
+    const manifestFile = path.join(inputs, 'pubcom-manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { notices: Record<string, unknown> };
+    const [any] = Object.values(manifest.notices);
+    const gone = Array.from({ length: 6000 }, (_, index) => `gone-${String(index).padStart(4, '0')}`);
+    for (const id of gone) manifest.notices[id] = { ...(any as object), file: `${id}.txt`, outputs: [`${id}.json`] };
+    writeFileSync(manifestFile, JSON.stringify(manifest, undefined, 2));
+    expect(statSync(manifestFile).size, 'over the 1 MiB read on a thread of its own').toBeGreaterThan(1024 * 1024);
+    writeFileSync(path.join(inputs, 'gone-0001.json'), '{}\n');
+
+    const again = pubcom(['convert', inputs, '--out', inputs]);
+    expect(again.status).toBe(0);
+    expect([stat(again.stderr, 'files converted'), stat(again.stderr, 'files skipped \\(unchanged\\)')]).toEqual([0, 30]);
+    expect(Object.keys(manifestNotices(inputs))).toHaveLength(30 + gone.length);
+
+    const pruned = pubcom(['convert', inputs, '--out', inputs, '--prune']);
+    expect(pruned.stderr).toContain('pubcom: removed the outputs of 6000 notice(s) no longer among the inputs (--prune): gone-0000, gone-0001, gone-0002, and 5997 more\n');
+    expect([stat(pruned.stderr, 'files converted'), stat(pruned.stderr, 'files skipped \\(unchanged\\)')]).toEqual([0, 30]);
+    expect(existsSync(path.join(inputs, 'gone-0001.json'))).toBe(false);
+    expect(Object.keys(manifestNotices(inputs))).toHaveLength(30);
+  });
+
+  it('of thousands of notices, read on a thread of its own, is warned of as a small one is when it cannot be used', () => {
+    const inputs = batch();
+    const out = tempDir();
+    pubcom(['convert', inputs, '--out', out, '--quiet']);
+    const manifestFile = path.join(out, 'pubcom-manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { notices: Record<string, unknown> };
+    for (let index = 0; index < 6000; index++) manifest.notices[`gone-${index}`] = { file: `gone-${index}.txt`, sha256: 'a'.repeat(64), overridesSha256: null, outputs: [] };
+    manifest.notices['gone-9'] = { file: 'gone-9.txt', sha256: 9 };
+    writeFileSync(manifestFile, JSON.stringify(manifest, undefined, 2));
+    expect(statSync(manifestFile).size).toBeGreaterThan(1024 * 1024);
+    const { status, stderr } = pubcom(['convert', inputs, '--out', out]);
+    expect(status).toBe(0);
+    expect(stderr).toContain(`${manifestFile}:1:1: warning: Unexpected manifest field notices.gone-9.sha256: Invalid input: expected string, received number, expected the manifest a run of pubcom wrote: every input is converted again [manifest-invalid]\n`);
+    expect(stat(stderr, 'files converted')).toBe(30);
+    expect(Object.keys(manifestNotices(out))).toHaveLength(30);
   });
 
   it('reconverts an input whose outputs were deleted', () => {
