@@ -2,8 +2,8 @@
  * Reads a large manifest on a thread of its own (run.ts readManifestApart)
  * and sends back the batch's view of it. Parsing the manifest of 30,000
  * notices makes 18 MB of objects from 14 MB of text at once: on the batch's
- * own thread they grew its heap for the rest of the batch; here they go with
- * the thread.
+ * own thread they grew its young generation to 32 MB for the first minute of
+ * the batch; here they go with the thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Format } from './emit/index.js';
