@@ -36,20 +36,20 @@ export function readManifestText(outDir: string): string | null {
   return bytes instanceof Buffer ? bytes.toString('utf8') : null;
 }
 
-/**
- * The manifest in `outDir` as a batch holds it: its head, and its entries in
- * the form {@link heldEntry} gives them for a batch of `formats`. `head` is
- * null, and `notices` empty, when there is no manifest or it cannot be used;
- * `warning` then says why, if there is one: a merge conflict left in it, an
- * edit by hand, a manifest of another format. Every input is then converted
- * again, and the manifest written anew.
- */
+/** A manifest as a batch holds it: its head, and its entries in the form {@link heldEntry} gives them. */
 export interface HeldManifest {
   head: Omit<Manifest, 'notices'> | null;
   notices: Map<string, HeldEntry>;
   warning: string | null;
 }
 
+/**
+ * The manifest in `outDir` as a batch of `formats` holds it. `head` is null,
+ * and `notices` empty, when there is no manifest or it cannot be used;
+ * `warning` then says why, if there is one: a merge conflict left in it, an
+ * edit by hand, a manifest of another format. Every input is then converted
+ * again, and the manifest written anew.
+ */
 export function readHeldManifest(outDir: string, formats: readonly Format[]): HeldManifest {
   const { manifest, warning } = checkedManifest(outDir);
   if (manifest === null) return { head: null, notices: new Map(), warning };

@@ -447,9 +447,9 @@ describe('the manifest', () => {
     pubcom(['convert', inputs, '--out', inputs, '--quiet']);
     const manifestFile = path.join(inputs, 'pubcom-manifest.json');
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { notices: Record<string, unknown> };
-    const [any] = Object.values(manifest.notices);
+    const [recorded] = Object.values(manifest.notices);
     const gone = Array.from({ length: 6000 }, (_, index) => `gone-${String(index).padStart(4, '0')}`);
-    for (const id of gone) manifest.notices[id] = { ...(any as object), file: `${id}.txt`, outputs: [`${id}.json`] };
+    for (const id of gone) manifest.notices[id] = { ...(recorded as object), file: `${id}.txt`, outputs: [`${id}.json`] };
     writeFileSync(manifestFile, JSON.stringify(manifest, undefined, 2));
     expect(statSync(manifestFile).size, 'over the 1 MiB read on a thread of its own').toBeGreaterThan(1024 * 1024);
     writeFileSync(path.join(inputs, 'gone-0001.json'), '{}\n');
