@@ -41,6 +41,8 @@ export interface HeldManifest {
   head: Omit<Manifest, 'notices'> | null;
   notices: Map<string, HeldEntry>;
   warning: string | null;
+  /** The {@link fileIdentity} of the file read, taken before it is read: a manifest another run writes meanwhile then shows as changed. */
+  identity: string | null;
 }
 
 /**
@@ -51,10 +53,11 @@ export interface HeldManifest {
  * again, and the manifest written anew.
  */
 export function readHeldManifest(outDir: string, formats: readonly Format[]): HeldManifest {
+  const identity = fileIdentity(path.join(outDir, MANIFEST_FILE));
   const { manifest, warning } = checkedManifest(outDir);
-  if (manifest === null) return { head: null, notices: new Map(), warning };
+  if (manifest === null) return { head: null, notices: new Map(), warning, identity };
   const { notices, ...head } = manifest;
-  return { head, notices: new Map(Object.entries(notices).map(([id, entry]) => [id, heldEntry(entry, outputNames(id, formats))])), warning };
+  return { head, notices: new Map(Object.entries(notices).map(([id, entry]) => [id, heldEntry(entry, outputNames(id, formats))])), warning, identity };
 }
 
 function checkedManifest(outDir: string): { manifest: Manifest | null; warning: string | null } {

@@ -547,8 +547,6 @@ function isSkippable(task: FileTask, recorded: HeldEntry | undefined, standardOu
  * notices: 7 MB, where parsing the manifest makes 18 MB).
  */
 async function planBatch(options: RunOptions, build: Promise<string>, settings: string, standardOutputs: (id: string) => string[]) {
-  // Taken before the manifest is read: a manifest another run writes meanwhile then shows as changed.
-  const identity = fileIdentity(path.join(options.outDir, MANIFEST_FILE));
   const previous = await readManifestApart(options.outDir, options.formats);
   // What is planned survives: with the growth stopped, the list of 30,000 inputs leaves this thread no young generation of 32 MB (young-generation.ts).
   return withYoungGenerationStopped(async () => {
@@ -563,7 +561,7 @@ async function planBatch(options: RunOptions, build: Promise<string>, settings: 
     const removed = batch === null ? [] : [...previous.notices].filter(([id]) => !batch.has(id)).map(([id, { outputs }]): [string, string[]] => [id, outputs ?? standardOutputs(id)]);
     // Entries of another build or settings describe outputs this build did not write: nothing is skipped on them, and the next manifest drops them.
     const kept = currentEntries(previous, await build, settings, batch);
-    return { whole, inputs, duplicates, unread, earlier: { identity, warning: previous.warning, found: previous.head !== null, kept, removed, batch } };
+    return { whole, inputs, duplicates, unread, earlier: { identity: previous.identity, warning: previous.warning, found: previous.head !== null, kept, removed, batch } };
   });
 }
 
@@ -590,7 +588,8 @@ async function readManifestApart(outDir: string, formats: readonly Format[]): Pr
     worker.once('exit', () => {
       // It stopped the growth of the young generation for what it sends (manifest-worker.ts).
       stopYoungGenerationGrowth(false);
-      resolve(read ?? { head: null, notices: new Map(), warning: `${file}:1:1: warning: Unexpected failure reading the manifest (${failure}), expected to read it: every input is converted again [manifest-invalid]` });
+      const warning = `${file}:1:1: warning: Unexpected failure reading the manifest (${failure}), expected to read it: every input is converted again [manifest-invalid]`;
+      resolve(read ?? { head: null, notices: new Map(), warning, identity: fileIdentity(file) });
     });
   });
 }
