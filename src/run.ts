@@ -470,11 +470,7 @@ function convertInChildProcess(task: FileTask, heapMb: number): Promise<FileResu
 
 /** A notice file of {@link LARGE_NOTICE_BYTES} or more (one that cannot be read is not: its conversion reports it). */
 function isLargeNotice(task: FileTask): boolean {
-  try {
-    return (statSync(task.input, { throwIfNoEntry: false })?.size ?? 0) >= LARGE_NOTICE_BYTES;
-  } catch {
-    return false;
-  }
+  return sizeOf(task.input) >= LARGE_NOTICE_BYTES;
 }
 
 function outOfMemory(error: unknown): boolean {
