@@ -493,6 +493,22 @@ describe('the manifest', () => {
     expect(stat(again.stderr, 'files converted')).toBe(1);
   });
 
+  it('that cannot be written is a warning, counted in the summary, and the outputs are written all the same', () => {
+    const inputs = batch();
+    const out = tempDir();
+    // A folder in its place: the rename onto it fails, as a write onto a full disk would.
+    const manifest = path.join(out, 'pubcom-manifest.json');
+    mkdirSync(path.join(manifest, 'in-the-way'), { recursive: true });
+    const { status, stderr } = pubcom(['convert', inputs, '--out', out]);
+    expect(status, stderr).toBe(0);
+    expect(stderr).toContain(
+      `${manifest}:1:1: warning: Unexpected failure writing the manifest (EISDIR), expected to write it: it is left as it was, and the next run converts again the notices converted since it was last written [write-failed]\n`,
+    );
+    expect([stat(stderr, 'files converted'), stat(stderr, 'warnings')]).toEqual([30, 1]);
+    expect(readdirSync(out).filter((name) => name.endsWith('.jsonld'))).toHaveLength(30);
+    expect(readdirSync(manifest)).toEqual(['in-the-way']);
+  });
+
   it('does not vouch for inputs that a run under other settings (or another build) left alone', () => {
     const inputs = batch();
     const out = tempDir();
