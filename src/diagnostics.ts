@@ -49,7 +49,7 @@ export const RULES = {
   },
   'no-opinion-table': {
     severity: 'error',
-    note: 'No header row of an opinion table was recognised: the notice is written with what its title block says and no opinions (an empty file, nothing). Check the header texts against the recognised vocabulary, or add an overrides file.',
+    note: 'No header row of an opinion table was recognised: the notice is written with what its title block says and no opinions (a file without text, nothing: empty, or the page breaks alone that pdftotext makes of a scanned PDF). Check the header texts against the recognised vocabulary, or add an overrides file.',
   },
   'opinions-elsewhere': {
     severity: 'info',

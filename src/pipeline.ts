@@ -93,10 +93,13 @@ export function convertNotice(input: NoticeInput, file: VFile): Conversion | nul
   } else if (none) {
     // A consultation that received no opinion has none to tabulate.
     report(file, 'no-opinions-submitted', `Unexpected notice without an opinion table, which says no opinion was submitted (「${shortened(none.sentence)}」): only what its title block says is converted`, { line: none.line, column: 1 });
+  } else if (decoded.text.trim() === '') {
+    // No notice at all: most often a scanned PDF, whose pages pdftotext turns into form feeds and nothing else.
+    report(file, 'no-opinion-table', 'Unexpected file without text (empty, or only blank lines and page breaks, as a scanned PDF converted to text is), expected a notice: convert it again, with OCR if it is a scan', { line: 1, column: 1, offset: 0 });
+    return null;
   } else if (!draft.hasOpinionTable) {
+    // Any other text still gives what its title block says.
     report(file, 'no-opinion-table', 'Unexpected document without an opinion table, expected a header row such as 提出された意見⇥総務省の考え方', { line: 1, column: 1, offset: 0 });
-    // An empty file holds no notice at all; any other text still gives what its title block says.
-    if (decoded.text.trim() === '') return null;
   } else if (draft.opinions.length === 0) {
     report(file, 'no-opinions', 'Unexpected opinion table without opinions, expected rows with 意見N or a number', { line: 1, column: 1, offset: 0 });
   }

@@ -19,10 +19,14 @@ const notice = (...rows: string[]): string => `${HEAD}\n${rows.join('\n')}\n`;
 const rules = (messages: string): string[] => [...messages.matchAll(/\[([a-z-]+)\]$/gm)].map((match) => match[1] ?? '');
 
 describe('files that are not notices', () => {
-  it('an empty file', async () => {
-    const { document, messages } = await convertText('');
-    expect(document).toBeNull();
-    expect(messages).toBe('notice.txt:1:1: error: Unexpected document without an opinion table, expected a header row such as 提出された意見⇥総務省の考え方 [no-opinion-table]\n');
+  it('an empty file, or one of blank lines and page breaks (pdftotext of a scanned PDF)', async () => {
+    for (const text of ['', '\f\n\f\n \n']) {
+      const { document, messages } = await convertText(text);
+      expect(document).toBeNull();
+      expect(messages).toBe(
+        'notice.txt:1:1: error: Unexpected file without text (empty, or only blank lines and page breaks, as a scanned PDF converted to text is), expected a notice: convert it again, with OCR if it is a scan [no-opinion-table]\n',
+      );
+    }
   });
 
   it('an image renamed .txt', async () => {
