@@ -279,7 +279,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
       // The outputs are written; only the next run's skipping is lost, so this is a warning. The manifest was written atomically: it is as
       // this run's last checkpoint, or the run before, left it.
       summary.counts.warning++;
-      reporter.err(`${manifestPath}:1:1: warning: Unexpected failure writing the manifest (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected to write it: it is left as it was, and the next run converts again the notices converted since it was last written [write-failed]`);
+      reporter.err(`${manifestPath}:1:1: warning: Unexpected failure writing the manifest (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected to write it: it is left as it was, and the next run converts again every notice whose entry there does not match [write-failed]`);
     }
   }
   summary.exitCode = summary.failed > 0 || summary.stale.length > 0 ? 1 : 0;
