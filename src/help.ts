@@ -15,7 +15,8 @@ a.pubcom.json beside a.txt holds overrides for that notice.
   --bom              start CSV files with a UTF-8 BOM (Excel on Japanese Windows)
   --check            write nothing; list outputs that differ from DIR, exit 1 if any
   --verbose          also print info diagnostics
-  --jobs N           worker threads (default: the number of cores)
+  --jobs N           worker threads (default: the number of cores), each
+                     taking about 50 MB of memory
   --force            convert every input, also those DIR/pubcom-manifest.json
                      shows unchanged since they were last converted
   --prune            remove the outputs of notices no longer among the PATHs
