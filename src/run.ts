@@ -174,7 +174,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     // Shards converting into one folder at once each write the manifest: the entries the others wrote meanwhile are kept too.
     // A lone run finds its own last write there and does not parse it again (30,000 notices: 14 MB of text, 18 MB of objects).
     const identity = fileIdentity(manifestPath);
-    if (identity !== onDisk.identity) onDisk = { identity, others: currentEntries(readHeldManifest(options.outDir, options.formats), hash, settings, earlier.batch) };
+    if (identity !== onDisk.identity) onDisk = { identity, others: currentEntries(readHeldManifest(options.outDir, options.formats, { build: hash, settings }), hash, settings, earlier.batch) };
     const merged = new Map([...earlier.kept, ...onDisk.others, ...written]);
     for (const id of failed) merged.delete(id);
     return manifestParts({ pubcom, build: hash, settings }, merged, standardOutputs);
@@ -545,7 +545,10 @@ function isSkippable(task: FileTask, recorded: HeldEntry | undefined, standardOu
  * notices: 7 MB, where parsing the manifest makes 18 MB).
  */
 async function planBatch(options: RunOptions, build: Promise<string>, settings: string, standardOutputs: (id: string) => string[]) {
-  const previous = await readManifestApart(options.outDir, options.formats);
+  // Entries of another build or settings are needed only to tell --prune what to remove, and a walk of the output folder itself which of
+  // its files are outputs; otherwise they are left out as the manifest is read (a code change: 30,000 entries not held).
+  const everyEntry = options.prune === true || options.paths.some((given) => path.resolve(given) === path.resolve(options.outDir));
+  const previous = await readManifestApart(options.outDir, options.formats, everyEntry ? null : { build: await build, settings });
   // What is planned survives: with the growth stopped, the list of 30,000 inputs leaves this thread no young generation of 32 MB (young-generation.ts).
   return withYoungGenerationStopped(async () => {
     const { shardKeys, unread, inputs: whole } = await listInputs(options.paths, ownOutputs(options.outDir, previous.notices, standardOutputs));
@@ -574,11 +577,11 @@ const LARGE_MANIFEST_BYTES = 1024 * 1024;
  * grew this thread's young generation to 32 MB for the first minute of the
  * batch: the re-run after a code change took 230-234 MiB, now 217 MiB.
  */
-async function readManifestApart(outDir: string, formats: readonly Format[]): Promise<HeldManifest> {
+async function readManifestApart(outDir: string, formats: readonly Format[], only: { build: string; settings: string } | null): Promise<HeldManifest> {
   const file = path.join(outDir, MANIFEST_FILE);
-  if (sizeOf(file) < LARGE_MANIFEST_BYTES) return readHeldManifest(outDir, formats);
+  if (sizeOf(file) < LARGE_MANIFEST_BYTES) return readHeldManifest(outDir, formats, only);
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./manifest-worker.js', import.meta.url), { workerData: { outDir, formats }, execArgv: workerExecArgv(process.execArgv) });
+    const worker = new Worker(new URL('./manifest-worker.js', import.meta.url), { workerData: { outDir, formats, only }, execArgv: workerExecArgv(process.execArgv) });
     let read: HeldManifest | null = null;
     let failure = 'exit';
     worker.once('message', (message: HeldManifest) => (read = message));

@@ -365,6 +365,10 @@ describe('the manifest', () => {
     }
     // Nor is an overrides file there an output no input produces.
     expect(pubcom(['convert', beside, '--out', beside, '--check']).stdout).toBe('');
+    // Under other settings nothing is skipped, but the outputs the manifest lists are still no inputs (their CSV files would read as notices).
+    const { status, stderr } = pubcom(['convert', beside, '--out', beside, '--bom']);
+    expect(status, stderr).toBe(0);
+    expect([stat(stderr, 'files converted'), stat(stderr, 'files skipped \\(unchanged\\)')]).toEqual([30, 0]);
   });
 
   it('with --prune removes the outputs and entries of notices no longer among the inputs, leaving what a conversion from scratch leaves', () => {

@@ -6,7 +6,7 @@ import { removeTemporaryDirs, temporaryDir } from './helpers.js';
 import { outputNames } from '../src/emit/index.js';
 import { writeAtomically } from '../src/files.js';
 import { sha256, sha256OfFile } from '../src/hash.js';
-import { heldEntry, manifestParts, type ManifestEntry } from '../src/manifest.js';
+import { heldEntry, MANIFEST_FILE, manifestParts, readHeldManifest, type ManifestEntry } from '../src/manifest.js';
 
 afterAll(removeTemporaryDirs);
 
@@ -36,6 +36,23 @@ describe('manifest text', () => {
 
   it('is JSON.stringify of a manifest without notices too', () => {
     expect([...manifestParts(head, new Map(), standard)].join('')).toBe(JSON.stringify({ ...head, notices: {} }, undefined, 2) + '\n');
+  });
+});
+
+describe('a manifest read back', () => {
+  it('holds its entries, or with `only` none where another build or other settings wrote it', () => {
+    const out = temporaryDir('pubcom-manifest-');
+    writeFileSync(path.join(out, MANIFEST_FILE), [...manifestParts(head, new Map([['kekka', entry('kekka')]]), standard)].join(''));
+    const read = (only: { build: string; settings: string } | null) => readHeldManifest(out, ['json', 'jsonld', 'csv'], only);
+    const kekka = { file: 'kekka.txt', sha256: 'a'.repeat(64), overridesSha256: null, outputs: null };
+    expect(read(null)).toMatchObject({ head, warning: null });
+    expect([...read(null).notices]).toEqual([['kekka', kekka]]);
+    expect([...read({ build: head.build, settings: head.settings }).notices]).toEqual([['kekka', kekka]]);
+    for (const only of [{ build: 'c'.repeat(64), settings: head.settings }, { build: head.build, settings: 'formats=json;bom=false' }]) {
+      const other = read(only);
+      expect(other.head, 'the head still tells what wrote it').toEqual(head);
+      expect(other.notices.size).toBe(0);
+    }
   });
 });
 
