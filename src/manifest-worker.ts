@@ -7,10 +7,11 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Format } from './emit/index.js';
+import type { WrittenBy } from './manifest.js';
 import { loadBundle } from './load-bundle.js';
 import { stopYoungGenerationGrowth } from './young-generation.js';
 
-const { outDir, formats, only } = workerData as { outDir: string; formats: Format[]; only: { build: string; settings: string } | null };
+const { outDir, formats, only } = workerData as { outDir: string; formats: Format[]; only: WrittenBy | null };
 const { bundle } = loadBundle();
 // The entries sent survive on the batch's thread, whose young generation should not grow for them (young-generation.ts); the batch lets
 // it grow again once this thread has ended. Only now: V8's code cache, just loaded, is refused under flags other than those it was made with.

@@ -30,6 +30,9 @@ export const Manifest = z.strictObject({
 });
 export type Manifest = z.infer<typeof Manifest>;
 
+/** The build and the settings that wrote a manifest. */
+export type WrittenBy = Pick<Manifest, 'build' | 'settings'>;
+
 /** The text of the manifest in `outDir`, or null when there is none or it is no regular file. */
 export function readManifestText(outDir: string): string | null {
   const bytes = readRegularFile(path.join(outDir, MANIFEST_FILE));
@@ -55,7 +58,7 @@ export interface HeldManifest {
  * only if that build and those settings wrote them: a batch that skips
  * nothing on the others need not hold them (30,000 notices: 7 MB).
  */
-export function readHeldManifest(outDir: string, formats: readonly Format[], only: { build: string; settings: string } | null = null): HeldManifest {
+export function readHeldManifest(outDir: string, formats: readonly Format[], only: WrittenBy | null = null): HeldManifest {
   const identity = fileIdentity(path.join(outDir, MANIFEST_FILE));
   const { manifest, warning } = checkedManifest(outDir);
   if (manifest === null) return { head: null, notices: new Map(), warning, identity };

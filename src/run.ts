@@ -20,7 +20,7 @@ import { isLeftover, OVERRIDES_SUFFIX, overridesPathOf, readRegularFile, withFil
 import { sha256, sha256OfFile } from './hash.js';
 import { compareCodeUnits } from './diagnostics.js';
 import { FORMATS, outputNames, type Format } from './emit/index.js';
-import { fileIdentity, heldEntry, isUnchanged, MANIFEST_FILE, manifestParts, readHeldManifest, readManifestText, type HeldEntry, type HeldManifest } from './manifest.js';
+import { fileIdentity, heldEntry, isUnchanged, MANIFEST_FILE, manifestParts, readHeldManifest, readManifestText, type HeldEntry, type HeldManifest, type WrittenBy } from './manifest.js';
 import { createProgress, NO_PROGRESS } from './progress.js';
 import { pushAll } from './arrays.js';
 import { stopYoungGenerationGrowth, withYoungGenerationStopped } from './young-generation.js';
@@ -577,7 +577,7 @@ const LARGE_MANIFEST_BYTES = 1024 * 1024;
  * grew this thread's young generation to 32 MB for the first minute of the
  * batch: the re-run after a code change took 230-234 MiB, now 217 MiB.
  */
-async function readManifestApart(outDir: string, formats: readonly Format[], only: { build: string; settings: string } | null): Promise<HeldManifest> {
+async function readManifestApart(outDir: string, formats: readonly Format[], only: WrittenBy | null): Promise<HeldManifest> {
   const file = path.join(outDir, MANIFEST_FILE);
   if (sizeOf(file) < LARGE_MANIFEST_BYTES) return readHeldManifest(outDir, formats, only);
   return new Promise((resolve) => {

@@ -6,7 +6,7 @@ import { removeTemporaryDirs, temporaryDir } from './helpers.js';
 import { outputNames } from '../src/emit/index.js';
 import { writeAtomically } from '../src/files.js';
 import { sha256, sha256OfFile } from '../src/hash.js';
-import { heldEntry, MANIFEST_FILE, manifestParts, readHeldManifest, type ManifestEntry } from '../src/manifest.js';
+import { heldEntry, MANIFEST_FILE, manifestParts, readHeldManifest, type ManifestEntry, type WrittenBy } from '../src/manifest.js';
 
 afterAll(removeTemporaryDirs);
 
@@ -43,7 +43,7 @@ describe('a manifest read back', () => {
   it('holds its entries, or with `only` none where another build or other settings wrote it', () => {
     const out = temporaryDir('pubcom-manifest-');
     writeFileSync(path.join(out, MANIFEST_FILE), [...manifestParts(head, new Map([['kekka', entry('kekka')]]), standard)].join(''));
-    const read = (only: { build: string; settings: string } | null) => readHeldManifest(out, ['json', 'jsonld', 'csv'], only);
+    const read = (only: WrittenBy | null) => readHeldManifest(out, ['json', 'jsonld', 'csv'], only);
     const kekka = { file: 'kekka.txt', sha256: 'a'.repeat(64), overridesSha256: null, outputs: null };
     expect(read(null)).toMatchObject({ head, warning: null });
     expect([...read(null).notices]).toEqual([['kekka', kekka]]);
