@@ -8,7 +8,7 @@
 import { fork } from 'node:child_process';
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { existsSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { opendir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -547,7 +547,7 @@ function isSkippable(task: FileTask, recorded: HeldEntry | undefined, standardOu
 async function planBatch(options: RunOptions, build: Promise<string>, settings: string, standardOutputs: (id: string) => string[]) {
   // Entries of another build or settings are needed only to tell --prune what to remove, and a walk of the output folder itself which of
   // its files are outputs; otherwise they are left out as the manifest is read (a code change: 30,000 entries not held).
-  const everyEntry = options.prune === true || options.paths.some((given) => path.resolve(given) === path.resolve(options.outDir));
+  const everyEntry = options.prune === true || options.paths.some((given) => placeOf(given) === placeOf(options.outDir));
   const previous = await readManifestApart(options.outDir, options.formats, everyEntry ? null : { build: await build, settings });
   // What is planned survives: with the growth stopped, the list of 30,000 inputs leaves this thread no young generation of 32 MB (young-generation.ts).
   return withYoungGenerationStopped(async () => {
@@ -755,6 +755,7 @@ async function* entriesOf(folder: string): AsyncGenerator<Dirent> {
  * folder that holds a manifest (an earlier run's output folder).
  */
 interface OwnOutputs {
+  /** The output folder, as {@link placeOf} tells it. */
   outDir: string;
   /** Whether `name` (no path) is the output of a notice in the manifest of `outDir`. */
   has(name: string): boolean;
@@ -768,7 +769,20 @@ function ownOutputs(outDir: string, notices: ReadonlyMap<string, HeldEntry>, sta
       const entry = notices.get(id);
       return entry !== undefined && (entry.outputs ?? standardOutputs(id)).includes(name);
     });
-  return { outDir: path.resolve(outDir), has };
+  return { outDir: placeOf(outDir), has };
+}
+
+/**
+ * Where `folder` is: its real path, links resolved, so that a folder given
+ * through a link (`convert /srv/link-to-archive --out .` run in the archive)
+ * is known as the output folder; else, as for one not made yet, its absolute path.
+ */
+function placeOf(folder: string): string {
+  try {
+    return realpathSync.native(folder);
+  } catch {
+    return path.resolve(folder);
+  }
 }
 
 /**
@@ -894,17 +908,18 @@ async function walk(folder: string, unread: Unread, own: OwnOutputs): Promise<st
   });
   // node reads a name that is not UTF-8 with U+FFFD in place of its bytes, and no file has that name.
   if (entries.some((entry) => entry.name.includes('\uFFFD'))) pushAll(unread.missing, await nonUtf8Names(folder));
+  const isOutDir = placeOf(folder) === own.outDir;
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
     const extension = path.extname(entry.name).toLowerCase();
     if (entry.name.includes('\uFFFD')) continue;
-    if (entry.isDirectory() && path.resolve(full) === own.outDir) continue;
+    if (entry.isDirectory() && placeOf(full) === own.outDir) continue;
     if (isHidden(entry)) {
       if (entry.isDirectory() || INPUT_EXTENSIONS.includes(extension)) unread.hidden.push(full);
     } else if (entry.isDirectory()) {
       if (existsSync(path.join(full, MANIFEST_FILE))) unread.outputFolders.push(full);
       else pushAll(found, await walk(full, unread, own));
-    } else if (path.resolve(folder) === own.outDir && own.has(entry.name)) continue;
+    } else if (isOutDir && own.has(entry.name)) continue;
     else if (entry.isSymbolicLink() && (await stat(full).catch(() => null))?.isDirectory()) unread.linkedFolders.push(full);
     else if (DOCUMENT_EXTENSIONS.includes(extension)) unread.documents.push(full);
     else if (!INPUT_EXTENSIONS.includes(extension)) continue;

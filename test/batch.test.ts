@@ -371,6 +371,19 @@ describe('the manifest', () => {
     expect([stat(stderr, 'files converted'), stat(stderr, 'files skipped \\(unchanged\\)')]).toEqual([30, 0]);
   });
 
+  it('leaves the outputs beside the notices out of the inputs when the folder is given through a link and --out names it otherwise', () => {
+    const archive = batch();
+    const link = path.join(tempDir(), 'archive');
+    symlinkSync(archive, link);
+    // As `cd /srv/link && pubcom convert /srv/link --out .` runs, the working folder being the real one.
+    for (const [run, out] of [[1, archive], [2, archive], [3, path.join(link, '.')]] as const) {
+      const { status, stderr } = pubcom(['convert', link, '--out', out]);
+      expect(status, `run ${run}: ${stderr}`).toBe(0);
+      expect([stat(stderr, 'files converted'), stat(stderr, 'files skipped \\(unchanged\\)')], `run ${run}`).toEqual(run === 1 ? [30, 0] : [0, 30]);
+    }
+    expect(readdirSync(archive)).toHaveLength(30 + 30 * 5 + 1);
+  });
+
   it('with --prune removes the outputs and entries of notices no longer among the inputs, leaving what a conversion from scratch leaves', () => {
     const inputs = batch();
     const out = tempDir();
