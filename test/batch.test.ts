@@ -35,6 +35,16 @@ function batch(): string {
 const contents = (dir: string): Map<string, string> => new Map(readdirSync(dir).sort().map((name) => [name, readFileSync(path.join(dir, name), 'utf8')]));
 const stat = (stderr: string, label: string): number => Number(new RegExp(`${label} +(\\d+)`).exec(stderr)?.[1] ?? NaN);
 
+/** A copy of the build in which dist/`file` is `text`: a part of pubcom made to fail. */
+function buildWith(file: string, text: string): string {
+  const build = tempDir();
+  for (const folder of ['dist', 'schemas']) cpSync(path.join(root, folder), path.join(build, folder), { recursive: true });
+  copyFileSync(path.join(root, 'package.json'), path.join(build, 'package.json'));
+  symlinkSync(path.join(root, 'node_modules'), path.join(build, 'node_modules'));
+  writeFileSync(path.join(build, 'dist', file), text);
+  return build;
+}
+
 /** A folder with large.txt, the real notice's rows repeated to `bytes`, and (`smallToo`) the .txt notices of input/, named in `small`. */
 function withLargeNotice(bytes: number, { smallToo }: { smallToo: boolean }): { inputs: string; small: string[] } {
   const inputs = tempDir();
@@ -143,11 +153,7 @@ describe('parallel batches', () => {
   });
 
   it('fail every file with an internal-error, rather than hang or exit 0, when no worker can start', () => {
-    const build = tempDir();
-    for (const folder of ['dist', 'schemas']) cpSync(path.join(root, folder), path.join(build, folder), { recursive: true });
-    copyFileSync(path.join(root, 'package.json'), path.join(build, 'package.json'));
-    symlinkSync(path.join(root, 'node_modules'), path.join(build, 'node_modules'));
-    writeFileSync(path.join(build, 'dist', 'worker.js'), "throw new Error('broken worker');\n");
+    const build = buildWith('worker.js', "throw new Error('broken worker');\n");
     // Several runs: a worker failing while the pool is destroyed (tinypool's destroy()) crashed about one run in fifteen.
     for (let run = 0; run < 8; run++) {
       const result = spawnSync(process.execPath, [path.join(build, 'dist', 'cli.js'), 'convert', inputDir, '--out', tempDir(), '--jobs', '2', '--quiet'], { encoding: 'utf8', timeout: 60_000 });
@@ -484,19 +490,22 @@ describe('the manifest', () => {
   });
 
   it('of thousands of notices, read on a thread of its own, is warned of as a small one is when it cannot be used', () => {
-    const inputs = batch();
-    const out = tempDir();
-    pubcom(['convert', inputs, '--out', out, '--quiet']);
-    const manifestFile = path.join(out, 'pubcom-manifest.json');
-    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { notices: Record<string, unknown> };
-    for (let index = 0; index < 6000; index++) manifest.notices[`gone-${index}`] = { file: `gone-${index}.txt`, sha256: 'a'.repeat(64), overridesSha256: null, outputs: [] };
-    manifest.notices['gone-9'] = { file: 'gone-9.txt', sha256: 9 };
-    writeFileSync(manifestFile, JSON.stringify(manifest, undefined, 2));
-    expect(statSync(manifestFile).size).toBeGreaterThan(1024 * 1024);
+    const { inputs, out, manifestFile } = convertedWithLargeManifest((notices) => (notices['gone-9'] = { file: 'gone-9.txt', sha256: 9 }));
     const { status, stderr } = pubcom(['convert', inputs, '--out', out]);
     expect(status).toBe(0);
     expect(stderr).toContain(`${manifestFile}:1:1: warning: Unexpected manifest field notices.gone-9.sha256: Invalid input: expected string, received number, expected the manifest a run of pubcom wrote: every input is converted again [manifest-invalid]\n`);
     expect(stat(stderr, 'files converted')).toBe(30);
+    expect(Object.keys(manifestNotices(out))).toHaveLength(30);
+  });
+
+  it('of thousands of notices, whose thread fails to read it, is warned of, and every input converted again', () => {
+    const { inputs, out, manifestFile } = convertedWithLargeManifest();
+    const build = buildWith('manifest-worker.js', "throw new Error('broken manifest reader');\n");
+    const { status, stderr } = spawnSync(process.execPath, [path.join(build, 'dist', 'cli.js'), 'convert', inputs, '--out', out], { encoding: 'utf8', timeout: 60_000 });
+    expect(status, stderr).toBe(0);
+    expect(stderr).toContain(`${manifestFile}:1:1: warning: Unexpected failure reading the manifest (broken manifest reader), expected to read it: every input is converted again [manifest-invalid]\n`);
+    expect(stderr, 'no stack trace').not.toMatch(/^\s+at /m);
+    expect([stat(stderr, 'files converted'), stat(stderr, 'warnings')]).toEqual([30, 1]);
     expect(Object.keys(manifestNotices(out))).toHaveLength(30);
   });
 
@@ -597,6 +606,20 @@ describe('the manifest', () => {
 });
 
 /** The CLI converting `inputs` into `out` in a process of its own: `stderr()` is what it has printed there so far, `exited` its exit status. */
+/** The 30 notices of {@link batch} converted, their manifest then given 6,000 more entries (over the 1 MiB read on a thread of its own), and `tamper` applied. */
+function convertedWithLargeManifest(tamper: (notices: Record<string, unknown>) => void = () => {}): { inputs: string; out: string; manifestFile: string } {
+  const inputs = batch();
+  const out = tempDir();
+  pubcom(['convert', inputs, '--out', out, '--quiet']);
+  const manifestFile = path.join(out, 'pubcom-manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { notices: Record<string, unknown> };
+  for (let index = 0; index < 6000; index++) manifest.notices[`gone-${index}`] = { file: `gone-${index}.txt`, sha256: 'a'.repeat(64), overridesSha256: null, outputs: [] };
+  tamper(manifest.notices);
+  writeFileSync(manifestFile, JSON.stringify(manifest, undefined, 2));
+  expect(statSync(manifestFile).size, 'over the 1 MiB read on a thread of its own').toBeGreaterThan(1024 * 1024);
+  return { inputs, out, manifestFile };
+}
+
 function spawnBatch(inputs: string, out: string, ...options: string[]): { child: ChildProcessByStdio<null, null, Readable>; stderr: () => string; exited: Promise<number | null> } {
   const child = spawn(process.execPath, [cli, 'convert', inputs, '--out', out, ...options], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
