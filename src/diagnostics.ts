@@ -207,7 +207,7 @@ export type RuleId = keyof typeof RULES;
 export const BATCH_RULES = {
   'write-failed': {
     severity: 'error',
-    note: 'The file system refused a notice\'s outputs (a full disk, a folder pubcom may not write, a name too long): none of that notice\'s outputs is replaced, and the rest of the batch is still converted. Failing to write the manifest is a warning: the outputs are written, the manifest is left as it was, and the next run converts again every notice whose entry there does not match. So is failing to remove, with `--prune`, an output of a notice no longer among the inputs: remove it by hand (`--check` lists it).',
+    note: 'The file system refused a notice\'s outputs (a full disk, a folder pubcom may not write, a name too long): none of that notice\'s outputs is replaced, and the rest of the batch is still converted. Failing to write the manifest is a warning: the outputs are written, the manifest is left as it was, and the next run converts again every notice whose entry there does not match. So is failing to remove, with `--prune`, an output of a notice no longer among the inputs (`--check` lists it), or a temporary file that a run killed midway left: remove it by hand.',
   },
   'manifest-invalid': {
     severity: 'warning',

@@ -228,7 +228,11 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   // Until the workers start, what this thread keeps survives (young-generation.ts): the outputs folder listed, the inputs to convert.
   const pending = await withYoungGenerationStopped(async () => {
     // A shard may have siblings writing into the same folder at this moment on other machines (a job array on a shared disk), whose pids say nothing here.
-    if (!options.check && !options.shard) await removeLeftovers(options.outDir);
+    if (!options.check && !options.shard) {
+      const failures = await removeLeftovers(options.outDir);
+      summary.counts.warning += failures.length;
+      for (const line of failures) reporter.err(line);
+    }
     if (options.prune && !options.check && earlier.batch === null) {
       reporter.err(`pubcom: not pruned (--prune): ${missing.length > 0 ? 'some PATH or file could not be read' : 'no notice was found'}, so which notices are gone from the archive is not known; nothing was removed`);
     }
@@ -719,8 +723,21 @@ async function buildHash(): Promise<string> {
   return hash.digest('hex');
 }
 
-async function removeLeftovers(outDir: string): Promise<void> {
-  for await (const { name } of entriesOf(outDir)) if (isLeftover(name)) await rm(path.join(outDir, name), { force: true });
+/**
+ * Remove the temporary files that runs killed midway left in `outDir` (a
+ * folder of such a name is none: pubcom makes none). Returns a `write-failed`
+ * warning for each that cannot be removed: the batch goes on beside it.
+ */
+async function removeLeftovers(outDir: string): Promise<string[]> {
+  const failures: string[] = [];
+  for await (const entry of entriesOf(outDir)) {
+    if (!entry.isFile() || !isLeftover(entry.name)) continue;
+    const file = path.join(outDir, entry.name);
+    await rm(file, { force: true }).catch((error: NodeJS.ErrnoException) =>
+      failures.push(`${file}:1:1: warning: Unexpected failure removing a temporary file that a killed run left (${error.code ?? 'error'}), expected to remove it: remove it by hand [write-failed]`),
+    );
+  }
+  return failures;
 }
 
 /** Outputs in `outDir` that no input of this run produces (an input was removed or renamed); an overrides file there (`--out` the input folder) is none. */
