@@ -225,14 +225,16 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     if (written.size > 0) checkpoint();
   };
 
+  /** Prints warnings of the batch itself (a file it could not remove or write), counted with the notices' own. */
+  const warn = (lines: readonly string[]): void => {
+    summary.counts.warning += lines.length;
+    for (const line of lines) reporter.err(line);
+  };
+
   // Until the workers start, what this thread keeps survives (young-generation.ts): the outputs folder listed, the inputs to convert.
   const pending = await withYoungGenerationStopped(async () => {
     // A shard may have siblings writing into the same folder at this moment on other machines (a job array on a shared disk), whose pids say nothing here.
-    if (!options.check && !options.shard) {
-      const failures = await removeLeftovers(options.outDir);
-      summary.counts.warning += failures.length;
-      for (const line of failures) reporter.err(line);
-    }
+    if (!options.check && !options.shard) warn(await removeLeftovers(options.outDir));
     if (options.prune && !options.check && earlier.batch === null) {
       reporter.err(`pubcom: not pruned (--prune): ${missing.length > 0 ? 'some PATH or file could not be read' : 'no notice was found'}, so which notices are gone from the archive is not known; nothing was removed`);
     }
@@ -240,9 +242,8 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     if (!options.check && earlier.removed.length > 0) {
       const failures = await removeOutputsOf(earlier.removed, options.outDir);
       summary.removed = earlier.removed.length;
-      summary.counts.warning += failures.length;
       reporter.err(`pubcom: removed the outputs of ${summary.removed} notice(s) no longer among the inputs (--prune): ${some(earlier.removed.map(([id]) => id))}`);
-      for (const line of failures) reporter.err(line);
+      warn(failures);
     }
     const toConvert: string[] = [];
     for (const input of inputs) {
@@ -282,8 +283,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     } catch (error) {
       // The outputs are written; only the next run's skipping is lost, so this is a warning. The manifest was written atomically: it is as
       // this run's last checkpoint, or the run before, left it.
-      summary.counts.warning++;
-      reporter.err(`${manifestPath}:1:1: warning: Unexpected failure writing the manifest (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected to write it: it is left as it was, and the next run converts again every notice whose entry there does not match [write-failed]`);
+      warn([`${manifestPath}:1:1: warning: Unexpected failure writing the manifest (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected to write it: it is left as it was, and the next run converts again every notice whose entry there does not match [write-failed]`]);
     }
   }
   summary.exitCode = summary.failed > 0 || summary.stale.length > 0 ? 1 : 0;
