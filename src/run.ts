@@ -579,7 +579,8 @@ const LARGE_MANIFEST_BYTES = 1024 * 1024;
  * and only the entries a batch holds cross. Parsed on this thread, the
  * manifest of 30,000 notices (14 MB) made 18 MB of objects at once, which
  * grew this thread's young generation to 32 MB for the first minute of the
- * batch: the re-run after a code change took 230-234 MiB, now 217 MiB.
+ * batch: the re-run after a code change took 230-234 MiB, and 217 MiB
+ * with the manifest read apart.
  */
 async function readManifestApart(outDir: string, formats: readonly Format[], only: WrittenBy | null): Promise<HeldManifest> {
   const file = path.join(outDir, MANIFEST_FILE);
