@@ -11,20 +11,26 @@ const chunk = Buffer.alloc(1 << 16);
 
 /** sha256 of the bytes of `file` in hex; null when it is no regular file (a FIFO could wait for ever) or cannot be read. */
 export function sha256OfFile(file: string): string | null {
-  let descriptor: number;
   try {
-    // Without O_NONBLOCK, opening a FIFO waits for a writer.
-    descriptor = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return null;
-  }
-  try {
-    if (!fstatSync(descriptor).isFile()) return null;
     const hash = createHash('sha256');
-    for (let read = readSync(descriptor, chunk); read > 0; read = readSync(descriptor, chunk)) hash.update(chunk.subarray(0, read));
+    for (const piece of piecesOfFile(file, chunk)) hash.update(piece);
     return hash.digest('hex');
   } catch {
     return null;
+  }
+}
+
+/**
+ * The bytes of `file`, read a `buffer` at a time: each piece is a view of
+ * `buffer`, valid until the next is read. Throws where it is no regular file
+ * (a FIFO could wait for ever) or cannot be read.
+ */
+export function* piecesOfFile(file: string, buffer: Buffer): Generator<Uint8Array> {
+  // Without O_NONBLOCK, opening a FIFO waits for a writer.
+  const descriptor = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    if (!fstatSync(descriptor).isFile()) throw new Error(`${file} is no regular file`);
+    for (let read = readSync(descriptor, buffer); read > 0; read = readSync(descriptor, buffer)) yield buffer.subarray(0, read);
   } finally {
     closeSync(descriptor);
   }

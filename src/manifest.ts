@@ -6,10 +6,12 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { JSONParser } from '@streamparser/json';
 import { location } from 'vfile-location';
 import * as z from './schema/zod.js';
 import { compareCodeUnits } from './diagnostics.js';
 import { readRegularFile } from './files.js';
+import { piecesOfFile } from './hash.js';
 import { outputNames, type Format } from './emit/index.js';
 
 export const MANIFEST_FILE = 'pubcom-manifest.json';
@@ -136,23 +138,79 @@ export function isUnchanged(recorded: HeldEntry | undefined, entry: Omit<Manifes
 /**
  * The manifest's text in parts, one per notice, so that a batch of tens of
  * thousands of notices writes it without holding the whole text (30,000
- * notices: 14 MB, and as much again in UTF-8). Joined, they are
- * `JSON.stringify` of the manifest with a two-space indent and a final
- * newline, its entries sorted by id (code units), so that the bytes depend on
- * nothing but the content.
+ * notices: 14 MB, and as much again in UTF-8). `notices` come in id order
+ * (code units, {@link sortedEntries}). Joined, the parts are `JSON.stringify`
+ * of the manifest with a two-space indent and a final newline, so that the
+ * bytes depend on nothing but the content.
  */
-export function* manifestParts(head: Omit<Manifest, 'notices'>, notices: ReadonlyMap<string, HeldEntry>, standardOutputs: (id: string) => string[]): Generator<string> {
+export function* manifestParts(head: Omit<Manifest, 'notices'>, notices: Iterable<[id: string, entry: HeldEntry]>, standardOutputs: (id: string) => string[]): Generator<string> {
   const text = JSON.stringify({ ...head, notices: {} }, undefined, 2);
-  if (notices.size === 0) {
-    yield `${text}\n`;
-    return;
-  }
-  yield text.slice(0, -'{}\n}'.length) + '{\n';
-  const ids = [...notices.keys()].sort(compareCodeUnits);
-  for (const [index, id] of ids.entries()) {
-    const held = notices.get(id) as HeldEntry;
+  let separator = text.slice(0, -'{}\n}'.length) + '{\n';
+  for (const [id, held] of notices) {
     const entry = JSON.stringify({ ...held, outputs: held.outputs ?? standardOutputs(id) }, undefined, 2).replaceAll('\n', '\n    ');
-    yield `    ${JSON.stringify(id)}: ${entry}${index < ids.length - 1 ? ',' : ''}\n`;
+    yield `${separator}    ${JSON.stringify(id)}: ${entry}`;
+    separator = ',\n';
   }
-  yield '  }\n}\n';
+  yield separator === ',\n' ? '\n  }\n}\n' : `${text}\n`;
+}
+
+/** The entries of `notices` in id order (code units), as a manifest lists them. */
+export function sortedEntries(notices: ReadonlyMap<string, HeldEntry>): Array<[id: string, entry: HeldEntry]> {
+  return [...notices].sort(([a], [b]) => compareCodeUnits(a, b));
+}
+
+/**
+ * The entries of `lower` and `higher`, both in id order, in id order; where
+ * both have an id, `higher`'s entry.
+ */
+export function* mergedEntries(lower: Iterable<[id: string, entry: HeldEntry]>, higher: Iterable<[id: string, entry: HeldEntry]>): Generator<[id: string, entry: HeldEntry]> {
+  const above = higher[Symbol.iterator]();
+  let next = above.next();
+  for (const [id, entry] of lower) {
+    for (; !next.done && compareCodeUnits(next.value[0], id) < 0; next = above.next()) yield next.value;
+    if (!next.done && next.value[0] === id) continue;
+    yield [id, entry];
+  }
+  for (; !next.done; next = above.next()) yield next.value;
+}
+
+/** Thrown by {@link streamedEntries} where a manifest is not as a run of pubcom writes it: read it whole then ({@link readHeldManifest}), which tells why. */
+export class NotStreamable extends Error {}
+
+/**
+ * The entries of the manifest `file` as a batch of `formats` holds them,
+ * parsed a piece at a time as they are read (@streamparser/json), so that a
+ * run merges what other runs wrote there without holding it: parsed whole,
+ * the manifest of 30,000 notices makes 18 MB of objects at once, from 14 MB
+ * of text. None where another build than `by`'s, or other settings, wrote
+ * it. Throws {@link NotStreamable} where the file is not as pubcom writes
+ * it: not JSON, an entry that is no entry, the ids out of order, the head
+ * after the entries, or no file to read.
+ */
+export function* streamedEntries(file: string, by: WrittenBy, formats: readonly Format[]): Generator<[id: string, entry: HeldEntry]> {
+  const head = new Map<string | number, unknown>();
+  let parsed: Array<[string, HeldEntry]> = [];
+  let last: string | null = null;
+  let unlike = false;
+  // Only these values are built: an entry is let go once it is emitted, and the `notices` object never holds them all.
+  const parser = new JSONParser({ paths: ['$.build', '$.settings', '$.notices.*'], keepStack: false });
+  parser.onValue = ({ value, key, stack }) => {
+    if (stack.length === 1) return void head.set(key as string, value);
+    const id = String(key);
+    const entry = Entry.safeParse(value);
+    if (!head.has('build') || !head.has('settings') || !entry.success || (last !== null && compareCodeUnits(last, id) >= 0)) unlike = true;
+    else if (head.get('build') === by.build && head.get('settings') === by.settings) parsed.push([id, heldEntry(entry.data, outputNames(id, formats))]);
+    last = id;
+  };
+  try {
+    for (const piece of piecesOfFile(file, Buffer.alloc(1 << 16))) {
+      parser.write(piece);
+      if (unlike) throw new NotStreamable();
+      yield* parsed;
+      parsed = [];
+    }
+  } catch (error) {
+    throw error instanceof NotStreamable ? error : new NotStreamable(String(error));
+  }
+  if (!parser.isEnded || !head.has('build') || !head.has('settings')) throw new NotStreamable();
 }

@@ -20,9 +20,9 @@ import { isLeftover, OVERRIDES_SUFFIX, overridesPathOf, readRegularFile, withFil
 import { sha256, sha256OfFile } from './hash.js';
 import { compareCodeUnits } from './diagnostics.js';
 import { FORMATS, outputNames, type Format } from './emit/index.js';
-import { fileIdentity, heldEntry, isUnchanged, MANIFEST_FILE, manifestParts, readHeldManifest, readManifestText, type HeldEntry, type HeldManifest, type WrittenBy } from './manifest.js';
+import { fileIdentity, heldEntry, isUnchanged, MANIFEST_FILE, manifestParts, mergedEntries, NotStreamable, readHeldManifest, readManifestText, sortedEntries, streamedEntries, type HeldEntry, type HeldManifest, type WrittenBy } from './manifest.js';
 import { createProgress, NO_PROGRESS } from './progress.js';
-import { pushAll } from './arrays.js';
+import { filtered, pushAll } from './arrays.js';
 import { stopYoungGenerationGrowth, withYoungGenerationStopped } from './young-generation.js';
 
 export const INPUT_EXTENSIONS = ['.txt', '.tsv', '.csv', '.md', '.html', '.htm'];
@@ -168,21 +168,36 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   const written = new Map<string, HeldEntry>();
   /** Inputs this run failed to convert: no manifest it writes vouches for their outputs. */
   const failed = new Set<string>();
-  /** The manifest file as this run last read or wrote it, and the current entries in it that other runs wrote. */
-  let onDisk = { identity: earlier.identity, others: new Map<string, HeldEntry>() };
-  const manifestText = ({ pubcom, build: hash }: Awaited<typeof stamp>): Generator<string> => {
-    // Shards converting into one folder at once each write the manifest: the entries the others wrote meanwhile are kept too.
-    // A lone run finds its own last write there and does not parse it again (30,000 notices: 14 MB of text, 18 MB of objects).
-    const identity = fileIdentity(manifestPath);
-    if (identity !== onDisk.identity) onDisk = { identity, others: currentEntries(readHeldManifest(options.outDir, options.formats, { build: hash, settings }), hash, settings, earlier.batch) };
-    const merged = new Map([...earlier.kept, ...onDisk.others, ...written]);
-    for (const id of failed) merged.delete(id);
-    return manifestParts({ pubcom, build: hash, settings }, merged, standardOutputs);
+  /** The manifest file as this run last read or wrote it; `shared` once another run has written it since (shards into one folder). */
+  const onDisk = { identity: earlier.identity, shared: false };
+  /**
+   * The manifest's text: the entries this run holds and, once another run has written the manifest too, those it wrote, taken from the
+   * file as it is now (where this run's last write keeps them, if no run wrote since). They are parsed a piece at a time as they are
+   * written out ('streamed'): parsed whole, the manifest of 30,000 notices is 18 MB of objects at once, and two shards of 15,000 notices
+   * converting into one folder at once took 232-246 MiB each, against 202-205 MiB so. A file not as pubcom writes it is read whole
+   * ('whole'), as at the start.
+   */
+  const manifestText = ({ pubcom, build: hash }: Awaited<typeof stamp>, read: 'streamed' | 'whole'): Generator<string> => {
+    if (fileIdentity(manifestPath) !== onDisk.identity) onDisk.shared = true;
+    const by = { build: hash, settings };
+    const theirs = !onDisk.shared ? [] : read === 'streamed' ? streamedEntries(manifestPath, by, options.formats) : sortedEntries(readHeldManifest(options.outDir, options.formats, by).notices);
+    const entries = mergedEntries(mergedEntries(sortedEntries(earlier.kept), theirs), sortedEntries(written));
+    const vouched = ([id]: [string, HeldEntry]): boolean => !failed.has(id) && (earlier.batch?.has(id) ?? true);
+    return manifestParts({ pubcom, build: hash, settings }, filtered(entries, vouched), standardOutputs);
+  };
+  /** `use` of the manifest's text, parsed whole from the file where it cannot be parsed a piece at a time. */
+  const withManifestText = <T>(now: Awaited<typeof stamp>, use: (text: Generator<string>) => T): T => {
+    try {
+      return use(manifestText(now, 'streamed'));
+    } catch (error) {
+      if (!(error instanceof NotStreamable)) throw error;
+      return use(manifestText(now, 'whole'));
+    }
   };
   // Read, merged and written in turns with other runs writing into the same folder: see manifestText.
   const writeManifest = (now: Awaited<typeof stamp>): void =>
     withFileLock(path.join(options.outDir, `.${MANIFEST_FILE}.lock`), () => {
-      writeAtomically(manifestPath, manifestText(now));
+      withManifestText(now, (text) => writeAtomically(manifestPath, text));
       onDisk.identity = fileIdentity(manifestPath);
     });
   const checkpoint = checkpoints(options.check ? null : stamp, options.checkpointMs ?? CHECKPOINT_MS, (now) => {
@@ -273,7 +288,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   summary.stopped = inputs.length - done();
 
   if (options.check) {
-    if (readManifestText(options.outDir) !== [...manifestText(await stamp)].join('')) summary.stale.push(manifestPath);
+    if (readManifestText(options.outDir) !== withManifestText(await stamp, (text) => [...text].join(''))) summary.stale.push(manifestPath);
     pushAll(summary.stale, await unexpected(options.outDir, new Set(whole.map(idOf))));
     summary.stale.sort(compareCodeUnits);
     for (const name of summary.stale) reporter.out(`differs: ${name}`);

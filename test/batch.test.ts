@@ -697,6 +697,31 @@ describe('shards', () => {
     expect(Object.keys(manifestNotices(out))).toHaveLength(30);
   });
 
+  it('writing after another writer left the manifest in a form of its own, keep what it lists', async () => {
+    const inputs = batch();
+    const out = tempDir();
+    const file = path.join(out, 'pubcom-manifest.json');
+    // Once the run has written its manifest, another writer replaces it: the same head, the entries out of order, one more of its own.
+    // The run then reads it whole, as it cannot read it a piece at a time.
+    let replaced = false;
+    const replace = (): void => {
+      if (!existsSync(file)) return void setTimeout(replace, 1);
+      const manifest = JSON.parse(readFileSync(file, 'utf8')) as { notices: Record<string, unknown> };
+      const other = { file: 'zz-other.txt', sha256: '0'.repeat(64), overridesSha256: null, outputs: ['zz-other.json'] };
+      writeFileSync(file, JSON.stringify({ ...manifest, notices: Object.fromEntries([['zz-other', other], ...Object.entries(manifest.notices).reverse()]) }));
+      replaced = true;
+    };
+    replace();
+    const { summary, errors } = await builtRun({ paths: [inputs], outDir: out, jobs: 1, checkpointMs: 0 });
+    expect([summary.exitCode, errors, replaced]).toEqual([0, [], true]);
+    const text = readFileSync(file, 'utf8');
+    expect(text, 'written as pubcom writes it').toBe(JSON.stringify(JSON.parse(text), undefined, 2) + '\n');
+    const ids = Object.keys(manifestNotices(out));
+    expect(ids).toHaveLength(31);
+    expect(ids).toContain('zz-other');
+    expect(ids).toEqual([...ids].sort());
+  });
+
   it('take over the lock on the manifest that a killed run left', () => {
     const out = tempDir();
     const lock = path.join(out, '.pubcom-manifest.json.lock');

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeTemporaryDirs, temporaryDir } from './helpers.js';
 import { outputNames } from '../src/emit/index.js';
 import { writeAtomically } from '../src/files.js';
 import { sha256, sha256OfFile } from '../src/hash.js';
-import { heldEntry, MANIFEST_FILE, manifestParts, readHeldManifest, type ManifestEntry, type WrittenBy } from '../src/manifest.js';
+import { heldEntry, MANIFEST_FILE, manifestParts, mergedEntries, NotStreamable, readHeldManifest, sortedEntries, streamedEntries, type HeldEntry, type ManifestEntry, type WrittenBy } from '../src/manifest.js';
 
 afterAll(removeTemporaryDirs);
 
@@ -19,7 +19,7 @@ describe('manifest text', () => {
     const ids = ['ガイドライン', 'b-notice', 'A-notice', 'é', '"quoted"\\id'];
     const notices = new Map(ids.map((id) => [id, entry(id)]));
     notices.set('custom', { ...entry('custom'), outputs: ['custom.json'] });
-    const text = [...manifestParts(head, notices, standard)].join('');
+    const text = [...manifestParts(head, sortedEntries(notices), standard)].join('');
     const sorted = Object.fromEntries([...notices].sort(([a], [b]) => (a < b ? -1 : 1)));
     expect(text).toBe(JSON.stringify({ ...head, notices: sorted }, undefined, 2) + '\n');
     expect(Object.keys(JSON.parse(text).notices)).toEqual(['"quoted"\\id', 'A-notice', 'b-notice', 'custom', 'é', 'ガイドライン']);
@@ -53,6 +53,63 @@ describe('a manifest read back', () => {
       expect(other.head, 'the head still tells what wrote it').toEqual(head);
       expect(other.notices.size).toBe(0);
     }
+  });
+});
+
+describe('a manifest another run wrote, read a piece at a time', () => {
+  const formats = ['json', 'jsonld', 'csv'] as const;
+  const written = (notices: Map<string, ManifestEntry>, by = head): string => {
+    const out = temporaryDir('pubcom-streamed-');
+    writeFileSync(path.join(out, MANIFEST_FILE), [...manifestParts(by, sortedEntries(notices), standard)].join(''));
+    return out;
+  };
+  const streamed = (out: string, by: WrittenBy = head): Array<[string, HeldEntry]> => [...streamedEntries(path.join(out, MANIFEST_FILE), by, formats)];
+
+  it('gives the entries a whole read gives, in id order, though pieces of 64 KB cut ids and names in the middle of a character', () => {
+    const notices = new Map(Array.from({ length: 3000 }, (_, n): [string, ManifestEntry] => [`意見募集の結果-${n}`, entry(`意見募集の結果-${n}`)]));
+    notices.set('custom', { ...entry('custom'), outputs: ['custom.json'] });
+    const out = written(notices);
+    expect(statSync(path.join(out, MANIFEST_FILE)).size).toBeGreaterThan(20 * (1 << 16));
+    const whole = sortedEntries(readHeldManifest(out, formats, head).notices);
+    expect(whole).toHaveLength(3001);
+    expect(streamed(out)).toEqual(whole);
+  });
+
+  it('gives none where another build or other settings wrote it', () => {
+    const out = written(new Map([['kekka', entry('kekka')]]));
+    expect(streamed(out)).toHaveLength(1);
+    for (const by of [{ build: 'c'.repeat(64), settings: head.settings }, { build: head.build, settings: 'formats=json;bom=false' }]) expect(streamed(out, by)).toEqual([]);
+  });
+
+  it('is refused where the file is not as pubcom writes it, which a whole read then explains', () => {
+    const out = written(new Map([['a', entry('a')], ['b', entry('b')]]));
+    const file = path.join(out, MANIFEST_FILE);
+    const text = readFileSync(file, 'utf8');
+    const manifest = JSON.parse(text) as { notices: Record<string, ManifestEntry> };
+    const unlike = {
+      'a merge conflict': text.replace('    "b"', '<<<<<<< HEAD\n    "b"'),
+      'entries out of order': JSON.stringify({ ...head, notices: { b: manifest.notices.b, a: manifest.notices.a } }),
+      'one id twice': text.replace('"b":', '"a":'),
+      'an entry that is no entry': text.replace('"overridesSha256": null', '"overridesSha256": 7'),
+      'the head after the entries': JSON.stringify({ notices: manifest.notices, ...head }),
+      'a text cut off': text.slice(0, text.length / 2),
+      'no text': '',
+    };
+    for (const [what, bad] of Object.entries(unlike)) {
+      writeFileSync(file, bad);
+      expect(() => streamed(out), what).toThrow(NotStreamable);
+    }
+    rmSync(file);
+    expect(() => streamed(out), 'no file').toThrow(NotStreamable);
+  });
+
+  it('is merged with the entries of this run, in id order, where both have an id the latter', () => {
+    const held = (id: string, sha: string): [string, HeldEntry] => [id, { file: `${id}.txt`, sha256: sha.repeat(64), overridesSha256: null, outputs: null }];
+    const theirs = [held('a', '1'), held('c', '1'), held('e', '1')];
+    const ours = [held('b', '2'), held('c', '2'), held('f', '2')];
+    expect([...mergedEntries(theirs, ours)]).toEqual([held('a', '1'), held('b', '2'), held('c', '2'), held('e', '1'), held('f', '2')]);
+    expect([...mergedEntries([], ours)]).toEqual(ours);
+    expect([...mergedEntries(theirs, [])]).toEqual(theirs);
   });
 });
 
