@@ -3,7 +3,6 @@ import type { FileResult, FileTask } from './convert-file.js';
 
 export { runCli } from './commands.js';
 export { useTinypoolImporter } from './run.js';
-export { readHeldManifest } from './manifest.js';
 
 /** A worker's conversion of one file. The pipeline's modules are evaluated on the first call, so the main thread of a batch never holds them. */
 export async function convertFile(task: FileTask): Promise<FileResult> {

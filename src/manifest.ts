@@ -32,6 +32,9 @@ export const Manifest = z.strictObject({
 });
 export type Manifest = z.infer<typeof Manifest>;
 
+const ManifestHead = Manifest.omit({ notices: true });
+type ManifestHead = z.infer<typeof ManifestHead>;
+
 /** The build and the settings that wrote a manifest. */
 export type WrittenBy = Pick<Manifest, 'build' | 'settings'>;
 
@@ -43,7 +46,7 @@ export function readManifestText(outDir: string): string | null {
 
 /** A manifest as a batch holds it: its head, and its entries in the form {@link heldEntry} gives them. */
 export interface HeldManifest {
-  head: Omit<Manifest, 'notices'> | null;
+  head: ManifestHead | null;
   /** Its entries; none when it was written by another build or with other settings than those asked for ({@link readHeldManifest}). */
   notices: Map<string, HeldEntry>;
   warning: string | null;
@@ -58,15 +61,31 @@ export interface HeldManifest {
  * edit by hand, a manifest of another format. Every input is then converted
  * again, and the manifest written anew. With `only`, the entries are kept
  * only if that build and those settings wrote them: a batch that skips
- * nothing on the others need not hold them (30,000 notices: 7 MB).
+ * nothing on the others need not hold them (30,000 notices: 7 MB). It is
+ * read an entry at a time ({@link streamedEntries}), or, where it is not as
+ * pubcom writes it, whole, which tells what is wrong with it.
  */
 export function readHeldManifest(outDir: string, formats: readonly Format[], only: WrittenBy | null = null): HeldManifest {
-  const identity = fileIdentity(path.join(outDir, MANIFEST_FILE));
+  const file = path.join(outDir, MANIFEST_FILE);
+  const identity = fileIdentity(file);
+  try {
+    const entries = streamedEntries(file, only, formats);
+    const notices = new Map<string, HeldEntry>();
+    let step = entries.next();
+    for (; !step.done; step = entries.next()) notices.set(...step.value);
+    return { head: step.value, notices, warning: null, identity };
+  } catch (error) {
+    if (!(error instanceof NotStreamable)) throw error;
+  }
   const { manifest, warning } = checkedManifest(outDir);
   if (manifest === null) return { head: null, notices: new Map(), warning, identity };
   const { notices, ...head } = manifest;
-  if (only !== null && (head.build !== only.build || head.settings !== only.settings)) return { head, notices: new Map(), warning, identity };
+  if (only !== null && !isWrittenBy(head, only)) return { head, notices: new Map(), warning, identity };
   return { head, notices: new Map(Object.entries(notices).map(([id, entry]) => [id, heldEntry(entry, outputNames(id, formats))])), warning, identity };
+}
+
+function isWrittenBy(head: ManifestHead, by: WrittenBy): boolean {
+  return head.build === by.build && head.settings === by.settings;
 }
 
 function checkedManifest(outDir: string): { manifest: Manifest | null; warning: string | null } {
@@ -180,37 +199,44 @@ export class NotStreamable extends Error {}
 /**
  * The entries of the manifest `file` as a batch of `formats` holds them,
  * parsed a piece at a time as they are read (@streamparser/json), so that a
- * run merges what other runs wrote there without holding it: parsed whole,
+ * run reads or merges them without holding the whole manifest: parsed whole,
  * the manifest of 30,000 notices makes 18 MB of objects at once, from 14 MB
- * of text. None where another build than `by`'s, or other settings, wrote
- * it. Throws {@link NotStreamable} where the file is not as pubcom writes
- * it: not JSON, an entry that is no entry, the ids out of order, the head
- * after the entries, or no file to read.
+ * of text. Returns the manifest's head. With `only`, none where another build
+ * or other settings wrote it, and the rest of the file is not read. Throws
+ * {@link NotStreamable} where the file is not as pubcom writes it: not JSON,
+ * an entry that is no entry, the ids out of order, the head after the
+ * entries, or no file to read.
  */
-export function* streamedEntries(file: string, by: WrittenBy, formats: readonly Format[]): Generator<[id: string, entry: HeldEntry]> {
-  const head = new Map<string | number, unknown>();
+export function* streamedEntries(file: string, only: WrittenBy | null, formats: readonly Format[]): Generator<[id: string, entry: HeldEntry], ManifestHead> {
+  const fields: Record<string, unknown> = {};
+  let head: ManifestHead | undefined;
   let parsed: Array<[string, HeldEntry]> = [];
   let last: string | null = null;
   let unlike = false;
   // Only these values are built: an entry is let go once it is emitted, and the `notices` object never holds them all.
-  const parser = new JSONParser({ paths: ['$.build', '$.settings', '$.notices.*'], keepStack: false });
+  const parser = new JSONParser({ paths: ['$.pubcom', '$.build', '$.settings', '$.notices.*'], keepStack: false });
   parser.onValue = ({ value, key, stack }) => {
-    if (stack.length === 1) return void head.set(key as string, value);
+    if (stack.length === 1) return void (fields[key as string] = value);
+    // pubcom writes the head first: it is whole by the first entry.
+    head ??= ManifestHead.safeParse(fields).data;
     const id = String(key);
     const entry = Entry.safeParse(value);
-    if (!head.has('build') || !head.has('settings') || !entry.success || (last !== null && compareCodeUnits(last, id) >= 0)) unlike = true;
-    else if (head.get('build') === by.build && head.get('settings') === by.settings) parsed.push([id, heldEntry(entry.data, outputNames(id, formats))]);
+    if (head === undefined || !entry.success || (last !== null && compareCodeUnits(last, id) >= 0)) unlike = true;
+    else parsed.push([id, heldEntry(entry.data, outputNames(id, formats))]);
     last = id;
   };
   try {
     for (const piece of piecesOfFile(file, Buffer.alloc(1 << 16))) {
       parser.write(piece);
       if (unlike) throw new NotStreamable();
+      if (head !== undefined && only !== null && !isWrittenBy(head, only)) return head;
       yield* parsed;
       parsed = [];
     }
   } catch (error) {
     throw error instanceof NotStreamable ? error : new NotStreamable(String(error));
   }
-  if (!parser.isEnded || !head.has('build') || !head.has('settings')) throw new NotStreamable();
+  head ??= ManifestHead.safeParse(fields).data;
+  if (!parser.isEnded || head === undefined) throw new NotStreamable();
+  return head;
 }

@@ -14,13 +14,12 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
-import { Worker } from 'node:worker_threads';
 import type { FileResult, FileTask } from './convert-file.js';
 import { isLeftover, OVERRIDES_SUFFIX, overridesPathOf, readRegularFile, withFileLock, writeAtomically } from './files.js';
 import { sha256, sha256OfFile } from './hash.js';
 import { compareCodeUnits } from './diagnostics.js';
 import { FORMATS, outputNames, type Format } from './emit/index.js';
-import { fileIdentity, heldEntry, isUnchanged, MANIFEST_FILE, manifestParts, mergedEntries, NotStreamable, readHeldManifest, readManifestText, sortedEntries, streamedEntries, type HeldEntry, type HeldManifest, type WrittenBy } from './manifest.js';
+import { fileIdentity, heldEntry, isUnchanged, MANIFEST_FILE, manifestParts, mergedEntries, NotStreamable, readHeldManifest, readManifestText, sortedEntries, streamedEntries, type HeldEntry, type HeldManifest } from './manifest.js';
 import { createProgress, NO_PROGRESS } from './progress.js';
 import { filtered, pushAll } from './arrays.js';
 import { stopYoungGenerationGrowth, withYoungGenerationStopped } from './young-generation.js';
@@ -567,9 +566,11 @@ async function planBatch(options: RunOptions, build: Promise<string>, settings: 
   // Entries of another build or settings are needed only to tell --prune what to remove, and a walk of the output folder itself which of
   // its files are outputs; otherwise they are left out as the manifest is read (a code change: 30,000 entries not held).
   const everyEntry = options.prune === true || options.paths.some((given) => placeOf(given) === placeOf(options.outDir));
-  const previous = await readManifestApart(options.outDir, options.formats, everyEntry ? null : { build: await build, settings });
-  // What is planned survives: with the growth stopped, the list of 30,000 inputs leaves this thread no young generation of 32 MB (young-generation.ts).
+  const only = everyEntry ? null : { build: await build, settings };
+  // What is planned survives: with the growth stopped, the entries read and the list of 30,000 inputs leave this thread no young
+  // generation of 32 MB (young-generation.ts). The manifest is read an entry at a time (manifest.ts streamedEntries), whose garbage dies young.
   return withYoungGenerationStopped(async () => {
+    const previous = readHeldManifest(options.outDir, options.formats, only);
     const { shardKeys, unread, inputs: whole } = await listInputs(options.paths, ownOutputs(options.outDir, previous.notices, standardOutputs));
     // Output names, and so their clashes, are the whole batch's: two shards must not write one name, and a shard's --check expects the others' outputs.
     const duplicates = nameClashes(whole);
@@ -582,36 +583,6 @@ async function planBatch(options: RunOptions, build: Promise<string>, settings: 
     // Entries of another build or settings describe outputs this build did not write: nothing is skipped on them, and the next manifest drops them.
     const kept = currentEntries(previous, await build, settings, batch);
     return { whole, inputs, duplicates, unread, earlier: { identity: previous.identity, warning: previous.warning, found: previous.head !== null, kept, removed, batch } };
-  });
-}
-
-/** A manifest of this size or more (about 2,000 notices) is read on a thread of its own: see {@link readManifestApart}. */
-const LARGE_MANIFEST_BYTES = 1024 * 1024;
-
-/**
- * {@link readHeldManifest}, on a worker thread of its own (manifest-worker.ts)
- * when the manifest is large: what parsing it makes dies with that thread,
- * and only the entries a batch holds cross. Parsed on this thread, the
- * manifest of 30,000 notices (14 MB) made 18 MB of objects at once, which
- * grew this thread's young generation to 32 MB for the first minute of the
- * batch: the re-run after a code change took 230-234 MiB, and 217 MiB
- * with the manifest read apart.
- */
-async function readManifestApart(outDir: string, formats: readonly Format[], only: WrittenBy | null): Promise<HeldManifest> {
-  const file = path.join(outDir, MANIFEST_FILE);
-  if (sizeOf(file) < LARGE_MANIFEST_BYTES) return readHeldManifest(outDir, formats, only);
-  return new Promise((resolve) => {
-    const worker = new Worker(new URL('./manifest-worker.js', import.meta.url), { workerData: { outDir, formats, only }, execArgv: workerExecArgv(process.execArgv) });
-    let read: HeldManifest | null = null;
-    let failure = 'exit';
-    worker.once('message', (message: HeldManifest) => (read = message));
-    worker.once('error', (error: NodeJS.ErrnoException) => (failure = error.code ?? error.message));
-    worker.once('exit', () => {
-      // It stopped the growth of the young generation for what it sends (manifest-worker.ts).
-      stopYoungGenerationGrowth(false);
-      const warning = `${file}:1:1: warning: Unexpected failure reading the manifest (${failure}), expected to read it: every input is converted again [manifest-invalid]`;
-      resolve(read ?? { head: null, notices: new Map(), warning, identity: fileIdentity(file) });
-    });
   });
 }
 

@@ -11,12 +11,11 @@
  * V8 reads `--semi-space-growth-factor` at each growth, and 1 stops it. The
  * flag is the process's, and each isolate that starts (a worker thread) sets
  * it back to V8's default of 2 (Heap::ConfigureHeap). So a batch stops the
- * growth from the moment it has read its manifest until its workers start
- * (it lists its inputs, and finds those unchanged), lets it be while they
- * start and grow theirs (stopped at their start size, they collected 2,104
- * times instead of 499 over 1,000 notices), and stops it again once they
- * have. A large manifest is read on a thread of its own, which stops the
- * growth itself once it has started, for the entries it sends.
+ * growth from the moment it reads its manifest (an entry at a time, whose
+ * garbage dies young) until its workers start (it lists its inputs, and
+ * finds those unchanged), lets it be while they start and grow theirs
+ * (stopped at their start size, they collected 2,104 times instead of 499
+ * over 1,000 notices), and stops it again once they have.
  * A notice converted with the growth stopped collects more, the more so the
  * larger it is (the 50 MB notice took 25-27 s instead of 15-19 s): this
  * thread converts with the default, and so does a process of its own.

@@ -56,6 +56,27 @@ describe('a manifest read back', () => {
   });
 });
 
+describe('a manifest read back, not as pubcom writes it', () => {
+  it('holds its entries all the same: on one line, its entries in another order, it is read whole', () => {
+    const out = temporaryDir('pubcom-manifest-');
+    writeFileSync(path.join(out, MANIFEST_FILE), JSON.stringify({ ...head, notices: { b: entry('b'), a: entry('a') } }));
+    const read = readHeldManifest(out, ['json', 'jsonld', 'csv'], head);
+    expect([read.head, read.warning]).toEqual([head, null]);
+    expect([...read.notices.keys()]).toEqual(['b', 'a']);
+  });
+
+  it('of another build, is not read past its head: its entries would not be held', () => {
+    const out = temporaryDir('pubcom-manifest-');
+    const notices = new Map(Array.from({ length: 500 }, (_, n): [string, ManifestEntry] => [`kekka-${String(n).padStart(3, '0')}`, entry(`kekka-${n}`)]));
+    const text = [...manifestParts(head, sortedEntries(notices), standard)].join('');
+    expect(text.length, 'longer than a piece of 64 KB').toBeGreaterThan(2 * (1 << 16));
+    writeFileSync(path.join(out, MANIFEST_FILE), `${text.slice(0, -100)}<<<<<<< HEAD`);
+    const other = readHeldManifest(out, ['json', 'jsonld', 'csv'], { build: 'c'.repeat(64), settings: head.settings });
+    expect([other.head, other.notices.size, other.warning]).toEqual([head, 0, null]);
+    expect(readHeldManifest(out, ['json', 'jsonld', 'csv'], head).warning, 'read for its entries, it is read to its end').toMatch(/Unexpected text that is not JSON/);
+  });
+});
+
 describe('a manifest another run wrote, read a piece at a time', () => {
   const formats = ['json', 'jsonld', 'csv'] as const;
   const written = (notices: Map<string, ManifestEntry>, by = head): string => {
@@ -63,16 +84,18 @@ describe('a manifest another run wrote, read a piece at a time', () => {
     writeFileSync(path.join(out, MANIFEST_FILE), [...manifestParts(by, sortedEntries(notices), standard)].join(''));
     return out;
   };
-  const streamed = (out: string, by: WrittenBy = head): Array<[string, HeldEntry]> => [...streamedEntries(path.join(out, MANIFEST_FILE), by, formats)];
+  const streamed = (out: string, by: WrittenBy | null = head): Array<[string, HeldEntry]> => [...streamedEntries(path.join(out, MANIFEST_FILE), by, formats)];
 
-  it('gives the entries a whole read gives, in id order, though pieces of 64 KB cut ids and names in the middle of a character', () => {
+  it('gives the entries JSON.parse gives, in id order, though pieces of 64 KB cut ids and names in the middle of a character', () => {
     const notices = new Map(Array.from({ length: 3000 }, (_, n): [string, ManifestEntry] => [`意見募集の結果-${n}`, entry(`意見募集の結果-${n}`)]));
     notices.set('custom', { ...entry('custom'), outputs: ['custom.json'] });
     const out = written(notices);
     expect(statSync(path.join(out, MANIFEST_FILE)).size).toBeGreaterThan(20 * (1 << 16));
-    const whole = sortedEntries(readHeldManifest(out, formats, head).notices);
+    const parsed = JSON.parse(readFileSync(path.join(out, MANIFEST_FILE), 'utf8')) as { notices: Record<string, ManifestEntry> };
+    const whole = Object.entries(parsed.notices).map(([id, held]): [string, HeldEntry] => [id, heldEntry(held, standard(id))]);
     expect(whole).toHaveLength(3001);
     expect(streamed(out)).toEqual(whole);
+    expect(streamed(out, null), 'whoever wrote it').toEqual(whole);
   });
 
   it('gives none where another build or other settings wrote it', () => {
