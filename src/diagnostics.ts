@@ -14,7 +14,7 @@ export interface Rule {
 }
 
 export const RULES = {
-  'read-failed': { severity: 'error', note: 'The file or folder could not be read, or the file is a FIFO, socket or device rather than a regular file; the rest of the batch is still converted. Check the path and its permissions.' },
+  'read-failed': { severity: 'error', note: 'The file or folder could not be read, the file is a FIFO, socket or device rather than a regular file, or its name is not UTF-8 or holds a line break; the rest of the batch is still converted. Check the path and its permissions, or rename it.' },
   'duplicate-name': {
     severity: 'error',
     note: 'Another input of the batch has the same name without its extension (`a/kekka.txt` and `b/kekka.txt`, `.txt` and `.html`, or `Kekka.txt` and `kekka.txt`, one file on macOS and Windows), so their outputs would overwrite each other. The first in code-unit order of paths is converted, the others are not: convert each folder into its own `--out` folder, or rename a file. A notice named `pubcom-manifest` is refused too: its JSON would be the output folder\'s manifest.',

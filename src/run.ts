@@ -824,7 +824,8 @@ async function listInputs(paths: readonly string[], own: OwnOutputs): Promise<{ 
   };
   for (const given of paths) {
     const info = await stat(given).catch(() => null);
-    if (!info) missing.push(`${given}:1:1: error: Unexpected missing path, expected a notice file or a folder [read-failed]`);
+    if (info && LINE_BREAK.test(given)) missing.push(nameWithLineBreak(given, info.isDirectory() ? 'folder' : 'file'));
+    else if (!info) missing.push(`${oneLine(given)}:1:1: error: Unexpected missing path, expected a notice file or a folder [read-failed]`);
     else if (info.isDirectory()) for (const file of await walk(given, unread, own)) add(file, path.relative(given, file));
     else if (isSpecial(info)) missing.push(notRegular(given));
     else add(given, path.basename(given));
@@ -898,6 +899,24 @@ function isSpecial(info: { isFIFO(): boolean; isSocket(): boolean; isCharacterDe
   return info.isFIFO() || info.isSocket() || info.isCharacterDevice() || info.isBlockDevice();
 }
 
+/** A line break (LF, CR), which a file name may hold. */
+const LINE_BREAK = /[\n\r]/;
+
+/** `name` with its line breaks as escapes (`\n`), so that a line naming it stays one line. */
+function oneLine(name: string): string {
+  return name.replaceAll('\n', '\\n').replaceAll('\r', '\\r');
+}
+
+/**
+ * A `read-failed` error for a notice or folder whose name holds a line break
+ * (a name pasted with its line end): its diagnostics and its outputs'
+ * names would run over two lines, and a line of stderr would no longer be
+ * one diagnostic.
+ */
+function nameWithLineBreak(name: string, kind: 'file' | 'folder'): string {
+  return `${oneLine(name)}:1:1: error: Unexpected line break in a ${kind} name, expected a name on one line: rename it [read-failed]`;
+}
+
 function notRegular(file: string): string {
   return `${file}:1:1: error: Unexpected special file (a FIFO, socket or device), expected a regular file [read-failed]`;
 }
@@ -918,14 +937,18 @@ async function walk(folder: string, unread: Unread, own: OwnOutputs): Promise<st
     const extension = path.extname(entry.name).toLowerCase();
     if (entry.name.includes('\uFFFD')) continue;
     if (entry.isDirectory() && placeOf(full) === own.outDir) continue;
+    if (LINE_BREAK.test(entry.name) && !isHidden(entry) && (entry.isDirectory() || INPUT_EXTENSIONS.includes(extension))) {
+      unread.missing.push(nameWithLineBreak(full, entry.isDirectory() ? 'folder' : 'file'));
+      continue;
+    }
     if (isHidden(entry)) {
-      if (entry.isDirectory() || INPUT_EXTENSIONS.includes(extension)) unread.hidden.push(full);
+      if (entry.isDirectory() || INPUT_EXTENSIONS.includes(extension)) unread.hidden.push(oneLine(full));
     } else if (entry.isDirectory()) {
-      if (existsSync(path.join(full, MANIFEST_FILE))) unread.outputFolders.push(full);
+      if (existsSync(path.join(full, MANIFEST_FILE))) unread.outputFolders.push(oneLine(full));
       else pushAll(found, await walk(full, unread, own));
     } else if (isOutDir && own.has(entry.name)) continue;
-    else if (entry.isSymbolicLink() && (await stat(full).catch(() => null))?.isDirectory()) unread.linkedFolders.push(full);
-    else if (DOCUMENT_EXTENSIONS.includes(extension)) unread.documents.push(full);
+    else if (entry.isSymbolicLink() && (await stat(full).catch(() => null))?.isDirectory()) unread.linkedFolders.push(oneLine(full));
+    else if (DOCUMENT_EXTENSIONS.includes(extension)) unread.documents.push(oneLine(full));
     else if (!INPUT_EXTENSIONS.includes(extension)) continue;
     else if (isSpecial(entry) || (entry.isSymbolicLink() && isSpecial((await stat(full).catch(() => null)) ?? entry))) unread.missing.push(notRegular(full));
     else found.push(full);

@@ -214,6 +214,27 @@ describe('parallel batches', () => {
     expect([stat(stderr, 'files converted'), stat(stderr, 'files failed')]).toEqual([1, 2]);
   });
 
+  it('report a notice or folder whose name holds a line break, on one line of stderr, and convert the rest', () => {
+    const inputs = tempDir();
+    const notice = readFileSync(path.join(inputDir, 'mic-denpa-tsv.txt'));
+    writeFileSync(path.join(inputs, 'one-line.txt'), notice);
+    writeFileSync(path.join(inputs, 'kekka\n.txt'), notice);
+    mkdirSync(path.join(inputs, 'annex\r\n'));
+    writeFileSync(path.join(inputs, 'annex\r\n', 'inside.txt'), notice);
+    writeFileSync(path.join(inputs, 'figure\n.pdf'), '');
+    const out = tempDir();
+    const { status, stderr } = pubcom(['convert', inputs, '--out', out]);
+    expect(status).toBe(1);
+    const lines = stderr.split('\n');
+    expect(lines).toContain(`${inputs}/kekka\\n.txt:1:1: error: Unexpected line break in a file name, expected a name on one line: rename it [read-failed]`);
+    expect(lines).toContain(`${inputs}/annex\\r\\n:1:1: error: Unexpected line break in a folder name, expected a name on one line: rename it [read-failed]`);
+    expect(lines, 'a document is only named').toContain(`pubcom: not read: 1 document(s) in the folders given (${inputs}/figure\\n.pdf); pubcom reads notices as text (.txt .tsv .csv .md .html .htm): convert them first`);
+    expect([stat(stderr, 'files converted'), stat(stderr, 'files failed')]).toEqual([1, 2]);
+    expect(readdirSync(out).filter((name) => /[\r\n]/.test(name)), 'no output named over two lines').toEqual([]);
+    const given = pubcom(['convert', path.join(inputs, 'kekka\n.txt'), '--out', out]);
+    expect([given.status, given.stderr.split('\n')[0]]).toEqual([1, `${inputs}/kekka\\n.txt:1:1: error: Unexpected line break in a file name, expected a name on one line: rename it [read-failed]`]);
+  });
+
   it('name the links to folders it does not follow, and follow a link to a notice', () => {
     const inputs = tempDir();
     const elsewhere = tempDir();
