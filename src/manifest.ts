@@ -162,7 +162,7 @@ export function isUnchanged(recorded: HeldEntry | undefined, entry: Omit<Manifes
  * of the manifest with a two-space indent and a final newline, so that the
  * bytes depend on nothing but the content.
  */
-export function* manifestParts(head: Omit<Manifest, 'notices'>, notices: Iterable<[id: string, entry: HeldEntry]>, standardOutputs: (id: string) => string[]): Generator<string> {
+export function* manifestParts(head: ManifestHead, notices: Iterable<[id: string, entry: HeldEntry]>, standardOutputs: (id: string) => string[]): Generator<string> {
   const text = JSON.stringify({ ...head, notices: {} }, undefined, 2);
   let separator = text.slice(0, -'{}\n}'.length) + '{\n';
   for (const [id, held] of notices) {
@@ -215,13 +215,13 @@ export function* streamedEntries(file: string, only: WrittenBy | null, formats: 
   let unlike = false;
   // Only these values are built: an entry is let go once it is emitted, and the `notices` object never holds them all.
   const parser = new JSONParser({ paths: ['$.pubcom', '$.build', '$.settings', '$.notices.*'], keepStack: false });
-  parser.onValue = ({ value, key, stack }) => {
+  parser.onValue = ({ value, key, parent, stack }) => {
     if (stack.length === 1) return void (fields[key as string] = value);
     // pubcom writes the head first: it is whole by the first entry.
     head ??= ManifestHead.safeParse(fields).data;
     const id = String(key);
     const entry = Entry.safeParse(value);
-    if (head === undefined || !entry.success || (last !== null && compareCodeUnits(last, id) >= 0)) unlike = true;
+    if (head === undefined || Array.isArray(parent) || !entry.success || (last !== null && compareCodeUnits(last, id) >= 0)) unlike = true;
     else parsed.push([id, heldEntry(entry.data, outputNames(id, formats))]);
     last = id;
   };

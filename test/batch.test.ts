@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { removeTemporaryDirs, temporaryDir } from './helpers.js';
 import { generateLargeNotice } from '../src/bench/generate.js';
 import { FORMATS } from '../src/emit/index.js';
+import { sha256OfFile } from '../src/hash.js';
 import { createProgress, renderProgress } from '../src/progress.js';
 import { inShard, type RunOptions, type RunSummary } from '../src/run.js';
 
@@ -517,6 +518,30 @@ describe('the manifest', () => {
     expect(stderr).toContain(`${manifestFile}:1:1: warning: Unexpected manifest field notices.gone-9.sha256: Invalid input: expected string, received number, expected the manifest a run of pubcom wrote: every input is converted again [manifest-invalid]\n`);
     expect(stat(stderr, 'files converted')).toBe(30);
     expect(Object.keys(manifestNotices(out))).toHaveLength(30);
+  });
+
+  it('written after every file, is the manifest a run that writes it once at the end leaves, a notice changed or failing since included', async () => {
+    const inputs = batch();
+    const [everyFile, atEnd] = [tempDir(), tempDir()];
+    const manifestsAfterRuns = async (): Promise<Array<[number, string]>> =>
+      Promise.all(
+        ([[everyFile, 0], [atEnd, 3_600_000]] as const).map(async ([out, checkpointMs]): Promise<[number, string]> => {
+          const { summary } = await builtRun({ paths: [inputs], outDir: out, jobs: 1, checkpointMs });
+          return [summary.exitCode, readFileSync(path.join(out, 'pubcom-manifest.json'), 'utf8')];
+        }),
+      );
+    const [first, firstAtEnd] = await manifestsAfterRuns();
+    expect(first).toEqual(firstAtEnd);
+    expect([first?.[0], Object.keys(JSON.parse(first?.[1] ?? '{}').notices)]).toEqual([0, readdirSync(inputs).map((name) => name.replace(/\.\w+$/, '')).sort()]);
+    // Again, one notice changed and one emptied: an error, so that no entry vouches for its outputs.
+    const changed = path.join(inputs, 'c0-mic-denpa-tsv.txt');
+    writeFileSync(changed, readFileSync(changed, 'utf8').replace('意見1-2 ', '意見1-2 (改) '));
+    writeFileSync(path.join(inputs, 'c3-fsa-kantoku-gfm.md'), '');
+    const [second, secondAtEnd] = await manifestsAfterRuns();
+    expect(second).toEqual(secondAtEnd);
+    const notices = JSON.parse(second?.[1] ?? '{}').notices as Record<string, { sha256: string }>;
+    expect([second?.[0], Object.keys(notices).length, 'c3-fsa-kantoku-gfm' in notices]).toEqual([1, 29, false]);
+    expect(notices['c0-mic-denpa-tsv']?.sha256).toBe(sha256OfFile(changed));
   });
 
   it('reconverts an input whose outputs were deleted', () => {

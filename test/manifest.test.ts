@@ -115,6 +115,7 @@ describe('a manifest another run wrote, read a piece at a time', () => {
       'one id twice': text.replace('"b":', '"a":'),
       'an entry that is no entry': text.replace('"overridesSha256": null', '"overridesSha256": 7'),
       'the head after the entries': JSON.stringify({ notices: manifest.notices, ...head }),
+      'entries in a list': JSON.stringify({ ...head, notices: [manifest.notices.a] }),
       'a text cut off': text.slice(0, text.length / 2),
       'no text': '',
     };
