@@ -5,7 +5,7 @@
  * use them without loading it.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** `NAME.pubcom.json` beside `NAME.txt`: a notice's overrides. */
@@ -136,6 +136,22 @@ export function withFileLock(lockFile: string, update: () => void): void {
 /** A manifest is read, merged and written in well under a second (10,000 notices: about 0.1 s). */
 const STALE_LOCK_MS = 10_000;
 const LOCK_WAIT_MS = 20_000;
+
+/**
+ * The bytes of `file`, read a `buffer` at a time: each piece is a view of
+ * `buffer`, valid until the next is read. Throws where it is no regular file
+ * (a FIFO could wait for ever) or cannot be read.
+ */
+export function* piecesOfFile(file: string, buffer: Buffer): Generator<Uint8Array> {
+  // Without O_NONBLOCK, opening a FIFO waits for a writer.
+  const descriptor = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    if (!fstatSync(descriptor).isFile()) throw new Error(`${file} is no regular file`);
+    for (let read = readSync(descriptor, buffer); read > 0; read = readSync(descriptor, buffer)) yield buffer.subarray(0, read);
+  } finally {
+    closeSync(descriptor);
+  }
+}
 
 /** The bytes of `file`; null when it is absent or unreadable; 'not-regular' for a FIFO, device or folder, whose read could wait for ever. */
 export function readRegularFile(file: string): Buffer | null | 'not-regular' {

@@ -10,8 +10,7 @@ import { JSONParser } from '@streamparser/json';
 import { location } from 'vfile-location';
 import * as z from './schema/zod.js';
 import { compareCodeUnits } from './diagnostics.js';
-import { readRegularFile } from './files.js';
-import { piecesOfFile } from './hash.js';
+import { piecesOfFile, readRegularFile } from './files.js';
 import { outputNames, type Format } from './emit/index.js';
 
 export const MANIFEST_FILE = 'pubcom-manifest.json';
@@ -84,7 +83,8 @@ export function readHeldManifest(outDir: string, formats: readonly Format[], onl
   return { head, notices: new Map(Object.entries(notices).map(([id, entry]) => [id, heldEntry(entry, outputNames(id, formats))])), warning, identity };
 }
 
-function isWrittenBy(head: ManifestHead, by: WrittenBy): boolean {
+/** Whether `head` is that of a manifest `by`'s build wrote with `by`'s settings. */
+export function isWrittenBy(head: ManifestHead, by: WrittenBy): boolean {
   return head.build === by.build && head.settings === by.settings;
 }
 

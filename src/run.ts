@@ -19,7 +19,7 @@ import { isLeftover, OVERRIDES_SUFFIX, overridesPathOf, readRegularFile, withFil
 import { sha256, sha256OfFile } from './hash.js';
 import { compareCodeUnits } from './diagnostics.js';
 import { FORMATS, outputNames, type Format } from './emit/index.js';
-import { fileIdentity, heldEntry, isUnchanged, MANIFEST_FILE, manifestParts, mergedEntries, NotStreamable, readHeldManifest, readManifestText, sortedEntries, streamedEntries, type HeldEntry, type HeldManifest } from './manifest.js';
+import { fileIdentity, heldEntry, isUnchanged, isWrittenBy, MANIFEST_FILE, manifestParts, mergedEntries, NotStreamable, readHeldManifest, readManifestText, sortedEntries, streamedEntries, type HeldEntry, type HeldManifest } from './manifest.js';
 import { createProgress, NO_PROGRESS } from './progress.js';
 import { filtered, pushAll } from './arrays.js';
 import { stopYoungGenerationGrowth, withYoungGenerationStopped } from './young-generation.js';
@@ -601,7 +601,7 @@ function sizeOf(file: string): number {
  * one is given.
  */
 function currentEntries({ head, notices }: HeldManifest, build: string, settings: string, batch: ReadonlySet<string> | null): Map<string, HeldEntry> {
-  if (head === null || head.build !== build || head.settings !== settings) return new Map();
+  if (head === null || !isWrittenBy(head, { build, settings })) return new Map();
   return batch === null ? notices : new Map([...notices].filter(([id]) => batch.has(id)));
 }
 
