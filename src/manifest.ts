@@ -76,11 +76,16 @@ export function readHeldManifest(outDir: string, formats: readonly Format[], onl
   } catch (error) {
     if (!(error instanceof NotStreamable)) throw error;
   }
+  return { ...readWholeManifest(outDir, formats, only), identity };
+}
+
+/** {@link readHeldManifest} parsing the manifest whole, for one not as pubcom writes it: the parse tells what is wrong with it. */
+export function readWholeManifest(outDir: string, formats: readonly Format[], only: WrittenBy | null): Omit<HeldManifest, 'identity'> {
   const { manifest, warning } = checkedManifest(outDir);
-  if (manifest === null) return { head: null, notices: new Map(), warning, identity };
+  if (manifest === null) return { head: null, notices: new Map(), warning };
   const { notices, ...head } = manifest;
-  if (only !== null && !isWrittenBy(head, only)) return { head, notices: new Map(), warning, identity };
-  return { head, notices: new Map(Object.entries(notices).map(([id, entry]) => [id, heldEntry(entry, outputNames(id, formats))])), warning, identity };
+  if (only !== null && !isWrittenBy(head, only)) return { head, notices: new Map(), warning };
+  return { head, notices: new Map(Object.entries(notices).map(([id, entry]) => [id, heldEntry(entry, outputNames(id, formats))])), warning };
 }
 
 /** Whether `head` is that of a manifest `by`'s build wrote with `by`'s settings. */

@@ -19,7 +19,7 @@ import { isLeftover, OVERRIDES_SUFFIX, overridesPathOf, readRegularFile, withFil
 import { sha256, sha256OfFile } from './hash.js';
 import { compareCodeUnits } from './diagnostics.js';
 import { FORMATS, outputNames, type Format } from './emit/index.js';
-import { fileIdentity, heldEntry, isUnchanged, isWrittenBy, MANIFEST_FILE, manifestParts, mergedEntries, NotStreamable, readHeldManifest, readManifestText, sortedEntries, streamedEntries, type HeldEntry, type HeldManifest } from './manifest.js';
+import { fileIdentity, heldEntry, isUnchanged, isWrittenBy, MANIFEST_FILE, manifestParts, mergedEntries, NotStreamable, readHeldManifest, readManifestText, readWholeManifest, sortedEntries, streamedEntries, type HeldEntry, type HeldManifest } from './manifest.js';
 import { createProgress, NO_PROGRESS } from './progress.js';
 import { filtered, pushAll } from './arrays.js';
 import { stopYoungGenerationGrowth, withYoungGenerationStopped } from './young-generation.js';
@@ -179,7 +179,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   const manifestText = ({ pubcom, build: hash }: Awaited<typeof stamp>, read: 'streamed' | 'whole'): Generator<string> => {
     if (fileIdentity(manifestPath) !== onDisk.identity) onDisk.shared = true;
     const by = { build: hash, settings };
-    const theirs = !onDisk.shared ? [] : read === 'streamed' ? streamedEntries(manifestPath, by, options.formats) : sortedEntries(readHeldManifest(options.outDir, options.formats, by).notices);
+    const theirs = !onDisk.shared ? [] : read === 'streamed' ? streamedEntries(manifestPath, by, options.formats) : sortedEntries(readWholeManifest(options.outDir, options.formats, by).notices);
     const entries = mergedEntries(mergedEntries(sortedEntries(earlier.kept), theirs), sortedEntries(written));
     const vouched = ([id]: [string, HeldEntry]): boolean => !failed.has(id) && (earlier.batch?.has(id) ?? true);
     return manifestParts({ pubcom, build: hash, settings }, filtered(entries, vouched), standardOutputs);
