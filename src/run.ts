@@ -23,6 +23,7 @@ import { fileIdentity, heldEntry, isUnchanged, isWrittenBy, MANIFEST_FILE, manif
 import { createProgress, NO_PROGRESS } from './progress.js';
 import { filtered, pushAll } from './arrays.js';
 import { stopYoungGenerationGrowth, withYoungGenerationStopped } from './young-generation.js';
+import { collectGarbage } from './collect-garbage.js';
 
 export const INPUT_EXTENSIONS = ['.txt', '.tsv', '.csv', '.md', '.html', '.htm'];
 /** Documents a folder of notices often holds beside their text (the notices as published), which pubcom cannot read: named once, not skipped silently. */
@@ -163,23 +164,29 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   };
   for (const line of [...missing, ...unreadNotes(unread), ...(earlier.warning === null ? [] : [earlier.warning])]) reporter.err(line);
 
-  /** The entries of the inputs this run converted: under another build or settings, the only ones the new manifest can vouch for. */
+  /**
+   * The entries of the inputs this run converted since it last wrote the manifest: under another build or settings, the only ones the new
+   * manifest can vouch for. The file keeps those written.
+   */
   const written = new Map<string, HeldEntry>();
   /** Inputs this run failed to convert: no manifest it writes vouches for their outputs. */
   const failed = new Set<string>();
-  /** The manifest file as this run last read or wrote it; `shared` once another run has written it since (shards into one folder). */
-  const onDisk = { identity: earlier.identity, shared: false };
   /**
-   * The manifest's text: the entries this run holds and, once another run has written the manifest too, those it wrote, taken from the
-   * file as it is now (where this run's last write keeps them, if no run wrote since). They are parsed a piece at a time as they are
-   * written out ('streamed'): parsed whole, the manifest of 30,000 notices is 18 MB of objects at once, and two shards of 15,000 notices
-   * converting into one folder at once took 232-246 MiB each, against 202-205 MiB so. A file not as pubcom writes it is read whole
-   * ('whole'), as at the start.
+   * The manifest file as this run last read or wrote it; `shared` once another run has written it since (shards into one folder), `keeps`
+   * once this run has written it and let go of the entries written.
+   */
+  const onDisk = { identity: earlier.identity, shared: false, keeps: false };
+  /**
+   * The manifest's text: the entries this run holds and those the file keeps (this run's written earlier, and another run's once it has
+   * written the manifest too), taken from the file as it is now. They are parsed a piece at a time as they are written out ('streamed'):
+   * parsed whole, the manifest of 30,000 notices is 18 MB of objects at once, and two shards of 15,000 notices converting into one folder
+   * at once took 232-246 MiB each, against 202-205 MiB so. A file not as pubcom writes it is read whole ('whole'), as at the start.
    */
   const manifestText = ({ pubcom, build: hash }: Awaited<typeof stamp>, read: 'streamed' | 'whole'): Generator<string> => {
     if (fileIdentity(manifestPath) !== onDisk.identity) onDisk.shared = true;
     const by = { build: hash, settings };
-    const theirs = !onDisk.shared ? [] : read === 'streamed' ? streamedEntries(manifestPath, by, options.formats) : sortedEntries(readWholeManifest(options.outDir, options.formats, by).notices);
+    const theirs =
+      !onDisk.shared && !onDisk.keeps ? [] : read === 'streamed' ? streamedEntries(manifestPath, by, options.formats) : sortedEntries(readWholeManifest(options.outDir, options.formats, by).notices);
     const entries = mergedEntries(mergedEntries(sortedEntries(earlier.kept), theirs), sortedEntries(written));
     const vouched = ([id]: [string, HeldEntry]): boolean => !failed.has(id) && (earlier.batch?.has(id) ?? true);
     return manifestParts({ pubcom, build: hash, settings }, filtered(entries, vouched), standardOutputs);
@@ -198,6 +205,11 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     withFileLock(path.join(options.outDir, `.${MANIFEST_FILE}.lock`), () => {
       withManifestText(now, (text) => writeAtomically(manifestPath, text));
       onDisk.identity = fileIdentity(manifestPath);
+      // The file keeps them from now on: held to the end, the entries of 60,000 notices grew this thread's heap by 18 MB. Should the file be
+      // deleted, or replaced by another build, meanwhile, they are lost with it, and the next run converts those notices again.
+      onDisk.keeps = true;
+      earlier.kept.clear();
+      written.clear();
     });
   const checkpoint = checkpoints(options.check ? null : stamp, options.checkpointMs ?? CHECKPOINT_MS, (now) => {
     try {
@@ -205,11 +217,13 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     } catch {
       // The manifest written at the end reports the failure.
     }
+    // Reading the manifest back made garbage that this thread, which then mostly waits, would keep for a while (collect-garbage.ts).
+    collectGarbage();
   });
   const progress = options.progress ? createProgress(options.progress, 'bar') : options.progressLog ? createProgress(options.progressLog, 'log') : NO_PROGRESS;
   const onInterrupt = (): void => {
     progress.clear();
-    if (written.size > 0) checkpoint({ now: true });
+    if (written.size > 0 || onDisk.keeps) checkpoint({ now: true });
   };
   options.stopping?.addEventListener('abort', onInterrupt, { once: true });
   options.interrupted?.addEventListener('abort', onInterrupt, { once: true });
@@ -291,7 +305,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     pushAll(summary.stale, await unexpected(options.outDir, new Set(whole.map(idOf))));
     summary.stale.sort(compareCodeUnits);
     for (const name of summary.stale) reporter.out(`differs: ${name}`);
-  } else if (written.size > 0 || earlier.found) {
+  } else if (written.size > 0 || onDisk.keeps || earlier.found) {
     try {
       writeManifest(await stamp);
     } catch (error) {
@@ -375,6 +389,8 @@ function oneAtATime(convert: (task: FileTask) => Promise<FileResult>): (task: Fi
 /** {@link convertAll} on `jobs` workers, a large notice in a child process of its own. */
 async function convertOnWorkers(inputs: readonly string[], taskOf: (input: string) => FileTask, limits: { jobs: number; workerHeapMb: number }, large: (task: FileTask) => Promise<FileResult>, record: RecordResult, stopping?: AbortSignal): Promise<void> {
   const { jobs } = limits;
+  // What planning the batch left on this thread goes before the workers grow their heaps (collect-garbage.ts).
+  collectGarbage();
   const { pool, run } = await workerPool({
     minThreads: jobs,
     maxThreads: jobs,

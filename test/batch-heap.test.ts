@@ -1,8 +1,9 @@
 /**
- * The young generation of a batch's own thread (src/young-generation.ts), in
- * a node process of its own: V8's flags are the process's. What is measured
- * is the size V8 gives the young generation while a thread keeps what it
- * allocates, as the list of a batch's inputs and its manifest entries do.
+ * The heap of a batch's own thread, in a node process of its own: V8's flags
+ * are the process's. What is measured is the size V8 gives the young
+ * generation while a thread keeps what it allocates, as the list of a
+ * batch's inputs and its manifest entries do (src/young-generation.ts), and
+ * the full collection a batch runs once it is planned (src/collect-garbage.ts).
  */
 import { copyFileSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -20,15 +21,16 @@ const dist = (name: string): string => pathToFileURL(path.join(root, 'dist', nam
 afterAll(removeTemporaryDirs);
 
 /** Runs `body` (an ES module's code, with `youngGeneration()` and `keep()` defined) in node from the repository's root, and parses what it prints. */
-function probe(body: string): unknown {
+function probe(body: string, nodeOptions: readonly string[] = []): unknown {
   const preamble = `
     import { getHeapSpaceStatistics } from 'node:v8';
+    import { runInNewContext } from 'node:vm';
     const youngGeneration = () => getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size;
     const kept = [];
     // About 40 MB that survive, as a batch's list of inputs does: enough to grow a young generation left to grow to its largest.
     const keep = () => { for (let i = 0; i < 1_000_000; i++) kept.push({ i, name: 'notice-' + i }); };
   `;
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', preamble + body], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [...nodeOptions, '--input-type=module', '-e', preamble + body], { cwd: root, encoding: 'utf8' });
   expect(result.stderr).toBe('');
   return JSON.parse(result.stdout);
 }
@@ -67,5 +69,35 @@ describe("the young generation of a batch's own thread", () => {
     `) as { converted: number; start: number; grown: number };
     expect(after.converted).toBe(COPIES * notices.length);
     expect(after.grown).toBeGreaterThanOrEqual(4 * after.start);
+  });
+});
+
+describe("a full collection of a batch's own thread", () => {
+  /** How many full collections V8 ran during a call of collectGarbage(), and whether a context made afterwards has `gc`. */
+  const collected = (nodeOptions: readonly string[]): { full: number; gc: string } =>
+    probe(
+      `
+      const { constants, performance, PerformanceObserver } = await import('node:perf_hooks');
+      const { collectGarbage } = await import(${JSON.stringify(dist('collect-garbage.js'))});
+      const starts = [];
+      const observer = new PerformanceObserver((list) => starts.push(...list.getEntries().filter((entry) => entry.detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR).map((entry) => entry.startTime)));
+      observer.observe({ entryTypes: ['gc'] });
+      const from = performance.now();
+      collectGarbage();
+      const to = performance.now();
+      // The observer is told of a collection after the fact.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      observer.disconnect();
+      process.stdout.write(JSON.stringify({ full: starts.filter((start) => start >= from && start <= to).length, gc: runInNewContext('typeof gc') }));
+    `,
+      nodeOptions,
+    ) as { full: number; gc: string };
+
+  it('runs one at once, and leaves --expose-gc off, as node started', () => {
+    expect(collected([])).toEqual({ full: 1, gc: 'undefined' });
+  });
+
+  it('where node was started with --expose-gc, runs one with its gc and leaves the flag on', () => {
+    expect(collected(['--expose-gc'])).toEqual({ full: 1, gc: 'function' });
   });
 });
