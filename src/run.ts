@@ -220,10 +220,12 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     // Reading the manifest back made garbage that this thread, which then mostly waits, would keep for a while (collect-garbage.ts).
     collectGarbage();
   });
+  /** Whether this run has entries for the manifest: converted since its last write, or kept by the file since. */
+  const hasEntries = (): boolean => written.size > 0 || onDisk.keeps;
   const progress = options.progress ? createProgress(options.progress, 'bar') : options.progressLog ? createProgress(options.progressLog, 'log') : NO_PROGRESS;
   const onInterrupt = (): void => {
     progress.clear();
-    if (written.size > 0 || onDisk.keeps) checkpoint({ now: true });
+    if (hasEntries()) checkpoint({ now: true });
   };
   options.stopping?.addEventListener('abort', onInterrupt, { once: true });
   options.interrupted?.addEventListener('abort', onInterrupt, { once: true });
@@ -305,7 +307,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     pushAll(summary.stale, await unexpected(options.outDir, new Set(whole.map(idOf))));
     summary.stale.sort(compareCodeUnits);
     for (const name of summary.stale) reporter.out(`differs: ${name}`);
-  } else if (written.size > 0 || onDisk.keeps || earlier.found) {
+  } else if (hasEntries() || earlier.found) {
     try {
       writeManifest(await stamp);
     } catch (error) {
