@@ -432,14 +432,28 @@ async function convertOnWorkers(inputs: readonly string[], taskOf: (input: strin
 
 type Pool = InstanceType<TinypoolModule['default']>;
 
+/** node's options that a worker takes from the process: the profilers' (`--cpu-prof`, `--heap-prof` and their -dir, -name, -interval). */
+const PROFILER_OPTION = /^--(?:cpu|heap)-prof(?:-(dir|name|interval))?(?:=|$)/;
+
 /**
- * node's options for a worker: the process's (`--cpu-prof` profiles each
- * thread), but `--input-type`, which a worker may not have: under
- * `node --input-type=module -e …` every notice failed with
+ * node's options for a worker: only the profilers', which then profile each
+ * thread. V8's options are the process's anyway, and a worker refuses them:
+ * under `node --max-old-space-size=4096` every worker failed to start. Nor may
+ * a worker have `--input-type`, which it inherits unless options are given:
+ * under `node --input-type=module -e …` every notice failed with
  * ERR_INPUT_TYPE_NOT_ALLOWED.
  */
 function workerExecArgv(options: readonly string[]): string[] {
-  return options.filter((option, index) => !option.startsWith('--input-type') && options[index - 1] !== '--input-type');
+  const kept: string[] = [];
+  for (let index = 0; index < options.length; index++) {
+    const option = options[index] as string;
+    const match = PROFILER_OPTION.exec(option);
+    if (!match) continue;
+    kept.push(option);
+    // `--cpu-prof-dir DIR`: its value is the next argument.
+    if (match[1] !== undefined && !option.includes('=') && index + 1 < options.length) kept.push(options[++index] as string);
+  }
+  return kept;
 }
 
 /**

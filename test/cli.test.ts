@@ -112,6 +112,26 @@ describe('convert', () => {
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 
+  it('converts on its workers under node options of V8 and of the process (node --max-old-space-size=… pubcom), to the same bytes', () => {
+    const plain = tempDir();
+    expect(pubcom(['convert', 'input', '--out', plain, '--quiet', '--jobs', '2']).status).toBe(0);
+    for (const option of ['--max-old-space-size=2048', '--stack-size=2000', '--title=pubcom']) {
+      const out = tempDir();
+      const result = spawnSync(process.execPath, [option, cli, 'convert', 'input', '--out', out, '--quiet', '--jobs', '2'], { cwd: root, encoding: 'utf8' });
+      expect(result.stderr, option).toBe('');
+      expect(result.status, option).toBe(0);
+      expect(contents(out), option).toEqual(contents(plain));
+    }
+  });
+
+  it('profiles each of its threads under node --cpu-prof', () => {
+    const profiles = tempDir();
+    const result = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profiles, cli, 'convert', 'input', '--out', tempDir(), '--quiet', '--jobs', '2'], { cwd: root, encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    // The main thread and its two workers.
+    expect(readdirSync(profiles).filter((name) => name.endsWith('.cpuprofile'))).toHaveLength(3);
+  });
+
   it('gives the same bytes whatever the time zone, locale and working directory', () => {
     const first = tempDir();
     const second = tempDir();
