@@ -47,6 +47,8 @@ export interface FileResult {
   /** Of the input bytes and of its overrides file (null when there is none): what the manifest records. */
   sha256: string | null;
   overridesSha256: string | null;
+  /** The file system's error code where the outputs could not be written (`ENOSPC`: the disk is full), else null. */
+  writeFailure: string | null;
 }
 
 let contextPromise: Promise<object> | undefined;
@@ -71,6 +73,7 @@ export async function convertFile(task: FileTask): Promise<FileResult> {
     stale: [],
     sha256: null,
     overridesSha256: null,
+    writeFailure: null,
   };
   const files = await produce(task, file, result);
   if (files) {
@@ -177,6 +180,7 @@ function writeAll(outDir: string, files: LazyOutput[], input: string, result: Fi
   } catch (error) {
     if (!(error instanceof Error && 'syscall' in error)) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    result.writeFailure = code;
     result.lines.push(`${input}:1:1: error: Unexpected failure writing to ${outDir} (${code}), expected ${writableBecause(code, result.outputs)} [write-failed]`);
     result.counts.error++;
     return false;

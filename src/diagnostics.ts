@@ -207,7 +207,7 @@ export type RuleId = keyof typeof RULES;
 export const BATCH_RULES = {
   'write-failed': {
     severity: 'error',
-    note: 'The file system refused a notice\'s outputs (a full disk, a folder pubcom may not write, a name too long): none of that notice\'s outputs is replaced, and the rest of the batch is still converted. Failing to write the manifest is a warning: the outputs are written, the manifest is left as it was, and the next run converts again every notice whose entry there does not match. So is failing to remove, with `--prune`, an output of a notice no longer among the inputs (`--check` lists it), or a temporary file that a run killed midway left: remove it by hand.',
+    note: 'The file system refused a notice\'s outputs (a full disk, a folder pubcom may not write, a name too long): none of that notice\'s outputs is replaced, and the rest of the batch is still converted, unless the disk is full, its quota used up or the file system read-only: then every notice after would fail the same way, so the batch stops there, saying so, and counts the notices it did not try as `files not converted (stopped)`; make room and run the same command again. Failing to write the manifest is a warning: the outputs are written, the manifest is left as it was, and the next run converts again every notice whose entry there does not match. So is failing to remove, with `--prune`, an output of a notice no longer among the inputs (`--check` lists it), or a temporary file that a run killed midway left: remove it by hand.',
   },
   'manifest-invalid': {
     severity: 'warning',

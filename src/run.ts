@@ -233,6 +233,10 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
   const showProgress = (): void =>
     progress.update({ done: done(), skipped: summary.skipped, total: inputs.length, opinions: summary.opinions, warnings: summary.counts.warning, errors: summary.counts.error });
 
+  /** Where writing failed for the whole output folder (a full disk), the reason: no further notice starts, as each would fail the same way. */
+  let outputFolderFailure: string | null = null;
+  const stopped = (): boolean => options.stopping?.aborted === true || outputFolderFailure !== null;
+
   const record = (task: FileTask, result: FileResult): void => {
     if (result.lines.length > 0) progress.clear();
     for (const line of result.lines) reporter.err(line);
@@ -243,6 +247,7 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     if (result.failed) {
       summary.failed++;
       failed.add(task.id);
+      outputFolderFailure ??= outputFolderFailureOf(result.writeFailure, options.outDir);
     } else {
       summary.converted++;
       if (result.sha256 !== null) {
@@ -296,11 +301,16 @@ export async function run(options: RunOptions, reporter: Reporter): Promise<RunS
     workerHeapMb: options.workerHeapMb ?? WORKER_HEAP_MB,
     largeNoticeHeapMb: options.largeNoticeHeapMb ?? Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20),
   };
-  await convertAll(pending, taskOf, limits, record, options.stopping);
+  await convertAll(pending, taskOf, limits, record, stopped);
   options.stopping?.removeEventListener('abort', onInterrupt);
   options.interrupted?.removeEventListener('abort', onInterrupt);
   progress.clear();
   summary.stopped = inputs.length - done();
+  if (outputFolderFailure !== null && summary.stopped > 0) {
+    reporter.err(
+      `pubcom: stopped: ${outputFolderFailure}, so the ${summary.stopped} notice(s) not yet converted were not tried. Make room (or choose another --out) and run the same command again: it skips the notices the manifest records as converted`,
+    );
+  }
 
   if (options.check) {
     if (readManifestText(options.outDir) !== withManifestText(await stamp, (text) => [...text].join(''))) summary.stale.push(manifestPath);
@@ -359,23 +369,23 @@ type RecordResult = (task: FileTask, result: FileResult) => void;
  * Convert `inputs` (their tasks made by `taskOf`) with `jobs` worker threads
  * (each reads its own file, so only paths and small summaries cross
  * threads), at most a few per worker in flight so memory stays bounded,
- * reporting results in input order. Once `stopping` is aborted, no further
- * task starts; those in progress finish.
+ * reporting results in input order. Once `stopped()`, no further task
+ * starts; those in progress finish.
  */
-async function convertAll(inputs: readonly string[], taskOf: (input: string) => FileTask, limits: { jobs: number; workerHeapMb: number; largeNoticeHeapMb: number }, record: RecordResult, stopping?: AbortSignal): Promise<void> {
+async function convertAll(inputs: readonly string[], taskOf: (input: string) => FileTask, limits: { jobs: number; workerHeapMb: number; largeNoticeHeapMb: number }, record: RecordResult, stopped: () => boolean): Promise<void> {
   const { jobs } = limits;
   const large = oneAtATime((task: FileTask) => convertInChildProcess(task, limits.largeNoticeHeapMb));
   // One file costs less than starting a worker. A batch runs on workers even with --jobs 1: their capped heaps keep its memory
   // bounded (10,000 notices took 249 MB on this thread, 148 MB on one worker, about 215 MB on two).
   if (jobs < 1 || inputs.length <= 1) {
     for (const input of inputs) {
-      if (stopping?.aborted) break;
+      if (stopped()) break;
       const task = taskOf(input);
       record(task, await (jobs >= 1 && isLargeNotice(task) ? large(task) : convertHere(task)));
     }
     return;
   }
-  await convertOnWorkers(inputs, taskOf, limits, large, record, stopping);
+  await convertOnWorkers(inputs, taskOf, limits, large, record, stopped);
 }
 
 /** `convert`, called again only once its call before has ended: large notices take their gigabytes one after the other. */
@@ -389,7 +399,7 @@ function oneAtATime(convert: (task: FileTask) => Promise<FileResult>): (task: Fi
 }
 
 /** {@link convertAll} on `jobs` workers, a large notice in a child process of its own. */
-async function convertOnWorkers(inputs: readonly string[], taskOf: (input: string) => FileTask, limits: { jobs: number; workerHeapMb: number }, large: (task: FileTask) => Promise<FileResult>, record: RecordResult, stopping?: AbortSignal): Promise<void> {
+async function convertOnWorkers(inputs: readonly string[], taskOf: (input: string) => FileTask, limits: { jobs: number; workerHeapMb: number }, large: (task: FileTask) => Promise<FileResult>, record: RecordResult, stopped: () => boolean): Promise<void> {
   const { jobs } = limits;
   // What planning the batch left on this thread goes before the workers grow their heaps (collect-garbage.ts).
   collectGarbage();
@@ -412,7 +422,7 @@ async function convertOnWorkers(inputs: readonly string[], taskOf: (input: strin
     }
   };
   const launch = async (): Promise<void> => {
-    while (next < inputs.length && !stopping?.aborted) {
+    while (next < inputs.length && !stopped()) {
       const index = next++;
       const task = taskOf(inputs[index] as string);
       const converted = isLargeNotice(task) ? large(task) : run(task).catch((error: unknown) => (outOfMemory(error) ? large(task) : workerFailure(task, error)));
@@ -695,6 +705,18 @@ function duplicateResult(task: FileTask, first: string): FileResult {
   return { ...failedResult(task), lines: [line] };
 }
 
+/**
+ * Why no notice could be written into `outDir` any more, given the error code
+ * of a failed write, or null where the failure may be the notice's own (a
+ * name too long): the disk full, its quota used up, a read-only file system.
+ */
+function outputFolderFailureOf(writeFailure: string | null, outDir: string): string | null {
+  if (writeFailure === 'ENOSPC') return `the disk of ${outDir} is full (ENOSPC)`;
+  if (writeFailure === 'EDQUOT') return `the disk quota for ${outDir} is used up (EDQUOT)`;
+  if (writeFailure === 'EROFS') return `${outDir} is on a read-only file system (EROFS)`;
+  return null;
+}
+
 /** A file that failed with one error, written nothing. */
 function failedResult(task: FileTask): FileResult {
   return {
@@ -709,6 +731,7 @@ function failedResult(task: FileTask): FileResult {
     stale: [],
     sha256: null,
     overridesSha256: null,
+    writeFailure: null,
   };
 }
 
