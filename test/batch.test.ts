@@ -364,6 +364,27 @@ describe('the manifest', () => {
     expect(stat(forced.stderr, 'files converted')).toBe(30);
   });
 
+  it('leaves untouched, dates and all, the outputs a notice converts to again (--force), and replaces only those that change', () => {
+    const inputs = tempDir();
+    for (const name of ['mic-denpa-tsv.txt', 'fsa-kantoku-gfm.md']) copyFileSync(path.join(inputDir, name), path.join(inputs, name));
+    const out = tempDir();
+    expect(pubcom(['convert', inputs, '--out', out]).status).toBe(0);
+    const before = contents(out);
+    // Dated 2000-01-01: a file written again is a new one, dated now.
+    const old = new Date('2000-01-01T00:00:00Z');
+    for (const name of before.keys()) utimesSync(path.join(out, name), old, old);
+    const changed = path.join(inputs, 'mic-denpa-tsv.txt');
+    writeFileSync(changed, readFileSync(changed, 'utf8').replace('意見1-2 ', '意見1-2 (改) '));
+
+    expect(pubcom(['convert', inputs, '--out', out, '--force']).status).toBe(0);
+    const after = contents(out);
+    const differing = [...after.keys()].filter((name) => after.get(name) !== before.get(name));
+    const written = [...after.keys()].filter((name) => statSync(path.join(out, name)).mtimeMs !== old.getTime());
+    expect(written).toEqual(differing);
+    // The changed opinion's notice: its JSON, JSON-LD and opinions table; and the manifest, which records the new input.
+    expect(written).toEqual(['mic-denpa-tsv.json', 'mic-denpa-tsv.jsonld', 'mic-denpa-tsv.opinions.csv', 'pubcom-manifest.json']);
+  });
+
   it("lists as each notice's outputs exactly the files written, whatever --format", () => {
     for (const format of ['json', 'jsonld', 'csv', 'csv,json', 'json,jsonld,csv']) {
       const out = tempDir();
