@@ -80,12 +80,11 @@ export async function convertFile(task: FileTask): Promise<FileResult> {
     result.outputs = files.map(([name]) => name);
     try {
       if (task.check) result.stale = differing(task.outDir, files);
-      else result.failed = !writeAll(task.outDir, files, task.input, result);
+      else if (!writeAll(task.outDir, files, task.input, result)) noneWritten(result);
     } catch (error) {
       // Not the file system's (writeAll reports that): an emitter's.
       report(file, 'internal-error', `Unexpected failure in emit: ${error instanceof Error ? error.message : String(error)}`);
-      result.outputs = [];
-      result.stale = [];
+      noneWritten(result);
     }
   }
   for (const message of sortedMessages(file)) {
@@ -169,6 +168,15 @@ function readText(file: string): string | null | NodeJS.ErrnoException {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : (error as NodeJS.ErrnoException);
   }
+}
+
+/** A notice whose outputs were not written: it fails, and the batch's summary counts none of its opinions and comments, which no output holds. */
+function noneWritten(result: FileResult): void {
+  result.failed = true;
+  result.outputs = [];
+  result.stale = [];
+  result.opinions = 0;
+  result.comments = 0;
 }
 
 /** False, with a `write-failed` error, when the file system refused; any other failure (of the emitters that make `files`) is thrown. */

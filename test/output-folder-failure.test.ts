@@ -4,7 +4,7 @@
  * would fail the same way, and an overnight run would spend its night
  * converting them only to print the same error thousands of times.
  */
-import { copyFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { removeTemporaryDirs, temporaryDir } from './helpers.js';
@@ -69,6 +69,11 @@ describe('a batch whose output folder cannot be written any more', () => {
     expect(summary).toMatchObject({ exitCode: 1, converted: 1, failed: 4, stopped: 0 });
     expect(lines).toHaveLength(4);
     expect(lines.every((line) => line.endsWith('[write-failed]'))).toBe(true);
+    // The summary counts the opinions and comments of the one notice written, none of the four whose outputs are not there.
+    const written = JSON.parse(readFileSync(path.join(out, 'a.json'), 'utf8')) as { opinions: { comments: unknown[] }[] };
+    expect(written.opinions.length).toBeGreaterThan(0);
+    expect(summary.opinions).toBe(written.opinions.length);
+    expect(summary.comments).toBe(written.opinions.reduce((sum, opinion) => sum + opinion.comments.length, 0));
   });
 });
 
