@@ -2,15 +2,31 @@
  * A write that fails for the whole output folder (a full disk, a used-up
  * quota, a read-only file system) stops the batch: every notice after it
  * would fail the same way, and an overnight run would spend its night
- * converting them only to print the same error thousands of times.
+ * converting them only to print the same error thousands of times. A
+ * temporary file that cannot be removed only warns.
  */
-import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { removeTemporaryDirs, temporaryDir } from './helpers.js';
 
-/** The notices' writes fail with `code` once `after` notices have been written; the manifest's (made inside files.ts) never do. */
-const failure: { code: string | null; after: number; writes: number } = { code: null, after: 0, writes: 0 };
+/**
+ * The notices' writes fail with `code` once `after` notices have been written; the manifest's (made inside files.ts) never do. Removing a
+ * temporary file fails with `removal`.
+ */
+const failure: { code: string | null; after: number; writes: number; removal: string | null } = { code: null, after: 0, writes: 0, removal: null };
+
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const original = await importOriginal<typeof import('node:fs/promises')>();
+  return {
+    ...original,
+    rm: (...args: Parameters<typeof original.rm>) => {
+      if (failure.removal !== null && String(args[0]).endsWith('.tmp')) return Promise.reject(Object.assign(new Error(`${failure.removal}: refused, unlink`), { code: failure.removal, syscall: 'unlink' }));
+      return original.rm(...args);
+    },
+  };
+});
 
 vi.mock('../src/files.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../src/files.js')>();
@@ -27,7 +43,7 @@ vi.mock('../src/files.js', async (importOriginal) => {
 
 const { run } = await import('../src/run.js');
 afterAll(removeTemporaryDirs);
-beforeEach(() => Object.assign(failure, { code: null, after: 0, writes: 0 }));
+beforeEach(() => Object.assign(failure, { code: null, after: 0, writes: 0, removal: null }));
 
 const NAMES = ['a', 'b', 'c', 'd', 'e'];
 
@@ -74,6 +90,23 @@ describe('a batch whose output folder cannot be written any more', () => {
     expect(written.opinions.length).toBeGreaterThan(0);
     expect(summary.opinions).toBe(written.opinions.length);
     expect(summary.comments).toBe(written.opinions.reduce((sum, opinion) => sum + opinion.comments.length, 0));
+  });
+});
+
+describe('a temporary file that a killed run left in the output folder', () => {
+  it('that cannot be removed is a warning saying to remove it by hand, and every notice is still converted', async () => {
+    const { inputs, out } = noticesIn(NAMES);
+    mkdirSync(out);
+    const ended = spawnSync(process.execPath, ['-e', '']).pid;
+    const leftover = path.join(out, `.a.json.${ended.toString(16).padStart(8, '0')}a1b2.tmp`);
+    writeFileSync(leftover, '{');
+    failure.removal = 'EPERM';
+    const { summary, lines } = await convert(inputs, out);
+
+    expect(lines).toEqual([`${leftover}:1:1: warning: Unexpected failure removing a temporary file that a killed run left (EPERM), expected to remove it: remove it by hand [write-failed]`]);
+    expect(summary).toMatchObject({ exitCode: 0, converted: 5, failed: 0, counts: { error: 0, warning: 1 } });
+    expect(existsSync(leftover)).toBe(true);
+    expect(readdirSync(out).filter((name) => name.endsWith('.json')).sort()).toEqual([...NAMES.map((name) => `${name}.json`), 'pubcom-manifest.json']);
   });
 });
 
