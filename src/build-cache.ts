@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CACHE_FILE, loadBundle } from './load-bundle.js';
-import { INPUT_EXTENSIONS } from './run.js';
+import { INPUT_EXTENSIONS } from './list-inputs.js';
 
 /** The repository's input/ holds one notice of each layout; an archive copied there would make every build convert all of it. */
 const WARM_UP_NOTICES = 8;

@@ -1,5 +1,5 @@
 /**
- * The child process that converts one large notice (run.ts
+ * The child process that converts one large notice (convert-all.ts
  * convertInChildProcess): there, running out of memory ends only this
  * process, where on a worker thread it could abort the whole batch. It
  * converts the task it is sent, sends back the result and ends. Ctrl-C,
@@ -7,7 +7,7 @@
  * group): it leaves them to the batch, which lets it finish or, on a second
  * signal, ends, and so disconnects it.
  */
-import type { FileTask } from './convert-file.js';
+import type { FileTask } from './file-result.js';
 import { loadBundle } from './load-bundle.js';
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => {});

@@ -12,44 +12,13 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { formatMessage, report, severityOf, sortedMessages } from './diagnostics.js';
-import { emitLazily, type Format, type LazyOutput } from './emit/index.js';
+import { emitLazily, type LazyOutput } from './emit/index.js';
+import { emptyResult, type FileResult, type FileTask } from './file-result.js';
 import { overridesPathOf, temporaryNameOf, writeAllAtomically } from './files.js';
 import { sha256 } from './hash.js';
 import { CONTEXT_FILE } from './emit/jsonld.js';
 import { convertNotice, StageError } from './pipeline.js';
 import { Overrides } from './schema/overrides.js';
-
-export interface FileTask {
-  input: string;
-  /** The output name: the file name without its extension. */
-  id: string;
-  outDir: string;
-  formats: readonly Format[];
-  bom: boolean;
-  check: boolean;
-  verbose: boolean;
-}
-
-export interface FileResult {
-  input: string;
-  id: string;
-  /** A diagnostic of severity error, or outputs that could not be written. */
-  failed: boolean;
-  opinions: number;
-  comments: number;
-  counts: { error: number; warning: number; info: number };
-  /** Diagnostics as printed (`file:line:column: severity: reason [rule]`), in source order. */
-  lines: string[];
-  /** Output file names written (or, with check, that would be written). */
-  outputs: string[];
-  /** With check: output file names whose content differs from what is on disk. */
-  stale: string[];
-  /** Of the input bytes and of its overrides file (null when there is none): what the manifest records. */
-  sha256: string | null;
-  overridesSha256: string | null;
-  /** The file system's error code where the outputs could not be written (`ENOSPC`: the disk is full), else null. */
-  writeFailure: string | null;
-}
 
 let contextPromise: Promise<object> | undefined;
 
@@ -61,20 +30,7 @@ export function loadContext(): Promise<object> {
 
 export async function convertFile(task: FileTask): Promise<FileResult> {
   const file = new VFile({ path: task.input });
-  const result: FileResult = {
-    input: task.input,
-    id: task.id,
-    failed: false,
-    opinions: 0,
-    comments: 0,
-    counts: { error: 0, warning: 0, info: 0 },
-    lines: [],
-    outputs: [],
-    stale: [],
-    sha256: null,
-    overridesSha256: null,
-    writeFailure: null,
-  };
+  const result = emptyResult(task);
   const files = await produce(task, file, result);
   if (files) {
     result.outputs = files.map(([name]) => name);

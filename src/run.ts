@@ -5,16 +5,16 @@
  * `check` nothing is written and every output is compared instead. One
  * failing file never stops the others: it becomes diagnostics and exit 1.
  */
-import { fork } from 'node:child_process';
-import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { existsSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { opendir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { existsSync, type Dirent } from 'node:fs';
+import { opendir, readdir, readFile, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
-import type { FileResult, FileTask } from './convert-file.js';
+import type { FileResult, FileTask } from './file-result.js';
+import { convertAll, failedResult, WORKER_HEAP_MB } from './convert-all.js';
+import { listInputs, ownOutputs, placeOf, some, unreadNotes } from './list-inputs.js';
 import { isLeftover, OVERRIDES_SUFFIX, overridesPathOf, readRegularFile, withFileLock, writeAtomically } from './files.js';
 import { sha256, sha256OfFile } from './hash.js';
 import { compareCodeUnits } from './diagnostics.js';
@@ -22,12 +22,8 @@ import { FORMATS, outputNames, type Format } from './emit/index.js';
 import { fileIdentity, heldEntry, isUnchanged, isWrittenBy, MANIFEST_FILE, manifestParts, mergedEntries, NotStreamable, readHeldManifest, readManifestText, readWholeManifest, sortedEntries, streamedEntries, type HeldEntry, type HeldManifest } from './manifest.js';
 import { createProgress, NO_PROGRESS } from './progress.js';
 import { filtered, pushAll } from './arrays.js';
-import { stopYoungGenerationGrowth, withYoungGenerationStopped } from './young-generation.js';
+import { withYoungGenerationStopped } from './young-generation.js';
 import { collectGarbage } from './collect-garbage.js';
-
-export const INPUT_EXTENSIONS = ['.txt', '.tsv', '.csv', '.md', '.html', '.htm'];
-/** Documents a folder of notices often holds beside their text (the notices as published), which pubcom cannot read: named once, not skipped silently. */
-const DOCUMENT_EXTENSIONS = ['.pdf', '.doc', '.docx', '.xls', '.xlsx', '.rtf', '.odt', '.jtd'];
 
 export interface RunOptions {
   paths: string[];
@@ -42,7 +38,7 @@ export interface RunOptions {
    * Worker threads. Default: the number of cores. 0 converts on the calling
    * thread (for embedding and tests; its heap is not capped, so a long batch
    * can take more memory). A single file is converted on this thread, unless
-   * it is a large notice (see {@link LARGE_NOTICE_BYTES}).
+   * it is a large notice (convert-all.ts, `LARGE_NOTICE_BYTES`).
    */
   jobs?: number;
   /** Convert every input, even those the manifest shows unchanged. */
@@ -87,32 +83,6 @@ export interface RunOptions {
  * manifest of the notices it converted, and the next run skips them.
  */
 const CHECKPOINT_MS = 30_000;
-
-/**
- * Each worker's heap is capped: the smaller the cap, the smaller the steps by
- * which V8 grows a heap between full collections, which keeps a long batch
- * under 250 MB. Measured with two workers: 1,000 notices took about 205 MB
- * capped at 1.5 GB, against 260 MB uncapped; 10,000 notices took 221-252 MB
- * capped at 1.5 GB and 211 MB at 512 MB, for the same CPU time. A notice
- * that needs more (about 20 MB of input or more) is converted again in a
- * process of its own ({@link convertInChildProcess}). A young generation of 24 MB
- * lets most of a notice's short-lived objects die there, so the cap costs few
- * collections (16 MB took more CPU for the same memory; 32 MB took 230 MB and
- * more).
- */
-export const WORKER_HEAP_MB = 512;
-const WORKER_YOUNG_GENERATION_MB = 24;
-
-/** Notices each worker converts before the young generation of this thread stops growing (young-generation.ts): a worker's reaches its cap within its first five. */
-const WORKER_WARM_UP_NOTICES = 20;
-
-/**
- * A notice file of this size goes straight to the process of its own, even
- * alone: it would hardly fit a batch worker's heap (about 20 MB does not),
- * and on this thread a notice that needs more memory than node may use aborts
- * the process.
- */
-const LARGE_NOTICE_BYTES = 16 * 1024 * 1024;
 
 export interface Reporter {
   out(line: string): void;
@@ -348,237 +318,6 @@ function checkpoints<T>(stamp: Promise<T> | null, every: number, write: (stamp: 
   };
 }
 
-type TinypoolModule = typeof import('tinypool');
-
-/** tinypool, an ES module, imported on the first batch. */
-let importTinypool = (): Promise<TinypoolModule> => import('tinypool');
-
-/**
- * Where the code runs from V8's code cache (load-bundle.ts), node 20 fails
- * its every import() ("A dynamic import callback was not specified"), so the
- * loader hands in an import() of its own, made outside the cached code.
- */
-export function useTinypoolImporter(importer: () => Promise<TinypoolModule>): void {
-  importTinypool = importer;
-}
-
-/** Reports a file's result, with the task that made it. */
-type RecordResult = (task: FileTask, result: FileResult) => void;
-
-/**
- * Convert `inputs` (their tasks made by `taskOf`) with `jobs` worker threads
- * (each reads its own file, so only paths and small summaries cross
- * threads), at most a few per worker in flight so memory stays bounded,
- * reporting results in input order. Once `stopped()`, no further task
- * starts; those in progress finish.
- */
-async function convertAll(inputs: readonly string[], taskOf: (input: string) => FileTask, limits: { jobs: number; workerHeapMb: number; largeNoticeHeapMb: number }, record: RecordResult, stopped: () => boolean): Promise<void> {
-  const { jobs } = limits;
-  const large = oneAtATime((task: FileTask) => convertInChildProcess(task, limits.largeNoticeHeapMb));
-  // One file costs less than starting a worker. A batch runs on workers even with --jobs 1: their capped heaps keep its memory
-  // bounded (10,000 notices took 249 MB on this thread, 148 MB on one worker, about 215 MB on two).
-  if (jobs < 1 || inputs.length <= 1) {
-    for (const input of inputs) {
-      if (stopped()) break;
-      const task = taskOf(input);
-      record(task, await (jobs >= 1 && isLargeNotice(task) ? large(task) : convertHere(task)));
-    }
-    return;
-  }
-  await convertOnWorkers(inputs, taskOf, limits, large, record, stopped);
-}
-
-/** `convert`, called again only once its call before has ended: large notices take their gigabytes one after the other. */
-function oneAtATime(convert: (task: FileTask) => Promise<FileResult>): (task: FileTask) => Promise<FileResult> {
-  let previous: Promise<unknown> = Promise.resolve();
-  return (task) => {
-    const converted = previous.then(() => convert(task));
-    previous = converted;
-    return converted;
-  };
-}
-
-/** {@link convertAll} on `jobs` workers, a large notice in a child process of its own. */
-async function convertOnWorkers(inputs: readonly string[], taskOf: (input: string) => FileTask, limits: { jobs: number; workerHeapMb: number }, large: (task: FileTask) => Promise<FileResult>, record: RecordResult, stopped: () => boolean): Promise<void> {
-  const { jobs } = limits;
-  // What planning the batch left on this thread goes before the workers grow their heaps (collect-garbage.ts).
-  collectGarbage();
-  const { pool, run } = await workerPool({
-    minThreads: jobs,
-    maxThreads: jobs,
-    isolateWorkers: false,
-    execArgv: workerExecArgv(process.execArgv),
-    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: limits.workerHeapMb },
-  });
-  const window = jobs * 4;
-  const results = new Map<number, { task: FileTask; result: FileResult }>();
-  let next = 0;
-  let flushed = 0;
-  let returned = 0;
-  const flush = (): void => {
-    for (let done = results.get(flushed); done; done = results.get(flushed)) {
-      results.delete(flushed++);
-      record(done.task, done.result);
-    }
-  };
-  const launch = async (): Promise<void> => {
-    while (next < inputs.length && !stopped()) {
-      const index = next++;
-      const task = taskOf(inputs[index] as string);
-      const converted = isLargeNotice(task) ? large(task) : run(task).catch((error: unknown) => (outOfMemory(error) ? large(task) : workerFailure(task, error)));
-      results.set(index, { task, result: await converted });
-      // The workers have grown their young generations by now, so this thread's may stop growing (young-generation.ts).
-      if (++returned === jobs * WORKER_WARM_UP_NOTICES) stopYoungGenerationGrowth(true);
-      flush();
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: Math.min(window, inputs.length) }, launch));
-  } finally {
-    stopYoungGenerationGrowth(false);
-    await destroy(pool);
-  }
-}
-
-type Pool = InstanceType<TinypoolModule['default']>;
-
-/** node's options that a worker takes from the process: the profilers' (`--cpu-prof`, `--heap-prof` and their -dir, -name, -interval). */
-const PROFILER_OPTION = /^--(?:cpu|heap)-prof(?:-(dir|name|interval))?(?:=|$)/;
-
-/**
- * node's options for a worker: only the profilers', which then profile each
- * thread. V8's options are the process's anyway, and a worker refuses them:
- * under `node --max-old-space-size=4096` every worker failed to start. Nor may
- * a worker have `--input-type`, which it inherits unless options are given:
- * under `node --input-type=module -e …` every notice failed with
- * ERR_INPUT_TYPE_NOT_ALLOWED.
- */
-function workerExecArgv(options: readonly string[]): string[] {
-  const kept: string[] = [];
-  for (let index = 0; index < options.length; index++) {
-    const option = options[index] as string;
-    const match = PROFILER_OPTION.exec(option);
-    if (!match) continue;
-    kept.push(option);
-    // `--cpu-prof-dir DIR`: its value is the next argument.
-    if (match[1] !== undefined && !option.includes('=') && index + 1 < options.length) kept.push(options[++index] as string);
-  }
-  return kept;
-}
-
-/**
- * A tinypool of dist/worker.js, and how to run a task on it. A worker that
- * dies on a task fails that task. One that dies outside a task failed to
- * start: the tasks queued for it would wait for ever, so from then on every
- * task fails at once.
- */
-async function workerPool(options: Omit<NonNullable<ConstructorParameters<TinypoolModule['default']>[0]>, 'filename'>): Promise<{ pool: Pool; run(task: FileTask): Promise<FileResult> }> {
-  const { default: Tinypool } = await importTinypool();
-  const pool = new Tinypool({ ...options, filename: fileURLToPath(new URL('./worker.js', import.meta.url)) });
-  // Each task waits for the pool's failure only while it runs: a race with one promise that never settles would keep every task's result alive on it.
-  const waiting = new Set<(error: unknown) => void>();
-  let failure: { error: unknown } | null = null;
-  pool.on('error', (error: unknown) => {
-    failure = { error };
-    for (const reject of waiting) reject(error);
-  });
-  const run = (task: FileTask): Promise<FileResult> =>
-    new Promise((resolve, reject) => {
-      if (failure) return reject(failure.error);
-      waiting.add(reject);
-      (pool.run(task) as Promise<FileResult>).then(resolve, reject).finally(() => waiting.delete(reject));
-    });
-  return { pool, run };
-}
-
-async function destroy(pool: Pool): Promise<void> {
-  lendRemoveListener(pool.threads);
-  // A worker that fails while being destroyed (one that cannot start) has already failed its tasks.
-  await pool.destroy().catch(() => {});
-}
-
-/**
- * A large notice converts in a child process of its own (convert-child.ts),
- * one at a time, whose heap may grow as far as this thread's may (`heapMb`:
- * V8's limit, from the machine's memory or --max-old-space-size). Should even
- * that not do, the child, not the batch, runs out of memory: the notice fails
- * with `out-of-memory`, the other files are still converted and the manifest
- * is still written. A worker thread does not do for this: one that runs out of
- * memory inside a single large allocation (the 350 MB JSON-LD text of the
- * 50 MB notice) aborts the whole process, as it did with a heap of 1 GB.
- */
-function convertInChildProcess(task: FileTask, heapMb: number): Promise<FileResult> {
-  return new Promise((resolve) => {
-    const child = fork(fileURLToPath(new URL('./convert-child.js', import.meta.url)), {
-      execArgv: [`--max-old-space-size=${heapMb}`],
-      serialization: 'advanced',
-      // Its stderr is read, not shown: running out of memory, V8 prints a native stack trace there.
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    });
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-4096)));
-    let result: FileResult | null = null;
-    child.once('message', (message) => (result = message as FileResult));
-    child.once('error', (error) => resolve(internalError(task, `Unexpected failure to start a process to convert it (${(error as NodeJS.ErrnoException).code ?? error.message}), expected a converted notice`)));
-    child.once('close', (code, signal) => {
-      if (result) resolve(result);
-      else if (stderr.includes('JavaScript heap out of memory')) resolve(outOfMemoryResult(task, heapMb));
-      // The kernel's OOM killer ends the largest process with SIGKILL: the child, not the batch.
-      else resolve(internalError(task, `Unexpected end of the process converting it (${signal === 'SIGKILL' ? 'SIGKILL: the machine may have run out of memory' : (signal ?? `exit status ${code}`)}), expected a converted notice`));
-    });
-    child.send(task);
-  });
-}
-
-/** A notice file of {@link LARGE_NOTICE_BYTES} or more (one that cannot be read is not: its conversion reports it). */
-function isLargeNotice(task: FileTask): boolean {
-  return sizeOf(task.input) >= LARGE_NOTICE_BYTES;
-}
-
-function outOfMemory(error: unknown): boolean {
-  return (error as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
-}
-
-function outOfMemoryResult(task: FileTask, heapMb: number): FileResult {
-  return {
-    ...failedResult(task),
-    lines: [
-      `${task.input}:1:1: error: Unexpected notice that needs more memory than node may use here (a heap of ${heapMb} MB), expected it to fit: give node more (NODE_OPTIONS=--max-old-space-size=…) or split the notice [out-of-memory]`,
-    ],
-  };
-}
-
-/**
- * tinypool 2.2.0's destroy() waits for each worker with node's `events.once`
- * on its own wrapper, which has `on` and `once` but no `removeListener`: a
- * worker that fails during destroy() then throws a TypeError that no caller
- * can catch, and the CLI died with a stack trace (2 runs in 30 with a worker
- * that cannot start). Each wrapper is lent the method it lacks, forwarding to
- * its thread, just before destroy() (whose first loop runs synchronously).
- */
-function lendRemoveListener(wrappers: readonly unknown[]): void {
-  for (const wrapper of wrappers as { thread?: NodeJS.EventEmitter; removeListener?: unknown }[]) {
-    const thread = wrapper.thread;
-    if (thread && wrapper.removeListener === undefined) wrapper.removeListener = thread.removeListener.bind(thread);
-  }
-}
-
-/** Converted on this thread; imported only here, so a parallel batch's main thread loads the pipeline only when it needs it. */
-async function convertHere(task: FileTask): Promise<FileResult> {
-  const { convertFile } = await import('./convert-file.js');
-  return convertFile(task);
-}
-
-/** A worker died on `task` for another reason than memory (conversion errors never get here: they are diagnostics): an error on the file. */
-function workerFailure(task: FileTask, error: unknown): FileResult {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  return internalError(task, `Unexpected failure of a worker thread (${code ?? (error instanceof Error ? error.message : String(error))}), expected a converted notice`);
-}
-
-function internalError(task: FileTask, reason: string): FileResult {
-  return { ...failedResult(task), lines: [`${task.input}:1:1: error: ${reason} [internal-error]`] };
-}
-
 /**
  * Whether `task`'s input and overrides are what `recorded` (an earlier run's
  * entry, still current) says, and its outputs are still there: nothing to do.
@@ -626,15 +365,6 @@ async function planBatch(options: RunOptions, build: Promise<string>, settings: 
     const kept = currentEntries(previous, await build, settings, batch);
     return { whole, inputs, duplicates, unread, earlier: { identity: previous.identity, warning: previous.warning, found: previous.head !== null, kept, removed, batch } };
   });
-}
-
-/** The size of `file`; 0 when it cannot be told. */
-function sizeOf(file: string): number {
-  try {
-    return statSync(file, { throwIfNoEntry: false })?.size ?? 0;
-  } catch {
-    return 0;
-  }
 }
 
 /**
@@ -717,24 +447,6 @@ function outputFolderFailureOf(writeFailure: string | null, outDir: string): str
   return null;
 }
 
-/** A file that failed with one error, written nothing. */
-function failedResult(task: FileTask): FileResult {
-  return {
-    input: task.input,
-    id: task.id,
-    failed: true,
-    opinions: 0,
-    comments: 0,
-    counts: { error: 1, warning: 0, info: 0 },
-    lines: [],
-    outputs: [],
-    stale: [],
-    sha256: null,
-    overridesSha256: null,
-    writeFailure: null,
-  };
-}
-
 /** A stable split by a hash of the shard key (see {@link listInputs}), so shards are disjoint and their union is the whole on any machine. */
 export function inShard(input: string, shard: { index: number; count: number }): boolean {
   const hash = createHash('sha256').update(input.split(path.sep).join('/')).digest();
@@ -806,207 +518,3 @@ async function* entriesOf(folder: string): AsyncGenerator<Dirent> {
   }
 }
 
-/**
- * pubcom's own outputs, which a walk of the folders given leaves out (their
- * CSV files are no notices): the output folder where it lies among the
- * inputs (`--out archive/out`), the outputs its manifest lists where the
- * output folder is an input folder too (`--out archive`), and any other
- * folder that holds a manifest (an earlier run's output folder).
- */
-interface OwnOutputs {
-  /** The output folder, as {@link placeOf} tells it. */
-  outDir: string;
-  /** Whether `name` (no path) is the output of a notice in the manifest of `outDir`. */
-  has(name: string): boolean;
-}
-
-function ownOutputs(outDir: string, notices: ReadonlyMap<string, HeldEntry>, standardOutputs: (id: string) => string[]): OwnOutputs {
-  // Its notice's id is the name up to one of its dots (ids may hold dots): `a.b.opinions.csv` is of a, a.b or a.b.opinions.
-  const has = (name: string): boolean =>
-    [...name.matchAll(/\./g)].some(({ index }) => {
-      const id = name.slice(0, index);
-      const entry = notices.get(id);
-      return entry !== undefined && (entry.outputs ?? standardOutputs(id)).includes(name);
-    });
-  return { outDir: placeOf(outDir), has };
-}
-
-/**
- * Where `folder` is: its real path, links resolved, so that a folder given
- * through a link (`convert /srv/link-to-archive --out .` run in the archive)
- * is known as the output folder; else, as for one not made yet, its absolute path.
- */
-function placeOf(folder: string): string {
-  try {
-    return realpathSync.native(folder);
-  } catch {
-    return path.resolve(folder);
-  }
-}
-
-/**
- * What the walk of the folders given found and did not read: `missing`
- * holds errors (a path, special file or folder that cannot be read, a name
- * that is not UTF-8); the others are named in notes, as nothing is left out
- * silently.
- */
-interface Unread {
-  missing: string[];
-  /** Documents pubcom does not read (`a.pdf`, `b.docx`). */
-  documents: string[];
-  /** Output folders of earlier runs (holding a manifest). */
-  outputFolders: string[];
-  /** Links to folders, which the walk does not follow (as `find` does not): a link may loop, or lead into the archive again. */
-  linkedFolders: string[];
-  /** Hidden folders and notices (`.git`, `._a.txt`) and macOS's `__MACOSX`: metadata that tools and zips leave, not notices. */
-  hidden: string[];
-}
-
-/**
- * The notice files of `paths` (files given, and folders walked recursively),
- * sorted by code units so every machine runs the same order, each with its
- * shard key: its path within the folder given, or the name of a file given,
- * so that a shard holds the same notices wherever the archive is
- * (`/mnt/archive`, `../archive`). Only regular files (or links to them) are
- * read: reading a FIFO or a device would wait for ever.
- */
-async function listInputs(paths: readonly string[], own: OwnOutputs): Promise<{ inputs: string[]; shardKeys: Map<string, string>; unread: Unread }> {
-  const shardKeys = new Map<string, string>();
-  const unread: Unread = { missing: [], documents: [], outputFolders: [], linkedFolders: [], hidden: [] };
-  const { missing } = unread;
-  const add = (file: string, key: string): void => {
-    if (!shardKeys.has(file)) shardKeys.set(file, key);
-  };
-  for (const given of paths) {
-    const info = await stat(given).catch(() => null);
-    if (info && LINE_BREAK.test(given)) missing.push(nameWithLineBreak(given, info.isDirectory() ? 'folder' : 'file'));
-    else if (!info) missing.push(`${oneLine(given)}:1:1: error: Unexpected missing path, expected a notice file or a folder [read-failed]`);
-    else if (info.isDirectory()) for (const file of await walk(given, unread, own)) add(file, path.relative(given, file));
-    else if (isSpecial(info)) missing.push(notRegular(given));
-    else add(given, path.basename(given));
-  }
-  // A folder given twice, or inside another given, is walked twice.
-  const unique = (paths: string[]): string[] => [...new Set(paths)].sort(compareCodeUnits);
-  return {
-    inputs: [...shardKeys.keys()].sort(compareCodeUnits),
-    shardKeys,
-    unread: {
-      missing: unique(missing),
-      documents: unique(unread.documents),
-      outputFolders: unique(unread.outputFolders),
-      linkedFolders: unique(unread.linkedFolders),
-      hidden: unique(unread.hidden),
-    },
-  };
-}
-
-/** The first few of `names`, and how many more. */
-function some(names: readonly string[]): string {
-  return names.slice(0, 3).join(', ') + (names.length > 3 ? `, and ${names.length - 3} more` : '');
-}
-
-/** One line for each kind of thing the walk found and did not read, naming a few. */
-function unreadNotes({ documents, outputFolders, linkedFolders, hidden }: Unread): string[] {
-  return [
-    ...(documents.length > 0 ? [`pubcom: not read: ${documents.length} document(s) in the folders given (${some(documents)}); pubcom reads notices as text (${INPUT_EXTENSIONS.join(' ')}): convert them first`] : []),
-    ...(outputFolders.length > 0 ? [`pubcom: not read: ${some(outputFolders)}, holding ${MANIFEST_FILE}: pubcom's outputs, not notices`] : []),
-    ...(linkedFolders.length > 0 ? [`pubcom: not followed: ${linkedFolders.length} link(s) to a folder (${some(linkedFolders)}): give what they lead to as a PATH to convert it`] : []),
-    ...(hidden.length > 0 ? [`pubcom: not read: ${hidden.length} hidden file(s) or folder(s) (${some(hidden)}), as tools and macOS zips leave them: give one as a PATH to convert it`] : []),
-  ];
-}
-
-/**
- * A `read-failed` error for each notice, document or folder in `folder`
- * whose name is not UTF-8, as a Windows zip of a Japanese archive unpacks:
- * its name in Shift_JIS (CP932), which it most likely is, and how to rename.
- */
-async function nonUtf8Names(folder: string): Promise<string[]> {
-  const lines: string[] = [];
-  for (const name of await readdir(folder, { encoding: 'buffer' }).catch(() => [])) {
-    if (isUtf8(name)) continue;
-    const extension = path.extname(name.toString('latin1')).toLowerCase();
-    const info = await stat(Buffer.concat([Buffer.from(folder + path.sep), name])).catch(() => null);
-    if (!info?.isDirectory() && !INPUT_EXTENSIONS.includes(extension) && !DOCUMENT_EXTENSIONS.includes(extension)) continue;
-    let reading: string;
-    try {
-      reading = `as Shift_JIS it reads ${new TextDecoder('shift_jis', { fatal: true }).decode(name)}`;
-    } catch {
-      reading = 'nor is it Shift_JIS';
-    }
-    lines.push(
-      `${path.join(folder, name.toString('utf8'))}:1:1: error: Unexpected ${info?.isDirectory() ? 'folder' : 'file'} name that is not UTF-8 (${reading}), expected a UTF-8 name: rename it (convmv -f cp932 -t utf8 -r --notest ${folder}) [read-failed]`,
-    );
-  }
-  return lines;
-}
-
-/**
- * A dot file or folder (`.git`, an editor's `.#a.txt` lock link), or macOS
- * metadata a zip made on a Mac holds: `__MACOSX/`, and `._a.txt` beside
- * `a.txt` (AppleDouble, binary), which read as a notice fails.
- */
-function isHidden(entry: Dirent): boolean {
-  return entry.name.startsWith('.') || (entry.name === '__MACOSX' && entry.isDirectory());
-}
-
-/** A FIFO, a socket or a device: `Stats` and `Dirent` both tell. */
-function isSpecial(info: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): boolean {
-  return info.isFIFO() || info.isSocket() || info.isCharacterDevice() || info.isBlockDevice();
-}
-
-/** A line break (LF, CR), which a file name may hold. */
-const LINE_BREAK = /[\n\r]/;
-
-/** `name` with its line breaks as escapes (`\n`), so that a line naming it stays one line. */
-function oneLine(name: string): string {
-  return name.replaceAll('\n', '\\n').replaceAll('\r', '\\r');
-}
-
-/**
- * A `read-failed` error for a notice or folder whose name holds a line break
- * (a name pasted with its line end): its diagnostics and its outputs'
- * names would run over two lines, and a line of stderr would no longer be
- * one diagnostic.
- */
-function nameWithLineBreak(name: string, kind: 'file' | 'folder'): string {
-  return `${oneLine(name)}:1:1: error: Unexpected line break in a ${kind} name, expected a name on one line: rename it [read-failed]`;
-}
-
-function notRegular(file: string): string {
-  return `${file}:1:1: error: Unexpected special file (a FIFO, socket or device), expected a regular file [read-failed]`;
-}
-
-/** The notices below `folder`, but for pubcom's own outputs (`own`); what it finds and does not read goes into `unread`. */
-async function walk(folder: string, unread: Unread, own: OwnOutputs): Promise<string[]> {
-  const found: string[] = [];
-  // Read whole, not a few entries at a time as entriesOf does: for a folder of 30,000 notices, that made the batch's peak 15-20 MB higher.
-  const entries = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    unread.missing.push(`${folder}:1:1: error: Unexpected unreadable folder (${error.code ?? 'error'}), expected a folder of notices pubcom may read [read-failed]`);
-    return [];
-  });
-  // node reads a name that is not UTF-8 with U+FFFD in place of its bytes, and no file has that name.
-  if (entries.some((entry) => entry.name.includes('\uFFFD'))) pushAll(unread.missing, await nonUtf8Names(folder));
-  const isOutDir = placeOf(folder) === own.outDir;
-  for (const entry of entries) {
-    const full = path.join(folder, entry.name);
-    const extension = path.extname(entry.name).toLowerCase();
-    if (entry.name.includes('\uFFFD')) continue;
-    if (entry.isDirectory() && placeOf(full) === own.outDir) continue;
-    if (LINE_BREAK.test(entry.name) && !isHidden(entry) && (entry.isDirectory() || INPUT_EXTENSIONS.includes(extension))) {
-      unread.missing.push(nameWithLineBreak(full, entry.isDirectory() ? 'folder' : 'file'));
-      continue;
-    }
-    if (isHidden(entry)) {
-      if (entry.isDirectory() || INPUT_EXTENSIONS.includes(extension)) unread.hidden.push(oneLine(full));
-    } else if (entry.isDirectory()) {
-      if (existsSync(path.join(full, MANIFEST_FILE))) unread.outputFolders.push(oneLine(full));
-      else pushAll(found, await walk(full, unread, own));
-    } else if (isOutDir && own.has(entry.name)) continue;
-    else if (entry.isSymbolicLink() && (await stat(full).catch(() => null))?.isDirectory()) unread.linkedFolders.push(oneLine(full));
-    else if (DOCUMENT_EXTENSIONS.includes(extension)) unread.documents.push(oneLine(full));
-    else if (!INPUT_EXTENSIONS.includes(extension)) continue;
-    else if (isSpecial(entry) || (entry.isSymbolicLink() && isSpecial((await stat(full).catch(() => null)) ?? entry))) unread.missing.push(notRegular(full));
-    else found.push(full);
-  }
-  return found.sort(compareCodeUnits);
-}
