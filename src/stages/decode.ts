@@ -1,6 +1,6 @@
 /**
  * Stage 1: bytes -> text. Result notices arrive as UTF-8 (with or without a
- * BOM), UTF-16 with a BOM, or Shift_JIS/CP932 from older Windows tools.
+ * BOM), UTF-16 (with or without a BOM), or Shift_JIS/CP932 from older Windows tools.
  * The encoding found is reported in `notice.source.encoding`.
  */
 import Encoding from 'encoding-japanese';
@@ -26,6 +26,9 @@ export function decode(bytes: Uint8Array, file: VFile): Decoded | null {
   const encoding = bom?.encoding ?? 'utf-8';
   const strict = strictDecode(label, body);
   if (strict !== null && !looksBinary(strict)) return withControlsReported({ text: strict, encoding }, file);
+  const utf16 = bom ? null : unmarkedUtf16(bytes);
+  const utf16Text = utf16 && strictDecode(utf16, bytes);
+  if (utf16 && utf16Text && !looksBinary(utf16Text)) return withControlsReported({ text: utf16Text, encoding: utf16 }, file);
   // CP932 is a superset of Shift_JIS; Node's 'shift_jis' decoder implements the WHATWG (CP932) table.
   if (!bom && strict === null && Encoding.detect(bytes) === 'SJIS') {
     const sjis = strictDecode('shift_jis', bytes);
@@ -43,7 +46,7 @@ export function decode(bytes: Uint8Array, file: VFile): Decoded | null {
   report(
     file,
     'decode-failed',
-    'Unexpected bytes that are not text, expected a notice in UTF-8, UTF-16 with a BOM or Shift_JIS',
+    'Unexpected bytes that are not text, expected a notice in UTF-8, UTF-16 or Shift_JIS',
     { line: 1, column: 1, offset: 0 },
   );
   return null;
@@ -62,6 +65,28 @@ function detectBom(bytes: Uint8Array): { label: string; length: number; encoding
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { label: 'utf-8', length: 3, encoding: 'utf-8-bom' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { label: 'utf-16le', length: 2, encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { label: 'utf-16be', length: 2, encoding: 'utf-16be' };
+  return null;
+}
+
+/**
+ * UTF-16 without a BOM (as .NET's `Encoding.Unicode` writes it without its
+ * preamble), by where its NUL bytes are: every ASCII character (a TAB, a line
+ * end, a digit, markup) puts one on the same side of its pair of bytes, the
+ * second in little-endian order. A binary file puts its NULs on either side;
+ * a CJK character does now and then (U+5B00), so 9 in 10 on one side decide.
+ */
+function unmarkedUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length < 2 || bytes.length % 2 !== 0) return null;
+  let first = 0;
+  let second = 0;
+  for (let index = 0; index < bytes.length; index += 2) {
+    if (bytes[index] === 0) first++;
+    if (bytes[index + 1] === 0) second++;
+  }
+  // Lines of Japanese text are a few dozen characters: at least one ASCII line end in a thousand characters.
+  if (first + second < bytes.length / 2000) return null;
+  if (second >= 9 * first) return 'utf-16le';
+  if (first >= 9 * second) return 'utf-16be';
   return null;
 }
 
