@@ -16,9 +16,13 @@ const reporter: Reporter = {
 };
 
 function usageError(message: string): never {
-  process.stderr.write(`pubcom: ${message}\n\n${HELP}\n`);
+  // The synopsis, not the whole help: fifty lines after it would scroll the mistake off a small terminal.
+  process.stderr.write(`pubcom: ${message}\n\n${USAGE}\nRun pubcom --help for the options.\n`);
   process.exit(2);
 }
+
+/** The usage lines at the head of {@link HELP}. */
+const USAGE = HELP.slice(0, HELP.indexOf('\n\n'));
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | undefined>;

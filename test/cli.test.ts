@@ -46,6 +46,9 @@ describe('usage', () => {
       expect(status).toBe(2);
       expect(stderr).toMatch(/^pubcom: /);
       expect(stderr).not.toMatch(/\n\s+at /);
+      // The mistake, then the usage lines and where the options are: short enough that the mistake stays on the screen.
+      expect(stderr).toMatch(/\n\nUsage: pubcom convert PATH\.\.\. --out DIR \[options\]\n(?: {7}pubcom .*\n){3}Run pubcom --help for the options\.\n$/);
+      expect(stderr.split('\n').length).toBeLessThan(12);
     },
   );
 });
