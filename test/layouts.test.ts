@@ -884,6 +884,51 @@ describe('labelled paragraphs instead of a table (FORMATS.md family E)', () => {
     expect(messages).not.toMatch(/warning|error/);
   });
 
+  it('reads a notice of questions and answers (Q1 … A1, Ｑ２, Q.3：, 問4 … 答4) as opinions and their answers', async () => {
+    const text = [
+      'テスト規則(案)に関する意見募集の結果',
+      '意見募集期間：令和6年4月1日～令和6年4月30日',
+      '',
+      'Q1 第2条の定義が不明確ではないか。（個人）',
+      'A1 御指摘を踏まえ、定義を明確化いたします。',
+      '',
+      'Ｑ２　様式をA4判に限るべきではない。',
+      '【株式会社テスト】',
+      'Ａ２　原案のとおりとします。',
+      '',
+      'Q.3：定義を明確にすべき。（個人）',
+      'A.3：Q1の回答を御参照ください。',
+      '',
+      '問4 施行日を延期すべき。（個人）',
+      '答4 今後の検討の参考とさせていただきます。',
+      '',
+    ].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.label, o.comments.map((c) => [c.submitter, c.text]), o.response?.text, o.response?.refersTo, o.outcome])).toEqual([
+      ['1', 'Q1', [['個人', '第2条の定義が不明確ではないか。']], '御指摘を踏まえ、定義を明確化いたします。', [], 'revised'],
+      ['2', 'Ｑ２', [['株式会社テスト', '様式をA4判に限るべきではない。']], '原案のとおりとします。', [], 'unchanged'],
+      ['3', 'Q.3', [['個人', '定義を明確にすべき。']], 'Q1の回答を御参照ください。', ['1'], 'revised'],
+      ['4', '問4', [['個人', '施行日を延期すべき。']], '今後の検討の参考とさせていただきます。', [], 'noted'],
+    ]);
+    expect(document?.notice.coverage.share).toBe(1);
+    expect(messages).not.toMatch(/warning|error/);
+  });
+
+  it('reads A1 as an answer label only where the labels are questions: under 意見N it is the opinion\'s text', async () => {
+    const text = ['テスト規則(案)に関する意見募集の結果', '', '意見1：次の様式を認めるべき。', 'A1 サイズの図面', '【個人】', '考え方1：原案のとおりとします。', ''].join('\n');
+    const { document } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => c.text), o.response?.text])).toEqual([['1', ['次の様式を認めるべき。\nA1 サイズの図面'], '原案のとおりとします。']]);
+  });
+
+  it('keys a number column of questions (Q1, 問２) by their numbers', async () => {
+    const text = ['テスト規則(案)に関する意見募集の結果', '', '番号\t意見\t回答', 'Q1\t<p>定義を明確にすべき。【個人】</p>\t<p>原案のとおりとします。</p>', '問２\t<p>Q1と同じ。【個人】</p>\t<p>Q1の回答のとおりです。</p>', ''].join('\n');
+    const { document } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.label, o.response?.refersTo])).toEqual([
+      ['1', 'Q1', []],
+      ['2', '問２', ['1']],
+    ]);
+  });
+
   it('reads them from the paragraphs of an HTML page without a table, with positions in the HTML file', async () => {
     const html = [
       '<html><body>',

@@ -71,8 +71,11 @@ export function revisedFromLegend(raw: string, glossary: readonly { term: string
 }
 
 const NUMBER = '[0-9０-９]+(?:\\s*[-－‐−]\\s*[0-9０-９]+)*';
-/** `意見3`, `意見(3)`, `No.3`, `№3`, `番号3`, `前掲3`, `上記3`, and `3番の御意見` or `3番` (the number before its word). */
-const LABELLED = `(?:(?:意見|No\\.?|NO\\.?|№|番号|前掲|上記)\\s*(?:${NUMBER}|[(（]${NUMBER}[)）])|${NUMBER}\\s*番(?:の[御ご]?意見)?)`;
+/**
+ * `意見3`, `意見(3)`, `No.3`, `№3`, `番号3`, `前掲3`, `上記3`, a question's `Q3` or `問3` (not FAQ3's), and `3番の御意見` or `3番` (the
+ * number before its word).
+ */
+const LABELLED = `(?:(?:意見|No\\.?|NO\\.?|№|番号|前掲|上記|(?<![A-Za-zＡ-Ｚａ-ｚ])[QＱ]|問)\\s*(?:${NUMBER}|[(（]${NUMBER}[)）])|${NUMBER}\\s*番(?:の[御ご]?意見)?)`;
 /** One or more labels (意見3、意見5 / 意見3及び5) followed by …に対する考え方, …の考え方 or と同じ. */
 const DEFERRAL = new RegExp(
   `${LABELLED}(?:\\s*(?:、|,|及び|および|と|・)\\s*(?:${LABELLED}|${NUMBER}|[(（]${NUMBER}[)）]))*\\s*(?:(?:に対する|への|の)(?:考え方|回答)|と同(?:じ|様|旨)|に同じ|を?(?:御|ご)?参照)`,

@@ -936,10 +936,10 @@ function labelNumber(match: RegExpExecArray): string {
   return plain ?? plainAlt ?? inParentheses ?? inParenthesesAlt ?? String(circledText ? circledValue(circledText) : '');
 }
 
-/** The key of a number cell: `No.3`, `意見番号4`, `(1)`, `2.`, `５－１`, `①` -> "3", "4", "1", "2", "5-1", "1". */
+/** The key of a number cell: `No.3`, `意見番号4`, `Q5`, `問6`, `(1)`, `2.`, `５－１`, `①` -> "3", "4", "5", "6", "1", "2", "5-1", "1". */
 function numberColumnKey(number: string): string {
   const bare = number
-    .replace(/^(?:No|NO|№)\.?\s*|^(?:御|ご)?意見\s*(?:番号\s*[:：]?\s*)?/, '')
+    .replace(/^(?:No|NO|№)\.?\s*|^(?:御|ご)?意見\s*(?:番号\s*[:：]?\s*)?|^(?:[QＱ]|問)\s*[.．]?\s*(?=[0-9０-９])/, '')
     .replace(/^[(（]\s*(.*?)\s*[)）]$/, '$1')
     .replace(/[.．、)）]$/, '');
   return opinionKey(String(circledValue(bare) ?? bare));

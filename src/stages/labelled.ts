@@ -20,8 +20,24 @@ const NUMBER = '[0-9０-９]+(?:[-－‐][0-9０-９]+)*';
 /** The words of a label of an opinion without a number: `お寄せいただいた意見`, `御意見`, `意見の概要`. */
 const UNNUMBERED_WORDS = '(?:お寄せいただいた|寄せられた|提出された|いただいた)?[御ご]?意見(?:の(?:概要|要旨|内容))?';
 
+/**
+ * How a label ends: a closing bracket, else where the text (after a space, a
+ * parenthesis or a colon) or the line ends. A colon after it (`意見1：…`) is
+ * the label's, not the text's.
+ */
+const LABEL_END = `(?:[ \\u3000]*[\\]］】〕>＞)）]|(?=$|[ \\u3000(（:：]))(?:[ \\u3000]*[:：])?`;
+
 /** `○ 意見1`, `意見 12`, `意見番号:3`, `ご意見1-2`, `【意見1】`: the label ends where text, a bracket or the line starts. */
-const OPINION_LABEL = new RegExp(`^(${BULLET}(?:[[［【〔<＜(（][ \\u3000]*)?)((?:御|ご)?意見[ \\u3000]*(?:番号[ \\u3000]*[:：]?[ \\u3000]*)?(${NUMBER}))(?:[ \\u3000]*[\\]］】〕>＞)）]|(?=$|[ \\u3000(（:：]))`);
+const OPINION_LABEL = new RegExp(`^(${BULLET}(?:[[［【〔<＜(（][ \\u3000]*)?)((?:御|ご)?意見[ \\u3000]*(?:番号[ \\u3000]*[:：]?[ \\u3000]*)?(${NUMBER}))${LABEL_END}`);
+
+/**
+ * A notice printed as questions and answers: `Q1`, `Ｑ２`, `Q.3`, `問4` label
+ * an opinion, and `A1`, `Ａ２`, `A.3`, `答4` its answer. Only in a document
+ * whose first label is a question: elsewhere a line may open with `A1` (a
+ * paper size, a table cell) and be no answer.
+ */
+const QUESTION_LABEL = new RegExp(`^(${BULLET}(?:[[［【〔<＜(（][ \\u3000]*)?)((?:[QＱ]|問)[ \\u3000]*[.．]?[ \\u3000]*(${NUMBER}))${LABEL_END}`);
+const ANSWER_LABEL = new RegExp(`^${BULLET}(?:[[［【〔<＜(（][ \\u3000]*)?(?:[AＡ]|答)[ \\u3000]*[.．]?[ \\u3000]*(${NUMBER})${LABEL_END}`);
 
 /**
  * `[お寄せいただいた意見]`, `【御意見】`, `＜意見の概要＞` (S29): a bracketed heading of an opinion without a number, alone on its line or before its words;
@@ -65,17 +81,24 @@ interface ResponseLabel {
   header: string;
 }
 
-function opinionLabel(text: string): OpinionLabel | null {
-  const match = OPINION_LABEL.exec(text);
+/** A document's labels: 意見N and …の考え方 (`opinion`), or questions and answers (`question`, {@link QUESTION_LABEL}). Its first label tells. */
+type LabelStyle = 'opinion' | 'question';
+
+function opinionLabel(text: string, style: LabelStyle): OpinionLabel | null {
+  const match = (style === 'question' ? QUESTION_LABEL : OPINION_LABEL).exec(text);
   if (match?.[2] && match[3]) {
     const labelStart = (match[1] ?? '').length;
     return { labelStart, labelEnd: labelStart + match[2].length, textStart: match[0].length, key: opinionKey(match[3]) };
   }
-  const heading = UNNUMBERED_LABEL.exec(text);
+  const heading = style === 'opinion' ? UNNUMBERED_LABEL.exec(text) : null;
   return heading ? { labelStart: 0, labelEnd: 0, textStart: heading[0].length, key: null } : null;
 }
 
-function responseLabel(text: string): ResponseLabel | null {
+function responseLabel(text: string, style: LabelStyle): ResponseLabel | null {
+  if (style === 'question') {
+    const answer = ANSWER_LABEL.exec(text);
+    return answer?.[1] ? { textStart: answer[0].length, key: opinionKey(answer[1]), header: '回答' } : null;
+  }
   const match = RESPONSE_LABEL.exec(text);
   if (!match) return null;
   const who = match[1] ?? match[3];
@@ -84,10 +107,19 @@ function responseLabel(text: string): ResponseLabel | null {
   return { textStart: match[0].length, key: number === undefined ? null : opinionKey(number), header: `${who ?? ''}考え方` };
 }
 
+/** The first line an opinion label opens, and the style of the document's labels; null when no line opens with one. */
+function firstLabel(lines: readonly Line[]): { first: number; style: LabelStyle } | null {
+  for (const [first, line] of lines.entries()) {
+    if (opinionLabel(line.text, 'opinion')) return { first, style: 'opinion' };
+    if (opinionLabel(line.text, 'question')) return { first, style: 'question' };
+  }
+  return null;
+}
+
 /** Does an opinion label open a line with an answer label further down? (The caller checks that the text holds no table.) */
 export function hasLabelledParagraphs(lines: readonly Line[]): boolean {
-  const first = lines.findIndex((line) => opinionLabel(line.text) !== null);
-  return first >= 0 && lines.slice(first + 1).some((line) => responseLabel(line.text) !== null);
+  const label = firstLabel(lines);
+  return label !== null && lines.slice(label.first + 1).some((line) => responseLabel(line.text, label.style) !== null);
 }
 
 /** One labelled part: the label line and the lines of text below it. */
@@ -115,7 +147,8 @@ interface ResponsePart extends Part {
  * wherever it is printed), else to the opinion it follows.
  */
 export function labelledBlocks(lines: readonly Line[], classify: (line: Line) => Block, file: VFile): Block[] {
-  const first = lines.findIndex((line) => opinionLabel(line.text) !== null);
+  // Called where hasLabelledParagraphs found a label; without one, every line would be read as outside any part.
+  const { first, style } = firstLabel(lines) ?? { first: 0, style: 'opinion' };
   const items: (Block | OpinionPart)[] = lines.slice(0, first).map(classify);
   const opinions: OpinionPart[] = [];
   /** The latest opinion of each number so far: the one an answer of that number belongs to. */
@@ -127,8 +160,8 @@ export function labelledBlocks(lines: readonly Line[], classify: (line: Line) =>
   /** The line just read, when it went to `items` as the last of them and prints a number alone (`No.3` after a heading, or over the first label). */
   let numberItem: Line | null = first > 0 && NUMBER_LINE.test((lines[first - 1] as Line).text) ? (lines[first - 1] as Line) : null;
   for (const line of lines.slice(first)) {
-    const opinion = opinionLabel(line.text);
-    const response = opinion || opinions.length === 0 ? null : responseLabel(line.text);
+    const opinion = opinionLabel(line.text, style);
+    const response = opinion || opinions.length === 0 ? null : responseLabel(line.text, style);
     const numberAbove = numberItem;
     numberItem = null;
     if (opinion) {
