@@ -893,6 +893,7 @@ describe('labelled paragraphs instead of a table (FORMATS.md family E)', () => {
       'A1 御指摘を踏まえ、定義を明確化いたします。',
       '',
       'Ｑ２　様式をA4判に限るべきではない。',
+      'A3 サイズの図面も認めるべき。',
       '【株式会社テスト】',
       'Ａ２　原案のとおりとします。',
       '',
@@ -906,7 +907,8 @@ describe('labelled paragraphs instead of a table (FORMATS.md family E)', () => {
     const { document, messages } = await convertText(text);
     expect(document?.opinions.map((o) => [o.key, o.label, o.comments.map((c) => [c.submitter, c.text]), o.response?.text, o.response?.refersTo, o.outcome])).toEqual([
       ['1', 'Q1', [['個人', '第2条の定義が不明確ではないか。']], '御指摘を踏まえ、定義を明確化いたします。', [], 'revised'],
-      ['2', 'Ｑ２', [['株式会社テスト', '様式をA4判に限るべきではない。']], '原案のとおりとします。', [], 'unchanged'],
+      // A3 answers no question above it: it is the question's text, not an answer label.
+      ['2', 'Ｑ２', [['株式会社テスト', '様式をA4判に限るべきではない。\nA3 サイズの図面も認めるべき。']], '原案のとおりとします。', [], 'unchanged'],
       ['3', 'Q.3', [['個人', '定義を明確にすべき。']], 'Q1の回答を御参照ください。', ['1'], 'revised'],
       ['4', '問4', [['個人', '施行日を延期すべき。']], '今後の検討の参考とさせていただきます。', [], 'noted'],
     ]);

@@ -161,7 +161,9 @@ export function labelledBlocks(lines: readonly Line[], classify: (line: Line) =>
   let numberItem: Line | null = first > 0 && NUMBER_LINE.test((lines[first - 1] as Line).text) ? (lines[first - 1] as Line) : null;
   for (const line of lines.slice(first)) {
     const opinion = opinionLabel(line.text, style);
-    const response = opinion || opinions.length === 0 ? null : responseLabel(line.text, style);
+    const label = opinion || opinions.length === 0 ? null : responseLabel(line.text, style);
+    // An answer carries its question's number: `A4` that answers no question above is text (a paper size).
+    const response = style === 'question' && label !== null && !byKey.has(label.key ?? '') ? null : label;
     const numberAbove = numberItem;
     numberItem = null;
     if (opinion) {
