@@ -849,6 +849,27 @@ describe('header rows', () => {
     expect(messages).not.toContain('unattributed-text');
   });
 
+  it('reads the submitter from a 氏名・団体名 column, a count from 意見数, and a 質問 ⇥ 回答 table', async () => {
+    const { document, messages } = await convertText(
+      [
+        'テスト指針(案)に対する意見募集の結果',
+        '',
+        '番号\t氏名・団体名\t御意見の概要\t意見数\t御意見に対する考え方',
+        '1\t株式会社A\t第2条の定義を明確にすべき。\t3\t原案のとおりとします。',
+        '',
+        '番号\t質問\t回答',
+        '2\t様式は自由か。【個人】\t御意見として承ります。',
+        '',
+      ].join('\n'),
+    );
+    expect(document?.opinions.map((o) => [o.key, o.opinionCount, o.comments.map((c) => [c.submitter, c.text]), o.response?.text])).toEqual([
+      ['1', 3, [['株式会社A', '第2条の定義を明確にすべき。']], '原案のとおりとします。'],
+      ['2', null, [['個人', '様式は自由か。']], '御意見として承ります。'],
+    ]);
+    expect(messages).not.toContain('[unattributed-text]');
+    expect(messages).not.toContain('[unknown-header]');
+  });
+
   it('reads header cells that a converter left in markdown bold (**番号**⇥**総務省の考え方**)', async () => {
     const { document, messages } = await convertText(
       ['テスト規則案に対する意見募集の結果', '', '**番号**\t**提出された意見**\t**総務省の考え方**\t**修正の有無**', '1\t基準値を見直すべき。\t御意見を踏まえ、修正します。\t有', ''].join('\n'),
