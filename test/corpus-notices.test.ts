@@ -116,6 +116,11 @@ describe('fsa-kantoku-gfm (GFM pipe tables, No. column, topics, list of submitte
       '日本金融インフラ協議会',
       '弁護士法人みなと総合法律事務所',
     ]);
+    // Line 53, under the list, counts 個人3名 and is kept as the note it is.
+    expect(doc.notice.notes).toEqual([
+      { text: '※ 同趣旨のコメントは、適宜集約しています。', line: 7 },
+      { text: '※ 上記のほか、個人3名からコメントの提出がありました。', line: 53 },
+    ]);
     expect(doc.sections.map((s) => [s.id, s.label, s.title, s.source.startLine])).toEqual([
       ['I', 'Ⅰ.', '主要行等監督指針の一部改正(案)について', 20],
       ['II', 'Ⅱ.', '中小・地域監督指針の一部改正(案)について', 33],

@@ -1983,6 +1983,30 @@ describe('a list of submitters (提出者一覧)', () => {
     expect(messages).not.toContain('[submitter-count-mismatch]');
     expect(messages).not.toContain('[unknown-submitter]');
   });
+
+  it('keeps the organisation of a 氏名 ⇥ 団体名 table and reports every other column but its numbers, once per column', async () => {
+    const text = [
+      'テスト案に対する意見募集の結果',
+      '',
+      '意見提出者一覧',
+      '受付順\t氏名\t団体名\t意見数',
+      '1\t山田太郎\t株式会社テスト\t3',
+      '2\t佐藤花子\t\t1',
+      '(3)\t\t一般社団法人テスト協会\t2',
+      '',
+      '番号\t提出された意見\t考え方',
+      '1\t延期すべき。\t承ります。',
+      '',
+    ].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.notice.submitters.map((s) => s.name)).toEqual(['株式会社テスト', '佐藤花子', '一般社団法人テスト協会']);
+    const reported = messages.split('\n').filter((line) => line.includes('提出者一覧 table'));
+    expect(reported).toEqual([
+      'notice.txt:5:3: info: Unexpected text in the column 氏名 of a 提出者一覧 table, expected only names (and their numbers): kept in no record: 山田太郎 [note-outside-table]',
+      'notice.txt:5:16: info: Unexpected text in the column 意見数 of a 提出者一覧 table, expected only names (and their numbers): kept in no record: 3 1 2 [note-outside-table]',
+    ]);
+    expect(document?.diagnostics.find((d) => d.message.includes('意見数'))).toMatchObject({ line: 5, column: 16, endLine: 7, endColumn: 19 });
+  });
 });
 
 describe('responses that are a ditto mark', () => {

@@ -9,7 +9,7 @@
  * (`●…`, `【…】`, a colspan) is a topic or a section.
  */
 import type { VFile } from 'vfile';
-import { nonBlankLength, report } from '../diagnostics.js';
+import { nonBlankLength, report, type Place } from '../diagnostics.js';
 import { headerRole, MARKDOWN_BOLD, respondentFrom, type ColumnRole } from '../normalize/columns.js';
 import type { Overrides } from '../schema/overrides.js';
 import { circledValue } from '../normalize/circled-digits.js';
@@ -74,6 +74,13 @@ export interface TitleLine {
 }
 
 /** Names from a 意見提出者一覧 (a list or a table), by round. */
+/** The 提出者一覧 being read: its list, and its table's header row if it has one. */
+interface SubmitterTable {
+  target: SubmitterList;
+  roles: Role[] | null;
+  headers: string[];
+}
+
 export interface SubmitterList {
   round: 'opinion' | 're-opinion';
   names: { name: string; line: number }[];
@@ -131,6 +138,7 @@ export function assembleRows(blocks: readonly Block[], file: VFile, overrides: O
   blocks.forEach((block, index) => assembler.add(block, blocks, index));
   assembler.reportRepeatedNumbers();
   assembler.reportCarriedCells();
+  assembler.reportListColumns();
   return assembler.draft;
 }
 
@@ -138,7 +146,9 @@ export function assembleRows(blocks: readonly Block[], file: VFile, overrides: O
 class Assembler {
   readonly draft: Draft = { titleBlock: [], legendLines: [], noteLines: [], sections: [], opinions: [], submitterLists: [], respondent: null, hasOpinionTable: false, hasFlagColumn: false, characters: 0, headingAndNoteCharacters: 0 };
   private roles: Role[] | null = null;
-  private list: { target: SubmitterList; roles: Role[] | null } | null = null;
+  private list: SubmitterTable | null = null;
+  /** Text of a 提出者一覧 table's columns beside the names, by list and column: reported once per column. */
+  private readonly listColumns = new Map<string, { header: string; paragraphs: Paragraph[] }>();
   private section: SectionDraft | null = null;
   private topic: string | null = null;
   private opinion: OpinionDraft | null = null;
@@ -238,6 +248,8 @@ class Assembler {
       this.startList(block.text, null);
     } else if (this.list) {
       readListLine(this.list.target, block.text, block.line);
+      // `※ 上記のほか、個人3名から…`: counted, and kept as the note it is.
+      if (this.inBody && noteIn(block.text) === block.text.trim()) this.draft.noteLines.push({ line: block.line, text: block.text, cells: null, isMainHeading: false });
     } else if (opensFirstSection || (this.inBody && overTable && isNumberedHeading(block.text))) {
       this.openSection(block.text, block.line);
     } else if (this.inBody && legendsIn(block.text).length > 0) {
@@ -286,10 +298,28 @@ class Assembler {
    * spreadsheet printed in a row (`1. 株式会社…`, `(順不同・敬称略)`, `個人3名`), read
    * as that line is, or a heading, which ends the list as a heading line does.
    */
-  private listRow(list: { target: SubmitterList; roles: Role[] | null }, row: RowBlock, blocks: readonly Block[], index: number): void {
+  private listRow(list: SubmitterTable, row: RowBlock, blocks: readonly Block[], index: number): void {
     const line = lineOfOneCell(row, () => true);
     if (line && (line.type === 'heading' || (list.roles === null && isListLine(line.text)))) return this.add(line, blocks, index);
-    readListRow(list.target, list.roles, row);
+    for (const { column, paragraphs } of readListRow(list, row)) {
+      const key = `${this.draft.submitterLists.indexOf(list.target)}:${column}`;
+      const seen = this.listColumns.get(key);
+      if (seen) pushAll(seen.paragraphs, paragraphs);
+      else this.listColumns.set(key, { header: list.headers[column] ?? '', paragraphs });
+    }
+  }
+
+  /** The text beside the names in a 提出者一覧 table (a representative, a count, a remark): in no record, so reported, once per column. */
+  reportListColumns(): void {
+    for (const { header, paragraphs } of this.listColumns.values()) {
+      const column = header === '' ? 'a column' : `the column ${header}`;
+      report(
+        this.file,
+        'note-outside-table',
+        `Unexpected text in ${column} of a 提出者一覧 table, expected only names (and their numbers): kept in no record: ${preview(paragraphs.map((p) => p.text).join(' '))}`,
+        spanOf(paragraphs),
+      );
+    }
   }
 
   /**
@@ -335,9 +365,10 @@ class Assembler {
     const heading = row.texts.join(' ');
     if (this.list && this.list.target.names.length === 0 && this.list.roles === null) {
       this.list.roles = roles;
+      this.list.headers = row.texts;
       if (/再意見/.test(heading)) this.list.target.round = 're-opinion';
     } else {
-      this.startList(heading, roles);
+      this.startList(heading, roles, row.texts);
     }
   }
 
@@ -597,10 +628,10 @@ class Assembler {
     this.endMergedCells();
   }
 
-  private startList(heading: string, roles: Role[] | null): void {
+  private startList(heading: string, roles: Role[] | null, headers: string[] = []): void {
     const target: SubmitterList = { round: /再意見/.test(heading) ? 're-opinion' : 'opinion', names: [], unnamed: 0 };
     this.draft.submitterLists.push(target);
-    this.list = { target, roles };
+    this.list = { target, roles, headers };
   }
 }
 
@@ -907,17 +938,10 @@ function countCharacters(paragraphs: readonly Paragraph[]): number {
 
 /** Cell text that goes into no record: one diagnostic with its span and a preview, counted in the accounting. */
 export function reportUnattributed(file: VFile, reason: string, paragraphs: readonly Paragraph[], ruleId: 'unattributed-text' | 'ignored-column' | 'note-outside-table' = 'unattributed-text'): void {
-  const first = paragraphs[0];
-  const last = paragraphs.at(-1);
-  if (!first || !last) return;
+  const span = spanOf(paragraphs);
+  if (!span) return;
   const text = paragraphs.map((p) => p.text).join(' ');
-  report(
-    file,
-    ruleId,
-    `${reason}: ${preview(text)}`,
-    { line: first.line, column: first.column, offset: first.start, end: { line: last.endLine, column: last.endColumn, offset: last.end } },
-    text,
-  );
+  report(file, ruleId, `${reason}: ${preview(text)}`, span, text);
 }
 
 /** The label that opens an opinion: the number column's text, or `意見N` at the start of the opinion cell. */
@@ -998,11 +1022,43 @@ function isListLine(text: string): boolean {
   return LIST_ITEM.test(text) || UNNAMED.test(text) || /^[(（][^)）]*[)）]$/.test(text);
 }
 
-/** One row of a 提出者一覧 table: the submitter column, or the last filled cell. */
-function readListRow(list: SubmitterList, roles: Role[] | null, row: RowBlock): void {
-  const index = roles?.indexOf('submitter') ?? -1;
-  const name = (index >= 0 ? row.texts[index] : row.texts.filter((text) => text !== '').at(-1))?.trim();
-  if (name) list.names.push({ name, line: row.line });
+/** `1`, `１.`, `(3)`: a 提出者一覧's own numbering, which the list's order keeps. */
+const LIST_NUMBER = /^[(（]?[0-9０-９]+[.．)）]?$/;
+
+/**
+ * One row of a 提出者一覧 table: the name in the submitter column, or in the last
+ * filled cell. Returns the other cells' text, but for numbers in a column that
+ * numbers the list (受付順, No., or no header), for a diagnostic.
+ */
+function readListRow(list: SubmitterTable, row: RowBlock): { column: number; paragraphs: Paragraph[] }[] {
+  const { roles } = list;
+  const nameColumn = roles ? nameColumnOf(list, row) : row.texts.findLastIndex((text) => text.trim() !== '');
+  const name = row.texts[nameColumn]?.trim();
+  if (name) list.target.names.push({ name, line: row.line });
+  return row.cells.flatMap((cell, column) => {
+    const role = roles?.[column] ?? null;
+    const numbering = (role === null || role === 'number') && LIST_NUMBER.test(row.texts[column]?.trim() ?? '');
+    if (column === nameColumn || !cell || cell.fromRowspan || numbering) return [];
+    const paragraphs = cellParagraphs(cell);
+    return paragraphs.length > 0 ? [{ column, paragraphs }] : [];
+  });
+}
+
+/** `団体名`, `法人名`: a column of organisations, whose names a list of 氏名 and 団体名 keeps over the person's (a representative). */
+const ORGANISATION_HEADER = /団体|法人|会社|事業者/;
+
+/** The row's submitter column: the first filled one, an organisation's before a person's. */
+function nameColumnOf(list: SubmitterTable, row: RowBlock): number {
+  const columns = (list.roles ?? []).flatMap((role, column) => (role === 'submitter' ? [column] : []));
+  const filled = columns.filter((column) => (row.texts[column] ?? '').trim() !== '');
+  return filled.find((column) => ORGANISATION_HEADER.test(list.headers[column] ?? '')) ?? filled[0] ?? columns[0] ?? -1;
+}
+
+/** Where paragraphs are printed, from the first one's start to the last one's end. */
+function spanOf(paragraphs: readonly Paragraph[]): Place | undefined {
+  const first = paragraphs[0];
+  const last = paragraphs.at(-1);
+  return first && last ? { line: first.line, column: first.column, offset: first.start, end: { line: last.endLine, column: last.endColumn, offset: last.end } } : undefined;
 }
 
 /** The first characters of a text, for a message that fits on one line. */
