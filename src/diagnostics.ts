@@ -105,7 +105,7 @@ export const RULES = {
   },
   'note-outside-table': {
     severity: 'info',
-    note: 'Text between or after the opinion tables (a note such as ※…), a row of one cell across a table that is no heading (a sentence), a table of revisions of the draft after the opinions (columns 該当箇所, 修正前 and 修正後; a 新旧対照表 of 改正案 and 現行) and its rows, or a column of a 提出者一覧 table beside the names (a representative, a count; not the numbers of the list), belongs to no record; it is reported so nothing is dropped unseen.',
+    note: 'Text between or after the opinion tables (a note such as ※…), a row of one cell across a table that is no heading (a sentence), a table of revisions of the draft after the opinions (columns 該当箇所, 修正前 and 修正後; a 新旧対照表 of 改正案 and 現行) and its rows, or a column of a 提出者一覧 table beside the names that no field holds (受付日; not the numbers of the list), belongs to no record; it is reported so nothing is dropped unseen.',
   },
   'ignored-column': {
     severity: 'info',
@@ -157,7 +157,7 @@ export const RULES = {
   },
   'count-unread': {
     severity: 'info',
-    note: 'A 件数 cell prints no single number (`多数`, or `3 2` when a detail row has a count of its own); `opinionCount` is null and `opinionCountRaw` keeps the text.',
+    note: 'A 件数 cell of an opinion, or a 意見数 cell of a 提出者一覧 table, prints no single number (`多数`, or `3 2` when a detail row has a count of its own); `opinionCount` is null and `opinionCountRaw` keeps the text.',
   },
   'count-invalid': {
     severity: 'warning',

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runDiff } from '../src/review/diff-run.js';
 import { codeSpan, compareNatural, diffNotices, inlineDiff, renderDiffReport, type DiffCounts } from '../src/review/diff.js';
-import type { Comment, NoticeDocument, Opinion } from '../src/schema/records.js';
+import type { Comment, NoticeDocument, Opinion, Submitter } from '../src/schema/records.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outputDir = path.join(root, 'output');
@@ -178,7 +178,7 @@ describe('other changes', () => {
     const comment = firstComment(opinion);
     opinion.comments.push({ ...structuredClone(comment), id: `${opinion.id}-c99`, submitter: null, text: '追加された意見。' });
     comment.refs.push({ ...structuredClone(find(doc.opinions.flatMap((o) => o.comments.flatMap((c) => c.refs)), () => true, 'ref')), kind: 'page', canonical: 'p.999', raw: 'p999', page: 999 } as Comment['refs'][number]);
-    doc.notice.submitters.push({ id: 's-99', name: '新規提出者', kind: 'individual' });
+    doc.notice.submitters.push({ id: 's-99', name: '新規提出者', kind: 'individual', representative: null, opinionCount: null, opinionCountRaw: null });
     changed.set('zz-new', structuredClone(doc));
     const [first] = [...old.keys()].filter((id) => id !== BASE);
     if (first) changed.delete(first);
@@ -221,6 +221,19 @@ describe('other changes', () => {
     expect(report).toMatch(/opinionCountRaw: `\(none\)` → `3件`/);
     const older = copy(old);
     for (const each of base(older).opinions) delete (each as Partial<Opinion>).opinionCount;
+    expect(diffNotices(older, old).notices).toEqual([]);
+  });
+
+  it("shows a submitter's representative and count read anew, and none for an output written before the fields existed", () => {
+    const old = readOutput();
+    const changed = copy(old);
+    const submitter = find(base(changed).notice.submitters, () => true, 'submitter');
+    Object.assign(submitter, { representative: '山田太郎', opinionCount: 2, opinionCountRaw: '2件' });
+    const report = renderDiffReport(diffNotices(old, changed), labels);
+    expect(report).toContain(`submitter ${submitter.name} representative: \`(none)\` → \`山田太郎\``);
+    expect(report).toContain(`submitter ${submitter.name} opinionCount: \`(none)\` → \`2\``);
+    const older = copy(old);
+    for (const each of base(older).notice.submitters) delete (each as Partial<Submitter>).representative;
     expect(diffNotices(older, old).notices).toEqual([]);
   });
 

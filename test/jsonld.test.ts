@@ -53,9 +53,9 @@ const doc: NoticeDocument = NoticeDocument.parse({
     rePeriod: null,
     reSubmitterCount: null,
     submitters: [
-      { id: 's-1', name: 'パスロジ株式会社', kind: 'organization' },
-      { id: 's-2', name: '個人A', kind: 'individual' },
-      { id: 's-3', name: '匿名', kind: 'unknown' },
+      { id: 's-1', name: 'パスロジ株式会社', kind: 'organization', representative: '代表取締役 山田太郎', opinionCount: 2, opinionCountRaw: '2件' },
+      { id: 's-2', name: '個人A', kind: 'individual', representative: null, opinionCount: null, opinionCountRaw: null },
+      { id: 's-3', name: '匿名', kind: 'unknown', representative: null, opinionCount: null, opinionCountRaw: null },
     ],
     consultations: [
       { label: '(1)', subject: 'テスト規則(案)', period: { start: '2015-11-25', end: '2015-12-24', raw: '平成27年11月25日から12月24日' }, submitterCount: 12, submitterCountUnit: '件', line: 3 },
@@ -347,6 +347,10 @@ describe('toJsonLd', () => {
     expect(anonymous).not.toHaveProperty('author');
     expect(anonymous?.['ref']).toEqual([]);
     expect((op14?.['comment'] as Node[])[1]?.['author']).toBe('urn:pubcom:sample-2018#s-3');
+    const [listed, person] = out['submitter'] as Node[];
+    expect(listed).toMatchObject({ '@type': 'Organization', name: 'パスロジ株式会社', representative: '代表取締役 山田太郎', opinionCount: 2, opinionCountRaw: '2件' });
+    expect(person).not.toHaveProperty('representative');
+    expect(person).not.toHaveProperty('opinionCount');
   });
 
   it('is deterministic and free of machine paths and hosts', () => {

@@ -38,7 +38,7 @@ describe('layouts', () => {
     expect(third?.response?.refersTo).toEqual(['1']);
     expect(third?.outcome).toBe('unchanged');
     expect(first?.comments[0]).toMatchObject({ submitter: '個人', text: '施行を延期すべき。' });
-    expect(document?.notice.submitters).toEqual([{ id: 's-1', name: '個人', kind: 'individual' }]);
+    expect(document?.notice.submitters).toEqual([{ id: 's-1', name: '個人', kind: 'individual', representative: null, opinionCount: null, opinionCountRaw: null }]);
     expect(document?.notice.respondent).toBeNull();
   });
 
@@ -1984,28 +1984,82 @@ describe('a list of submitters (提出者一覧)', () => {
     expect(messages).not.toContain('[unknown-submitter]');
   });
 
-  it('keeps the organisation of a 氏名 ⇥ 団体名 table and reports every other column but its numbers, once per column', async () => {
+  it('keeps the organisation of a 氏名 ⇥ 団体名 row, the 氏名 beside it as its representative and a 意見数 as its count', async () => {
     const text = [
       'テスト案に対する意見募集の結果',
       '',
       '意見提出者一覧',
       '受付順\t氏名\t団体名\t意見数',
-      '1\t山田太郎\t株式会社テスト\t3',
+      '1\t山田太郎\t株式会社テスト\t3件',
       '2\t佐藤花子\t\t1',
-      '(3)\t\t一般社団法人テスト協会\t2',
+      '(3)\t\t一般社団法人テスト協会\t多数',
       '',
       '番号\t提出された意見\t考え方',
       '1\t延期すべき。\t承ります。',
       '',
     ].join('\n');
     const { document, messages } = await convertText(text);
-    expect(document?.notice.submitters.map((s) => s.name)).toEqual(['株式会社テスト', '佐藤花子', '一般社団法人テスト協会']);
+    expect(document?.notice.submitters.map((s) => [s.name, s.kind, s.representative, s.opinionCount, s.opinionCountRaw])).toEqual([
+      ['株式会社テスト', 'organization', '山田太郎', 3, '3件'],
+      ['佐藤花子', 'individual', null, 1, '1'],
+      ['一般社団法人テスト協会', 'organization', null, null, '多数'],
+    ]);
+    expect(messages).toContain('notice.txt:7:1: info: Unexpected 意見数 多数 for 一般社団法人テスト協会, expected one number such as 3 or 12件: opinionCount is null [count-unread]');
+    expect(messages).not.toContain('[note-outside-table]');
+  });
+
+  it('reports, once per column, what a 提出者一覧 table prints beside the names but its numbers, and the counts of a 再意見 round', async () => {
+    const text = [
+      'テスト案に対する意見募集の結果',
+      '',
+      '意見提出者一覧',
+      'No.\t提出者\t代表者氏名等\t受付日',
+      '1\t株式会社テスト\t代表取締役 山田太郎\t4月1日',
+      '2\t一般社団法人テスト協会\t\t4月2日',
+      '',
+      '再意見提出者一覧',
+      '受付順\t再意見提出者\t意見数',
+      '1\t株式会社テスト\t2',
+      '',
+      '番号\t提出された意見\t考え方',
+      '1\t延期すべき。\t承ります。',
+      '',
+    ].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.notice.submitters.map((s) => [s.name, s.representative, s.opinionCount])).toEqual([
+      ['株式会社テスト', '代表取締役 山田太郎', null],
+      ['一般社団法人テスト協会', null, null],
+    ]);
     const reported = messages.split('\n').filter((line) => line.includes('提出者一覧 table'));
     expect(reported).toEqual([
-      'notice.txt:5:3: info: Unexpected text in the column 氏名 of a 提出者一覧 table, expected only names (and their numbers): kept in no record: 山田太郎 [note-outside-table]',
-      'notice.txt:5:16: info: Unexpected text in the column 意見数 of a 提出者一覧 table, expected only names (and their numbers): kept in no record: 3 1 2 [note-outside-table]',
+      'notice.txt:5:22: info: Unexpected text in the column 受付日 of a 提出者一覧 table, expected names, their numbers, 代表者 and 意見数: kept in no record: 4月1日 4月2日 [note-outside-table]',
+      'notice.txt:10:11: info: Unexpected text in the column 意見数 of a 提出者一覧 table, expected names, their numbers, 代表者 and 意見数: kept in no record: 2 [note-outside-table]',
     ]);
-    expect(document?.diagnostics.find((d) => d.message.includes('意見数'))).toMatchObject({ line: 5, column: 16, endLine: 7, endColumn: 19 });
+    expect(document?.diagnostics.find((d) => d.message.includes('受付日'))).toMatchObject({ line: 5, column: 22, endLine: 6, endColumn: 20 });
+  });
+
+  it('gives a representative to a submitter the header block named first, and reports a second row of one name that prints others', async () => {
+    const text = [
+      'テスト案に対する意見募集の結果',
+      '提出意見数：2者',
+      '法人：2者（株式会社テスト、株式会社サンプル）',
+      '',
+      '意見提出者一覧',
+      '団体名\t代表者',
+      '株式会社テスト\t山田太郎',
+      '株式会社テスト\t佐藤花子',
+      '株式会社サンプル\t',
+      '',
+      '番号\t提出された意見\t考え方',
+      '1\t延期すべき。\t承ります。',
+      '',
+    ].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.notice.submitters.map((s) => [s.id, s.name, s.representative])).toEqual([
+      ['s-1', '株式会社テスト', '山田太郎'],
+      ['s-2', '株式会社サンプル', null],
+    ]);
+    expect(messages).toContain('notice.txt:8:1: info: Unexpected 株式会社テスト listed again with 佐藤花子, expected each submitter once: kept in no record [note-outside-table]');
   });
 });
 

@@ -44,13 +44,17 @@ export function toJsonLd(doc: NoticeDocument, context: object, sourceText: strin
   }
   const respondentId = notice.respondent === null ? null : nodeId('respondent');
 
-  const submitterNode = (s: Submitter): JsonObject => ({
-    '@id': nodeId(s.id),
-    '@type': SUBMITTER_TYPE[s.kind],
-    identifier: s.id,
-    name: s.name,
-    submitterKind: s.kind,
-  });
+  const submitterNode = (s: Submitter): JsonObject =>
+    withoutNulls({
+      '@id': nodeId(s.id),
+      '@type': SUBMITTER_TYPE[s.kind],
+      identifier: s.id,
+      name: s.name,
+      submitterKind: s.kind,
+      representative: s.representative,
+      opinionCount: s.opinionCount,
+      opinionCountRaw: s.opinionCountRaw,
+    });
 
   const authorNamed = (name: string): Json => submitterIds.get(name) ?? { '@type': 'Thing', name };
   /** A joint mark's authors: each named submitter, and people only counted as a blank node with their number. */

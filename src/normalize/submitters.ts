@@ -37,6 +37,9 @@ export function digitsValue(digits: string): number | null {
   return significant.length <= MAX_DIGITS ? Number(significant) : null;
 }
 
+/** A 件数 or 意見数 cell's number (`3`, `１２件`, `1,043`) is `$1`; a cell that prints none (`多数`) does not match. */
+export const COUNT_CELL = new RegExp(`^[ \\u3000]*(${COUNT_DIGITS})[ \\u3000]*(?:件|通|者|名|人)?[ \\u3000]*$`);
+
 const GROUP_LABEL = '(?:法人|団体|個人事業主|個人|事業者|企業|その他)';
 const GROUP_LINE = new RegExp(`^(${GROUP_LABEL}(?:[・･、]${GROUP_LABEL})*)\\s*[:：]\\s*(${COUNT_DIGITS})\\s*(者|件|通|名)\\s*(?:[(（](.*)[)）])?\\s*$`);
 

@@ -13,7 +13,7 @@
  */
 import { compareCodeUnits } from '../diagnostics.js';
 import { diffChars } from 'diff';
-import type { Comment, Diagnostic, NoticeDocument, Opinion, Ref } from '../schema/records.js';
+import type { Comment, Diagnostic, NoticeDocument, Opinion, Ref, Submitter } from '../schema/records.js';
 
 /** Unchanged code points kept on each side of an edit in an inline diff. */
 const CONTEXT = 12;
@@ -416,16 +416,16 @@ function diffNoticeFields(a: NoticeDocument, b: NoticeDocument): DiffEntry[] {
 
 /** Notice submitters matched by name (their ids are positions, which shift when one is inserted). */
 function diffNoticeSubmitters(a: NoticeDocument, b: NoticeDocument): DiffEntry[] {
-  const kinds = (doc: NoticeDocument): Map<string, string> =>
-    new Map((doc.notice.submitters ?? []).map((submitter) => [normalizeText(submitter.name), submitter.kind]));
-  const before = kinds(a);
-  const after = kinds(b);
+  const byName = (doc: NoticeDocument): Map<string, Submitter> => new Map((doc.notice.submitters ?? []).map((submitter) => [normalizeText(submitter.name), submitter]));
+  const before = byName(a);
+  const after = byName(b);
   return unionKeys(before, after).flatMap((name): DiffEntry[] => {
-    const oldKind = before.get(name);
-    const newKind = after.get(name);
-    if (oldKind === undefined) return [{ type: 'notice-submitter-added', name, kind: newKind ?? 'unknown' }];
-    if (newKind === undefined) return [{ type: 'notice-submitter-removed', name, kind: oldKind }];
-    return fieldChange(`submitter ${name} kind`, oldKind, newKind);
+    const old = before.get(name);
+    const now = after.get(name);
+    if (old === undefined) return [{ type: 'notice-submitter-added', name, kind: now?.kind ?? 'unknown' }];
+    if (now === undefined) return [{ type: 'notice-submitter-removed', name, kind: old.kind }];
+    // Outputs of pubcom before 2026-11-28 have no representative or opinionCount.
+    return (['kind', 'representative', 'opinionCount'] as const).flatMap((field) => fieldChange(`submitter ${name} ${field}`, old[field] ?? null, now[field] ?? null));
   });
 }
 

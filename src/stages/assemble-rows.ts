@@ -73,7 +73,16 @@ export interface TitleLine {
   inCell?: boolean;
 }
 
-/** Names from a 意見提出者一覧 (a list or a table), by round. */
+/** A name of a 提出者一覧; a table may print beside it a representative (代表者, or the 氏名 beside a 団体名) and a count of opinions (意見数), as printed. */
+export interface ListedName {
+  name: string;
+  line: number;
+  /** `individual` for a name from the 氏名 column of a table with a 団体名 column; null to guess from the name. */
+  kind: 'individual' | null;
+  representative: string | null;
+  opinionCountRaw: string | null;
+}
+
 /** The 提出者一覧 being read: its list, and its table's header row if it has one. */
 interface SubmitterTable {
   target: SubmitterList;
@@ -81,9 +90,10 @@ interface SubmitterTable {
   headers: string[];
 }
 
+/** Names from a 意見提出者一覧 (a list or a table), by round. */
 export interface SubmitterList {
   round: 'opinion' | 're-opinion';
-  names: { name: string; line: number }[];
+  names: ListedName[];
   /** `個人3名` printed without names: counted, never invented. */
   unnamed: number;
 }
@@ -316,7 +326,7 @@ class Assembler {
       report(
         this.file,
         'note-outside-table',
-        `Unexpected text in ${column} of a 提出者一覧 table, expected only names (and their numbers): kept in no record: ${preview(paragraphs.map((p) => p.text).join(' '))}`,
+        `Unexpected text in ${column} of a 提出者一覧 table, expected names, their numbers, 代表者 and 意見数: kept in no record: ${preview(paragraphs.map((p) => p.text).join(' '))}`,
         spanOf(paragraphs),
       );
     }
@@ -1014,7 +1024,7 @@ function readListLine(list: SubmitterList, text: string, line: number): void {
   const item = LIST_ITEM.exec(text)?.[1]?.trim();
   const unnamed = UNNAMED.exec(item ?? text);
   if (unnamed?.[1]) list.unnamed += Number(opinionKey(unnamed[1]));
-  else if (item) list.names.push({ name: item, line });
+  else if (item) list.names.push({ name: item, line, kind: null, representative: null, opinionCountRaw: null });
 }
 
 /** A line of a listed 提出者一覧 rather than a bare name: numbered or bulleted, people counted, or a remark in parentheses (`(順不同・敬称略)`). */
@@ -1025,20 +1035,33 @@ function isListLine(text: string): boolean {
 /** `1`, `１.`, `(3)`: a 提出者一覧's own numbering, which the list's order keeps. */
 const LIST_NUMBER = /^[(（]?[0-9０-９]+[.．)）]?$/;
 
+/** `代表者`, `代表者氏名`, `代表者名等`: the person who signs for an organisation. */
+const REPRESENTATIVE_HEADER = /^(?:団体の)?代表者(?:の)?(?:氏名|名)?(?:等)?$/;
+
 /**
  * One row of a 提出者一覧 table: the name in the submitter column, or in the last
- * filled cell. Returns the other cells' text, but for numbers in a column that
- * numbers the list (受付順, No., or no header), for a diagnostic.
+ * filled cell, with its representative and its count of opinions where the
+ * table prints them (in the first round only: a 再意見 round counts re-opinions).
+ * Returns the other cells' text, but for numbers in a column that numbers the
+ * list (受付順, No., or no header), for a diagnostic.
  */
 function readListRow(list: SubmitterTable, row: RowBlock): { column: number; paragraphs: Paragraph[] }[] {
-  const { roles } = list;
-  const nameColumn = roles ? nameColumnOf(list, row) : row.texts.findLastIndex((text) => text.trim() !== '');
-  const name = row.texts[nameColumn]?.trim();
-  if (name) list.target.names.push({ name, line: row.line });
+  const { roles, headers } = list;
+  const text = (column: number): string => row.texts[column]?.trim() ?? '';
+  const nameColumn = roles ? nameColumnOf(list, row) : row.texts.findLastIndex((cell) => cell.trim() !== '');
+  const beside = (wanted: (role: Role | null, header: string) => boolean): number =>
+    list.target.round === 'opinion' && roles ? roles.findIndex((role, column) => column !== nameColumn && text(column) !== '' && wanted(role, (headers[column] ?? '').replace(/[\s\u3000]+/g, ''))) : -1;
+  // The person's name beside an organisation's (氏名 ⇥ 団体名) signs for it, as a 代表者 column's does.
+  const representativeColumn = beside((role, header) => REPRESENTATIVE_HEADER.test(header) || (role === 'submitter' && ORGANISATION_HEADER.test(headers[nameColumn] ?? '')));
+  const countColumn = beside((role) => role === 'count');
+  const name = text(nameColumn);
+  const person = headers.some((header) => ORGANISATION_HEADER.test(header)) && !ORGANISATION_HEADER.test(headers[nameColumn] ?? '');
+  if (name) list.target.names.push({ name, line: row.line, kind: person ? 'individual' : null, representative: text(representativeColumn) || null, opinionCountRaw: text(countColumn) || null });
+  const kept = name ? [nameColumn, representativeColumn, countColumn] : [];
   return row.cells.flatMap((cell, column) => {
     const role = roles?.[column] ?? null;
-    const numbering = (role === null || role === 'number') && LIST_NUMBER.test(row.texts[column]?.trim() ?? '');
-    if (column === nameColumn || !cell || cell.fromRowspan || numbering) return [];
+    const numbering = (role === null || role === 'number') && LIST_NUMBER.test(text(column));
+    if (kept.includes(column) || !cell || cell.fromRowspan || numbering) return [];
     const paragraphs = cellParagraphs(cell);
     return paragraphs.length > 0 ? [{ column, paragraphs }] : [];
   });

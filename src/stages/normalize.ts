@@ -8,7 +8,7 @@ import type { VFile } from 'vfile';
 import { nonBlankLength, opinionName, report, type Accounting } from '../diagnostics.js';
 import { outcomeOf, refersToOf, revisedFromFlag, revisedFromLegend } from '../normalize/outcome.js';
 import { findRefs, parsePlace, type FoundRef } from '../normalize/refs.js';
-import { COUNT_DIGITS, digitsValue, submitterKey } from '../normalize/submitters.js';
+import { COUNT_CELL, digitsValue, submitterKey } from '../normalize/submitters.js';
 import type { Overrides } from '../schema/overrides.js';
 import type { Comment, GlossaryEntry, Notice, NoticeDocument, Opinion, Outcome, Ref, RefValue } from '../schema/records.js';
 import { reportUnattributed, type Draft } from './assemble-rows.js';
@@ -189,9 +189,6 @@ function toOpinion(split: SplitOpinion, id: string, context: RecordContext): Opi
     source: locate.span(draft),
   };
 }
-
-/** A 件数 cell's number (`3`, `１２件`, `1,043`); null for one that prints none (`多数`). */
-const COUNT_CELL = new RegExp(`^[ \\u3000]*(${COUNT_DIGITS})[ \\u3000]*(?:件|通|者|名|人)?[ \\u3000]*$`);
 
 function countOf(text: string, opinion: string, line: number, context: RecordContext): number | null {
   const digits = COUNT_CELL.exec(text)?.[1];

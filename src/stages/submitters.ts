@@ -6,9 +6,9 @@
  */
 import type { VFile } from 'vfile';
 import { opinionName, report } from '../diagnostics.js';
-import { guessKind, normalizeSubmitterName, submitterKey } from '../normalize/submitters.js';
+import { COUNT_CELL, digitsValue, guessKind, normalizeSubmitterName, submitterKey } from '../normalize/submitters.js';
 import type { Submitter } from '../schema/records.js';
-import type { SubmitterList } from './assemble-rows.js';
+import type { ListedName, SubmitterList } from './assemble-rows.js';
 import type { Count, NoticeHeader } from './read-header.js';
 import type { SplitOpinion } from './split-comments.js';
 
@@ -29,15 +29,23 @@ export function withAliases(split: SplitOpinion[], aliases: Record<string, strin
 /** The listed submitters in list order (by type, then 提出者一覧 by round), then anyone a mark names who is not listed. */
 export function collectSubmitters(header: NoticeHeader, lists: readonly SubmitterList[], split: SplitOpinion[], file: VFile): Submitter[] {
   const submitters: Submitter[] = [];
-  const seen = new Set<string>();
-  const add = (name: string, kind: Submitter['kind']): void => {
+  const byKey = new Map<string, Submitter>();
+  const add = (name: string, kind: Submitter['kind']): Submitter => {
     const key = submitterKey(name);
-    if (seen.has(key)) return;
-    seen.add(key);
-    submitters.push({ id: `s-${submitters.length + 1}`, name, kind });
+    const known = byKey.get(key);
+    if (known) return known;
+    const submitter: Submitter = { id: `s-${submitters.length + 1}`, name, kind, representative: null, opinionCount: null, opinionCountRaw: null };
+    byKey.set(key, submitter);
+    submitters.push(submitter);
+    return submitter;
   };
   for (const group of header.groups) for (const name of group.names) add(name, group.kind);
-  for (const list of lists) for (const { name } of list.names) add(normalizeSubmitterName(name), guessKind(normalizeSubmitterName(name)));
+  for (const list of lists) {
+    for (const listed of list.names) {
+      const name = normalizeSubmitterName(listed.name);
+      addListed(add(name, listed.kind ?? guessKind(name)), listed, file);
+    }
+  }
   const listed = submitters.length;
   checkCounts(header, lists, file);
   reportUnmarked(split, file);
@@ -46,7 +54,7 @@ export function collectSubmitters(header: NoticeHeader, lists: readonly Submitte
       // A joint mark names each of its named parts; people it only counts (個人(3名)) are no entry.
       const named = comment.joint ? comment.joint.flatMap((part) => (part.name === null ? [] : [{ name: part.name, kind: part.kind }])) : comment.submitter === null ? [] : [{ name: comment.submitter, kind: guessKind(comment.submitter) }];
       for (const { name, kind } of named) {
-        if (listed > 0 && !seen.has(submitterKey(name))) {
+        if (listed > 0 && !byKey.has(submitterKey(name))) {
           report(file, 'unknown-submitter', `Unexpected submitter ${comment.joint ? name : (comment.submitterRaw ?? name)}, expected one of the ${listed} listed at the top`, { line: comment.endLine, column: 1 });
         }
         add(name, kind);
@@ -54,6 +62,28 @@ export function collectSubmitters(header: NoticeHeader, lists: readonly Submitte
     }
   }
   return submitters;
+}
+
+/**
+ * A 提出者一覧 row's representative and count of opinions go to its submitter;
+ * a second row of the same name that prints others is reported, not merged.
+ */
+function addListed(submitter: Submitter, listed: ListedName, file: VFile): void {
+  const { representative, opinionCountRaw } = listed;
+  if (representative === null && opinionCountRaw === null) return;
+  if (submitter.representative !== null || submitter.opinionCountRaw !== null) {
+    if (submitter.representative !== representative || submitter.opinionCountRaw !== opinionCountRaw) {
+      const printed = [representative, opinionCountRaw].filter((text) => text !== null).join(' ');
+      report(file, 'note-outside-table', `Unexpected ${submitter.name} listed again with ${printed}, expected each submitter once: kept in no record`, { line: listed.line, column: 1 });
+    }
+    return;
+  }
+  submitter.representative = representative;
+  submitter.opinionCountRaw = opinionCountRaw;
+  if (opinionCountRaw === null) return;
+  const digits = COUNT_CELL.exec(opinionCountRaw)?.[1];
+  if (digits === undefined) report(file, 'count-unread', `Unexpected 意見数 ${opinionCountRaw} for ${submitter.name}, expected one number such as 3 or 12件: opinionCount is null`, { line: listed.line, column: 1 });
+  submitter.opinionCount = digits === undefined ? null : digitsValue(digits);
 }
 
 /**
