@@ -7,8 +7,8 @@ export type ColumnRole = 'opinion' | 'response' | 'flag' | 'number' | 'place' | 
 
 /** Tried in order: 修正の有無 also contains 提出意見, 再意見 also contains 意見. */
 const ROLE_PATTERNS: readonly (readonly [ColumnRole, RegExp])[] = [
-  // 修正の有無; 案の修正, 案への反映, 反映状況, 対応区分: columns of a flag or of its category (A/B/C by a legend).
-  ['flag', /修正の有無|修正有無|反映の有無|^(?:原?案|素案|計画案?)?(?:への|の)?(?:修正|反映)(?:状況|区分)?$|^対応区分$/],
+  // 修正(等)の有無; 案の修正, 案への反映, 反映状況, 反映結果, 対応区分: columns of a flag or of its category (A/B/C by a legend).
+  ['flag', /修正(?:等)?の有無|修正有無|反映の有無|^(?:原?案|素案|計画案?)?(?:への|の)?(?:修正|反映)(?:状況|区分|結果)?$|^対応区分$/],
   // 再意見, 再意見(抜粋) (S11), NTT再意見(要旨) (S10: one party's own column); not 意見・再意見, which merges both rounds.
   ['re-opinion', /^[A-Za-zＡ-Ｚ]*再意見(?:[(（][^)）]*[)）])?$/],
   // e-Gov's own column (行政手続法 43条): 提出意見を考慮した結果(及びその理由).

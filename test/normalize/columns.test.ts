@@ -65,6 +65,8 @@ describe('columnRole', () => {
     ['案への反映', 'flag'],
     ['計画への反映', 'flag'],
     ['反映状況', 'flag'],
+    ['反映結果', 'flag'],
+    ['修正等の有無', 'flag'],
     ['対応区分', 'flag'],
     ['該当項目', 'place'],
     // A footnote mark after a header.
