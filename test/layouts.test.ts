@@ -2038,6 +2038,32 @@ describe('a list of submitters (提出者一覧)', () => {
     expect(document?.diagnostics.find((d) => d.message.includes('受付日'))).toMatchObject({ line: 5, column: 22, endLine: 6, endColumn: 20 });
   });
 
+  it('reads the counts a 提出者一覧 states (計4者（14件）, 計2件 on a line of its own) where the title block states none, and checks the names against them', async () => {
+    const text = [
+      'テスト案に対する意見募集の結果',
+      '',
+      '意見提出者一覧　計3者（14件）（意見提出順、敬称略）',
+      '1. 株式会社テスト',
+      '2. 一般社団法人テスト協会',
+      '',
+      '再意見提出者一覧',
+      '計1件（受付順、敬称略）',
+      '1. 株式会社テスト',
+      '',
+      '番号\t提出された意見\t考え方',
+      '1\t延期すべき。\t承ります。',
+      '',
+    ].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.notice).toMatchObject({ submitterCount: 3, submitterCountUnit: '者', reSubmitterCount: 1 });
+    expect(messages).toContain('notice.txt:3:1: warning: Unexpected 2 submitters listed, expected 3者 as stated [submitter-count-mismatch]');
+    expect(messages).not.toContain('re-opinion submitters listed');
+    // The title block's own count comes first.
+    const stated = await convertText(text.replace('テスト案に対する意見募集の結果\n', 'テスト案に対する意見募集の結果\n提出意見数：2者\n'));
+    expect(stated.document?.notice).toMatchObject({ submitterCount: 2, reSubmitterCount: 1 });
+    expect(stated.messages).not.toContain('[submitter-count-mismatch]');
+  });
+
   it('gives a representative to a submitter the header block named first, and reports a second row of one name that prints others', async () => {
     const text = [
       'テスト案に対する意見募集の結果',

@@ -14,11 +14,12 @@ import { headerRole, MARKDOWN_BOLD, respondentFrom, type ColumnRole } from '../n
 import type { Overrides } from '../schema/overrides.js';
 import { circledValue } from '../normalize/circled-digits.js';
 import { opinionKey } from '../normalize/outcome.js';
+import { COUNT_DIGITS, digitsValue } from '../normalize/submitters.js';
 import { parseSectionHeading } from '../normalize/sections.js';
 import { isAllBold, type Block, type CellNode, type RowBlock } from './blocks.js';
 import { cellParagraphs, restoredCircledDigits, unsafeMarkup, type Paragraph } from './cell-text.js';
 import { SENTENCE_END } from './split-comments.js';
-import { isCountTableHeader, legendsIn, noteIn } from './read-header.js';
+import { isCountTableHeader, legendsIn, noteIn, type Count } from './read-header.js';
 import { pushAll } from '../arrays.js';
 
 /** The paragraphs one row contributes to one column of an opinion. */
@@ -96,6 +97,8 @@ export interface SubmitterList {
   names: ListedName[];
   /** `個人3名` printed without names: counted, never invented. */
   unnamed: number;
+  /** How many the list says it lists (`意見提出者一覧　計4者（14件）`, or `計4件` on a line of its own), if it does. */
+  stated: Count | null;
 }
 
 export interface Draft {
@@ -233,7 +236,7 @@ class Assembler {
   private heading(block: Extract<Block, { type: 'heading' }>, isSection: boolean): void {
     this.list = null;
     if (LIST_HEADING.test(block.text)) {
-      this.startList(block.text, null);
+      this.startList(block.text, block.line, null);
     } else if (!this.inBody && looksLikeTitle(block.text) && !this.draft.titleBlock.some((line) => looksLikeTitle(line.text))) {
       // A page whose only heading is its title, right over the table (S3's page): the title, not a section.
       this.draft.titleBlock.push({ line: block.line, text: block.text, cells: null, isMainHeading: true });
@@ -253,9 +256,11 @@ class Assembler {
    */
   private text(block: Extract<Block, { type: 'text' }>, overTable: boolean, overHeader: boolean): void {
     const opensFirstSection = !this.inBody && !this.list && overHeader && isNumberedHeading(block.text) && !NOTICE_PART.test(block.text);
-    if (!this.inBody && !opensFirstSection) this.draft.titleBlock.push({ line: block.line, text: block.text, cells: null, isMainHeading: false, ...(block.inCell ? { inCell: true } : {}) });
+    // A list's own total (`計4件` under 再意見提出者一覧) counts that list, not the notice: withListedCounts reads it.
+    const listTotalLine = this.list !== null && !LIST_HEADING.test(block.text) && LIST_TOTAL.test(block.text);
+    if (!this.inBody && !opensFirstSection && !listTotalLine) this.draft.titleBlock.push({ line: block.line, text: block.text, cells: null, isMainHeading: false, ...(block.inCell ? { inCell: true } : {}) });
     if (LIST_HEADING.test(block.text)) {
-      this.startList(block.text, null);
+      this.startList(block.text, block.line, null);
     } else if (this.list) {
       readListLine(this.list.target, block.text, block.line);
       // `※ 上記のほか、個人3名から…`: counted, and kept as the note it is.
@@ -378,7 +383,7 @@ class Assembler {
       this.list.headers = row.texts;
       if (/再意見/.test(heading)) this.list.target.round = 're-opinion';
     } else {
-      this.startList(heading, roles, row.texts);
+      this.startList(heading, row.line, roles, row.texts);
     }
   }
 
@@ -638,8 +643,8 @@ class Assembler {
     this.endMergedCells();
   }
 
-  private startList(heading: string, roles: Role[] | null, headers: string[] = []): void {
-    const target: SubmitterList = { round: /再意見/.test(heading) ? 're-opinion' : 'opinion', names: [], unnamed: 0 };
+  private startList(heading: string, line: number, roles: Role[] | null, headers: string[] = []): void {
+    const target: SubmitterList = { round: /再意見/.test(heading) ? 're-opinion' : 'opinion', names: [], unnamed: 0, stated: listTotal(heading, line) };
     this.draft.submitterLists.push(target);
     this.list = { target, roles, headers };
   }
@@ -1024,12 +1029,22 @@ function readListLine(list: SubmitterList, text: string, line: number): void {
   const item = LIST_ITEM.exec(text)?.[1]?.trim();
   const unnamed = UNNAMED.exec(item ?? text);
   if (unnamed?.[1]) list.unnamed += Number(opinionKey(unnamed[1]));
+  else if (!item && list.stated === null) list.stated = listTotal(text, line);
   else if (item) list.names.push({ name: item, line, kind: null, representative: null, opinionCountRaw: null });
 }
 
-/** A line of a listed 提出者一覧 rather than a bare name: numbered or bulleted, people counted, or a remark in parentheses (`(順不同・敬称略)`). */
+/** `計4者`, `合計 12件`, `総数：3名`: how many a 提出者一覧 says it lists (the first count: in `計4者（14件）` the 14 are opinions). */
+const LIST_TOTAL = new RegExp(`(?:合?計|総数)[ \\u3000]*[:：]?[ \\u3000]*(${COUNT_DIGITS})[ \\u3000]*(者|件|名|人|通|団体)`);
+
+function listTotal(text: string, line: number): Count | null {
+  const [, digits = '', unit = null] = LIST_TOTAL.exec(text) ?? [];
+  const count = digits === '' ? null : digitsValue(digits);
+  return count === null ? null : { count, unit, line };
+}
+
+/** A line of a listed 提出者一覧 rather than a bare name: numbered or bulleted, people counted, a total (`計4件`), or a remark in parentheses (`(順不同・敬称略)`). */
 function isListLine(text: string): boolean {
-  return LIST_ITEM.test(text) || UNNAMED.test(text) || /^[(（][^)）]*[)）]$/.test(text);
+  return LIST_ITEM.test(text) || UNNAMED.test(text) || LIST_TOTAL.test(text) || /^[(（][^)）]*[)）]$/.test(text);
 }
 
 /** `1`, `１.`, `(3)`: a 提出者一覧's own numbering, which the list's order keeps. */

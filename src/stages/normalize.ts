@@ -15,7 +15,7 @@ import { reportUnattributed, type Draft } from './assemble-rows.js';
 import { locator, type Locator, type Range } from './locate.js';
 import type { NoticeHeader } from './read-header.js';
 import type { CommentDraft, SplitOpinion, TextBlock } from './split-comments.js';
-import { collectSubmitters, withAliases } from './submitters.js';
+import { collectSubmitters, withAliases, withListedCounts } from './submitters.js';
 
 export interface SourceInfo {
   id: string;
@@ -26,7 +26,8 @@ export interface SourceInfo {
   text: string;
 }
 
-export function normalize(source: SourceInfo, header: NoticeHeader, draft: Draft, drafts: SplitOpinion[], file: VFile, overrides: Overrides = {}): NoticeDocument {
+export function normalize(source: SourceInfo, titleHeader: NoticeHeader, draft: Draft, drafts: SplitOpinion[], file: VFile, overrides: Overrides = {}): NoticeDocument {
+  const header = withListedCounts(titleHeader, draft.submitterLists);
   const locate = locator(source.text);
   const split = withAliases(drafts, overrides.submitterAliases ?? {});
   reportCellsNoCommentTook(split, file);

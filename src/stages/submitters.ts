@@ -26,6 +26,16 @@ export function withAliases(split: SplitOpinion[], aliases: Record<string, strin
   }));
 }
 
+/**
+ * The counts of a notice that states them only over its 提出者一覧
+ * (`意見提出者一覧　計4者（14件）`): the first list's of each round, where the
+ * title block states none.
+ */
+export function withListedCounts(header: NoticeHeader, lists: readonly SubmitterList[]): NoticeHeader {
+  const stated = (round: SubmitterList['round']): Count | null => lists.find((list) => list.round === round && list.stated !== null)?.stated ?? null;
+  return { ...header, submitterCount: header.submitterCount ?? stated('opinion'), reSubmitterCount: header.reSubmitterCount ?? stated('re-opinion') };
+}
+
 /** The listed submitters in list order (by type, then 提出者一覧 by round), then anyone a mark names who is not listed. */
 export function collectSubmitters(header: NoticeHeader, lists: readonly SubmitterList[], split: SplitOpinion[], file: VFile): Submitter[] {
   const submitters: Submitter[] = [];
