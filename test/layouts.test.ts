@@ -1993,6 +1993,7 @@ describe('a list of submitters (提出者一覧)', () => {
       '1\t山田太郎\t株式会社テスト\t3件',
       '2\t佐藤花子\t\t1',
       '(3)\t\t一般社団法人テスト協会\t多数',
+      '4\t株式会社サンプル\t\t',
       '',
       '番号\t提出された意見\t考え方',
       '1\t延期すべき。\t承ります。',
@@ -2003,6 +2004,8 @@ describe('a list of submitters (提出者一覧)', () => {
       ['株式会社テスト', 'organization', '山田太郎', 3, '3件'],
       ['佐藤花子', 'individual', null, 1, '1'],
       ['一般社団法人テスト協会', 'organization', null, null, '多数'],
+      // In the 氏名 column, but a company by its name.
+      ['株式会社サンプル', 'organization', null, null, null],
     ]);
     expect(messages).toContain('notice.txt:7:1: info: Unexpected 意見数 多数 for 一般社団法人テスト協会, expected one number such as 3 or 12件: opinionCount is null [count-unread]');
     expect(messages).not.toContain('[note-outside-table]');

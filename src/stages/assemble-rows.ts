@@ -78,7 +78,7 @@ export interface TitleLine {
 export interface ListedName {
   name: string;
   line: number;
-  /** `individual` for a name from the 氏名 column of a table with a 団体名 column; null to guess from the name. */
+  /** `individual` for a name from the 氏名 column of a table with a 団体名 column, where the name itself tells nothing (株式会社… does); else null. */
   kind: 'individual' | null;
   representative: string | null;
   opinionCountRaw: string | null;

@@ -53,7 +53,8 @@ export function collectSubmitters(header: NoticeHeader, lists: readonly Submitte
   for (const list of lists) {
     for (const listed of list.names) {
       const name = normalizeSubmitterName(listed.name);
-      addListed(add(name, listed.kind ?? guessKind(name)), listed, file);
+      const guessed = guessKind(name);
+      addListed(add(name, guessed === 'unknown' ? (listed.kind ?? guessed) : guessed), listed, file);
     }
   }
   const listed = submitters.length;
