@@ -107,6 +107,8 @@ describe('fsa-kantoku-gfm (GFM pipe tables, No. column, topics, list of submitte
       respondent: '金融庁',
       period: { start: '2024-09-20', end: '2024-10-21', raw: '令和6年9月20日(金曜)から同年10月21日(月曜)' },
       submitterCount: 9,
+      // 延べ23件 (line 5) counts the comments before 集約, not the 10 rows.
+      opinionCount: 23,
     });
     expect(doc.notice.submitters.map((s) => s.name)).toEqual([
       '一般社団法人地域金融システム研究会',

@@ -224,6 +224,16 @@ describe('other changes', () => {
     expect(diffNotices(older, old).notices).toEqual([]);
   });
 
+  it('shows the opinions a notice counts read anew as a notice field change, and none for an output written before the field existed', () => {
+    const old = readOutput();
+    const changed = copy(old);
+    base(changed).notice.opinionCount = 23;
+    expect(renderDiffReport(diffNotices(old, changed), labels)).toContain('- opinionCount: `(none)` → `23`');
+    const older = copy(old);
+    for (const doc of older.values()) if (doc.notice.opinionCount === null) delete (doc.notice as Partial<NoticeDocument['notice']>).opinionCount;
+    expect(diffNotices(older, old).notices).toEqual([]);
+  });
+
   it("shows a submitter's representative and count read anew, and none for an output written before the fields existed", () => {
     const old = readOutput();
     const changed = copy(old);

@@ -46,6 +46,7 @@ const doc: NoticeDocument = NoticeDocument.parse({
     period: { start: '2018-06-07', end: '2018-07-06', raw: '平成30年6月7日～平成30年7月6日' },
     submitterCount: 3,
     submitterCountUnit: '者',
+    opinionCount: 23,
     submitterBreakdown: [
       { label: '団体', count: 1, unit: '件' },
       { label: '個人', count: 2, unit: '件' },
@@ -347,6 +348,7 @@ describe('toJsonLd', () => {
     expect(anonymous).not.toHaveProperty('author');
     expect(anonymous?.['ref']).toEqual([]);
     expect((op14?.['comment'] as Node[])[1]?.['author']).toBe('urn:pubcom:sample-2018#s-3');
+    expect(out['opinionCount']).toBe(23);
     const [listed, person] = out['submitter'] as Node[];
     expect(listed).toMatchObject({ '@type': 'Organization', name: 'パスロジ株式会社', representative: '代表取締役 山田太郎', opinionCount: 2, opinionCountRaw: '2件' });
     expect(person).not.toHaveProperty('representative');

@@ -2058,7 +2058,7 @@ describe('a list of submitters (提出者一覧)', () => {
       '',
     ].join('\n');
     const { document, messages } = await convertText(text);
-    expect(document?.notice).toMatchObject({ submitterCount: 3, submitterCountUnit: '者', reSubmitterCount: 1 });
+    expect(document?.notice).toMatchObject({ submitterCount: 3, submitterCountUnit: '者', opinionCount: 14, reSubmitterCount: 1 });
     expect(messages).toContain('notice.txt:3:1: warning: Unexpected 2 submitters listed, expected 3者 as stated [submitter-count-mismatch]');
     expect(messages).not.toContain('re-opinion submitters listed');
     // The title block's own count comes first.

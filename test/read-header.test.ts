@@ -55,6 +55,31 @@ describe('counts', () => {
     expect(header.breakdown.map(({ label, count, unit }) => [label, count, unit])).toEqual(expected);
   });
 
+  it.each([
+    ['9の個人及び団体から延べ23件のコメントの提出がありました。', 23],
+    ['27の個人・団体から計69件のご意見をいただきました。', 69],
+    ['209 の個人又は団体から延べ 1,043 件の御意見をいただきました。', 1043],
+    ['提出意見数 63件(14人)', 63],
+    ['意見数 12件（意見提出者数：8）', 12],
+    ['2名の方から4件のご意見をいただきました。', 4],
+    ['のべ意見数 1796件', 1796],
+    // Counts of submitters alone, or of opinions by type, or in a sentence without a total of submitters.
+    ['提出意見数:6者 ※提出意見数は、意見提出者数としています。', null],
+    ['15件の御意見をいただきました。', null],
+    ['提出意見数 12件（個人10・団体2）', null],
+    ['２　提出意見数　１，２０４件（団体：４件、個人：１，２００件）', null],
+    ['団体から5件、個人から12件の意見が提出されました。', null],
+    ['意見提出者数：延べ1,043名', null],
+  ])('reads the opinions a notice counts beside its submitters: %s -> %s', (text, count) => {
+    const header = readHeader(lines('テスト案に対する意見募集の結果', text), new VFile());
+    expect(header.opinionCount?.count ?? null).toBe(count);
+  });
+
+  it('reads the opinions of a second line once the first has counted the submitters (S21: 意見提出者数 601通 / のべ意見数 1796件)', () => {
+    const header = readHeader(lines('テスト案に対する意見募集の結果', '意見提出者数 601通', 'のべ意見数 1796件'), new VFile());
+    expect([header.submitterCount?.count, header.opinionCount?.count]).toEqual([601, 1796]);
+  });
+
   it('takes no total from a count of a type (意見提出数：3団体、5個人)', () => {
     const header = readHeader(lines('テスト案に対する意見募集の結果', '意見提出数：3団体、5個人'), new VFile());
     expect(header.submitterCount).toBeNull();

@@ -131,6 +131,7 @@ export function toJsonLd(doc: NoticeDocument, context: object, sourceText: strin
     datePublishedRaw: notice.published?.raw ?? null,
     submitterCount: notice.submitterCount,
     submitterCountUnit: notice.submitterCountUnit,
+    opinionCount: notice.opinionCount,
     submitterBreakdown: notice.submitterBreakdown.map((b) => ({
       '@type': 'CountBreakdown',
       label: b.label,

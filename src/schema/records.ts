@@ -128,6 +128,12 @@ export const Notice = z.object({
   published: PublishedDate.nullable().describe('when the result was published, as the notice prints it: a date alone on a line of the title block (令和6年12月20日), or 結果の公示日 …'),
   submitterCount: z.number().int().nonnegative().nullable(),
   submitterCountUnit: z.string().nullable().describe('者, 件, 通 … as printed'),
+  opinionCount: z
+    .number()
+    .int()
+    .nonnegative()
+    .nullable()
+    .describe('how many opinions the notice says it received, where it states them beside its submitters (18の個人及び団体より延べ73件: 73; 63件(14人): 63); not the number of opinion records; null where it states none'),
   submitterBreakdown: z.array(CountBreakdown),
   rePeriod: Period.nullable(),
   reSubmitterCount: z.number().int().nonnegative().nullable(),

@@ -19,7 +19,7 @@ import { parseSectionHeading } from '../normalize/sections.js';
 import { isAllBold, type Block, type CellNode, type RowBlock } from './blocks.js';
 import { cellParagraphs, restoredCircledDigits, unsafeMarkup, type Paragraph } from './cell-text.js';
 import { SENTENCE_END } from './split-comments.js';
-import { isCountTableHeader, legendsIn, noteIn, type Count } from './read-header.js';
+import { isCountTableHeader, legendsIn, noteIn, opinionsCount, type Count } from './read-header.js';
 import { pushAll } from '../arrays.js';
 
 /** The paragraphs one row contributes to one column of an opinion. */
@@ -99,6 +99,8 @@ export interface SubmitterList {
   unnamed: number;
   /** How many the list says it lists (`意見提出者一覧　計4者（14件）`, or `計4件` on a line of its own), if it does. */
   stated: Count | null;
+  /** The opinions it says they sent (the 14 of `計4者（14件）`). */
+  statedOpinions: Count | null;
 }
 
 export interface Draft {
@@ -644,7 +646,7 @@ class Assembler {
   }
 
   private startList(heading: string, line: number, roles: Role[] | null, headers: string[] = []): void {
-    const target: SubmitterList = { round: /再意見/.test(heading) ? 're-opinion' : 'opinion', names: [], unnamed: 0, stated: listTotal(heading, line) };
+    const target: SubmitterList = { round: /再意見/.test(heading) ? 're-opinion' : 'opinion', names: [], unnamed: 0, stated: listTotal(heading, line), statedOpinions: listTotalOpinions(heading, line) };
     this.draft.submitterLists.push(target);
     this.list = { target, roles, headers };
   }
@@ -1040,6 +1042,13 @@ function listTotal(text: string, line: number): Count | null {
   const [, digits = '', unit = null] = LIST_TOTAL.exec(text) ?? [];
   const count = digits === '' ? null : digitsValue(digits);
   return count === null ? null : { count, unit, line };
+}
+
+/** The opinions beside a 提出者一覧's total: `計4者（14件）`. */
+function listTotalOpinions(text: string, line: number): Count | null {
+  const digits = LIST_TOTAL.test(text) ? opinionsCount(text) : null;
+  const count = digits === null ? null : digitsValue(digits);
+  return count === null ? null : { count, unit: '件', line };
 }
 
 /** A line of a listed 提出者一覧 rather than a bare name: numbered or bulleted, people counted, a total (`計4件`), or a remark in parentheses (`(順不同・敬称略)`). */

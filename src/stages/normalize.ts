@@ -49,6 +49,7 @@ export function normalize(source: SourceInfo, titleHeader: NoticeHeader, draft: 
       published: header.published,
       submitterCount: header.submitterCount?.count ?? null,
       submitterCountUnit: header.submitterCount?.unit ?? null,
+      opinionCount: header.opinionCount?.count ?? null,
       submitterBreakdown: [...header.groups.map(({ label, count, unit }) => ({ label, count, unit })), ...header.breakdown],
       rePeriod: header.rePeriod,
       reSubmitterCount: header.reSubmitterCount?.count ?? null,

@@ -30,6 +30,8 @@ export interface NoticeHeader {
   rePeriod: Period | null;
   submitterCount: Count | null;
   reSubmitterCount: Count | null;
+  /** The opinions the notice says it received, stated beside its submitters (`18の個人及び団体より延べ73件`): 73. */
+  opinionCount: Count | null;
   groups: SubmitterGroup[];
   /** Counts by type from a table (団体 | 事業者 | 個人 over 5件 | 2件 | 4件). */
   breakdown: { label: string; count: number; unit: string }[];
@@ -148,6 +150,7 @@ export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines
     rePeriod: null,
     submitterCount: null,
     reSubmitterCount: null,
+    opinionCount: null,
     groups: [],
     breakdown: [],
     published: null,
@@ -369,7 +372,30 @@ function readCounts(header: NoticeHeader, text: string, line: number, file: VFil
   if (re && header.reSubmitterCount === null) header.reSubmitterCount = count(re[1], re[2], line, file);
   const match = firstRoundCount(text);
   if (match) header.submitterCount ??= count(match[1], match[2], line, file);
-  return match !== null || re !== null;
+  // Beside submitters counted in people (or without a unit): where they are counted in 件 too, a line's other 件 are parts of them.
+  const opinions = (match && match[2] !== '件') || /延べ|のべ/.test(text) ? opinionsCount(text.replace(RE_COUNT, '')) : null;
+  if (opinions) header.opinionCount ??= count(opinions, '件', line, file);
+  return match !== null || re !== null || opinions !== null;
+}
+
+/**
+ * The opinions a line counts beside its submitters, in 件 (FORMATS.md §1.5: N submitters, M items):
+ * `…から延べ73件`, `63件(14人)`, `意見数 12件(提出者数 8)`, `計4者（14件）`, `のべ意見数 1796件`.
+ */
+const OPINIONS_COUNTED: readonly RegExp[] = [
+  new RegExp(`(?:から|より)[、,，\\s]*(?:延べ|のべ|合?計|総数)?\\s*(${COUNT_DIGITS})\\s*件`),
+  new RegExp(`(?<![0-9０-９,，])(${COUNT_DIGITS})\\s*件\\s*[(（]\\s*(?:(?:意見)?提出者数?\\s*[:：]?\\s*)?${COUNT_DIGITS}\\s*(?:者|人|名)?\\s*[)）]`),
+  new RegExp(`(?:者|人|名)\\s*[(（]\\s*(?:延べ|のべ|合?計)?\\s*(${COUNT_DIGITS})\\s*件\\s*[)）]`),
+  new RegExp(`(?:延べ|のべ)\\s*(?:(?:御|ご)?(?:意見|コメント)(?:の)?(?:件)?数)?\\s*[:：]?\\s*(${COUNT_DIGITS})\\s*件`),
+];
+
+/** The digits of the opinions a line counts beside its submitters, if it does. */
+export function opinionsCount(text: string): string | null {
+  for (const pattern of OPINIONS_COUNTED) {
+    const digits = pattern.exec(text)?.[1];
+    if (digits) return digits;
+  }
+  return null;
 }
 
 /** The first-round count a line states (its digits and unit in groups 1 and 2), the 再意見 round's left out. */

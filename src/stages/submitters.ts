@@ -32,8 +32,13 @@ export function withAliases(split: SplitOpinion[], aliases: Record<string, strin
  * title block states none.
  */
 export function withListedCounts(header: NoticeHeader, lists: readonly SubmitterList[]): NoticeHeader {
-  const stated = (round: SubmitterList['round']): Count | null => lists.find((list) => list.round === round && list.stated !== null)?.stated ?? null;
-  return { ...header, submitterCount: header.submitterCount ?? stated('opinion'), reSubmitterCount: header.reSubmitterCount ?? stated('re-opinion') };
+  const stated = (round: SubmitterList['round']): SubmitterList | undefined => lists.find((list) => list.round === round && list.stated !== null);
+  return {
+    ...header,
+    submitterCount: header.submitterCount ?? stated('opinion')?.stated ?? null,
+    reSubmitterCount: header.reSubmitterCount ?? stated('re-opinion')?.stated ?? null,
+    opinionCount: header.opinionCount ?? stated('opinion')?.statedOpinions ?? null,
+  };
 }
 
 /** The listed submitters in list order (by type, then 提出者一覧 by round), then anyone a mark names who is not listed. */
