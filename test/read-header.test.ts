@@ -116,6 +116,7 @@ describe('counts', () => {
       { label: '団体', count: 3, unit: '団体' },
     ]);
     expect(header.submitterCount).toEqual({ count: 13, unit: null, line: 5 });
+    expect(header.opinionCount).toEqual({ count: 33, unit: '件', line: 5 });
     expect(file.messages.map((m) => m.ruleId)).not.toContain('note-outside-table');
   });
 
@@ -126,6 +127,7 @@ describe('counts', () => {
       { label: '電子メール', count: 3, unit: '件' },
       { label: '郵送', count: 2, unit: '件' },
     ]);
+    expect(header.opinionCount).toBeNull();
   });
 
   it('reads the re-consultation count apart', () => {

@@ -176,7 +176,7 @@ export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines
   /** The columns of the glossary table being read (略称 | 正式名称), until a row of another width. */
   let glossaryColumns: { term: number; meaning: number; width: number } | null = null;
   /** The count column of the count table being read (区分 | 提出者数 | 意見件数), until a row of another width; its kinds are read unless a breakdown was. */
-  let countTable: { column: number; width: number; kinds: boolean } | null = null;
+  let countTable: { column: number; opinions: number | null; width: number; kinds: boolean } | null = null;
   /** The year of the last full date printed so far: a period printed without a year (同年2月9日から…) is in it. */
   let yearBefore: YearContext | null = null;
   /** The line above only named the period (`1 意見募集期間`): this one holds its dates. */
@@ -195,8 +195,8 @@ export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines
       glossaryColumns = glossaryHeader(cells);
       if (glossaryColumns) return;
       if (countTable?.width === cells.length && readCountTableRow(header, cells, countTable, line.line, file)) return;
-      const column = countTableColumn(cells);
-      countTable = column === null ? null : { column, width: cells.length, kinds: header.breakdown.length === 0 };
+      const columns = countTableColumns(cells);
+      countTable = columns === null ? null : { ...columns, width: cells.length, kinds: header.breakdown.length === 0 };
       if (countTable) return;
       const next = lines[index + 1] ?? null;
       if (readBreakdown(header, cells, next ? cellsOf(next) : null)) {
@@ -471,20 +471,28 @@ export function isCountTableHeader(texts: readonly string[]): boolean {
   return cells.length >= 2 && COUNT_TABLE_KIND.test(cells[0] ?? '') && cells.slice(1).every((cell) => COUNT_TABLE_COUNT.test(cell));
 }
 
-/** The column of a count table's header whose rows give the counts: the submitters' (提出者数) if it has one, else the first. */
-function countTableColumn(cells: readonly string[]): number | null {
+/**
+ * The columns of a count table's header: the one whose rows give the counts (the submitters' (提出者数) if it has one, else the
+ * first), and beside a submitters' column, the opinions' (意見件数), whose 合計 gives `opinionCount`.
+ */
+function countTableColumns(cells: readonly string[]): { column: number; opinions: number | null } | null {
   if (!isCountTableHeader(cells)) return null;
-  const submitters = cells.findIndex((cell, index) => index > 0 && SUBMITTERS_COUNTED.test(cell.replace(/[\s\u3000]+/g, '')));
-  return submitters > 0 ? submitters : 1;
+  const counted = cells.map((cell, index) => index > 0 && SUBMITTERS_COUNTED.test(cell.replace(/[\s\u3000]+/g, '')));
+  const submitters = counted.indexOf(true);
+  if (submitters < 0) return { column: 1, opinions: null };
+  const opinions = counted.findIndex((isSubmitters, index) => index > 0 && !isSubmitters);
+  return { column: submitters, opinions: opinions < 0 ? null : opinions };
 }
 
 /** A row of a count table: a kind and its count (`個人 | 10人`) into the breakdown (unless one was read elsewhere), `合計` into the total. True when it was read. */
-function readCountTableRow(header: NoticeHeader, cells: readonly string[], table: { column: number; kinds: boolean }, line: number, file: VFile): boolean {
+function readCountTableRow(header: NoticeHeader, cells: readonly string[], table: { column: number; opinions: number | null; kinds: boolean }, line: number, file: VFile): boolean {
   const label = (cells[0] ?? '').trim();
   const value = COUNT_TABLE_CELL.exec((cells[table.column] ?? '').trim());
   if (label === '' || !value) return false;
   if (TOTAL_LABEL.test(label)) {
     header.submitterCount ??= count(value[1], value[2], line, file);
+    const opinions = table.opinions === null ? null : COUNT_TABLE_CELL.exec((cells[table.opinions] ?? '').trim());
+    if (opinions) header.opinionCount ??= count(opinions[1], opinions[2], line, file);
     return true;
   }
   const parsed = digitsValue(value[1] ?? '');
