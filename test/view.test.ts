@@ -181,6 +181,7 @@ describe('renderNoticeHtml', () => {
     const page = renderNoticeHtml(loadDocument('fsa-kantoku-gfm'), loadSource(loadDocument('fsa-kantoku-gfm')));
     expect(page).toContain('CSP: クラウドサービス事業者');
     expect(page).toContain('<dt>注記</dt><dd>※ 同趣旨のコメントは、適宜集約しています。</dd>');
+    expect(page).toContain('<dt>意見数(記載)</dt><dd>23件</dd>');
     expect(renderNoticeHtml(loadDocument('caa-hyoji-html'), loadSource(loadDocument('caa-hyoji-html')))).toContain('<dd>令和4年9月30日 <span class="muted">(2022-09-30)</span></dd>');
     const several = structuredClone(doc);
     several.notice.consultations = [
@@ -191,10 +192,15 @@ describe('renderNoticeHtml', () => {
     expect(shown).toContain('意見募集 (1)');
     expect(shown).toContain('テスト規則(案): 令和6年4月1日～令和6年4月30日');
     expect(shown).toContain('提出 記載なし');
+    const listed = structuredClone(doc);
+    Object.assign(listed.notice.submitters[0] ?? {}, { representative: '代表取締役 山田太郎', opinionCountRaw: '2件' });
+    expect(renderNoticeHtml(listed, loadSource(doc))).toContain('<span class="muted">代表者 代表取締役 山田太郎・意見数 2件</span></li>');
     const older = structuredClone(doc) as unknown as { notice: Record<string, unknown> };
     delete older.notice['glossary'];
     delete older.notice['consultations'];
     delete older.notice['notes'];
+    delete older.notice['opinionCount'];
+    for (const submitter of older.notice['submitters'] as Record<string, unknown>[]) delete submitter['representative'];
     expect(() => renderNoticeHtml(older as unknown as NoticeDocument, loadSource(doc))).not.toThrow();
   });
 

@@ -13,7 +13,7 @@
  * add are read when present (diagnostic `endLine`, comment `place`,
  * `notice.coverage`) and never required.
  */
-import type { Comment, Diagnostic, NoticeDocument, Opinion, Ref, Section, Severity } from '../schema/records.js';
+import type { Comment, Diagnostic, NoticeDocument, Opinion, Ref, Section, Severity, Submitter } from '../schema/records.js';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -37,6 +37,15 @@ const OUTCOME_LABEL: Readonly<Record<string, string>> = {
 };
 const KIND_LABEL: Readonly<Record<string, string>> = { comment: '意見', 're-opinion': '再意見' };
 const SUBMITTER_KIND_LABEL: Readonly<Record<string, string>> = { organization: '法人・団体', individual: '個人', unknown: '不明' };
+
+/** What a 提出者一覧 table printed beside a submitter's name (a document written before these fields existed has neither). */
+function listedDetails(submitter: Submitter): string {
+  const parts = [
+    (submitter.representative ?? null) === null ? null : `代表者 ${submitter.representative}`,
+    (submitter.opinionCountRaw ?? null) === null ? null : `意見数 ${submitter.opinionCountRaw}`,
+  ].filter((part) => part !== null);
+  return parts.length === 0 ? '' : ` <span class="muted">${escapeHtml(parts.join('・'))}</span>`;
+}
 
 export interface RenderOptions {
   /** Shown in a banner above the notice, e.g. that the source is not the one converted. */
@@ -153,7 +162,8 @@ class Page {
     const breakdown = notice.submitterBreakdown.map((part) => `${part.label} ${part.count}${part.unit}`).join('、');
     fact('提出者数', escapeHtml(breakdown === '' ? count : `${count}(${breakdown})`));
     if (notice.reSubmitterCount !== null) fact('再意見提出者数', escapeHtml(String(notice.reSubmitterCount)));
-    // Documents written before these fields existed have neither.
+    // Documents written before these fields existed have none of them.
+    if ((notice.opinionCount ?? null) !== null) fact('意見数(記載)', escapeHtml(`${notice.opinionCount}件`));
     for (const consultation of notice.consultations ?? []) {
       const stated = consultation.submitterCount === null ? '記載なし' : `${consultation.submitterCount}${consultation.submitterCountUnit ?? ''}`;
       fact(`意見募集 ${consultation.label}`, `${escapeHtml(consultation.subject)}: ${periodHtml(consultation.period)}、提出 ${escapeHtml(stated)}`);
@@ -186,7 +196,7 @@ class Page {
         : `<ol class="submitters">${notice.submitters
             .map(
               (submitter) =>
-                `<li${this.idAttribute(submitter.id)}><span class="name">${escapeHtml(submitter.name)}</span> <span class="chip kind-${escapeHtml(submitter.kind)}">${escapeHtml(SUBMITTER_KIND_LABEL[submitter.kind] ?? submitter.kind)}</span></li>`,
+                `<li${this.idAttribute(submitter.id)}><span class="name">${escapeHtml(submitter.name)}</span> <span class="chip kind-${escapeHtml(submitter.kind)}">${escapeHtml(SUBMITTER_KIND_LABEL[submitter.kind] ?? submitter.kind)}</span>${listedDetails(submitter)}</li>`,
             )
             .join('')}</ol>`;
     return [
