@@ -326,7 +326,7 @@ class Assembler {
     }
   }
 
-  /** The text beside the names in a 提出者一覧 table (a representative, a count, a remark): in no record, so reported, once per column. */
+  /** The text beside the names in a 提出者一覧 table that no field holds (受付日, a 再意見 round's counts): reported, once per column. */
   reportListColumns(): void {
     for (const { header, paragraphs } of this.listColumns.values()) {
       const column = header === '' ? 'a column' : `the column ${header}`;
