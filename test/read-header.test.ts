@@ -78,6 +78,11 @@ describe('counts', () => {
   it('reads the opinions of a second line once the first has counted the submitters (S21: 意見提出者数 601通 / のべ意見数 1796件)', () => {
     const header = readHeader(lines('テスト案に対する意見募集の結果', '意見提出者数 601通', 'のべ意見数 1796件'), new VFile());
     expect([header.submitterCount?.count, header.opinionCount?.count]).toEqual([601, 1796]);
+    // Alone, it counts no submitters.
+    for (const line of ['のべ意見数 1796件', '延べ 御意見数：1,796件']) {
+      const alone = readHeader(lines('テスト案に対する意見募集の結果', line), new VFile());
+      expect([alone.submitterCount, alone.opinionCount?.count]).toEqual([null, 1796]);
+    }
   });
 
   it('takes no total from a count of a type (意見提出数：3団体、5個人)', () => {

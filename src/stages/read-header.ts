@@ -52,7 +52,8 @@ const TITLE_TAIL = /(?:に対して|に対する|に関して|に関する|に�
 const NUMBER = `(${COUNT_DIGITS})\\s*(者|件|通|名)`;
 /** After a 提出者数 label the unit may be missing or in parentheses (`意見提出者数:13(団体、個人)`). */
 const LABELLED_NUMBER = `(${COUNT_DIGITS})\\s*(?:(者|件|通|名|人)|(?!\\s*(?:団体|個人|法人|事業者|企業|社)))`;
-const COUNT_LABEL = '(?:提出(?:意見|者)数|意見提出(?:者|件)?数|提出された(?:御)?意見の数|御?意見(?:の)?(?:提出)?数)\\s*[:：]?\\s*(?:合?計|延べ|のべ)?\\s*';
+// Not after 延べ or のべ: `のべ意見数 1796件` counts opinions (notice.opinionCount), not who sent them.
+const COUNT_LABEL = '(?<!(?:延べ|のべ)[ \\u3000]?[御ご]?)(?:提出(?:意見|者)数|意見提出(?:者|件)?数|提出された(?:御)?意見の数|御?意見(?:の)?(?:提出)?数)\\s*[:：]?\\s*(?:合?計|延べ|のべ)?\\s*';
 const COUNTS: readonly RegExp[] = [
   // Opinions, then the people who sent them (`63件(14人)`, S29): the people are the submitters.
   new RegExp(`${COUNT_LABEL}${COUNT_DIGITS}\\s*件\\s*[(（]\\s*(${COUNT_DIGITS})\\s*(者|人|名)\\s*[)）]`),
