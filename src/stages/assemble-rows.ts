@@ -258,25 +258,28 @@ class Assembler {
    */
   private text(block: Extract<Block, { type: 'text' }>, overTable: boolean, overHeader: boolean): void {
     const opensFirstSection = !this.inBody && !this.list && overHeader && isNumberedHeading(block.text) && !NOTICE_PART.test(block.text);
+    const opensList = LIST_HEADING.test(block.text);
+    const isNote = this.inBody && noteIn(block.text) === block.text.trim();
     // A list's own total (`計4件` under 再意見提出者一覧) counts that list, not the notice: withListedCounts reads it.
-    const listTotalLine = this.list !== null && !LIST_HEADING.test(block.text) && LIST_TOTAL.test(block.text);
+    const listTotalLine = this.list !== null && !opensList && LIST_TOTAL.test(block.text);
     if (!this.inBody && !opensFirstSection && !listTotalLine) this.draft.titleBlock.push({ line: block.line, text: block.text, cells: null, isMainHeading: false, ...(block.inCell ? { inCell: true } : {}) });
-    if (LIST_HEADING.test(block.text)) {
+    if (opensList) {
       this.startList(block.text, block.line, null);
     } else if (this.list) {
       readListLine(this.list.target, block.text, block.line);
       // `※ 上記のほか、個人3名から…`: counted, and kept as the note it is.
-      if (this.inBody && noteIn(block.text) === block.text.trim()) this.draft.noteLines.push({ line: block.line, text: block.text, cells: null, isMainHeading: false });
+      if (isNote) this.draft.noteLines.push({ line: block.line, text: block.text, cells: null, isMainHeading: false });
     } else if (opensFirstSection || (this.inBody && overTable && isNumberedHeading(block.text))) {
       this.openSection(block.text, block.line);
     } else if (this.inBody && legendsIn(block.text).length > 0) {
       this.draft.legendLines.push({ line: block.line, text: block.text, cells: null, isMainHeading: false });
-    } else if (this.inBody && noteIn(block.text) === block.text.trim()) {
+    } else if (isNote) {
       this.draft.noteLines.push({ line: block.line, text: block.text, cells: null, isMainHeading: false });
     } else if (this.inBody) {
       report(this.file, 'note-outside-table', `Unexpected text outside any table: ${preview(block.text)}`, { line: block.line, column: block.column });
     }
   }
+
 
   private row(row: RowBlock, blocks: readonly Block[], index: number): void {
     const columns = this.overrides.columns ?? {};
