@@ -118,9 +118,10 @@ describe('fsa-kantoku-gfm (GFM pipe tables, No. column, topics, list of submitte
       '日本金融インフラ協議会',
       '弁護士法人みなと総合法律事務所',
     ]);
-    // Line 53, under the list, counts 個人3名 and is kept as the note it is.
+    // Line 44 is the list's remark; line 53, under the list, counts 個人3名 and is kept as the note it is.
     expect(doc.notice.notes).toEqual([
       { text: '※ 同趣旨のコメントは、適宜集約しています。', line: 7 },
+      { text: '(順不同・敬称略)', line: 44 },
       { text: '※ 上記のほか、個人3名からコメントの提出がありました。', line: 53 },
     ]);
     expect(doc.sections.map((s) => [s.id, s.label, s.title, s.source.startLine])).toEqual([
@@ -244,6 +245,11 @@ describe('soumu-saiiken-tsv (re-consultation: 意見 | 再意見 | 考え方)', 
       ['東日本ファイバーネット株式会社', 'organization'],
       ['個人', 'individual'],
       ['ユニゾン・テレコム株式会社', 'organization'],
+    ]);
+    // The remark in each list's heading: 意見提出者一覧(受付順、敬称略), 再意見提出者一覧(受付順、敬称略).
+    expect(doc.notice.notes).toEqual([
+      { text: '(受付順、敬称略)', line: 8 },
+      { text: '(受付順、敬称略)', line: 17 },
     ]);
     expect(doc.sections.map((s) => [s.id, s.title])).toEqual([['1', '算定期間及び需要予測について'], ['2', '激変緩和措置について'], ['3', 'その他']]);
   });

@@ -531,6 +531,8 @@ describe("a spreadsheet's TAB export (Excel, tabula): quoted cells over several 
       const [original, spreadsheet] = [await convertText(text), await convertText(saved)];
       expect(records(spreadsheet.document)).toEqual(records(original.document));
       expect(spreadsheet.messages).not.toMatch(/warning|error/);
+      // A 提出者一覧 heading in a row of its own opens its list, as the line does: neither is reported as unread.
+      expect(spreadsheet.messages).not.toMatch(/提出者一覧.*\[note-outside-table\]/);
     },
   );
 
@@ -2089,6 +2091,69 @@ describe('a list of submitters (提出者一覧)', () => {
       ['s-2', '株式会社サンプル', null],
     ]);
     expect(messages).toContain('notice.txt:8:1: info: Unexpected 株式会社テスト listed again with 佐藤花子, expected each submitter once: kept in no record [note-outside-table]');
+  });
+
+  it('takes the name of a row of a 提出者一覧 table without a header from its first cell that is no number, date or count, and reports the others', async () => {
+    const text = ['テスト案に対する意見募集の結果', '', '意見提出者一覧', '1\t株式会社テスト\t代表取締役 山田太郎', '2\t4月2日\t一般社団法人テスト協会', '3\t個人\t', '', '番号\t提出された意見\t考え方', '1\t延期すべき。\t承ります。', ''].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.notice.submitters.map((s) => [s.name, s.kind])).toEqual([
+      ['株式会社テスト', 'organization'],
+      ['一般社団法人テスト協会', 'organization'],
+      ['個人', 'individual'],
+    ]);
+    expect(messages).toContain('notice.txt:4:11: info: Unexpected text in a column of a 提出者一覧 table, expected names, their numbers, 代表者 and 意見数: kept in no record: 代表取締役 山田太郎 [note-outside-table]');
+    expect(messages).toContain('notice.txt:5:3: info: Unexpected text in a column of a 提出者一覧 table, expected names, their numbers, 代表者 and 意見数: kept in no record: 4月2日 [note-outside-table]');
+  });
+
+  it('keeps the remarks of a 提出者一覧 in the title block (in its heading, on its total line) as notes, in the order printed', async () => {
+    const text = [
+      'テスト案に対する意見募集の結果',
+      '',
+      '意見提出者一覧（受付順、敬称略）',
+      '1. 株式会社テスト',
+      '2. 一般社団法人テスト協会',
+      '※ 連名での提出は1者とカウント',
+      '',
+      '再意見提出者一覧',
+      '計1者（五十音順）',
+      '1. 株式会社テスト',
+      '',
+      '番号\t提出された意見\t考え方',
+      '1\t延期すべき。\t承ります。',
+      '',
+    ].join('\n');
+    const { document } = await convertText(text);
+    expect(document?.notice.notes).toEqual([
+      { text: '（受付順、敬称略）', line: 3 },
+      { text: '※ 連名での提出は1者とカウント', line: 6 },
+      { text: '（五十音順）', line: 9 },
+    ]);
+    expect(document?.notice.reSubmitterCount).toBe(1);
+  });
+
+  it('keeps a remark line under a 提出者一覧 after the tables as a note, and reports a line it does not read rather than guess a name from it', async () => {
+    const text = [
+      'テスト案に対する意見募集の結果',
+      '提出意見数：4者',
+      '',
+      '番号\t提出された意見\t考え方',
+      '1\t延期すべき。\t承ります。',
+      '',
+      '（参考）意見提出者一覧',
+      '（順不同・敬称略）',
+      '1. 株式会社テスト',
+      '一般社団法人テスト協会',
+      '※ 上記のほか、個人2名',
+      '',
+    ].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.notice.notes).toEqual([
+      { text: '（順不同・敬称略）', line: 8 },
+      { text: '※ 上記のほか、個人2名', line: 11 },
+    ]);
+    expect(document?.notice.submitters.map((s) => s.name)).toEqual(['株式会社テスト']);
+    expect(messages).toContain('notice.txt:10:1: info: Unexpected text under a 提出者一覧: 一般社団法人テスト協会, expected a numbered name (1. 株式会社…), a count of people (個人3名), a total (計4件) or a remark in parentheses; a bare line is not taken for a name [note-outside-table]');
+    expect(messages).toContain('Unexpected 3 submitters listed, expected 4者 as stated [submitter-count-mismatch]');
   });
 });
 

@@ -144,7 +144,7 @@ export const Notice = z.object({
   glossary: z.array(GlossaryEntry).describe('abbreviations and legend marks that the notice defines (凡例: a table of 正式名称 and 略称, `(−)は、…`)'),
   notes: z
     .array(NoticeNote)
-    .describe('the notes the notice prints before or after its tables, on how it counted and summarised (a line or its tail opening with ※, 注:, (注1) or ＊), in the order printed'),
+    .describe('the notes the notice prints before or after its tables, on how it counted and summarised (a line or its tail opening with ※, 注:, (注1) or ＊, or a remark in parentheses on a 提出者一覧: (順不同・敬称略)), in the order printed'),
   coverage: z
     .object({
       characters: z.number().int().nonnegative().describe('non-blank characters in the cells of the opinion tables'),

@@ -260,15 +260,19 @@ class Assembler {
     const opensFirstSection = !this.inBody && !this.list && overHeader && isNumberedHeading(block.text) && !NOTICE_PART.test(block.text);
     const opensList = LIST_HEADING.test(block.text);
     const isNote = this.inBody && noteIn(block.text) === block.text.trim();
+    const read = this.list && !opensList ? readListLine(this.list.target, block.text, block.line) : null;
     // A list's own total (`計4件` under 再意見提出者一覧) counts that list, not the notice: withListedCounts reads it.
-    const listTotalLine = this.list !== null && !opensList && LIST_TOTAL.test(block.text);
-    if (!this.inBody && !opensFirstSection && !listTotalLine) this.draft.titleBlock.push({ line: block.line, text: block.text, cells: null, isMainHeading: false, ...(block.inCell ? { inCell: true } : {}) });
+    // A line the list read, or one that opens a list, is no unread row of a sheet, which readHeader reports.
+    const inCell = block.inCell && read === null && !opensList;
+    if (!this.inBody && !opensFirstSection && read !== 'total') this.draft.titleBlock.push({ line: block.line, text: block.text, cells: null, isMainHeading: false, ...(inCell ? { inCell: true } : {}) });
     if (opensList) {
       this.startList(block.text, block.line, null);
     } else if (this.list) {
-      readListLine(this.list.target, block.text, block.line);
-      // `※ 上記のほか、個人3名から…`: counted, and kept as the note it is.
-      if (isNote) this.draft.noteLines.push({ line: block.line, text: block.text, cells: null, isMainHeading: false });
+      // `※ 上記のほか、個人3名から…`: counted, and kept as the note it is; `(順不同・敬称略)` is a note too, as is the remark of `計4件（受付順、敬称略）`.
+      if (isNote || read === 'remark') this.draft.noteLines.push({ line: block.line, text: block.text, cells: null, isMainHeading: false });
+      else if (read === 'total') this.keepListRemarks(block.text, block.line);
+      // In the title block, readHeader reads the line; after the tables, nothing else would.
+      else if (read === null && this.inBody) report(this.file, 'note-outside-table', `Unexpected text under a 提出者一覧: ${preview(block.text)}, expected a numbered name (1. 株式会社…), a count of people (個人3名), a total (計4件) or a remark in parentheses; a bare line is not taken for a name`, { line: block.line, column: block.column });
     } else if (opensFirstSection || (this.inBody && overTable && isNumberedHeading(block.text))) {
       this.openSection(block.text, block.line);
     } else if (this.inBody && legendsIn(block.text).length > 0) {
@@ -316,11 +320,12 @@ class Assembler {
   /**
    * A row of a 提出者一覧: a name. A row of one cell may be a line of the list a
    * spreadsheet printed in a row (`1. 株式会社…`, `(順不同・敬称略)`, `個人3名`), read
-   * as that line is, or a heading, which ends the list as a heading line does.
+   * as that line is, or a heading or the next list's (再意見提出者一覧 in the sheet's
+   * next row), which ends the list as a heading line does.
    */
   private listRow(list: SubmitterTable, row: RowBlock, blocks: readonly Block[], index: number): void {
     const line = lineOfOneCell(row, () => true);
-    if (line && (line.type === 'heading' || (list.roles === null && isListLine(line.text)))) return this.add(line, blocks, index);
+    if (line && (line.type === 'heading' || LIST_HEADING.test(line.text) || (list.roles === null && isListLine(line.text)))) return this.add(line, blocks, index);
     for (const { column, paragraphs } of readListRow(list, row)) {
       const key = `${this.draft.submitterLists.indexOf(list.target)}:${column}`;
       const seen = this.listColumns.get(key);
@@ -648,7 +653,15 @@ class Assembler {
     this.endMergedCells();
   }
 
+  /** The remarks in parentheses of a 提出者一覧's heading or total line (`（受付順、敬称略）`), as notes: those without digits, not the `（14件）` of `計4者（14件）`. */
+  private keepListRemarks(text: string, line: number): void {
+    for (const [remark] of text.matchAll(/[(（][^()（）0-9０-９]+[)）]/g)) this.draft.noteLines.push({ line, text: remark, cells: null, isMainHeading: false });
+  }
+
   private startList(heading: string, line: number, roles: Role[] | null, headers: string[] = []): void {
+    // After the list's name: not the `(参考)` of `(参考)コメント提出者一覧`.
+    const name = LIST_HEADING.exec(heading);
+    if (name) this.keepListRemarks(heading.slice(name.index + name[0].length), line);
     const target: SubmitterList = { round: /再意見/.test(heading) ? 're-opinion' : 'opinion', names: [], unnamed: 0, stated: listTotal(heading, line), statedOpinions: listTotalOpinions(heading, line) };
     this.draft.submitterLists.push(target);
     this.list = { target, roles, headers };
@@ -1029,14 +1042,30 @@ const LIST_ITEM = /^(?:[(（]?[0-9０-９]+(?:\s*[.．、)）]|[ \u3000\t]+)|[�
 /** `個人3名`, `個人（3名）`, `その他 2者`, in a list or a sentence (`上記のほか、個人3名から…`): people counted, not named. */
 const UNNAMED = /(?:個人|その他)\s*[(（]?\s*([0-9０-９]+)\s*(?:名|者|人)/;
 
-/** One line of a listed 提出者一覧: `1. 株式会社…`, `・…`; `個人3名` (listed or not) counts people without naming them. */
-function readListLine(list: SubmitterList, text: string, line: number): void {
+/**
+ * One line of a listed 提出者一覧: `1. 株式会社…`, `・…`; `個人3名` (listed or not) counts people without naming them.
+ * Returns what the line was, null for a line of none of these kinds (a bare name is not guessed: the list may run into the lines after it).
+ */
+function readListLine(list: SubmitterList, text: string, line: number): 'name' | 'unnamed' | 'total' | 'remark' | null {
   const item = LIST_ITEM.exec(text)?.[1]?.trim();
   const unnamed = UNNAMED.exec(item ?? text);
-  if (unnamed?.[1]) list.unnamed += Number(opinionKey(unnamed[1]));
-  else if (!item && list.stated === null) list.stated = listTotal(text, line);
-  else if (item) list.names.push({ name: item, line, kind: null, representative: null, opinionCountRaw: null });
+  if (unnamed?.[1]) {
+    list.unnamed += Number(opinionKey(unnamed[1]));
+    return 'unnamed';
+  }
+  if (item) {
+    list.names.push({ name: item, line, kind: null, representative: null, opinionCountRaw: null });
+    return 'name';
+  }
+  if (LIST_TOTAL.test(text)) {
+    list.stated ??= listTotal(text, line);
+    return 'total';
+  }
+  return LIST_REMARK.test(text.trim()) ? 'remark' : null;
 }
+
+/** `(順不同・敬称略)`, `（令和6年1月15日現在）`: a line of a 提出者一覧 in parentheses that is no count (those are read first), a remark on the list. */
+const LIST_REMARK = /^[(（][^()（）]+[)）]$/;
 
 /** `計4者`, `合計 12件`, `総数：3名`: how many a 提出者一覧 says it lists (the first count: in `計4者（14件）` the 14 are opinions). */
 const LIST_TOTAL = new RegExp(`(?:合?計|総数)[ \\u3000]*[:：]?[ \\u3000]*(${COUNT_DIGITS})[ \\u3000]*(者|件|名|人|通|団体)`);
@@ -1066,8 +1095,8 @@ const LIST_NUMBER = /^[(（]?[0-9０-９]+[.．)）]?$/;
 const REPRESENTATIVE_HEADER = /^(?:団体の)?代表者(?:の)?(?:氏名|名)?(?:等)?$/;
 
 /**
- * One row of a 提出者一覧 table: the name in the submitter column, or in the last
- * filled cell, with its representative and its count of opinions where the
+ * One row of a 提出者一覧 table: the name in the submitter column, or without a
+ * header in the first cell that is no number, date or count, with its representative and its count of opinions where the
  * table prints them (in the first round only: a 再意見 round counts re-opinions).
  * Returns the other cells' text, but for numbers in a column that numbers the
  * list (受付順, No., or no header), for a diagnostic.
@@ -1075,7 +1104,7 @@ const REPRESENTATIVE_HEADER = /^(?:団体の)?代表者(?:の)?(?:氏名|名)?(?
 function readListRow(list: SubmitterTable, row: RowBlock): { column: number; paragraphs: Paragraph[] }[] {
   const { roles, headers } = list;
   const text = (column: number): string => row.texts[column]?.trim() ?? '';
-  const nameColumn = roles ? nameColumnOf(list, row) : row.texts.findLastIndex((cell) => cell.trim() !== '');
+  const nameColumn = roles ? nameColumnOf(list, row) : unlabelledNameColumn(row.texts);
   const beside = (wanted: (role: Role | null, header: string) => boolean): number =>
     list.target.round === 'opinion' && roles ? roles.findIndex((role, column) => column !== nameColumn && text(column) !== '' && wanted(role, (headers[column] ?? '').replace(/[\s\u3000]+/g, ''))) : -1;
   // The person's name beside an organisation's (氏名 ⇥ 団体名) signs for it, as a 代表者 column's does.
@@ -1102,6 +1131,15 @@ function nameColumnOf(list: SubmitterTable, row: RowBlock): number {
   const columns = (list.roles ?? []).flatMap((role, column) => (role === 'submitter' ? [column] : []));
   const filled = columns.filter((column) => (row.texts[column] ?? '').trim() !== '');
   return filled.find((column) => ORGANISATION_HEADER.test(list.headers[column] ?? '')) ?? filled[0] ?? columns[0] ?? -1;
+}
+
+/** A cell of digits and the marks of a date or a count (`4月1日`, `R6.1.15`, `3件`): never a submitter's name. */
+const DATE_OR_COUNT = /^[0-9０-９\s\u3000.．,，/／\-‐－:：年月日件通者名()（）令和平成元RrHh曜火水木金土]+$/;
+
+/** A row of a 提出者一覧 table without a header: its name is the first cell that is no number, date or count (`1 ⇥ 株式会社A ⇥ 代表取締役 X`, `1 ⇥ 4月1日 ⇥ 株式会社A`). */
+function unlabelledNameColumn(texts: readonly string[]): number {
+  const named = texts.findIndex((text) => text.trim() !== '' && !LIST_NUMBER.test(text.trim()) && !DATE_OR_COUNT.test(text.trim()));
+  return named >= 0 ? named : texts.findLastIndex((text) => text.trim() !== '');
 }
 
 /** Where paragraphs are printed, from the first one's start to the last one's end. */

@@ -238,6 +238,8 @@ export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines
   header.consultations = readConsultations(lines);
   for (const line of legendLines) readLegendLine(header, line.text, line.line);
   for (const line of noteLines) header.notes.push({ text: noteIn(line.text) ?? line.text.trim(), line: line.line });
+  // In the order printed: a 提出者一覧's remark in the title block comes with the notes after the tables.
+  header.notes.sort((a, b) => a.line - b.line);
   if (!periodSeen) {
     report(file, 'period-missing', 'Unexpected title block without a period, expected a line such as 意見募集期間:平成30年6月7日～平成30年7月6日', lines[0] ? { line: lines[0].line, column: 1 } : null);
   }
