@@ -14,12 +14,12 @@ import { headerRole, MARKDOWN_BOLD, respondentFrom, type ColumnRole } from '../n
 import type { Overrides } from '../schema/overrides.js';
 import { circledValue } from '../normalize/circled-digits.js';
 import { opinionKey } from '../normalize/outcome.js';
-import { COUNT_DIGITS, digitsValue } from '../normalize/submitters.js';
 import { parseSectionHeading } from '../normalize/sections.js';
 import { isAllBold, type Block, type CellNode, type RowBlock } from './blocks.js';
 import { cellParagraphs, restoredCircledDigits, unsafeMarkup, type Paragraph } from './cell-text.js';
 import { SENTENCE_END } from './split-comments.js';
-import { isCountTableHeader, legendsIn, noteIn, opinionsCount, type Count } from './read-header.js';
+import { isCountTableHeader, legendsIn, noteIn } from './read-header.js';
+import { isListLine, LIST_HEADING, listRemarksIn, newSubmitterList, readListLine, readListRow, type SubmitterList, type SubmitterTable } from './submitter-lists.js';
 import { pushAll } from '../arrays.js';
 
 /** The paragraphs one row contributes to one column of an opinion. */
@@ -74,35 +74,6 @@ export interface TitleLine {
   inCell?: boolean;
 }
 
-/** A name of a 提出者一覧; a table may print beside it a representative (代表者, or the 氏名 beside a 団体名) and a count of opinions (意見数), as printed. */
-export interface ListedName {
-  name: string;
-  line: number;
-  /** `individual` for a name from the 氏名 column of a table with a 団体名 column, where the name itself tells nothing (株式会社… does); else null. */
-  kind: 'individual' | null;
-  representative: string | null;
-  opinionCountRaw: string | null;
-}
-
-/** The 提出者一覧 being read: its list, and its table's header row if it has one. */
-interface SubmitterTable {
-  target: SubmitterList;
-  roles: Role[] | null;
-  headers: string[];
-}
-
-/** Names from a 意見提出者一覧 (a list or a table), by round. */
-export interface SubmitterList {
-  round: 'opinion' | 're-opinion';
-  names: ListedName[];
-  /** `個人3名` printed without names: counted, never invented. */
-  unnamed: number;
-  /** How many the list says it lists (`意見提出者一覧　計4者（14件）`, or `計4件` on a line of its own), if it does. */
-  stated: Count | null;
-  /** The opinions it says they sent (the 14 of `計4者（14件）`). */
-  statedOpinions: Count | null;
-}
-
 export interface Draft {
   titleBlock: TitleLine[];
   /** Lines after the first table that define legends (`※対応区分 A：…　B：…`): the glossary reads them with the title block's. */
@@ -136,7 +107,6 @@ const LABEL = new RegExp(
   // In parentheses or angle brackets the label must close (`(意見1と同旨)` is no label); square brackets may stay open.
   `^((?:[■□●○◆◇][ \\u3000]*)?(?:(?=[(（＜<〈《])[(（＜<〈《]${LABEL_CORE}[ \\u3000]*[)）＞>〉》]|[[［【〔]?${LABEL_CORE}(?:[ \\u3000]*[\\]］】〕])?)(?:[.．:：](?![0-9０-９]))?)`,
 );
-const LIST_HEADING = /提出者(?:一覧|名簿)|提出者の一覧/;
 const BULLET = /^[●○■□◆◇▼▽★☆◎]/;
 
 /** Columns whose merged cell an export prints once, on its first row (the flag beside a merged response goes with it). */
@@ -145,7 +115,7 @@ type MergedRole = (typeof MERGED_ROLES)[number];
 const MERGED_COLUMN_NAME: Record<MergedRole, string> = { place: '該当箇所', response: 'response' };
 
 /** A column's role; `ignore` is a column an override drops on purpose. */
-type Role = ColumnRole | 'ignore' | null;
+export type Role = ColumnRole | 'ignore' | null;
 type RowKind = { kind: 'header'; roles: Role[] } | { kind: 'list-header'; roles: Role[] } | { kind: 'revision-header' } | { kind: 'unknown-header' } | { kind: 'data' };
 
 export function assembleRows(blocks: readonly Block[], file: VFile, overrides: Overrides = {}): Draft {
@@ -653,16 +623,15 @@ class Assembler {
     this.endMergedCells();
   }
 
-  /** The remarks in parentheses of a 提出者一覧's heading or total line (`（受付順、敬称略）`), as notes: those without digits, not the `（14件）` of `計4者（14件）`. */
+  /** A 提出者一覧's remarks (`（受付順、敬称略）` in its heading or on its total line) are notes of the notice. */
   private keepListRemarks(text: string, line: number): void {
-    for (const [remark] of text.matchAll(/[(（][^()（）0-9０-９]+[)）]/g)) this.draft.noteLines.push({ line, text: remark, cells: null, isMainHeading: false });
+    for (const remark of listRemarksIn(text)) this.draft.noteLines.push({ line, text: remark, cells: null, isMainHeading: false });
   }
 
   private startList(heading: string, line: number, roles: Role[] | null, headers: string[] = []): void {
-    // After the list's name: not the `(参考)` of `(参考)コメント提出者一覧`.
-    const name = LIST_HEADING.exec(heading);
-    if (name) this.keepListRemarks(heading.slice(name.index + name[0].length), line);
-    const target: SubmitterList = { round: /再意見/.test(heading) ? 're-opinion' : 'opinion', names: [], unnamed: 0, stated: listTotal(heading, line), statedOpinions: listTotalOpinions(heading, line) };
+    // Not a header row's cells (`意見提出者（団体名）`): a heading line's.
+    if (LIST_HEADING.test(heading)) this.keepListRemarks(heading, line);
+    const target = newSubmitterList(heading, line);
     this.draft.submitterLists.push(target);
     this.list = { target, roles, headers };
   }
@@ -1035,111 +1004,6 @@ function newSection(text: string, line: number, existing: readonly SectionDraft[
   const taken = (id: string): boolean => existing.some((section) => section.id === id);
   const id = heading.number && !taken(heading.number) ? heading.number : `sec-${existing.length + 1}`;
   return { id, label: heading.label, title: heading.title, line };
-}
-
-/** `1. 株式会社…`, `1　株式会社…`, `(1) …`, `・…`: a numbered or bulleted line of a 提出者一覧. */
-const LIST_ITEM = /^(?:[(（]?[0-9０-９]+(?:\s*[.．、)）]|[ \u3000\t]+)|[・･●○\-*])\s*(.+)$/;
-/** `個人3名`, `個人（3名）`, `その他 2者`, in a list or a sentence (`上記のほか、個人3名から…`): people counted, not named. */
-const UNNAMED = /(?:個人|その他)\s*[(（]?\s*([0-9０-９]+)\s*(?:名|者|人)/;
-
-/**
- * One line of a listed 提出者一覧: `1. 株式会社…`, `・…`; `個人3名` (listed or not) counts people without naming them.
- * Returns what the line was, null for a line of none of these kinds (a bare name is not guessed: the list may run into the lines after it).
- */
-function readListLine(list: SubmitterList, text: string, line: number): 'name' | 'unnamed' | 'total' | 'remark' | null {
-  const item = LIST_ITEM.exec(text)?.[1]?.trim();
-  const unnamed = UNNAMED.exec(item ?? text);
-  if (unnamed?.[1]) {
-    list.unnamed += Number(opinionKey(unnamed[1]));
-    return 'unnamed';
-  }
-  if (item) {
-    list.names.push({ name: item, line, kind: null, representative: null, opinionCountRaw: null });
-    return 'name';
-  }
-  if (LIST_TOTAL.test(text)) {
-    list.stated ??= listTotal(text, line);
-    return 'total';
-  }
-  return LIST_REMARK.test(text.trim()) ? 'remark' : null;
-}
-
-/** `(順不同・敬称略)`, `（令和6年1月15日現在）`: a line of a 提出者一覧 in parentheses that is no count (those are read first), a remark on the list. */
-const LIST_REMARK = /^[(（][^()（）]+[)）]$/;
-
-/** `計4者`, `合計 12件`, `総数：3名`: how many a 提出者一覧 says it lists (the first count: in `計4者（14件）` the 14 are opinions). */
-const LIST_TOTAL = new RegExp(`(?:合?計|総数)[ \\u3000]*[:：]?[ \\u3000]*(${COUNT_DIGITS})[ \\u3000]*(者|件|名|人|通|団体)`);
-
-function listTotal(text: string, line: number): Count | null {
-  const [, digits = '', unit = null] = LIST_TOTAL.exec(text) ?? [];
-  const count = digits === '' ? null : digitsValue(digits);
-  return count === null ? null : { count, unit, line };
-}
-
-/** The opinions beside a 提出者一覧's total: `計4者（14件）`. */
-function listTotalOpinions(text: string, line: number): Count | null {
-  const digits = LIST_TOTAL.test(text) ? opinionsCount(text) : null;
-  const count = digits === null ? null : digitsValue(digits);
-  return count === null ? null : { count, unit: '件', line };
-}
-
-/** A line of a listed 提出者一覧 rather than a bare name: numbered or bulleted, people counted, a total (`計4件`), or a remark in parentheses (`(順不同・敬称略)`). */
-function isListLine(text: string): boolean {
-  return LIST_ITEM.test(text) || UNNAMED.test(text) || LIST_TOTAL.test(text) || /^[(（][^)）]*[)）]$/.test(text);
-}
-
-/** `1`, `１.`, `(3)`: a 提出者一覧's own numbering, which the list's order keeps. */
-const LIST_NUMBER = /^[(（]?[0-9０-９]+[.．)）]?$/;
-
-/** `代表者`, `代表者氏名`, `代表者名等`: the person who signs for an organisation. */
-const REPRESENTATIVE_HEADER = /^(?:団体の)?代表者(?:の)?(?:氏名|名)?(?:等)?$/;
-
-/**
- * One row of a 提出者一覧 table: the name in the submitter column, or without a
- * header in the first cell that is no number, date or count, with its representative and its count of opinions where the
- * table prints them (in the first round only: a 再意見 round counts re-opinions).
- * Returns the other cells' text, but for numbers in a column that numbers the
- * list (受付順, No., or no header), for a diagnostic.
- */
-function readListRow(list: SubmitterTable, row: RowBlock): { column: number; paragraphs: Paragraph[] }[] {
-  const { roles, headers } = list;
-  const text = (column: number): string => row.texts[column]?.trim() ?? '';
-  const nameColumn = roles ? nameColumnOf(list, row) : unlabelledNameColumn(row.texts);
-  const beside = (wanted: (role: Role | null, header: string) => boolean): number =>
-    list.target.round === 'opinion' && roles ? roles.findIndex((role, column) => column !== nameColumn && text(column) !== '' && wanted(role, (headers[column] ?? '').replace(/[\s\u3000]+/g, ''))) : -1;
-  // The person's name beside an organisation's (氏名 ⇥ 団体名) signs for it, as a 代表者 column's does.
-  const representativeColumn = beside((role, header) => REPRESENTATIVE_HEADER.test(header) || (role === 'submitter' && ORGANISATION_HEADER.test(headers[nameColumn] ?? '')));
-  const countColumn = beside((role) => role === 'count');
-  const name = text(nameColumn);
-  const person = headers.some((header) => ORGANISATION_HEADER.test(header)) && !ORGANISATION_HEADER.test(headers[nameColumn] ?? '');
-  if (name) list.target.names.push({ name, line: row.line, kind: person ? 'individual' : null, representative: text(representativeColumn) || null, opinionCountRaw: text(countColumn) || null });
-  const kept = name ? [nameColumn, representativeColumn, countColumn] : [];
-  return row.cells.flatMap((cell, column) => {
-    const role = roles?.[column] ?? null;
-    const numbering = (role === null || role === 'number') && LIST_NUMBER.test(text(column));
-    if (kept.includes(column) || !cell || cell.fromRowspan || numbering) return [];
-    const paragraphs = cellParagraphs(cell);
-    return paragraphs.length > 0 ? [{ column, paragraphs }] : [];
-  });
-}
-
-/** `団体名`, `法人名`: a column of organisations, whose names a list of 氏名 and 団体名 keeps over the person's (a representative). */
-const ORGANISATION_HEADER = /団体|法人|会社|事業者/;
-
-/** The row's submitter column: the first filled one, an organisation's before a person's. */
-function nameColumnOf(list: SubmitterTable, row: RowBlock): number {
-  const columns = (list.roles ?? []).flatMap((role, column) => (role === 'submitter' ? [column] : []));
-  const filled = columns.filter((column) => (row.texts[column] ?? '').trim() !== '');
-  return filled.find((column) => ORGANISATION_HEADER.test(list.headers[column] ?? '')) ?? filled[0] ?? columns[0] ?? -1;
-}
-
-/** A cell of digits and the marks of a date or a count (`4月1日`, `R6.1.15`, `3件`): never a submitter's name. */
-const DATE_OR_COUNT = /^[0-9０-９\s\u3000.．,，/／\-‐－:：年月日件通者名()（）令和平成元RrHh曜火水木金土]+$/;
-
-/** A row of a 提出者一覧 table without a header: its name is the first cell that is no number, date or count (`1 ⇥ 株式会社A ⇥ 代表取締役 X`, `1 ⇥ 4月1日 ⇥ 株式会社A`). */
-function unlabelledNameColumn(texts: readonly string[]): number {
-  const named = texts.findIndex((text) => text.trim() !== '' && !LIST_NUMBER.test(text.trim()) && !DATE_OR_COUNT.test(text.trim()));
-  return named >= 0 ? named : texts.findLastIndex((text) => text.trim() !== '');
 }
 
 /** Where paragraphs are printed, from the first one's start to the last one's end. */

@@ -8,7 +8,7 @@ import type { VFile } from 'vfile';
 import { opinionName, report } from '../diagnostics.js';
 import { COUNT_CELL, digitsValue, guessKind, normalizeSubmitterName, submitterKey } from '../normalize/submitters.js';
 import type { Submitter } from '../schema/records.js';
-import type { ListedName, SubmitterList } from './assemble-rows.js';
+import type { ListedName, SubmitterList } from './submitter-lists.js';
 import type { Count, NoticeHeader } from './read-header.js';
 import type { SplitOpinion } from './split-comments.js';
 
