@@ -75,6 +75,14 @@ export const RULES = {
     severity: 'info',
     note: 'The opinions are printed as prose under topic lines (FORMATS.md family D, S19: `1.制度の対象に関するご意見`, `【…に関するご意見】`, the opinion, its submitters in parentheses on a line of their own, then the answer). Only the submitter list marks where an opinion ends: each opinion is taken to be the paragraph right above its list (the first of a topic, all the paragraphs above it), keyed by its place, and its answer the paragraphs below, up to the next opinion or topic. Check an opinion of several paragraphs: its first ones would end the answer above.',
   },
+  'category-lists': {
+    severity: 'info',
+    note: 'The opinions are listed by their numbers under the categories the notice sorts them into, with no words or answer of their own (FORMATS.md family F, S24: `(1)意見の趣旨を踏まえて本報告書案に反映すべき意見(22件)`, then `意見番号: 81, 36, 82, …`; the words are printed in another document). Each number is an opinion keyed by it, with no comment and no response, in a section named by its category; its `outcome` is that of the category (反映すべき: revised; 既に盛り込まれている, 反映しない: unchanged; 今後の検討, 参考: noted; else unknown).',
+  },
+  'category-count-mismatch': {
+    severity: 'warning',
+    note: 'A category of opinions listed by number (FORMATS.md family F, the `category-lists` info) states a count (`(22件)`) other than the numbers listed under it in `意見番号:` lines: a line of numbers was not read as one (check that it holds only numbers and commas), or the notice misprints one.',
+  },
   'label-unmatched': {
     severity: 'warning',
     note: 'In a notice of labelled paragraphs (`○ 意見1` … `○ 総務省の考え方1`), an answer label carries a number that no opinion label above it has; its text was taken as the answer to the opinion just above. Check the numbering in the source.',

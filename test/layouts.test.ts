@@ -5,6 +5,7 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { Overrides } from '../src/schema/overrides.js';
+import { categoryOutcome } from '../src/normalize/outcome.js';
 import { convertBytes, convertFixture, convertText } from './helpers.js';
 
 describe('layouts', () => {
@@ -1177,6 +1178,67 @@ describe('labelled paragraphs instead of a table (FORMATS.md family E)', () => {
     expect(document?.opinions.map((o) => [o.comments.map((c) => c.text), o.response?.text])).toEqual([
       [['年次とすべき。\n提出された意見及びその意見に対する総務省の考え方'], '原案のとおりとします。'],
     ]);
+  });
+});
+
+describe('opinions listed by number under categories (FORMATS.md family F, S24)', () => {
+  const lines = [
+    '(1)意見の趣旨を踏まえて本報告書案に反映すべき意見(5件)',
+    '意見番号: 81, 36, 82,',
+    '115, 9',
+    '',
+    '(2)既に本報告書案に盛り込まれていると考えられる意見(2件)',
+    '意見番号：１、２',
+    '',
+    '(3)今後の検討課題とすべき意見(1件)',
+    '意見番号: 5',
+  ];
+  const expected = [
+    ['81', '1', 'revised'],
+    ['36', '1', 'revised'],
+    ['82', '1', 'revised'],
+    ['115', '1', 'revised'],
+    ['9', '1', 'revised'],
+    ['1', '2', 'unchanged'],
+    ['2', '2', 'unchanged'],
+    ['5', '3', 'noted'],
+  ];
+  const rows = (document: Awaited<ReturnType<typeof convertText>>['document']) => document?.opinions.map((opinion) => [opinion.key, opinion.section, opinion.outcome]);
+
+  it('reads each number as an opinion without words, in a section named by its category, with the outcome the category states (category-lists)', async () => {
+    const text = ['情報通信政策に関する報告書案に対する意見募集の結果について', '', '意見募集期間：平成9年4月1日～平成9年4月30日', '提出意見数：150件', '', ...lines, ''].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(rows(document)).toEqual(expected);
+    expect(document?.sections.map((section) => [section.id, section.title])).toEqual([
+      ['1', '意見の趣旨を踏まえて本報告書案に反映すべき意見(5件)'],
+      ['2', '既に本報告書案に盛り込まれていると考えられる意見(2件)'],
+      ['3', '今後の検討課題とすべき意見(1件)'],
+    ]);
+    expect(document?.opinions[0]).toMatchObject({ label: '81', summary: null, comments: [], response: null, source: { startLine: 7, startColumn: 7, endColumn: 9 } });
+    // The number of the wrapped line, where it is printed.
+    expect(document?.opinions[3]?.source).toMatchObject({ startLine: 8, startColumn: 1, endColumn: 4 });
+    expect(document?.notice).toMatchObject({ period: { start: '1997-04-01', end: '1997-04-30' }, submitterCount: 150 });
+    expect(messages).toContain('notice.txt:6:1: info: Unexpected opinions listed by number under categories (意見番号: 81, 36, …; FORMATS.md family F), expected a table');
+    expect(messages).not.toMatch(/error|warning|empty-opinion|missing-response|unanswered-opinions/);
+  });
+
+  it('reads the same lists from an HTML page, and warns where a category lists another number of opinions than it states', async () => {
+    const html = ['<html><body>', '<h2>意見募集の結果</h2>', ...lines.map((line) => `<p>${line}</p>`), '</body></html>', ''].join('\n');
+    const { document } = await convertBytes('notice', 'notice.html', new TextEncoder().encode(html));
+    expect(rows(document)).toEqual(expected);
+
+    const short = await convertText(['意見募集の結果', '', ...lines.map((line) => line.replace('(2件)', '(3件)')), ''].join('\n'));
+    expect(short.messages).toContain('notice.txt:7:1: warning: Unexpected 2 opinion numbers listed under 「(2)既に本報告書案に盛り込まれていると考えられる意見(3件)」, expected 3 as it states: check the 意見番号 lines under it [category-count-mismatch]');
+  });
+
+  it('leaves a lone 意見番号:1 under a sentence alone: it labels an opinion, not a category', async () => {
+    const { document, messages } = await convertText(['意見募集の結果', '', '施行日を延期すべき。', '意見番号:1', ''].join('\n'));
+    expect(document?.opinions).toEqual([]);
+    expect(messages).not.toContain('[category-lists]');
+  });
+
+  it('reads a refusing category as unchanged, though it names 反映', () => {
+    expect(['反映しない意見', '反映することが困難な意見', '修正を行った意見', '参考とする意見', 'その他の意見'].map(categoryOutcome)).toEqual(['unchanged', 'unchanged', 'revised', 'noted', 'unknown']);
   });
 });
 

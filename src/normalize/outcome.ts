@@ -26,6 +26,18 @@ export function outcomeOf(responseText: string): Outcome {
   return 'unknown';
 }
 
+/**
+ * The outcome a category of opinions states (family F: `意見の趣旨を踏まえて本報告書案に反映すべき意見`,
+ * `既に本報告書案に盛り込まれていると考えられる意見`, `今後の検討課題とすべき意見`). A category that refuses
+ * or says the draft already has it comes first: 反映しない holds 反映.
+ */
+export function categoryOutcome(category: string): Outcome {
+  if (/既に|(?:反映|修正|変更)(?:すること(?:は|が)?)?(?:しない|できない|が困難|困難|せず)|原案(?:の)?(?:とおり|どおり)/.test(category)) return 'unchanged';
+  if (/反映|修正|追加|削除|変更|盛り込(?:む|み)|改め/.test(category)) return 'revised';
+  if (/検討|参考|承/.test(category)) return 'noted';
+  return 'unknown';
+}
+
 function withoutQuotes(text: string): string {
   let previous = '';
   let current = text;

@@ -61,6 +61,8 @@ export interface OpinionDraft {
   reOpinionBy: string | null;
   /** Printed where the notice gives no answers (a table without a response column, a `その他の主な御意見` list): no response is expected. */
   unanswered: boolean;
+  /** Listed by its number under this category (family F): it has no words here, and its outcome is the category's. */
+  category: string | null;
 }
 
 /** A line of the title block; table rows keep their cells (a table of counts by type). */
@@ -337,7 +339,8 @@ class Assembler {
     this.inRevisionTable = false;
     this.headerKey = headerKey(row.texts);
     this.unnumbered = unnumbered;
-    if (!roles.includes('response') && !this.answerlessReported) {
+    // A header the notice prints, not one a reader of other layouts makes (its cells are null): category-lists.ts has an info of its own.
+    if (!roles.includes('response') && !this.answerlessReported && row.cells.some((cell) => cell !== null)) {
       // FORMATS.md family H: opinions published before their answers (S25, S18), under the columns 提出者 and 御意見.
       this.answerlessReported = true;
       report(this.file, 'unanswered-opinions', 'Unexpected opinion table without a response column, expected one such as …の考え方: its opinions have no response', { line: row.line, column: 1, offset: row.start });
@@ -462,6 +465,7 @@ class Assembler {
       const above = this.opinionAbove;
       this.opinion = newOpinion(opens, this.section, this.topic, this.reOpinionBy, row);
       this.opinion.unanswered = !roles.includes('response');
+      this.opinion.category = row.category ?? null;
       this.push(this.opinion);
       this.opinionAbove = this.opinion;
       if (above && !row.record) this.mergedCandidate = { opinion: this.opinion, line: row.line, cells: emptyUnderOneCell(row, roles, cells, above), flag: oneCell(above.parts.flag) };
@@ -996,6 +1000,7 @@ function newOpinion(
     subRows: [],
     reOpinionBy,
     unanswered: false,
+    category: null,
   };
 }
 

@@ -30,7 +30,8 @@ export type Block =
   | { type: 'text'; line: number; column: number; text: string; inCell?: boolean }
   /** One table row; `null` marks a slot covered by a cell's colspan. */
   /** `record`: a record of label rows, transposed (record-tables.ts), where no cell is merged with the one above. */
-  | { type: 'row'; line: number; endLine: number; start: number; end: number; cells: (CellNode | null)[]; texts: string[]; record?: boolean }
+  /** `category`: a number listed under this category, with no words of its own (category-lists.ts, family F). */
+  | { type: 'row'; line: number; endLine: number; start: number; end: number; cells: (CellNode | null)[]; texts: string[]; record?: boolean; category?: string }
   /** A bullet of a list after the table that prints opinions without answers (`その他の主な御意見`, closing-list.ts). */
   | { type: 'item'; line: number; endLine: number; start: number; end: number; cell: CellNode }
   /** The end of an HTML or GFM table (TAB rows have none: a non-row block ends them). */

@@ -6,7 +6,7 @@
  */
 import type { VFile } from 'vfile';
 import { nonBlankLength, opinionName, report, type Accounting } from '../diagnostics.js';
-import { outcomeOf, refersToOf, revisedFromFlag, revisedFromLegend } from '../normalize/outcome.js';
+import { categoryOutcome, outcomeOf, refersToOf, revisedFromFlag, revisedFromLegend } from '../normalize/outcome.js';
 import { findRefs, parsePlace, type FoundRef } from '../normalize/refs.js';
 import { COUNT_CELL, digitsValue, submitterKey } from '../normalize/submitters.js';
 import type { Overrides } from '../schema/overrides.js';
@@ -161,7 +161,8 @@ function toOpinion(split: SplitOpinion, id: string, context: RecordContext): Opi
   const { draft, summary, response, flag, count } = split;
   const { locate, file } = context;
   const comments = split.comments.map((comment, index) => toComment(comment, `${id}-c${index + 1}`, context));
-  if (summary === null && comments.length === 0) {
+  // A number under a category (family F) has no words here; the category-lists info says so once.
+  if (summary === null && comments.length === 0 && draft.category === null) {
     report(file, 'empty-opinion', `Unexpected ${opinionName(draft)} without text, expected a summary or a comment`, { line: draft.startLine, column: 1 });
   }
   if (response === null && !draft.unanswered) {
@@ -187,7 +188,7 @@ function toOpinion(split: SplitOpinion, id: string, context: RecordContext): Opi
     revisedRaw: flag?.text ?? null,
     opinionCount: count === null ? null : countOf(count.text, opinionName(draft), count.startLine, context),
     opinionCountRaw: count?.text ?? null,
-    outcome: response ? outcomeOf(response.text) : 'unknown',
+    outcome: response ? outcomeOf(response.text) : draft.category !== null ? categoryOutcome(draft.category) : 'unknown',
     source: locate.span(draft),
   };
 }

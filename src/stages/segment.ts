@@ -23,6 +23,7 @@ import { report } from '../diagnostics.js';
 import { closingList, isClosingHeading } from './closing-list.js';
 import { hasLabelledParagraphs, labelledBlocks } from './labelled.js';
 import { hasProseByTopic, proseBlocks } from './prose.js';
+import { categoryBlocks, hasCategoryLists } from './category-lists.js';
 import { lineCell } from './parse-cells.js';
 import { csvRows, hasSpreadsheetQuoting, spreadsheetRecord } from './spreadsheet-rows.js';
 import { splitMergedRow, type CellSpan } from './merged-row.js';
@@ -115,6 +116,7 @@ function segmentLines(lines: Line[], file: VFile): Block[] {
     const classify = (line: Line): Block => classifyPlainLine(originalOf.get(line) ?? line, markdownOf);
     if (hasLabelledParagraphs(printed)) return labelledBlocks(printed, classify, file);
     if (hasProseByTopic(printed)) return proseBlocks(printed, classify, file);
+    if (hasCategoryLists(printed)) return categoryBlocks(printed, classify, file);
   }
   const blocks: Block[] = [];
   /** The column roles of the latest header row (of TAB cells, or of words parted by spaces): what a row whose TABs were lost (hard case 10) is split into. */
@@ -432,6 +434,7 @@ function segmentTree(tree: HastRoot, text: string, file: VFile): Block[] {
   const classify = (line: Line): Block => blockOf.get(line) ?? { type: 'text', line: line.number, column: 1, text: line.text };
   if (hasLabelledParagraphs(lines)) return labelledBlocks(lines, classify, file);
   if (hasProseByTopic(lines)) return proseBlocks(lines, classify, file);
+  if (hasCategoryLists(lines)) return categoryBlocks(lines, classify, file);
   return blocks;
 }
 
