@@ -238,13 +238,23 @@ function isBarePipeRow(text: string): boolean {
   return text.includes('|') && !text.includes('\t');
 }
 
+/** `-----⇥--⇥--` (FORMATS.md hard case 4): a row of dashes a converter left between rows, which holds no text. */
+function isJunkRow(cells: readonly string[]): boolean {
+  return cells.every((cell) => /^\s*-*\s*$/.test(cell)) && cells.some((cell) => /-{3}/.test(cell));
+}
+
+/** The rows of a table, a row of dashes alone (`| ----- | -- | -- |`) as the separator it is in TAB rows. */
+function tableBlocks(table: Element): Block[] {
+  return tableRows(table).map((row): Block => (isJunkRow(row.texts) ? { type: 'separator', line: row.line } : row));
+}
+
 /** A line without a TAB that still starts like a table row (`<p>…`, `意見3 …`): a row cut short, not prose. */
 const ROW_START = /^\s*(?:<(?:p|ul|ol|div|span|br)[\s>/]|意見\s*[0-9０-９])/i;
 
 function classifyLine(line: Line, markdownOf: MarkdownOf, file: VFile): Block {
   if (line.text.trim() === '' || (!line.text.includes('\t') && !ROW_START.test(line.text))) return classifyPlainLine(line, markdownOf);
   const htmlCells = line.text.split('\t');
-  if (htmlCells.every((cell) => /^\s*-*\s*$/.test(cell)) && /-{3}/.test(line.text)) return { type: 'separator', line: line.number };
+  if (isJunkRow(htmlCells)) return { type: 'separator', line: line.number };
   let column = 1;
   const cells: CellNode[] = htmlCells.map((html) => {
     const cell = lineCell(line, column - 1, column - 1 + html.length, file);
@@ -338,7 +348,7 @@ function pipeTable(lines: Line[], markdownOf: MarkdownOf, file: VFile): Block[] 
     if (element) report(file, 'pipe-delimiter-missing', 'Unexpected pipe table without its |---| row, expected one below the first row: read as if it were there', { line: first.number, column: 1, offset: first.start });
   }
   if (!element) return lines.map((line) => classifyTextLine(line, markdownOf));
-  return [...tableRows(element), { type: 'table-end', line: last.number }];
+  return [...tableBlocks(element), { type: 'table-end', line: last.number }];
 }
 
 /** The table element of a GFM parse of `lines`, positions in the input file; null when they hold no table. */
@@ -403,7 +413,7 @@ function segmentTree(tree: HastRoot, text: string, file: VFile): Block[] {
     } else if (node.tagName === 'table') {
       // A caption (`<caption>提出された御意見及び考え方</caption>`) is text printed over its table.
       for (const caption of captionsOf(node)) pushAll(blocks, textBlocks(caption));
-      pushAll(blocks, tableRows(node));
+      pushAll(blocks, tableBlocks(node));
       blocks.push({ type: 'table-end', line: node.position?.end.line ?? start.line });
     } else if (preformatted) {
       pushAll(blocks, segmentLines(preformatted, file));
