@@ -1222,10 +1222,14 @@ describe('opinions listed by number under categories (FORMATS.md family F, S24)'
     expect(messages).not.toMatch(/error|warning|empty-opinion|missing-response|unanswered-opinions/);
   });
 
-  it('reads the same lists from an HTML page, and warns where a category lists another number of opinions than it states', async () => {
+  it('reads the same lists from an HTML page and from markdown, and warns where a category lists another number of opinions than it states', async () => {
     const html = ['<html><body>', '<h2>意見募集の結果</h2>', ...lines.map((line) => `<p>${line}</p>`), '</body></html>', ''].join('\n');
     const { document } = await convertBytes('notice', 'notice.html', new TextEncoder().encode(html));
     expect(rows(document)).toEqual(expected);
+    // Markdown: the categories as headings, each list a bullet.
+    const markdown = ['# 意見募集の結果', '', ...lines.map((line) => (line.startsWith('(') ? `## ${line}` : line.startsWith('意見番号') ? `- ${line}` : line)), ''].join('\n');
+    const md = await convertBytes('notice', 'notice.md', new TextEncoder().encode(markdown));
+    expect(rows(md.document)).toEqual(expected);
 
     const short = await convertText(['意見募集の結果', '', ...lines.map((line) => line.replace('(2件)', '(3件)')), ''].join('\n'));
     expect(short.messages).toContain('notice.txt:7:1: warning: Unexpected 2 opinion numbers listed under 「(2)既に本報告書案に盛り込まれていると考えられる意見(3件)」, expected 3 as it states: check the 意見番号 lines under it [category-count-mismatch]');

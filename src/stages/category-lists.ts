@@ -17,8 +17,8 @@ import type { Line } from './segment.js';
 
 /** `81, 36, 82`, `１、２`, up to the end of the line (a comma may end it: the list goes on below). */
 const NUMBER_LIST = '[0-9０-９]+(?:[ \\u3000]*[,，、・][ \\u3000]*[0-9０-９]+)*[ \\u3000]*[,，、]?[ \\u3000]*$';
-/** `意見番号: 81, 36, 82`, `意見番号：１、２`: the numbers of the opinions of the category above. */
-const NUMBERS_LINE = new RegExp(`^([ \\u3000]*意見番号[ \\u3000]*[:：])[ \\u3000]*${NUMBER_LIST}`);
+/** `意見番号: 81, 36, 82`, `意見番号：１、２`, `- 意見番号: 5` (a bullet): the numbers of the opinions of the category above. */
+const NUMBERS_LINE = new RegExp(`^([ \\u3000]*(?:[-*+・●○][ \\u3000]*)?意見番号[ \\u3000]*[:：])[ \\u3000]*${NUMBER_LIST}`);
 /** `4, 5, 6`: a list of numbers wrapped onto the next line. */
 const MORE_NUMBERS = new RegExp(`^[ \\u3000]*${NUMBER_LIST}`);
 const NUMBER = /[0-9０-９]+/g;
