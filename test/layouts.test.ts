@@ -1190,6 +1190,8 @@ describe('opinions listed by number under categories (FORMATS.md family F, S24)'
     '(2)既に本報告書案に盛り込まれていると考えられる意見(2件)',
     '意見番号：１、２',
     '',
+    '※ 意見番号は、別添の意見一覧の番号です。',
+    '',
     '(3)今後の検討課題とすべき意見(1件)',
     '意見番号: 5',
   ];
@@ -1218,6 +1220,8 @@ describe('opinions listed by number under categories (FORMATS.md family F, S24)'
     // The number of the wrapped line, where it is printed.
     expect(document?.opinions[3]?.source).toMatchObject({ startLine: 8, startColumn: 1, endColumn: 4 });
     expect(document?.notice).toMatchObject({ period: { start: '1997-04-01', end: '1997-04-30' }, submitterCount: 150 });
+    // A line over no list of numbers names no category: here a note.
+    expect(document?.notice.notes).toEqual([{ text: '※ 意見番号は、別添の意見一覧の番号です。', line: 13 }]);
     expect(messages).toContain('notice.txt:6:1: info: Unexpected opinions listed by number under categories (意見番号: 81, 36, …; FORMATS.md family F), expected a table');
     expect(messages).not.toMatch(/error|warning|empty-opinion|missing-response|unanswered-opinions/);
   });

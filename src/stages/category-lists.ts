@@ -76,16 +76,17 @@ export function categoryBlocks(lines: readonly Line[], classify: (line: Line) =>
       if (category) checkCount(category, file);
       const block = classify(line);
       inList = false;
-      // Any other line names the category of the lists below it.
+      // A line over a list of numbers names their category; any other (`※意見番号は別添の番号です。`) is read as such a line elsewhere is.
+      const next = lines.slice(index + 1).find((below) => below.text.trim() !== '');
       const text = block.type === 'heading' ? block.text : line.text.trim();
-      category = { text, line, listed: 0 };
-      blocks.push(block.type === 'heading' ? block : { type: 'heading', line: line.number, column: block.type === 'text' ? block.column : 1, text, style: 'plain', depth: 0 });
+      category = next && NUMBERS_LINE.test(next.text) ? { text, line, listed: 0 } : null;
+      if (!category) blocks.push(block);
+      else blocks.push(block.type === 'heading' ? block : { type: 'heading', line: line.number, column: block.type === 'text' ? block.column : 1, text, style: 'plain', depth: 0 });
     }
   }
   if (category) checkCount(category, file);
   return blocks;
 }
-
 
 /** A category that states its count of opinions and lists another number of them (a list the reader did not see, or a misprint). */
 function checkCount(category: { text: string; line: Line; listed: number }, file: VFile): void {
