@@ -2225,6 +2225,21 @@ describe('a list of submitters (提出者一覧)', () => {
     expect(messages).toContain('notice.txt:10:1: info: Unexpected text under a 提出者一覧: 一般社団法人テスト協会, expected a numbered name (1. 株式会社…), a count of people (個人3名), a total (計4件) or a remark in parentheses; a bare line is not taken for a name [note-outside-table]');
     expect(messages).toContain('Unexpected 3 submitters listed, expected 4者 as stated [submitter-count-mismatch]');
   });
+
+  it('reads the names of an HTML 提出者一覧 from its list items, whose numbers the page draws', async () => {
+    const html = [
+      '<html><body><h1>テスト案に対する意見募集の結果</h1><p>提出意見数：3者</p>',
+      '<table><tr><th>番号</th><th>提出された意見</th><th>考え方</th></tr><tr><td>1</td><td>延期すべき。</td><td>承ります。</td></tr></table>',
+      '<h3>意見提出者一覧</h3><p>（順不同・敬称略）</p>',
+      '<ol><li>株式会社テスト</li><li>一般社団法人テスト協会</li></ol>',
+      '<ul><li>個人1名</li></ul>',
+      '</body></html>',
+    ].join('\n');
+    const { document, messages } = await convertBytes('notice', 'notice.html', new TextEncoder().encode(html));
+    expect(document?.notice.submitters.map((s) => s.name)).toEqual(['株式会社テスト', '一般社団法人テスト協会']);
+    expect(document?.notice.notes.map((n) => n.text)).toEqual(['（順不同・敬称略）']);
+    expect(messages).not.toMatch(/note-outside-table|submitter-count-mismatch/);
+  });
 });
 
 describe('responses that are a ditto mark', () => {

@@ -27,7 +27,8 @@ export type Block =
   | { type: 'separator'; line: number }
   | { type: 'heading'; line: number; column: number; text: string; style: 'bracket' | 'bold' | 'atx' | 'html' | 'plain'; depth: number }
   /** `inCell`: the only filled cell of a table row, read as a line (a spreadsheet prints each line of a notice in a row). */
-  | { type: 'text'; line: number; column: number; text: string; inCell?: boolean }
+  /** `listItem`: the text of an HTML `<li>`, whose bullet or number the page draws and the text does not hold. */
+  | { type: 'text'; line: number; column: number; text: string; inCell?: boolean; listItem?: boolean }
   /** One table row; `null` marks a slot covered by a cell's colspan. */
   /** `record`: a record of label rows, transposed (record-tables.ts), where no cell is merged with the one above. */
   /** `category`: a number listed under this category, with no words of its own (category-lists.ts, family F). */

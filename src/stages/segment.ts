@@ -505,7 +505,7 @@ function isLayoutTable(table: Element): boolean {
 function textBlocks(node: Element): Block[] {
   const start = node.position?.start ?? { line: 1, column: 1 };
   const value = cellPlainText(asCell(node), '\n');
-  return value === '' ? [] : [{ type: 'text', line: start.line, column: start.column, text: value }];
+  return value === '' ? [] : [{ type: 'text', line: start.line, column: start.column, text: value, ...(node.tagName === 'li' ? { listItem: true } : {}) }];
 }
 
 function captionsOf(table: Element): Element[] {

@@ -49,25 +49,28 @@ const LIST_ITEM = /^(?:[(（]?[0-9０-９]+(?:\s*[.．、)）]|[ \u3000\t]+)|[�
 const UNNAMED = /(?:個人|その他)\s*[(（]?\s*([0-9０-９]+)\s*(?:名|者|人)/;
 
 /**
- * One line of a listed 提出者一覧: `1. 株式会社…`, `・…`; `個人3名` (listed or not) counts people without naming them.
+ * One line of a listed 提出者一覧: `1. 株式会社…`, `・…`, or an HTML `<li>` (`listItem`, its number drawn by the page);
+ * `個人3名` (listed or not) counts people without naming them.
  * Returns what the line was, null for a line of none of these kinds (a bare name is not guessed: the list may run into the lines after it).
  */
-export function readListLine(list: SubmitterList, text: string, line: number): 'name' | 'unnamed' | 'total' | 'remark' | null {
+export function readListLine(list: SubmitterList, text: string, line: number, listItem = false): 'name' | 'unnamed' | 'total' | 'remark' | null {
   const item = LIST_ITEM.exec(text)?.[1]?.trim();
   const unnamed = UNNAMED.exec(item ?? text);
+  const addName = (name: string): 'name' => {
+    list.names.push({ name, line, kind: null, representative: null, opinionCountRaw: null });
+    return 'name';
+  };
   if (unnamed?.[1]) {
     list.unnamed += Number(opinionKey(unnamed[1]));
     return 'unnamed';
   }
-  if (item) {
-    list.names.push({ name: item, line, kind: null, representative: null, opinionCountRaw: null });
-    return 'name';
-  }
+  if (item) return addName(item);
   if (LIST_TOTAL.test(text)) {
     list.stated ??= listTotal(text, line);
     return 'total';
   }
-  return LIST_REMARK.test(text.trim()) ? 'remark' : null;
+  if (LIST_REMARK.test(text.trim())) return 'remark';
+  return listItem && text.trim() !== '' ? addName(text.trim()) : null;
 }
 
 /** `(順不同・敬称略)`, `（令和6年1月15日現在）`: a line of a 提出者一覧 in parentheses that is no count (those are read first), a remark on the list. */
