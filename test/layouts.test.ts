@@ -2240,6 +2240,19 @@ describe('a list of submitters (提出者一覧)', () => {
     expect(document?.notice.notes.map((n) => n.text)).toEqual(['（順不同・敬称略）']);
     expect(messages).not.toMatch(/note-outside-table|submitter-count-mismatch/);
   });
+
+  it('reports an HTML list item of several lines under a 提出者一覧 rather than take it all for a name', async () => {
+    const html = [
+      '<html><body><h1>テスト案に対する意見募集の結果</h1>',
+      '<table><tr><th>番号</th><th>提出された意見</th><th>考え方</th></tr><tr><td>1</td><td>延期すべき。</td><td>承ります。</td></tr></table>',
+      '<h3>意見提出者一覧</h3>',
+      '<ol><li>株式会社テスト</li><li>一般社団法人テスト協会<br>（代表理事 山田太郎）</li></ol>',
+      '</body></html>',
+    ].join('\n');
+    const { document, messages } = await convertBytes('notice', 'notice.html', new TextEncoder().encode(html));
+    expect(document?.notice.submitters.map((s) => s.name)).toEqual(['株式会社テスト']);
+    expect(messages).toMatch(/notice\.html:4:\d+: info: Unexpected text under a 提出者一覧: 一般社団法人テスト協会 （代表理事 山田太郎）.*\[note-outside-table\]/);
+  });
 });
 
 describe('responses that are a ditto mark', () => {

@@ -70,7 +70,8 @@ export function readListLine(list: SubmitterList, text: string, line: number, li
     return 'total';
   }
   if (LIST_REMARK.test(text.trim())) return 'remark';
-  return listItem && text.trim() !== '' ? addName(text.trim()) : null;
+  // An item of several lines (`名称<br>（代表者…）`) is no name as it stands: reported, not guessed apart.
+  return listItem && text.trim() !== '' && !text.trim().includes('\n') ? addName(text.trim()) : null;
 }
 
 /** `(順不同・敬称略)`, `（令和6年1月15日現在）`: a line of a 提出者一覧 in parentheses that is no count (those are read first), a remark on the list. */
