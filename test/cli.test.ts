@@ -66,7 +66,7 @@ describe('convert', () => {
     expect(stderr).toMatch(/empty\.txt:1:1: error: .*\[no-opinion-table\]/);
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(readdirSync(out).sort()).toEqual([
-      'good.comments.csv', 'good.json', 'good.jsonld', 'good.opinions.csv', 'good.refs.csv', 'pubcom-manifest.json',
+      'good.comments.csv', 'good.json', 'good.jsonld', 'good.opinions.csv', 'good.refs.csv', 'good.submitters.csv', 'pubcom-manifest.json',
     ]);
     const good = JSON.parse(readFileSync(path.join(out, 'good.json'), 'utf8')) as { opinions: unknown[] };
     expect(good.opinions).toHaveLength(20);
@@ -110,6 +110,7 @@ describe('convert', () => {
       'soumu-cloud-security-guideline-2018.comments.csv',
       'soumu-cloud-security-guideline-2018.opinions.csv',
       'soumu-cloud-security-guideline-2018.refs.csv',
+      'soumu-cloud-security-guideline-2018.submitters.csv',
     ]);
     const csv = readFileSync(path.join(out, 'soumu-cloud-security-guideline-2018.opinions.csv'));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -220,7 +221,7 @@ describe('overrides file', () => {
     expect(stderr).toContain(`${path.join(inputs, 'a.txt')}:1:1: error: Unexpected a.pubcom.json field`);
     expect(stderr).toContain('[overrides-invalid]');
     expect(readdirSync(out).filter((name) => name.startsWith('a.'))).toEqual([]);
-    expect(readdirSync(out).filter((name) => name.startsWith('b.'))).toHaveLength(5);
+    expect(readdirSync(out).filter((name) => name.startsWith('b.'))).toHaveLength(6);
   });
 });
 
@@ -309,7 +310,7 @@ describe('hostile files and batches', () => {
     writeFileSync(path.join(out, `${name}.json`), 'the previous run\n');
     const { status, stderr } = pubcom(['convert', inputs, '--out', out]);
     expect(status).toBe(1);
-    expect(stderr).toContain(`${name}.txt:1:1: error: Unexpected failure writing to ${out} (ENAMETOOLONG), expected a shorter input file name: the longest output's temporary name is 261 bytes, and most file systems allow 255 [write-failed]`);
+    expect(stderr).toContain(`${name}.txt:1:1: error: Unexpected failure writing to ${out} (ENAMETOOLONG), expected a shorter input file name: the longest output's temporary name is 263 bytes, and most file systems allow 255 [write-failed]`);
     expect(readFileSync(path.join(out, `${name}.json`), 'utf8')).toBe('the previous run\n');
     expect(readdirSync(out)).toEqual([`${name}.json`]);
   });

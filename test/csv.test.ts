@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, guardFormula, toCsv } from '../src/emit/csv.js';
 import type { NoticeDocument } from '../src/schema/records.js';
+import { convertText } from './helpers.js';
 
 const OUTPUT = new URL('../output/', import.meta.url);
 
@@ -33,7 +34,7 @@ const notices = readdirSync(OUTPUT)
   .sort();
 
 describe('the CSV files of output/ read back', () => {
-  it.each(notices)('%s: every opinion, comment and ref, cell for cell', async (id) => {
+  it.each(notices)('%s: every opinion, comment, ref and submitter, cell for cell', async (id) => {
     const document = JSON.parse(readFileSync(new URL(`${id}.json`, OUTPUT), 'utf8')) as NoticeDocument;
     const read = async (table: keyof typeof CSV_COLUMNS): Promise<string[][]> => parseCsv(readFileSync(new URL(`${id}.${table}.csv`, OUTPUT), 'utf8'));
 
@@ -52,6 +53,39 @@ describe('the CSV files of output/ read back', () => {
     expect(refHeader).toEqual(CSV_COLUMNS.refs);
     const refs = document.opinions.flatMap((opinion) => [...opinion.comments.flatMap((comment) => comment.refs), ...(opinion.response?.refs ?? [])]);
     expect(refRows.map((row) => [row[6], row[7]])).toEqual(refs.map((ref) => [cell(ref.raw), cell(ref.canonical)]));
+
+    const [submitterHeader, ...submitterRows] = await read('submitters');
+    expect(submitterHeader).toEqual(CSV_COLUMNS.submitters);
+    expect(submitterRows.map((row) => row.slice(1))).toEqual(
+      document.notice.submitters.map((s) => [s.id, s.name, s.kind, s.representative, s.opinionCount, s.opinionCountRaw].map(cell)),
+    );
+    // A comment that names one submitter joins the submitters table on its name.
+    const names = new Set(submitterRows.map((row) => row[2]));
+    const named = commentRows.filter((row, index) => row[5] !== '' && comments[index]?.jointSubmitters === null);
+    expect(named.filter((row) => !names.has(row[5]))).toEqual([]);
+  });
+});
+
+describe('the submitters table', () => {
+  it('gives each name of a 提出者一覧 table its representative and its count of opinions, as printed', async () => {
+    const text = [
+      'テスト案に対する意見募集の結果',
+      '',
+      '意見提出者一覧',
+      '番号\t意見提出者\t代表者氏名等\t意見数',
+      '1\t株式会社テスト\t代表取締役 山田太郎\t3件',
+      '2\t一般社団法人テスト協会\t\t多数',
+      '',
+      '番号\t提出された意見\t考え方',
+      '1\t延期すべき。（株式会社テスト）\t承ります。',
+      '',
+    ].join('\n');
+    const { files } = await convertText(text);
+    expect(await parseCsv(files.get('notice.submitters.csv') ?? '')).toEqual([
+      [...CSV_COLUMNS.submitters],
+      ['notice', 's-1', '株式会社テスト', 'organization', '代表取締役 山田太郎', '3', '3件'],
+      ['notice', 's-2', '一般社団法人テスト協会', 'organization', '', '', '多数'],
+    ]);
   });
 });
 

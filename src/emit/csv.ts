@@ -1,7 +1,8 @@
 /**
- * CSV output: three tables that join on `opinion_id` and `comment_id`, one
- * row per record, written by fast-csv with every option spelled out so the
- * bytes never depend on a library default. A cell a spreadsheet would run as
+ * CSV output: tables that join on `opinion_id` and `comment_id` (and on a
+ * submitter's `name`, where a comment names one submitter), one row per
+ * record, written by fast-csv with every option spelled out so the bytes
+ * never depend on a library default. A cell a spreadsheet would run as
  * a formula is neutralised (OWASP "CSV injection").
  */
 import { FormatterOptions } from '@fast-csv/format';
@@ -11,7 +12,7 @@ import { RowFormatter } from '@fast-csv/format/build/src/formatter/index.js';
 import type { NoticeDocument, Opinion, Ref } from '../schema/records.js';
 import { pushAll } from '../arrays.js';
 
-export const CSV_TABLES = ['opinions', 'comments', 'refs'] as const;
+export const CSV_TABLES = ['opinions', 'comments', 'refs', 'submitters'] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 
 type Cell = string | number | boolean | null;
@@ -27,6 +28,7 @@ export const CSV_COLUMNS = {
     'notice_id', 'opinion_id', 'comment_id', 'position', 'kind', 'submitter', 'submitter_raw', 'text', 'place', 'start_line', 'end_line',
   ],
   refs: ['notice_id', 'opinion_id', 'comment_id', 'field', 'position', 'kind', 'raw', 'canonical'],
+  submitters: ['notice_id', 'submitter_id', 'name', 'kind', 'representative', 'opinion_count', 'opinion_count_raw'],
 } as const satisfies Record<CsvTable, readonly string[]>;
 
 export interface CsvOptions {
@@ -68,6 +70,17 @@ const TABLE_ROWS: Record<CsvTable, (document: NoticeDocument) => Row[]> = {
       pushAll(rows, refRows(document.notice.id, opinion.id, null, 'response', opinion.response?.refs ?? []));
       return rows;
     }),
+  // notice.submitters in its order: the list at the top, a 提出者一覧, then anyone else a mark names.
+  submitters: (document) =>
+    document.notice.submitters.map((submitter) => ({
+      notice_id: document.notice.id,
+      submitter_id: submitter.id,
+      name: submitter.name,
+      kind: submitter.kind,
+      representative: submitter.representative,
+      opinion_count: submitter.opinionCount,
+      opinion_count_raw: submitter.opinionCountRaw,
+    })),
 };
 
 function opinionRow(noticeId: string, opinion: Opinion): Row {
