@@ -8,8 +8,8 @@ convert: turn Japanese public-comment result notices (意見募集の結果) int
 JSON, JSON-LD and CSV. PATH is a notice file or a folder, walked recursively
 for .txt .tsv .csv .md .html .htm files (a PDF or Office document found there is
 named, not read: convert it to text first). For a.txt the outputs are DIR/a.json,
-DIR/a.jsonld and DIR/a.{opinions,comments,refs,submitters}.csv; an
-optional a.pubcom.json beside a.txt holds overrides for that notice.
+DIR/a.jsonld and DIR/a.{opinions,comments,refs,submitters,notice}.csv;
+an optional a.pubcom.json beside a.txt holds overrides for that notice.
   --out DIR          folder for the outputs (required)
   --format LIST      comma-separated formats: json,jsonld,csv (default: all)
   --bom              start CSV files with a UTF-8 BOM (Excel on Japanese Windows)

@@ -381,8 +381,8 @@ describe('the manifest', () => {
     const differing = [...after.keys()].filter((name) => after.get(name) !== before.get(name));
     const written = [...after.keys()].filter((name) => statSync(path.join(out, name)).mtimeMs !== old.getTime());
     expect(written).toEqual(differing);
-    // The changed opinion's notice: its JSON, JSON-LD and opinions table; and the manifest, which records the new input.
-    expect(written).toEqual(['mic-denpa-tsv.json', 'mic-denpa-tsv.jsonld', 'mic-denpa-tsv.opinions.csv', 'pubcom-manifest.json']);
+    // The changed opinion's notice: its JSON, JSON-LD, opinions table and notice table (the input's sha256); and the manifest, which records the new input.
+    expect(written).toEqual(['mic-denpa-tsv.json', 'mic-denpa-tsv.jsonld', 'mic-denpa-tsv.notice.csv', 'mic-denpa-tsv.opinions.csv', 'pubcom-manifest.json']);
   });
 
   it("lists as each notice's outputs exactly the files written, whatever --format", () => {
@@ -430,8 +430,8 @@ describe('the manifest', () => {
       expect(status, `run ${run}: ${stderr}`).toBe(0);
       expect([stat(stderr, 'files converted'), stat(stderr, 'files skipped \\(unchanged\\)')], `run ${run}`).toEqual(run === 1 ? [30, 0] : [0, 30]);
     }
-    // The inputs, six outputs per notice (JSON, JSON-LD, four CSV tables) and the manifest.
-    expect(readdirSync(archive)).toHaveLength(30 + 30 * 6 + 1);
+    // The inputs, seven outputs per notice (JSON, JSON-LD, five CSV tables) and the manifest.
+    expect(readdirSync(archive)).toHaveLength(30 + 30 * 7 + 1);
   });
 
   it('with --prune removes the outputs and entries of notices no longer among the inputs, leaving what a conversion from scratch leaves', () => {
@@ -445,7 +445,7 @@ describe('the manifest', () => {
     // Without --prune the outputs of the notices gone stay, and --check (with --prune too) lists them, removing nothing.
     expect(stat(pubcom(['convert', inputs, '--out', out]).stderr, 'files converted')).toBe(1);
     const gone = ['c0-mic-denpa-tsv', 'c1-caa-hyoji-html'].flatMap((id) => manifestNotices(out)[id]?.outputs ?? []);
-    expect(gone).toHaveLength(12);
+    expect(gone).toHaveLength(14);
     const check = pubcom(['convert', inputs, '--out', out, '--check', '--prune']);
     expect(check.status).toBe(1);
     for (const name of [...gone, 'pubcom-manifest.json']) expect(check.stdout).toContain(`differs: ${path.join(out, name)}\n`);
@@ -487,7 +487,7 @@ describe('the manifest', () => {
     expect(status).toBe(0);
     expect(stderr).toContain('pubcom: removed the outputs of 1 notice(s) no longer among the inputs (--prune): b\n');
     expect(stderr).toMatch(new RegExp(`^${path.join(out, 'b.jsonld').replace(/[.]/g, '\\.')}:1:1: warning: Unexpected failure removing the output of a notice no longer among the inputs \\(\\w+\\), expected to remove it \\(--prune\\): remove it by hand \\[write-failed\\]$`, 'm'));
-    expect(readdirSync(out).sort()).toEqual(['a.comments.csv', 'a.json', 'a.jsonld', 'a.opinions.csv', 'a.refs.csv', 'a.submitters.csv', 'b.jsonld', 'b.pubcom.json', 'pubcom-manifest.json']);
+    expect(readdirSync(out).sort()).toEqual(['a.comments.csv', 'a.json', 'a.jsonld', 'a.notice.csv', 'a.opinions.csv', 'a.refs.csv', 'a.submitters.csv', 'b.jsonld', 'b.pubcom.json', 'pubcom-manifest.json']);
     expect(existsSync(path.join(parent, 'outside.json'))).toBe(true);
     expect(Object.keys(manifestNotices(out))).toEqual(['a']);
   });

@@ -66,7 +66,7 @@ describe('convert', () => {
     expect(stderr).toMatch(/empty\.txt:1:1: error: .*\[no-opinion-table\]/);
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(readdirSync(out).sort()).toEqual([
-      'good.comments.csv', 'good.json', 'good.jsonld', 'good.opinions.csv', 'good.refs.csv', 'good.submitters.csv', 'pubcom-manifest.json',
+      'good.comments.csv', 'good.json', 'good.jsonld', 'good.notice.csv', 'good.opinions.csv', 'good.refs.csv', 'good.submitters.csv', 'pubcom-manifest.json',
     ]);
     const good = JSON.parse(readFileSync(path.join(out, 'good.json'), 'utf8')) as { opinions: unknown[] };
     expect(good.opinions).toHaveLength(20);
@@ -108,6 +108,7 @@ describe('convert', () => {
     expect(readdirSync(out).sort()).toEqual([
       'pubcom-manifest.json',
       'soumu-cloud-security-guideline-2018.comments.csv',
+      'soumu-cloud-security-guideline-2018.notice.csv',
       'soumu-cloud-security-guideline-2018.opinions.csv',
       'soumu-cloud-security-guideline-2018.refs.csv',
       'soumu-cloud-security-guideline-2018.submitters.csv',
@@ -221,7 +222,7 @@ describe('overrides file', () => {
     expect(stderr).toContain(`${path.join(inputs, 'a.txt')}:1:1: error: Unexpected a.pubcom.json field`);
     expect(stderr).toContain('[overrides-invalid]');
     expect(readdirSync(out).filter((name) => name.startsWith('a.'))).toEqual([]);
-    expect(readdirSync(out).filter((name) => name.startsWith('b.'))).toHaveLength(6);
+    expect(readdirSync(out).filter((name) => name.startsWith('b.'))).toHaveLength(7);
   });
 });
 

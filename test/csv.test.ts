@@ -34,7 +34,7 @@ const notices = readdirSync(OUTPUT)
   .sort();
 
 describe('the CSV files of output/ read back', () => {
-  it.each(notices)('%s: every opinion, comment, ref and submitter, cell for cell', async (id) => {
+  it.each(notices)('%s: the notice, and every opinion, comment, ref and submitter, cell for cell', async (id) => {
     const document = JSON.parse(readFileSync(new URL(`${id}.json`, OUTPUT), 'utf8')) as NoticeDocument;
     const read = async (table: keyof typeof CSV_COLUMNS): Promise<string[][]> => parseCsv(readFileSync(new URL(`${id}.${table}.csv`, OUTPUT), 'utf8'));
 
@@ -63,6 +63,25 @@ describe('the CSV files of output/ read back', () => {
     const names = new Set(submitterRows.map((row) => row[2]));
     const named = commentRows.filter((row, index) => row[5] !== '' && comments[index]?.jointSubmitters === null);
     expect(named.filter((row) => !names.has(row[5]))).toEqual([]);
+
+    const [noticeHeader, ...noticeRows] = await read('notice');
+    expect(noticeHeader).toEqual(CSV_COLUMNS.notice);
+    const { notice } = document;
+    const printed = Object.fromEntries(CSV_COLUMNS.notice.map((column, index) => [column, noticeRows[0]?.[index]]));
+    expect(noticeRows).toHaveLength(1);
+    expect(printed).toMatchObject({
+      notice_id: id,
+      title: cell(notice.title),
+      period_start: cell(notice.period?.start ?? null),
+      period_end: cell(notice.period?.end ?? null),
+      period_raw: cell(notice.period?.raw ?? null),
+      submitter_count: cell(notice.submitterCount),
+      re_period_start: cell(notice.rePeriod?.start ?? null),
+      re_submitter_count: cell(notice.reSubmitterCount),
+      opinion_records: String(document.opinions.length),
+      submitters_listed: String(notice.submitters.length),
+      source_sha256: notice.source.sha256,
+    });
   });
 });
 

@@ -47,7 +47,7 @@ describe('an unexpected exception', () => {
     expect(summary.failed).toBe(1);
     expect(lines).toEqual([`${path.join(path.dirname(out), 'emitcrash.txt')}:1:1: error: Unexpected failure in emit: Invalid string length [internal-error]`]);
     // Its JSON and JSON-LD were written to temporary names before the CSV failed: they are gone, and no output of it is there.
-    expect(readdirSync(out).sort()).toEqual(['fine.comments.csv', 'fine.json', 'fine.jsonld', 'fine.opinions.csv', 'fine.refs.csv', 'fine.submitters.csv', 'pubcom-manifest.json']);
+    expect(readdirSync(out).sort()).toEqual(['fine.comments.csv', 'fine.json', 'fine.jsonld', 'fine.notice.csv', 'fine.opinions.csv', 'fine.refs.csv', 'fine.submitters.csv', 'pubcom-manifest.json']);
   });
 });
 

@@ -29,7 +29,7 @@ describe('manifest text', () => {
     const held = heldEntry(entry('kekka'), standard('kekka'));
     expect(held.outputs).toBeNull();
     const text = [...manifestParts(head, new Map([['kekka', held]]), standard)].join('');
-    expect(JSON.parse(text).notices.kekka.outputs).toEqual(['kekka.json', 'kekka.jsonld', 'kekka.opinions.csv', 'kekka.comments.csv', 'kekka.refs.csv', 'kekka.submitters.csv']);
+    expect(JSON.parse(text).notices.kekka.outputs).toEqual(['kekka.json', 'kekka.jsonld', 'kekka.opinions.csv', 'kekka.comments.csv', 'kekka.refs.csv', 'kekka.submitters.csv', 'kekka.notice.csv']);
     // Outputs of other formats, or in another order, are held as they are.
     for (const outputs of [['kekka.json'], [...standard('kekka')].reverse()]) expect(heldEntry({ ...entry('kekka'), outputs }, standard('kekka')).outputs).toEqual(outputs);
   });

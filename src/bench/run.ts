@@ -38,7 +38,7 @@ const INPUT = path.join(ROOT, 'input');
 const BENCHMARKS = path.join(ROOT, 'BENCHMARKS.md');
 /** The real notice: TAB rows whose cells hold HTML (the 総務省 converter style). */
 const SEED_LAYOUT = 'soumu-cloud-security-guideline-2018.txt';
-const OUTPUT_SUFFIXES = ['.json', '.jsonld', '.opinions.csv', '.comments.csv', '.refs.csv', '.submitters.csv'];
+const OUTPUT_SUFFIXES = ['.json', '.jsonld', '.opinions.csv', '.comments.csv', '.refs.csv', '.submitters.csv', '.notice.csv'];
 const MARK = 'PUBCOM_BENCH_MAXRSS_KB=';
 const MIB = 1024 * 1024;
 const GOALS = { ratio: 4, ratioStretch: 2, oneNoticeMs: 300, largeMiB: 50, benchSeconds: 300, parallelSpeedup: 1.6, parallelNotices: 1000, archiveNotices: 10_000, rssMB: 250 };
@@ -714,7 +714,7 @@ function goals(report: Report): GoalRow[] {
   const oneMs = median(report.one.cliMs);
   return [
     {
-      goal: 'Whole pipeline, all three formats written (json, jsonld, 4 csv per notice), exit 0',
+      goal: 'Whole pipeline, all three formats written (json, jsonld, 5 csv per notice), exit 0',
       measured: report.sets.map((set) => `${set.label}: ${set.complete}/${set.notices} complete, exit ${[...new Set(set.exitCodes)].join('/')}`).join('; '),
       ok: allSetsComplete,
     },
@@ -782,7 +782,7 @@ function markdown(report: Report): string {
     '',
     `- **Corpus**: generated deterministically (mulberry32, seeds 1 and 2) by src/bench/generate.ts from the files in input/, under ${'`os.tmpdir()`'}, never in the repository. Each notice is a seed notice whose opinion rows are repeated or trimmed per table (a quarter to four times the seed's rows, log-uniform, jittered per table) and renumbered (意見N, 意見N-M, the No./番号 column), with cross-references (意見 11 に対する…, No.2の考え方…) rewritten to the opinion's new key.`,
     `- **seed**: ${sets[0]?.notices ?? 0} notices of the seed layout (input/${SEED_LAYOUT}: TAB rows whose cells hold HTML). **mixed**: ${sets[1]?.notices ?? 0} notices, round-robin over all ${'input/'} layouts (TAB rows, GFM pipe table, HTML document, re-consultation TSV).`,
-    `- **pubcom**: wall time of \`node dist/cli.js convert DIR --out OUT\` with the CLI's default options (a fresh OUT each time, so nothing is skipped as unchanged; all three formats: .json, .jsonld and four .csv per notice), from spawn to exit, so process start and module loading are included. Opinions are counted from the produced JSON files. **pubcom CPU** is the user + system CPU time of that process over all its threads: where the CLI converts on worker threads (os.availableParallelism() = ${os.availableParallelism()} here), wall time can be less than CPU time, while the floor runs on one thread.`,
+    `- **pubcom**: wall time of \`node dist/cli.js convert DIR --out OUT\` with the CLI's default options (a fresh OUT each time, so nothing is skipped as unchanged; all three formats: .json, .jsonld and five .csv per notice), from spawn to exit, so process start and module loading are included. Opinions are counted from the produced JSON files. **pubcom CPU** is the user + system CPU time of that process over all its threads: where the CLI converts on worker threads (os.availableParallelism() = ${os.availableParallelism()} here), wall time can be less than CPU time, while the floor runs on one thread.`,
     '- **floor**: in the bench process, `fromHtml` (hast-util-from-html) parsing the same files and nothing else: each TAB cell of a TAB-row file (as a fragment), the whole text of a .md file (as a fragment) and of an .html file (as a document). Files are read into memory first; no process start, no I/O; the parser is warmed on input/ first (the first round is still the coldest, the median is a warm figure). The floor is the cost of merely parsing the HTML that pubcom has to parse.',
     `- **MB** = 10^6 bytes of input (UTF-8). **ratio** (the goal's measure) = pubcom wall / floor time, on the same bytes in the same run; **CPU / floor** = pubcom CPU / floor time. Sets are measured ${options.repeats} times, floor and pubcom alternating; the table shows medians (peak RSS: the largest).`,
     '- **disk**: before each timed process and before the writes-alone copy, the bench runs `sync`, so that no run pays for the write-back of the round before. The outputs of the timed runs of the seed, mixed and parallel sets are deleted only after the last of them: on this VM\'s ext4, a run that creates its files right after thousands were deleted pays seconds of system time for it (see the notes at the end). Each run\'s own writes are still in its time; on this VM they vary the most from run to run.',

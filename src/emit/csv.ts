@@ -1,7 +1,7 @@
 /**
- * CSV output: tables that join on `opinion_id` and `comment_id` (and on a
- * submitter's `name`, where a comment names one submitter), one row per
- * record, written by fast-csv with every option spelled out so the bytes
+ * CSV output: tables that join on `notice_id`, `opinion_id` and `comment_id`
+ * (and on a submitter's `name`, where a comment names one submitter), one row
+ * per record, written by fast-csv with every option spelled out so the bytes
  * never depend on a library default. A cell a spreadsheet would run as
  * a formula is neutralised (OWASP "CSV injection").
  */
@@ -12,7 +12,7 @@ import { RowFormatter } from '@fast-csv/format/build/src/formatter/index.js';
 import type { NoticeDocument, Opinion, Ref } from '../schema/records.js';
 import { pushAll } from '../arrays.js';
 
-export const CSV_TABLES = ['opinions', 'comments', 'refs', 'submitters'] as const;
+export const CSV_TABLES = ['opinions', 'comments', 'refs', 'submitters', 'notice'] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 
 type Cell = string | number | boolean | null;
@@ -29,6 +29,11 @@ export const CSV_COLUMNS = {
   ],
   refs: ['notice_id', 'opinion_id', 'comment_id', 'field', 'position', 'kind', 'raw', 'canonical'],
   submitters: ['notice_id', 'submitter_id', 'name', 'kind', 'representative', 'opinion_count', 'opinion_count_raw'],
+  notice: [
+    'notice_id', 'title', 'subject', 'respondent', 'published', 'published_raw', 'period_start', 'period_end', 'period_raw',
+    'submitter_count', 'submitter_count_unit', 'opinion_count', 're_period_start', 're_period_end', 're_period_raw', 're_submitter_count',
+    'opinion_records', 'submitters_listed', 'coverage_share', 'source_file', 'source_sha256', 'source_encoding',
+  ],
 } as const satisfies Record<CsvTable, readonly string[]>;
 
 export interface CsvOptions {
@@ -81,6 +86,33 @@ const TABLE_ROWS: Record<CsvTable, (document: NoticeDocument) => Row[]> = {
       opinion_count: submitter.opinionCount,
       opinion_count_raw: submitter.opinionCountRaw,
     })),
+  // One row: the notice's own fields, so that the tables of a batch, concatenated, can be joined on notice_id.
+  notice: ({ notice, opinions }) => [
+    {
+      notice_id: notice.id,
+      title: notice.title,
+      subject: notice.subject,
+      respondent: notice.respondent,
+      published: notice.published?.date ?? null,
+      published_raw: notice.published?.raw ?? null,
+      period_start: notice.period?.start ?? null,
+      period_end: notice.period?.end ?? null,
+      period_raw: notice.period?.raw ?? null,
+      submitter_count: notice.submitterCount,
+      submitter_count_unit: notice.submitterCountUnit,
+      opinion_count: notice.opinionCount,
+      re_period_start: notice.rePeriod?.start ?? null,
+      re_period_end: notice.rePeriod?.end ?? null,
+      re_period_raw: notice.rePeriod?.raw ?? null,
+      re_submitter_count: notice.reSubmitterCount,
+      opinion_records: opinions.length,
+      submitters_listed: notice.submitters.length,
+      coverage_share: notice.coverage.share,
+      source_file: notice.source.file,
+      source_sha256: notice.source.sha256,
+      source_encoding: notice.source.encoding,
+    },
+  ],
 };
 
 function opinionRow(noticeId: string, opinion: Opinion): Row {
