@@ -113,7 +113,7 @@ export const RULES = {
   },
   'note-outside-table': {
     severity: 'info',
-    note: 'Text between or after the opinion tables (a note such as ※…), a row of one cell across a table that is no heading (a sentence), a table of revisions of the draft after the opinions (columns 該当箇所, 修正前 and 修正後; a 新旧対照表 of 改正案 and 現行) and its rows, a column of a 提出者一覧 table beside the names that no field holds (受付日; not the numbers of the list), or a line under a 提出者一覧 after the tables that is no numbered name, count, total or remark (a bare name is not guessed), belongs to no record; it is reported so nothing is dropped unseen.',
+    note: 'Text between or after the opinion tables (a note such as ※…), a row of one cell across a table that is no heading (a sentence), a table of revisions of the draft after the opinions (columns 該当箇所, 修正前 and 修正後; a 新旧対照表 of 改正案 and 現行) and its rows, a column of a 提出者一覧 table beside the names that no field holds (所在地, or the counts and 受付日 of a 再意見 round; not the numbers of the list), or a line under a 提出者一覧 after the tables that is no numbered name, count, total or remark (a bare name is not guessed), belongs to no record; it is reported so nothing is dropped unseen.',
   },
   'ignored-column': {
     severity: 'info',

@@ -57,7 +57,7 @@ describe('the CSV files of output/ read back', () => {
     const [submitterHeader, ...submitterRows] = await read('submitters');
     expect(submitterHeader).toEqual(CSV_COLUMNS.submitters);
     expect(submitterRows.map((row) => row.slice(1))).toEqual(
-      document.notice.submitters.map((s) => [s.id, s.name, s.kind, s.representative, s.opinionCount, s.opinionCountRaw].map(cell)),
+      document.notice.submitters.map((s) => [s.id, s.name, s.kind, s.representative, s.opinionCount, s.opinionCountRaw, s.received, s.receivedRaw].map(cell)),
     );
     // A comment that names one submitter joins the submitters table on its name.
     const names = new Set(submitterRows.map((row) => row[2]));
@@ -102,8 +102,8 @@ describe('the submitters table', () => {
     const { files } = await convertText(text);
     expect(await parseCsv(files.get('notice.submitters.csv') ?? '')).toEqual([
       [...CSV_COLUMNS.submitters],
-      ['notice', 's-1', '株式会社テスト', 'organization', '代表取締役 山田太郎', '3', '3件'],
-      ['notice', 's-2', '一般社団法人テスト協会', 'organization', '', '', '多数'],
+      ['notice', 's-1', '株式会社テスト', 'organization', '代表取締役 山田太郎', '3', '3件', '', ''],
+      ['notice', 's-2', '一般社団法人テスト協会', 'organization', '', '', '多数', '', ''],
     ]);
   });
 });

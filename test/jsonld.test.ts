@@ -55,8 +55,8 @@ const doc: NoticeDocument = NoticeDocument.parse({
     reSubmitterCount: null,
     submitters: [
       { id: 's-1', name: 'パスロジ株式会社', kind: 'organization', representative: '代表取締役 山田太郎', opinionCount: 2, opinionCountRaw: '2件' },
-      { id: 's-2', name: '個人A', kind: 'individual', representative: null, opinionCount: null, opinionCountRaw: null },
-      { id: 's-3', name: '匿名', kind: 'unknown', representative: null, opinionCount: null, opinionCountRaw: null },
+      { id: 's-2', name: '個人A', kind: 'individual', representative: null, opinionCount: null, opinionCountRaw: null, received: null, receivedRaw: null },
+      { id: 's-3', name: '匿名', kind: 'unknown', representative: null, opinionCount: null, opinionCountRaw: null, received: null, receivedRaw: null },
     ],
     consultations: [
       { label: '(1)', subject: 'テスト規則(案)', period: { start: '2015-11-25', end: '2015-12-24', raw: '平成27年11月25日から12月24日' }, submitterCount: 12, submitterCountUnit: '件', line: 3 },

@@ -39,7 +39,7 @@ describe('layouts', () => {
     expect(third?.response?.refersTo).toEqual(['1']);
     expect(third?.outcome).toBe('unchanged');
     expect(first?.comments[0]).toMatchObject({ submitter: '個人', text: '施行を延期すべき。' });
-    expect(document?.notice.submitters).toEqual([{ id: 's-1', name: '個人', kind: 'individual', representative: null, opinionCount: null, opinionCountRaw: null }]);
+    expect(document?.notice.submitters).toEqual([{ id: 's-1', name: '個人', kind: 'individual', representative: null, opinionCount: null, opinionCountRaw: null, received: null, receivedRaw: null }]);
     expect(document?.notice.respondent).toBeNull();
   });
 
@@ -2088,13 +2088,13 @@ describe('a list of submitters (提出者一覧)', () => {
       'テスト案に対する意見募集の結果',
       '',
       '意見提出者一覧',
-      'No.\t提出者\t代表者氏名等\t受付日',
-      '1\t株式会社テスト\t代表取締役 山田太郎\t4月1日',
-      '2\t一般社団法人テスト協会\t\t4月2日',
+      'No.\t提出者\t代表者氏名等\t所在地',
+      '1\t株式会社テスト\t代表取締役 山田太郎\t東京都',
+      '2\t一般社団法人テスト協会\t\t大阪府',
       '',
       '再意見提出者一覧',
-      '受付順\t再意見提出者\t意見数',
-      '1\t株式会社テスト\t2',
+      '受付順\t再意見提出者\t意見数\t受付日',
+      '1\t株式会社テスト\t2\t5月1日',
       '',
       '番号\t提出された意見\t考え方',
       '1\t延期すべき。\t承ります。',
@@ -2107,10 +2107,39 @@ describe('a list of submitters (提出者一覧)', () => {
     ]);
     const reported = messages.split('\n').filter((line) => line.includes('提出者一覧 table'));
     expect(reported).toEqual([
-      'notice.txt:5:22: info: Unexpected text in the column 受付日 of a 提出者一覧 table, expected names, their numbers, 代表者 and 意見数: kept in no record: 4月1日 4月2日 [note-outside-table]',
-      'notice.txt:10:11: info: Unexpected text in the column 意見数 of a 提出者一覧 table, expected names, their numbers, 代表者 and 意見数: kept in no record: 2 [note-outside-table]',
+      'notice.txt:5:22: info: Unexpected text in the column 所在地 of a 提出者一覧 table, expected names, their numbers, 代表者, 意見数 and 受付日: kept in no record: 東京都 大阪府 [note-outside-table]',
+      'notice.txt:10:11: info: Unexpected text in the column 意見数 of a 提出者一覧 table, expected names, their numbers, 代表者, 意見数 and 受付日: kept in no record: 2 [note-outside-table]',
+      'notice.txt:10:13: info: Unexpected text in the column 受付日 of a 提出者一覧 table, expected names, their numbers, 代表者, 意見数 and 受付日: kept in no record: 5月1日 [note-outside-table]',
     ]);
-    expect(document?.diagnostics.find((d) => d.message.includes('受付日'))).toMatchObject({ line: 5, column: 22, endLine: 6, endColumn: 20 });
+    expect(document?.diagnostics.find((d) => d.message.includes('所在地'))).toMatchObject({ line: 5, column: 22, endLine: 6, endColumn: 19 });
+  });
+
+  it('reads the 受付日 of a 提出者一覧 table as a date, in the year of the period where it prints none, keeping the cell as printed', async () => {
+    const text = [
+      'テスト案に対する意見募集の結果',
+      '意見募集期間：令和5年12月1日～令和6年1月31日',
+      '',
+      '意見提出者一覧',
+      'No.\t提出者\t受付日',
+      '1\t株式会社テスト\t12月20日(水)',
+      '2\t一般社団法人テスト協会\t1月5日',
+      '3\t日本テスト連盟\t令和6年1月31日',
+      '4\tテスト商事株式会社\t郵送',
+      '',
+      '番号\t提出された意見\t考え方',
+      '1\t延期すべき。\t承ります。',
+      '',
+    ].join('\n');
+    const { document, messages, files } = await convertText(text);
+    expect(document?.notice.submitters.map((s) => [s.name, s.received, s.receivedRaw])).toEqual([
+      ['株式会社テスト', '2023-12-20', '12月20日(水)'],
+      ['一般社団法人テスト協会', '2024-01-05', '1月5日'],
+      ['日本テスト連盟', '2024-01-31', '令和6年1月31日'],
+      ['テスト商事株式会社', null, '郵送'],
+    ]);
+    expect(messages).not.toContain('受付日');
+    expect(files.get('notice.submitters.csv')?.split('\n')[1]).toBe('notice,s-1,株式会社テスト,organization,,,,2023-12-20,12月20日(水)');
+    expect(files.get('notice.jsonld')).toContain('"dateReceived": "2023-12-20"');
   });
 
   it('reads the counts a 提出者一覧 states (計4者（14件）, 計2件 on a line of its own) where the title block states none, and checks the names against them', async () => {
@@ -2171,8 +2200,8 @@ describe('a list of submitters (提出者一覧)', () => {
       ['一般社団法人テスト協会', 'organization'],
       ['個人', 'individual'],
     ]);
-    expect(messages).toContain('notice.txt:4:11: info: Unexpected text in a column of a 提出者一覧 table, expected names, their numbers, 代表者 and 意見数: kept in no record: 代表取締役 山田太郎 [note-outside-table]');
-    expect(messages).toContain('notice.txt:5:3: info: Unexpected text in a column of a 提出者一覧 table, expected names, their numbers, 代表者 and 意見数: kept in no record: 4月2日 [note-outside-table]');
+    expect(messages).toContain('notice.txt:4:11: info: Unexpected text in a column of a 提出者一覧 table, expected names, their numbers, 代表者, 意見数 and 受付日: kept in no record: 代表取締役 山田太郎 [note-outside-table]');
+    expect(messages).toContain('notice.txt:5:3: info: Unexpected text in a column of a 提出者一覧 table, expected names, their numbers, 代表者, 意見数 and 受付日: kept in no record: 4月2日 [note-outside-table]');
   });
 
   it('keeps the remarks of a 提出者一覧 in the title block (in its heading, on its total line) as notes, in the order printed', async () => {

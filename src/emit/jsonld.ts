@@ -54,6 +54,8 @@ export function toJsonLd(doc: NoticeDocument, context: object, sourceText: strin
       representative: s.representative,
       opinionCount: s.opinionCount,
       opinionCountRaw: s.opinionCountRaw,
+      dateReceived: s.received,
+      dateReceivedRaw: s.receivedRaw,
     });
 
   const authorNamed = (name: string): Json => submitterIds.get(name) ?? { '@type': 'Thing', name };

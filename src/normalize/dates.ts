@@ -124,6 +124,24 @@ export interface YearContext {
 /** Where a period without a year may start: 同年, or a month not cut out of a longer number. */
 const YEARLESS_START = /同[ \t\u00A0\u3000]*年|(?<![0-9０-９年])[0-9０-９]{1,2}[ \t\u00A0\u3000]*月/g;
 
+/**
+ * A day printed in a consultation (a 提出者一覧's 受付日: `令和5年4月1日`, `4月1日(月)`) as an ISO date.
+ * A day printed without its year takes the period's: the start's, or the end's where the period
+ * crosses a new year and the day would fall before its start. Null when the text is no such date.
+ */
+export function dayDuring(raw: string, period: { start: string; end: string } | null): string | null {
+  const text = raw.trim();
+  const inYear = (iso: string | undefined): DateResult => {
+    const year = iso === undefined ? null : Number(iso.slice(0, 4));
+    return parseWarekiDate(text, year === null ? undefined : { era: null, eraYear: year, gregorianYear: year });
+  };
+  const first = inYear(period?.start);
+  if (!first.ok) return null;
+  if (period === null || first.date.iso >= period.start || period.end.slice(0, 4) === period.start.slice(0, 4)) return first.date.iso;
+  const second = inYear(period.end);
+  return second.ok ? second.date.iso : null;
+}
+
 /** The first full date in `text` (`平成23年1月26日`, `2024年12月01日`) that reads, as printed and parsed; null when it holds none. */
 export function findDate(text: string): { raw: string; date: WarekiDate } | null {
   for (const { index } of text.matchAll(START)) {

@@ -424,8 +424,8 @@ function diffNoticeSubmitters(a: NoticeDocument, b: NoticeDocument): DiffEntry[]
     const now = after.get(name);
     if (old === undefined) return [{ type: 'notice-submitter-added', name, kind: now?.kind ?? 'unknown' }];
     if (now === undefined) return [{ type: 'notice-submitter-removed', name, kind: old.kind }];
-    // Outputs of pubcom before 2026-11-28 have no representative or opinionCount.
-    return (['kind', 'representative', 'opinionCount'] as const).flatMap((field) => fieldChange(`submitter ${name} ${field}`, old[field] ?? null, now[field] ?? null));
+    // Outputs of pubcom before 2026-11-28 have no representative or opinionCount, before 2026-11-29 no received.
+    return (['kind', 'representative', 'opinionCount', 'received'] as const).flatMap((field) => fieldChange(`submitter ${name} ${field}`, old[field] ?? null, now[field] ?? null));
   });
 }
 

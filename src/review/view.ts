@@ -43,6 +43,7 @@ function listedDetails(submitter: Submitter): string {
   const parts = [
     (submitter.representative ?? null) === null ? null : `代表者 ${submitter.representative}`,
     (submitter.opinionCountRaw ?? null) === null ? null : `意見数 ${submitter.opinionCountRaw}`,
+    (submitter.receivedRaw ?? null) === null ? null : `受付日 ${submitter.receivedRaw}`,
   ].filter((part) => part !== null);
   return parts.length === 0 ? '' : ` <span class="muted">${escapeHtml(parts.join('・'))}</span>`;
 }

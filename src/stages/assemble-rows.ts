@@ -306,14 +306,14 @@ class Assembler {
     }
   }
 
-  /** The text beside the names in a 提出者一覧 table that no field holds (受付日, a 再意見 round's counts): reported, once per column. */
+  /** The text beside the names in a 提出者一覧 table that no field holds (所在地, a 再意見 round's counts and 受付日): reported, once per column. */
   reportListColumns(): void {
     for (const { header, paragraphs } of this.listColumns.values()) {
       const column = header === '' ? 'a column' : `the column ${header}`;
       report(
         this.file,
         'note-outside-table',
-        `Unexpected text in ${column} of a 提出者一覧 table, expected names, their numbers, 代表者 and 意見数: kept in no record: ${preview(paragraphs.map((p) => p.text).join(' '))}`,
+        `Unexpected text in ${column} of a 提出者一覧 table, expected names, their numbers, 代表者, 意見数 and 受付日: kept in no record: ${preview(paragraphs.map((p) => p.text).join(' '))}`,
         spanOf(paragraphs),
       );
     }

@@ -22,6 +22,8 @@ export interface ListedName {
   kind: 'individual' | null;
   representative: string | null;
   opinionCountRaw: string | null;
+  /** The 受付日 a table prints beside the name, as printed. */
+  receivedRaw: string | null;
 }
 
 /** The 提出者一覧 being read: its list, and its table's header row if it has one. */
@@ -57,7 +59,7 @@ export function readListLine(list: SubmitterList, text: string, line: number, li
   const item = LIST_ITEM.exec(text)?.[1]?.trim();
   const unnamed = UNNAMED.exec(item ?? text);
   const addName = (name: string): 'name' => {
-    list.names.push({ name, line, kind: null, representative: null, opinionCountRaw: null });
+    list.names.push({ name, line, kind: null, representative: null, opinionCountRaw: null, receivedRaw: null });
     return 'name';
   };
   if (unnamed?.[1]) {
@@ -106,8 +108,8 @@ const REPRESENTATIVE_HEADER = /^(?:団体の)?代表者(?:の)?(?:氏名|名)?(?
 
 /**
  * One row of a 提出者一覧 table: the name in the submitter column, or without a
- * header in the first cell that is no number, date or count, with its representative and its count of opinions where the
- * table prints them (in the first round only: a 再意見 round counts re-opinions).
+ * header in the first cell that is no number, date or count, with its representative, its count of opinions and the day
+ * it was received (受付日) where the table prints them (in the first round only: a 再意見 round counts re-opinions).
  * Returns the other cells' text, but for numbers in a column that numbers the
  * list (受付順, No., or no header), for a diagnostic.
  */
@@ -120,10 +122,11 @@ export function readListRow(list: SubmitterTable, row: RowBlock): { column: numb
   // The person's name beside an organisation's (氏名 ⇥ 団体名) signs for it, as a 代表者 column's does.
   const representativeColumn = beside((role, header) => REPRESENTATIVE_HEADER.test(header) || (role === 'submitter' && ORGANISATION_HEADER.test(headers[nameColumn] ?? '')));
   const countColumn = beside((role) => role === 'count');
+  const receivedColumn = beside((_, header) => RECEIVED_HEADER.test(header));
   const name = text(nameColumn);
   const person = headers.some((header) => ORGANISATION_HEADER.test(header)) && !ORGANISATION_HEADER.test(headers[nameColumn] ?? '');
-  if (name) list.target.names.push({ name, line: row.line, kind: person ? 'individual' : null, representative: text(representativeColumn) || null, opinionCountRaw: text(countColumn) || null });
-  const kept = name ? [nameColumn, representativeColumn, countColumn] : [];
+  if (name) list.target.names.push({ name, line: row.line, kind: person ? 'individual' : null, representative: text(representativeColumn) || null, opinionCountRaw: text(countColumn) || null, receivedRaw: text(receivedColumn) || null });
+  const kept = name ? [nameColumn, representativeColumn, countColumn, receivedColumn] : [];
   return row.cells.flatMap((cell, column) => {
     const role = roles?.[column] ?? null;
     const numbering = (role === null || role === 'number') && LIST_NUMBER.test(text(column));
@@ -132,6 +135,9 @@ export function readListRow(list: SubmitterTable, row: RowBlock): { column: numb
     return paragraphs.length > 0 ? [{ column, paragraphs }] : [];
   });
 }
+
+/** `受付日`, `受付年月日`, `提出日`: the day a submitter's opinion was received. */
+const RECEIVED_HEADER = /^(?:受付|受理|提出)(?:年月)?日(?:時)?$/;
 
 /** `団体名`, `法人名`: a column of organisations, whose names a list of 氏名 and 団体名 keeps over the person's (a representative). */
 const ORGANISATION_HEADER = /団体|法人|会社|事業者/;

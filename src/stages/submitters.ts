@@ -6,6 +6,7 @@
  */
 import type { VFile } from 'vfile';
 import { opinionName, report } from '../diagnostics.js';
+import { dayDuring } from '../normalize/dates.js';
 import { COUNT_CELL, digitsValue, guessKind, normalizeSubmitterName, submitterKey } from '../normalize/submitters.js';
 import type { Submitter } from '../schema/records.js';
 import type { ListedName, SubmitterList } from './submitter-lists.js';
@@ -49,7 +50,7 @@ export function collectSubmitters(header: NoticeHeader, lists: readonly Submitte
     const key = submitterKey(name);
     const known = byKey.get(key);
     if (known) return known;
-    const submitter: Submitter = { id: `s-${submitters.length + 1}`, name, kind, representative: null, opinionCount: null, opinionCountRaw: null };
+    const submitter: Submitter = { id: `s-${submitters.length + 1}`, name, kind, representative: null, opinionCount: null, opinionCountRaw: null, received: null, receivedRaw: null };
     byKey.set(key, submitter);
     submitters.push(submitter);
     return submitter;
@@ -59,7 +60,7 @@ export function collectSubmitters(header: NoticeHeader, lists: readonly Submitte
     for (const listed of list.names) {
       const name = normalizeSubmitterName(listed.name);
       const guessed = guessKind(name);
-      addListed(add(name, guessed === 'unknown' ? (listed.kind ?? guessed) : guessed), listed, file);
+      addListed(add(name, guessed === 'unknown' ? (listed.kind ?? guessed) : guessed), listed, header.period, file);
     }
   }
   const listed = submitters.length;
@@ -81,20 +82,22 @@ export function collectSubmitters(header: NoticeHeader, lists: readonly Submitte
 }
 
 /**
- * A 提出者一覧 row's representative and count of opinions go to its submitter;
+ * A 提出者一覧 row's representative, count of opinions and 受付日 go to its submitter;
  * a second row of the same name that prints others is reported, not merged.
  */
-function addListed(submitter: Submitter, listed: ListedName, file: VFile): void {
-  const { representative, opinionCountRaw } = listed;
-  if (representative === null && opinionCountRaw === null) return;
-  if (submitter.representative !== null || submitter.opinionCountRaw !== null) {
-    if (submitter.representative !== representative || submitter.opinionCountRaw !== opinionCountRaw) {
-      const printed = [representative, opinionCountRaw].filter((text) => text !== null).join(' ');
-      report(file, 'note-outside-table', `Unexpected ${submitter.name} listed again with ${printed}, expected each submitter once: kept in no record`, { line: listed.line, column: 1 });
+function addListed(submitter: Submitter, listed: ListedName, period: NoticeHeader['period'], file: VFile): void {
+  const { representative, opinionCountRaw, receivedRaw } = listed;
+  const printed = [representative, opinionCountRaw, receivedRaw].filter((text) => text !== null);
+  if (printed.length === 0) return;
+  if (submitter.representative !== null || submitter.opinionCountRaw !== null || submitter.receivedRaw !== null) {
+    if (submitter.representative !== representative || submitter.opinionCountRaw !== opinionCountRaw || submitter.receivedRaw !== receivedRaw) {
+      report(file, 'note-outside-table', `Unexpected ${submitter.name} listed again with ${printed.join(' ')}, expected each submitter once: kept in no record`, { line: listed.line, column: 1 });
     }
     return;
   }
   submitter.representative = representative;
+  submitter.receivedRaw = receivedRaw;
+  submitter.received = receivedRaw === null ? null : dayDuring(receivedRaw, period);
   submitter.opinionCountRaw = opinionCountRaw;
   if (opinionCountRaw === null) return;
   const digits = COUNT_CELL.exec(opinionCountRaw)?.[1];

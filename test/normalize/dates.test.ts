@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { findPeriod, parsePeriod, parseWarekiDate } from '../../src/normalize/dates.js';
+import { dayDuring, findPeriod, parsePeriod, parseWarekiDate } from '../../src/normalize/dates.js';
 
 describe('parseWarekiDate', () => {
   it.each([
@@ -81,6 +81,25 @@ describe('parseWarekiDate', () => {
 
   it('cannot resolve 同月 from a context without a month', () => {
     expect(parseWarekiDate('同月21日', reiwa5)).toMatchObject({ ok: false, message: expect.stringMatching(/同月/) });
+  });
+});
+
+describe('dayDuring (a 受付日 in the consultation period)', () => {
+  const period = { start: '2023-12-01', end: '2024-01-31' };
+  it.each([
+    ['12月20日', '2023-12-20'],
+    ['1月5日(金)', '2024-01-05'],
+    [' 令和6年1月31日 ', '2024-01-31'],
+    ['2023年11月30日', '2023-11-30'],
+    ['郵送', null],
+    ['2月30日', null],
+  ])('%s -> %s', (raw, iso) => {
+    expect(dayDuring(raw, period)).toBe(iso);
+  });
+  it('takes the year of a period within one year, and reads no yearless day without a period', () => {
+    expect(dayDuring('4月1日', { start: '2024-03-01', end: '2024-04-30' })).toBe('2024-04-01');
+    expect(dayDuring('4月1日', null)).toBeNull();
+    expect(dayDuring('令和6年4月1日', null)).toBe('2024-04-01');
   });
 });
 
