@@ -54,7 +54,7 @@ const doc: NoticeDocument = NoticeDocument.parse({
     rePeriod: null,
     reSubmitterCount: null,
     submitters: [
-      { id: 's-1', name: 'パスロジ株式会社', kind: 'organization', representative: '代表取締役 山田太郎', opinionCount: 2, opinionCountRaw: '2件' },
+      { id: 's-1', name: 'パスロジ株式会社', kind: 'organization', representative: '代表取締役 山田太郎', opinionCount: 2, opinionCountRaw: '2件', received: '2018-06-20', receivedRaw: '6月20日' },
       { id: 's-2', name: '個人A', kind: 'individual', representative: null, opinionCount: null, opinionCountRaw: null, received: null, receivedRaw: null },
       { id: 's-3', name: '匿名', kind: 'unknown', representative: null, opinionCount: null, opinionCountRaw: null, received: null, receivedRaw: null },
     ],
@@ -292,6 +292,12 @@ describe('toJsonLd', () => {
       { '@type': [`${PUBCOM}Note`], [`${SCHEMA}text`]: [{ '@value': '※提出意見数は、意見提出者数としています。' }], [`${PUBCOM}line`]: [{ '@value': 4, '@type': 'http://www.w3.org/2001/XMLSchema#integer' }] },
     ]);
 
+    // A 受付日 cell: a date beside the cell as printed.
+    expect(typed(`${SCHEMA}Organization`)[0]).toMatchObject({
+      [`${PUBCOM}dateReceived`]: [{ '@value': '2018-06-20', '@type': 'http://www.w3.org/2001/XMLSchema#date' }],
+      [`${PUBCOM}dateReceivedRaw`]: [{ '@value': '6月20日' }],
+    });
+
     // A 件数 cell: an integer beside the cell as printed.
     expect(typed(`${PUBCOM}Opinion`)[0]).toMatchObject({
       [`${PUBCOM}opinionCount`]: [{ '@value': 3, '@type': 'http://www.w3.org/2001/XMLSchema#integer' }],
@@ -350,8 +356,9 @@ describe('toJsonLd', () => {
     expect((op14?.['comment'] as Node[])[1]?.['author']).toBe('urn:pubcom:sample-2018#s-3');
     expect(out['opinionCount']).toBe(23);
     const [listed, person] = out['submitter'] as Node[];
-    expect(listed).toMatchObject({ '@type': 'Organization', name: 'パスロジ株式会社', representative: '代表取締役 山田太郎', opinionCount: 2, opinionCountRaw: '2件' });
+    expect(listed).toMatchObject({ '@type': 'Organization', name: 'パスロジ株式会社', representative: '代表取締役 山田太郎', opinionCount: 2, opinionCountRaw: '2件', dateReceived: '2018-06-20', dateReceivedRaw: '6月20日' });
     expect(person).not.toHaveProperty('representative');
+    expect(person).not.toHaveProperty('dateReceived');
     expect(person).not.toHaveProperty('opinionCount');
   });
 
