@@ -125,21 +125,26 @@ export interface YearContext {
 const YEARLESS_START = /同[ \t\u00A0\u3000]*年|(?<![0-9０-９年])[0-9０-９]{1,2}[ \t\u00A0\u3000]*月/g;
 
 /**
- * A day printed in a consultation (a 提出者一覧's 受付日: `令和5年4月1日`, `4月1日(月)`) as an ISO date.
+ * A day printed in a consultation (a 提出者一覧's 受付日: `令和5年4月1日`, `4月1日(月)`, `2024/4/1`, `R6.4.1`,
+ * `4/1`), maybe with the time it came in (`4月1日 10:30`, `4月1日17時`), as an ISO date.
  * A day printed without its year takes the period's: the start's, or the end's where the period
  * crosses a new year and the day would fall before its start. Null when the text is no such date.
  */
 export function dayDuring(raw: string, period: { start: string; end: string } | null): string | null {
   const text = raw.trim();
-  const inYear = (iso: string | undefined): DateResult => {
-    const year = iso === undefined ? null : Number(iso.slice(0, 4));
-    return parseWarekiDate(text, year === null ? undefined : { era: null, eraYear: year, gregorianYear: year });
+  const inYear = (iso: string | undefined): DateResult | null => {
+    const year = iso === undefined ? undefined : Number(iso.slice(0, 4));
+    const match = execAt(NUMERIC_DATE, text, 0) ?? execAt(DATE, text, 0) ?? execAt(NUMERIC_MONTH_DAY, text, 0);
+    if (!match) return null;
+    const end = match[0].length + (execAt(TIME_OF_DAY, text, match[0].length)?.[0].length ?? 0);
+    if (end !== text.length) return null;
+    return resolve(match, year === undefined ? undefined : { era: null, eraYear: year, gregorianYear: year });
   };
   const first = inYear(period?.start);
-  if (!first.ok) return null;
+  if (!first?.ok) return null;
   if (period === null || first.date.iso >= period.start || period.end.slice(0, 4) === period.start.slice(0, 4)) return first.date.iso;
   const second = inYear(period.end);
-  return second.ok ? second.date.iso : null;
+  return second?.ok ? second.date.iso : null;
 }
 
 /** The first full date in `text` (`平成23年1月26日`, `2024年12月01日`) that reads, as printed and parsed; null when it holds none. */
