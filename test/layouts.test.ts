@@ -2192,16 +2192,18 @@ describe('a list of submitters (提出者一覧)', () => {
     expect(messages).toContain('notice.txt:8:1: info: Unexpected 株式会社テスト listed again with 佐藤花子, expected each submitter once: kept in no record [note-outside-table]');
   });
 
-  it('takes the name of a row of a 提出者一覧 table without a header from its first cell that is no number, date or count, and reports the others', async () => {
-    const text = ['テスト案に対する意見募集の結果', '', '意見提出者一覧', '1\t株式会社テスト\t代表取締役 山田太郎', '2\t4月2日\t一般社団法人テスト協会', '3\t個人\t', '', '番号\t提出された意見\t考え方', '1\t延期すべき。\t承ります。', ''].join('\n');
+  it('takes the name of a row of a 提出者一覧 table without a header from its first cell that is no number, date, count or titled person, a title and a name for its representative, 件 for its count, and reports the others', async () => {
+    const text = ['テスト案に対する意見募集の結果', '', '意見提出者一覧', '1\t株式会社テスト\t代表取締役 山田太郎\t3件', '2\t4月2日\t一般社団法人テスト協会', '3\t個人\t', '4\t理事長 鈴木一郎\tテスト協同組合\t東京都', '', '番号\t提出された意見\t考え方', '1\t延期すべき。\t承ります。', ''].join('\n');
     const { document, messages } = await convertText(text);
-    expect(document?.notice.submitters.map((s) => [s.name, s.kind])).toEqual([
-      ['株式会社テスト', 'organization'],
-      ['一般社団法人テスト協会', 'organization'],
-      ['個人', 'individual'],
+    expect(document?.notice.submitters.map((s) => [s.name, s.kind, s.representative, s.opinionCount])).toEqual([
+      ['株式会社テスト', 'organization', '代表取締役 山田太郎', 3],
+      ['一般社団法人テスト協会', 'organization', null, null],
+      ['個人', 'individual', null, null],
+      ['テスト協同組合', 'organization', '理事長 鈴木一郎', null],
     ]);
-    expect(messages).toContain('notice.txt:4:11: info: Unexpected text in a column of a 提出者一覧 table, expected names, their numbers, 代表者, 意見数 and 受付日: kept in no record: 代表取締役 山田太郎 [note-outside-table]');
     expect(messages).toContain('notice.txt:5:3: info: Unexpected text in a column of a 提出者一覧 table, expected names, their numbers, 代表者, 意見数 and 受付日: kept in no record: 4月2日 [note-outside-table]');
+    expect(messages).toContain('notice.txt:7:20: info: Unexpected text in a column of a 提出者一覧 table, expected names, their numbers, 代表者, 意見数 and 受付日: kept in no record: 東京都 [note-outside-table]');
+    expect(messages.match(/note-outside-table/g)).toHaveLength(2);
   });
 
   it('keeps the remarks of a 提出者一覧 in the title block (in its heading, on its total line) as notes, in the order printed', async () => {
@@ -2270,17 +2272,50 @@ describe('a list of submitters (提出者一覧)', () => {
     expect(messages).not.toMatch(/note-outside-table|submitter-count-mismatch/);
   });
 
-  it('reports an HTML list item of several lines under a 提出者一覧 rather than take it all for a name', async () => {
+  it('reports an HTML list item of several lines under a 提出者一覧 rather than take it all for a name, but for a representative on the line below', async () => {
     const html = [
       '<html><body><h1>テスト案に対する意見募集の結果</h1>',
       '<table><tr><th>番号</th><th>提出された意見</th><th>考え方</th></tr><tr><td>1</td><td>延期すべき。</td><td>承ります。</td></tr></table>',
       '<h3>意見提出者一覧</h3>',
-      '<ol><li>株式会社テスト</li><li>一般社団法人テスト協会<br>（代表理事 山田太郎）</li></ol>',
+      '<ol><li>株式会社テスト</li><li>一般社団法人テスト協会<br>（代表理事 山田太郎）</li><li>テスト商事株式会社<br>東京都千代田区</li></ol>',
       '</body></html>',
     ].join('\n');
     const { document, messages } = await convertBytes('notice', 'notice.html', new TextEncoder().encode(html));
-    expect(document?.notice.submitters.map((s) => s.name)).toEqual(['株式会社テスト']);
-    expect(messages).toMatch(/notice\.html:4:\d+: info: Unexpected text under a 提出者一覧: 一般社団法人テスト協会 （代表理事 山田太郎）.*\[note-outside-table\]/);
+    expect(document?.notice.submitters.map((s) => [s.name, s.representative])).toEqual([
+      ['株式会社テスト', null],
+      ['一般社団法人テスト協会', '代表理事 山田太郎'],
+    ]);
+    expect(messages).toMatch(/notice\.html:4:\d+: info: Unexpected text under a 提出者一覧: テスト商事株式会社 東京都千代田区.*\[note-outside-table\]/);
+  });
+
+  it('parts a listed line into the name, who signs for it (a title after a gap or in parentheses) and its count of 件, and reports a 再意見 round\'s count', async () => {
+    const text = [
+      'テスト案に対する意見募集の結果',
+      '',
+      '意見提出者一覧',
+      '1　株式会社テスト　　代表取締役社長 山田太郎　　3件',
+      '2　一般社団法人テスト協会（代表理事 鈴木一郎）（１件）',
+      '3　日本 テスト 連合会　2件',
+      '4　全国テスト会長会',
+      '5　テスト株式会社　会長',
+      '',
+      '再意見提出者一覧',
+      '1　株式会社テスト　代表取締役社長 山田太郎　1件',
+      '',
+      '番号\t提出された意見\t考え方',
+      '1\t延期すべき。\t承ります。',
+      '',
+    ].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.notice.submitters.map((s) => [s.name, s.representative, s.opinionCount, s.opinionCountRaw])).toEqual([
+      ['株式会社テスト', '代表取締役社長 山田太郎', 3, '3件'],
+      ['一般社団法人テスト協会', '代表理事 鈴木一郎', 1, '１件'],
+      ['日本 テスト 連合会', null, 2, '2件'],
+      ['全国テスト会長会', null, null, null],
+      ['テスト株式会社 会長', null, null, null],
+    ]);
+    expect(messages).toContain("notice.txt:11:1: info: Unexpected 1件 beside 株式会社テスト in a 再意見 round's 提出者一覧, expected a count of the first round's opinions: kept in no record [note-outside-table]");
+    expect(messages).not.toMatch(/listed again/);
   });
 });
 

@@ -84,9 +84,9 @@ export const Submitter = z.object({
   id: z.string().describe('"s-" + position in the notice\'s own list, from 1'),
   name: z.string(),
   kind: SubmitterKind,
-  representative: z.string().nullable().describe('who signs for it, as a 提出者一覧 table prints beside its name (a 代表者 column, or the 氏名 beside a 団体名); null where none is printed'),
-  opinionCount: z.number().int().nonnegative().nullable().describe('how many opinions it sent, from a 意見数 or 件数 column of a 提出者一覧 table; null without one or when it prints no number'),
-  opinionCountRaw: z.string().nullable().describe('the 意見数 or 件数 cell as printed'),
+  representative: z.string().nullable().describe('who signs for it, as a 提出者一覧 prints beside its name (a 代表者 column, the 氏名 beside a 団体名, or a title and a name: 代表取締役 山田太郎); null where none is printed'),
+  opinionCount: z.number().int().nonnegative().nullable().describe('how many opinions it sent, from a 意見数 or 件数 column of a 提出者一覧 table or a count of 件 beside a listed name; null without one or when it prints no number'),
+  opinionCountRaw: z.string().nullable().describe('the 意見数 or 件数 cell, or the count beside a listed name, as printed'),
   received: IsoDate.nullable().describe("the day its opinion was received, from a 受付日 column of a 提出者一覧 table; a day printed without its year (4月1日) takes the consultation period's; null without one or when the cell is no date"),
   receivedRaw: z.string().nullable().describe('the 受付日 cell as printed'),
 });

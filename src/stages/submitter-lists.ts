@@ -58,8 +58,11 @@ const UNNAMED = /(?:個人|その他)\s*[(（]?\s*([0-9０-９]+)\s*(?:名|者|�
 export function readListLine(list: SubmitterList, text: string, line: number, listItem = false): 'name' | 'unnamed' | 'total' | 'remark' | null {
   const item = LIST_ITEM.exec(text)?.[1]?.trim();
   const unnamed = UNNAMED.exec(item ?? text);
-  const addName = (name: string): 'name' => {
-    list.names.push({ name, line, kind: null, representative: null, opinionCountRaw: null, receivedRaw: null });
+  const addName = (printed: string): 'name' | null => {
+    const listed = splitListedName(printed);
+    // An item of several lines (`名称<br>（所在地…）`) is no name as it stands: reported, not guessed apart.
+    if (listed.name.includes('\n')) return null;
+    list.names.push({ ...listed, line, kind: null, receivedRaw: null });
     return 'name';
   };
   if (unnamed?.[1]) {
@@ -72,8 +75,34 @@ export function readListLine(list: SubmitterList, text: string, line: number, li
     return 'total';
   }
   if (LIST_REMARK.test(text.trim())) return 'remark';
-  // An item of several lines (`名称<br>（代表者…）`) is no name as it stands: reported, not guessed apart.
-  return listItem && text.trim() !== '' && !text.trim().includes('\n') ? addName(text.trim()) : null;
+  return listItem && text.trim() !== '' ? addName(text.trim()) : null;
+}
+
+/** The title of one who signs for an organisation (`代表取締役社長`, `代表理事`, `理事長`, `会長`), printed before that person's name. */
+const TITLE = '(?:代表(?:取締役|理事|執行役|社員|幹事|世話人|者)?(?:社長|会長|理事長)?|理事長|会長|社長|組合長|委員長|頭取|学長)';
+/** `代表取締役 山田太郎`, `代表理事山田太郎`: a title and a name, a cell of a 提出者一覧 table without a header. */
+const TITLED_PERSON = new RegExp(`^${TITLE}[\\s\u3000]*[^\\s\u3000()（）][^\\n()（）]*$`);
+/** `株式会社A　代表取締役 山田太郎`, `一般社団法人B（代表理事 山田太郎）`: a listed name and who signs for it, after a gap or in parentheses. */
+const NAME_AND_REPRESENTATIVE = new RegExp(`^(.+?)(?:[\\s\u3000]+(${TITLE}[\\s\u3000]*[^\\s\u3000()（）][^\\n()（）]*)|[\\s\u3000]*[(（](${TITLE}[\\s\u3000]*[^\\s\u3000()（）][^\\n()（）]*)[)）])$`, 's');
+/** `3件`: a count of opinions, a cell of a 提出者一覧 table without a header. */
+const OPINIONS = /^[0-9０-９]+[\s\u3000]*件$/;
+/** `株式会社A　3件`, `株式会社A（3件）`: a listed name and the opinions it sent, after a gap or in parentheses. */
+const NAME_AND_OPINIONS = /^(.+?)(?:[\s\u3000]+([0-9０-９]+[\s\u3000]*件)|[\s\u3000]*[(（]([0-9０-９]+[\s\u3000]*件)[)）])$/s;
+
+/**
+ * A line of a 提出者一覧 (`株式会社A　代表取締役 山田太郎　3件`) as a name, who signs for it and
+ * the opinions it sent, where a gap or parentheses part them from the name (a name can hold spaces,
+ * so only a title or a count of 件 parts it).
+ */
+function splitListedName(printed: string): Pick<ListedName, 'name' | 'representative' | 'opinionCountRaw'> {
+  const counted = NAME_AND_OPINIONS.exec(printed);
+  const named = counted?.[1] ?? printed;
+  const signed = NAME_AND_REPRESENTATIVE.exec(named);
+  return {
+    name: (signed?.[1] ?? named).trim(),
+    representative: signed?.[2] ?? signed?.[3] ?? null,
+    opinionCountRaw: counted?.[2] ?? counted?.[3] ?? null,
+  };
 }
 
 /** `(順不同・敬称略)`, `（令和6年1月15日現在）`: a line of a 提出者一覧 in parentheses that is no count (those are read first), a remark on the list. */
@@ -108,8 +137,9 @@ const REPRESENTATIVE_HEADER = /^(?:団体の)?代表者(?:の)?(?:氏名|名)?(?
 
 /**
  * One row of a 提出者一覧 table: the name in the submitter column, or without a
- * header in the first cell that is no number, date or count, with its representative, its count of opinions and the day
- * it was received (受付日) where the table prints them (in the first round only: a 再意見 round counts re-opinions).
+ * header in the first cell that is no number, date, count or titled person, with its representative, its count of opinions and the day
+ * it was received (受付日) where the table prints them (in the first round only: a 再意見 round counts re-opinions);
+ * without a header, a cell of a title and a name (`代表取締役 X`) is the representative, and one of `3件` the count.
  * Returns the other cells' text, but for numbers in a column that numbers the
  * list (受付順, No., or no header), for a diagnostic.
  */
@@ -117,12 +147,12 @@ export function readListRow(list: SubmitterTable, row: RowBlock): { column: numb
   const { roles, headers } = list;
   const text = (column: number): string => row.texts[column]?.trim() ?? '';
   const nameColumn = roles ? nameColumnOf(list, row) : unlabelledNameColumn(row.texts);
-  const beside = (wanted: (role: Role | null, header: string) => boolean): number =>
-    list.target.round === 'opinion' && roles ? roles.findIndex((role, column) => column !== nameColumn && text(column) !== '' && wanted(role, (headers[column] ?? '').replace(/[\s\u3000]+/g, ''))) : -1;
-  // The person's name beside an organisation's (氏名 ⇥ 団体名) signs for it, as a 代表者 column's does.
-  const representativeColumn = beside((role, header) => REPRESENTATIVE_HEADER.test(header) || (role === 'submitter' && ORGANISATION_HEADER.test(headers[nameColumn] ?? '')));
-  const countColumn = beside((role) => role === 'count');
-  const receivedColumn = beside((_, header) => RECEIVED_HEADER.test(header));
+  const beside = (wanted: (role: Role | null, header: string, text: string) => boolean): number =>
+    list.target.round === 'opinion' ? row.texts.findIndex((_, column) => column !== nameColumn && text(column) !== '' && wanted(roles?.[column] ?? null, (headers[column] ?? '').replace(/[\s\u3000]+/g, ''), text(column))) : -1;
+  // The person's name beside an organisation's (氏名 ⇥ 団体名) signs for it, as a 代表者 column's does; without a header, a title and a name (代表取締役 X) do.
+  const representativeColumn = beside((role, header, cell) => (roles ? REPRESENTATIVE_HEADER.test(header) || (role === 'submitter' && ORGANISATION_HEADER.test(headers[nameColumn] ?? '')) : TITLED_PERSON.test(cell)));
+  const countColumn = beside((role, _, cell) => (roles ? role === 'count' : OPINIONS.test(cell)));
+  const receivedColumn = roles ? beside((_, header) => RECEIVED_HEADER.test(header)) : -1;
   const name = text(nameColumn);
   const person = headers.some((header) => ORGANISATION_HEADER.test(header)) && !ORGANISATION_HEADER.test(headers[nameColumn] ?? '');
   if (name) list.target.names.push({ name, line: row.line, kind: person ? 'individual' : null, representative: text(representativeColumn) || null, opinionCountRaw: text(countColumn) || null, receivedRaw: text(receivedColumn) || null });
@@ -152,9 +182,9 @@ function nameColumnOf(list: SubmitterTable, row: RowBlock): number {
 /** A cell of digits and the marks of a date or a count (`4月1日`, `R6.1.15`, `3件`): never a submitter's name. */
 const DATE_OR_COUNT = /^[0-9０-９\s\u3000.．,，/／\-‐－:：年月日件通者名()（）令和平成元RrHh曜火水木金土]+$/;
 
-/** A row of a 提出者一覧 table without a header: its name is the first cell that is no number, date or count (`1 ⇥ 株式会社A ⇥ 代表取締役 X`, `1 ⇥ 4月1日 ⇥ 株式会社A`). */
+/** A row of a 提出者一覧 table without a header: its name is the first cell that is no number, date, count or titled person (`1 ⇥ 株式会社A ⇥ 代表取締役 X`, `1 ⇥ 4月1日 ⇥ 株式会社A`). */
 function unlabelledNameColumn(texts: readonly string[]): number {
-  const named = texts.findIndex((text) => text.trim() !== '' && !LIST_NUMBER.test(text.trim()) && !DATE_OR_COUNT.test(text.trim()));
+  const named = texts.findIndex((text) => text.trim() !== '' && !LIST_NUMBER.test(text.trim()) && !DATE_OR_COUNT.test(text.trim()) && !TITLED_PERSON.test(text.trim()));
   return named >= 0 ? named : texts.findLastIndex((text) => text.trim() !== '');
 }
 

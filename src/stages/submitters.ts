@@ -60,7 +60,7 @@ export function collectSubmitters(header: NoticeHeader, lists: readonly Submitte
     for (const listed of list.names) {
       const name = normalizeSubmitterName(listed.name);
       const guessed = guessKind(name);
-      addListed(add(name, guessed === 'unknown' ? (listed.kind ?? guessed) : guessed), listed, header.period, file);
+      addListed(add(name, guessed === 'unknown' ? (listed.kind ?? guessed) : guessed), firstRoundOnly(listed, list.round, name, file), header.period, file);
     }
   }
   const listed = submitters.length;
@@ -81,16 +81,24 @@ export function collectSubmitters(header: NoticeHeader, lists: readonly Submitte
   return submitters;
 }
 
+/** A 再意見 round's list counts re-opinions (`株式会社A　2件`), which no field holds: reported, and the name kept. */
+function firstRoundOnly(listed: ListedName, round: SubmitterList['round'], name: string, file: VFile): ListedName {
+  if (round === 'opinion' || listed.opinionCountRaw === null) return listed;
+  report(file, 'note-outside-table', `Unexpected ${listed.opinionCountRaw} beside ${name} in a 再意見 round's 提出者一覧, expected a count of the first round's opinions: kept in no record`, { line: listed.line, column: 1 });
+  return { ...listed, opinionCountRaw: null };
+}
+
 /**
  * A 提出者一覧 row's representative, count of opinions and 受付日 go to its submitter;
- * a second row of the same name that prints others is reported, not merged.
+ * a second row of the same name that prints other ones is reported, not merged (printing fewer, as a 再意見 round's list does, is no conflict).
  */
 function addListed(submitter: Submitter, listed: ListedName, period: NoticeHeader['period'], file: VFile): void {
   const { representative, opinionCountRaw, receivedRaw } = listed;
   const printed = [representative, opinionCountRaw, receivedRaw].filter((text) => text !== null);
   if (printed.length === 0) return;
   if (submitter.representative !== null || submitter.opinionCountRaw !== null || submitter.receivedRaw !== null) {
-    if (submitter.representative !== representative || submitter.opinionCountRaw !== opinionCountRaw || submitter.receivedRaw !== receivedRaw) {
+    const differs = (again: string | null, kept: string | null): boolean => again !== null && again !== kept;
+    if (differs(representative, submitter.representative) || differs(opinionCountRaw, submitter.opinionCountRaw) || differs(receivedRaw, submitter.receivedRaw)) {
       report(file, 'note-outside-table', `Unexpected ${submitter.name} listed again with ${printed.join(' ')}, expected each submitter once: kept in no record`, { line: listed.line, column: 1 });
     }
     return;
