@@ -7,7 +7,7 @@
 import type { RowBlock } from './blocks.js';
 import { cellParagraphs, type Paragraph } from './cell-text.js';
 import { opinionsCount, type Count } from './read-header.js';
-import type { Role } from './assemble-rows.js';
+import type { Role } from './header-rows.js';
 import { opinionKey } from '../normalize/outcome.js';
 import { COUNT_DIGITS, digitsValue } from '../normalize/submitters.js';
 
