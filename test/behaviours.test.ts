@@ -120,8 +120,8 @@ describe('comment splitting', () => {
     ]);
     // Each named one is a submitter of the notice; the three individuals are counted, not named.
     expect(document?.notice.submitters).toEqual([
-      { id: 's-1', name: 'オホーツク21世紀を考える会', kind: 'organization', representative: null, opinionCount: null, opinionCountRaw: null, received: null, receivedRaw: null },
-      { id: 's-2', name: '(株)電算', kind: 'organization', representative: null, opinionCount: null, opinionCountRaw: null, received: null, receivedRaw: null },
+      { id: 's-1', name: 'オホーツク21世紀を考える会', kind: 'organization', representative: null, opinionCount: null, opinionCountRaw: null, received: null, receivedRaw: null, jointWith: [] },
+      { id: 's-2', name: '(株)電算', kind: 'organization', representative: null, opinionCount: null, opinionCountRaw: null, received: null, receivedRaw: null, jointWith: [] },
     ]);
   });
 

@@ -57,7 +57,7 @@ describe('the CSV files of output/ read back', () => {
     const [submitterHeader, ...submitterRows] = await read('submitters');
     expect(submitterHeader).toEqual(CSV_COLUMNS.submitters);
     expect(submitterRows.map((row) => row.slice(1))).toEqual(
-      document.notice.submitters.map((s) => [s.id, s.name, s.kind, s.representative, s.opinionCount, s.opinionCountRaw, s.received, s.receivedRaw].map(cell)),
+      document.notice.submitters.map((s) => [s.id, s.name, s.kind, s.representative, s.opinionCount, s.opinionCountRaw, s.received, s.receivedRaw, s.jointWith.join(' ')].map(cell)),
     );
     // A comment that names one submitter joins the submitters table on its name.
     const names = new Set(submitterRows.map((row) => row[2]));
@@ -86,7 +86,7 @@ describe('the CSV files of output/ read back', () => {
 });
 
 describe('the submitters table', () => {
-  it('gives each name of a 提出者一覧 table its representative and its count of opinions, as printed', async () => {
+  it('gives each name of a 提出者一覧 table its representative, its count of opinions and the others of its joint submission, as printed', async () => {
     const text = [
       'テスト案に対する意見募集の結果',
       '',
@@ -94,6 +94,7 @@ describe('the submitters table', () => {
       '番号\t意見提出者\t代表者氏名等\t意見数',
       '1\t株式会社テスト\t代表取締役 山田太郎\t3件',
       '2\t一般社団法人テスト協会\t\t多数',
+      '3\t<p>株式会社エー</p><p>株式会社ビー</p>\t<p>代表取締役 佐藤花子</p><p>代表取締役 鈴木一郎</p>\t1件',
       '',
       '番号\t提出された意見\t考え方',
       '1\t延期すべき。（株式会社テスト）\t承ります。',
@@ -102,8 +103,10 @@ describe('the submitters table', () => {
     const { files } = await convertText(text);
     expect(await parseCsv(files.get('notice.submitters.csv') ?? '')).toEqual([
       [...CSV_COLUMNS.submitters],
-      ['notice', 's-1', '株式会社テスト', 'organization', '代表取締役 山田太郎', '3', '3件', '', ''],
-      ['notice', 's-2', '一般社団法人テスト協会', 'organization', '', '', '多数', '', ''],
+      ['notice', 's-1', '株式会社テスト', 'organization', '代表取締役 山田太郎', '3', '3件', '', '', ''],
+      ['notice', 's-2', '一般社団法人テスト協会', 'organization', '', '', '多数', '', '', ''],
+      ['notice', 's-3', '株式会社エー', 'organization', '代表取締役 佐藤花子', '1', '1件', '', '', 's-4'],
+      ['notice', 's-4', '株式会社ビー', 'organization', '代表取締役 鈴木一郎', '1', '1件', '', '', 's-3'],
     ]);
   });
 });

@@ -178,7 +178,7 @@ describe('other changes', () => {
     const comment = firstComment(opinion);
     opinion.comments.push({ ...structuredClone(comment), id: `${opinion.id}-c99`, submitter: null, text: '追加された意見。' });
     comment.refs.push({ ...structuredClone(find(doc.opinions.flatMap((o) => o.comments.flatMap((c) => c.refs)), () => true, 'ref')), kind: 'page', canonical: 'p.999', raw: 'p999', page: 999 } as Comment['refs'][number]);
-    doc.notice.submitters.push({ id: 's-99', name: '新規提出者', kind: 'individual', representative: null, opinionCount: null, opinionCountRaw: null, received: null, receivedRaw: null });
+    doc.notice.submitters.push({ id: 's-99', name: '新規提出者', kind: 'individual', representative: null, opinionCount: null, opinionCountRaw: null, received: null, receivedRaw: null, jointWith: [] });
     changed.set('zz-new', structuredClone(doc));
     const [first] = [...old.keys()].filter((id) => id !== BASE);
     if (first) changed.delete(first);
@@ -234,18 +234,21 @@ describe('other changes', () => {
     expect(diffNotices(older, old).notices).toEqual([]);
   });
 
-  it("shows a submitter's representative, count and 受付日 read anew, and none for an output written before the fields existed", () => {
+  it("shows a submitter's representative, count, 受付日 and joint submitters read anew, and none for an output written before the fields existed", () => {
     const old = readOutput();
     const changed = copy(old);
-    const submitter = find(base(changed).notice.submitters, () => true, 'submitter');
-    Object.assign(submitter, { representative: '山田太郎', opinionCount: 2, opinionCountRaw: '2件', received: '2018-06-20', receivedRaw: '6月20日' });
+    const [submitter, other] = base(changed).notice.submitters;
+    if (!submitter || !other) throw new Error('expected two submitters');
+    Object.assign(submitter, { representative: '山田太郎', opinionCount: 2, opinionCountRaw: '2件', received: '2018-06-20', receivedRaw: '6月20日', jointWith: [other.id] });
     const report = renderDiffReport(diffNotices(old, changed), labels);
     expect(report).toContain(`submitter ${submitter.name} representative: \`(none)\` → \`山田太郎\``);
     expect(report).toContain(`submitter ${submitter.name} opinionCount: \`(none)\` → \`2\``);
     expect(report).toContain(`submitter ${submitter.name} received: \`(none)\` → \`2018-06-20\``);
+    expect(report).toContain(`submitter ${submitter.name} jointWith: \`(none)\` → \`${other.name}\``);
     const older = copy(old);
     for (const each of base(older).notice.submitters) delete (each as Partial<Submitter>).representative;
     for (const each of base(older).notice.submitters) delete (each as Partial<Submitter>).received;
+    for (const each of base(older).notice.submitters) delete (each as Partial<Submitter>).jointWith;
     expect(diffNotices(older, old).notices).toEqual([]);
   });
 

@@ -54,9 +54,9 @@ const doc: NoticeDocument = NoticeDocument.parse({
     rePeriod: null,
     reSubmitterCount: null,
     submitters: [
-      { id: 's-1', name: 'パスロジ株式会社', kind: 'organization', representative: '代表取締役 山田太郎', opinionCount: 2, opinionCountRaw: '2件', received: '2018-06-20', receivedRaw: '6月20日' },
-      { id: 's-2', name: '個人A', kind: 'individual', representative: null, opinionCount: null, opinionCountRaw: null, received: null, receivedRaw: null },
-      { id: 's-3', name: '匿名', kind: 'unknown', representative: null, opinionCount: null, opinionCountRaw: null, received: null, receivedRaw: null },
+      { id: 's-1', name: 'パスロジ株式会社', kind: 'organization', representative: '代表取締役 山田太郎', opinionCount: 2, opinionCountRaw: '2件', received: '2018-06-20', receivedRaw: '6月20日', jointWith: ['s-3'] },
+      { id: 's-2', name: '個人A', kind: 'individual', representative: null, opinionCount: null, opinionCountRaw: null, received: null, receivedRaw: null, jointWith: [] },
+      { id: 's-3', name: '匿名', kind: 'unknown', representative: null, opinionCount: null, opinionCountRaw: null, received: null, receivedRaw: null, jointWith: ['s-1'] },
     ],
     consultations: [
       { label: '(1)', subject: 'テスト規則(案)', period: { start: '2015-11-25', end: '2015-12-24', raw: '平成27年11月25日から12月24日' }, submitterCount: 12, submitterCountUnit: '件', line: 3 },
@@ -292,11 +292,13 @@ describe('toJsonLd', () => {
       { '@type': [`${PUBCOM}Note`], [`${SCHEMA}text`]: [{ '@value': '※提出意見数は、意見提出者数としています。' }], [`${PUBCOM}line`]: [{ '@value': 4, '@type': 'http://www.w3.org/2001/XMLSchema#integer' }] },
     ]);
 
-    // A 受付日 cell: a date beside the cell as printed.
+    // A 受付日 cell: a date beside the cell as printed; a joint submission: the others, as nodes.
     expect(typed(`${SCHEMA}Organization`)[0]).toMatchObject({
       [`${PUBCOM}dateReceived`]: [{ '@value': '2018-06-20', '@type': 'http://www.w3.org/2001/XMLSchema#date' }],
       [`${PUBCOM}dateReceivedRaw`]: [{ '@value': '6月20日' }],
+      [`${PUBCOM}jointWith`]: [{ '@id': 'urn:pubcom:sample-2018#s-3' }],
     });
+    expect(typed(`${SCHEMA}Person`)[0]).not.toHaveProperty(`${PUBCOM}jointWith`);
 
     // A 件数 cell: an integer beside the cell as printed.
     expect(typed(`${PUBCOM}Opinion`)[0]).toMatchObject({

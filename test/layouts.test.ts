@@ -39,7 +39,7 @@ describe('layouts', () => {
     expect(third?.response?.refersTo).toEqual(['1']);
     expect(third?.outcome).toBe('unchanged');
     expect(first?.comments[0]).toMatchObject({ submitter: '個人', text: '施行を延期すべき。' });
-    expect(document?.notice.submitters).toEqual([{ id: 's-1', name: '個人', kind: 'individual', representative: null, opinionCount: null, opinionCountRaw: null, received: null, receivedRaw: null }]);
+    expect(document?.notice.submitters).toEqual([{ id: 's-1', name: '個人', kind: 'individual', representative: null, opinionCount: null, opinionCountRaw: null, received: null, receivedRaw: null, jointWith: [] }]);
     expect(document?.notice.respondent).toBeNull();
   });
 
@@ -2138,7 +2138,7 @@ describe('a list of submitters (提出者一覧)', () => {
       ['テスト商事株式会社', null, '郵送'],
     ]);
     expect(messages).not.toContain('受付日');
-    expect(files.get('notice.submitters.csv')?.split('\n')[1]).toBe('notice,s-1,株式会社テスト,organization,,,,2023-12-20,12月20日(水)');
+    expect(files.get('notice.submitters.csv')?.split('\n')[1]).toBe('notice,s-1,株式会社テスト,organization,,,,2023-12-20,12月20日(水),');
     expect(files.get('notice.jsonld')).toContain('"dateReceived": "2023-12-20"');
   });
 
@@ -2286,6 +2286,40 @@ describe('a list of submitters (提出者一覧)', () => {
       ['一般社団法人テスト協会', '代表理事 山田太郎'],
     ]);
     expect(messages).toMatch(/notice\.html:4:\d+: info: Unexpected text under a 提出者一覧: テスト商事株式会社 東京都千代田区.*\[note-outside-table\]/);
+  });
+
+  it('reads a 連名 row of a 提出者一覧 table as a joint submission: a submitter for each company, each with its representative, counted once (FORMATS.md S16)', async () => {
+    const text = [
+      '電気通信事業報告規則の一部を改正する省令案に対する意見募集の結果',
+      '',
+      '意見提出者一覧',
+      '計4者（3件）（意見提出順、敬称略）',
+      'No.\t意見提出者\t代表者氏名等',
+      '1\t<p>株式会社テスト</p>\t<p>代表取締役社長 加藤 薰</p>',
+      '2\t<p>株式会社エー</p><p>株式会社ビー</p><p>株式会社シー</p>\t<p>代表取締役 山田太郎</p><p>代表取締役 鈴木一郎</p><p>代表取締役 佐藤花子</p>',
+      '3\t<p>エヌ・ティ・ティ・テスト</p><p>株式会社</p>\t<p>代表取締役 田中次郎</p>',
+      '4\t<p>株式会社デー</p><p>株式会社イー</p>\t<p>代表取締役 高橋三郎</p>',
+      '※連名での提出は1者とカウント',
+      '',
+      '番号\t提出された意見\t考え方',
+      '1\t延期すべき。【株式会社テスト】\t承ります。',
+      '2\t延期すべき。【株式会社エー、株式会社ビー、株式会社シー】\t承ります。',
+      '',
+    ].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.notice.submitters.map((s) => [s.id, s.name, s.representative, s.jointWith])).toEqual([
+      ['s-1', '株式会社テスト', '代表取締役社長 加藤 薰', []],
+      ['s-2', '株式会社エー', '代表取締役 山田太郎', ['s-3', 's-4']],
+      ['s-3', '株式会社ビー', '代表取締役 鈴木一郎', ['s-2', 's-4']],
+      ['s-4', '株式会社シー', '代表取締役 佐藤花子', ['s-2', 's-3']],
+      ['s-5', 'エヌ・ティ・ティ・テスト 株式会社', '代表取締役 田中次郎', []],
+      ['s-6', '株式会社デー', null, ['s-7']],
+      ['s-7', '株式会社イー', null, ['s-6']],
+    ]);
+    expect(document?.opinions[1]?.comments[0]?.submitter).toBe('株式会社エー、株式会社ビー、株式会社シー');
+    // Seven companies in four rows, counted as the notice counts them; the companies a joint mark names are the listed ones.
+    expect(messages).not.toMatch(/submitter-count-mismatch|unknown-submitter/);
+    expect(messages).toMatch(/notice\.txt:9:\d+: info: Unexpected text in the column 代表者氏名等 of a 提出者一覧 table.*代表取締役 高橋三郎 \[note-outside-table\]/);
   });
 
   it('parts a listed line into the name, who signs for it (a title after a gap or in parentheses) and its count of 件, and reports a 再意見 round\'s count', async () => {

@@ -193,8 +193,9 @@ describe('renderNoticeHtml', () => {
     expect(shown).toContain('テスト規則(案): 令和6年4月1日～令和6年4月30日');
     expect(shown).toContain('提出 記載なし');
     const listed = structuredClone(doc);
-    Object.assign(listed.notice.submitters[0] ?? {}, { representative: '代表取締役 山田太郎', opinionCountRaw: '2件', receivedRaw: '4月2日' });
-    expect(renderNoticeHtml(listed, loadSource(doc))).toContain('<span class="muted">代表者 代表取締役 山田太郎・意見数 2件・受付日 4月2日</span></li>');
+    const [first, second] = listed.notice.submitters;
+    Object.assign(first ?? {}, { representative: '代表取締役 山田太郎', opinionCountRaw: '2件', receivedRaw: '4月2日', jointWith: [second?.id] });
+    expect(renderNoticeHtml(listed, loadSource(doc))).toContain(`<span class="muted">代表者 代表取締役 山田太郎・意見数 2件・受付日 4月2日・連名 ${second?.name}</span></li>`);
     const older = structuredClone(doc) as unknown as { notice: Record<string, unknown> };
     delete older.notice['glossary'];
     delete older.notice['consultations'];

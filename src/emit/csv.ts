@@ -28,7 +28,7 @@ export const CSV_COLUMNS = {
     'notice_id', 'opinion_id', 'comment_id', 'position', 'kind', 'submitter', 'submitter_raw', 'text', 'place', 'start_line', 'end_line',
   ],
   refs: ['notice_id', 'opinion_id', 'comment_id', 'field', 'position', 'kind', 'raw', 'canonical'],
-  submitters: ['notice_id', 'submitter_id', 'name', 'kind', 'representative', 'opinion_count', 'opinion_count_raw', 'received', 'received_raw'],
+  submitters: ['notice_id', 'submitter_id', 'name', 'kind', 'representative', 'opinion_count', 'opinion_count_raw', 'received', 'received_raw', 'joint_with'],
   notice: [
     'notice_id', 'title', 'subject', 'respondent', 'published', 'published_raw', 'period_start', 'period_end', 'period_raw',
     'submitter_count', 'submitter_count_unit', 'opinion_count', 're_period_start', 're_period_end', 're_period_raw', 're_submitter_count',
@@ -87,6 +87,7 @@ const TABLE_ROWS: Record<CsvTable, (document: NoticeDocument) => Row[]> = {
       opinion_count_raw: submitter.opinionCountRaw,
       received: submitter.received,
       received_raw: submitter.receivedRaw,
+      joint_with: submitter.jointWith.join(' '),
     })),
   // One row: the notice's own fields, so that the tables of a batch, concatenated, can be joined on notice_id.
   notice: ({ notice, opinions }) => [

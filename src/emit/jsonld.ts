@@ -56,6 +56,7 @@ export function toJsonLd(doc: NoticeDocument, context: object, sourceText: strin
       opinionCountRaw: s.opinionCountRaw,
       dateReceived: s.received,
       dateReceivedRaw: s.receivedRaw,
+      jointWith: s.jointWith.length === 0 ? null : s.jointWith.map(nodeId),
     });
 
   const authorNamed = (name: string): Json => submitterIds.get(name) ?? { '@type': 'Thing', name };

@@ -424,9 +424,16 @@ function diffNoticeSubmitters(a: NoticeDocument, b: NoticeDocument): DiffEntry[]
     const now = after.get(name);
     if (old === undefined) return [{ type: 'notice-submitter-added', name, kind: now?.kind ?? 'unknown' }];
     if (now === undefined) return [{ type: 'notice-submitter-removed', name, kind: old.kind }];
-    // Outputs of pubcom before 2026-11-28 have no representative or opinionCount, before 2026-11-29 no received.
-    return (['kind', 'representative', 'opinionCount', 'received'] as const).flatMap((field) => fieldChange(`submitter ${name} ${field}`, old[field] ?? null, now[field] ?? null));
+    // Outputs of pubcom before 2026-11-28 have no representative or opinionCount, before 2026-11-29 no received or jointWith.
+    const fields = (['kind', 'representative', 'opinionCount', 'received'] as const).flatMap((field) => fieldChange(`submitter ${name} ${field}`, old[field] ?? null, now[field] ?? null));
+    return [...fields, ...fieldChange(`submitter ${name} jointWith`, jointNames(a, old), jointNames(b, now))];
   });
+}
+
+/** The others of a submitter's joint submission by name (ids are positions, which shift), or null when it submitted alone. */
+function jointNames(doc: NoticeDocument, submitter: Submitter): string | null {
+  const names = (submitter.jointWith ?? []).map((id) => doc.notice.submitters.find((other) => other.id === id)?.name ?? id);
+  return names.length === 0 ? null : names.join('、');
 }
 
 function diffSections(a: NoticeDocument, b: NoticeDocument): DiffEntry[] {

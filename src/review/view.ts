@@ -38,12 +38,13 @@ const OUTCOME_LABEL: Readonly<Record<string, string>> = {
 const KIND_LABEL: Readonly<Record<string, string>> = { comment: '意見', 're-opinion': '再意見' };
 const SUBMITTER_KIND_LABEL: Readonly<Record<string, string>> = { organization: '法人・団体', individual: '個人', unknown: '不明' };
 
-/** What a 提出者一覧 table printed beside a submitter's name (a document written before these fields existed has neither). */
-function listedDetails(submitter: Submitter): string {
+/** What a 提出者一覧 printed beside a submitter's name, and who submitted with it (a document written before these fields existed has none). */
+function listedDetails(submitter: Submitter, all: readonly Submitter[]): string {
   const parts = [
     (submitter.representative ?? null) === null ? null : `代表者 ${submitter.representative}`,
     (submitter.opinionCountRaw ?? null) === null ? null : `意見数 ${submitter.opinionCountRaw}`,
     (submitter.receivedRaw ?? null) === null ? null : `受付日 ${submitter.receivedRaw}`,
+    (submitter.jointWith ?? []).length === 0 ? null : `連名 ${(submitter.jointWith ?? []).map((id) => all.find((other) => other.id === id)?.name ?? id).join('、')}`,
   ].filter((part) => part !== null);
   return parts.length === 0 ? '' : ` <span class="muted">${escapeHtml(parts.join('・'))}</span>`;
 }
@@ -197,7 +198,7 @@ class Page {
         : `<ol class="submitters">${notice.submitters
             .map(
               (submitter) =>
-                `<li${this.idAttribute(submitter.id)}><span class="name">${escapeHtml(submitter.name)}</span> <span class="chip kind-${escapeHtml(submitter.kind)}">${escapeHtml(SUBMITTER_KIND_LABEL[submitter.kind] ?? submitter.kind)}</span>${listedDetails(submitter)}</li>`,
+                `<li${this.idAttribute(submitter.id)}><span class="name">${escapeHtml(submitter.name)}</span> <span class="chip kind-${escapeHtml(submitter.kind)}">${escapeHtml(SUBMITTER_KIND_LABEL[submitter.kind] ?? submitter.kind)}</span>${listedDetails(submitter, notice.submitters)}</li>`,
             )
             .join('')}</ol>`;
     return [

@@ -89,6 +89,7 @@ export const Submitter = z.object({
   opinionCountRaw: z.string().nullable().describe('the 意見数 or 件数 cell, or the count beside a listed name, as printed'),
   received: IsoDate.nullable().describe("the day its opinion was received, from a 受付日 column of a 提出者一覧 table; a day printed without its year (4月1日) takes the consultation period's; null without one or when the cell is no date"),
   receivedRaw: z.string().nullable().describe('the 受付日 cell as printed'),
+  jointWith: z.array(z.string()).describe('the ids of the others of its joint submission (連名: companies a 提出者一覧 lists in one row, which count as one submitter); empty when it submitted alone'),
 });
 export type Submitter = z.infer<typeof Submitter>;
 

@@ -4,7 +4,7 @@
  * (受付順 | 意見提出者 | 代表者 | 意見数): what each line or row gives the
  * list. The assembler decides where a list starts and ends.
  */
-import type { RowBlock } from './blocks.js';
+import type { CellNode, RowBlock } from './blocks.js';
 import { cellParagraphs, type Paragraph } from './cell-text.js';
 import { opinionsCount, type Count } from './read-header.js';
 import type { Role } from './header-rows.js';
@@ -24,6 +24,8 @@ export interface ListedName {
   opinionCountRaw: string | null;
   /** The 受付日 a table prints beside the name, as printed. */
   receivedRaw: string | null;
+  /** Which entry of its list it is, from 0: the names of a 連名 row (a joint submission) share one, and count once. */
+  entry: number;
 }
 
 /** The 提出者一覧 being read: its list, and its table's header row if it has one. */
@@ -62,7 +64,7 @@ export function readListLine(list: SubmitterList, text: string, line: number, li
     const listed = splitListedName(printed);
     // An item of several lines (`名称<br>（所在地…）`) is no name as it stands: reported, not guessed apart.
     if (listed.name.includes('\n')) return null;
-    list.names.push({ ...listed, line, kind: null, receivedRaw: null });
+    list.names.push({ ...listed, line, kind: null, receivedRaw: null, entry: nextEntry(list) });
     return 'name';
   };
   if (unnamed?.[1]) {
@@ -155,8 +157,15 @@ export function readListRow(list: SubmitterTable, row: RowBlock): { column: numb
   const receivedColumn = roles ? beside((_, header) => RECEIVED_HEADER.test(header)) : -1;
   const name = text(nameColumn);
   const person = headers.some((header) => ORGANISATION_HEADER.test(header)) && !ORGANISATION_HEADER.test(headers[nameColumn] ?? '');
-  if (name) list.target.names.push({ name, line: row.line, kind: person ? 'individual' : null, representative: text(representativeColumn) || null, opinionCountRaw: text(countColumn) || null, receivedRaw: text(receivedColumn) || null });
-  const kept = name ? [nameColumn, representativeColumn, countColumn, receivedColumn] : [];
+  const members = jointMembers(row.cells[nameColumn]);
+  const representatives = linesOf(row.cells[representativeColumn]);
+  // A 連名 row's representatives go one to each company where the cell prints one line for each; else the cell is reported.
+  const signed = members === null || representatives.length === 0 || representatives.length === members.length;
+  const entry = nextEntry(list.target);
+  const listed = { line: row.line, kind: person ? ('individual' as const) : null, opinionCountRaw: text(countColumn) || null, receivedRaw: text(receivedColumn) || null, entry };
+  if (members) members.forEach((member, index) => list.target.names.push({ ...listed, name: member, representative: signed ? (representatives[index] ?? null) : null }));
+  else if (name) list.target.names.push({ ...listed, name, representative: text(representativeColumn) || null });
+  const kept = name ? [nameColumn, signed ? representativeColumn : -1, countColumn, receivedColumn] : [];
   return row.cells.flatMap((cell, column) => {
     const role = roles?.[column] ?? null;
     const numbering = (role === null || role === 'number') && LIST_NUMBER.test(text(column));
@@ -164,6 +173,30 @@ export function readListRow(list: SubmitterTable, row: RowBlock): { column: numb
     const paragraphs = cellParagraphs(cell);
     return paragraphs.length > 0 ? [{ column, paragraphs }] : [];
   });
+}
+
+/** The entry a new line or row of a list opens. */
+function nextEntry(list: SubmitterList): number {
+  return (list.names.at(-1)?.entry ?? -1) + 1;
+}
+
+/** A company's legal form (株式会社, 一般社団法人, ㈱…): what makes a line of a cell a whole organisation's name. */
+const LEGAL_FORM = /株式会社|有限会社|合同会社|合資会社|合名会社|[(（](?:株|有)[)）]|㈱|㈲|(?:一般|公益)(?:社団|財団)法人|特定非営利活動法人|NPO法人|協同組合/;
+
+/**
+ * The names of a 連名 row (`株式会社A` / `株式会社B` / `株式会社C` in one cell, FORMATS.md S16): a
+ * cell of two lines or more, each of them a whole company's name, its legal form and more; null for
+ * any other cell (a name wrapped onto a second line, `…コミュニケーションズ` / `株式会社`, is one name).
+ */
+function jointMembers(cell: CellNode | null | undefined): string[] | null {
+  const lines = linesOf(cell);
+  const whole = (line: string): boolean => LEGAL_FORM.test(line) && line.replace(LEGAL_FORM, '').replace(/[\s\u3000]+/g, '').length >= 2;
+  return lines.length >= 2 && lines.every(whole) ? lines : null;
+}
+
+/** A cell's lines (its paragraphs), trimmed, without blank ones. */
+function linesOf(cell: CellNode | null | undefined): string[] {
+  return cell ? cellParagraphs(cell).map((paragraph) => paragraph.text.trim()).filter((text) => text !== '') : [];
 }
 
 /** `受付日`, `受付年月日`, `提出日`: the day a submitter's opinion was received. */

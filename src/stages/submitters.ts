@@ -50,18 +50,22 @@ export function collectSubmitters(header: NoticeHeader, lists: readonly Submitte
     const key = submitterKey(name);
     const known = byKey.get(key);
     if (known) return known;
-    const submitter: Submitter = { id: `s-${submitters.length + 1}`, name, kind, representative: null, opinionCount: null, opinionCountRaw: null, received: null, receivedRaw: null };
+    const submitter: Submitter = { id: `s-${submitters.length + 1}`, name, kind, representative: null, opinionCount: null, opinionCountRaw: null, received: null, receivedRaw: null, jointWith: [] };
     byKey.set(key, submitter);
     submitters.push(submitter);
     return submitter;
   };
   for (const group of header.groups) for (const name of group.names) add(name, group.kind);
   for (const list of lists) {
+    const entries = new Map<number, Submitter[]>();
     for (const listed of list.names) {
       const name = normalizeSubmitterName(listed.name);
       const guessed = guessKind(name);
-      addListed(add(name, guessed === 'unknown' ? (listed.kind ?? guessed) : guessed), firstRoundOnly(listed, list.round, name, file), header.period, file);
+      const submitter = add(name, guessed === 'unknown' ? (listed.kind ?? guessed) : guessed);
+      addListed(submitter, firstRoundOnly(listed, list.round, name, file), header.period, file);
+      entries.set(listed.entry, [...(entries.get(listed.entry) ?? []), submitter]);
     }
+    for (const members of entries.values()) linkJoint(members);
   }
   const listed = submitters.length;
   checkCounts(header, lists, file);
@@ -79,6 +83,14 @@ export function collectSubmitters(header: NoticeHeader, lists: readonly Submitte
     }
   }
   return submitters;
+}
+
+/** The companies of a 連名 row each name the others as their joint submitters. */
+function linkJoint(members: readonly Submitter[]): void {
+  for (const member of members) {
+    const others = members.filter((other) => other !== member && !member.jointWith.includes(other.id)).map((other) => other.id);
+    member.jointWith.push(...others);
+  }
 }
 
 /** A 再意見 round's list counts re-opinions (`株式会社A　2件`), which no field holds: reported, and the name kept. */
@@ -138,7 +150,7 @@ function checkCounts(header: NoticeHeader, lists: readonly SubmitterList[], file
     if (group.names.length > 0) mismatch(group.names.length, { count: group.count, unit: group.unit, line: header.submitterCount?.line ?? 1 }, `names under ${group.label}`);
   }
   const inRound = (round: SubmitterList['round']): number =>
-    lists.filter((list) => list.round === round).reduce((sum, list) => sum + list.names.length + list.unnamed, 0);
+    lists.filter((list) => list.round === round).reduce((sum, list) => sum + new Set(list.names.map((listed) => listed.entry)).size + list.unnamed, 0);
   const grouped = header.groups.reduce((sum, group) => sum + group.names.length, 0);
   mismatch(grouped + inRound('opinion'), header.submitterCount, 'submitters listed');
   mismatch(inRound('re-opinion'), header.reSubmitterCount, 're-opinion submitters listed');
