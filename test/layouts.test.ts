@@ -2322,7 +2322,7 @@ describe('a list of submitters (提出者一覧)', () => {
     expect(messages).toMatch(/notice\.txt:9:\d+: info: Unexpected text in the column 代表者氏名等 of a 提出者一覧 table.*代表取締役 高橋三郎 \[note-outside-table\]/);
   });
 
-  it('parts a listed line into the name, who signs for it (a title after a gap or in parentheses) and its count of 件, and reports a 再意見 round\'s count', async () => {
+  it('parts a listed line into the name, who signs for it (a title after a gap or in parentheses), its count of 件 and the companies of a joint submission, and reports a 再意見 round\'s count', async () => {
     const text = [
       'テスト案に対する意見募集の結果',
       '',
@@ -2332,6 +2332,9 @@ describe('a list of submitters (提出者一覧)', () => {
       '3　日本 テスト 連合会　2件',
       '4　全国テスト会長会',
       '5　テスト株式会社　会長',
+      '6　株式会社エー、株式会社ビー　2件',
+      '7　エヌ・ティ・ティ・テスト株式会社',
+      '計7者',
       '',
       '再意見提出者一覧',
       '1　株式会社テスト　代表取締役社長 山田太郎　1件',
@@ -2347,8 +2350,14 @@ describe('a list of submitters (提出者一覧)', () => {
       ['日本 テスト 連合会', null, 2, '2件'],
       ['全国テスト会長会', null, null, null],
       ['テスト株式会社 会長', null, null, null],
+      ['株式会社エー', null, 2, '2件'],
+      ['株式会社ビー', null, 2, '2件'],
+      ['エヌ・ティ・ティ・テスト株式会社', null, null, null],
     ]);
-    expect(messages).toContain("notice.txt:11:1: info: Unexpected 1件 beside 株式会社テスト in a 再意見 round's 提出者一覧, expected a count of the first round's opinions: kept in no record [note-outside-table]");
+    // A joint submission (連名) on one line: each company a submitter, linked, and one entry of the list.
+    expect(document?.notice.submitters.slice(5).map((s) => s.jointWith)).toEqual([['s-7'], ['s-6'], []]);
+    expect(messages).not.toMatch(/submitter-count-mismatch/);
+    expect(messages).toContain("notice.txt:14:1: info: Unexpected 1件 beside 株式会社テスト in a 再意見 round's 提出者一覧, expected a count of the first round's opinions: kept in no record [note-outside-table]");
     expect(messages).not.toMatch(/listed again/);
   });
 });

@@ -64,7 +64,10 @@ export function readListLine(list: SubmitterList, text: string, line: number, li
     const listed = splitListedName(printed);
     // An item of several lines (`名称<br>（所在地…）`) is no name as it stands: reported, not guessed apart.
     if (listed.name.includes('\n')) return null;
-    list.names.push({ ...listed, line, kind: null, receivedRaw: null, entry: nextEntry(list) });
+    const entry = nextEntry(list);
+    // `株式会社A、株式会社B`: a joint submission (連名) on one line.
+    const members = listed.representative === null ? wholeCompanyNames(listed.name.split(/[、，,・／/]/).map((part) => part.trim())) : null;
+    for (const name of members ?? [listed.name]) list.names.push({ ...listed, name, line, kind: null, receivedRaw: null, entry });
     return 'name';
   };
   if (unnamed?.[1]) {
@@ -185,13 +188,19 @@ const LEGAL_FORM = /株式会社|有限会社|合同会社|合資会社|合名�
 
 /**
  * The names of a 連名 row (`株式会社A` / `株式会社B` / `株式会社C` in one cell, FORMATS.md S16): a
- * cell of two lines or more, each of them a whole company's name, its legal form and more; null for
- * any other cell (a name wrapped onto a second line, `…コミュニケーションズ` / `株式会社`, is one name).
+ * cell of two lines or more, each of them a whole company's name; null for any other cell.
  */
 function jointMembers(cell: CellNode | null | undefined): string[] | null {
-  const lines = linesOf(cell);
-  const whole = (line: string): boolean => LEGAL_FORM.test(line) && line.replace(LEGAL_FORM, '').replace(/[\s\u3000]+/g, '').length >= 2;
-  return lines.length >= 2 && lines.every(whole) ? lines : null;
+  return wholeCompanyNames(linesOf(cell));
+}
+
+/**
+ * Two names or more, each a whole company's: its legal form and more. Null for parts of one name
+ * (`…コミュニケーションズ` / `株式会社`, a name wrapped onto a second line; `エヌ・ティ・ティ…株式会社`).
+ */
+function wholeCompanyNames(parts: readonly string[]): string[] | null {
+  const whole = (part: string): boolean => LEGAL_FORM.test(part) && part.replace(LEGAL_FORM, '').replace(/[\s\u3000]+/g, '').length >= 2;
+  return parts.length >= 2 && parts.every(whole) ? [...parts] : null;
 }
 
 /** A cell's lines (its paragraphs), trimmed, without blank ones. */
