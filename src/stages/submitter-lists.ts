@@ -160,7 +160,7 @@ export function readListRow(list: SubmitterTable, row: RowBlock): { column: numb
   const receivedColumn = roles ? beside((_, header) => RECEIVED_HEADER.test(header)) : -1;
   const name = text(nameColumn);
   const person = headers.some((header) => ORGANISATION_HEADER.test(header)) && !ORGANISATION_HEADER.test(headers[nameColumn] ?? '');
-  const members = jointMembers(row.cells[nameColumn]);
+  const members = wholeCompanyNames(linesOf(row.cells[nameColumn]));
   const representatives = linesOf(row.cells[representativeColumn]);
   // A 連名 row's representatives go one to each company where the cell prints one line for each; else the cell is reported.
   const signed = members === null || representatives.length === 0 || representatives.length === members.length;
@@ -187,15 +187,8 @@ function nextEntry(list: SubmitterList): number {
 const LEGAL_FORM = /株式会社|有限会社|合同会社|合資会社|合名会社|[(（](?:株|有)[)）]|㈱|㈲|(?:一般|公益)(?:社団|財団)法人|特定非営利活動法人|NPO法人|協同組合/;
 
 /**
- * The names of a 連名 row (`株式会社A` / `株式会社B` / `株式会社C` in one cell, FORMATS.md S16): a
- * cell of two lines or more, each of them a whole company's name; null for any other cell.
- */
-function jointMembers(cell: CellNode | null | undefined): string[] | null {
-  return wholeCompanyNames(linesOf(cell));
-}
-
-/**
- * Two names or more, each a whole company's: its legal form and more. Null for parts of one name
+ * Two names or more, each a whole company's: its legal form and more; the companies of a joint submission
+ * (連名: one per line of a cell, FORMATS.md S16, or parted by `、` on a line). Null for parts of one name
  * (`…コミュニケーションズ` / `株式会社`, a name wrapped onto a second line; `エヌ・ティ・ティ…株式会社`).
  */
 function wholeCompanyNames(parts: readonly string[]): string[] | null {
