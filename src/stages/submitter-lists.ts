@@ -85,14 +85,18 @@ export function readListLine(list: SubmitterList, text: string, line: number, li
 
 /** The title of one who signs for an organisation (`代表取締役社長`, `代表理事`, `理事長`, `会長`), printed before that person's name. */
 const TITLE = '(?:代表(?:取締役|理事|執行役|社員|幹事|世話人|者)?(?:社長|会長|理事長)?|理事長|会長|社長|組合長|委員長|頭取|学長)';
-/** `代表取締役 山田太郎`, `代表理事山田太郎`: a title and a name, a cell of a 提出者一覧 table without a header. */
-const TITLED_PERSON = new RegExp(`^${TITLE}[\\s\u3000]*[^\\s\u3000()（）][^\\n()（）]*$`);
+/** `代表取締役 山田太郎`, `代表理事山田太郎`: a title and a person's name, on one line. */
+const TITLED = `${TITLE}[\\s\u3000]*[^\\s\u3000()（）][^\\n()（）]*`;
+/** `3件`, `１ 件`: a count of opinions. */
+const COUNT_OF_OPINIONS = '[0-9０-９]+[\\s\u3000]*件';
+/** A cell of a 提出者一覧 table without a header that is a titled person. */
+const TITLED_PERSON = new RegExp(`^${TITLED}$`);
 /** `株式会社A　代表取締役 山田太郎`, `一般社団法人B（代表理事 山田太郎）`: a listed name and who signs for it, after a gap or in parentheses. */
-const NAME_AND_REPRESENTATIVE = new RegExp(`^(.+?)(?:[\\s\u3000]+(${TITLE}[\\s\u3000]*[^\\s\u3000()（）][^\\n()（）]*)|[\\s\u3000]*[(（](${TITLE}[\\s\u3000]*[^\\s\u3000()（）][^\\n()（）]*)[)）])$`, 's');
-/** `3件`: a count of opinions, a cell of a 提出者一覧 table without a header. */
-const OPINIONS = /^[0-9０-９]+[\s\u3000]*件$/;
+const NAME_AND_REPRESENTATIVE = new RegExp(`^(.+?)(?:[\\s\u3000]+(${TITLED})|[\\s\u3000]*[(（](${TITLED})[)）])$`, 's');
+/** A cell of a 提出者一覧 table without a header that is a count of opinions. */
+const OPINIONS = new RegExp(`^${COUNT_OF_OPINIONS}$`);
 /** `株式会社A　3件`, `株式会社A（3件）`: a listed name and the opinions it sent, after a gap or in parentheses. */
-const NAME_AND_OPINIONS = /^(.+?)(?:[\s\u3000]+([0-9０-９]+[\s\u3000]*件)|[\s\u3000]*[(（]([0-9０-９]+[\s\u3000]*件)[)）])$/s;
+const NAME_AND_OPINIONS = new RegExp(`^(.+?)(?:[\\s\u3000]+(${COUNT_OF_OPINIONS})|[\\s\u3000]*[(（](${COUNT_OF_OPINIONS})[)）])$`, 's');
 
 /**
  * A line of a 提出者一覧 (`株式会社A　代表取締役 山田太郎　3件`) as a name, who signs for it and
