@@ -211,6 +211,16 @@ describe('other changes', () => {
     expect(diffNotices(older, emptied).notices).toEqual([]);
   });
 
+  it('shows what a notice says of its draft, read anew, as a notice field change, and none for an output written before the field existed', () => {
+    const old = readOutput();
+    const changed = copy(old);
+    base(changed).notice.draftChanges = { revised: true, changeCount: 4, changeCountRaw: '4箇所', annex: null, statements: [{ text: '修正箇所数 4箇所', line: 6 }] };
+    expect(renderDiffReport(diffNotices(old, changed), labels)).toMatch(/- draftChanges: `\(none\)` → .*修正箇所数 4箇所/);
+    const older = copy(old);
+    delete (base(older).notice as Partial<NoticeDocument['notice']>).draftChanges;
+    expect(diffNotices(older, old).notices).toEqual([]);
+  });
+
   it('shows a 件数 read anew as a field change of its opinion, and none for an output written before the field existed', () => {
     const old = readOutput();
     const changed = copy(old);

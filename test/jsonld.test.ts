@@ -68,6 +68,7 @@ const doc: NoticeDocument = NoticeDocument.parse({
       { term: '(−)', meaning: '約款の解釈に対する質問事項等であり、回答で十分であると考えた事項。', line: 6 },
     ],
     notes: [{ text: '※提出意見数は、意見提出者数としています。', line: 4 }],
+    draftChanges: { revised: true, changeCount: 4, changeCountRaw: '4箇所', annex: '別添2', statements: [{ text: '修正箇所数 4箇所(修正内容は別添2のとおり)', line: 7 }] },
     coverage: { characters: 10, attributed: 10, reported: 0, share: 1 },
     source: { file: 'sample-2018.html', sha256: 'a'.repeat(64), encoding: 'shift_jis' },
   },
@@ -290,6 +291,19 @@ describe('toJsonLd', () => {
     // A note of the notice: its text as printed and its line.
     expect(typed(`${PUBCOM}Note`)).toEqual([
       { '@type': [`${PUBCOM}Note`], [`${SCHEMA}text`]: [{ '@value': '※提出意見数は、意見提出者数としています。' }], [`${PUBCOM}line`]: [{ '@value': 4, '@type': 'http://www.w3.org/2001/XMLSchema#integer' }] },
+    ]);
+
+    // What the notice says of its draft: a count beside it as printed, the annex, and the sentence with its line.
+    const integer = 'http://www.w3.org/2001/XMLSchema#integer';
+    expect(typed(`${PUBCOM}DraftChanges`)).toEqual([
+      {
+        '@type': [`${PUBCOM}DraftChanges`],
+        [`${PUBCOM}revised`]: [{ '@value': true, '@type': 'http://www.w3.org/2001/XMLSchema#boolean' }],
+        [`${PUBCOM}changeCount`]: [{ '@value': 4, '@type': integer }],
+        [`${PUBCOM}changeCountRaw`]: [{ '@value': '4箇所' }],
+        [`${PUBCOM}changeAnnex`]: [{ '@value': '別添2' }],
+        [`${PUBCOM}statement`]: [{ '@type': [`${PUBCOM}Statement`], [`${SCHEMA}text`]: [{ '@value': '修正箇所数 4箇所(修正内容は別添2のとおり)' }], [`${PUBCOM}line`]: [{ '@value': 7, '@type': integer }] }],
+      },
     ]);
 
     // A 受付日 cell: a date beside the cell as printed; a joint submission: the others, as nodes.

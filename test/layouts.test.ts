@@ -1681,7 +1681,14 @@ describe('the corpus HTML notice through other converters gives the same records
       .join('\n');
   /** What a reader compares: the notice's facts (not where they were printed), its sections and its opinions. */
   const records = (document: Awaited<ReturnType<typeof convertBytes>>['document']) => ({
-    notice: document && { ...document.notice, id: null, source: null, coverage: null, notes: document.notice.notes.map((note) => note.text) },
+    notice: document && {
+      ...document.notice,
+      id: null,
+      source: null,
+      coverage: null,
+      notes: document.notice.notes.map((note) => note.text),
+      draftChanges: document.notice.draftChanges && { ...document.notice.draftChanges, statements: document.notice.draftChanges.statements.map((statement) => statement.text) },
+    },
     sections: document?.sections.map((s) => [s.id, s.title]),
     opinions: document?.opinions.map((o) => [o.key, o.section, o.topic, o.summary, o.comments.map((c) => [c.submitter, c.text, c.place, c.refs.map((r) => r.canonical)]), o.response?.text, o.revised, o.outcome]),
   });
@@ -1828,6 +1835,50 @@ describe('notes beside the tables (notice.notes)', () => {
       { '@type': 'Note', text: '※1者から複数の御意見があった場合も1件としています。', line: 3 },
       { '@type': 'Note', text: '※ 御意見は要約して掲載しています。', line: 7 },
     ]);
+  });
+});
+
+describe('what the notice says of its draft (notice.draftChanges, FORMATS.md §1.7)', () => {
+  it('reads a line of the title block, a cover row and a line after the tables, reports none of them, and writes JSON, CSV and JSON-LD', async () => {
+    const text = [
+      'テスト規則(案)に対する意見募集の結果',
+      '意見募集期間：令和6年4月1日～令和6年4月30日',
+      'ウ 原案からの変更点 別添2のとおり。',
+      '修正箇所数\t4箇所',
+      '',
+      '番号\t御意見の概要\t考え方',
+      '1\t延期すべき。\t御意見を踏まえ修正します。',
+      '',
+      '意見を踏まえ、一部修正を行った上で公布しました。',
+      '',
+    ].join('\n');
+    const { document, messages, files } = await convertText(text);
+    expect(document?.notice.draftChanges).toEqual({
+      revised: true,
+      changeCount: 4,
+      changeCountRaw: '4箇所',
+      annex: '別添2',
+      statements: [
+        { text: 'ウ 原案からの変更点 別添2のとおり。', line: 3 },
+        { text: '修正箇所数 4箇所', line: 4 },
+        { text: '意見を踏まえ、一部修正を行った上で公布しました。', line: 9 },
+      ],
+    });
+    expect(messages).not.toContain('[note-outside-table]');
+    expect(messages).not.toContain('修正箇所数');
+    const [head, row] = (files.get('notice.notice.csv') ?? '').replace(/^\uFEFF/, '').split('\n');
+    const columns = head?.split(',') ?? [];
+    const cells = row?.split(',') ?? [];
+    expect(['draft_revised', 'draft_change_count', 'draft_change_count_raw', 'draft_change_annex'].map((column) => cells[columns.indexOf(column)])).toEqual(['true', '4', '4箇所', '別添2']);
+    expect(JSON.parse(files.get('notice.jsonld') ?? '{}').draftChanges).toMatchObject({ '@type': 'DraftChanges', revised: true, changeCount: 4, changeAnnex: '別添2' });
+  });
+
+  it('says the draft was kept, and stays null on a notice that says nothing of it', async () => {
+    const table = ['番号\t御意見の概要\t考え方', '1\t延期すべき。\t原案のとおりとします。', ''];
+    const kept = await convertText(['テスト規則(案)に対する意見募集の結果', '意見募集期間：令和6年4月1日～令和6年4月30日', '御意見を踏まえ検討した結果、原案のとおり決定しました。', ...table].join('\n'));
+    expect(kept.document?.notice.draftChanges).toMatchObject({ revised: false, changeCount: null, annex: null });
+    const silent = await convertText(['テスト規則(案)に対する意見募集の結果', '意見募集期間：令和6年4月1日～令和6年4月30日', ...table].join('\n'));
+    expect(silent.document?.notice.draftChanges).toBeNull();
   });
 });
 

@@ -182,7 +182,9 @@ describe('renderNoticeHtml', () => {
     expect(page).toContain('CSP: クラウドサービス事業者');
     expect(page).toContain('<dt>注記</dt><dd>※ 同趣旨のコメントは、適宜集約しています。</dd>');
     expect(page).toContain('<dt>意見数(記載)</dt><dd>23件</dd>');
-    expect(renderNoticeHtml(loadDocument('caa-hyoji-html'), loadSource(loadDocument('caa-hyoji-html')))).toContain('<dd>令和4年9月30日 <span class="muted">(2022-09-30)</span></dd>');
+    const caa = renderNoticeHtml(loadDocument('caa-hyoji-html'), loadSource(loadDocument('caa-hyoji-html')));
+    expect(caa).toContain('<dd>令和4年9月30日 <span class="muted">(2022-09-30)</span></dd>');
+    expect(caa).toContain('<dt>原案の修正</dt><dd>修正あり、別添2に記載 <span class="muted">(85行: ※ 御意見を踏まえた原案からの修正内容は、別添2に示しています。)</span></dd>');
     const several = structuredClone(doc);
     several.notice.consultations = [
       { label: '(1)', subject: 'テスト規則(案)', period: { start: '2024-04-01', end: '2024-04-30', raw: '令和6年4月1日～令和6年4月30日' }, submitterCount: 3, submitterCountUnit: '件', line: 2 },
@@ -200,6 +202,7 @@ describe('renderNoticeHtml', () => {
     delete older.notice['glossary'];
     delete older.notice['consultations'];
     delete older.notice['notes'];
+    delete older.notice['draftChanges'];
     delete older.notice['opinionCount'];
     for (const submitter of older.notice['submitters'] as Record<string, unknown>[]) delete submitter['representative'];
     for (const submitter of older.notice['submitters'] as Record<string, unknown>[]) delete submitter['receivedRaw'];

@@ -32,6 +32,7 @@ export const CSV_COLUMNS = {
   notice: [
     'notice_id', 'title', 'subject', 'respondent', 'published', 'published_raw', 'period_start', 'period_end', 'period_raw',
     'submitter_count', 'submitter_count_unit', 'opinion_count', 're_period_start', 're_period_end', 're_period_raw', 're_submitter_count',
+    'draft_revised', 'draft_change_count', 'draft_change_count_raw', 'draft_change_annex',
     'opinion_records', 'submitters_listed', 'coverage_share', 'source_file', 'source_sha256', 'source_encoding',
   ],
 } as const satisfies Record<CsvTable, readonly string[]>;
@@ -108,6 +109,10 @@ const TABLE_ROWS: Record<CsvTable, (document: NoticeDocument) => Row[]> = {
       re_period_end: notice.rePeriod?.end ?? null,
       re_period_raw: notice.rePeriod?.raw ?? null,
       re_submitter_count: notice.reSubmitterCount,
+      draft_revised: notice.draftChanges?.revised ?? null,
+      draft_change_count: notice.draftChanges?.changeCount ?? null,
+      draft_change_count_raw: notice.draftChanges?.changeCountRaw ?? null,
+      draft_change_annex: notice.draftChanges?.annex ?? null,
       opinion_records: opinions.length,
       submitters_listed: notice.submitters.length,
       coverage_share: notice.coverage.share,

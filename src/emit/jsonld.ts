@@ -149,6 +149,17 @@ export function toJsonLd(doc: NoticeDocument, context: object, sourceText: strin
     ),
     glossary: notice.glossary.map(({ term, meaning, line }) => ({ '@type': 'DefinedTerm', name: term, description: meaning, line })),
     note: notice.notes.map(({ text, line }) => ({ '@type': 'Note', text, line })),
+    draftChanges:
+      notice.draftChanges === null
+        ? null
+        : withoutNulls({
+            '@type': 'DraftChanges',
+            revised: notice.draftChanges.revised,
+            changeCount: notice.draftChanges.changeCount,
+            changeCountRaw: notice.draftChanges.changeCountRaw,
+            changeAnnex: notice.draftChanges.annex,
+            statement: notice.draftChanges.statements.map(({ text, line }) => ({ '@type': 'Statement', text, line })),
+          }),
     sourceDocument: { '@id': sourceId, sourceFile: notice.source.file, sourceSha256: notice.source.sha256 },
     sourceFile: notice.source.file,
     sourceSha256: notice.source.sha256,

@@ -173,6 +173,11 @@ class Page {
     const glossary = (notice.glossary ?? []).map(({ term, meaning }) => `${term}: ${meaning}`).join('、');
     if (glossary !== '') fact('凡例', escapeHtml(glossary));
     for (const note of notice.notes ?? []) fact('注記', escapeHtml(note.text));
+    const changes = notice.draftChanges ?? null;
+    if (changes !== null) {
+      const verdict = [changes.revised ? '修正あり' : '原案どおり', changes.changeCountRaw, changes.annex === null ? null : `${changes.annex}に記載`].filter((part) => part !== null).join('、');
+      fact('原案の修正', `${escapeHtml(verdict)} <span class="muted">(${changes.statements.map((statement) => `${statement.line}行: ${escapeHtml(statement.text)}`).join(' / ')})</span>`);
+    }
     fact(
       '入力',
       `<code>${escapeHtml(notice.source.file)}</code> <span class="muted">(${escapeHtml(notice.source.encoding)})</span>`,

@@ -112,6 +112,17 @@ export const NoticeNote = z.object({
 });
 export type NoticeNote = z.infer<typeof NoticeNote>;
 
+export const DraftChanges = z.object({
+  revised: z.boolean().describe('true where the notice says the draft was changed after the consultation (修正箇所数 4箇所, 原案からの変更点 別添2のとおり, 御意見を踏まえ一部修正を行った), false where it only says the draft was kept (原案を維持, 原案のとおり決定, 修正箇所数 0箇所)'),
+  changeCount: z.number().int().nonnegative().nullable().describe('how many places it says were changed (修正箇所数 4箇所 -> 4); null when it states no number'),
+  changeCountRaw: z.string().nullable().describe('that count as printed'),
+  annex: z.string().nullable().describe('the annex it says lists the changes, as printed (別添2); null when it names none'),
+  statements: z
+    .array(z.object({ text: z.string().describe('the sentence as printed'), line: z.number().int().positive() }))
+    .describe('the sentences outside the opinion tables that say so, in the order printed'),
+});
+export type DraftChanges = z.infer<typeof DraftChanges>;
+
 export const Consultation = z.object({
   label: z.string().describe('its number as printed: (1), II.'),
   subject: z.string().describe('the draft it consulted on, as printed'),
@@ -148,6 +159,7 @@ export const Notice = z.object({
   notes: z
     .array(NoticeNote)
     .describe('the notes the notice prints before or after its tables, on how it counted and summarised (a line or its tail opening with ※, 注:, (注1) or ＊, or a remark in parentheses on a 提出者一覧: (順不同・敬称略)), in the order printed'),
+  draftChanges: DraftChanges.nullable().describe('what the notice says of its draft as a whole after the consultation (changed or kept, how many places, the annex listing the changes); null when it says nothing'),
   coverage: z
     .object({
       characters: z.number().int().nonnegative().describe('non-blank characters in the cells of the opinion tables'),

@@ -11,6 +11,7 @@
 import type { VFile } from 'vfile';
 import { nonBlankLength, report, type Place } from '../diagnostics.js';
 import { MARKDOWN_BOLD, respondentFrom, type ColumnRole } from '../normalize/columns.js';
+import { statesDraftChanges } from '../normalize/draft-changes.js';
 import type { Overrides } from '../schema/overrides.js';
 import { parseSectionHeading } from '../normalize/sections.js';
 import { isAllBold, type Block, type CellNode, type RowBlock } from './blocks.js';
@@ -82,6 +83,8 @@ export interface Draft {
   legendLines: TitleLine[];
   /** Notes printed after the first table (`※御意見は要約しています。`): `notice.notes`, after the title block's. */
   noteLines: TitleLine[];
+  /** Lines after the first table, not notes, that say what became of the draft (`修正箇所数 4箇所`): `notice.draftChanges` reads them with the title block and the notes. */
+  changeLines: TitleLine[];
   sections: SectionDraft[];
   opinions: OpinionDraft[];
   submitterLists: SubmitterList[];
@@ -114,7 +117,7 @@ export function assembleRows(blocks: readonly Block[], file: VFile, overrides: O
 
 /** The state of one pass over the blocks: the current header, section, topic, opinion and submitter list. */
 class Assembler {
-  readonly draft: Draft = { titleBlock: [], legendLines: [], noteLines: [], sections: [], opinions: [], submitterLists: [], respondent: null, hasOpinionTable: false, hasFlagColumn: false, characters: 0, headingAndNoteCharacters: 0 };
+  readonly draft: Draft = { titleBlock: [], legendLines: [], noteLines: [], changeLines: [], sections: [], opinions: [], submitterLists: [], respondent: null, hasOpinionTable: false, hasFlagColumn: false, characters: 0, headingAndNoteCharacters: 0 };
   private roles: Role[] | null = null;
   private list: SubmitterTable | null = null;
   /** Text of a 提出者一覧 table's columns beside the names, by list and column: reported once per column. */
@@ -234,6 +237,8 @@ class Assembler {
       this.draft.legendLines.push({ line: block.line, text: block.text, cells: null, isMainHeading: false });
     } else if (isNote) {
       this.draft.noteLines.push({ line: block.line, text: block.text, cells: null, isMainHeading: false });
+    } else if (this.inBody && statesDraftChanges(block.text)) {
+      this.draft.changeLines.push({ line: block.line, text: block.text, cells: null, isMainHeading: false });
     } else if (this.inBody) {
       report(this.file, 'note-outside-table', `Unexpected text outside any table: ${preview(block.text)}`, { line: block.line, column: block.column });
     }

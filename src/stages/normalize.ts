@@ -6,6 +6,7 @@
  */
 import type { VFile } from 'vfile';
 import { nonBlankLength, opinionName, report, type Accounting } from '../diagnostics.js';
+import { draftChangesOf } from '../normalize/draft-changes.js';
 import { categoryOutcome, outcomeOf, refersToOf, revisedFromFlag, revisedFromLegend } from '../normalize/outcome.js';
 import { findRefs, parsePlace, type FoundRef } from '../normalize/refs.js';
 import { COUNT_CELL, digitsValue, submitterKey } from '../normalize/submitters.js';
@@ -57,6 +58,7 @@ export function normalize(source: SourceInfo, titleHeader: NoticeHeader, draft: 
       consultations: header.consultations,
       glossary: header.glossary,
       notes: header.notes,
+      draftChanges: draftChangesOf(draftChangeLines(draft)),
       coverage: coverageOf(draft, split, file),
       source: { file: source.file, sha256: source.sha256, encoding: source.encoding },
     },
@@ -64,6 +66,12 @@ export function normalize(source: SourceInfo, titleHeader: NoticeHeader, draft: 
     opinions,
     diagnostics: [],
   };
+}
+
+/** The lines outside the opinion tables that may say what became of the draft: the title block's (a cover table's row as its filled cells), the notes and the other lines after the tables. */
+function draftChangeLines(draft: Draft): { line: number; text: string }[] {
+  const titleLines = draft.titleBlock.map(({ line, text, cells }) => ({ line, text: cells ? cells.filter((cell) => cell.trim() !== '').join(' ') : text }));
+  return [...titleLines, ...draft.noteLines, ...draft.changeLines];
 }
 
 /**

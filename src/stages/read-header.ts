@@ -8,6 +8,7 @@
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { respondentFrom } from '../normalize/columns.js';
+import { statesDraftChanges } from '../normalize/draft-changes.js';
 import { findDate, findPeriod, firstDateYear, type YearContext } from '../normalize/dates.js';
 import { COUNT_DIGITS, digitsValue, MAX_DIGITS, parseSubmitterGroup, type SubmitterGroup } from '../normalize/submitters.js';
 import type { Consultation, GlossaryEntry, NoticeNote, Period, PublishedDate } from '../schema/records.js';
@@ -212,7 +213,8 @@ export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines
       header.published ??= published;
       yearBefore = firstDateYear(text) ?? yearBefore;
       periodSeen ||= read.period || periodEnd;
-      if (!read.any && !periodEnd && !published && !PERIOD_START_LINE.test(text)) reportUnreadRow(line.line, cells.join(' | '), file);
+      // A row saying what became of the draft (`修正箇所数 | 4箇所`) is read into notice.draftChanges.
+      if (!read.any && !periodEnd && !published && !PERIOD_START_LINE.test(text) && !statesDraftChanges(text)) reportUnreadRow(line.line, cells.join(' | '), file);
       return;
     }
     let anyRead = false;
@@ -231,7 +233,7 @@ export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines
       periodLabelAbove = PERIOD_LABEL_LINE.test(text.trim());
       countLabelAbove = COUNT_LABEL_LINE.exec(text.trim())?.[1] ?? '';
       yearBefore = firstDateYear(text) ?? yearBefore;
-      anyRead ||= note !== null || published !== null || read.any || periodEnd || periodLabelAbove || countLabelAbove !== '' || PERIOD_START_LINE.test(text);
+      anyRead ||= note !== null || published !== null || read.any || periodEnd || periodLabelAbove || countLabelAbove !== '' || PERIOD_START_LINE.test(text) || statesDraftChanges(text);
     }
     if (line.inCell && !anyRead) reportUnreadRow(line.line, line.text, file);
   });
