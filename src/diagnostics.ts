@@ -179,6 +179,14 @@ export const RULES = {
     severity: 'warning',
     note: 'A weekday printed beside a date is not that date\'s weekday (a typo in the notice). The date is kept as printed; check which of the two is right.',
   },
+  'received-unread': {
+    severity: 'info',
+    note: 'A 受付日 cell of a 提出者一覧 table reads as no date (`郵送`, an impossible day such as 2月30日, or a day without its year in a notice that states no consultation period); `received` is null and `receivedRaw` keeps the text.',
+  },
+  'received-weekday': {
+    severity: 'warning',
+    note: 'A weekday printed beside a 受付日 is not that date\'s weekday (a typo in the notice). The date is kept as printed; check which of the two is right.',
+  },
   'period-missing': {
     severity: 'info',
     note: 'No consultation period (…期間) was found before the first table; `period` is null.',

@@ -2165,7 +2165,7 @@ describe('a list of submitters (提出者一覧)', () => {
     expect(document?.diagnostics.find((d) => d.message.includes('所在地'))).toMatchObject({ line: 5, column: 22, endLine: 6, endColumn: 19 });
   });
 
-  it('reads the 受付日 of a 提出者一覧 table as a date, in the year of the period where it prints none, keeping the cell as printed', async () => {
+  it('reads the 受付日 of a 提出者一覧 table as a date, in the year of the period where it prints none, keeping the cell as printed and reporting a cell it cannot read or a wrong weekday', async () => {
     const text = [
       'テスト案に対する意見募集の結果',
       '意見募集期間：令和5年12月1日～令和6年1月31日',
@@ -2174,7 +2174,7 @@ describe('a list of submitters (提出者一覧)', () => {
       'No.\t提出者\t受付日',
       '1\t株式会社テスト\t12月20日(水)',
       '2\t一般社団法人テスト協会\t1月5日',
-      '3\t日本テスト連盟\t令和6年1月31日',
+      '3\t日本テスト連盟\t令和6年1月31日(月)',
       '4\tテスト商事株式会社\t郵送',
       '',
       '番号\t提出された意見\t考え方',
@@ -2185,10 +2185,13 @@ describe('a list of submitters (提出者一覧)', () => {
     expect(document?.notice.submitters.map((s) => [s.name, s.received, s.receivedRaw])).toEqual([
       ['株式会社テスト', '2023-12-20', '12月20日(水)'],
       ['一般社団法人テスト協会', '2024-01-05', '1月5日'],
-      ['日本テスト連盟', '2024-01-31', '令和6年1月31日'],
+      ['日本テスト連盟', '2024-01-31', '令和6年1月31日(月)'],
       ['テスト商事株式会社', null, '郵送'],
     ]);
-    expect(messages).not.toContain('受付日');
+    expect(messages.split('\n').filter((message) => message.includes('受付日'))).toEqual([
+      'notice.txt:8:1: warning: Unexpected (月) in 令和6年1月31日(月), expected (水): 2024-01-31 is a 水曜日; the date is kept (the 受付日 of 日本テスト連盟) [received-weekday]',
+      'notice.txt:9:1: info: Unexpected 受付日 郵送 for テスト商事株式会社, expected a date such as 4月1日 or 2024/4/1: received is null [received-unread]',
+    ]);
     expect(files.get('notice.submitters.csv')?.split('\n')[1]).toBe('notice,s-1,株式会社テスト,organization,,,,2023-12-20,12月20日(水),');
     expect(files.get('notice.jsonld')).toContain('"dateReceived": "2023-12-20"');
   });

@@ -126,11 +126,12 @@ const YEARLESS_START = /同[ \t\u00A0\u3000]*年|(?<![0-9０-９年])[0-9０-９
 
 /**
  * A day printed in a consultation (a 提出者一覧's 受付日: `令和5年4月1日`, `4月1日(月)`, `2024/4/1`, `R6.4.1`,
- * `4/1`), maybe with the time it came in (`4月1日 10:30`, `4月1日17時`), as an ISO date.
+ * `4/1`), maybe with the time it came in (`4月1日 10:30`, `4月1日17時`), as an ISO date, with a note when
+ * the weekday printed beside it is not its own (the date is kept, as in a period).
  * A day printed without its year takes the period's: the start's, or the end's where the period
  * crosses a new year and the day would fall before its start. Null when the text is no such date.
  */
-export function dayDuring(raw: string, period: { start: string; end: string } | null): string | null {
+export function dayDuring(raw: string, period: { start: string; end: string } | null): { iso: string; weekdayMismatch: string | null } | null {
   const text = raw.trim();
   const inYear = (iso: string | undefined): DateResult | null => {
     const year = iso === undefined ? undefined : Number(iso.slice(0, 4));
@@ -142,9 +143,8 @@ export function dayDuring(raw: string, period: { start: string; end: string } | 
   };
   const first = inYear(period?.start);
   if (!first?.ok) return null;
-  if (period === null || first.date.iso >= period.start || period.end.slice(0, 4) === period.start.slice(0, 4)) return first.date.iso;
-  const second = inYear(period.end);
-  return second?.ok ? second.date.iso : null;
+  const inPeriod = period === null || first.date.iso >= period.start || period.end.slice(0, 4) === period.start.slice(0, 4) ? first : inYear(period.end);
+  return inPeriod?.ok ? { iso: inPeriod.date.iso, weekdayMismatch: inPeriod.date.weekdayMismatch } : null;
 }
 
 /** The first full date in `text` (`平成23年1月26日`, `2024年12月01日`) that reads, as printed and parsed; null when it holds none. */

@@ -117,12 +117,24 @@ function addListed(submitter: Submitter, listed: ListedName, period: NoticeHeade
   }
   submitter.representative = representative;
   submitter.receivedRaw = receivedRaw;
-  submitter.received = receivedRaw === null ? null : dayDuring(receivedRaw, period);
+  submitter.received = receivedRaw === null ? null : receivedDay(submitter.name, receivedRaw, period, listed.line, file);
   submitter.opinionCountRaw = opinionCountRaw;
   if (opinionCountRaw === null) return;
   const digits = COUNT_CELL.exec(opinionCountRaw)?.[1];
   if (digits === undefined) report(file, 'count-unread', `Unexpected 意見数 ${opinionCountRaw} for ${submitter.name}, expected one number such as 3 or 12件: opinionCount is null`, { line: listed.line, column: 1 });
   submitter.opinionCount = digits === undefined ? null : digitsValue(digits);
+}
+
+/** A 受付日 cell's date, reported when it reads as none (`郵送`, `2月30日`) or its weekday is not its own (the date is kept). */
+function receivedDay(name: string, raw: string, period: NoticeHeader['period'], line: number, file: VFile): string | null {
+  const day = dayDuring(raw, period);
+  if (day === null) {
+    const withYear = period === null ? ' with its year (the notice states no consultation period to take it from)' : '';
+    report(file, 'received-unread', `Unexpected 受付日 ${raw} for ${name}, expected a date such as 4月1日 or 2024/4/1${withYear}: received is null`, { line, column: 1 });
+  } else if (day.weekdayMismatch !== null) {
+    report(file, 'received-weekday', `${day.weekdayMismatch} (the 受付日 of ${name})`, { line, column: 1 });
+  }
+  return day?.iso ?? null;
 }
 
 /**

@@ -103,12 +103,17 @@ describe('dayDuring (a 受付日 in the consultation period)', () => {
     ['1月5日 郵送', null],
     ['1/5/7', null],
   ])('%s -> %s', (raw, iso) => {
-    expect(dayDuring(raw, period)).toBe(iso);
+    expect(dayDuring(raw, period)?.iso ?? null).toBe(iso);
   });
   it('takes the year of a period within one year, and reads no yearless day without a period', () => {
-    expect(dayDuring('4月1日', { start: '2024-03-01', end: '2024-04-30' })).toBe('2024-04-01');
+    expect(dayDuring('4月1日', { start: '2024-03-01', end: '2024-04-30' })?.iso).toBe('2024-04-01');
     expect(dayDuring('4月1日', null)).toBeNull();
-    expect(dayDuring('令和6年4月1日', null)).toBe('2024-04-01');
+    expect(dayDuring('令和6年4月1日', null)?.iso).toBe('2024-04-01');
+  });
+  it('keeps a day whose printed weekday is not its own, with a note, and none for its own weekday', () => {
+    expect(dayDuring('1月5日(金)', period)).toEqual({ iso: '2024-01-05', weekdayMismatch: null });
+    expect(dayDuring('1月5日(月)', period)).toEqual({ iso: '2024-01-05', weekdayMismatch: 'Unexpected (月) in 1月5日(月), expected (金): 2024-01-05 is a 金曜日; the date is kept' });
+    expect(dayDuring('2024/1/8(金)', period)?.weekdayMismatch).toContain('expected (月)');
   });
 });
 
