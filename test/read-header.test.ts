@@ -85,6 +85,16 @@ describe('counts', () => {
     }
   });
 
+  it.each([
+    ['意見提出者数:13(団体、個人)', '意見数:38'],
+    ['１　意見提出者数　13名', '２　御意見の件数　38件'],
+  ])('reads a line that counts the opinions alone, under one that counted the submitters, as the opinions (S21 R2): %s / %s', (submitters, opinions) => {
+    const header = readHeader(lines('テスト案に対する意見募集の結果', submitters, opinions), new VFile());
+    expect([header.submitterCount?.count, header.opinionCount?.count]).toEqual([13, 38]);
+    // Alone, it counts no opinions beside submitters.
+    expect(readHeader(lines('テスト案に対する意見募集の結果', opinions), new VFile()).opinionCount).toBeNull();
+  });
+
   it('takes no total from a count of a type (意見提出数：3団体、5個人)', () => {
     const header = readHeader(lines('テスト案に対する意見募集の結果', '意見提出数：3団体、5個人'), new VFile());
     expect(header.submitterCount).toBeNull();

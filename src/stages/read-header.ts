@@ -376,7 +376,10 @@ function readCounts(header: NoticeHeader, text: string, line: number, file: VFil
   const re = RE_COUNT.exec(text);
   if (re && header.reSubmitterCount === null) header.reSubmitterCount = count(re[1], re[2], line, file);
   const match = firstRoundCount(text);
-  if (match) header.submitterCount ??= count(match[1], match[2], line, file);
+  // Once the submitters are counted, a line that counts the opinions alone (S21 R2: `意見提出者数:13(団体、個人)` / `意見数:38`) counts opinions.
+  const opinionTotal = header.submitterCount === null ? null : OPINIONS_LINE.exec(text.trim());
+  if (opinionTotal?.[1]) header.opinionCount ??= count(opinionTotal[1], '件', line, file);
+  else if (match) header.submitterCount ??= count(match[1], match[2], line, file);
   // Beside submitters counted in people (or without a unit): where they are counted in 件 too, a line's other 件 are parts of them.
   const opinions = (match && match[2] !== '件') || /延べ|のべ/.test(text) ? opinionsCount(text.replace(RE_COUNT, '')) : null;
   if (opinions) header.opinionCount ??= count(opinions, '件', line, file);
@@ -393,6 +396,9 @@ const OPINIONS_COUNTED: readonly RegExp[] = [
   new RegExp(`(?:者|人|名)\\s*[(（]\\s*(?:延べ|のべ|合?計)?\\s*(${COUNT_DIGITS})\\s*件\\s*[)）]`),
   new RegExp(`(?:延べ|のべ)\\s*(?:(?:御|ご)?(?:意見|コメント)(?:の)?(?:件)?数)?\\s*[:：]?\\s*(${COUNT_DIGITS})\\s*件`),
 ];
+
+/** A line that counts the opinions, not who sent them: `意見数:38`, `２ 御意見の件数 38件` (not `提出意見数`, which counts submitters as often as opinions). */
+const OPINIONS_LINE = new RegExp(`^(?:[0-9０-９]{1,2}[.．、 \\u3000]*)?(?:御|ご)?意見(?:の)?件?数[ \\u3000]*[:：]?[ \\u3000]*(?:合?計)?[ \\u3000]*(${COUNT_DIGITS})[ \\u3000]*件?$`);
 
 /** The digits of the opinions a line counts beside its submitters, if it does. */
 export function opinionsCount(text: string): string | null {
