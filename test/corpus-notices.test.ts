@@ -182,9 +182,9 @@ describe('caa-hyoji-html (HTML table, rowspan, colspan heading, trailing submitt
       period: { start: '2022-06-10', end: '2022-07-11', raw: '令和4年6月10日(金)から7月11日(月)' },
       submitterCount: 11,
       submitterBreakdown: [
-        { label: '団体', count: 5, unit: '件' },
-        { label: '事業者', count: 2, unit: '件' },
-        { label: '個人', count: 4, unit: '件' },
+        { label: '団体', count: 5, unit: '件', partOf: null },
+        { label: '事業者', count: 2, unit: '件', partOf: null },
+        { label: '個人', count: 4, unit: '件', partOf: null },
       ],
     });
     expect(doc.sections.map((s) => [s.label, s.title])).toEqual([[null, '食品表示基準Q&A改正案に関する御意見']]);

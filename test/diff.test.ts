@@ -211,6 +211,20 @@ describe('other changes', () => {
     expect(diffNotices(older, emptied).notices).toEqual([]);
   });
 
+  it('shows a count by type read anew as part of another, and no change for an output written before partOf existed', () => {
+    const old = readOutput();
+    const changed = copy(old);
+    base(changed).notice.submitterBreakdown = [
+      { label: '団体', count: 3, unit: '者', partOf: null },
+      { label: '金融関係', count: 2, unit: '者', partOf: '団体' },
+    ];
+    expect(renderDiffReport(diffNotices(old, changed), labels)).toMatch(/- submitterBreakdown: .* → .*金融関係/);
+    const older = copy(old);
+    for (const { notice } of older.values()) for (const part of notice.submitterBreakdown) delete (part as Partial<typeof part>).partOf;
+    expect([...older.values()].some(({ notice }) => notice.submitterBreakdown.length > 0)).toBe(true);
+    expect(diffNotices(older, old).notices).toEqual([]);
+  });
+
   it('shows what a notice says of its draft, read anew, as a notice field change, and none for an output written before the field existed', () => {
     const old = readOutput();
     const changed = copy(old);

@@ -48,8 +48,9 @@ const doc: NoticeDocument = NoticeDocument.parse({
     submitterCountUnit: '者',
     opinionCount: 23,
     submitterBreakdown: [
-      { label: '団体', count: 1, unit: '件' },
-      { label: '個人', count: 2, unit: '件' },
+      { label: '団体', count: 1, unit: '件', partOf: null },
+      { label: '個人', count: 2, unit: '件', partOf: null },
+      { label: '匿名', count: 1, unit: '件', partOf: '個人' },
     ],
     rePeriod: null,
     reSubmitterCount: null,
@@ -292,6 +293,9 @@ describe('toJsonLd', () => {
     expect(typed(`${PUBCOM}Note`)).toEqual([
       { '@type': [`${PUBCOM}Note`], [`${SCHEMA}text`]: [{ '@value': '※提出意見数は、意見提出者数としています。' }], [`${PUBCOM}line`]: [{ '@value': 4, '@type': 'http://www.w3.org/2001/XMLSchema#integer' }] },
     ]);
+
+    // A count by type that breaks another down names it; one of its own has no partOf.
+    expect(typed(`${PUBCOM}CountBreakdown`).map((node) => node[`${PUBCOM}partOf`] ?? null)).toEqual([null, null, [{ '@value': '個人' }]]);
 
     // What the notice says of its draft: a count beside it as printed, the annex, and the sentence with its line.
     const integer = 'http://www.w3.org/2001/XMLSchema#integer';

@@ -1546,8 +1546,8 @@ describe('a cover page whose opinions are in an annex (FORMATS.md families G and
       submitterCount: 42,
       submitterCountUnit: '件',
       submitterBreakdown: [
-        { label: '団体', count: 15, unit: '件' },
-        { label: '個人', count: 27, unit: '件' },
+        { label: '団体', count: 15, unit: '件', partOf: null },
+        { label: '個人', count: 27, unit: '件', partOf: null },
       ],
     });
     expect(messages).toContain('[opinions-elsewhere]');
@@ -1789,7 +1789,7 @@ describe('a table of counts by kind over the opinion table', () => {
     ].join('\n');
     const { document, messages } = await convertBytes('page', 'page.html', new TextEncoder().encode(html));
     expect(messages).not.toMatch(/error|warning/);
-    expect(document?.notice).toMatchObject({ submitterCount: 13, submitterBreakdown: [{ label: '個人', count: 10, unit: '人' }, { label: '団体', count: 3, unit: '団体' }] });
+    expect(document?.notice).toMatchObject({ submitterCount: 13, submitterBreakdown: [{ label: '個人', count: 10, unit: '人', partOf: null }, { label: '団体', count: 3, unit: '団体', partOf: null }] });
     expect(document?.opinions.map((o) => o.key)).toEqual(['1']);
   });
 });

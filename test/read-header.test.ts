@@ -63,6 +63,7 @@ describe('counts', () => {
     ['意見数 12件（意見提出者数：8）', 12],
     ['2名の方から4件のご意見をいただきました。', 4],
     ['のべ意見数 1796件', 1796],
+    ['整理された個別意見の延べ数 25,565件', 25565],
     // Counts of submitters alone, or of opinions by type, or in a sentence without a total of submitters.
     ['提出意見数:6者 ※提出意見数は、意見提出者数としています。', null],
     ['15件の御意見をいただきました。', null],
@@ -93,6 +94,32 @@ describe('counts', () => {
     expect([header.submitterCount?.count, header.opinionCount?.count]).toEqual([13, 38]);
     // Alone, it counts no opinions beside submitters.
     expect(readHeader(lines('テスト案に対する意見募集の結果', opinions), new VFile()).opinionCount).toBeNull();
+  });
+
+  it('reads counts by type printed a type per line, a bulleted one under another as its part (S1), and the total below them (S21)', () => {
+    const s1 = readHeader(lines('テスト案に対する意見募集の結果', '提出意見数 209 の個人又は団体から', '○団体・事業者:89 者', '・金融関係 19 者', '・その他 70 者', '○個人(匿名含む):120 者'), new VFile());
+    expect(s1.submitterCount?.count).toBe(209);
+    expect(s1.breakdown).toEqual([
+      { label: '団体・事業者', count: 89, unit: '者', partOf: null },
+      { label: '金融関係', count: 19, unit: '者', partOf: '団体・事業者' },
+      { label: 'その他', count: 70, unit: '者', partOf: '団体・事業者' },
+      { label: '個人(匿名含む)', count: 120, unit: '者', partOf: null },
+    ]);
+    const s21 = readHeader(lines('テスト案に対する意見募集の結果', '2 意見提出数', '・封書によるもの 1,649通', '・FAXによるもの 100通\n・電子メールによるもの 15通', '合 計 1,764通'), new VFile());
+    expect(s21.breakdown.map(({ label, count, unit, partOf }) => [label, count, unit, partOf])).toEqual([
+      ['封書によるもの', 1649, '通', null],
+      ['FAXによるもの', 100, '通', null],
+      ['電子メールによるもの', 15, '通', null],
+    ]);
+    expect([s21.submitterCount?.count, s21.submitterCount?.unit]).toEqual([1764, '通']);
+  });
+
+  it.each([
+    [['意見提出者 5名', '個人 3名']],
+    [['個人 3名']],
+    [['・提出意見数 5件', '・再意見数 2件']],
+  ])('reads no counts by type from a count of the consultation, or from one line alone: %j', (texts) => {
+    expect(readHeader(lines('テスト案に対する意見募集の結果', ...texts), new VFile()).breakdown).toEqual([]);
   });
 
   it('takes no total from a count of a type (意見提出数：3団体、5個人)', () => {
@@ -127,8 +154,8 @@ describe('counts', () => {
       file,
     );
     expect(header.breakdown).toEqual([
-      { label: '個人', count: 10, unit: '人' },
-      { label: '団体', count: 3, unit: '団体' },
+      { label: '個人', count: 10, unit: '人', partOf: null },
+      { label: '団体', count: 3, unit: '団体', partOf: null },
     ]);
     expect(header.submitterCount).toEqual({ count: 13, unit: null, line: 5 });
     expect(header.opinionCount).toEqual({ count: 33, unit: '件', line: 5 });
@@ -139,8 +166,8 @@ describe('counts', () => {
     const row = (line: number, ...cells: string[]): TitleLine => ({ line, text: cells.join('\t'), cells, isMainHeading: false });
     const header = readHeader([...lines('テスト案に対する意見募集の結果'), row(2, '提出方法', '件数'), row(3, '電子メール', '3件'), row(4, '郵送', '2件')], new VFile());
     expect(header.breakdown).toEqual([
-      { label: '電子メール', count: 3, unit: '件' },
-      { label: '郵送', count: 2, unit: '件' },
+      { label: '電子メール', count: 3, unit: '件', partOf: null },
+      { label: '郵送', count: 2, unit: '件', partOf: null },
     ]);
     expect(header.opinionCount).toBeNull();
   });

@@ -33,8 +33,8 @@ describe('notice', () => {
   it('states 6 submitters and lists the six of lines 8 and 10', () => {
     expect(doc.notice.submitterCount).toBe(6);
     expect(doc.notice.submitterBreakdown).toEqual([
-      { label: '法人', count: 3, unit: '者' },
-      { label: '個人', count: 3, unit: '者' },
+      { label: '法人', count: 3, unit: '者', partOf: null },
+      { label: '個人', count: 3, unit: '者', partOf: null },
     ]);
     expect(doc.notice.submitters.map((s) => [s.name, s.kind])).toEqual([
       ['日本オラクル株式会社(情報処理学会 情報規格調査会 SC 38 専門委員会)', 'organization'],

@@ -194,6 +194,14 @@ describe('renderNoticeHtml', () => {
     expect(shown).toContain('意見募集 (1)');
     expect(shown).toContain('テスト規則(案): 令和6年4月1日～令和6年4月30日');
     expect(shown).toContain('提出 記載なし');
+    const sectors = structuredClone(doc);
+    sectors.notice.submitterBreakdown = [
+      { label: '団体・事業者', count: 89, unit: '者', partOf: null },
+      { label: '金融関係', count: 19, unit: '者', partOf: '団体・事業者' },
+      { label: 'その他', count: 70, unit: '者', partOf: '団体・事業者' },
+      { label: '個人', count: 120, unit: '者', partOf: null },
+    ];
+    expect(renderNoticeHtml(sectors, loadSource(doc))).toContain('(団体・事業者 89者(うち金融関係 19者、その他 70者)、個人 120者)</dd>');
     const listed = structuredClone(doc);
     const [first, second] = listed.notice.submitters;
     Object.assign(first ?? {}, { representative: '代表取締役 山田太郎', opinionCountRaw: '2件', receivedRaw: '4月2日', jointWith: [second?.id] });

@@ -135,12 +135,15 @@ export function toJsonLd(doc: NoticeDocument, context: object, sourceText: strin
     submitterCount: notice.submitterCount,
     submitterCountUnit: notice.submitterCountUnit,
     opinionCount: notice.opinionCount,
-    submitterBreakdown: notice.submitterBreakdown.map((b) => ({
-      '@type': 'CountBreakdown',
-      label: b.label,
-      count: b.count,
-      unit: b.unit,
-    })),
+    submitterBreakdown: notice.submitterBreakdown.map((b) =>
+      withoutNulls({
+        '@type': 'CountBreakdown',
+        label: b.label,
+        count: b.count,
+        unit: b.unit,
+        partOf: b.partOf,
+      }),
+    ),
     reConsultationPeriod: periodNode(notice.rePeriod),
     reSubmitterCount: notice.reSubmitterCount,
     submitter: notice.submitters.map(submitterNode),

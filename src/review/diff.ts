@@ -407,7 +407,9 @@ const NOTICE_LISTS: ReadonlySet<string> = new Set(['submitterBreakdown', 'consul
 const SOURCE_FIELDS = ['file', 'encoding', 'sha256'] as const;
 
 function diffNoticeFields(a: NoticeDocument, b: NoticeDocument): DiffEntry[] {
-  const value = (doc: NoticeDocument, field: (typeof NOTICE_FIELDS)[number]): unknown => doc.notice[field] ?? (NOTICE_LISTS.has(field) ? [] : null);
+  const value = (doc: NoticeDocument, field: (typeof NOTICE_FIELDS)[number]): unknown =>
+    // A count by type written before 2026-11-29 has no partOf: it was a count of its own.
+    field === 'submitterBreakdown' ? (doc.notice.submitterBreakdown ?? []).map((part) => ({ ...part, partOf: part.partOf ?? null })) : (doc.notice[field] ?? (NOTICE_LISTS.has(field) ? [] : null));
   return [
     ...NOTICE_FIELDS.flatMap((field) => fieldChange(field, value(a, field), value(b, field))),
     ...SOURCE_FIELDS.flatMap((field) => fieldChange(`source.${field}`, a.notice.source?.[field], b.notice.source?.[field])),

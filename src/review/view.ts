@@ -13,7 +13,7 @@
  * add are read when present (diagnostic `endLine`, comment `place`,
  * `notice.coverage`) and never required.
  */
-import type { Comment, Diagnostic, NoticeDocument, Opinion, Ref, Section, Severity, Submitter } from '../schema/records.js';
+import type { Comment, CountBreakdown, Diagnostic, NoticeDocument, Opinion, Ref, Section, Severity, Submitter } from '../schema/records.js';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -161,7 +161,13 @@ class Page {
     if (notice.published) fact('公表日', `${escapeHtml(notice.published.raw)} <span class="muted">(${escapeHtml(notice.published.date)})</span>`);
     if (notice.rePeriod !== null) fact('再意見募集期間', periodHtml(notice.rePeriod));
     const count = notice.submitterCount === null ? '記載なし' : `${notice.submitterCount}${notice.submitterCountUnit ?? ''}`;
-    const breakdown = notice.submitterBreakdown.map((part) => `${part.label} ${part.count}${part.unit}`).join('、');
+    // A count that breaks another down follows it in parentheses: 団体・事業者 89者(うち金融関係 19者、その他 70者).
+    const counted = (part: CountBreakdown): string => `${part.label} ${part.count}${part.unit}`;
+    const partsOf = (label: string): string[] => notice.submitterBreakdown.filter((part) => (part.partOf ?? null) === label).map(counted);
+    const breakdown = notice.submitterBreakdown
+      .filter((part) => (part.partOf ?? null) === null)
+      .map((part) => (partsOf(part.label).length > 0 ? `${counted(part)}(うち${partsOf(part.label).join('、')})` : counted(part)))
+      .join('、');
     fact('提出者数', escapeHtml(breakdown === '' ? count : `${count}(${breakdown})`));
     if (notice.reSubmitterCount !== null) fact('再意見提出者数', escapeHtml(String(notice.reSubmitterCount)));
     // Documents written before these fields existed have none of them.

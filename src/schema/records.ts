@@ -97,7 +97,9 @@ export const CountBreakdown = z.object({
   label: z.string(),
   count: z.number().int().nonnegative(),
   unit: z.string(),
+  partOf: z.string().nullable().describe('the label of the count it breaks down further, where the notice prints one under another (・金融関係 19 者 under ○団体・事業者:89 者); null for a count of its own'),
 });
+export type CountBreakdown = z.infer<typeof CountBreakdown>;
 
 export const GlossaryEntry = z.object({
   term: z.string().describe('an abbreviation or a legend mark as printed: 金商法, (−)'),

@@ -11,7 +11,7 @@ import { respondentFrom } from '../normalize/columns.js';
 import { statesDraftChanges } from '../normalize/draft-changes.js';
 import { findDate, findPeriod, firstDateYear, type YearContext } from '../normalize/dates.js';
 import { COUNT_DIGITS, digitsValue, MAX_DIGITS, parseSubmitterGroup, type SubmitterGroup } from '../normalize/submitters.js';
-import type { Consultation, GlossaryEntry, NoticeNote, Period, PublishedDate } from '../schema/records.js';
+import type { Consultation, CountBreakdown, GlossaryEntry, NoticeNote, Period, PublishedDate } from '../schema/records.js';
 import type { TitleLine } from './assemble-rows.js';
 
 export interface Count {
@@ -35,7 +35,7 @@ export interface NoticeHeader {
   opinionCount: Count | null;
   groups: SubmitterGroup[];
   /** Counts by type from a table (団体 | 事業者 | 個人 over 5件 | 2件 | 4件). */
-  breakdown: { label: string; count: number; unit: string }[];
+  breakdown: CountBreakdown[];
   /** When the result was published: a date alone on a line of the title block, or a 結果の公示日 line. */
   published: PublishedDate | null;
   /** Abbreviations and legend marks the title block defines (凡例). */
@@ -77,6 +77,10 @@ const INLINE_FILLER = /^(?:[0-9０-９]{1,2}[.．]?(?=[\s\u3000]))?(?:[\s、,，
 /** `5名（団体2、個人3）`: counts by type in parentheses after a total, printed without a unit (the total's, group 2; the parts in group 3). */
 const UNITLESS_PARTS = new RegExp(`(${COUNT_DIGITS})\\s*(者|件|通|名|人)\\s*[(（]\\s*(?:うち[、,，]?)?((?:[^\\s:：、,，・()（）0-9０-９]{1,12}\\s*[:：]?\\s*${COUNT_DIGITS}\\s*[、,，・]?\\s*){2,})[)）]`);
 const UNITLESS_PART = new RegExp(`([^\\s:：、,，・()（）0-9０-９]{1,12})\\s*[:：]?\\s*(${COUNT_DIGITS})`, 'g');
+/** A count of one type on a line of its own, maybe after a bullet: `○団体・事業者:89 者`, `・封書によるもの 1,649通`, `○個人(匿名含む):120 者` (S1, S21). */
+const TYPE_COUNT_LINE = new RegExp(`^[ \\u3000]*([○◯●・･])?[ \\u3000]*([^\\s:：0-9０-９()（）○◯●・･][^\\s:：0-9０-９()（）]{0,19}(?:[(（][^()（）]{1,12}[)）])?)[ \\u3000]*[:：]?[ \\u3000]*(${COUNT_DIGITS})[ \\u3000]*(者|件|通|名|人)[ \\u3000]*$`);
+/** Besides a total, a label that counts the consultation (`意見提出者 5名`), not a type of submitter. */
+const CONSULTATION_LABEL = /意見|提出|コメント/;
 /** A total rather than a type: `総数`, `合計`, `意見提出件数` (and `再意見提出件数`, the other round's). */
 const TOTAL_LABEL = /^(?:合計|計)$|数$/;
 const RE_COUNT = new RegExp(`再意見(?:提出(?:者|件)?数|数)\\s*[:：]?\\s*${NUMBER}`);
@@ -186,6 +190,8 @@ export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines
   /** The line above only named the count (`2 提出意見数`): read this one after that name. */
   let countLabelAbove = '';
   const readPeriodEnd = periodEndsReader(header, file);
+  const typeCounts = countsByTypeOnLines(lines);
+  header.breakdown = typeCounts.breakdown;
   lines.forEach((line, index) => {
     if (line === titleLine || line === titleHead || line === countsRow) return;
     const cells = cellsOf(line);
@@ -218,7 +224,13 @@ export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines
       return;
     }
     let anyRead = false;
-    for (const text of line.text.split('\n')) {
+    for (const [part, text] of line.text.split('\n').entries()) {
+      if (typeCounts.read.has(`${line.line}:${part}`)) {
+        anyRead = true;
+        periodLabelAbove = false;
+        countLabelAbove = '';
+        continue;
+      }
       if (readLegendLine(header, text, line.line)) {
         anyRead = true;
         continue;
@@ -388,13 +400,13 @@ function readCounts(header: NoticeHeader, text: string, line: number, file: VFil
 
 /**
  * The opinions a line counts beside its submitters, in 件 (FORMATS.md §1.5: N submitters, M items):
- * `…から延べ73件`, `63件(14人)`, `意見数 12件(提出者数 8)`, `計4者（14件）`, `のべ意見数 1796件`.
+ * `…から延べ73件`, `63件(14人)`, `意見数 12件(提出者数 8)`, `計4者（14件）`, `のべ意見数 1796件`, `個別意見の延べ数 25,565件`.
  */
 const OPINIONS_COUNTED: readonly RegExp[] = [
   new RegExp(`(?:から|より)[、,，\\s]*(?:延べ|のべ|合?計|総数)?\\s*(${COUNT_DIGITS})\\s*件`),
   new RegExp(`(?<![0-9０-９,，])(${COUNT_DIGITS})\\s*件\\s*[(（]\\s*(?:(?:意見)?提出者数?\\s*[:：]?\\s*)?${COUNT_DIGITS}\\s*(?:者|人|名)?\\s*[)）]`),
   new RegExp(`(?:者|人|名)\\s*[(（]\\s*(?:延べ|のべ|合?計)?\\s*(${COUNT_DIGITS})\\s*件\\s*[)）]`),
-  new RegExp(`(?:延べ|のべ)\\s*(?:(?:御|ご)?(?:意見|コメント)(?:の)?(?:件)?数)?\\s*[:：]?\\s*(${COUNT_DIGITS})\\s*件`),
+  new RegExp(`(?:延べ|のべ)\\s*(?:(?:御|ご)?(?:意見|コメント)(?:の)?(?:件)?)?数?\\s*[:：]?\\s*(${COUNT_DIGITS})\\s*件`),
 ];
 
 /** A line that counts the opinions, not who sent them: `意見数:38`, `２ 御意見の件数 38件` (not `提出意見数`, which counts submitters as often as opinions). */
@@ -508,7 +520,7 @@ function readCountTableRow(header: NoticeHeader, cells: readonly string[], table
   }
   const parsed = digitsValue(value[1] ?? '');
   if (parsed === null) return false;
-  if (table.kinds) header.breakdown.push({ label, count: parsed, unit: value[2] ?? '' });
+  if (table.kinds) header.breakdown.push({ label, count: parsed, unit: value[2] ?? '', partOf: null });
   return true;
 }
 
@@ -518,8 +530,39 @@ function readBreakdown(header: NoticeHeader, labels: string[], counts: string[] 
   const parsed = counts.map((cell) => COUNT_CELL.exec(cell.trim()));
   const values = parsed.map((match) => (match ? digitsValue(match[1] ?? '') : null));
   if (values.some((value) => value === null) || labels.some((label) => label.trim() === '' || COUNT_CELL.test(label.trim()))) return false;
-  header.breakdown = labels.map((label, index) => ({ label: label.trim(), count: values[index] as number, unit: parsed[index]?.[2] ?? '' }));
+  header.breakdown = labels.map((label, index) => ({ label: label.trim(), count: values[index] as number, unit: parsed[index]?.[2] ?? '', partOf: null }));
   return true;
+}
+
+/**
+ * Counts by type printed a type per line, two lines or more in a row (FORMATS.md §1.5, S1: `○団体・事業者:89 者` /
+ * `・金融関係 19 者` / `○個人(匿名含む):120 者`; S21: `・封書によるもの 1,649通` / `・FAXによるもの 100通`): the
+ * first such run of the title block. Under a line of the run's first bullet, a line of another bullet breaks it down
+ * (`partOf`). A line `法人:3者(…)` is a group of names (parseSubmitterGroup), not read here. The lines read are
+ * returned as `line:part` (the part of a line of text, parted by line breaks).
+ */
+function countsByTypeOnLines(lines: readonly TitleLine[]): { breakdown: CountBreakdown[]; read: Set<string> } {
+  const typed = lines.flatMap((line) =>
+    line.cells !== null
+      ? [null]
+      : line.text.split('\n').map((text, part) => {
+          const match = parseSubmitterGroup(text) ? null : TYPE_COUNT_LINE.exec(text);
+          const label = match?.[2] ?? '';
+          const count = match && !TOTAL_LABEL.test(label) && !CONSULTATION_LABEL.test(label) ? digitsValue(match[3] ?? '') : null;
+          return count !== null ? { key: `${line.line}:${part}`, bullet: match?.[1] ?? '', label, count, unit: match?.[4] ?? '' } : null;
+        }),
+  );
+  const start = typed.findIndex((entry, index) => entry !== null && typed[index + 1] != null);
+  if (start < 0) return { breakdown: [], read: new Set() };
+  const end = typed.findIndex((entry, index) => index > start && entry === null);
+  const run = typed.slice(start, end < 0 ? undefined : end).filter((entry) => entry !== null);
+  const topBullet = run[0]?.bullet;
+  let top: string | null = null;
+  const breakdown = run.map(({ bullet, label, count, unit }) => {
+    if (bullet === topBullet) top = label;
+    return { label, count, unit, partOf: bullet === topBullet ? null : top };
+  });
+  return { breakdown, read: new Set(run.map((entry) => entry.key)) };
 }
 
 /**
@@ -538,7 +581,7 @@ function readInlineBreakdown(header: NoticeHeader, text: string): boolean {
   if (!INLINE_FILLER.test(rest)) return false;
   const values = parts.map((match) => digitsValue(match[2] ?? ''));
   if (values.some((value) => value === null)) return false;
-  header.breakdown = parts.map((match, index) => ({ label: match[1] ?? '', count: values[index] as number, unit: match[3] ?? '' }));
+  header.breakdown = parts.map((match, index) => ({ label: match[1] ?? '', count: values[index] as number, unit: match[3] ?? '', partOf: null }));
   return true;
 }
 
@@ -549,7 +592,7 @@ function readUnitlessBreakdown(header: NoticeHeader, text: string): boolean {
   const parts = [...found[3].matchAll(UNITLESS_PART)];
   const values = parts.map((match) => digitsValue(match[2] ?? ''));
   if (values.some((value) => value === null)) return false;
-  header.breakdown = parts.map((match, index) => ({ label: match[1] ?? '', count: values[index] as number, unit: found[2] ?? '' }));
+  header.breakdown = parts.map((match, index) => ({ label: match[1] ?? '', count: values[index] as number, unit: found[2] ?? '', partOf: null }));
   return true;
 }
 
