@@ -2107,6 +2107,23 @@ describe('a list of submitters (提出者一覧)', () => {
     expect(messages).not.toContain('[unknown-submitter]');
   });
 
+  it('reads a list of organisations (意見提出団体一覧, S26) as a 提出者一覧, its names organisations where the name itself does not tell', async () => {
+    const text = ['テスト案に対する意見募集の結果', '', '意見提出団体一覧(1)', '1 株式会社テスト', '2 日本テスト', '', '番号\t提出された意見\t考え方', '1\t延期すべき。【日本テスト】\t承ります。', ''].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.notice.submitters.map((s) => [s.name, s.kind])).toEqual([
+      ['株式会社テスト', 'organization'],
+      ['日本テスト', 'organization'],
+    ]);
+    expect(document?.opinions[0]?.comments[0]?.submitter).toBe('日本テスト');
+    expect(messages).not.toContain('[unknown-submitter]');
+    // In a list of submitters, a name that does not tell stays unknown.
+    const people = await convertText(text.replace('意見提出団体一覧(1)', '意見提出者一覧'));
+    expect(people.document?.notice.submitters.map((s) => [s.name, s.kind])).toEqual([
+      ['株式会社テスト', 'organization'],
+      ['日本テスト', 'unknown'],
+    ]);
+  });
+
   it('keeps the organisation of a 氏名 ⇥ 団体名 row, the 氏名 beside it as its representative and a 意見数 as its count', async () => {
     const text = [
       'テスト案に対する意見募集の結果',

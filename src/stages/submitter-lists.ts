@@ -12,14 +12,14 @@ import { opinionKey } from '../normalize/outcome.js';
 import { COUNT_DIGITS, digitsValue } from '../normalize/submitters.js';
 
 /** A line that opens a 提出者一覧: `意見提出者一覧`, `(参考)コメント提出者一覧`, `再意見提出者名簿`. */
-export const LIST_HEADING = /提出者(?:一覧|名簿)|提出者の一覧/;
+export const LIST_HEADING = /提出(?:者|団体)等?(?:一覧|名簿)|提出(?:者|団体)の一覧/;
 
 /** A name of a 提出者一覧; a table may print beside it a representative (代表者, or the 氏名 beside a 団体名) and a count of opinions (意見数), as printed. */
 export interface ListedName {
   name: string;
   line: number;
-  /** `individual` for a name from the 氏名 column of a table with a 団体名 column, where the name itself tells nothing (株式会社… does); else null. */
-  kind: 'individual' | null;
+  /** Where the name itself tells nothing (株式会社… does): `individual` for a name from the 氏名 column of a table with a 団体名 column, the list's kind for a list of organisations (意見提出団体一覧); else null. */
+  kind: 'individual' | 'organization' | null;
   representative: string | null;
   opinionCountRaw: string | null;
   /** The 受付日 a table prints beside the name, as printed. */
@@ -38,6 +38,8 @@ export interface SubmitterTable {
 /** Names from a 意見提出者一覧 (a list or a table), by round. */
 export interface SubmitterList {
   round: 'opinion' | 're-opinion';
+  /** `organization` for a list its heading says names organisations (意見提出団体一覧, S26); else null. */
+  namesAre: 'organization' | null;
   names: ListedName[];
   /** `個人3名` printed without names: counted, never invented. */
   unnamed: number;
@@ -67,7 +69,7 @@ export function readListLine(list: SubmitterList, text: string, line: number, li
     const entry = nextEntry(list);
     // `株式会社A、株式会社B`: a joint submission (連名) on one line.
     const members = listed.representative === null ? wholeCompanyNames(listed.name.split(/[、，,・／/]/).map((part) => part.trim())) : null;
-    for (const name of members ?? [listed.name]) list.names.push({ ...listed, name, line, kind: null, receivedRaw: null, entry });
+    for (const name of members ?? [listed.name]) list.names.push({ ...listed, name, line, kind: list.namesAre, receivedRaw: null, entry });
     return 'name';
   };
   if (unnamed?.[1]) {
@@ -169,7 +171,7 @@ export function readListRow(list: SubmitterTable, row: RowBlock): { column: numb
   // A 連名 row's representatives go one to each company where the cell prints one line for each; else the cell is reported.
   const signed = members === null || representatives.length === 0 || representatives.length === members.length;
   const entry = nextEntry(list.target);
-  const listed = { line: row.line, kind: person ? ('individual' as const) : null, opinionCountRaw: text(countColumn) || null, receivedRaw: text(receivedColumn) || null, entry };
+  const listed = { line: row.line, kind: person ? ('individual' as const) : list.target.namesAre, opinionCountRaw: text(countColumn) || null, receivedRaw: text(receivedColumn) || null, entry };
   if (members) members.forEach((member, index) => list.target.names.push({ ...listed, name: member, representative: signed ? (representatives[index] ?? null) : null }));
   else if (name) list.target.names.push({ ...listed, name, representative: text(representativeColumn) || null });
   const kept = name ? [nameColumn, signed ? representativeColumn : -1, countColumn, receivedColumn] : [];
@@ -229,7 +231,7 @@ function unlabelledNameColumn(texts: readonly string[]): number {
 
 /** A new list under its heading (`再意見提出者一覧` lists a 再意見 round), with the total the heading states (`意見提出者一覧　計4者（14件）`). */
 export function newSubmitterList(heading: string, line: number): SubmitterList {
-  return { round: /再意見/.test(heading) ? 're-opinion' : 'opinion', names: [], unnamed: 0, stated: listTotal(heading, line), statedOpinions: listTotalOpinions(heading, line) };
+  return { round: /再意見/.test(heading) ? 're-opinion' : 'opinion', namesAre: /提出団体/.test(heading) ? 'organization' : null, names: [], unnamed: 0, stated: listTotal(heading, line), statedOpinions: listTotalOpinions(heading, line) };
 }
 
 /**
