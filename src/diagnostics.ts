@@ -187,6 +187,10 @@ export const RULES = {
     severity: 'warning',
     note: 'A weekday printed beside a 受付日 is not that date\'s weekday (a typo in the notice). The date is kept as printed; check which of the two is right.',
   },
+  'period-year-missing': {
+    severity: 'warning',
+    note: 'The consultation period is printed without its year (`7月11日から22日までの間`) and no line above it prints a date with a year; `period` is null. Give the year in the notice\'s overrides (`periodYear` in NAME.pubcom.json).',
+  },
   'period-missing': {
     severity: 'info',
     note: 'No consultation period (…期間) was found before the first table; `period` is null.',

@@ -110,6 +110,21 @@ describe('per-notice overrides (overrides/input.pubcom.json)', () => {
     expect(JSON.stringify(document?.opinions)).not.toContain('社内メモ');
   });
 
+  it('gives a period printed without its year (S21 H13: 7月11日から22日までの間) the year of periodYear, and without it reports the period unread', async () => {
+    const text = ['テスト案に対する意見募集の結果', '意見募集期間 7月11日から22日までの間', '', '番号\t御意見の概要\t考え方', '1\t延期すべき。\t承ります。', ''].join('\n');
+    const bytes = new TextEncoder().encode(text);
+    const without = await convertBytes('notice', 'notice.txt', bytes);
+    expect(without.document?.notice.period).toBeNull();
+    expect(without.messages).toBe('notice.txt:2:8: warning: Unexpected period 7月11日から22日 without its year, and no date with a year above it: period is null; give the year as periodYear in notice.pubcom.json [period-year-missing]\n');
+    const given = await convertBytes('notice', 'notice.txt', bytes, Overrides.parse({ periodYear: 2001 }));
+    expect(given.document?.notice.period).toEqual({ start: '2001-07-11', end: '2001-07-22', raw: '7月11日から22日' });
+    expect(given.messages).toBe('');
+    // A year printed above the period still comes first.
+    const dated = await convertBytes('notice', 'notice.txt', new TextEncoder().encode(text.replace('意見募集期間', '平成14年6月1日\n意見募集期間')), Overrides.parse({ periodYear: 2001 }));
+    expect(dated.document?.notice.period?.start).toBe('2002-07-11');
+    expect(() => Overrides.parse({ periodYear: 13 })).toThrow();
+  });
+
   it('without the overrides, the same notice is refused with the header it did not understand', async () => {
     const { document, messages } = await convertText(readFileSync(new URL('./fixtures/overrides/input.txt', import.meta.url), 'utf8'));
     expect(document?.opinions).toEqual([]);

@@ -204,11 +204,12 @@ describe('periods', () => {
     expect(header.period).toMatchObject({ start, end });
   });
 
-  it('reads no period without a year when no date was printed before it', () => {
+  it('reads no period without a year when no date was printed before it, and says so', () => {
     const file = new VFile();
     const header = readHeader(lines('テスト案に対する意見募集の結果', '同年2月9日から同年3月4日まで意見募集を実施しました。'), file);
     expect(header.period).toBeNull();
-    expect(file.messages.map((m) => m.ruleId)).toEqual(['period-missing']);
+    expect(file.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['period-year-missing', 2, 1]]);
+    expect(readHeader(lines('テスト案に対する意見募集の結果', '同年2月9日から同年3月4日まで意見募集を実施しました。'), new VFile(), [], [], 2011).period).toMatchObject({ start: '2011-02-09', end: '2011-03-04' });
   });
 
   it('reads a letter-spaced period, keeping it as printed', () => {

@@ -19,6 +19,13 @@ export const Overrides = z
       .record(z.string().min(1), z.string().min(1))
       .optional()
       .describe('submitter mark as printed (without 【】) -> the name to record, e.g. an abbreviation -> the full name'),
+    periodYear: z
+      .number()
+      .int()
+      .min(1868)
+      .max(2200)
+      .optional()
+      .describe('the year (western, 2001) of a consultation period the notice prints without one (7月11日から22日まで) and with no dated line above it'),
     continuationRows: z
       .array(z.number().int().positive())
       .optional()

@@ -145,8 +145,9 @@ export function noteIn(text: string): string | null {
 /**
  * `legendLines`: lines after the first table that define legends (a footnote `※対応区分 A：…`), read into the glossary after the title block's.
  * `noteLines`: the notes printed after the first table (`※御意見は要約しています。`), kept after the title block's.
+ * `periodYear`: the year of a period printed without one, where no dated line comes before it (the `periodYear` override).
  */
-export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines: readonly TitleLine[] = [], noteLines: readonly TitleLine[] = []): NoticeHeader {
+export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines: readonly TitleLine[] = [], noteLines: readonly TitleLine[] = [], periodYear: number | null = null): NoticeHeader {
   const header: NoticeHeader = {
     title: null,
     subject: null,
@@ -183,8 +184,9 @@ export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines
   let glossaryColumns: { term: number; meaning: number; width: number } | null = null;
   /** The count column of the count table being read (区分 | 提出者数 | 意見件数), until a row of another width; its kinds are read unless a breakdown was. */
   let countTable: { column: number; opinions: number | null; width: number; kinds: boolean } | null = null;
-  /** The year of the last full date printed so far: a period printed without a year (同年2月9日から…) is in it. */
-  let yearBefore: YearContext | null = null;
+  const givenYear: YearContext | null = periodYear === null ? null : { era: null, eraYear: periodYear, gregorianYear: periodYear };
+  /** The year of the last full date printed so far, else the override's: a period printed without a year (同年2月9日から…) is in it. */
+  let yearBefore = givenYear;
   /** The line above only named the period (`1 意見募集期間`): this one holds its dates. */
   let periodLabelAbove = false;
   /** The line above only named the count (`2 提出意見数`): read this one after that name. */
@@ -249,7 +251,7 @@ export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines
     }
     if (line.inCell && !anyRead) reportUnreadRow(line.line, line.text, file);
   });
-  header.consultations = readConsultations(lines);
+  header.consultations = readConsultations(lines, givenYear);
   for (const line of legendLines) readLegendLine(header, line.text, line.line);
   for (const line of noteLines) header.notes.push({ text: noteIn(line.text) ?? line.text.trim(), line: line.line });
   // In the order printed: a 提出者一覧's remark in the title block comes with the notes after the tables.
@@ -443,9 +445,9 @@ const CONSULTATION_LINE = /^[ \u3000]*([(（][0-9０-９]{1,2}[)）]|[IⅠⅡⅢ
  * line with the first period and count printed below it (before the next).
  * Empty unless at least two of them state a period or a count.
  */
-function readConsultations(lines: readonly TitleLine[]): Consultation[] {
+function readConsultations(lines: readonly TitleLine[], givenYear: YearContext | null): Consultation[] {
   const consultations: Consultation[] = [];
-  let yearBefore: YearContext | null = null;
+  let yearBefore = givenYear;
   for (const line of lines) {
     const text = line.cells ? line.cells.join(' ') : line.text;
     const head = line.cells ? null : CONSULTATION_LINE.exec(text);
@@ -619,8 +621,17 @@ function findLetterSpacedPeriod(text: string): ReturnType<typeof findPeriod> {
 }
 
 /** Fill the period (or, on a 再意見 line, the re-consultation period) from `text`; true when it held a period, readable or not. */
+/** Any year: enough to tell a period printed without its year (`7月11日から22日まで`) from no period. */
+const SOME_YEAR: YearContext = { era: null, eraYear: 2000, gregorianYear: 2000 };
+
 function readPeriod(header: NoticeHeader, line: TitleLine, text: string, yearBefore: YearContext | null, file: VFile): boolean {
   const found = findPeriod(text, yearBefore ?? undefined) ?? findLetterSpacedPeriod(text);
+  const yearless = found || yearBefore ? null : findPeriod(text, SOME_YEAR);
+  if (yearless?.ok) {
+    const message = `Unexpected period ${yearless.raw} without its year, and no date with a year above it: period is null; give the year as periodYear in ${file.stem ?? 'NAME'}.pubcom.json`;
+    report(file, 'period-year-missing', message, { line: line.line, column: Math.max(line.text.indexOf(yearless.raw) + 1, 1) });
+    return true;
+  }
   if (!found) return false;
   const column = line.text.indexOf(found.raw) + 1;
   // A lone date on a line that names no period (`意見公募手続の実施日 令和6年2月1日`) is no period to report.
