@@ -225,13 +225,17 @@ describe('other changes', () => {
     expect(diffNotices(older, old).notices).toEqual([]);
   });
 
-  it('shows what a notice says of its draft, read anew, as a notice field change, and none for an output written before the field existed', () => {
+  it('shows what a notice says of its draft and its e-Gov case number, read anew, as notice field changes, and none for an output written before the field existed', () => {
     const old = readOutput();
     const changed = copy(old);
     base(changed).notice.draftChanges = { revised: true, changeCount: 4, changeCountRaw: '4箇所', annex: null, statements: [{ text: '修正箇所数 4箇所', line: 6 }] };
-    expect(renderDiffReport(diffNotices(old, changed), labels)).toMatch(/- draftChanges: `\(none\)` → .*修正箇所数 4箇所/);
+    base(changed).notice.caseNumber = '495230123';
+    const report = renderDiffReport(diffNotices(old, changed), labels);
+    expect(report).toMatch(/- draftChanges: `\(none\)` → .*修正箇所数 4箇所/);
+    expect(report).toMatch(/- caseNumber: `\(none\)` → `495230123`/);
     const older = copy(old);
     delete (base(older).notice as Partial<NoticeDocument['notice']>).draftChanges;
+    delete (base(older).notice as Partial<NoticeDocument['notice']>).caseNumber;
     expect(diffNotices(older, old).notices).toEqual([]);
   });
 

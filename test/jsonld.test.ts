@@ -44,6 +44,7 @@ const doc: NoticeDocument = NoticeDocument.parse({
     subject: '安全管理ガイドライン(第2版)(案)',
     respondent: '総務省',
     period: { start: '2018-06-07', end: '2018-07-06', raw: '平成30年6月7日～平成30年7月6日' },
+    caseNumber: '495230123',
     submitterCount: 3,
     submitterCountUnit: '者',
     opinionCount: 23,
@@ -325,6 +326,7 @@ describe('toJsonLd', () => {
     });
 
     const report = typed(`${SCHEMA}Report`)[0];
+    expect(report?.[`${PUBCOM}caseNumber`]).toEqual([{ '@value': '495230123' }]);
     expect(report?.[`${PUBCOM}consultationPeriod`]).toMatchObject([
       {
         [`${SCHEMA}startDate`]: [{ '@value': '2018-06-07', '@type': 'http://www.w3.org/2001/XMLSchema#date' }],

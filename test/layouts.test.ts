@@ -1939,13 +1939,27 @@ describe('the e-Gov result template (行政手続法 43条)', () => {
       '</body></html>',
     ].join('\n');
     const { document, messages } = await convertBytes('notice', 'notice.html', new TextEncoder().encode(html));
-    expect(document?.notice).toMatchObject({ title: '意見公募手続の結果について', subject: '電波法施行規則の一部を改正する省令', period: { start: '2024-02-01', end: '2024-03-01' }, submitterCount: 3 });
+    expect(document?.notice).toMatchObject({ title: '意見公募手続の結果について', subject: '電波法施行規則の一部を改正する省令', caseNumber: '495230123', period: { start: '2024-02-01', end: '2024-03-01' }, submitterCount: 3 });
     expect(document?.sections).toEqual([]);
     expect(document?.opinions.map((o) => o.comments[0]?.submitter)).toEqual(['一般社団法人テスト無線協会']);
-    // Only the row that says nothing pubcom reads is a note; no row is taken for a header.
-    expect(messages).toContain('notice.html:4:1: info: Unexpected table row outside the opinion tables: 案件番号 | 495230123 [note-outside-table]');
+    // Every row is read; no row is taken for a header.
+    expect(messages).not.toContain('[note-outside-table]');
     expect(messages).not.toContain('[unknown-header]');
     expect(messages).not.toContain('[unattributed-text]');
+  });
+
+  it('reads the 案件番号 on a line of its own, in full-width digits too, into JSON, CSV and JSON-LD', async () => {
+    const text = ['意見公募手続の結果について', '案件番号：４９５２３０１２３', '意見提出期間 令和6年2月1日～令和6年3月1日', '', '番号\t提出意見\t考え方', '1\t延期すべき。\t承ります。', ''].join('\n');
+    const { document, messages, files } = await convertText(text);
+    expect(document?.notice.caseNumber).toBe('495230123');
+    expect(messages).toBe('');
+    const [head, row] = (files.get('notice.notice.csv') ?? '').split('\n');
+    expect(row?.split(',')[(head ?? '').split(',').indexOf('case_number')]).toBe('495230123');
+    expect(JSON.parse(files.get('notice.jsonld') ?? '{}').caseNumber).toBe('495230123');
+    // A number in a sentence, or too short to be a case's, is none.
+    for (const line of ['案件番号は後日お知らせします。', '案件番号 123']) {
+      expect((await convertText(text.replace('案件番号：４９５２３０１２３', line))).document?.notice.caseNumber).toBeNull();
+    }
   });
 
   it('reads 提出意見 ⇥ 提出意見を考慮した結果及びその理由, and the period and count of its opening sentence (egov-template)', async () => {

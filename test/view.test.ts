@@ -194,6 +194,9 @@ describe('renderNoticeHtml', () => {
     expect(shown).toContain('意見募集 (1)');
     expect(shown).toContain('テスト規則(案): 令和6年4月1日～令和6年4月30日');
     expect(shown).toContain('提出 記載なし');
+    const numbered = structuredClone(doc);
+    numbered.notice.caseNumber = '495230123';
+    expect(renderNoticeHtml(numbered, loadSource(doc))).toContain('<dt>案件番号</dt><dd>495230123</dd>');
     const sectors = structuredClone(doc);
     sectors.notice.submitterBreakdown = [
       { label: '団体・事業者', count: 89, unit: '者', partOf: null },
@@ -211,6 +214,7 @@ describe('renderNoticeHtml', () => {
     delete older.notice['consultations'];
     delete older.notice['notes'];
     delete older.notice['draftChanges'];
+    delete older.notice['caseNumber'];
     delete older.notice['opinionCount'];
     for (const submitter of older.notice['submitters'] as Record<string, unknown>[]) delete submitter['representative'];
     for (const submitter of older.notice['submitters'] as Record<string, unknown>[]) delete submitter['receivedRaw'];

@@ -130,6 +130,7 @@ export function toJsonLd(doc: NoticeDocument, context: object, sourceText: strin
         ? null
         : { '@id': respondentId, '@type': 'GovernmentOrganization', name: notice.respondent },
     consultationPeriod: periodNode(notice.period),
+    caseNumber: notice.caseNumber,
     datePublished: notice.published?.date ?? null,
     datePublishedRaw: notice.published?.raw ?? null,
     submitterCount: notice.submitterCount,

@@ -157,6 +157,8 @@ class Page {
     };
     fact('件名', notice.subject === null ? null : escapeHtml(notice.subject));
     fact('回答者', notice.respondent === null ? null : escapeHtml(notice.respondent));
+    // Documents written before this field existed have none.
+    fact('案件番号', (notice.caseNumber ?? null) === null ? null : escapeHtml(String(notice.caseNumber)));
     fact('意見募集期間', periodHtml(notice.period));
     if (notice.published) fact('公表日', `${escapeHtml(notice.published.raw)} <span class="muted">(${escapeHtml(notice.published.date)})</span>`);
     if (notice.rePeriod !== null) fact('再意見募集期間', periodHtml(notice.rePeriod));

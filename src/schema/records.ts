@@ -141,6 +141,11 @@ export const Notice = z.object({
   subject: z.string().nullable(),
   respondent: z.string().nullable(),
   period: Period.nullable(),
+  caseNumber: z
+    .string()
+    .regex(/^[0-9]+$/)
+    .nullable()
+    .describe('the e-Gov 案件番号 the notice prints (案件番号 495230123), in ASCII digits; null where it prints none'),
   published: PublishedDate.nullable().describe('when the result was published, as the notice prints it: a date alone on a line of the title block (令和6年12月20日), or 結果の公示日 …'),
   submitterCount: z.number().int().nonnegative().nullable(),
   submitterCountUnit: z.string().nullable().describe('者, 件, 通 … as printed'),

@@ -47,6 +47,7 @@ export function normalize(source: SourceInfo, titleHeader: NoticeHeader, draft: 
       subject: header.subject,
       respondent: overrides.respondent ?? draft.respondent ?? header.respondent ?? header.issuer,
       period: header.period,
+      caseNumber: header.caseNumber,
       published: header.published,
       submitterCount: header.submitterCount?.count ?? null,
       submitterCountUnit: header.submitterCount?.unit ?? null,

@@ -10,7 +10,7 @@ import { report } from '../diagnostics.js';
 import { respondentFrom } from '../normalize/columns.js';
 import { statesDraftChanges } from '../normalize/draft-changes.js';
 import { findDate, findPeriod, firstDateYear, type YearContext } from '../normalize/dates.js';
-import { COUNT_DIGITS, digitsValue, MAX_DIGITS, parseSubmitterGroup, type SubmitterGroup } from '../normalize/submitters.js';
+import { asciiDigits, COUNT_DIGITS, digitsValue, MAX_DIGITS, parseSubmitterGroup, type SubmitterGroup } from '../normalize/submitters.js';
 import type { Consultation, CountBreakdown, GlossaryEntry, NoticeNote, Period, PublishedDate } from '../schema/records.js';
 import type { TitleLine } from './assemble-rows.js';
 
@@ -36,6 +36,8 @@ export interface NoticeHeader {
   groups: SubmitterGroup[];
   /** Counts by type from a table (団体 | 事業者 | 個人 over 5件 | 2件 | 4件). */
   breakdown: CountBreakdown[];
+  /** The e-Gov 案件番号, in ASCII digits. */
+  caseNumber: string | null;
   /** When the result was published: a date alone on a line of the title block, or a 結果の公示日 line. */
   published: PublishedDate | null;
   /** Abbreviations and legend marks the title block defines (凡例). */
@@ -88,6 +90,8 @@ const RE_COUNT = new RegExp(`再意見(?:提出(?:者|件)?数|数)\\s*[:：]?\\
 const GOVERNMENT_BODY = /^([^\s、。:：()（）0-9０-９]{1,20}(?:省|庁|府|委員会|本部|事務局))(?:[ \u3000]+[^\s、。:：()（）0-9０-９]{1,20}(?:局|部|課|室|センター))*$/;
 /** The e-Gov result cover names what was consulted on: `定めた命令等の題名 …`, `命令等の案の題名 …`. */
 const SUBJECT_LINE = /^(?:定めた)?命令等(?:の案)?の題名[ \u3000]*[:：]?[ \u3000]*(\S.*)$/;
+/** The e-Gov case's number, on a line or a cover table's row: `案件番号 495230123`, `案件番号：４９５２３０１２３`. */
+const CASE_NUMBER_LINE = /^(?:e-Gov[ \u3000]*)?案件番号[ \u3000]*[:：]?[ \u3000]*([0-9０-９]{6,12})$/;
 /** A line that only names the period, whose dates follow on the next line (`1 意見募集期間`). */
 const PERIOD_LABEL_LINE = /^(?:[0-9０-９]+[.．、 \u3000]*|[(（][0-9０-９]+[)）][ \u3000]*)?(?:[御ご]?意見(?:の)?)?(?:募集|公募|提出|受付)期間[ \u3000:：]*$/;
 /** The period's ends on lines of their own, as e-Gov's case page prints them: `案の公示日 2024年12月01日`, `意見・情報受付締切日 2025年01月06日`. */
@@ -160,6 +164,7 @@ export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines
     opinionCount: null,
     groups: [],
     breakdown: [],
+    caseNumber: null,
     published: null,
     glossary: [],
     notes: [],
@@ -379,10 +384,12 @@ function readTextLine(header: NoticeHeader, line: TitleLine, text: string, yearB
   if (body) header.issuer ??= body;
   const subject = SUBJECT_LINE.exec(text.trim())?.[1];
   if (subject) header.subject ??= subject.trim();
+  const caseNumber = CASE_NUMBER_LINE.exec(text.trim())?.[1];
+  if (caseNumber) header.caseNumber ??= asciiDigits(caseNumber);
   const counts = readCounts(header, text, line.line, file);
   const breakdown = readInlineBreakdown(header, text);
   const period = (periodLabelAbove || /期間|募集|公募/.test(text)) && readPeriod(header, line, text, yearBefore, file);
-  return { any: body !== undefined || subject !== undefined || counts || breakdown || period, period };
+  return { any: body !== undefined || subject !== undefined || caseNumber !== undefined || counts || breakdown || period, period };
 }
 
 /** The counts of one line; true when it states one. */
