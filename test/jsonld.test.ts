@@ -61,8 +61,17 @@ const doc: NoticeDocument = NoticeDocument.parse({
       { id: 's-3', name: '匿名', kind: 'unknown', representative: null, opinionCount: null, opinionCountRaw: null, received: null, receivedRaw: null, jointWith: ['s-1'] },
     ],
     consultations: [
-      { label: '(1)', subject: 'テスト規則(案)', period: { start: '2015-11-25', end: '2015-12-24', raw: '平成27年11月25日から12月24日' }, submitterCount: 12, submitterCountUnit: '件', line: 3 },
-      { label: '(2)', subject: 'テスト考え方(案)', period: null, submitterCount: 123, submitterCountUnit: null, line: 6 },
+      {
+        label: '(1)',
+        subject: 'テスト規則(案)',
+        period: { start: '2015-11-25', end: '2015-12-24', raw: '平成27年11月25日から12月24日' },
+        submitterCount: 12,
+        submitterCountUnit: '件',
+        submitterBreakdown: [{ label: '団体', count: 5, unit: '件', partOf: null }],
+        draftChanges: { revised: true, changeCount: null, changeCountRaw: null, annex: '別添2', statements: [{ text: 'ウ 原案からの変更点 別添2のとおり。', line: 5 }] },
+        line: 3,
+      },
+      { label: '(2)', subject: 'テスト考え方(案)', period: null, submitterCount: 123, submitterCountUnit: null, submitterBreakdown: [], draftChanges: null, line: 6 },
     ],
     published: { date: '2016-01-29', raw: '平成28年1月29日' },
     glossary: [
@@ -296,11 +305,17 @@ describe('toJsonLd', () => {
     ]);
 
     // A count by type that breaks another down names it; one of its own has no partOf.
-    expect(typed(`${PUBCOM}CountBreakdown`).map((node) => node[`${PUBCOM}partOf`] ?? null)).toEqual([null, null, [{ '@value': '個人' }]]);
+    const breakdowns = typed(`${PUBCOM}CountBreakdown`);
+    expect(breakdowns).toHaveLength(4); // the notice's three and its first consultation's one
+    expect(breakdowns.filter((node) => `${PUBCOM}partOf` in node).map((node) => node[`${PUBCOM}partOf`])).toEqual([[{ '@value': '個人' }]]);
 
     // What the notice says of its draft: a count beside it as printed, the annex, and the sentence with its line.
     const integer = 'http://www.w3.org/2001/XMLSchema#integer';
-    expect(typed(`${PUBCOM}DraftChanges`)).toEqual([
+    const consultations = typed(`${PUBCOM}Consultation`);
+    expect(consultations[0]?.[`${PUBCOM}draftChanges`]).toMatchObject([{ [`${PUBCOM}changeAnnex`]: [{ '@value': '別添2' }] }]);
+    expect(consultations[0]?.[`${PUBCOM}submitterBreakdown`]).toHaveLength(1);
+    expect(consultations[1]).not.toHaveProperty(`${PUBCOM}draftChanges`);
+    expect(typed(`${PUBCOM}DraftChanges`).filter((node) => `${PUBCOM}changeCount` in node)).toEqual([
       {
         '@type': [`${PUBCOM}DraftChanges`],
         [`${PUBCOM}revised`]: [{ '@value': true, '@type': 'http://www.w3.org/2001/XMLSchema#boolean' }],

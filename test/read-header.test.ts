@@ -277,10 +277,34 @@ describe('several consultations in one notice (FORMATS.md hard case 16)', () => 
   it('reads each numbered draft with the period and count below it; the notice keeps the first', () => {
     const header = readHeader(lines(...s22), new VFile());
     expect(header.consultations).toEqual([
-      { label: '(1)', subject: '不当景品類及び不当表示防止法施行規則の一部を改正する内閣府令(案)', period: { start: '2015-11-25', end: '2015-12-24', raw: '平成27年11月25日(水)から12月24日(木)' }, submitterCount: 12, submitterCountUnit: '件', line: 3 },
-      { label: '(2)', subject: '不当景品類及び不当表示防止法第8条に関する考え方(案)', period: { start: '2015-12-01', end: '2015-12-28', raw: '平成27年12月1日(火)から同月28日(月)' }, submitterCount: 123, submitterCountUnit: '件', line: 6 },
+      { label: '(1)', subject: '不当景品類及び不当表示防止法施行規則の一部を改正する内閣府令(案)', period: { start: '2015-11-25', end: '2015-12-24', raw: '平成27年11月25日(水)から12月24日(木)' }, submitterCount: 12, submitterCountUnit: '件', submitterBreakdown: [], draftChanges: null, line: 3 },
+      { label: '(2)', subject: '不当景品類及び不当表示防止法第8条に関する考え方(案)', period: { start: '2015-12-01', end: '2015-12-28', raw: '平成27年12月1日(火)から同月28日(月)' }, submitterCount: 123, submitterCountUnit: '件', submitterBreakdown: [], draftChanges: null, line: 6 },
     ]);
     expect([header.period?.start, header.submitterCount?.count]).toEqual(['2015-11-25', 12]);
+  });
+
+  it('gives each its counts by type and what the lines below it say of its draft (S22: イ 提出意見数 … ウ 原案からの変更点 別添2のとおり。)', () => {
+    const header = readHeader(
+      lines(
+        s22[0] ?? '',
+        '(1)不当景品類及び不当表示防止法施行規則の一部を改正する内閣府令(案)',
+        'ア 意見募集期間 平成27年11月25日(水)から12月24日(木)まで',
+        'イ 提出意見数 12件(団体 5件 事業者 2件 個人 5件)',
+        'ウ 原案からの変更点 別添2のとおり。',
+        '(2)不当景品類及び不当表示防止法第8条に関する考え方(案)',
+        'ア 意見募集期間 平成27年11月25日(水)から12月24日(木)まで',
+        'イ 提出意見数 123件(団体 75 件 事業者 6件 弁護士 28 件 学者 2件 個人 12 件)',
+        'ウ 原案からの変更点 別添4のとおり。',
+      ),
+      new VFile(),
+    );
+    expect(header.consultations.map((c) => [c.label, c.submitterCount, c.submitterBreakdown.map((part) => `${part.label} ${part.count}${part.unit}`), c.draftChanges?.annex])).toEqual([
+      ['(1)', 12, ['団体 5件', '事業者 2件', '個人 5件'], '別添2'],
+      ['(2)', 123, ['団体 75件', '事業者 6件', '弁護士 28件', '学者 2件', '個人 12件'], '別添4'],
+    ]);
+    expect(header.consultations[1]?.draftChanges?.statements).toEqual([{ text: 'ウ 原案からの変更点 別添4のとおり。', line: 9 }]);
+    // The notice's own breakdown is the first consultation's.
+    expect(header.breakdown.map((part) => part.label)).toEqual(['団体', '事業者', '個人']);
   });
 
   it('lists none for one consultation, nor for numbered drafts that state no period or count of their own', () => {

@@ -146,7 +146,7 @@ describe('renderNoticeHtml', () => {
     hostile.notice.submitters[0]!.name = evil;
     hostile.sections[0]!.title = evil;
     hostile.notice.glossary = [{ term: evil, meaning: evil, line: 1 }];
-    hostile.notice.consultations = [{ label: evil, subject: evil, period: null, submitterCount: null, submitterCountUnit: null, line: 1 }];
+    hostile.notice.consultations = [{ label: evil, subject: evil, period: null, submitterCount: null, submitterCountUnit: null, submitterBreakdown: [{ label: evil, count: 1, unit: evil, partOf: null }], draftChanges: { revised: true, changeCount: null, changeCountRaw: null, annex: evil, statements: [{ text: evil, line: 1 }] }, line: 1 }];
     const opinion = hostile.opinions[0]!;
     opinion.label = evil;
     opinion.summary = evil;
@@ -187,13 +187,26 @@ describe('renderNoticeHtml', () => {
     expect(caa).toContain('<dt>原案の修正</dt><dd>修正あり、別添2に記載 <span class="muted">(85行: ※ 御意見を踏まえた原案からの修正内容は、別添2に示しています。)</span></dd>');
     const several = structuredClone(doc);
     several.notice.consultations = [
-      { label: '(1)', subject: 'テスト規則(案)', period: { start: '2024-04-01', end: '2024-04-30', raw: '令和6年4月1日～令和6年4月30日' }, submitterCount: 3, submitterCountUnit: '件', line: 2 },
-      { label: '(2)', subject: 'テスト指針(案)', period: null, submitterCount: null, submitterCountUnit: null, line: 5 },
+      {
+        label: '(1)',
+        subject: 'テスト規則(案)',
+        period: { start: '2024-04-01', end: '2024-04-30', raw: '令和6年4月1日～令和6年4月30日' },
+        submitterCount: 3,
+        submitterCountUnit: '件',
+        submitterBreakdown: [
+          { label: '団体', count: 1, unit: '件', partOf: null },
+          { label: '個人', count: 2, unit: '件', partOf: null },
+        ],
+        draftChanges: { revised: true, changeCount: null, changeCountRaw: null, annex: '別添2', statements: [{ text: 'ウ 原案からの変更点 別添2のとおり。', line: 4 }] },
+        line: 2,
+      },
+      { label: '(2)', subject: 'テスト指針(案)', period: null, submitterCount: null, submitterCountUnit: null, submitterBreakdown: [], draftChanges: null, line: 5 },
     ];
     const shown = renderNoticeHtml(several, loadSource(doc));
     expect(shown).toContain('意見募集 (1)');
     expect(shown).toContain('テスト規則(案): 令和6年4月1日～令和6年4月30日');
-    expect(shown).toContain('提出 記載なし');
+    expect(shown).toContain('、提出 3件(団体 1件、個人 2件)、修正あり、別添2に記載</dd>');
+    expect(shown).toContain('提出 記載なし</dd>');
     const numbered = structuredClone(doc);
     numbered.notice.caseNumber = '495230123';
     expect(renderNoticeHtml(numbered, loadSource(doc))).toContain('<dt>案件番号</dt><dd>495230123</dd>');

@@ -13,7 +13,7 @@
  * `#op-14-c1`, `#op-14-response`, `#s-1`, `#section-III`, `#respondent`):
  * deterministic, and free of any path or host of the converting machine.
  */
-import type { Comment, NoticeDocument, Opinion, Period, Ref, SourceSpan, Submitter } from '../schema/records.js';
+import type { Comment, CountBreakdown, DraftChanges, NoticeDocument, Opinion, Period, Ref, SourceSpan, Submitter } from '../schema/records.js';
 
 /** File name of the context, in the package's `schemas/` folder. */
 export const CONTEXT_FILE = 'context.v1.jsonld';
@@ -136,34 +136,26 @@ export function toJsonLd(doc: NoticeDocument, context: object, sourceText: strin
     submitterCount: notice.submitterCount,
     submitterCountUnit: notice.submitterCountUnit,
     opinionCount: notice.opinionCount,
-    submitterBreakdown: notice.submitterBreakdown.map((b) =>
-      withoutNulls({
-        '@type': 'CountBreakdown',
-        label: b.label,
-        count: b.count,
-        unit: b.unit,
-        partOf: b.partOf,
-      }),
-    ),
+    submitterBreakdown: notice.submitterBreakdown.map(breakdownNode),
     reConsultationPeriod: periodNode(notice.rePeriod),
     reSubmitterCount: notice.reSubmitterCount,
     submitter: notice.submitters.map(submitterNode),
     consultation: notice.consultations.map((c) =>
-      withoutNulls({ '@type': 'Consultation', label: c.label, about: c.subject, consultationPeriod: periodNode(c.period), submitterCount: c.submitterCount, submitterCountUnit: c.submitterCountUnit, line: c.line }),
+      withoutNulls({
+        '@type': 'Consultation',
+        label: c.label,
+        about: c.subject,
+        consultationPeriod: periodNode(c.period),
+        submitterCount: c.submitterCount,
+        submitterCountUnit: c.submitterCountUnit,
+        submitterBreakdown: c.submitterBreakdown.map(breakdownNode),
+        draftChanges: draftChangesNode(c.draftChanges),
+        line: c.line,
+      }),
     ),
     glossary: notice.glossary.map(({ term, meaning, line }) => ({ '@type': 'DefinedTerm', name: term, description: meaning, line })),
     note: notice.notes.map(({ text, line }) => ({ '@type': 'Note', text, line })),
-    draftChanges:
-      notice.draftChanges === null
-        ? null
-        : withoutNulls({
-            '@type': 'DraftChanges',
-            revised: notice.draftChanges.revised,
-            changeCount: notice.draftChanges.changeCount,
-            changeCountRaw: notice.draftChanges.changeCountRaw,
-            changeAnnex: notice.draftChanges.annex,
-            statement: notice.draftChanges.statements.map(({ text, line }) => ({ '@type': 'Statement', text, line })),
-          }),
+    draftChanges: draftChangesNode(notice.draftChanges),
     sourceDocument: { '@id': sourceId, sourceFile: notice.source.file, sourceSha256: notice.source.sha256 },
     sourceFile: notice.source.file,
     sourceSha256: notice.source.sha256,
@@ -205,6 +197,22 @@ export function toJsonLd(doc: NoticeDocument, context: object, sourceText: strin
 /** Pretty-printed JSON with a final newline: the bytes of a `.jsonld` file. */
 export function serializeJsonLd(value: object): string {
   return JSON.stringify(value, undefined, 2) + '\n';
+}
+
+function breakdownNode(b: CountBreakdown): JsonObject {
+  return withoutNulls({ '@type': 'CountBreakdown', label: b.label, count: b.count, unit: b.unit, partOf: b.partOf });
+}
+
+function draftChangesNode(changes: DraftChanges | null): JsonObject | null {
+  if (changes === null) return null;
+  return withoutNulls({
+    '@type': 'DraftChanges',
+    revised: changes.revised,
+    changeCount: changes.changeCount,
+    changeCountRaw: changes.changeCountRaw,
+    changeAnnex: changes.annex,
+    statement: changes.statements.map(({ text, line }) => ({ '@type': 'Statement', text, line })),
+  });
 }
 
 const SUBMITTER_TYPE: Record<Submitter['kind'], string> = {

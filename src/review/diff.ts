@@ -407,9 +407,13 @@ const NOTICE_LISTS: ReadonlySet<string> = new Set(['submitterBreakdown', 'consul
 const SOURCE_FIELDS = ['file', 'encoding', 'sha256'] as const;
 
 function diffNoticeFields(a: NoticeDocument, b: NoticeDocument): DiffEntry[] {
-  const value = (doc: NoticeDocument, field: (typeof NOTICE_FIELDS)[number]): unknown =>
-    // A count by type written before 2026-11-29 has no partOf: it was a count of its own.
-    field === 'submitterBreakdown' ? (doc.notice.submitterBreakdown ?? []).map((part) => ({ ...part, partOf: part.partOf ?? null })) : (doc.notice[field] ?? (NOTICE_LISTS.has(field) ? [] : null));
+  // Written before 2026-11-29, a count by type has no partOf (it was a count of its own), and a consultation no counts by type or draftChanges.
+  const breakdown = (parts: NoticeDocument['notice']['submitterBreakdown'] | undefined): unknown => (parts ?? []).map((part) => ({ ...part, partOf: part.partOf ?? null }));
+  const value = (doc: NoticeDocument, field: (typeof NOTICE_FIELDS)[number]): unknown => {
+    if (field === 'submitterBreakdown') return breakdown(doc.notice.submitterBreakdown);
+    if (field === 'consultations') return (doc.notice.consultations ?? []).map((c) => ({ ...c, submitterBreakdown: breakdown(c.submitterBreakdown), draftChanges: c.draftChanges ?? null }));
+    return doc.notice[field] ?? (NOTICE_LISTS.has(field) ? [] : null);
+  };
   return [
     ...NOTICE_FIELDS.flatMap((field) => fieldChange(field, value(a, field), value(b, field))),
     ...SOURCE_FIELDS.flatMap((field) => fieldChange(`source.${field}`, a.notice.source?.[field], b.notice.source?.[field])),

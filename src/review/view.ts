@@ -13,7 +13,7 @@
  * add are read when present (diagnostic `endLine`, comment `place`,
  * `notice.coverage`) and never required.
  */
-import type { Comment, CountBreakdown, Diagnostic, NoticeDocument, Opinion, Ref, Section, Severity, Submitter } from '../schema/records.js';
+import type { Comment, CountBreakdown, Diagnostic, DraftChanges, NoticeDocument, Opinion, Ref, Section, Severity, Submitter } from '../schema/records.js';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -162,29 +162,21 @@ class Page {
     fact('意見募集期間', periodHtml(notice.period));
     if (notice.published) fact('公表日', `${escapeHtml(notice.published.raw)} <span class="muted">(${escapeHtml(notice.published.date)})</span>`);
     if (notice.rePeriod !== null) fact('再意見募集期間', periodHtml(notice.rePeriod));
-    const count = notice.submitterCount === null ? '記載なし' : `${notice.submitterCount}${notice.submitterCountUnit ?? ''}`;
-    // A count that breaks another down follows it in parentheses: 団体・事業者 89者(うち金融関係 19者、その他 70者).
-    const counted = (part: CountBreakdown): string => `${part.label} ${part.count}${part.unit}`;
-    const partsOf = (label: string): string[] => notice.submitterBreakdown.filter((part) => (part.partOf ?? null) === label).map(counted);
-    const breakdown = notice.submitterBreakdown
-      .filter((part) => (part.partOf ?? null) === null)
-      .map((part) => (partsOf(part.label).length > 0 ? `${counted(part)}(うち${partsOf(part.label).join('、')})` : counted(part)))
-      .join('、');
-    fact('提出者数', escapeHtml(breakdown === '' ? count : `${count}(${breakdown})`));
+    fact('提出者数', escapeHtml(countText(notice.submitterCount, notice.submitterCountUnit, notice.submitterBreakdown)));
     if (notice.reSubmitterCount !== null) fact('再意見提出者数', escapeHtml(String(notice.reSubmitterCount)));
     // Documents written before these fields existed have none of them.
     if ((notice.opinionCount ?? null) !== null) fact('意見数(記載)', escapeHtml(`${notice.opinionCount}件`));
     for (const consultation of notice.consultations ?? []) {
-      const stated = consultation.submitterCount === null ? '記載なし' : `${consultation.submitterCount}${consultation.submitterCountUnit ?? ''}`;
-      fact(`意見募集 ${consultation.label}`, `${escapeHtml(consultation.subject)}: ${periodHtml(consultation.period)}、提出 ${escapeHtml(stated)}`);
+      const stated = countText(consultation.submitterCount, consultation.submitterCountUnit, consultation.submitterBreakdown ?? []);
+      const changes = consultation.draftChanges ?? null;
+      fact(`意見募集 ${consultation.label}`, `${escapeHtml(consultation.subject)}: ${periodHtml(consultation.period)}、提出 ${escapeHtml(stated)}${changes === null ? '' : `、${escapeHtml(draftChangesText(changes))}`}`);
     }
     const glossary = (notice.glossary ?? []).map(({ term, meaning }) => `${term}: ${meaning}`).join('、');
     if (glossary !== '') fact('凡例', escapeHtml(glossary));
     for (const note of notice.notes ?? []) fact('注記', escapeHtml(note.text));
     const changes = notice.draftChanges ?? null;
     if (changes !== null) {
-      const verdict = [changes.revised ? '修正あり' : '原案どおり', changes.changeCountRaw, changes.annex === null ? null : `${changes.annex}に記載`].filter((part) => part !== null).join('、');
-      fact('原案の修正', `${escapeHtml(verdict)} <span class="muted">(${changes.statements.map((statement) => `${statement.line}行: ${escapeHtml(statement.text)}`).join(' / ')})</span>`);
+      fact('原案の修正', `${escapeHtml(draftChangesText(changes))} <span class="muted">(${changes.statements.map((statement) => `${statement.line}行: ${escapeHtml(statement.text)}`).join(' / ')})</span>`);
     }
     fact(
       '入力',
@@ -483,6 +475,23 @@ function textHtml(text: string): string {
     const picture = code === 0x7f ? '\u2421' : String.fromCharCode(0x2400 + code);
     return `<span class="ctl" title="U+${code.toString(16).toUpperCase().padStart(4, '0')}">${picture}</span>`;
   });
+}
+
+/** A stated count with its counts by type; a count that breaks another down follows it in parentheses: 団体・事業者 89者(うち金融関係 19者、その他 70者). */
+function countText(count: number | null, unit: string | null, breakdown: readonly CountBreakdown[]): string {
+  const stated = count === null ? '記載なし' : `${count}${unit ?? ''}`;
+  const counted = (part: CountBreakdown): string => `${part.label} ${part.count}${part.unit}`;
+  // Documents written before partOf existed have none: every count is its own.
+  const partsOf = (label: string): string[] => breakdown.filter((part) => (part.partOf ?? null) === label).map(counted);
+  const parts = breakdown
+    .filter((part) => (part.partOf ?? null) === null)
+    .map((part) => (partsOf(part.label).length > 0 ? `${counted(part)}(うち${partsOf(part.label).join('、')})` : counted(part)));
+  return parts.length === 0 ? stated : `${stated}(${parts.join('、')})`;
+}
+
+/** What a notice says of its draft, in a few words: 修正あり、4箇所、別添2に記載. */
+function draftChangesText(changes: DraftChanges): string {
+  return [changes.revised ? '修正あり' : '原案どおり', changes.changeCountRaw, changes.annex === null ? null : `${changes.annex}に記載`].filter((part) => part !== null).join('、');
 }
 
 function periodHtml(period: { start: string; end: string; raw: string } | null): string {

@@ -131,6 +131,8 @@ export const Consultation = z.object({
   period: Period.nullable(),
   submitterCount: z.number().int().nonnegative().nullable(),
   submitterCountUnit: z.string().nullable(),
+  submitterBreakdown: z.array(CountBreakdown).describe('its counts by type, as printed below it (提出意見数 12件(団体 5件 事業者 2件 個人 5件))'),
+  draftChanges: DraftChanges.nullable().describe('what the lines below it say of its draft (ウ 原案からの変更点 別添2のとおり。); null when they say nothing'),
   line: z.number().int().positive().describe('the line that names it'),
 });
 export type Consultation = z.infer<typeof Consultation>;

@@ -8,7 +8,7 @@
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { respondentFrom } from '../normalize/columns.js';
-import { statesDraftChanges } from '../normalize/draft-changes.js';
+import { draftChangesOf, statesDraftChanges } from '../normalize/draft-changes.js';
 import { findDate, findPeriod, firstDateYear, type YearContext } from '../normalize/dates.js';
 import { asciiDigits, COUNT_DIGITS, digitsValue, MAX_DIGITS, parseSubmitterGroup, type SubmitterGroup } from '../normalize/submitters.js';
 import type { Consultation, CountBreakdown, GlossaryEntry, NoticeNote, Period, PublishedDate } from '../schema/records.js';
@@ -74,8 +74,8 @@ const COUNTS: readonly RegExp[] = [
 ];
 /** One `label N unit` of a count by type printed in a line: `団体 75 件`, `個人:197通`. */
 const INLINE_COUNT = new RegExp(`([^\\s:：、,，()（）0-9０-９]{1,12})\\s*[:：]?\\s*(${COUNT_DIGITS})\\s*(者|件|通|名|人)`, 'g');
-/** What may stand between the counts of such a line: `(うち、…)` and the total it breaks down, after the line's item number (`２　提出意見数…`). */
-const INLINE_FILLER = /^(?:[0-9０-９]{1,2}[.．]?(?=[\s\u3000]))?(?:[\s、,，()（）]|うち)*$/;
+/** What may stand between the counts of such a line: `(うち、…)` and the total it breaks down, after the line's item number (`２　提出意見数…`, `イ 提出意見数…`). */
+const INLINE_FILLER = /^(?:(?:[0-9０-９]{1,2}|[ア-ン])[.．]?(?=[\s\u3000]))?(?:[\s、,，()（）]|うち)*$/;
 /** `5名（団体2、個人3）`: counts by type in parentheses after a total, printed without a unit (the total's, group 2; the parts in group 3). */
 const UNITLESS_PARTS = new RegExp(`(${COUNT_DIGITS})\\s*(者|件|通|名|人)\\s*[(（]\\s*(?:うち[、,，]?)?((?:[^\\s:：、,，・()（）0-9０-９]{1,12}\\s*[:：]?\\s*${COUNT_DIGITS}\\s*[、,，・]?\\s*){2,})[)）]`);
 const UNITLESS_PART = new RegExp(`([^\\s:：、,，・()（）0-9０-９]{1,12})\\s*[:：]?\\s*(${COUNT_DIGITS})`, 'g');
@@ -449,31 +449,38 @@ const CONSULTATION_LINE = /^[ \u3000]*([(（][0-9０-９]{1,2}[)）]|[IⅠⅡⅢ
 
 /**
  * The consultations of a notice that reports several: each numbered draft
- * line with the first period and count printed below it (before the next).
+ * line with the first period and count printed below it (before the next),
+ * the first counts by type and what the lines below it say of its draft
+ * (`ウ 原案からの変更点 別添2のとおり。`, S22).
  * Empty unless at least two of them state a period or a count.
  */
 function readConsultations(lines: readonly TitleLine[], givenYear: YearContext | null): Consultation[] {
-  const consultations: Consultation[] = [];
+  const consultations: { consultation: Consultation; lines: TitleLine[] }[] = [];
   let yearBefore = givenYear;
   for (const line of lines) {
     const text = line.cells ? line.cells.join(' ') : line.text;
     const head = line.cells ? null : CONSULTATION_LINE.exec(text);
     const current = consultations.at(-1);
     if (head?.[1] && head[2]) {
-      consultations.push({ label: head[1], subject: head[2], period: null, submitterCount: null, submitterCountUnit: null, line: line.line });
+      const consultation = { label: head[1], subject: head[2], period: null, submitterCount: null, submitterCountUnit: null, submitterBreakdown: [], draftChanges: null, line: line.line };
+      consultations.push({ consultation, lines: [] });
     } else if (current) {
+      const { consultation } = current;
+      current.lines.push(line);
       const found = /期間|募集|公募/.test(text) ? findPeriod(text, yearBefore ?? undefined) : null;
-      if (found?.ok) current.period ??= { start: found.start, end: found.end, raw: found.raw };
+      if (found?.ok) consultation.period ??= { start: found.start, end: found.end, raw: found.raw };
       const stated = firstRoundCount(text);
       const value = stated ? digitsValue(stated[1] ?? '') : null;
-      if (current.submitterCount === null && value !== null) {
-        current.submitterCount = value;
-        current.submitterCountUnit = stated?.[2] || null;
+      if (consultation.submitterCount === null && value !== null) {
+        consultation.submitterCount = value;
+        consultation.submitterCountUnit = stated?.[2] || null;
       }
+      if (consultation.submitterBreakdown.length === 0) consultation.submitterBreakdown = inlineBreakdownOf(text) ?? [];
     }
     yearBefore = firstDateYear(text) ?? yearBefore;
   }
-  return consultations.filter((consultation) => consultation.period !== null || consultation.submitterCount !== null).length >= 2 ? consultations : [];
+  const read = consultations.map(({ consultation, lines: below }) => ({ ...consultation, draftChanges: draftChangesOf(below) }));
+  return read.filter((consultation) => consultation.period !== null || consultation.submitterCount !== null).length >= 2 ? read : [];
 }
 
 function count(digits: string | undefined, unit: string | undefined, line: number, file: VFile): Count | null {
@@ -581,28 +588,32 @@ function countsByTypeOnLines(lines: readonly TitleLine[]): { breakdown: CountBre
  * True when the line was read so.
  */
 function readInlineBreakdown(header: NoticeHeader, text: string): boolean {
-  if (header.breakdown.length > 0) return false;
+  const breakdown = header.breakdown.length > 0 ? null : inlineBreakdownOf(text);
+  if (breakdown) header.breakdown = breakdown;
+  return breakdown !== null;
+}
+
+/** The counts by type a line prints (see readInlineBreakdown), or null. */
+function inlineBreakdownOf(text: string): CountBreakdown[] | null {
   const counts = [...text.matchAll(INLINE_COUNT)];
   const parts = counts.filter((match) => !TOTAL_LABEL.test(match[1] ?? ''));
-  if (parts.length < 2) return readUnitlessBreakdown(header, text);
+  if (parts.length < 2) return unitlessBreakdownOf(text);
   let rest = text;
   for (const match of counts) rest = rest.replace(match[0], '');
-  if (!INLINE_FILLER.test(rest)) return false;
+  if (!INLINE_FILLER.test(rest)) return null;
   const values = parts.map((match) => digitsValue(match[2] ?? ''));
-  if (values.some((value) => value === null)) return false;
-  header.breakdown = parts.map((match, index) => ({ label: match[1] ?? '', count: values[index] as number, unit: match[3] ?? '', partOf: null }));
-  return true;
+  if (values.some((value) => value === null)) return null;
+  return parts.map((match, index) => ({ label: match[1] ?? '', count: values[index] as number, unit: match[3] ?? '', partOf: null }));
 }
 
 /** Counts by type without their unit in the parentheses after a total (`5名（団体2、個人3）`): they take the total's unit. */
-function readUnitlessBreakdown(header: NoticeHeader, text: string): boolean {
+function unitlessBreakdownOf(text: string): CountBreakdown[] | null {
   const found = UNITLESS_PARTS.exec(text);
-  if (!found?.[3]) return false;
+  if (!found?.[3]) return null;
   const parts = [...found[3].matchAll(UNITLESS_PART)];
   const values = parts.map((match) => digitsValue(match[2] ?? ''));
-  if (values.some((value) => value === null)) return false;
-  header.breakdown = parts.map((match, index) => ({ label: match[1] ?? '', count: values[index] as number, unit: found[2] ?? '', partOf: null }));
-  return true;
+  if (values.some((value) => value === null)) return null;
+  return parts.map((match, index) => ({ label: match[1] ?? '', count: values[index] as number, unit: found[2] ?? '', partOf: null }));
 }
 
 /**
