@@ -24,6 +24,7 @@ describe('draftChangeIn', () => {
     ['修正は行っていません', '御意見を踏まえた検討の結果、修正は行っていません。', { revised: false, count: null, countRaw: null, annex: null }],
     // changed, with neither count nor annex
     ['一部修正を行った上で', '御意見を踏まえ、一部修正を行った上で、本日公布しました。', { revised: true, count: null, countRaw: null, annex: null }],
+    ['所要の修正を加え', '意見に基づき所要の修正を加え、公布しました。', { revised: true, count: null, countRaw: null, annex: null }],
   ])('%s: %s', (_, sentence, expected) => {
     const reading = draftChangeIn(sentence);
     expect(reading && { revised: reading.revised, count: reading.count?.value ?? null, countRaw: reading.count?.raw ?? null, annex: reading.annex }).toEqual(expected);
