@@ -48,6 +48,7 @@ const doc: NoticeDocument = NoticeDocument.parse({
     submitterCount: 3,
     submitterCountUnit: '者',
     opinionCount: 23,
+    unrelatedOpinionCount: 2,
     submitterBreakdown: [
       { label: '団体', count: 1, unit: '件', partOf: null },
       { label: '個人', count: 2, unit: '件', partOf: null },
@@ -342,6 +343,7 @@ describe('toJsonLd', () => {
 
     const report = typed(`${SCHEMA}Report`)[0];
     expect(report?.[`${PUBCOM}caseNumber`]).toEqual([{ '@value': '495230123' }]);
+    expect(report?.[`${PUBCOM}unrelatedOpinionCount`]).toEqual([{ '@value': 2, '@type': 'http://www.w3.org/2001/XMLSchema#integer' }]);
     expect(report?.[`${PUBCOM}consultationPeriod`]).toMatchObject([
       {
         [`${SCHEMA}startDate`]: [{ '@value': '2018-06-07', '@type': 'http://www.w3.org/2001/XMLSchema#date' }],

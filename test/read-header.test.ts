@@ -122,6 +122,16 @@ describe('counts', () => {
     expect(readHeader(lines('テスト案に対する意見募集の結果', ...texts), new VFile()).breakdown).toEqual([]);
   });
 
+  it.each([
+    [['合 計 1,764通', '整理された個別意見の延べ数 25,565件', 'うち本案件外のもの 24,851件'], 24851, 1764],
+    [['提出意見数 2件', 'このほか、本案と関係のない御意見が1件ありました。'], 1, 2],
+    [['提出意見数 10件(うち本案件外 2件)'], 2, 10],
+    [['提出意見数 2件', '本案に関係する御意見は2件でした。'], null, 2],
+  ])('reads the opinions counted as about something else (FORMATS.md hard case 14): %j', (texts, unrelated, submitters) => {
+    const header = readHeader(lines('テスト案に対する意見募集の結果', ...texts), new VFile());
+    expect([header.unrelatedOpinionCount?.count ?? null, header.submitterCount?.count]).toEqual([unrelated, submitters]);
+  });
+
   it('takes no total from a count of a type (意見提出数：3団体、5個人)', () => {
     const header = readHeader(lines('テスト案に対する意見募集の結果', '意見提出数：3団体、5個人'), new VFile());
     expect(header.submitterCount).toBeNull();

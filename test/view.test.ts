@@ -209,7 +209,10 @@ describe('renderNoticeHtml', () => {
     expect(shown).toContain('提出 記載なし</dd>');
     const numbered = structuredClone(doc);
     numbered.notice.caseNumber = '495230123';
-    expect(renderNoticeHtml(numbered, loadSource(doc))).toContain('<dt>案件番号</dt><dd>495230123</dd>');
+    numbered.notice.unrelatedOpinionCount = 2;
+    const numberedPage = renderNoticeHtml(numbered, loadSource(doc));
+    expect(numberedPage).toContain('<dt>案件番号</dt><dd>495230123</dd>');
+    expect(numberedPage).toContain('<dt>うち案件外の意見</dt><dd>2件</dd>');
     const sectors = structuredClone(doc);
     sectors.notice.submitterBreakdown = [
       { label: '団体・事業者', count: 89, unit: '者', partOf: null },
@@ -228,6 +231,7 @@ describe('renderNoticeHtml', () => {
     delete older.notice['notes'];
     delete older.notice['draftChanges'];
     delete older.notice['caseNumber'];
+    delete older.notice['unrelatedOpinionCount'];
     delete older.notice['opinionCount'];
     for (const submitter of older.notice['submitters'] as Record<string, unknown>[]) delete submitter['representative'];
     for (const submitter of older.notice['submitters'] as Record<string, unknown>[]) delete submitter['receivedRaw'];

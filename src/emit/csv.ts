@@ -31,7 +31,7 @@ export const CSV_COLUMNS = {
   submitters: ['notice_id', 'submitter_id', 'name', 'kind', 'representative', 'opinion_count', 'opinion_count_raw', 'received', 'received_raw', 'joint_with'],
   notice: [
     'notice_id', 'title', 'subject', 'respondent', 'case_number', 'published', 'published_raw', 'period_start', 'period_end', 'period_raw',
-    'submitter_count', 'submitter_count_unit', 'opinion_count', 're_period_start', 're_period_end', 're_period_raw', 're_submitter_count',
+    'submitter_count', 'submitter_count_unit', 'opinion_count', 'unrelated_opinion_count', 're_period_start', 're_period_end', 're_period_raw', 're_submitter_count',
     'draft_revised', 'draft_change_count', 'draft_change_count_raw', 'draft_change_annex',
     'opinion_records', 'submitters_listed', 'coverage_share', 'source_file', 'source_sha256', 'source_encoding',
   ],
@@ -106,6 +106,7 @@ const TABLE_ROWS: Record<CsvTable, (document: NoticeDocument) => Row[]> = {
       submitter_count: notice.submitterCount,
       submitter_count_unit: notice.submitterCountUnit,
       opinion_count: notice.opinionCount,
+      unrelated_opinion_count: notice.unrelatedOpinionCount,
       re_period_start: notice.rePeriod?.start ?? null,
       re_period_end: notice.rePeriod?.end ?? null,
       re_period_raw: notice.rePeriod?.raw ?? null,

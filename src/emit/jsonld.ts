@@ -136,6 +136,7 @@ export function toJsonLd(doc: NoticeDocument, context: object, sourceText: strin
     submitterCount: notice.submitterCount,
     submitterCountUnit: notice.submitterCountUnit,
     opinionCount: notice.opinionCount,
+    unrelatedOpinionCount: notice.unrelatedOpinionCount,
     submitterBreakdown: notice.submitterBreakdown.map(breakdownNode),
     reConsultationPeriod: periodNode(notice.rePeriod),
     reSubmitterCount: notice.reSubmitterCount,

@@ -166,6 +166,7 @@ class Page {
     if (notice.reSubmitterCount !== null) fact('再意見提出者数', escapeHtml(String(notice.reSubmitterCount)));
     // Documents written before these fields existed have none of them.
     if ((notice.opinionCount ?? null) !== null) fact('意見数(記載)', escapeHtml(`${notice.opinionCount}件`));
+    if ((notice.unrelatedOpinionCount ?? null) !== null) fact('うち案件外の意見', escapeHtml(`${notice.unrelatedOpinionCount}件`));
     for (const consultation of notice.consultations ?? []) {
       const stated = countText(consultation.submitterCount, consultation.submitterCountUnit, consultation.submitterBreakdown ?? []);
       const changes = consultation.draftChanges ?? null;

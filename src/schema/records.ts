@@ -157,6 +157,12 @@ export const Notice = z.object({
     .nonnegative()
     .nullable()
     .describe('how many opinions the notice says it received, where it states them beside its submitters (18の個人及び団体より延べ73件: 73; 63件(14人): 63); not the number of opinion records; null where it states none'),
+  unrelatedOpinionCount: z
+    .number()
+    .int()
+    .nonnegative()
+    .nullable()
+    .describe('how many of the opinions received the notice says were about something else than the draft (うち本案件外のもの 24,851件, 本案と関係のない御意見が1件), as it counts them; null where it states none'),
   submitterBreakdown: z.array(CountBreakdown),
   rePeriod: Period.nullable(),
   reSubmitterCount: z.number().int().nonnegative().nullable(),

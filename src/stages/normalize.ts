@@ -52,6 +52,7 @@ export function normalize(source: SourceInfo, titleHeader: NoticeHeader, draft: 
       submitterCount: header.submitterCount?.count ?? null,
       submitterCountUnit: header.submitterCount?.unit ?? null,
       opinionCount: header.opinionCount?.count ?? null,
+      unrelatedOpinionCount: header.unrelatedOpinionCount?.count ?? null,
       submitterBreakdown: [...header.groups.map(({ label, count, unit }) => ({ label, count, unit, partOf: null })), ...header.breakdown],
       rePeriod: header.rePeriod,
       reSubmitterCount: header.reSubmitterCount?.count ?? null,

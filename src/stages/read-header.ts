@@ -33,6 +33,8 @@ export interface NoticeHeader {
   reSubmitterCount: Count | null;
   /** The opinions the notice says it received, stated beside its submitters (`18の個人及び団体より延べ73件`): 73. */
   opinionCount: Count | null;
+  /** The opinions it says were about something else (`うち本案件外のもの 24,851件`). */
+  unrelatedOpinionCount: Count | null;
   groups: SubmitterGroup[];
   /** Counts by type from a table (団体 | 事業者 | 個人 over 5件 | 2件 | 4件). */
   breakdown: CountBreakdown[];
@@ -90,6 +92,8 @@ const RE_COUNT = new RegExp(`再意見(?:提出(?:者|件)?数|数)\\s*[:：]?\\
 const GOVERNMENT_BODY = /^([^\s、。:：()（）0-9０-９]{1,20}(?:省|庁|府|委員会|本部|事務局))(?:[ \u3000]+[^\s、。:：()（）0-9０-９]{1,20}(?:局|部|課|室|センター))*$/;
 /** The e-Gov result cover names what was consulted on: `定めた命令等の題名 …`, `命令等の案の題名 …`. */
 const SUBJECT_LINE = /^(?:定めた)?命令等(?:の案)?の題名[ \u3000]*[:：]?[ \u3000]*(\S.*)$/;
+/** Opinions counted as about something else than the draft (FORMATS.md hard case 14): `うち本案件外のもの 24,851件` (S21), `本案と関係のない御意見が1件`. */
+const UNRELATED_OPINIONS = new RegExp(`(?:本案件外|(?:本件|本案|本案件|本省令案|案件)(?:と|に)は?(?:直接)?(?:関係|関連)(?:の|し)?(?:ない|しない))[^0-9０-９。]{0,12}?(${COUNT_DIGITS})\\s*(件|通)`);
 /** The e-Gov case's number, on a line or a cover table's row: `案件番号 495230123`, `案件番号：４９５２３０１２３`. */
 const CASE_NUMBER_LINE = /^(?:e-Gov[ \u3000]*)?案件番号[ \u3000]*[:：]?[ \u3000]*([0-9０-９]{6,12})$/;
 /** A line that only names the period, whose dates follow on the next line (`1 意見募集期間`). */
@@ -162,6 +166,7 @@ export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines
     submitterCount: null,
     reSubmitterCount: null,
     opinionCount: null,
+    unrelatedOpinionCount: null,
     groups: [],
     breakdown: [],
     caseNumber: null,
@@ -387,9 +392,11 @@ function readTextLine(header: NoticeHeader, line: TitleLine, text: string, yearB
   const caseNumber = CASE_NUMBER_LINE.exec(text.trim())?.[1];
   if (caseNumber) header.caseNumber ??= asciiDigits(caseNumber);
   const counts = readCounts(header, text, line.line, file);
+  const unrelated = UNRELATED_OPINIONS.exec(text);
+  if (unrelated) header.unrelatedOpinionCount ??= count(unrelated[1], unrelated[2], line.line, file);
   const breakdown = readInlineBreakdown(header, text);
   const period = (periodLabelAbove || /期間|募集|公募/.test(text)) && readPeriod(header, line, text, yearBefore, file);
-  return { any: body !== undefined || subject !== undefined || caseNumber !== undefined || counts || breakdown || period, period };
+  return { any: body !== undefined || subject !== undefined || caseNumber !== undefined || counts || unrelated !== null || breakdown || period, period };
 }
 
 /** The counts of one line; true when it states one. */
