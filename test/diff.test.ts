@@ -236,6 +236,9 @@ describe('other changes', () => {
     const older = copy(old);
     delete (base(older).notice as Partial<NoticeDocument['notice']>).draftChanges;
     delete (base(older).notice as Partial<NoticeDocument['notice']>).caseNumber;
+    delete (base(older).notice as Partial<NoticeDocument['notice']>).decided;
+    delete (base(older).notice as Partial<NoticeDocument['notice']>).legalBasis;
+    delete (base(older).notice as Partial<NoticeDocument['notice']>).unrelatedOpinionCount;
     expect(diffNotices(older, old).notices).toEqual([]);
   });
 

@@ -45,6 +45,8 @@ const doc: NoticeDocument = NoticeDocument.parse({
     respondent: '総務省',
     period: { start: '2018-06-07', end: '2018-07-06', raw: '平成30年6月7日～平成30年7月6日' },
     caseNumber: '495230123',
+    decided: { date: '2016-01-20', raw: '平成28年1月20日' },
+    legalBasis: '電波法第四条',
     submitterCount: 3,
     submitterCountUnit: '者',
     opinionCount: 23,
@@ -343,6 +345,8 @@ describe('toJsonLd', () => {
 
     const report = typed(`${SCHEMA}Report`)[0];
     expect(report?.[`${PUBCOM}caseNumber`]).toEqual([{ '@value': '495230123' }]);
+    expect(report?.[`${PUBCOM}dateDecided`]).toEqual([{ '@value': '2016-01-20', '@type': 'http://www.w3.org/2001/XMLSchema#date' }]);
+    expect(report?.[`${PUBCOM}legalBasis`]).toEqual([{ '@value': '電波法第四条' }]);
     expect(report?.[`${PUBCOM}unrelatedOpinionCount`]).toEqual([{ '@value': 2, '@type': 'http://www.w3.org/2001/XMLSchema#integer' }]);
     expect(report?.[`${PUBCOM}consultationPeriod`]).toMatchObject([
       {

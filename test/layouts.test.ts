@@ -1929,6 +1929,8 @@ describe('the e-Gov result template (行政手続法 43条)', () => {
       '<table>',
       '<tr><th>案件番号</th><td>495230123</td></tr>',
       '<tr><th>定めた命令等の題名</th><td>電波法施行規則の一部を改正する省令</td></tr>',
+      '<tr><th>根拠法令項</th><td>電波法第四条</td></tr>',
+      '<tr><th>命令等の公布日・決定日</th><td>2024年03月20日</td></tr>',
       '<tr><th>意見提出期間</th><td>令和6年2月1日～令和6年3月1日</td></tr>',
       '<tr><th>提出意見数</th><td>3件</td></tr>',
       '</table>',
@@ -1939,7 +1941,8 @@ describe('the e-Gov result template (行政手続法 43条)', () => {
       '</body></html>',
     ].join('\n');
     const { document, messages } = await convertBytes('notice', 'notice.html', new TextEncoder().encode(html));
-    expect(document?.notice).toMatchObject({ title: '意見公募手続の結果について', subject: '電波法施行規則の一部を改正する省令', caseNumber: '495230123', period: { start: '2024-02-01', end: '2024-03-01' }, submitterCount: 3 });
+    expect(document?.notice).toMatchObject({ title: '意見公募手続の結果について', subject: '電波法施行規則の一部を改正する省令', caseNumber: '495230123', legalBasis: '電波法第四条', decided: { date: '2024-03-20', raw: '2024年03月20日' }, period: { start: '2024-02-01', end: '2024-03-01' }, submitterCount: 3 });
+    expect(document?.notice.published).toBeNull();
     expect(document?.sections).toEqual([]);
     expect(document?.opinions.map((o) => o.comments[0]?.submitter)).toEqual(['一般社団法人テスト無線協会']);
     // Every row is read; no row is taken for a header.

@@ -210,9 +210,12 @@ describe('renderNoticeHtml', () => {
     const numbered = structuredClone(doc);
     numbered.notice.caseNumber = '495230123';
     numbered.notice.unrelatedOpinionCount = 2;
+    numbered.notice.legalBasis = '電波法第四条';
+    numbered.notice.decided = { date: '2024-03-20', raw: '2024年03月20日' };
     const numberedPage = renderNoticeHtml(numbered, loadSource(doc));
     expect(numberedPage).toContain('<dt>案件番号</dt><dd>495230123</dd>');
     expect(numberedPage).toContain('<dt>うち案件外の意見</dt><dd>2件</dd>');
+    expect(numberedPage).toContain('<dt>根拠法令</dt><dd>電波法第四条</dd><dt>公布・決定日</dt><dd>2024年03月20日 <span class="muted">(2024-03-20)</span></dd>');
     const sectors = structuredClone(doc);
     sectors.notice.submitterBreakdown = [
       { label: '団体・事業者', count: 89, unit: '者', partOf: null },
@@ -232,6 +235,8 @@ describe('renderNoticeHtml', () => {
     delete older.notice['draftChanges'];
     delete older.notice['caseNumber'];
     delete older.notice['unrelatedOpinionCount'];
+    delete older.notice['decided'];
+    delete older.notice['legalBasis'];
     delete older.notice['opinionCount'];
     for (const submitter of older.notice['submitters'] as Record<string, unknown>[]) delete submitter['representative'];
     for (const submitter of older.notice['submitters'] as Record<string, unknown>[]) delete submitter['receivedRaw'];

@@ -30,7 +30,7 @@ export const CSV_COLUMNS = {
   refs: ['notice_id', 'opinion_id', 'comment_id', 'field', 'position', 'kind', 'raw', 'canonical'],
   submitters: ['notice_id', 'submitter_id', 'name', 'kind', 'representative', 'opinion_count', 'opinion_count_raw', 'received', 'received_raw', 'joint_with'],
   notice: [
-    'notice_id', 'title', 'subject', 'respondent', 'case_number', 'published', 'published_raw', 'period_start', 'period_end', 'period_raw',
+    'notice_id', 'title', 'subject', 'respondent', 'case_number', 'decided', 'decided_raw', 'legal_basis', 'published', 'published_raw', 'period_start', 'period_end', 'period_raw',
     'submitter_count', 'submitter_count_unit', 'opinion_count', 'unrelated_opinion_count', 're_period_start', 're_period_end', 're_period_raw', 're_submitter_count',
     'draft_revised', 'draft_change_count', 'draft_change_count_raw', 'draft_change_annex',
     'opinion_records', 'submitters_listed', 'coverage_share', 'source_file', 'source_sha256', 'source_encoding',
@@ -98,6 +98,9 @@ const TABLE_ROWS: Record<CsvTable, (document: NoticeDocument) => Row[]> = {
       subject: notice.subject,
       respondent: notice.respondent,
       case_number: notice.caseNumber,
+      decided: notice.decided?.date ?? null,
+      decided_raw: notice.decided?.raw ?? null,
+      legal_basis: notice.legalBasis,
       published: notice.published?.date ?? null,
       published_raw: notice.published?.raw ?? null,
       period_start: notice.period?.start ?? null,

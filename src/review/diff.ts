@@ -401,7 +401,7 @@ function diffOpinions(oldOpinions: readonly Opinion[] | undefined, newOpinions: 
 
 // ---------------------------------------------------------------- notice level
 
-const NOTICE_FIELDS = ['title', 'subject', 'respondent', 'caseNumber', 'period', 'published', 'submitterCount', 'submitterCountUnit', 'opinionCount', 'unrelatedOpinionCount', 'submitterBreakdown', 'rePeriod', 'reSubmitterCount', 'consultations', 'glossary', 'notes', 'draftChanges'] as const;
+const NOTICE_FIELDS = ['title', 'subject', 'respondent', 'caseNumber', 'decided', 'legalBasis', 'period', 'published', 'submitterCount', 'submitterCountUnit', 'opinionCount', 'unrelatedOpinionCount', 'submitterBreakdown', 'rePeriod', 'reSubmitterCount', 'consultations', 'glossary', 'notes', 'draftChanges'] as const;
 /** Lists that an output written before they existed lacks: the same as empty there, so no change shows. */
 const NOTICE_LISTS: ReadonlySet<string> = new Set(['submitterBreakdown', 'consultations', 'glossary', 'notes']);
 const SOURCE_FIELDS = ['file', 'encoding', 'sha256'] as const;

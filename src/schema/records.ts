@@ -148,6 +148,8 @@ export const Notice = z.object({
     .regex(/^[0-9]+$/)
     .nullable()
     .describe('the e-Gov 案件番号 the notice prints (案件番号 495230123), in ASCII digits; null where it prints none'),
+  decided: PublishedDate.nullable().describe('when the rule consulted on was promulgated or decided, as the e-Gov cover prints it (命令等の公布日・決定日 2025年01月20日); null where the notice prints none'),
+  legalBasis: z.string().nullable().describe('the provision the rule rests on, as the e-Gov cover prints it (根拠法令項 電波法第四条); null where the notice prints none'),
   published: PublishedDate.nullable().describe('when the result was published, as the notice prints it: a date alone on a line of the title block (令和6年12月20日), or 結果の公示日 …'),
   submitterCount: z.number().int().nonnegative().nullable(),
   submitterCountUnit: z.string().nullable().describe('者, 件, 通 … as printed'),

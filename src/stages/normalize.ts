@@ -48,6 +48,8 @@ export function normalize(source: SourceInfo, titleHeader: NoticeHeader, draft: 
       respondent: overrides.respondent ?? draft.respondent ?? header.respondent ?? header.issuer,
       period: header.period,
       caseNumber: header.caseNumber,
+      decided: header.decided,
+      legalBasis: header.legalBasis,
       published: header.published,
       submitterCount: header.submitterCount?.count ?? null,
       submitterCountUnit: header.submitterCount?.unit ?? null,

@@ -40,6 +40,10 @@ export interface NoticeHeader {
   breakdown: CountBreakdown[];
   /** The e-Gov 案件番号, in ASCII digits. */
   caseNumber: string | null;
+  /** The e-Gov cover's 命令等の公布日・決定日. */
+  decided: PublishedDate | null;
+  /** The e-Gov cover's 根拠法令項, as printed. */
+  legalBasis: string | null;
   /** When the result was published: a date alone on a line of the title block, or a 結果の公示日 line. */
   published: PublishedDate | null;
   /** Abbreviations and legend marks the title block defines (凡例). */
@@ -96,6 +100,10 @@ const SUBJECT_LINE = /^(?:定めた)?命令等(?:の案)?の題名[ \u3000]*[:�
 const UNRELATED_OPINIONS = new RegExp(`(?:本案件外|(?:本件|本案|本案件|本省令案|案件)(?:と|に)は?(?:直接)?(?:関係|関連)(?:の|し)?(?:ない|しない))[^0-9０-９。]{0,12}?(${COUNT_DIGITS})\\s*(件|通)`);
 /** The e-Gov case's number, on a line or a cover table's row: `案件番号 495230123`, `案件番号：４９５２３０１２３`. */
 const CASE_NUMBER_LINE = /^(?:e-Gov[ \u3000]*)?案件番号[ \u3000]*[:：]?[ \u3000]*([0-9０-９]{6,12})$/;
+/** The e-Gov cover's day the rule was promulgated or decided: `命令等の公布日・決定日 2025年01月20日`, `公布日：令和7年1月20日`. */
+const DECIDED_LINE = /^(?:命令等の)?(?:公布日|決定日)(?:[・･/／](?:公布日|決定日))?[ \u3000]*[:：]?[ \u3000]*\S/;
+/** The e-Gov cover's provision the rule rests on: `根拠法令項 電波法第四条`. */
+const LEGAL_BASIS_LINE = /^根拠(?:法令条項|法令項|法令|条項|規定)[ \u3000]*[:：]?[ \u3000]*(\S.*)$/;
 /** A line that only names the period, whose dates follow on the next line (`1 意見募集期間`). */
 const PERIOD_LABEL_LINE = /^(?:[0-9０-９]+[.．、 \u3000]*|[(（][0-9０-９]+[)）][ \u3000]*)?(?:[御ご]?意見(?:の)?)?(?:募集|公募|提出|受付)期間[ \u3000:：]*$/;
 /** The period's ends on lines of their own, as e-Gov's case page prints them: `案の公示日 2024年12月01日`, `意見・情報受付締切日 2025年01月06日`. */
@@ -170,6 +178,8 @@ export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines
     groups: [],
     breakdown: [],
     caseNumber: null,
+    decided: null,
+    legalBasis: null,
     published: null,
     glossary: [],
     notes: [],
@@ -391,12 +401,16 @@ function readTextLine(header: NoticeHeader, line: TitleLine, text: string, yearB
   if (subject) header.subject ??= subject.trim();
   const caseNumber = CASE_NUMBER_LINE.exec(text.trim())?.[1];
   if (caseNumber) header.caseNumber ??= asciiDigits(caseNumber);
+  const decided = DECIDED_LINE.test(text.trim()) ? findDate(text) : null;
+  if (decided) header.decided ??= { date: decided.date.iso, raw: decided.raw };
+  const legalBasis = LEGAL_BASIS_LINE.exec(text.trim())?.[1];
+  if (legalBasis) header.legalBasis ??= legalBasis.trim();
   const counts = readCounts(header, text, line.line, file);
   const unrelated = UNRELATED_OPINIONS.exec(text);
   if (unrelated) header.unrelatedOpinionCount ??= count(unrelated[1], unrelated[2], line.line, file);
   const breakdown = readInlineBreakdown(header, text);
   const period = (periodLabelAbove || /期間|募集|公募/.test(text)) && readPeriod(header, line, text, yearBefore, file);
-  return { any: body !== undefined || subject !== undefined || caseNumber !== undefined || counts || unrelated !== null || breakdown || period, period };
+  return { any: body !== undefined || subject !== undefined || caseNumber !== undefined || decided !== null || legalBasis !== undefined || counts || unrelated !== null || breakdown || period, period };
 }
 
 /** The counts of one line; true when it states one. */
