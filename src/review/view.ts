@@ -157,9 +157,9 @@ class Page {
     };
     fact('件名', notice.subject === null ? null : escapeHtml(notice.subject));
     fact('回答者', notice.respondent === null ? null : escapeHtml(notice.respondent));
-    // Documents written before this field existed have none.
-    fact('案件番号', (notice.caseNumber ?? null) === null ? null : escapeHtml(String(notice.caseNumber)));
-    fact('根拠法令', (notice.legalBasis ?? null) === null ? null : escapeHtml(String(notice.legalBasis)));
+    // Documents written before these fields existed have none of them.
+    fact('案件番号', notice.caseNumber ? escapeHtml(notice.caseNumber) : null);
+    fact('根拠法令', notice.legalBasis ? escapeHtml(notice.legalBasis) : null);
     if (notice.decided) fact('公布・決定日', `${escapeHtml(notice.decided.raw)} <span class="muted">(${escapeHtml(notice.decided.date)})</span>`);
     fact('意見募集期間', periodHtml(notice.period));
     if (notice.published) fact('公表日', `${escapeHtml(notice.published.raw)} <span class="muted">(${escapeHtml(notice.published.date)})</span>`);

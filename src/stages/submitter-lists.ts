@@ -11,7 +11,7 @@ import type { Role } from './header-rows.js';
 import { opinionKey } from '../normalize/outcome.js';
 import { COUNT_DIGITS, digitsValue } from '../normalize/submitters.js';
 
-/** A line that opens a 提出者一覧: `意見提出者一覧`, `(参考)コメント提出者一覧`, `再意見提出者名簿`. */
+/** A line that opens a 提出者一覧: `意見提出者一覧`, `(参考)コメント提出者一覧`, `再意見提出者名簿`, `意見提出団体一覧`. */
 export const LIST_HEADING = /提出(?:者|団体)等?(?:一覧|名簿)|提出(?:者|団体)の一覧/;
 
 /** A name of a 提出者一覧; a table may print beside it a representative (代表者, or the 氏名 beside a 団体名) and a count of opinions (意見数), as printed. */
