@@ -14,7 +14,7 @@ import type { Overrides } from '../schema/overrides.js';
 import type { Comment, GlossaryEntry, Notice, NoticeDocument, Opinion, Outcome, Ref, RefValue } from '../schema/records.js';
 import { reportUnattributed, type Draft } from './assemble-rows.js';
 import { locator, type Locator, type Range } from './locate.js';
-import type { NoticeHeader } from './read-header.js';
+import { titleLineText, type NoticeHeader } from './read-header.js';
 import type { CommentDraft, SplitOpinion, TextBlock } from './split-comments.js';
 import { collectSubmitters, withAliases, withListedCounts } from './submitters.js';
 
@@ -74,7 +74,7 @@ export function normalize(source: SourceInfo, titleHeader: NoticeHeader, draft: 
 
 /** The lines outside the opinion tables that may say what became of the draft: the title block's (a cover table's row as its filled cells), the notes and the other lines after the tables. */
 function draftChangeLines(draft: Draft): { line: number; text: string }[] {
-  const titleLines = draft.titleBlock.map(({ line, text, cells }) => ({ line, text: cells ? cells.filter((cell) => cell.trim() !== '').join(' ') : text }));
+  const titleLines = draft.titleBlock.map((line) => ({ line: line.line, text: titleLineText(line) }));
   return [...titleLines, ...draft.noteLines, ...draft.changeLines];
 }
 

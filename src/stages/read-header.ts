@@ -234,7 +234,7 @@ export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines
         return;
       }
       // A cover table of label and value (`意見提出期間 | 令和6年2月1日～…`, `提出意見数 | 3件`) reads as its line would.
-      const text = cells.filter((cell) => cell.trim() !== '').join(' ');
+      const text = titleLineText(line);
       const read = readTextLine(header, line, text, yearBefore, false, file);
       const periodEnd = readPeriodEnd(text, line);
       const published = publishedDateOf(text);
@@ -288,6 +288,11 @@ function reportUnreadRow(line: number, printed: string, file: VFile): void {
 }
 
 /** The cells of a title-block row without the empty ones at its end (a spreadsheet's grid is wider than a small table on it); null for a line of text or an empty row. */
+/** A title-block line's text as read: a table row's filled cells parted by spaces (`修正箇所数 4箇所`), else the line. */
+export function titleLineText(line: TitleLine): string {
+  return line.cells ? line.cells.filter((cell) => cell.trim() !== '').join(' ') : line.text;
+}
+
 function cellsOf(line: TitleLine): string[] | null {
   const end = line.cells?.findLastIndex((cell) => cell.trim() !== '') ?? -1;
   return end < 0 ? null : (line.cells?.slice(0, end + 1) ?? null);
@@ -479,7 +484,7 @@ function readConsultations(lines: readonly TitleLine[], givenYear: YearContext |
   const consultations: { consultation: Consultation; lines: TitleLine[] }[] = [];
   let yearBefore = givenYear;
   for (const line of lines) {
-    const text = line.cells ? line.cells.join(' ') : line.text;
+    const text = titleLineText(line);
     const head = line.cells ? null : CONSULTATION_LINE.exec(text);
     const current = consultations.at(-1);
     if (head?.[1] && head[2]) {
@@ -500,7 +505,7 @@ function readConsultations(lines: readonly TitleLine[], givenYear: YearContext |
     }
     yearBefore = firstDateYear(text) ?? yearBefore;
   }
-  const read = consultations.map(({ consultation, lines: below }) => ({ ...consultation, draftChanges: draftChangesOf(below) }));
+  const read = consultations.map(({ consultation, lines: below }) => ({ ...consultation, draftChanges: draftChangesOf(below.map((line) => ({ line: line.line, text: titleLineText(line) }))) }));
   return read.filter((consultation) => consultation.period !== null || consultation.submitterCount !== null).length >= 2 ? read : [];
 }
 
