@@ -148,8 +148,15 @@ describe('comment splitting', () => {
       '個人A',
     ]);
     expect(document?.notice.submitters.map((s) => s.name)).toEqual(['株式会社テスト', 'テスト協会', '個人A', '未登録株式会社']);
-    expect(messages).toMatch(/notice\.txt:9:1: warning: Unexpected submitter 未登録株式会社, expected one of the 3 listed at the top \[unknown-submitter\]/);
+    expect(messages).toMatch(/notice\.txt:9:14: warning: Unexpected submitter 未登録株式会社, expected one of the 3 listed at the top \[unknown-submitter\]/);
     expect(messages.match(/unknown-submitter/g)).toHaveLength(1);
+  });
+
+  it('reports a comment without the 【submitter】 mark the others close with at the comment\'s end, and an unlisted mark or 提出者 cell where it is printed', async () => {
+    const marked = ['結果', '', '番号\t提出された意見\t考え方', '1\t<p>延期すべき。【株式会社テスト】</p>\t<p>承ります。</p>', '2\t<p>中止すべき。</p>\t<p>承ります。</p>', ''].join('\n');
+    expect((await convertText(marked)).messages).toContain('notice.txt:5:16: warning: Unexpected comment of opinion 2 without a submitter, expected 【name】 at its end [missing-submitter]');
+    const listed = ['結果', '', '提出意見数:1者', '法人:1者(株式会社テスト)', '', '番号\t提出者\t提出された意見\t考え方', '1\t株式会社テスト\t延期すべき。\t承ります。', '2\t未登録株式会社\t中止すべき。\t承ります。', ''].join('\n');
+    expect((await convertText(listed)).messages).toContain('notice.txt:8:3: warning: Unexpected submitter 未登録株式会社, expected one of the 1 listed at the top [unknown-submitter]');
   });
 
   it('closes a comment at each (submitter) or (CODE) after a sentence, as S11 prints several opinions in one cell', async () => {

@@ -671,7 +671,7 @@ describe('a 件数 column: how many opinions a summary stands for', () => {
       ['2', 12, '１２件', '経過措置を設けるべき。'],
       ['3', null, '多数', '説明会を開くべき。'],
     ]);
-    expect(messages).toContain('notice.txt:6:1: info: Unexpected 件数 多数 for opinion 3, expected one number such as 3 or 12件: opinionCount is null [count-unread]');
+    expect(messages).toContain('notice.txt:6:13: info: Unexpected 件数 多数 for opinion 3, expected one number such as 3 or 12件: opinionCount is null [count-unread]');
     expect(messages.match(/\[count-unread\]/g)).toHaveLength(1);
     expect(messages).not.toContain('[unattributed-text]');
     expect(document?.notice.coverage.share).toBe(1);
@@ -681,7 +681,7 @@ describe('a 件数 column: how many opinions a summary stands for', () => {
   it('reads no number from two counts printed for one opinion (a detail row with its own), but keeps both as printed and says so', async () => {
     const text = ['結果', '', '番号\t御意見の概要\t件数\t御意見に対する考え方', '1\t基準値を見直すべき。\t3\t御意見を踏まえ、修正します。', '\t特に第2条。\t2\t', '2\t<p>延期すべき。</p>\t<p>4</p><p>件</p>\t承ります。', ''].join('\n');
     const { document, messages } = await convertText(text);
-    expect(messages).toContain('notice.txt:4:1: info: Unexpected 件数 3 2 for opinion 1, expected one number such as 3 or 12件: opinionCount is null [count-unread]');
+    expect(messages).toContain('notice.txt:4:14: info: Unexpected 件数 3 2 for opinion 1, expected one number such as 3 or 12件: opinionCount is null [count-unread]');
     expect(document?.opinions.map((o) => [o.key, o.opinionCount, o.opinionCountRaw])).toEqual([
       ['1', null, '3 2'],
       ['2', 4, '4 件'],
@@ -2002,7 +2002,15 @@ describe('revision flags in other words than 有 and 無', () => {
     const { document, messages } = await convertText(text);
     expect(document?.opinions.map((o) => [o.revisedRaw, o.revised])).toEqual([['○', true], ['－', false], ['修正あり', true], ['反映なし', false], ['検討中', null]]);
     expect(messages.match(/\[flag-unrecognised\]/g)).toHaveLength(1);
-    expect(messages).toContain('notice.txt:8:1: warning: Unexpected revision flag 検討中 for opinion 5');
+    expect(messages).toContain('notice.txt:8:33: warning: Unexpected revision flag 検討中 for opinion 5');
+  });
+
+  it('keeps the first of two flags printed for one opinion and reports the second at its cell, its text counted as reported', async () => {
+    const text = ['結果', '', '番号\t提出された意見\t考え方\t修正の有無', '1\t見直すべき。\t修正します。\t有', '\t特に第2条。\t\t無', ''].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.revisedRaw, o.revised])).toEqual([['1', '有', true]]);
+    expect(messages).toContain('notice.txt:5:10: warning: Unexpected second revision flag 無 for opinion 1, expected one flag per opinion [flag-conflict]');
+    expect(document?.notice.coverage).toMatchObject({ characters: 21, attributed: 20, reported: 1 });
   });
 });
 
@@ -2179,7 +2187,7 @@ describe('a list of submitters (提出者一覧)', () => {
       // In the 氏名 column, but a company by its name.
       ['株式会社サンプル', 'organization', null, null, null],
     ]);
-    expect(messages).toContain('notice.txt:7:1: info: Unexpected 意見数 多数 for 一般社団法人テスト協会, expected one number such as 3 or 12件: opinionCount is null [count-unread]');
+    expect(messages).toContain('notice.txt:7:18: info: Unexpected 意見数 多数 for 一般社団法人テスト協会, expected one number such as 3 or 12件: opinionCount is null [count-unread]');
     expect(messages).not.toContain('[note-outside-table]');
   });
 
@@ -2214,7 +2222,7 @@ describe('a list of submitters (提出者一覧)', () => {
     expect(document?.diagnostics.find((d) => d.message.includes('所在地'))).toMatchObject({ line: 5, column: 22, endLine: 6, endColumn: 19 });
   });
 
-  it('reads the 受付日 of a 提出者一覧 table as a date, in the year of the period where it prints none, keeping the cell as printed and reporting a cell it cannot read or a wrong weekday', async () => {
+  it('reads the 受付日 of a 提出者一覧 table as a date, in the year of the period where it prints none, keeping the cell as printed and reporting a cell it cannot read or a wrong weekday at the cell', async () => {
     const text = [
       'テスト案に対する意見募集の結果',
       '意見募集期間：令和5年12月1日～令和6年1月31日',
@@ -2238,11 +2246,31 @@ describe('a list of submitters (提出者一覧)', () => {
       ['テスト商事株式会社', null, '郵送'],
     ]);
     expect(messages.split('\n').filter((message) => message.includes('受付日'))).toEqual([
-      'notice.txt:8:1: warning: Unexpected (月) in 令和6年1月31日(月), expected (水): 2024-01-31 is a 水曜日; the date is kept (the 受付日 of 日本テスト連盟) [received-weekday]',
-      'notice.txt:9:1: info: Unexpected 受付日 郵送 for テスト商事株式会社, expected a date such as 4月1日 or 2024/4/1: received is null [received-unread]',
+      'notice.txt:8:11: warning: Unexpected (月) in 令和6年1月31日(月), expected (水): 2024-01-31 is a 水曜日; the date is kept (the 受付日 of 日本テスト連盟) [received-weekday]',
+      'notice.txt:9:13: info: Unexpected 受付日 郵送 for テスト商事株式会社, expected a date such as 4月1日 or 2024/4/1: received is null [received-unread]',
     ]);
     expect(files.get('notice.submitters.csv')?.split('\n')[1]).toBe('notice,s-1,株式会社テスト,organization,,,,2023-12-20,12月20日(水),');
     expect(files.get('notice.jsonld')).toContain('"dateReceived": "2023-12-20"');
+  });
+
+  it('reports a 受付日 of an HTML 提出者一覧 table at its cell, on the cell\'s own line', async () => {
+    const html = [
+      '<h1>テスト案に対する意見募集の結果</h1>',
+      '<p>意見募集期間：令和5年12月1日～令和6年1月31日</p>',
+      '<p>意見提出者一覧</p>',
+      '<table>',
+      '<tr><th>提出者</th><th>受付日</th></tr>',
+      '<tr><td>株式会社テスト</td>',
+      '  <td>郵送</td></tr>',
+      '</table>',
+      '<table>',
+      '<tr><th>番号</th><th>提出された意見</th><th>考え方</th></tr>',
+      '<tr><td>1</td><td>延期すべき。</td><td>承ります。</td></tr>',
+      '</table>',
+    ].join('\n');
+    const { document, messages } = await convertBytes('notice', 'notice.html', new TextEncoder().encode(html));
+    expect(document?.notice.submitters.map((s) => [s.name, s.received, s.receivedRaw])).toEqual([['株式会社テスト', null, '郵送']]);
+    expect(messages).toContain('notice.html:7:3: info: Unexpected 受付日 郵送 for 株式会社テスト, expected a date such as 4月1日 or 2024/4/1: received is null [received-unread]');
   });
 
   it('reads the counts a 提出者一覧 states (計4者（14件）, 計2件 on a line of its own) where the title block states none, and checks the names against them', async () => {

@@ -218,7 +218,7 @@ class Assembler {
     const opensFirstSection = !this.inBody && !this.list && overHeader && isNumberedHeading(block.text) && !NOTICE_PART.test(block.text);
     const opensList = LIST_HEADING.test(block.text);
     const isNote = this.inBody && noteIn(block.text) === block.text.trim();
-    const read = this.list && !opensList ? readListLine(this.list.target, block.text, block.line, block.listItem === true) : null;
+    const read = this.list && !opensList ? readListLine(this.list.target, block.text, { line: block.line, column: block.column }, block.listItem === true) : null;
     // A list's own total (`計4件` under 再意見提出者一覧) counts that list, not the notice: withListedCounts reads it.
     // A line the list read, or one that opens a list, is no unread row of a sheet, which readHeader reports.
     const inCell = block.inCell && read === null && !opensList;

@@ -32,7 +32,7 @@ export function normalize(source: SourceInfo, titleHeader: NoticeHeader, draft: 
   const locate = locator(source.text);
   const split = withAliases(drafts, overrides.submitterAliases ?? {});
   reportCellsNoCommentTook(split, file);
-  const submitters = collectSubmitters(header, draft.submitterLists, split, file);
+  const submitters = collectSubmitters(header, draft.submitterLists, split, locate, file);
   const byKey = new Map(submitters.map((submitter) => [submitterKey(submitter.name), submitter.name]));
   const context = { submitters: byKey, hasFlagColumn: draft.hasFlagColumn, subject: header.subject, glossary: header.glossary, locate, file };
   const opinions = assignIds(split, file).map(({ opinion, id }) => toOpinion(opinion, id, context));
@@ -196,18 +196,18 @@ function toOpinion(split: SplitOpinion, id: string, context: RecordContext): Opi
       refs: uniqueRefs(placedRefs(pagesOfThisDocument(response.text, findRefs(response.text), context.subject), response, locate)),
       source: locate.span(response),
     },
-    revised: context.hasFlagColumn ? revisedOf(flag?.text ?? null, opinionName(draft), flag?.startLine ?? draft.startLine, context) : null,
+    revised: context.hasFlagColumn ? revisedOf(flag, opinionName(draft), context) : null,
     revisedRaw: flag?.text ?? null,
-    opinionCount: count === null ? null : countOf(count.text, opinionName(draft), count.startLine, context),
+    opinionCount: count === null ? null : countOf(count, opinionName(draft), context),
     opinionCountRaw: count?.text ?? null,
     outcome: response ? outcomeOf(response.text) : draft.category !== null ? categoryOutcome(draft.category) : 'unknown',
     source: locate.span(draft),
   };
 }
 
-function countOf(text: string, opinion: string, line: number, context: RecordContext): number | null {
-  const digits = COUNT_CELL.exec(text)?.[1];
-  if (digits === undefined) report(context.file, 'count-unread', `Unexpected 件数 ${text} for ${opinion}, expected one number such as 3 or 12件: opinionCount is null`, { line, column: 1 });
+function countOf(count: TextBlock, opinion: string, context: RecordContext): number | null {
+  const digits = COUNT_CELL.exec(count.text)?.[1];
+  if (digits === undefined) report(context.file, 'count-unread', `Unexpected 件数 ${count.text} for ${opinion}, expected one number such as 3 or 12件: opinionCount is null`, { line: count.startLine, column: count.startColumn });
   return digits === undefined ? null : digitsValue(digits);
 }
 
@@ -269,11 +269,12 @@ function uniqueRefs(refs: readonly Ref[]): Ref[] {
 }
 
 /** 有 -> true, 無 -> false (also 有(一部), ○/×/－, 修正あり/なし, 反映); empty -> null; anything else is reported. */
-function revisedOf(raw: string | null, opinion: string, line: number, context: RecordContext): boolean | null {
-  if (raw === null) return null;
+function revisedOf(flag: TextBlock | null, opinion: string, context: RecordContext): boolean | null {
+  if (flag === null) return null;
+  const raw = flag.text;
   const revised = revisedFromFlag(raw) ?? revisedFromLegend(raw, context.glossary);
   if (revised === null) {
-    report(context.file, 'flag-unrecognised', `Unexpected revision flag ${raw} for ${opinion}, expected 有 or 無 (○ or ×, 修正あり or 修正なし, 反映 or 反映なし), or a code the notice's legend explains`, { line, column: 1 });
+    report(context.file, 'flag-unrecognised', `Unexpected revision flag ${raw} for ${opinion}, expected 有 or 無 (○ or ×, 修正あり or 修正なし, 反映 or 反映なし), or a code the notice's legend explains`, { line: flag.startLine, column: flag.startColumn });
   }
   return revised;
 }

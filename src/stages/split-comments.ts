@@ -17,6 +17,8 @@ export interface TextBlock {
   start: number;
   end: number;
   startLine: number;
+  /** The column of its first character on `startLine`: where a diagnostic about the cell points. */
+  startColumn: number;
   endLine: number;
 }
 
@@ -268,7 +270,7 @@ function block(paragraphs: Paragraph[], separator: string): TextBlock | null {
   const first = paragraphs[0];
   const last = paragraphs.at(-1);
   if (!first || !last) return null;
-  return { text: paragraphs.map((p) => p.text).join(separator), start: first.start, end: last.end, startLine: first.line, endLine: last.endLine };
+  return { text: paragraphs.map((p) => p.text).join(separator), start: first.start, end: last.end, startLine: first.line, startColumn: first.column, endLine: last.endLine };
 }
 
 /** The flag cell as printed: `<p>有</p><p>(一部)</p>` reads `有(一部)`. Several flags: the first counts, the others are reported. */
@@ -278,7 +280,7 @@ function flagOf(draft: OpinionDraft, file: VFile): TextBlock | null {
   for (const other of others) {
     report(file, 'flag-conflict', `Unexpected second revision flag ${other.text} for ${opinionName(draft)}, expected one flag per opinion`, {
       line: other.startLine,
-      column: 1,
+      column: other.startColumn,
     }, other.text);
   }
   return first ?? null;

@@ -10,6 +10,7 @@ import { opinionsCount, type Count } from './read-header.js';
 import type { Role } from './header-rows.js';
 import { opinionKey } from '../normalize/outcome.js';
 import { COUNT_DIGITS, digitsValue } from '../normalize/submitters.js';
+import type { Place } from '../diagnostics.js';
 
 /** A line that opens a 提出者一覧: `意見提出者一覧`, `(参考)コメント提出者一覧`, `再意見提出者名簿`, `意見提出団体一覧`. */
 export const LIST_HEADING = /提出(?:者|団体)等?(?:一覧|名簿)|提出(?:者|団体)の一覧/;
@@ -17,13 +18,17 @@ export const LIST_HEADING = /提出(?:者|団体)等?(?:一覧|名簿)|提出(?:
 /** A name of a 提出者一覧; a table may print beside it a representative (代表者, or the 氏名 beside a 団体名) and a count of opinions (意見数), as printed. */
 export interface ListedName {
   name: string;
-  line: number;
+  /** Where the name was printed: its table cell, or its line. */
+  at: Place;
   /** Where the name itself tells nothing (株式会社… does): `individual` for a name from the 氏名 column of a table with a 団体名 column, the list's kind for a list of organisations (意見提出団体一覧); else null. */
   kind: 'individual' | 'organization' | null;
   representative: string | null;
   opinionCountRaw: string | null;
   /** The 受付日 a table prints beside the name, as printed. */
   receivedRaw: string | null;
+  /** Where the 意見数 and the 受付日 were printed (their table cells; a line's own start), for their diagnostics. */
+  countAt: Place;
+  receivedAt: Place;
   /** Which entry of its list it is, from 0: the names of a 連名 row (a joint submission) share one, and count once. */
   entry: number;
 }
@@ -59,7 +64,7 @@ const UNNAMED = /(?:個人|その他)\s*[(（]?\s*([0-9０-９]+)\s*(?:名|者|�
  * `個人3名` (listed or not) counts people without naming them.
  * Returns what the line was, null for a line of none of these kinds (a bare name is not guessed: the list may run into the lines after it).
  */
-export function readListLine(list: SubmitterList, text: string, line: number, listItem = false): 'name' | 'unnamed' | 'total' | 'remark' | null {
+export function readListLine(list: SubmitterList, text: string, at: Place, listItem = false): 'name' | 'unnamed' | 'total' | 'remark' | null {
   const item = LIST_ITEM.exec(text)?.[1]?.trim();
   const unnamed = UNNAMED.exec(item ?? text);
   const addName = (printed: string): 'name' | null => {
@@ -69,7 +74,7 @@ export function readListLine(list: SubmitterList, text: string, line: number, li
     const entry = nextEntry(list);
     // `株式会社A、株式会社B`: a joint submission (連名) on one line.
     const members = listed.representative === null ? wholeCompanyNames(listed.name.split(/[、，,・／/]/).map((part) => part.trim())) : null;
-    for (const name of members ?? [listed.name]) list.names.push({ ...listed, name, line, kind: list.namesAre, receivedRaw: null, entry });
+    for (const name of members ?? [listed.name]) list.names.push({ ...listed, name, at, kind: list.namesAre, receivedRaw: null, countAt: at, receivedAt: at, entry });
     return 'name';
   };
   if (unnamed?.[1]) {
@@ -78,7 +83,7 @@ export function readListLine(list: SubmitterList, text: string, line: number, li
   }
   if (item) return addName(item);
   if (LIST_TOTAL.test(text)) {
-    list.stated ??= listTotal(text, line);
+    list.stated ??= listTotal(text, at.line);
     return 'total';
   }
   if (LIST_REMARK.test(text.trim())) return 'remark';
@@ -171,7 +176,19 @@ export function readListRow(list: SubmitterTable, row: RowBlock): { column: numb
   // A 連名 row's representatives go one to each company where the cell prints one line for each; else the cell is reported.
   const signed = members === null || representatives.length === 0 || representatives.length === members.length;
   const entry = nextEntry(list.target);
-  const listed = { line: row.line, kind: person ? ('individual' as const) : list.target.namesAre, opinionCountRaw: text(countColumn) || null, receivedRaw: text(receivedColumn) || null, entry };
+  const at = (column: number): Place => {
+    const cell = row.cells[column];
+    return cell ? { line: cell.line, column: cell.column, offset: cell.offset } : { line: row.line, column: 1 };
+  };
+  const listed = {
+    at: at(nameColumn),
+    kind: person ? ('individual' as const) : list.target.namesAre,
+    opinionCountRaw: text(countColumn) || null,
+    receivedRaw: text(receivedColumn) || null,
+    countAt: at(countColumn),
+    receivedAt: at(receivedColumn),
+    entry,
+  };
   if (members) members.forEach((member, index) => list.target.names.push({ ...listed, name: member, representative: signed ? (representatives[index] ?? null) : null }));
   else if (name) list.target.names.push({ ...listed, name, representative: text(representativeColumn) || null });
   const kept = name ? [nameColumn, signed ? representativeColumn : -1, countColumn, receivedColumn] : [];

@@ -5,13 +5,14 @@
  * replace abbreviations.
  */
 import type { VFile } from 'vfile';
-import { opinionName, report } from '../diagnostics.js';
+import { opinionName, report, type Place } from '../diagnostics.js';
 import { dayDuring } from '../normalize/dates.js';
 import { COUNT_CELL, digitsValue, guessKind, normalizeSubmitterName, submitterKey } from '../normalize/submitters.js';
-import type { Submitter } from '../schema/records.js';
+import type { SourceSpan, Submitter } from '../schema/records.js';
+import type { Locator } from './locate.js';
 import type { ListedName, SubmitterList } from './submitter-lists.js';
 import type { Count, NoticeHeader } from './read-header.js';
-import type { SplitOpinion } from './split-comments.js';
+import type { CommentDraft, SplitOpinion } from './split-comments.js';
 
 /** An override's alias replaces the name a mark printed (`EBC` -> its full name); the mark stays in submitterRaw. */
 export function withAliases(split: SplitOpinion[], aliases: Record<string, string>): SplitOpinion[] {
@@ -43,7 +44,7 @@ export function withListedCounts(header: NoticeHeader, lists: readonly Submitter
 }
 
 /** The listed submitters in list order (by type, then 提出者一覧 by round), then anyone a mark names who is not listed. */
-export function collectSubmitters(header: NoticeHeader, lists: readonly SubmitterList[], split: SplitOpinion[], file: VFile): Submitter[] {
+export function collectSubmitters(header: NoticeHeader, lists: readonly SubmitterList[], split: SplitOpinion[], locate: Locator, file: VFile): Submitter[] {
   const submitters: Submitter[] = [];
   const byKey = new Map<string, Submitter>();
   const add = (name: string, kind: Submitter['kind']): Submitter => {
@@ -69,20 +70,32 @@ export function collectSubmitters(header: NoticeHeader, lists: readonly Submitte
   }
   const listed = submitters.length;
   checkCounts(header, lists, file);
-  reportUnmarked(split, file);
+  reportUnmarked(split, locate, file);
   for (const { comments } of split) {
     for (const comment of comments) {
       // A joint mark names each of its named parts; people it only counts (個人(3名)) are no entry.
       const named = comment.joint ? comment.joint.flatMap((part) => (part.name === null ? [] : [{ name: part.name, kind: part.kind }])) : comment.submitter === null ? [] : [{ name: comment.submitter, kind: guessKind(comment.submitter) }];
       for (const { name, kind } of named) {
         if (listed > 0 && !byKey.has(submitterKey(name))) {
-          report(file, 'unknown-submitter', `Unexpected submitter ${comment.joint ? name : (comment.submitterRaw ?? name)}, expected one of the ${listed} listed at the top`, { line: comment.endLine, column: 1 });
+          report(file, 'unknown-submitter', `Unexpected submitter ${comment.joint ? name : (comment.submitterRaw ?? name)}, expected one of the ${listed} listed at the top`, markPlace(comment, locate));
         }
         add(name, kind);
       }
     }
   }
   return submitters;
+}
+
+/** Where a comment's submitter is printed: its 提出者 cell, its mark, or (a mark the text does not hold as printed) the comment's end. */
+function markPlace(comment: CommentDraft, locate: Locator): Place {
+  const column = comment.submitterColumn;
+  if (column) return { line: column.startLine, column: column.startColumn };
+  const mark = comment.submitterRaw === null ? null : locate.find(comment.submitterRaw, comment, comment.start);
+  return pointAt(mark ?? locate.span({ start: comment.end, end: comment.end }));
+}
+
+function pointAt(span: SourceSpan): Place {
+  return { line: span.startLine, column: span.startColumn, offset: span.startOffset };
 }
 
 /** The companies of a 連名 row each name the others as their joint submitters. */
@@ -96,7 +109,7 @@ function linkJoint(members: readonly Submitter[]): void {
 /** A 再意見 round's list counts re-opinions (`株式会社A　2件`), which no field holds: reported, and the name kept. */
 function firstRoundOnly(listed: ListedName, round: SubmitterList['round'], name: string, file: VFile): ListedName {
   if (round === 'opinion' || listed.opinionCountRaw === null) return listed;
-  report(file, 'note-outside-table', `Unexpected ${listed.opinionCountRaw} beside ${name} in a 再意見 round's 提出者一覧, expected a count of the first round's opinions: kept in no record`, { line: listed.line, column: 1 });
+  report(file, 'note-outside-table', `Unexpected ${listed.opinionCountRaw} beside ${name} in a 再意見 round's 提出者一覧, expected a count of the first round's opinions: kept in no record`, listed.countAt);
   return { ...listed, opinionCountRaw: null };
 }
 
@@ -111,28 +124,28 @@ function addListed(submitter: Submitter, listed: ListedName, period: NoticeHeade
   if (submitter.representative !== null || submitter.opinionCountRaw !== null || submitter.receivedRaw !== null) {
     const differs = (again: string | null, kept: string | null): boolean => again !== null && again !== kept;
     if (differs(representative, submitter.representative) || differs(opinionCountRaw, submitter.opinionCountRaw) || differs(receivedRaw, submitter.receivedRaw)) {
-      report(file, 'note-outside-table', `Unexpected ${submitter.name} listed again with ${printed.join(' ')}, expected each submitter once: kept in no record`, { line: listed.line, column: 1 });
+      report(file, 'note-outside-table', `Unexpected ${submitter.name} listed again with ${printed.join(' ')}, expected each submitter once: kept in no record`, listed.at);
     }
     return;
   }
   submitter.representative = representative;
   submitter.receivedRaw = receivedRaw;
-  submitter.received = receivedRaw === null ? null : receivedDay(submitter.name, receivedRaw, period, listed.line, file);
+  submitter.received = receivedRaw === null ? null : receivedDay(submitter.name, receivedRaw, period, listed.receivedAt, file);
   submitter.opinionCountRaw = opinionCountRaw;
   if (opinionCountRaw === null) return;
   const digits = COUNT_CELL.exec(opinionCountRaw)?.[1];
-  if (digits === undefined) report(file, 'count-unread', `Unexpected 意見数 ${opinionCountRaw} for ${submitter.name}, expected one number such as 3 or 12件: opinionCount is null`, { line: listed.line, column: 1 });
+  if (digits === undefined) report(file, 'count-unread', `Unexpected 意見数 ${opinionCountRaw} for ${submitter.name}, expected one number such as 3 or 12件: opinionCount is null`, listed.countAt);
   submitter.opinionCount = digits === undefined ? null : digitsValue(digits);
 }
 
 /** A 受付日 cell's date, reported when it reads as none (`郵送`, `2月30日`) or its weekday is not its own (the date is kept). */
-function receivedDay(name: string, raw: string, period: NoticeHeader['period'], line: number, file: VFile): string | null {
+function receivedDay(name: string, raw: string, period: NoticeHeader['period'], at: Place, file: VFile): string | null {
   const day = dayDuring(raw, period);
   if (day === null) {
     const withYear = period === null ? ' with its year (the notice states no consultation period to take it from)' : '';
-    report(file, 'received-unread', `Unexpected 受付日 ${raw} for ${name}, expected a date such as 4月1日 or 2024/4/1${withYear}: received is null`, { line, column: 1 });
+    report(file, 'received-unread', `Unexpected 受付日 ${raw} for ${name}, expected a date such as 4月1日 or 2024/4/1${withYear}: received is null`, at);
   } else if (day.weekdayMismatch !== null) {
-    report(file, 'received-weekday', `${day.weekdayMismatch} (the 受付日 of ${name})`, { line, column: 1 });
+    report(file, 'received-weekday', `${day.weekdayMismatch} (the 受付日 of ${name})`, at);
   }
   return day?.iso ?? null;
 }
@@ -142,12 +155,12 @@ function receivedDay(name: string, raw: string, period: NoticeHeader['period'], 
  * is worth a look. (Notices that name only consenting submitters, in
  * parentheses, leave the others unnamed on purpose.)
  */
-function reportUnmarked(split: SplitOpinion[], file: VFile): void {
+function reportUnmarked(split: SplitOpinion[], locate: Locator, file: VFile): void {
   const comments = split.flatMap(({ draft, comments }) => comments.map((comment) => ({ draft, comment })));
   if (!comments.some(({ comment }) => comment.submitterRaw?.startsWith('【'))) return;
   for (const { draft, comment } of comments) {
     if (comment.submitter === null) {
-      report(file, 'missing-submitter', `Unexpected comment of ${opinionName(draft)} without a submitter, expected 【name】 at its end`, { line: comment.endLine, column: 1 });
+      report(file, 'missing-submitter', `Unexpected comment of ${opinionName(draft)} without a submitter, expected 【name】 at its end`, pointAt(locate.span({ start: comment.end, end: comment.end })));
     }
   }
 }
