@@ -152,6 +152,19 @@ describe('counts', () => {
     expect(file.messages).toEqual([]);
   });
 
+  it.each([
+    ['農林水産省消費・安全局', '農林水産省'],
+    ['厚生労働省労働基準局安全衛生部', '厚生労働省'],
+    ['経済産業省資源エネルギー庁', '経済産業省資源エネルギー庁'],
+    ['消費者庁', '消費者庁'],
+  ])('reads the issuer from a body printed before its bureaus without a space: %s', (text, issuer) => {
+    expect(readHeader(lines('テスト案に対する意見募集の結果', text), new VFile()).issuer).toBe(issuer);
+  });
+
+  it('reads no issuer from a line that names a body among other words', () => {
+    expect(readHeader(lines('テスト案に対する意見募集の結果', '問合せ先 農林水産省消費・安全局', '本件は農林水産省が所管'), new VFile()).issuer).toBeNull();
+  });
+
   it('reads no count from digits grouped otherwise than in threes', () => {
     expect(readHeader(lines('テスト案に対する意見募集の結果', '意見提出者数 1,2345名'), new VFile()).submitterCount).toBeNull();
   });

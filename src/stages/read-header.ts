@@ -92,8 +92,8 @@ const CONSULTATION_LABEL = /意見|提出|コメント/;
 /** A total rather than a type: `総数`, `合計`, `意見提出件数` (and `再意見提出件数`, the other round's). */
 const TOTAL_LABEL = /^(?:合計|計)$|数$/;
 const RE_COUNT = new RegExp(`再意見(?:提出(?:者|件)?数|数)\\s*[:：]?\\s*${NUMBER}`);
-/** A body printed alone on a line (`消費者庁`), or before its bureaus (`総務省 総合通信基盤局`): the first is the issuer. */
-const GOVERNMENT_BODY = /^([^\s、。:：()（）0-9０-９]{1,20}(?:省|庁|府|委員会|本部|事務局))(?:[ \u3000]+[^\s、。:：()（）0-9０-９]{1,20}(?:局|部|課|室|センター))*$/;
+/** A body printed alone on a line (`消費者庁`), or before its bureaus, spaced or not (`総務省 総合通信基盤局`, `農林水産省消費・安全局`): the first is the issuer. */
+const GOVERNMENT_BODY = /^([^\s、。:：()（）0-9０-９]{1,20}(?:省|庁|府|委員会|本部|事務局))(?:[ \u3000]*[^\s、。:：()（）0-9０-９]{1,20}(?:局|部|課|室|センター))*$/;
 /** The e-Gov result cover names what was consulted on: `定めた命令等の題名 …`, `命令等の案の題名 …`. */
 const SUBJECT_LINE = /^(?:定めた)?命令等(?:の案)?の題名[ \u3000]*[:：]?[ \u3000]*(\S.*)$/;
 /** Opinions counted as about something else than the draft (FORMATS.md hard case 14): `うち本案件外のもの 24,851件` (S21), `本案と関係のない御意見が1件`. */
