@@ -54,6 +54,17 @@ describe('row assembly', () => {
     expect(document?.opinions[1]?.response?.refersTo).toEqual(['1']);
     expect(document?.opinions[1]?.outcome).toBe('unchanged');
   });
+
+  it('links a response that defers to a range of opinions (番号１～２) to each of them, and takes their outcome', async () => {
+    const text = ['結果', '', '番号\t意見の概要\t考え方', '１\t延期すべき。\t原案のとおりとします。', '２\t中止すべき。\t原案のとおりとします。', '３\t見直すべき。\t番号１～２に対する考え方をご参照ください。', ''].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.response?.refersTo, o.outcome])).toEqual([
+      ['1', [], 'unchanged'],
+      ['2', [], 'unchanged'],
+      ['3', ['1', '2'], 'unchanged'],
+    ]);
+    expect(messages).not.toContain('refer');
+  });
 });
 
 describe('comment splitting', () => {

@@ -91,32 +91,50 @@ const NUMBER = '[0-9０-９]+(?:\\s*[-－‐−]\\s*[0-9０-９]+)*';
  * number before its word).
  */
 const LABELLED = `(?:(?:意見|No\\.?|NO\\.?|№|番号|前掲|上記|(?<![A-Za-zＡ-Ｚａ-ｚ])[QＱ]|問)\\s*(?:${NUMBER}|[(（]${NUMBER}[)）])|${NUMBER}\\s*番(?:の[御ご]?意見)?)`;
-/** One or more labels (意見3、意見5 / 意見3及び5) followed by …に対する考え方, …の考え方 or と同じ. */
+/** `～` between two numbers (`意見1～3`, `No.1〜No.3`): the range of opinions from one to the other. */
+const RANGE_MARK = /[～〜~∼]/;
+/** One or more labels (意見3、意見5 / 意見3及び5 / 意見3～5) followed by …に対する考え方, …の考え方 or と同じ. */
 const DEFERRAL = new RegExp(
-  `${LABELLED}(?:\\s*(?:、|,|及び|および|と|・)\\s*(?:${LABELLED}|${NUMBER}|[(（]${NUMBER}[)）]))*\\s*(?:(?:に対する|への|の)(?:考え方|回答)|と同(?:じ|様|旨)|に同じ|を?(?:御|ご)?参照)`,
+  `${LABELLED}(?:\\s*(?:、|,|及び|および|と|・|${RANGE_MARK.source})\\s*(?:${LABELLED}|${NUMBER}|[(（]${NUMBER}[)）]))*\\s*(?:(?:に対する|への|の)(?:考え方|回答)|と同(?:じ|様|旨)|に同じ|を?(?:御|ご)?参照)`,
   'g',
 );
 const KEY_IN_DEFERRAL = new RegExp(NUMBER, 'g');
+/** The most opinions one range names: a wider one (`1～5000`) is read as its two ends. */
+const MAX_RANGE = 100;
 /**
  * A whole response that is a bare number and `に同じ` (`１に同じ。`, `上記1と同じ`, `3の回答を参照`,
  * `１に対する考え方を再掲します。`): in a response, the number can only be an opinion's.
  */
 const BARE_DEFERRAL = new RegExp(
-  `^\\s*(?:上記)?\\s*(${NUMBER})\\s*番?(?:に同じ|と同じ|と同様|と同旨|(?:の|に対する)(?:考え方|回答)(?:と同じ|と同様|(?:を|に)?(?:御|ご)?参照(?:ください|してください)?|のとおり|を再掲(?:します|いたします)?))(?:です)?[。.]?\\s*$`,
+  `^\\s*(?:上記)?\\s*(${NUMBER}(?:\\s*${RANGE_MARK.source}\\s*${NUMBER})?)\\s*番?(?:に同じ|と同じ|と同様|と同旨|(?:の|に対する)(?:考え方|回答)(?:と同じ|と同様|(?:を|に)?(?:御|ご)?参照(?:ください|してください)?|のとおり|を再掲(?:します|いたします)?))(?:です)?[。.]?\\s*$`,
 );
 
 /** Keys of the opinions a response defers to: `意見 11 に対する考え方のとおり。` -> ["11"]. */
 export function refersToOf(responseText: string): string[] {
   const bare = BARE_DEFERRAL.exec(responseText);
-  if (bare?.[1]) return [opinionKey(bare[1])];
+  const deferrals = bare?.[1] ? [bare[1]] : [...responseText.matchAll(DEFERRAL)].map((match) => match[0]);
+  return [...new Set(deferrals.flatMap(keysIn))];
+}
+
+/** The keys a deferral names, in order: each number, and those a range (`1～3`) spans between its ends. */
+function keysIn(deferral: string): string[] {
   const keys: string[] = [];
-  for (const match of responseText.matchAll(DEFERRAL)) {
-    for (const number of match[0].matchAll(KEY_IN_DEFERRAL)) {
-      const key = opinionKey(number[0]);
-      if (!keys.includes(key)) keys.push(key);
-    }
+  let previousEnd = 0;
+  for (const number of deferral.matchAll(KEY_IN_DEFERRAL)) {
+    const key = opinionKey(number[0]);
+    const from = keys.at(-1);
+    if (from !== undefined && RANGE_MARK.test(deferral.slice(previousEnd, number.index))) keys.push(...keysBetween(from, key));
+    keys.push(key);
+    previousEnd = number.index + number[0].length;
   }
   return keys;
+}
+
+/** The integer keys strictly between `from` and `to` (`1`, `4` -> 2, 3); none for keys that are no integers, or a range wider than MAX_RANGE. */
+function keysBetween(from: string, to: string): string[] {
+  const [first, last] = [Number(from), Number(to)];
+  if (!/^[0-9]+$/.test(from) || !/^[0-9]+$/.test(to) || last <= first || last - first > MAX_RANGE) return [];
+  return Array.from({ length: last - first - 1 }, (_, index) => String(first + index + 1));
 }
 
 /** `１２` -> "12", `1 - 1` -> "1-1": the key of an opinion label's number (CONTRACT.md). */

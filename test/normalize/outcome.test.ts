@@ -193,6 +193,13 @@ describe('refersToOf', () => {
     ['a number that is no opinion', '20 ページのベストプラクティスに追加いたします。', []],
     ['意見 without a number', '御意見に対する考え方は以下のとおりです。', []],
     ['an empty text', '', []],
+    ['a range of numbers, full-width', '番号１～２に対する考え方をご参照ください。', ['1', '2']],
+    ['a range spanning keys between its ends', 'No.3〜No.6の考え方のとおりです。', ['3', '4', '5', '6']],
+    ['a range and one more number', '意見1~3及び5に対する考え方のとおり。', ['1', '2', '3', '5']],
+    ['a whole response: a bare range and と同じ', '7∼9と同じ', ['7', '8', '9']],
+    ['a range of sub-numbered keys: its ends alone', '意見1-1～1-3に対する考え方のとおり。', ['1-1', '1-3']],
+    ['a range wider than a hundred opinions: its ends alone', '意見1～500に対する考え方のとおり。', ['1', '500']],
+    ['a range that runs backwards: its ends alone', '意見5～2に対する考え方のとおり。', ['5', '2']],
     ['two references, in order', '意見 5 に対する考え方及び意見 3 に対する考え方のとおり。', ['5', '3']],
     [
       'two references, a repeat dropped',
