@@ -35,6 +35,10 @@ describe('counts', () => {
     ['意見数 12件(提出者数 8名)', 8, '名'],
     ['意見数 12件（意見提出者数：8）', 8, null],
     ['意見提出者数：5人(うち団体2、個人3)', 5, '人'],
+    ['２．意見総数　３２件（個人２８件、団体４件）', 32, '件'],
+    ['御意見の総数　1,234件', 1234, '件'],
+    ['総意見数 5件（3者）', 3, '者'],
+    ['意見件数：12件', 12, '件'],
   ])('%s -> %d %s', (text, count, unit) => {
     const header = readHeader(lines('テスト案に対する意見募集の結果', text), new VFile());
     expect(header.submitterCount).toMatchObject({ count, unit });
@@ -50,6 +54,9 @@ describe('counts', () => {
     ['意見提出者数：5人(うち団体2、個人3)', [['団体', 2, '人'], ['個人', 3, '人']]],
     ['提出意見数 12件（個人10・団体2）', [['個人', 10, '件'], ['団体', 2, '件']]],
     ['提出意見数：6者（法人:3、個人:3）', [['法人', 3, '者'], ['個人', 3, '者']]],
+    // An item number without a space after its dot.
+    ['２．意見総数　３２件（個人２８件、団体４件）', [['個人', 28, '件'], ['団体', 4, '件']]],
+    ['2.意見提出者数 12者（法人8者、個人4者）', [['法人', 8, '者'], ['個人', 4, '者']]],
   ])('reads the counts by type printed in one line: %s', (text, expected) => {
     const header = readHeader(lines('テスト案に対する意見募集の結果', text), new VFile());
     expect(header.breakdown.map(({ label, count, unit }) => [label, count, unit])).toEqual(expected);

@@ -62,7 +62,7 @@ const NUMBER = `(${COUNT_DIGITS})\\s*(者|件|通|名)`;
 /** After a 提出者数 label the unit may be missing or in parentheses (`意見提出者数:13(団体、個人)`). */
 const LABELLED_NUMBER = `(${COUNT_DIGITS})\\s*(?:(者|件|通|名|人)|(?!\\s*(?:団体|個人|法人|事業者|企業|社)))`;
 // Not after 延べ or のべ: `のべ意見数 1796件` counts opinions (notice.opinionCount), not who sent them.
-const COUNT_LABEL = '(?<!(?:延べ|のべ)[ \\u3000]?[御ご]?)(?:提出(?:意見|者)数|意見提出(?:者|件)?数|提出された(?:御)?意見の数|御?意見(?:の)?(?:提出)?数)\\s*[:：]?\\s*(?:合?計|延べ|のべ)?\\s*';
+const COUNT_LABEL = '(?<!(?:延べ|のべ)[ \\u3000]?[御ご]?)(?:提出(?:意見|者)数|意見提出(?:者|件)?数|提出された(?:御)?意見の数|御?意見(?:の)?(?:提出)?(?:件|総)?数|総意見数)\\s*[:：]?\\s*(?:合?計|延べ|のべ)?\\s*';
 const COUNTS: readonly RegExp[] = [
   // Opinions, then the people who sent them (`63件(14人)`, S29): the people are the submitters.
   new RegExp(`${COUNT_LABEL}${COUNT_DIGITS}\\s*件\\s*[(（]\\s*(${COUNT_DIGITS})\\s*(者|人|名)\\s*[)）]`),
@@ -80,8 +80,11 @@ const COUNTS: readonly RegExp[] = [
 ];
 /** One `label N unit` of a count by type printed in a line: `団体 75 件`, `個人:197通`. */
 const INLINE_COUNT = new RegExp(`([^\\s:：、,，()（）0-9０-９]{1,12})\\s*[:：]?\\s*(${COUNT_DIGITS})\\s*(者|件|通|名|人)`, 'g');
-/** What may stand between the counts of such a line: `(うち、…)` and the total it breaks down, after the line's item number (`２　提出意見数…`, `イ 提出意見数…`). */
-const INLINE_FILLER = /^(?:(?:[0-9０-９]{1,2}|[ア-ン])[.．]?(?=[\s\u3000]))?(?:[\s、,，()（）]|うち)*$/;
+/**
+ * What may stand between the counts of such a line: `(うち、…)` and the total it breaks down, after the line's item number
+ * (`２　提出意見数…`, `イ 提出意見数…`, `２．意見総数…`, whose `．` the total's label took).
+ */
+const INLINE_FILLER = /^(?:(?:[0-9０-９]{1,2}|[ア-ン])[.．]?(?=[\s\u3000()（）]))?(?:[\s、,，()（）]|うち)*$/;
 /** `5名（団体2、個人3）`: counts by type in parentheses after a total, printed without a unit (the total's, group 2; the parts in group 3). */
 const UNITLESS_PARTS = new RegExp(`(${COUNT_DIGITS})\\s*(者|件|通|名|人)\\s*[(（]\\s*(?:うち[、,，]?)?((?:[^\\s:：、,，・()（）0-9０-９]{1,12}\\s*[:：]?\\s*${COUNT_DIGITS}\\s*[、,，・]?\\s*){2,})[)）]`);
 const UNITLESS_PART = new RegExp(`([^\\s:：、,，・()（）0-9０-９]{1,12})\\s*[:：]?\\s*(${COUNT_DIGITS})`, 'g');
