@@ -2419,6 +2419,23 @@ describe('a list of submitters (提出者一覧)', () => {
     expect(messages).toMatch(/notice\.html:4:\d+: info: Unexpected text under a 提出者一覧: テスト商事株式会社 東京都千代田区.*\[note-outside-table\]/);
   });
 
+  it('joins a legal form wrapped onto a line of its own to its name without a space, and keeps the space between other lines of a name', async () => {
+    const text = [
+      'テスト案に対する意見募集の結果',
+      '',
+      '意見提出者一覧',
+      'No.\t意見提出者',
+      '1\t<p>株式会社</p><p>テストホールディングス</p>',
+      '2\t<p>一般社団法人テスト協会</p><p>情報政策委員会</p>',
+      '',
+      '番号\t提出された意見\t考え方',
+      '1\t延期すべき。\t承ります。',
+      '',
+    ].join('\n');
+    const { document } = await convertText(text);
+    expect(document?.notice.submitters.map((s) => s.name)).toEqual(['株式会社テストホールディングス', '一般社団法人テスト協会 情報政策委員会']);
+  });
+
   it('reads a 連名 row of a 提出者一覧 table as a joint submission: a submitter for each company, each with its representative, counted once (FORMATS.md S16)', async () => {
     const text = [
       '電気通信事業報告規則の一部を改正する省令案に対する意見募集の結果',
@@ -2443,7 +2460,8 @@ describe('a list of submitters (提出者一覧)', () => {
       ['s-2', '株式会社エー', '代表取締役 山田太郎', ['s-3', 's-4']],
       ['s-3', '株式会社ビー', '代表取締役 鈴木一郎', ['s-2', 's-4']],
       ['s-4', '株式会社シー', '代表取締役 佐藤花子', ['s-2', 's-3']],
-      ['s-5', 'エヌ・ティ・ティ・テスト 株式会社', '代表取締役 田中次郎', []],
+      // A legal form wrapped onto a line of its own joins the name without a space.
+      ['s-5', 'エヌ・ティ・ティ・テスト株式会社', '代表取締役 田中次郎', []],
       ['s-6', '株式会社デー', null, ['s-7']],
       ['s-7', '株式会社イー', null, ['s-6']],
     ]);

@@ -169,7 +169,7 @@ export function readListRow(list: SubmitterTable, row: RowBlock): { column: numb
   const representativeColumn = beside((role, header, cell) => (roles ? REPRESENTATIVE_HEADER.test(header) || (role === 'submitter' && ORGANISATION_HEADER.test(headers[nameColumn] ?? '')) : TITLED_PERSON.test(cell)));
   const countColumn = beside((role, _, cell) => (roles ? role === 'count' : OPINIONS.test(cell)));
   const receivedColumn = roles ? beside((_, header) => RECEIVED_HEADER.test(header)) : -1;
-  const name = text(nameColumn);
+  const name = wrappedLegalForm(linesOf(row.cells[nameColumn])) ?? text(nameColumn);
   const person = headers.some((header) => ORGANISATION_HEADER.test(header)) && !ORGANISATION_HEADER.test(headers[nameColumn] ?? '');
   const members = wholeCompanyNames(linesOf(row.cells[nameColumn]));
   const representatives = linesOf(row.cells[representativeColumn]);
@@ -217,6 +217,22 @@ const LEGAL_FORM = /株式会社|有限会社|合同会社|合資会社|合名�
 function wholeCompanyNames(parts: readonly string[]): string[] | null {
   const whole = (part: string): boolean => LEGAL_FORM.test(part) && part.replace(LEGAL_FORM, '').replace(/[\s\u3000]+/g, '').length >= 2;
   return parts.length >= 2 && parts.every(whole) ? [...parts] : null;
+}
+
+/** A line that is a legal form alone (`株式会社`): wrapped off the name it belongs to. */
+const LEGAL_FORM_ALONE = new RegExp(`^(?:${LEGAL_FORM.source})$`);
+
+/**
+ * A name cell's lines as the one name they wrap, where a line is a legal form alone
+ * (`エヌ・ティ・ティ・テスト` / `株式会社`): it joins its neighbour without a space, as the
+ * name is printed; other lines keep one. Null where no line is a legal form alone.
+ */
+function wrappedLegalForm(lines: readonly string[]): string | null {
+  if (lines.length < 2 || !lines.some((line) => LEGAL_FORM_ALONE.test(line))) return null;
+  return lines.reduce((name, line, index) => {
+    const joined = LEGAL_FORM_ALONE.test(line) || LEGAL_FORM_ALONE.test(lines[index - 1] ?? '');
+    return index === 0 ? line : `${name}${joined ? '' : ' '}${line}`;
+  }, '');
 }
 
 /** A cell's lines (its paragraphs), trimmed, without blank ones. */
