@@ -93,20 +93,20 @@ const NUMBER = '[0-9０-９]+(?:\\s*[-－‐−]\\s*[0-9０-９]+)*';
 const LABELLED = `(?:(?:意見|No\\.?|NO\\.?|№|番号|前掲|上記|(?<![A-Za-zＡ-Ｚａ-ｚ])[QＱ]|問)\\s*(?:${NUMBER}|[(（]${NUMBER}[)）])|${NUMBER}\\s*番(?:の[御ご]?意見)?)`;
 /** `～` between two numbers (`意見1～3`, `No.1〜No.3`): the range of opinions from one to the other. */
 const RANGE_MARK = /[～〜~∼]/;
-/** One or more labels (意見3、意見5 / 意見3及び5 / 意見3～5) followed by …に対する考え方, …の考え方 or と同じ. */
+/** One or more labels (意見3、意見5 / 意見3及び5 / 意見3～5), maybe with の御意見, followed by …に対する考え方, …の考え方, と同じ, 参照 or (の)再掲. */
 const DEFERRAL = new RegExp(
-  `${LABELLED}(?:\\s*(?:、|,|及び|および|と|・|${RANGE_MARK.source})\\s*(?:${LABELLED}|${NUMBER}|[(（]${NUMBER}[)）]))*\\s*(?:(?:に対する|への|の)(?:考え方|回答)|と同(?:じ|様|旨)|に同じ|を?(?:御|ご)?参照)`,
+  `${LABELLED}(?:\\s*(?:、|,|及び|および|と|・|${RANGE_MARK.source})\\s*(?:${LABELLED}|${NUMBER}|[(（]${NUMBER}[)）]))*\\s*(?:の[御ご]?意見)?(?:(?:に対する|への|の)(?:考え方|回答)|と同(?:じ|様|旨)|に同じ|を?(?:御|ご)?参照|の?再掲)`,
   'g',
 );
 const KEY_IN_DEFERRAL = new RegExp(NUMBER, 'g');
 /** The most opinions one range names: a wider one (`1～5000`) is read as its two ends. */
 const MAX_RANGE = 100;
 /**
- * A whole response that is a bare number and `に同じ` (`１に同じ。`, `上記1と同じ`, `3の回答を参照`,
- * `１に対する考え方を再掲します。`): in a response, the number can only be an opinion's.
+ * A whole response that is a bare number and `に同じ` (`１に同じ。`, `上記1と同じ`, `3の回答を参照`, `1-1の考え方をご覧ください`,
+ * `３と同様の考え方です`, `１に対する考え方を再掲します。`): in a response, the number can only be an opinion's.
  */
 const BARE_DEFERRAL = new RegExp(
-  `^\\s*(?:上記)?\\s*(${NUMBER}(?:\\s*${RANGE_MARK.source}\\s*${NUMBER})?)\\s*番?(?:に同じ|と同じ|と同様|と同旨|(?:の|に対する)(?:考え方|回答)(?:と同じ|と同様|(?:を|に)?(?:御|ご)?参照(?:ください|してください)?|のとおり|を再掲(?:します|いたします)?))(?:です)?[。.]?\\s*$`,
+  `^\\s*(?:上記)?\\s*(${NUMBER}(?:\\s*${RANGE_MARK.source}\\s*${NUMBER})?)\\s*番?(?:に同じ|と同じ|と同様(?:の考え方)?|と同旨|(?:の|に対する)(?:考え方|回答)(?:と同じ|と同様|(?:を|に)?(?:御|ご)?(?:参照|覧)(?:ください|してください)?|のとおり|を再掲(?:します|いたします)?))(?:です)?[。.]?\\s*$`,
 );
 
 /** Keys of the opinions a response defers to: `意見 11 に対する考え方のとおり。` -> ["11"]. */
