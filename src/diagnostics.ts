@@ -93,7 +93,7 @@ export const RULES = {
   },
   'cells-merged': {
     severity: 'warning',
-    note: 'A line among the TAB rows of a table (or under a header whose TABs were lost too) has no TAB, but opens as a row does (its number, or `意見N`) and holds its cells run together (FORMATS.md hard case 10: `2  適合性原則の…べき。  本監督指針は、…`). It was split where two or more spaces part its cells (when there are exactly as many such gaps as the columns need), or where an answer usually opens after a sentence end (`。御意見を踏まえ…`); a missing flag is left empty. The message shows the cells: check the split, as it is a guess.',
+    note: 'A line among the TAB rows of a table (or under a header whose TABs were lost too) has no TAB, but opens as a row does (its number, or `意見N`) and holds its cells run together (FORMATS.md hard case 10: `2  適合性原則の…べき。  本監督指針は、…`). It was split where two or more spaces part its cells (when there are exactly as many such gaps as the columns need), or where an answer usually opens after a sentence end (`。御意見を踏まえ…`); a missing flag is left empty. The lines right below it that hold its cells wrapped (`pdftotext -layout`: a piece under each column whose text starts where the piece does, by characters or by display width, none under the number column) are read into those cells, joined with nothing. The message shows the cells: check the split, as it is a guess.',
   },
   'merged-cell-carried': {
     severity: 'info',

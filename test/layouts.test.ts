@@ -409,6 +409,65 @@ describe('a row whose TABs were lost (FORMATS.md hard case 10)', () => {
     expect(messages).toContain('notice.txt:6:1: info: Unexpected text outside any table: りです。 [note-outside-table]');
   });
 
+  /** A line of a table that a layout conversion (pdftotext -layout) printed with spaces: each piece at its character column. */
+  const laidOut = (...pieces: [number, string][]): string => pieces.reduce((line, [at, text]) => line.padEnd(at) + text, '');
+
+  it('reads the lines under a split row that hold its cells wrapped (pdftotext -layout) into its cells, each piece under the column where it starts, joined with nothing', async () => {
+    const text = [
+      'テスト省令案に関する意見募集の結果',
+      '',
+      laidOut([1, '番号'], [7, '提出された意見'], [40, '総務省の考え方'], [75, '修正の有無']),
+      laidOut([2, '1'], [7, '第2条の定義が不明確であり、具体例を'], [40, '御意見を踏まえ、定義を明確化するため、'], [76, '有']),
+      laidOut([7, '示すべきである。'], [40, '以下のとおり修正します。'], [75, '(一部)']),
+      laidOut([40, 'なお、附則も同様です。']),
+      laidOut([2, '2'], [7, '施行日を延期すべき。'], [40, '原案のとおりとします。'], [76, '無']),
+      laidOut([7, '※御意見は要約しています。']),
+      '',
+    ].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => c.text), o.response?.text, o.revisedRaw, o.outcome, o.source.endLine])).toEqual([
+      ['1', ['第2条の定義が不明確であり、具体例を示すべきである。'], '御意見を踏まえ、定義を明確化するため、以下のとおり修正します。なお、附則も同様です。', '有(一部)', 'revised', 6],
+      ['2', ['施行日を延期すべき。'], '原案のとおりとします。', '無', 'unchanged', 7],
+    ]);
+    expect(messages).toContain('notice.txt:4:41: warning: Unexpected row without TABs between its cells (they ran together on one line), expected 4 cells separated by TABs: it was split into 「1」 「第2条の定義が不明確であり、具体例を示すべきである。」 「御意見を踏まえ、定義を明確化するため、以下のとおり修正します。なお、附則も同様で…」 「有(一部)」 (with the 2 lines below it, read as its cells wrapped, each piece under the column where it starts); check the split [cells-merged]');
+    expect(messages.match(/\[cells-merged\]/g)).toHaveLength(2);
+    expect(document?.notice.notes.map((note) => note.text)).toEqual(['※御意見は要約しています。']);
+    expect(document?.notice.coverage).toMatchObject({ reported: 0, share: 1 });
+  });
+
+  it('finds the columns of wrapped pieces by display width too, where a converter aligned the text as it looks (a CJK character two columns wide)', async () => {
+    const text = [
+      'テスト省令案に関する意見募集の結果',
+      '',
+      ' 番号   提出された意見                               総務省の考え方',
+      '  1     第2条の定義が不明確であり、具体例を           御意見を踏まえ、定義を明確化するため、',
+      '        示すべきである。                             以下のとおり修正します。',
+      '',
+    ].join('\n');
+    const { document } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.comments[0]?.text, o.response?.text])).toEqual([['第2条の定義が不明確であり、具体例を示すべきである。', '御意見を踏まえ、定義を明確化するため、以下のとおり修正します。']]);
+  });
+
+  it('takes no line for a split row\'s cells wrapped where a piece starts under no column, or under the number column: it stays a note', async () => {
+    const text = [
+      'テスト省令案に関する意見募集の結果',
+      '',
+      laidOut([1, '番号'], [7, '提出された意見'], [40, '総務省の考え方']),
+      laidOut([2, '1'], [7, '第2条の定義が不明確であり、具体例を'], [40, '御意見を踏まえ、修正します。']),
+      laidOut([20, '示すべきである。']),
+      laidOut([2, '2'], [7, '施行日を延期すべき。'], [40, '原案のとおりとします。']),
+      laidOut([2, '附則関係'], [40, '今後の参考とします。']),
+      '',
+    ].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.comments[0]?.text, o.response?.text])).toEqual([
+      ['1', '第2条の定義が不明確であり、具体例を', '御意見を踏まえ、修正します。'],
+      ['2', '施行日を延期すべき。', '原案のとおりとします。'],
+    ]);
+    expect(messages).toContain('notice.txt:5:21: info: Unexpected text outside any table: 示すべきである。 [note-outside-table]');
+    expect(messages).toContain('notice.txt:7:3: info: Unexpected text outside any table: 附則関係 今後の参考とします。 [note-outside-table]');
+  });
+
   it('takes a line of words parted by spaces for a header only when each word names a column', async () => {
     const { document, messages } = await convertText(`${head}提出された意見 及び 考え方\n1  延期すべき。  承ります。\n`);
     expect(document?.opinions).toEqual([]);

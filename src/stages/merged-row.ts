@@ -5,6 +5,7 @@
  * note outside the table and its opinion would be lost. It is split where its
  * cells most likely meet, and the split is reported so the record is checked.
  */
+import { eastAsianWidth } from 'get-east-asian-width';
 import { revisedFromFlag } from '../normalize/outcome.js';
 import type { ColumnRole } from '../normalize/columns.js';
 
@@ -105,4 +106,45 @@ function gapsBetween(text: string, from: number, to: number, wanted: number): Ga
 /** Is `index` inside a tag (`<p style="a  b">`), whose spaces are no column gap? */
 function insideTag(text: string, index: number): boolean {
   return text.lastIndexOf('<', index) > text.lastIndexOf('>', index);
+}
+
+/** A note under a table (`※…`, `注1：…`, `(注)…`) or its closing `以上`: no cell's text. */
+const NOTE_OPENING = /^[ \u3000]*(?:※|＊|\*|注[0-9０-９]*[:：]|[(（]注|以上[ \u3000]*$)/;
+/** How far a wrapped piece may start from its column's text, in characters or in display columns. */
+const ALIGNMENT = 2;
+
+/**
+ * A line under a row split as above, onto which a layout conversion wrapped
+ * the row's cells (`pdftotext -layout`: `        示すべきである。      以下のとおり修正します。`,
+ * its number cell blank): its pieces, parted by gaps, each with the column
+ * whose text in `row` starts where the piece starts. A place is counted both
+ * in characters and in display columns (a CJK character is one character but
+ * two columns wide), as converters align either. Null when a piece starts
+ * under no column's text or under the number column (`numbered`: a row of its
+ * own, or a note), or two pieces fall to one column; for a line that opens a
+ * row (`意見3 …`) or a note (`※…`).
+ */
+export function splitWrappedLine(text: string, row: string, rowSpans: readonly CellSpan[], numbered: boolean): { column: number; span: CellSpan }[] | null {
+  if (text.includes('\t') || text.trim() === '' || NOTE_OPENING.test(text) || (!numbered && LEADING_LABEL.test(text))) return null;
+  const starts = rowSpans.map((span) => span.from + (SPACES.exec(row.slice(span.from, span.to))?.[0].length ?? 0));
+  const pieces: { column: number; span: CellSpan }[] = [];
+  let from = SPACES.exec(text)?.[0].length ?? 0;
+  const end = text.trimEnd().length;
+  for (const gap of [...text.slice(0, end).matchAll(GAP), null]) {
+    const to = gap ? (gap.index ?? 0) : end;
+    if (to > from) {
+      const column = starts.findIndex((start) => Math.abs(start - from) <= ALIGNMENT || Math.abs(displayWidth(row.slice(0, start)) - displayWidth(text.slice(0, from))) <= ALIGNMENT);
+      if (column < 0 || (numbered && column === 0) || column <= (pieces.at(-1)?.column ?? -1)) return null;
+      pieces.push({ column, span: { from, to } });
+    }
+    if (gap) from = (gap.index ?? 0) + gap[0].length;
+  }
+  return pieces.length > 0 ? pieces : null;
+}
+
+/** The columns `text` takes on a screen: two for a wide (CJK) character, one for the others. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const character of text) width += eastAsianWidth(character.codePointAt(0) ?? 0, { ambiguousAsWide: true });
+  return width;
 }

@@ -24,9 +24,9 @@ import { closingList, isClosingHeading } from './closing-list.js';
 import { hasLabelledParagraphs, labelledBlocks } from './labelled.js';
 import { hasProseByTopic, proseBlocks } from './prose.js';
 import { categoryBlocks, hasCategoryLists } from './category-lists.js';
-import { lineCell } from './parse-cells.js';
+import { cellOfPieces, lineCell, linePiece } from './parse-cells.js';
 import { csvRows, hasSpreadsheetQuoting, spreadsheetRecord } from './spreadsheet-rows.js';
-import { splitMergedRow, type CellSpan } from './merged-row.js';
+import { splitMergedRow, splitWrappedLine, type CellSpan } from './merged-row.js';
 import { columnRole, type ColumnRole } from '../normalize/columns.js';
 import { preview } from './assemble-rows.js';
 import { isTextArtBorder, isTextArtLine, textArtTable } from './text-art.js';
@@ -125,14 +125,15 @@ function segmentLines(lines: Line[], file: VFile): Block[] {
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as Line;
     const record = quoting ? spreadsheetRecord(lines, index, file) : null;
-    const merged: RowBlock | null = !record && tableRoles && inTable(blocks) ? mergedRow(line, tableRoles, file) : null;
+    const merged: { row: RowBlock; last: number } | null = !record && tableRoles && inTable(blocks) ? mergedRow(lines, index, tableRoles, file) : null;
     const spacedHeader: RowBlock | null = record || merged ? null : spacedHeaderRow(line, file);
     if (record) {
       blocks.push(record.row);
       if (isHeaderRow(record.row.texts)) tableRoles = record.row.texts.map(columnRole);
       index = record.last;
     } else if (merged) {
-      blocks.push(merged);
+      blocks.push(merged.row);
+      index = merged.last;
     } else if (spacedHeader) {
       blocks.push(spacedHeader);
       tableRoles = spacedHeader.texts.map(columnRole);
@@ -202,23 +203,41 @@ function spacedHeaderRow(line: Line, file: VFile): RowBlock | null {
   return null;
 }
 
-/** A line of a TAB table whose cells ran together (merged-row.ts) as the row it was, reported for a check. */
-function mergedRow(line: Line, roles: readonly (ColumnRole | null)[], file: VFile): RowBlock | null {
+/**
+ * A line of a TAB table whose cells ran together (merged-row.ts) as the row it was, with the
+ * lines below it that hold its cells wrapped (`pdftotext -layout`), each cell's pieces joined
+ * with nothing between them, as a text-art table's are; reported for a check.
+ */
+function mergedRow(lines: readonly Line[], index: number, roles: readonly (ColumnRole | null)[], file: VFile): { row: RowBlock; last: number } | null {
+  const line = lines[index] as Line;
   const spans = splitMergedRow(line.text, roles);
   if (!spans) return null;
-  const cells = spans.map((span) => lineCell(line, span.from, span.to, file));
+  const wraps: { line: Line; pieces: { column: number; span: CellSpan }[] }[] = [];
+  for (let next = lines[index + 1]; next; next = lines[index + 1 + wraps.length]) {
+    const pieces = splitWrappedLine(next.text, line.text, spans, roles[0] === 'number');
+    if (!pieces) break;
+    wraps.push({ line: next, pieces });
+  }
+  const cells = spans.map((span, column) => {
+    const wrapped = wraps.flatMap((wrap) => wrap.pieces.filter((piece) => piece.column === column).map((piece) => linePiece(wrap.line, piece.span.from, piece.span.to)));
+    if (wrapped.length === 0) return lineCell(line, span.from, span.to, file);
+    const pieces = [linePiece(line, span.from, span.to), ...wrapped].filter((piece) => piece !== null);
+    return cellOfPieces([pieces], file) ?? lineCell(line, span.from, span.to, file);
+  });
   // A flag the line does not print is an empty cell, as an empty TAB cell is.
   if (cells.length < roles.length) cells.push(lineCell(line, line.text.length, line.text.length, file));
   // The first boundary that was guessed: the one after the opinion (a number before it is certain).
   const guessed = spans[roles[0] === 'number' ? 2 : 1] as CellSpan;
   const texts = cells.map(rowCellText);
+  const below = wraps.length === 0 ? '' : ` (with the ${wraps.length === 1 ? 'line' : `${wraps.length} lines`} below it, read as its cells wrapped, each piece under the column where it starts)`;
   report(
     file,
     'cells-merged',
-    `Unexpected row without TABs between its cells (they ran together on one line), expected ${roles.length} cells separated by TABs: it was split into ${texts.map((text) => `「${preview(text)}」`).join(' ')}; check the split`,
+    `Unexpected row without TABs between its cells (they ran together on one line), expected ${roles.length} cells separated by TABs: it was split into ${texts.map((text) => `「${preview(text)}」`).join(' ')}${below}; check the split`,
     { line: line.number, column: guessed.from + 1, offset: line.start + guessed.from },
   );
-  return { type: 'row', line: line.number, endLine: line.number, start: line.start, end: line.end, cells, texts };
+  const last = wraps.at(-1)?.line ?? line;
+  return { row: { type: 'row', line: line.number, endLine: last.number, start: line.start, end: last.end, cells, texts }, last: index + wraps.length };
 }
 
 function isPipeRow(text: string): boolean {
