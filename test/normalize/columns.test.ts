@@ -41,6 +41,8 @@ describe('columnRole', () => {
     // A notice of questions and answers; who sent an opinion, by name; how many opinions a row stands for.
     ['質問', 'opinion'],
     ['質問内容', 'opinion'],
+    ['ご質問の概要', 'opinion'],
+    ['提出意見（要旨）', 'opinion'],
     ['氏名', 'submitter'],
     ['団体名', 'submitter'],
     ['氏名・団体名', 'submitter'],
@@ -90,6 +92,8 @@ describe('columnRole', () => {
     ['[回答]', 'response'],
     ['回答', 'response'],
     ['御意見に対する回答', 'response'],
+    ['原子力規制委員会の回答', 'response'],
+    ['市の回答', 'response'],
     ['市の検討結果と理由', 'response'],
     ['研究会の考え方', 'response'],
     ['提出意見を踏まえた案の修正の有無', 'flag'],
@@ -127,7 +131,7 @@ describe('columnRole', () => {
     expect(columnRole(header)).toBe(role);
   });
 
-  it.each(['意見募集期間', '備考', '提出意見数', '対応状況の詳細', '区分'])('names no column: %s', (header) => {
+  it.each(['意見募集期間', '備考', '提出意見数', '対応状況の詳細', '区分', 'NTTの回答', '事業者の回答'])('names no column: %s', (header) => {
     expect(columnRole(header)).toBeNull();
   });
 });
