@@ -29,7 +29,7 @@ export const RULES = {
   },
   'decode-failed': {
     severity: 'error',
-    note: 'The bytes are not text in UTF-8, UTF-16 or Shift_JIS: a PDF, an Office or 一太郎 document (named in the message), an image or another binary. Convert the file to text (UTF-8) first.',
+    note: 'The bytes are not text in UTF-8, UTF-16, Shift_JIS, EUC-JP or ISO-2022-JP: a PDF, an Office or 一太郎 document (named in the message), an image or another binary. Convert the file to text (UTF-8) first.',
   },
   'decode-replaced': {
     severity: 'warning',

@@ -19,6 +19,8 @@ function utf16(value: string, littleEndian: boolean, { bom } = { bom: true }): U
 const variants: [string, Uint8Array, string][] = [
   ['UTF-8 with a BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]), 'utf-8-bom'],
   ['Shift_JIS (CP932)', Uint8Array.from(Encoding.convert(Encoding.stringToCode(text), { to: 'SJIS', from: 'UNICODE' })), 'shift_jis'],
+  ['EUC-JP', Uint8Array.from(Encoding.convert(Encoding.stringToCode(text), { to: 'EUCJP', from: 'UNICODE' })), 'euc-jp'],
+  ['ISO-2022-JP (JIS)', Uint8Array.from(Encoding.convert(Encoding.stringToCode(text), { to: 'JIS', from: 'UNICODE' })), 'iso-2022-jp'],
   ['UTF-16LE with a BOM', utf16(text, true), 'utf-16le'],
   ['UTF-16BE with a BOM', utf16(text, false), 'utf-16be'],
   // As .NET's Encoding.Unicode writes it without its preamble.
@@ -64,6 +66,6 @@ describe('encodings and line ends', async () => {
     const binary = Uint8Array.from({ length: 4096 }, (_, index) => (index * 7919 + (index >> 3)) % 251);
     const converted = await convertBytes('notice', 'notice.txt', binary);
     expect(converted.document).toBeNull();
-    expect(converted.messages).toBe('notice.txt:1:1: error: Unexpected bytes that are not text, expected a notice in UTF-8, UTF-16 or Shift_JIS [decode-failed]\n');
+    expect(converted.messages).toBe('notice.txt:1:1: error: Unexpected bytes that are not text, expected a notice in UTF-8, UTF-16, Shift_JIS, EUC-JP or ISO-2022-JP [decode-failed]\n');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Stage 1: bytes -> text. Result notices arrive as UTF-8 (with or without a
- * BOM), UTF-16 (with or without a BOM), or Shift_JIS/CP932 from older Windows tools.
+ * BOM), UTF-16 (with or without a BOM), Shift_JIS/CP932 from older Windows tools,
+ * or EUC-JP and ISO-2022-JP (JIS) from older Unix pages and mail archives.
  * The encoding found is reported in `notice.source.encoding`.
  */
 import Encoding from 'encoding-japanese';
@@ -10,8 +11,13 @@ import { report } from '../diagnostics.js';
 
 export interface Decoded {
   text: string;
-  encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'shift_jis';
+  encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'shift_jis' | 'euc-jp' | 'iso-2022-jp';
 }
+
+/** ISO-2022-JP's switch to JIS X 0208 (`ESC $ B`, `ESC $ @`): its text is 7-bit, so it also decodes as UTF-8, its kanji as letters. */
+const JIS_ESCAPE = /\u001b\$[@B]/;
+/** The older Japanese encodings encoding-japanese tells apart, by its name for them -> the WHATWG decoder's label. */
+const LEGACY_ENCODINGS: Readonly<Record<string, 'shift_jis' | 'euc-jp'>> = { SJIS: 'shift_jis', EUCJP: 'euc-jp' };
 
 /** Decode `bytes`, or report `decode-failed` and return null for binary or undecodable input. */
 export function decode(bytes: Uint8Array, file: VFile): Decoded | null {
@@ -25,15 +31,16 @@ export function decode(bytes: Uint8Array, file: VFile): Decoded | null {
   const label = bom?.label ?? 'utf-8';
   const encoding = bom?.encoding ?? 'utf-8';
   const strict = strictDecode(label, body);
+  const jis = !bom && strict !== null && JIS_ESCAPE.test(strict) ? strictDecode('iso-2022-jp', bytes) : null;
+  if (jis !== null && !looksBinary(jis)) return withControlsReported({ text: jis, encoding: 'iso-2022-jp' }, file);
   if (strict !== null && !looksBinary(strict)) return withControlsReported({ text: strict, encoding }, file);
   const utf16 = bom ? null : unmarkedUtf16(bytes);
   const utf16Text = utf16 && strictDecode(utf16, bytes);
   if (utf16 && utf16Text && !looksBinary(utf16Text)) return withControlsReported({ text: utf16Text, encoding: utf16 }, file);
-  // CP932 is a superset of Shift_JIS; Node's 'shift_jis' decoder implements the WHATWG (CP932) table.
-  if (!bom && strict === null && Encoding.detect(bytes) === 'SJIS') {
-    const sjis = strictDecode('shift_jis', bytes);
-    if (sjis !== null && !looksBinary(sjis)) return withControlsReported({ text: sjis, encoding: 'shift_jis' }, file);
-  }
+  // CP932 is a superset of Shift_JIS; Node's 'shift_jis' decoder implements the WHATWG (CP932) table, its 'euc-jp' one the NEC and IBM rows too.
+  const legacy = !bom && strict === null ? LEGACY_ENCODINGS[String(Encoding.detect(bytes))] : undefined;
+  const legacyText = legacy && strictDecode(legacy, bytes);
+  if (legacy && legacyText && !looksBinary(legacyText)) return withControlsReported({ text: legacyText, encoding: legacy }, file);
   // A few bad bytes in an otherwise good file (a broken copy, a lone surrogate): keep the text, mark what was lost.
   if (strict === null) {
     const lenient = new TextDecoder(label, { ignoreBOM: true }).decode(body);
@@ -46,7 +53,7 @@ export function decode(bytes: Uint8Array, file: VFile): Decoded | null {
   report(
     file,
     'decode-failed',
-    'Unexpected bytes that are not text, expected a notice in UTF-8, UTF-16 or Shift_JIS',
+    'Unexpected bytes that are not text, expected a notice in UTF-8, UTF-16, Shift_JIS, EUC-JP or ISO-2022-JP',
     { line: 1, column: 1, offset: 0 },
   );
   return null;
