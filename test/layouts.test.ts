@@ -2733,6 +2733,31 @@ describe('HTML pages laid out with tables', () => {
   });
 });
 
+describe('an older HTML page without a DOCTYPE (quirks mode)', () => {
+  it('reads a table that the parser leaves inside the <P> before it, with its counts and submitters, uppercase tags and cells left open', async () => {
+    const page = [
+      '<HTML><HEAD><TITLE>意見募集の結果</TITLE></HEAD><BODY>',
+      '<CENTER><B>「電気通信事業法施行規則の一部を改正する省令案」に対する意見及びそれに対する考え方</B></CENTER>',
+      '<P>平成１５年３月１０日<BR>総務省総合通信基盤局',
+      '<P>意見募集期間：平成１５年１月２０日（月）～平成１５年２月１９日（水）<BR>意見提出者：２者',
+      '<TABLE BORDER=1>',
+      '<TR><TD>意見提出者</TD><TD>意見の概要</TD><TD>総務省の考え方</TD>',
+      '<TR><TD ROWSPAN=2>ＮＴＴ東日本</TD><TD>第３条の規定は不要である。<TD>原案のとおりとします。',
+      '<TR><TD>第５条の対象を限定すべき。<TD>御意見を踏まえ、修正します。',
+      '<TR><TD>ＫＤＤＩ株式会社<TD>賛成する。<TD>賛同の御意見として承ります。',
+      '</TABLE></BODY></HTML>',
+    ].join('\n');
+    const { document, messages } = await convertBytes('old', 'old.html', new TextEncoder().encode(page));
+    expect(document?.opinions.map((o) => [o.comments.map((c) => [c.submitter, c.text]), o.response?.text, o.outcome])).toEqual([
+      [[['ＮＴＴ東日本', '第３条の規定は不要である。']], '原案のとおりとします。', 'unchanged'],
+      [[['ＮＴＴ東日本', '第５条の対象を限定すべき。']], '御意見を踏まえ、修正します。', 'revised'],
+      [[['ＫＤＤＩ株式会社', '賛成する。']], '賛同の御意見として承ります。', 'noted'],
+    ]);
+    expect(document?.notice).toMatchObject({ respondent: '総務省', submitterCount: 2, period: { start: '2003-01-20', end: '2003-02-19' }, published: { date: '2003-03-10' } });
+    expect(messages).not.toContain('[no-opinion-table]');
+  });
+});
+
 describe('an old HTML page of comments and answers (S3)', () => {
   const html = [
     '<html><body>',

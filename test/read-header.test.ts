@@ -39,6 +39,8 @@ describe('counts', () => {
     ['御意見の総数　1,234件', 1234, '件'],
     ['総意見数 5件（3者）', 3, '者'],
     ['意見件数：12件', 12, '件'],
+    ['意見提出者：５者', 5, '者'],
+    ['提出者：5名', 5, '名'],
   ])('%s -> %d %s', (text, count, unit) => {
     const header = readHeader(lines('テスト案に対する意見募集の結果', text), new VFile());
     expect(header.submitterCount).toMatchObject({ count, unit });
@@ -137,6 +139,15 @@ describe('counts', () => {
   ])('reads the opinions counted as about something else (FORMATS.md hard case 14): %j', (texts, unrelated, submitters) => {
     const header = readHeader(lines('テスト案に対する意見募集の結果', ...texts), new VFile());
     expect([header.unrelatedOpinionCount?.count ?? null, header.submitterCount?.count]).toEqual([unrelated, submitters]);
+  });
+
+  it.each([
+    ['再意見提出者：3者', null, 3],
+    ['意見提出者一覧　計4者（14件）', null, null],
+    ['意見提出者：株式会社テスト', null, null],
+  ])('takes a 再意見 round\'s 提出者 for reSubmitterCount, and no count from a list\'s heading or a name: %s', (text, submitters, reSubmitters) => {
+    const header = readHeader(lines('テスト案に対する意見募集の結果', text), new VFile());
+    expect([header.submitterCount?.count ?? null, header.reSubmitterCount?.count ?? null]).toEqual([submitters, reSubmitters]);
   });
 
   it('takes no total from a count of a type (意見提出数：3団体、5個人)', () => {

@@ -62,7 +62,7 @@ const NUMBER = `(${COUNT_DIGITS})\\s*(者|件|通|名)`;
 /** After a 提出者数 label the unit may be missing or in parentheses (`意見提出者数:13(団体、個人)`). */
 const LABELLED_NUMBER = `(${COUNT_DIGITS})\\s*(?:(者|件|通|名|人)|(?!\\s*(?:団体|個人|法人|事業者|企業|社)))`;
 // Not after 延べ or のべ: `のべ意見数 1796件` counts opinions (notice.opinionCount), not who sent them.
-const COUNT_LABEL = '(?<!(?:延べ|のべ)[ \\u3000]?[御ご]?)(?:提出(?:意見|者)数|意見提出(?:者|件)?数|提出された(?:御)?意見の数|御?意見(?:の)?(?:提出)?(?:件|総)?数|総意見数)\\s*[:：]?\\s*(?:合?計|延べ|のべ)?\\s*';
+const COUNT_LABEL = '(?<!(?:延べ|のべ)[ \\u3000]?[御ご]?)(?:提出(?:意見|者)数|意見提出(?:者|件)?数|提出された(?:御)?意見の数|御?意見(?:の)?(?:提出)?(?:件|総)?数|総意見数|(?<!再|再意見の?)(?:意見の?)?提出者)\\s*[:：]?\\s*(?:合?計|延べ|のべ)?\\s*';
 const COUNTS: readonly RegExp[] = [
   // Opinions, then the people who sent them (`63件(14人)`, S29): the people are the submitters.
   new RegExp(`${COUNT_LABEL}${COUNT_DIGITS}\\s*件\\s*[(（]\\s*(${COUNT_DIGITS})\\s*(者|人|名)\\s*[)）]`),
@@ -94,7 +94,7 @@ const TYPE_COUNT_LINE = new RegExp(`^[ \\u3000]*([○◯●・･])?[ \\u3000]*(
 const CONSULTATION_LABEL = /意見|提出|コメント/;
 /** A total rather than a type: `総数`, `合計`, `意見提出件数` (and `再意見提出件数`, the other round's). */
 const TOTAL_LABEL = /^(?:合計|計)$|数$/;
-const RE_COUNT = new RegExp(`再意見(?:提出(?:者|件)?数|数)\\s*[:：]?\\s*${NUMBER}`);
+const RE_COUNT = new RegExp(`再意見(?:提出(?:者|件)?数|数|の?提出者)\\s*[:：]?\\s*${NUMBER}`);
 /** A body printed alone on a line (`消費者庁`), or before its bureaus, spaced or not (`総務省 総合通信基盤局`, `農林水産省消費・安全局`): the first is the issuer. */
 const GOVERNMENT_BODY = /^([^\s、。:：()（）0-9０-９]{1,20}(?:省|庁|府|委員会|本部|事務局))(?:[ \u3000]*[^\s、。:：()（）0-9０-９]{1,20}(?:局|部|課|室|センター))*$/;
 /** The e-Gov result cover names what was consulted on: `定めた命令等の題名 …`, `命令等の案の題名 …`. */

@@ -436,7 +436,8 @@ function segmentTree(tree: HastRoot, text: string, file: VFile): Block[] {
       blocks.push({ type: 'table-end', line: node.position?.end.line ?? start.line });
     } else if (preformatted) {
       pushAll(blocks, segmentLines(preformatted, file));
-    } else if (['p', 'li', 'dt', 'dd', 'caption', 'pre', 'blockquote'].includes(node.tagName) || !node.children.some(isBlockElement)) {
+    } else if (descendants(node, 'table').length === 0 && (['p', 'li', 'dt', 'dd', 'caption', 'pre', 'blockquote'].includes(node.tagName) || !node.children.some(isBlockElement))) {
+      // Not one holding a table: a page without a DOCTYPE (quirks mode, as older pages are) leaves a <table> inside the <p> before it.
       block = textBlocks(node)[0] ?? null;
     } else {
       pushReversed(stack, withAnonymousParagraphs(node.children, text));
