@@ -59,6 +59,7 @@ describe('counts', () => {
     // An item number without a space after its dot.
     ['２．意見総数　３２件（個人２８件、団体４件）', [['個人', 28, '件'], ['団体', 4, '件']]],
     ['2.意見提出者数 12者（法人8者、個人4者）', [['法人', 8, '者'], ['個人', 4, '者']]],
+    ['意見提出者数：4者（うち団体3者、個人1者）', [['団体', 3, '者'], ['個人', 1, '者']]],
   ])('reads the counts by type printed in one line: %s', (text, expected) => {
     const header = readHeader(lines('テスト案に対する意見募集の結果', text), new VFile());
     expect(header.breakdown.map(({ label, count, unit }) => [label, count, unit])).toEqual(expected);

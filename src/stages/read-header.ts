@@ -78,8 +78,8 @@ const COUNTS: readonly RegExp[] = [
   // `2件の意見が提出されました`, `15件の御意見をいただきました` (the e-Gov result template's sentence).
   new RegExp(`(?<![0-9０-９,，])${NUMBER}の(?:御|ご)?(?:意見|コメント)(?:等)?(?:が(?:提出|寄せ)|を(?:いただ|頂|受け))`),
 ];
-/** One `label N unit` of a count by type printed in a line: `団体 75 件`, `個人:197通`. */
-const INLINE_COUNT = new RegExp(`([^\\s:：、,，()（）0-9０-９]{1,12})\\s*[:：]?\\s*(${COUNT_DIGITS})\\s*(者|件|通|名|人)`, 'g');
+/** One `label N unit` of a count by type printed in a line: `団体 75 件`, `個人:197通`, `うち団体3者` (the label 団体). */
+const INLINE_COUNT = new RegExp(`(?:うち)?([^\\s:：、,，()（）0-9０-９]{1,12})\\s*[:：]?\\s*(${COUNT_DIGITS})\\s*(者|件|通|名|人)`, 'g');
 /**
  * What may stand between the counts of such a line: `(うち、…)` and the total it breaks down, after the line's item number
  * (`２　提出意見数…`, `イ 提出意見数…`, `２．意見総数…`, whose `．` the total's label took).
