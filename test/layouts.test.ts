@@ -1544,6 +1544,80 @@ describe('fixed-width text-art tables (FORMATS.md family J)', () => {
   });
 });
 
+describe('a table printed cell after cell (a text extraction without layout)', () => {
+  const notice = [
+    '「テスト省令案」に関する意見募集の結果について',
+    '意見募集期間：令和6年6月1日～令和6年6月30日',
+    '番号',
+    '提出された意見',
+    '総務省の考え方',
+    '修正の有無',
+    '【総論】',
+    '1',
+    '第2条の定義が不明確であり、具体例を',
+    '示すべきである。',
+    '御意見を踏まえ、定義を明確化するため、',
+    '以下のとおり修正します。',
+    '有',
+    '2',
+    '施行日を延期すべき。',
+    '原案のとおりとします。',
+    '無',
+    '1',
+    '\f番号',
+    '提出された意見',
+    '総務省の考え方',
+    '修正の有無',
+    '3',
+    '手続を簡素化すべき。',
+    'その際、様式も見直すべき。',
+    '今後の参考とさせていただきます。',
+    '無',
+    '※御意見は要約しています。',
+    '',
+  ].join('\n');
+
+  it('reads each row from a line that is its number alone, the answer from where one opens after a sentence end, the flag from its last line, past a page number and the header printed again at the top of the page', async () => {
+    const { document, messages } = await convertText(notice);
+    expect(document?.opinions.map((o) => [o.key, o.section, o.comments.map((c) => c.text), o.response?.text ?? null, o.revisedRaw, o.outcome])).toEqual([
+      ['1', 'sec-1', ['第2条の定義が不明確であり、具体例を示すべきである。'], '御意見を踏まえ、定義を明確化するため、以下のとおり修正します。', '有', 'revised'],
+      ['2', 'sec-1', ['施行日を延期すべき。'], '原案のとおりとします。', '無', 'unchanged'],
+      // No line opens as an answer does: the row's text stays the opinion's, and is reported.
+      ['3', 'sec-1', ['手続を簡素化すべき。その際、様式も見直すべき。今後の参考とさせていただきます。'], null, '無', 'unknown'],
+    ]);
+    expect(messages).toContain('notice.txt:3:1: warning: Unexpected table printed cell after cell (番号 / 提出された意見 / 総務省の考え方 / 修正の有無: a text extraction without layout), expected TAB rows: each row was read from a line that is its number alone, its answer from where one opens after a sentence end; check the rows [cells-stacked]');
+    expect(messages).toContain('notice.txt:24:1: warning: Unexpected row 3 printed cell after cell without a sentence end before its answer');
+    // The page number 1 under row 2 is no row, nor a part of it.
+    expect(messages).not.toContain('[note-outside-table]');
+    expect(document?.notice.notes.map((note) => note.text)).toEqual(['※御意見は要約しています。']);
+    expect(document?.notice).toMatchObject({ respondent: '総務省', period: { start: '2024-06-01', end: '2024-06-30' } });
+  });
+
+  it('goes on with a row that a page cut, under the header printed again, joining its lines with nothing', async () => {
+    const text = ['テスト案に対する意見募集の結果', '番号', '御意見の概要', '御意見に対する考え方', '1', '第2条の定義が不明確であり、具体例を', '1', '番号', '御意見の概要', '御意見に対する考え方', '示すべきである。', '原案のとおりとします。', ''].join('\n');
+    const { document } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => c.text), o.response?.text])).toEqual([['1', ['第2条の定義が不明確であり、具体例を示すべきである。'], '原案のとおりとします。']]);
+    expect(document?.notice.coverage.share).toBe(1);
+  });
+
+  it('takes the one blank line among a row\'s lines for where its answer opens, as extractions part cells so', async () => {
+    const text = ['テスト案に対する意見募集の結果', '', '番号', '', '御意見の概要', '', '御意見に対する考え方', '', '1', '', '手続を簡素化すべき。', 'その際、様式も見直すべき。', '', '今後の参考とさせていただきます。', '', '2', '', '延期すべき。', '', '承ります。', ''].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => c.text), o.response?.text])).toEqual([
+      ['1', ['手続を簡素化すべき。その際、様式も見直すべき。'], '今後の参考とさせていただきます。'],
+      ['2', ['延期すべき。'], '承ります。'],
+    ]);
+    expect(messages.match(/\[cells-stacked\]/g)).toHaveLength(1);
+  });
+
+  it('takes no run of lines for such a header unless its cells name a number, the opinion and the answer, and a number opens the line below', async () => {
+    for (const lines of [['番号', '提出された意見', '1', '延期すべき。'], ['提出された意見', '総務省の考え方', '1', '延期すべき。', '承ります。'], ['番号', '提出された意見', '総務省の考え方', '延期すべき。']]) {
+      const { messages } = await convertText(['テスト案に対する意見募集の結果', ...lines, ''].join('\n'));
+      expect(messages).not.toContain('[cells-stacked]');
+    }
+  });
+});
+
 describe('pipe tables without their outer pipes', () => {
   it('reads a GFM table whose rows leave out the pipes at their ends (番号 | 意見 over --- | ---)', async () => {
     const text = ['# テスト規則案に対する意見募集の結果', '', '番号 | 意見の概要 | 考え方', ':-- | --- | ---', '1 | 基準値を<br>見直すべき。 | 御意見を踏まえ、修正します。', '2 | 経過措置を設けるべき。(個人) | 原案のとおりとします。', '', '以上', ''].join('\n');

@@ -19,7 +19,7 @@ const LEADING_LABEL = /^[ \u3000]*(?:<[^>]*>)*[ \u3000]*意見[ \u3000]*[0-9０-
 /** A flag value alone at the end of the line, after a space, maybe in a paragraph of its own: `有`, `<p>無</p>`, `修正なし`. */
 const TRAILING_FLAG = /[ \u00a0\u3000]+((?:<[^>]*>)*)([^ \u00a0\u3000<>]{1,6})(?:<[^>]*>)*[ \u00a0\u3000]*$/;
 /** Words an answer often opens with: where no gap is left, a sentence end before one of them is the likeliest column boundary. */
-const ANSWER_START =
+export const ANSWER_START =
   /^(?:[御ご](?:意見|指摘|提案|要望|懸念|質問|理解|賛同)|(?:頂|いただ)いた|お見込み|[御ご]?見込み|本(?:案|改正案|ガイドライン|指針|監督指針|意見募集|件)|原案|今回の|貴重な)/;
 
 /** Where each cell of the merged line starts and ends, in the line's text. */

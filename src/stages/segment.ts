@@ -24,6 +24,7 @@ import { closingList, isClosingHeading } from './closing-list.js';
 import { hasLabelledParagraphs, labelledBlocks } from './labelled.js';
 import { hasProseByTopic, proseBlocks } from './prose.js';
 import { categoryBlocks, hasCategoryLists } from './category-lists.js';
+import { hasStackedCells, stackedBlocks } from './stacked-cells.js';
 import { cellOfPieces, lineCell, linePiece } from './parse-cells.js';
 import { csvRows, hasSpreadsheetQuoting, spreadsheetRecord } from './spreadsheet-rows.js';
 import { splitMergedRow, splitWrappedLine, type CellSpan } from './merged-row.js';
@@ -117,6 +118,7 @@ function segmentLines(lines: Line[], file: VFile): Block[] {
     if (hasLabelledParagraphs(printed)) return labelledBlocks(printed, classify, file);
     if (hasProseByTopic(printed)) return proseBlocks(printed, classify, file);
     if (hasCategoryLists(printed)) return categoryBlocks(printed, classify, file);
+    if (hasStackedCells(printed)) return stackedBlocks(printed, classify, file);
   }
   const blocks: Block[] = [];
   /** The column roles of the latest header row (of TAB cells, or of words parted by spaces): what a row whose TABs were lost (hard case 10) is split into. */
