@@ -435,6 +435,24 @@ describe('a row whose TABs were lost (FORMATS.md hard case 10)', () => {
     expect(document?.notice.coverage).toMatchObject({ reported: 0, share: 1 });
   });
 
+  it('reads a header whose cells are parted by spaces and wrapped onto the line below (修正の / 有無), each piece under the column where it starts', async () => {
+    const text = [
+      'テスト省令案に関する意見募集の結果',
+      '',
+      laidOut([1, '番号'], [7, '提出された意見'], [40, '総務省の考え方'], [72, '修正の']),
+      laidOut([72, '有無']),
+      laidOut([2, '1'], [7, '定義を明確にすべき。'], [40, '御意見を踏まえ、修正します。'], [73, '有']),
+      laidOut([2, '2'], [7, '延期すべき。'], [40, '原案のとおりとします。'], [73, '無']),
+      '',
+    ].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.response?.text, o.revisedRaw, o.revised])).toEqual([
+      ['1', '御意見を踏まえ、修正します。', '有', true],
+      ['2', '原案のとおりとします。', '無', false],
+    ]);
+    expect(messages).not.toMatch(/no-opinion-table|note-outside-table/);
+  });
+
   it('finds the columns of wrapped pieces by display width too, where a converter aligned the text as it looks (a CJK character two columns wide)', async () => {
     const text = [
       'テスト省令案に関する意見募集の結果',

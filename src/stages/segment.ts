@@ -128,7 +128,7 @@ function segmentLines(lines: Line[], file: VFile): Block[] {
     const line = lines[index] as Line;
     const record = quoting ? spreadsheetRecord(lines, index, file) : null;
     const merged: { row: RowBlock; last: number } | null = !record && tableRoles && inTable(blocks) ? mergedRow(lines, index, tableRoles, file) : null;
-    const spacedHeader: RowBlock | null = record || merged ? null : spacedHeaderRow(line, file);
+    const spacedHeader: { row: RowBlock; last: number } | null = record || merged ? null : spacedHeaderRow(lines, index, file);
     if (record) {
       blocks.push(record.row);
       if (isHeaderRow(record.row.texts)) tableRoles = record.row.texts.map(columnRole);
@@ -137,8 +137,9 @@ function segmentLines(lines: Line[], file: VFile): Block[] {
       blocks.push(merged.row);
       index = merged.last;
     } else if (spacedHeader) {
-      blocks.push(spacedHeader);
-      tableRoles = spacedHeader.texts.map(columnRole);
+      blocks.push(spacedHeader.row);
+      tableRoles = spacedHeader.row.texts.map(columnRole);
+      index = spacedHeader.last;
     } else if (isTextArtBorder(line.text)) {
       let end = index;
       while (end + 1 < lines.length && isTextArtLine((lines[end + 1] as Line).text)) end++;
@@ -183,12 +184,14 @@ function isHeaderRow(texts: readonly string[]): boolean {
 /**
  * A header row whose TABs were lost too (`番号 コメントの概要 金融庁の考え方`, S8): a line
  * without TABs whose words, parted by gaps of spaces (else by single spaces), each name a
- * column, among them the opinion and its answer. The rows below it are read as rows whose
- * cells ran together (merged-row.ts).
+ * column, among them the opinion and its answer; or, its words parted by gaps, with the
+ * words a narrow column wrapped onto the line below (`修正の` / `有無`) under the column
+ * where they start. The rows below it are read as rows whose cells ran together (merged-row.ts).
  */
-function spacedHeaderRow(line: Line, file: VFile): RowBlock | null {
+function spacedHeaderRow(lines: readonly Line[], index: number, file: VFile): { row: RowBlock; last: number } | null {
+  const line = lines[index] as Line;
   if (/[\t|<]/.test(line.text)) return null;
-  for (const gap of [/[ \u00a0\u3000]{2,}/g, /[ \u00a0\u3000]+/g]) {
+  for (const gap of [WIDE_GAP, /[ \u00a0\u3000]+/g]) {
     const spans: CellSpan[] = [];
     let from = line.text.length - line.text.trimStart().length;
     for (const match of line.text.trimEnd().matchAll(gap)) {
@@ -197,13 +200,27 @@ function spacedHeaderRow(line: Line, file: VFile): RowBlock | null {
     }
     spans.push({ from, to: line.text.trimEnd().length });
     const texts = spans.map((span) => line.text.slice(span.from, span.to));
-    if (spans.length >= 2 && isHeaderRow(texts)) {
+    if (spans.length < 2) continue;
+    if (isHeaderRow(texts)) {
       const cells = spans.map((span) => lineCell(line, span.from, span.to, file));
-      return { type: 'row', line: line.number, endLine: line.number, start: line.start, end: line.end, cells, texts: cells.map(rowCellText) };
+      return { row: { type: 'row', line: line.number, endLine: line.number, start: line.start, end: line.end, cells, texts: cells.map(rowCellText) }, last: index };
+    }
+    const next = lines[index + 1];
+    const wrapped = gap === WIDE_GAP && next && texts.some((text) => columnRole(text) === 'opinion' || columnRole(text) === 'response') ? splitWrappedLine(next.text, line.text, spans, false) : null;
+    if (next && wrapped && isHeaderRow(texts.map((text, column) => text + wrapped.filter((piece) => piece.column === column).map((piece) => next.text.slice(piece.span.from, piece.span.to)).join('')))) {
+      const cells = spans.map((span, column) => {
+        const below = wrapped.filter((piece) => piece.column === column).map((piece) => linePiece(next, piece.span.from, piece.span.to));
+        const pieces = [linePiece(line, span.from, span.to), ...below].filter((piece) => piece !== null);
+        return below.length === 0 ? lineCell(line, span.from, span.to, file) : (cellOfPieces([pieces], file) ?? lineCell(line, span.from, span.to, file));
+      });
+      return { row: { type: 'row', line: line.number, endLine: next.number, start: line.start, end: next.end, cells, texts: cells.map(rowCellText) }, last: index + 1 };
     }
   }
   return null;
 }
+
+/** Two spaces or more: the gap a layout conversion leaves between two columns. */
+const WIDE_GAP = /[ \u00a0\u3000]{2,}/g;
 
 /**
  * A line of a TAB table whose cells ran together (merged-row.ts) as the row it was, with the
