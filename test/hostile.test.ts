@@ -147,6 +147,14 @@ describe('broken notices still convert, with diagnostics', () => {
     expect(document?.opinions[0]?.comments[0]?.text).toBe(text);
   });
 
+  it('lines of 50,000 pieces parted by spaces, under a row whose TABs were lost and under a header word, convert (read as notes, not as cells)', async () => {
+    const pieces = 'あいう  '.repeat(50_000).trimEnd();
+    const text = ['テスト案に対する意見募集の結果', '', '番号\t提出された意見\t総務省の考え方', '1  延期すべき。  原案のとおりとします。', `     ${pieces}`, `御意見の概要  ${pieces}`, pieces, ''].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.comments[0]?.text, o.response?.text])).toEqual([['1', '延期すべき。', '原案のとおりとします。']]);
+    expect(messages.match(/\[note-outside-table\]/g)).toHaveLength(3);
+  });
+
   it('numbers too long to be counts or labels: a warning, or the text kept as printed, never a failed notice', async () => {
     const digits = (count: number): string => '1'.repeat(count);
     const text = [

@@ -127,13 +127,18 @@ const ALIGNMENT = 2;
 export function splitWrappedLine(text: string, row: string, rowSpans: readonly CellSpan[], numbered: boolean): { column: number; span: CellSpan }[] | null {
   if (text.includes('\t') || text.trim() === '' || NOTE_OPENING.test(text) || (!numbered && LEADING_LABEL.test(text))) return null;
   const starts = rowSpans.map((span) => span.from + (SPACES.exec(row.slice(span.from, span.to))?.[0].length ?? 0));
+  // Widths summed along the row, so that a row of many cells costs its length once.
+  const startWidths = starts.map((start, index) => displayWidth(row.slice(starts[index - 1] ?? 0, start)));
+  for (let index = 1; index < startWidths.length; index++) startWidths[index] = (startWidths[index] as number) + (startWidths[index - 1] as number);
   const pieces: { column: number; span: CellSpan }[] = [];
   let from = SPACES.exec(text)?.[0].length ?? 0;
   const end = text.trimEnd().length;
+  // Each piece goes to a column right of the one before: after as many pieces as columns, the loop ends.
   for (const gap of [...text.slice(0, end).matchAll(GAP), null]) {
     const to = gap ? (gap.index ?? 0) : end;
     if (to > from) {
-      const column = starts.findIndex((start) => Math.abs(start - from) <= ALIGNMENT || Math.abs(displayWidth(row.slice(0, start)) - displayWidth(text.slice(0, from))) <= ALIGNMENT);
+      const width = displayWidth(text.slice(0, from));
+      const column = starts.findIndex((start, index) => Math.abs(start - from) <= ALIGNMENT || Math.abs((startWidths[index] as number) - width) <= ALIGNMENT);
       if (column < 0 || (numbered && column === 0) || column <= (pieces.at(-1)?.column ?? -1)) return null;
       pieces.push({ column, span: { from, to } });
     }

@@ -206,7 +206,7 @@ function spacedHeaderRow(lines: readonly Line[], index: number, file: VFile): { 
       return { row: { type: 'row', line: line.number, endLine: line.number, start: line.start, end: line.end, cells, texts: cells.map(rowCellText) }, last: index };
     }
     const next = lines[index + 1];
-    const wrapped = gap === WIDE_GAP && next && texts.some((text) => columnRole(text) === 'opinion' || columnRole(text) === 'response') ? splitWrappedLine(next.text, line.text, spans, false) : null;
+    const wrapped = gap === WIDE_GAP && next && spans.length <= MAX_HEADER_CELLS && texts.some((text) => columnRole(text) === 'opinion' || columnRole(text) === 'response') ? splitWrappedLine(next.text, line.text, spans, false) : null;
     if (next && wrapped && isHeaderRow(texts.map((text, column) => text + wrapped.filter((piece) => piece.column === column).map((piece) => next.text.slice(piece.span.from, piece.span.to)).join('')))) {
       const cells = spans.map((span, column) => {
         const below = wrapped.filter((piece) => piece.column === column).map((piece) => linePiece(next, piece.span.from, piece.span.to));
@@ -221,6 +221,8 @@ function spacedHeaderRow(lines: readonly Line[], index: number, file: VFile): { 
 
 /** Two spaces or more: the gap a layout conversion leaves between two columns. */
 const WIDE_GAP = /[ \u00a0\u3000]{2,}/g;
+/** More cells than a header of an opinion table has: a line of such words is no header. */
+const MAX_HEADER_CELLS = 12;
 
 /**
  * A line of a TAB table whose cells ran together (merged-row.ts) as the row it was, with the
