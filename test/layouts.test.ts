@@ -412,7 +412,7 @@ describe('a row whose TABs were lost (FORMATS.md hard case 10)', () => {
   /** A line of a table that a layout conversion (pdftotext -layout) printed with spaces: each piece at its character column. */
   const laidOut = (...pieces: [number, string][]): string => pieces.reduce((line, [at, text]) => line.padEnd(at) + text, '');
 
-  it('reads the lines under a split row that hold its cells wrapped (pdftotext -layout) into its cells, each piece under the column where it starts, joined with nothing', async () => {
+  it('reads the lines under a split row that hold its cells wrapped (pdftotext -layout) into its cells, each piece under the column where it starts, joined with nothing; a row opening a page after its form feed too', async () => {
     const text = [
       'テスト省令案に関する意見募集の結果',
       '',
@@ -420,7 +420,8 @@ describe('a row whose TABs were lost (FORMATS.md hard case 10)', () => {
       laidOut([2, '1'], [7, '第2条の定義が不明確であり、具体例を'], [40, '御意見を踏まえ、定義を明確化するため、'], [76, '有']),
       laidOut([7, '示すべきである。'], [40, '以下のとおり修正します。'], [75, '(一部)']),
       laidOut([40, 'なお、附則も同様です。']),
-      laidOut([2, '2'], [7, '施行日を延期すべき。'], [40, '原案のとおりとします。'], [76, '無']),
+      // A new page: pdftotext opens its first line with a form feed.
+      `\f${laidOut([2, '2'], [7, '施行日を延期すべき。'], [40, '原案のとおりとします。'], [76, '無']).slice(1)}`,
       laidOut([7, '※御意見は要約しています。']),
       '',
     ].join('\n');

@@ -12,10 +12,11 @@ import type { ColumnRole } from '../normalize/columns.js';
 /** A run of two or more spaces (ASCII, NBSP or U+3000): where a layout conversion left the gap between two columns. */
 const GAP = /[ \u00a0\u3000]{2,}/g;
 /** The number that opens a row of a table with a number column: `2`, `No.12`, `3-1`, `4.` */
-const LEADING_NUMBER = /^[ \u3000]*(?:No\.?[ \u3000]*)?[0-9０-９]+(?:[-－‐][0-9０-９]+)*[.．)）]?(?=[ \u00a0\u3000])/i;
-const SPACES = /^[ \u00a0\u3000]*/;
+const LEADING_NUMBER = /^[ \u3000\f]*(?:No\.?[ \u3000]*)?[0-9０-９]+(?:[-－‐][0-9０-９]+)*[.．)）]?(?=[ \u00a0\u3000])/i;
+/** Spaces before a cell's text; a form feed (`\f`) opens the first line of a page in pdftotext's output. */
+const SPACES = /^[ \u00a0\u3000\f]*/;
 /** The label that opens the opinion cell of a table without a number column (family A): `意見3`. */
-const LEADING_LABEL = /^[ \u3000]*(?:<[^>]*>)*[ \u3000]*意見[ \u3000]*[0-9０-９]/;
+const LEADING_LABEL = /^[ \u3000\f]*(?:<[^>]*>)*[ \u3000]*意見[ \u3000]*[0-9０-９]/;
 /** A flag value alone at the end of the line, after a space, maybe in a paragraph of its own: `有`, `<p>無</p>`, `修正なし`. */
 const TRAILING_FLAG = /[ \u00a0\u3000]+((?:<[^>]*>)*)([^ \u00a0\u3000<>]{1,6})(?:<[^>]*>)*[ \u00a0\u3000]*$/;
 /** Words an answer often opens with: where no gap is left, a sentence end before one of them is the likeliest column boundary. */
@@ -109,7 +110,7 @@ function insideTag(text: string, index: number): boolean {
 }
 
 /** A note under a table (`※…`, `注1：…`, `(注)…`) or its closing `以上`: no cell's text. */
-const NOTE_OPENING = /^[ \u3000]*(?:※|＊|\*|注[0-9０-９]*[:：]|[(（]注|以上[ \u3000]*$)/;
+const NOTE_OPENING = /^[ \u3000\f]*(?:※|＊|\*|注[0-9０-９]*[:：]|[(（]注|以上[ \u3000]*$)/;
 /** How far a wrapped piece may start from its column's text, in characters or in display columns. */
 const ALIGNMENT = 2;
 
