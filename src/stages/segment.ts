@@ -206,13 +206,9 @@ function spacedHeaderRow(lines: readonly Line[], index: number, file: VFile): { 
       return { row: { type: 'row', line: line.number, endLine: line.number, start: line.start, end: line.end, cells, texts: cells.map(rowCellText) }, last: index };
     }
     const next = lines[index + 1];
-    const wrapped = gap === WIDE_GAP && next && spans.length <= MAX_HEADER_CELLS && texts.some((text) => columnRole(text) === 'opinion' || columnRole(text) === 'response') ? splitWrappedLine(next.text, line.text, spans, false) : null;
-    if (next && wrapped && isHeaderRow(texts.map((text, column) => text + wrapped.filter((piece) => piece.column === column).map((piece) => next.text.slice(piece.span.from, piece.span.to)).join('')))) {
-      const cells = spans.map((span, column) => {
-        const below = wrapped.filter((piece) => piece.column === column).map((piece) => linePiece(next, piece.span.from, piece.span.to));
-        const pieces = [linePiece(line, span.from, span.to), ...below].filter((piece) => piece !== null);
-        return below.length === 0 ? lineCell(line, span.from, span.to, file) : (cellOfPieces([pieces], file) ?? lineCell(line, span.from, span.to, file));
-      });
+    const pieces = gap === WIDE_GAP && next && spans.length <= MAX_HEADER_CELLS && texts.some((text) => columnRole(text) === 'opinion' || columnRole(text) === 'response') ? splitWrappedLine(next.text, line.text, spans, false) : null;
+    const cells = next && pieces ? spans.map((span, column) => cellWithWraps(line, span, column, [{ line: next, pieces }], file)) : null;
+    if (next && cells && isHeaderRow(cells.map(rowCellText))) {
       return { row: { type: 'row', line: line.number, endLine: next.number, start: line.start, end: next.end, cells, texts: cells.map(rowCellText) }, last: index + 1 };
     }
   }
@@ -233,18 +229,13 @@ function mergedRow(lines: readonly Line[], index: number, roles: readonly (Colum
   const line = lines[index] as Line;
   const spans = splitMergedRow(line.text, roles);
   if (!spans) return null;
-  const wraps: { line: Line; pieces: { column: number; span: CellSpan }[] }[] = [];
+  const wraps: WrappedLine[] = [];
   for (let next = lines[index + 1]; next; next = lines[index + 1 + wraps.length]) {
     const pieces = splitWrappedLine(next.text, line.text, spans, roles[0] === 'number');
     if (!pieces) break;
     wraps.push({ line: next, pieces });
   }
-  const cells = spans.map((span, column) => {
-    const wrapped = wraps.flatMap((wrap) => wrap.pieces.filter((piece) => piece.column === column).map((piece) => linePiece(wrap.line, piece.span.from, piece.span.to)));
-    if (wrapped.length === 0) return lineCell(line, span.from, span.to, file);
-    const pieces = [linePiece(line, span.from, span.to), ...wrapped].filter((piece) => piece !== null);
-    return cellOfPieces([pieces], file) ?? lineCell(line, span.from, span.to, file);
-  });
+  const cells = spans.map((span, column) => cellWithWraps(line, span, column, wraps, file));
   // A flag the line does not print is an empty cell, as an empty TAB cell is.
   if (cells.length < roles.length) cells.push(lineCell(line, line.text.length, line.text.length, file));
   // The first boundary that was guessed: the one after the opinion (a number before it is certain).
@@ -259,6 +250,20 @@ function mergedRow(lines: readonly Line[], index: number, roles: readonly (Colum
   );
   const last = wraps.at(-1)?.line ?? line;
   return { row: { type: 'row', line: line.number, endLine: last.number, start: line.start, end: last.end, cells, texts }, last: index + wraps.length };
+}
+
+/** A line under a split row or header that holds its cells wrapped: its pieces, each with the column it is under (merged-row.ts). */
+interface WrappedLine {
+  line: Line;
+  pieces: { column: number; span: CellSpan }[];
+}
+
+/** The cell `span` of `line`, with the pieces the wrapped lines below it hold under its column joined to it, nothing between them. */
+function cellWithWraps(line: Line, span: CellSpan, column: number, wraps: readonly WrappedLine[], file: VFile): CellNode {
+  const below = wraps.flatMap((wrap) => wrap.pieces.filter((piece) => piece.column === column).map((piece) => linePiece(wrap.line, piece.span.from, piece.span.to)));
+  if (below.length === 0) return lineCell(line, span.from, span.to, file);
+  const pieces = [linePiece(line, span.from, span.to), ...below].filter((piece) => piece !== null);
+  return cellOfPieces([pieces], file) ?? lineCell(line, span.from, span.to, file);
 }
 
 function isPipeRow(text: string): boolean {
@@ -457,7 +462,7 @@ function segmentTree(tree: HastRoot, text: string, file: VFile): Block[] {
       blocks.push({ type: 'table-end', line: node.position?.end.line ?? start.line });
     } else if (preformatted) {
       pushAll(blocks, segmentLines(preformatted, file));
-    } else if (descendants(node, 'table').length === 0 && (['p', 'li', 'dt', 'dd', 'caption', 'pre', 'blockquote'].includes(node.tagName) || !node.children.some(isBlockElement))) {
+    } else if ((['p', 'li', 'dt', 'dd', 'caption', 'pre', 'blockquote'].includes(node.tagName) || !node.children.some(isBlockElement)) && descendants(node, 'table').length === 0) {
       // Not one holding a table: a page without a DOCTYPE (quirks mode, as older pages are) leaves a <table> inside the <p> before it.
       block = textBlocks(node)[0] ?? null;
     } else {
