@@ -652,7 +652,9 @@ describe('the manifest', () => {
     const inputs = manyNotices();
     const out = tempDir();
     const { child, stderr, exited } = spawnBatch(inputs, out);
-    await untilConverted(out, 5, child);
+    // A worker writes a notice's outputs before the batch hears of it: wait until the batch has surely recorded some (on a loaded
+    // machine, five outputs on disk once were none recorded yet, and a manifest of none is not written).
+    await untilConverted(out, 20, child);
     // Two kinds of signal: two pending SIGINTs would be delivered as one.
     child.kill('SIGTERM');
     child.kill('SIGINT');
