@@ -133,7 +133,8 @@ async function viewOne(name: string, options: ViewRunOptions, reporter: ViewRepo
   const file = new VFile({ path: sourcePath });
   const decoded = decode(bytes, file);
   if (decoded === null) {
-    return fail(sourcePath, 'Unexpected bytes that are not text, expected a notice in UTF-8, UTF-16, Shift_JIS, EUC-JP or ISO-2022-JP', 'decode-failed');
+    // decode() said why (a PDF named as such, or bytes of no known encoding).
+    return fail(sourcePath, file.messages.at(-1)?.reason ?? 'Unexpected bytes that are not text', 'decode-failed');
   }
   const warnings: string[] = [];
   const sha256 = createHash('sha256').update(bytes).digest('hex');

@@ -86,11 +86,8 @@ export function hasStackedCells(lines: readonly Line[]): boolean {
  * between rows, and the lines after the table.
  */
 export function stackedBlocks(lines: readonly Line[], classify: (line: Line) => Block, file: VFile): Block[] {
-  const header = stackedHeader(lines) as StackedHeader;
-  const headerLines = header.cells;
-  const headerStart = header.start;
+  const { start: headerStart, cells: headerLines, roles } = stackedHeader(lines) as StackedHeader;
   const headerTexts = headerLines.map((line) => line.text.trim());
-  // The header again (each page prints it) and page numbers are dropped, as a repeated header row and a page break are elsewhere.
   const blocks: Block[] = lines.slice(0, headerStart).map(classify);
   const first = headerLines[0] as Line;
   report(
@@ -103,10 +100,11 @@ export function stackedBlocks(lines: readonly Line[], classify: (line: Line) => 
   /** The lines of the row read last, whose number the next row's follows. */
   let previous: Line[] | null = null;
   const flush = (): void => {
-    if (rowLines) blocks.push(stackedRow(rowLines, header.roles, file));
+    if (rowLines) blocks.push(stackedRow(rowLines, roles, file));
     rowLines = null;
   };
   let inTable = true;
+  // The header again (each page prints it) and page numbers are dropped, as a repeated header row and a page break are elsewhere.
   for (let index = headerStart; index < lines.length; index++) {
     const line = lines[index] as Line;
     const headerEnd = inTable ? headerAgain(lines, index, headerTexts) : -1;
