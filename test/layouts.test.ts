@@ -412,7 +412,7 @@ describe('a row whose TABs were lost (FORMATS.md hard case 10)', () => {
   /** A line of a table that a layout conversion (pdftotext -layout) printed with spaces: each piece at its character column. */
   const laidOut = (...pieces: [number, string][]): string => pieces.reduce((line, [at, text]) => line.padEnd(at) + text, '');
 
-  it('reads the lines under a split row that hold its cells wrapped (pdftotext -layout) into its cells, each piece under the column where it starts, joined with nothing; a row opening a page after its form feed too', async () => {
+  it('reads the lines under a split row that hold its cells wrapped (pdftotext -layout) into its cells, each piece under the column where it starts, joined with nothing, a paragraph ending at a sentence end well short of the column; a row opening a page after its form feed too', async () => {
     const text = [
       'テスト省令案に関する意見募集の結果',
       '',
@@ -427,10 +427,11 @@ describe('a row whose TABs were lost (FORMATS.md hard case 10)', () => {
     ].join('\n');
     const { document, messages } = await convertText(text);
     expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => c.text), o.response?.text, o.revisedRaw, o.outcome, o.source.endLine])).toEqual([
-      ['1', ['第2条の定義が不明確であり、具体例を示すべきである。'], '御意見を踏まえ、定義を明確化するため、以下のとおり修正します。なお、附則も同様です。', '有(一部)', 'revised', 6],
+      // `以下のとおり修正します。` ends its sentence 7 characters short of the column's longest line: the paragraph ends there.
+      ['1', ['第2条の定義が不明確であり、具体例を示すべきである。'], '御意見を踏まえ、定義を明確化するため、以下のとおり修正します。\nなお、附則も同様です。', '有(一部)', 'revised', 6],
       ['2', ['施行日を延期すべき。'], '原案のとおりとします。', '無', 'unchanged', 7],
     ]);
-    expect(messages).toContain('notice.txt:4:41: warning: Unexpected row without TABs between its cells (they ran together on one line), expected 4 cells separated by TABs: it was split into 「1」 「第2条の定義が不明確であり、具体例を示すべきである。」 「御意見を踏まえ、定義を明確化するため、以下のとおり修正します。なお、附則も同様で…」 「有(一部)」 (with the 2 lines below it, read as its cells wrapped, each piece under the column where it starts); check the split [cells-merged]');
+    expect(messages).toContain('notice.txt:4:41: warning: Unexpected row without TABs between its cells (they ran together on one line), expected 4 cells separated by TABs: it was split into 「1」 「第2条の定義が不明確であり、具体例を示すべきである。」 「御意見を踏まえ、定義を明確化するため、以下のとおり修正します。 なお、附則も同様…」 「有(一部)」 (with the 2 lines below it, read as its cells wrapped, each piece under the column where it starts); check the split [cells-merged]');
     expect(messages.match(/\[cells-merged\]/g)).toHaveLength(2);
     expect(document?.notice.notes.map((note) => note.text)).toEqual(['※御意見は要約しています。']);
     expect(document?.notice.coverage).toMatchObject({ reported: 0, share: 1 });
@@ -467,13 +468,13 @@ describe('a row whose TABs were lost (FORMATS.md hard case 10)', () => {
     expect(document?.opinions.map((o) => [o.comments[0]?.text, o.response?.text])).toEqual([['第2条の定義が不明確であり、具体例を示すべきである。', '御意見を踏まえ、定義を明確化するため、以下のとおり修正します。']]);
   });
 
-  it('takes no line for a split row\'s cells wrapped where a piece starts under no column, or under the number column: it stays a note', async () => {
+  it('takes no line for a split row\'s cells wrapped where a piece starts under no column (inside one but running past the next column\'s start), or under the number column: it stays a note', async () => {
     const text = [
       'テスト省令案に関する意見募集の結果',
       '',
       laidOut([1, '番号'], [7, '提出された意見'], [40, '総務省の考え方']),
       laidOut([2, '1'], [7, '第2条の定義が不明確であり、具体例を'], [40, '御意見を踏まえ、修正します。']),
-      laidOut([20, '示すべきである。']),
+      laidOut([20, '示すべきである。この一文は考え方の列に及ぶ。']),
       laidOut([2, '2'], [7, '施行日を延期すべき。'], [40, '原案のとおりとします。']),
       laidOut([2, '附則関係'], [40, '今後の参考とします。']),
       '',
@@ -483,8 +484,95 @@ describe('a row whose TABs were lost (FORMATS.md hard case 10)', () => {
       ['1', '第2条の定義が不明確であり、具体例を', '御意見を踏まえ、修正します。'],
       ['2', '施行日を延期すべき。', '原案のとおりとします。'],
     ]);
-    expect(messages).toContain('notice.txt:5:21: info: Unexpected text outside any table: 示すべきである。 [note-outside-table]');
+    expect(messages).toContain('notice.txt:5:21: info: Unexpected text outside any table: 示すべきである。この一文は考え方の列に及ぶ。 [note-outside-table]');
     expect(messages).toContain('notice.txt:7:3: info: Unexpected text outside any table: 附則関係 今後の参考とします。 [note-outside-table]');
+  });
+
+  it('reads right-aligned text inside a column (a submitter\'s mark) as a paragraph of its own, so it names the comment\'s submitter; a section heading across the table does not end it', async () => {
+    const text = [
+      'テスト省令案に関する意見募集の結果',
+      '',
+      laidOut([1, '番号'], [7, '提出された意見'], [40, '総務省の考え方'], [75, '修正の有無']),
+      '',
+      '【第2条関係】',
+      '',
+      laidOut([2, '1'], [7, '第2条の「利用者」に法人の従業員も'], [40, '御理解のとおりです。'], [76, '無']),
+      laidOut([7, '含まれるのか明らかにされたい。']),
+      laidOut([20, '【一般社団法人B協会】'], [40, '後段について、海外の事業者も対象と']),
+      laidOut([7, '海外の事業者も対象となるのか。'], [40, 'なります。']),
+      laidOut([26, '【個人】']),
+      '',
+      '【第3条関係】',
+      '',
+      laidOut([2, '2'], [7, '施行日を延期すべき。'], [40, '原案のとおりとします。'], [76, '無']),
+      laidOut([26, '【個人】']),
+      '',
+    ].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.section, o.comments.map((c) => [c.text, c.submitterRaw]), o.response?.text])).toEqual([
+      [
+        '1',
+        'sec-1',
+        [
+          ['第2条の「利用者」に法人の従業員も含まれるのか明らかにされたい。', '【一般社団法人B協会】'],
+          ['海外の事業者も対象となるのか。', '【個人】'],
+        ],
+        '御理解のとおりです。\n後段について、海外の事業者も対象となります。',
+      ],
+      ['2', 'sec-2', [['施行日を延期すべき。', '【個人】']], '原案のとおりとします。'],
+    ]);
+    expect(document?.sections.map((section) => section.title)).toEqual(['第2条関係', '第3条関係']);
+    expect(messages).not.toMatch(/note-outside-table/);
+  });
+
+  it('reads the lines after a page break that go on under the columns of the row above as the rest of that row, past a page number and the header printed again, and says so (cells-merged)', async () => {
+    const header = laidOut([1, '番号'], [7, '提出された意見'], [40, '総務省の考え方'], [75, '修正の有無']);
+    const text = [
+      'テスト省令案に関する意見募集の結果',
+      '',
+      header,
+      laidOut([2, '1'], [7, '第2条の定義が不明確であり、具体例を'], [40, '御意見を踏まえ、定義を明確化するため、'], [76, '有']),
+      laidOut([7, '示すべきである。また、附則について'], [40, '以下のとおり修正します。']),
+      '',
+      laidOut([36, '- 1 -']),
+      `\f${header}`,
+      '',
+      laidOut([7, 'も同様の修正が必要である。'], [40, 'なお、附則も同様に修正します。']),
+      laidOut([20, '【株式会社A】']),
+      '',
+      laidOut([2, '2'], [7, '施行日を延期すべき。'], [40, '原案のとおりとします。'], [76, '無']),
+      '',
+      laidOut([7, '（参考）本件の経緯については別紙を参照。']),
+      '',
+    ].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => [c.text, c.submitterRaw]), o.response?.text, o.source.endLine])).toEqual([
+      ['1', [['第2条の定義が不明確であり、具体例を示すべきである。また、附則についても同様の修正が必要である。', '【株式会社A】']], '御意見を踏まえ、定義を明確化するため、以下のとおり修正します。\nなお、附則も同様に修正します。', 11],
+      ['2', [['施行日を延期すべき。', null]], '原案のとおりとします。', 13],
+    ]);
+    expect(messages).toContain(
+      'notice.txt:10:8: warning: Unexpected 2 lines without TABs after a page break, expected a TAB row: read as the rest of the row of line 4, which the page cut (「」 「も同様の修正が必要である。 【株式会社A】」 「なお、附則も同様に修正します。」 「」), each piece under the column where it starts; check the join [cells-merged]',
+    );
+    expect(messages).toContain('notice.txt:10:8: info: Joined a cell cut by a page break: …た、附則について|も同様の修正が必… [page-split-joined]');
+    // A blank line alone is no page end: a line below the last row that stands where a column does stays a note.
+    expect(messages).toContain('notice.txt:15:8: info: Unexpected text outside any table: （参考）本件の経緯については別紙を参照。 [note-outside-table]');
+  });
+
+  it('takes no line after a section heading for the rest of the row above', async () => {
+    const text = [
+      'テスト省令案に関する意見募集の結果',
+      '',
+      laidOut([1, '番号'], [7, '提出された意見'], [40, '総務省の考え方']),
+      laidOut([2, '1'], [7, '第2条の定義が不明確である。'], [40, '御意見を踏まえ、修正します。']),
+      '【附則関係】',
+      laidOut([7, '附則の施行日を明らかにされたい。'], [40, '公布の日から施行します。']),
+      '',
+      '2. 今後の予定',
+      '',
+    ].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => c.text), o.response?.text])).toEqual([['1', ['第2条の定義が不明確である。'], '御意見を踏まえ、修正します。']]);
+    expect(messages).toContain('notice.txt:6:8: info: Unexpected text outside any table: 附則の施行日を明らかにされたい。 公布の日から施行します。 [note-outside-table]');
   });
 
   it('takes a line of words parted by spaces for a header only when each word names a column', async () => {

@@ -7,8 +7,8 @@
 import type { VFile } from 'vfile';
 import { rowCellText, type CellNode, type RowBlock } from './blocks.js';
 import { report } from '../diagnostics.js';
-import { cellOfPieces, lineCell, linePiece } from './parse-cells.js';
-import { splitMergedRow, splitWrappedLine, type CellSpan } from './merged-row.js';
+import { cellOfPieces, lineCell, linePiece, type LinePiece } from './parse-cells.js';
+import { displayWidth, splitMergedRow, splitWrappedLine, type CellSpan, type WrappedPiece } from './merged-row.js';
 import { columnRole, type ColumnRole } from '../normalize/columns.js';
 import { preview } from './assemble-rows.js';
 import type { Line } from './segment.js';
@@ -49,7 +49,7 @@ export function spacedHeaderRow(lines: readonly Line[], index: number, file: VFi
     }
     const next = lines[index + 1];
     const pieces = gap === WIDE_GAP && next && spans.length <= MAX_HEADER_CELLS && texts.some((text) => columnRole(text) === 'opinion' || columnRole(text) === 'response') ? splitWrappedLine(next.text, line.text, spans, false) : null;
-    const cells = next && pieces ? spans.map((span, column) => cellWithWraps(line, span, column, [{ line: next, pieces }], file)) : null;
+    const cells = next && pieces ? spans.map((span, column) => headerCell(line, span, next, pieces.filter((piece) => piece.column === column), file)) : null;
     if (next && cells && isHeaderRow(cells.map(rowCellText))) {
       return { row: { type: 'row', line: line.number, endLine: next.number, start: line.start, end: next.end, cells, texts: cells.map(rowCellText) }, last: index + 1 };
     }
@@ -57,27 +57,39 @@ export function spacedHeaderRow(lines: readonly Line[], index: number, file: VFi
   return null;
 }
 
+/** A header cell of `line`, with the words a narrow column wrapped onto `next` joined to it, nothing between them, wherever they stand in the column. */
+function headerCell(line: Line, span: CellSpan, next: Line, below: readonly WrappedPiece[], file: VFile): CellNode {
+  const cell = (): CellNode => lineCell(line, span.from, span.to, file);
+  if (below.length === 0) return cell();
+  return cellOfPieces([[linePiece(line, span.from, span.to), ...below.map((piece) => linePiece(next, piece.span.from, piece.span.to))].filter((piece) => piece !== null)], file) ?? cell();
+}
+
 /** Two spaces or more: the gap a layout conversion leaves between two columns. */
 const WIDE_GAP = /[ \u00a0\u3000]{2,}/g;
 /** More cells than a header of an opinion table has: a line of such words is no header. */
 const MAX_HEADER_CELLS = 12;
 
+/** The last row split at its gaps: what the lines after a page break go on under, where the page cut it. */
+export interface SplitRow {
+  line: Line;
+  spans: CellSpan[];
+  /** How many cells the row has, its flag among them where the line printed none. */
+  width: number;
+  numbered: boolean;
+}
+
 /**
  * A line of a TAB table whose cells ran together (merged-row.ts) as the row it was, with the
- * lines below it that hold its cells wrapped (`pdftotext -layout`), each cell's pieces joined
- * with nothing between them, as a text-art table's are; reported for a check.
+ * lines below it that hold its cells wrapped (`pdftotext -layout`), each piece under the
+ * column where it starts (see {@link cellOfColumn}); reported for a check.
  */
-export function mergedRow(lines: readonly Line[], index: number, roles: readonly (ColumnRole | null)[], file: VFile): { row: RowBlock; last: number } | null {
+export function mergedRow(lines: readonly Line[], index: number, roles: readonly (ColumnRole | null)[], file: VFile): { row: RowBlock; last: number; split: SplitRow } | null {
   const line = lines[index] as Line;
   const spans = splitMergedRow(line.text, roles);
   if (!spans) return null;
-  const wraps: WrappedLine[] = [];
-  for (let next = lines[index + 1]; next; next = lines[index + 1 + wraps.length]) {
-    const pieces = splitWrappedLine(next.text, line.text, spans, roles[0] === 'number');
-    if (!pieces) break;
-    wraps.push({ line: next, pieces });
-  }
-  const cells = spans.map((span, column) => cellWithWraps(line, span, column, wraps, file));
+  const split = { line, spans, width: roles.length, numbered: roles[0] === 'number' };
+  const wraps = wrapsFrom(lines, index + 1, split);
+  const cells = spans.map((span, column) => cellOfColumn(linePiece(line, span.from, span.to), column, wraps, file) ?? lineCell(line, span.from, span.to, file));
   // A flag the line does not print is an empty cell, as an empty TAB cell is.
   if (cells.length < roles.length) cells.push(lineCell(line, line.text.length, line.text.length, file));
   // The first boundary that was guessed: the one after the opinion (a number before it is certain).
@@ -91,19 +103,85 @@ export function mergedRow(lines: readonly Line[], index: number, roles: readonly
     { line: line.number, column: guessed.from + 1, offset: line.start + guessed.from },
   );
   const last = wraps.at(-1)?.line ?? line;
-  return { row: { type: 'row', line: line.number, endLine: last.number, start: line.start, end: last.end, cells, texts }, last: index + wraps.length };
+  return { row: { type: 'row', line: line.number, endLine: last.number, start: line.start, end: last.end, cells, texts }, last: index + wraps.length, split };
+}
+
+/**
+ * Lines that go on with the cells of `split` after a page break (past a page
+ * number and its header printed again at the top of the next page), the page
+ * having cut the row: a row of their own with its number cell empty, which
+ * row assembly joins to the opinion above as it does a TAB row the page cut.
+ * Null unless the first line holds a piece where a column's text starts.
+ */
+export function continuationRow(lines: readonly Line[], index: number, split: SplitRow, file: VFile): { row: RowBlock; last: number } | null {
+  const wraps = wrapsFrom(lines, index, split);
+  const [first, last] = [wraps[0], wraps.at(-1)];
+  if (!first || !last || first.pieces.every((piece) => piece.inset)) return null;
+  const empty = (): CellNode => lineCell(first.line, first.line.text.length, first.line.text.length, file);
+  const cells = Array.from({ length: split.width }, (_, column) => cellOfColumn(null, column, wraps, file) ?? empty());
+  const texts = cells.map(rowCellText);
+  const at = first.pieces[0] as WrappedPiece;
+  report(
+    file,
+    'cells-merged',
+    `Unexpected ${wraps.length === 1 ? 'line' : `${wraps.length} lines`} without TABs after a page break, expected a TAB row: read as the rest of the row of line ${split.line.number}, which the page cut (${texts.map((text) => `「${preview(text)}」`).join(' ')}), each piece under the column where it starts; check the join`,
+    { line: first.line.number, column: at.span.from + 1, offset: first.line.start + at.span.from },
+  );
+  return { row: { type: 'row', line: first.line.number, endLine: last.line.number, start: first.line.start, end: last.line.end, cells, texts }, last: index + wraps.length - 1 };
 }
 
 /** A line under a split row or header that holds its cells wrapped: its pieces, each with the column it is under (merged-row.ts). */
 interface WrappedLine {
   line: Line;
-  pieces: { column: number; span: CellSpan }[];
+  pieces: WrappedPiece[];
 }
 
-/** The cell `span` of `line`, with the pieces the wrapped lines below it hold under its column joined to it, nothing between them. */
-function cellWithWraps(line: Line, span: CellSpan, column: number, wraps: readonly WrappedLine[], file: VFile): CellNode {
-  const below = wraps.flatMap((wrap) => wrap.pieces.filter((piece) => piece.column === column).map((piece) => linePiece(wrap.line, piece.span.from, piece.span.to)));
-  if (below.length === 0) return lineCell(line, span.from, span.to, file);
-  const pieces = [linePiece(line, span.from, span.to), ...below].filter((piece) => piece !== null);
-  return cellOfPieces([pieces], file) ?? lineCell(line, span.from, span.to, file);
+/** The lines from `index` on that hold the cells of `split` wrapped; a page number or the header printed again ends them. */
+function wrapsFrom(lines: readonly Line[], index: number, split: Omit<SplitRow, 'width'>): WrappedLine[] {
+  const wraps: WrappedLine[] = [];
+  for (let next = lines[index]; next && !PAGE_NUMBER.test(next.text); next = lines[index + wraps.length]) {
+    const pieces = splitWrappedLine(next.text, split.line.text, split.spans, split.numbered);
+    if (!pieces || isHeaderRow(pieces.map((piece) => next.text.slice(piece.span.from, piece.span.to)))) break;
+    wraps.push({ line: next, pieces });
+  }
+  return wraps;
+}
+
+/** The characters a sentence ends with. */
+const SENTENCE_END = /[。．.!?！？」』)）]$/;
+/** How much shorter than the column's longest line a line that ends a sentence is when it ends its paragraph, in characters and in display columns. */
+const SHORT_LINE = { characters: 3, width: 5 };
+
+/**
+ * The cell of `column`: its text on the row's own line (`head`), then the
+ * pieces the wrapped lines below hold under the column. A wrapped line goes
+ * on with the paragraph above, nothing between them, as hard-wrapped text
+ * does. A new paragraph starts at inset text (right-aligned or centred: a
+ * submitter's mark `【株式会社A】`, a paragraph of its own) and after a line
+ * that ends a sentence well short of the column's longest line. Null when no
+ * wrapped line holds text under the column.
+ */
+function cellOfColumn(head: LinePiece | null, column: number, wraps: readonly WrappedLine[], file: VFile): CellNode | null {
+  const below = wraps.flatMap((wrap) => wrap.pieces.flatMap((piece) => (piece.column === column ? [{ piece: linePiece(wrap.line, piece.span.from, piece.span.to), inset: piece.inset }] : [])));
+  if (below.every(({ piece }) => piece === null)) return null;
+  const pieces = [{ piece: head, inset: false }, ...below].flatMap(({ piece, inset }) => (piece ? [{ piece, ...lengthOf(piece), inset }] : []));
+  const longest = { characters: 0, width: 0 };
+  for (const piece of pieces) {
+    if (piece.inset) continue;
+    longest.characters = Math.max(longest.characters, piece.characters);
+    longest.width = Math.max(longest.width, piece.width);
+  }
+  const groups: LinePiece[][] = [];
+  let goesOn = false;
+  for (const { piece, characters, width, inset } of pieces) {
+    if (goesOn && !inset) groups.at(-1)?.push(piece);
+    else groups.push([piece]);
+    goesOn = !inset && !(SENTENCE_END.test(piece.text) && characters <= longest.characters - SHORT_LINE.characters && width <= longest.width - SHORT_LINE.width);
+  }
+  return cellOfPieces(groups, file);
+}
+
+/** How long `piece` is, in characters and in display columns: a layout conversion aligns either. */
+function lengthOf(piece: LinePiece): { characters: number; width: number } {
+  return { characters: piece.text.length, width: displayWidth(piece.text) };
 }

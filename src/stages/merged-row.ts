@@ -114,24 +114,34 @@ const NOTE_OPENING = /^[ \u3000\f]*(?:※|＊|\*|注[0-9０-９]*[:：]|[(（]�
 /** How far a wrapped piece may start from its column's text, in characters or in display columns. */
 const ALIGNMENT = 2;
 
+/** A piece of a wrapped line: the column it is under, where it is on its line, and whether it starts inside the column rather than where the column's text starts. */
+export interface WrappedPiece {
+  column: number;
+  span: CellSpan;
+  /** Right-aligned or centred text (a submitter's mark `【株式会社A】` under the opinion): a paragraph of its own. */
+  inset: boolean;
+}
+
 /**
  * A line under a row split as above, onto which a layout conversion wrapped
  * the row's cells (`pdftotext -layout`: `        示すべきである。      以下のとおり修正します。`,
  * its number cell blank): its pieces, parted by gaps, each with the column
  * whose text in `row` starts where the piece starts. A place is counted both
  * in characters and in display columns (a CJK character is one character but
- * two columns wide), as converters align either. Null when a piece starts
- * under no column's text or under the number column (`numbered`: a row of its
- * own, or a note), or two pieces fall to one column; for a line that opens a
- * row (`意見3 …`) or a note (`※…`).
+ * two columns wide), as converters align either. A piece that starts inside a
+ * column, both counts agreeing which, and ends before the next column's text
+ * is that column's inset text. Null when a piece starts under no column or
+ * under the number column (`numbered`: a row of its own, or a note), or two
+ * pieces fall to one column; for a line that opens a row (`意見3 …`) or a
+ * note (`※…`).
  */
-export function splitWrappedLine(text: string, row: string, rowSpans: readonly CellSpan[], numbered: boolean): { column: number; span: CellSpan }[] | null {
+export function splitWrappedLine(text: string, row: string, rowSpans: readonly CellSpan[], numbered: boolean): WrappedPiece[] | null {
   if (text.includes('\t') || text.trim() === '' || NOTE_OPENING.test(text) || (!numbered && LEADING_LABEL.test(text))) return null;
   const starts = rowSpans.map((span) => span.from + (SPACES.exec(row.slice(span.from, span.to))?.[0].length ?? 0));
   // Widths summed along the row, so that a row of many cells costs its length once.
   const startWidths = starts.map((start, index) => displayWidth(row.slice(starts[index - 1] ?? 0, start)));
   for (let index = 1; index < startWidths.length; index++) startWidths[index] = (startWidths[index] as number) + (startWidths[index - 1] as number);
-  const pieces: { column: number; span: CellSpan }[] = [];
+  const pieces: WrappedPiece[] = [];
   let from = SPACES.exec(text)?.[0].length ?? 0;
   const end = text.trimEnd().length;
   // Each piece goes to a column right of the one before: after as many pieces as columns, the loop ends.
@@ -139,17 +149,26 @@ export function splitWrappedLine(text: string, row: string, rowSpans: readonly C
     const to = gap ? (gap.index ?? 0) : end;
     if (to > from) {
       const width = displayWidth(text.slice(0, from));
-      const column = starts.findIndex((start, index) => Math.abs(start - from) <= ALIGNMENT || Math.abs((startWidths[index] as number) - width) <= ALIGNMENT);
+      const aligned = starts.findIndex((start, index) => Math.abs(start - from) <= ALIGNMENT || Math.abs((startWidths[index] as number) - width) <= ALIGNMENT);
+      const column = aligned >= 0 ? aligned : insetColumn(starts, startWidths, from, to, width + displayWidth(text.slice(from, to)), width);
       if (column < 0 || (numbered && column === 0) || column <= (pieces.at(-1)?.column ?? -1)) return null;
-      pieces.push({ column, span: { from, to } });
+      pieces.push({ column, span: { from, to }, inset: aligned < 0 });
     }
     if (gap) from = (gap.index ?? 0) + gap[0].length;
   }
   return pieces.length > 0 ? pieces : null;
 }
 
+/** The column a piece from `from` to `to` (`width` to `widthTo` in display columns) lies inside, both counts agreeing; -1 for none. */
+function insetColumn(starts: readonly number[], startWidths: readonly number[], from: number, to: number, widthTo: number, width: number): number {
+  const column = starts.findLastIndex((start) => start <= from);
+  if (column < 0 || column !== startWidths.findLastIndex((start) => start <= width)) return -1;
+  const [next, nextWidth] = [starts[column + 1], startWidths[column + 1]];
+  return next === undefined || nextWidth === undefined || to < next || widthTo < nextWidth ? column : -1;
+}
+
 /** The columns `text` takes on a screen: two for a wide (CJK) character, one for the others. */
-function displayWidth(text: string): number {
+export function displayWidth(text: string): number {
   let width = 0;
   for (const character of text) width += eastAsianWidth(character.codePointAt(0) ?? 0, { ambiguousAsWide: true });
   return width;

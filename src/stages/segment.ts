@@ -27,7 +27,7 @@ import { categoryBlocks, hasCategoryLists } from './category-lists.js';
 import { hasStackedCells, stackedBlocks } from './stacked-cells.js';
 import { lineCell } from './parse-cells.js';
 import { csvRows, hasSpreadsheetQuoting, spreadsheetRecord } from './spreadsheet-rows.js';
-import { isHeaderRow, mergedRow, PAGE_NUMBER, spacedHeaderRow } from './laid-out-rows.js';
+import { continuationRow, isHeaderRow, mergedRow, PAGE_NUMBER, spacedHeaderRow, type SplitRow } from './laid-out-rows.js';
 import { columnRole, type ColumnRole } from '../normalize/columns.js';
 import { isTextArtBorder, isTextArtLine, textArtTable } from './text-art.js';
 import { pushAll, pushReversed } from '../arrays.js';
@@ -122,19 +122,25 @@ function segmentLines(lines: Line[], file: VFile): Block[] {
   const blocks: Block[] = [];
   /** The column roles of the latest header row (of TAB cells, or of words parted by spaces): what a row whose TABs were lost (hard case 10) is split into. */
   let tableRoles: (ColumnRole | null)[] | null = null;
+  /** The latest row split at its gaps, and the block that holds its text last: a page may cut it, and the next page go on with it. */
+  let split: { row: SplitRow; block: RowBlock } | null = null;
   const quoting = hasSpreadsheetQuoting(lines);
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as Line;
     const record = quoting ? spreadsheetRecord(lines, index, file) : null;
-    const merged: { row: RowBlock; last: number } | null = !record && tableRoles && inTable(blocks) ? mergedRow(lines, index, tableRoles, file) : null;
+    const merged: ReturnType<typeof mergedRow> = !record && tableRoles && inTable(blocks) ? mergedRow(lines, index, tableRoles, file) : null;
     const spacedHeader: { row: RowBlock; last: number } | null = record || merged ? null : spacedHeaderRow(lines, index, file);
+    const continued = record || merged || spacedHeader || !split || !pageEndedSince(blocks, split.block, lines, index) ? null : continuationRow(lines, index, split.row, file);
+    if (merged) split = { row: merged.split, block: merged.row };
+    if (continued && split) split.block = continued.row;
     if (record) {
       blocks.push(record.row);
       if (isHeaderRow(record.row.texts)) tableRoles = record.row.texts.map(columnRole);
       index = record.last;
-    } else if (merged) {
-      blocks.push(merged.row);
-      index = merged.last;
+    } else if (merged || continued) {
+      const { row, last } = (merged ?? continued) as { row: RowBlock; last: number };
+      blocks.push(row);
+      index = last;
     } else if (spacedHeader) {
       blocks.push(spacedHeader.row);
       tableRoles = spacedHeader.row.texts.map(columnRole);
@@ -168,9 +174,28 @@ function segmentLines(lines: Line[], file: VFile): Block[] {
   return blocks;
 }
 
-/** Is the latest block a table row, past page breaks and lines of text among its rows (a cell's text hard-wrapped onto a line of its own)? */
+/** Is the latest block a table row, past page breaks, lines of text among its rows (a cell's text hard-wrapped onto a line of its own) and section headings (`【第2条関係】`) across them? */
 function inTable(blocks: readonly Block[]): boolean {
-  return blocks.findLast((block) => block.type !== 'break' && block.type !== 'text')?.type === 'row';
+  return blocks.findLast((block) => block.type !== 'break' && block.type !== 'text' && block.type !== 'heading')?.type === 'row';
+}
+
+/**
+ * Has a page ended since `row`, and nothing but page furniture come between:
+ * blank lines, a page number, the form feed that opens a page in pdftotext's
+ * output (on the line at `index` too), the header printed again? A blank line
+ * alone is no page end: text below the table may stand where a column does.
+ */
+function pageEndedSince(blocks: readonly Block[], row: RowBlock, lines: readonly Line[], index: number): boolean {
+  let pageEnded = (lines[index] as Line).text.includes('\f');
+  for (let at = blocks.length - 1; at >= 0; at--) {
+    const block = blocks[at] as Block;
+    if (block === row) return pageEnded;
+    const header = block.type === 'row' && isHeaderRow(block.texts);
+    if (block.type !== 'break' && !header) return false;
+    const text = (lines[block.line - 1] as Line).text;
+    pageEnded ||= header || text.includes('\f') || PAGE_NUMBER.test(text);
+  }
+  return false;
 }
 
 function isPipeRow(text: string): boolean {
