@@ -8,13 +8,11 @@ import type { VFile } from 'vfile';
 import { rowCellText, type CellNode, type RowBlock } from './blocks.js';
 import { report } from '../diagnostics.js';
 import { cellOfPieces, lineCell, linePiece, type LinePiece } from './parse-cells.js';
-import { displayWidth, splitMergedRow, splitWrappedLine, type CellSpan, type WrappedPiece } from './merged-row.js';
+import { splitMergedRow, splitWrappedLine, type CellSpan, type WrappedPiece } from './merged-row.js';
+import { PAGE_NUMBER, wrappedParagraphs } from './pdf-lines.js';
 import { columnRole, type ColumnRole } from '../normalize/columns.js';
 import { preview } from './assemble-rows.js';
 import type { Line } from './segment.js';
-
-/** A page number that a PDF converter left on its own line (`1/17`, `- 3 -`, `－3－`): a page break, as a blank line is. */
-export const PAGE_NUMBER = /^\s*(?:[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4}|[-－―‐]\s*[0-9０-９]{1,4}\s*[-－―‐])\s*$/;
 
 /** A row of short cells that each name a column, among them the opinion and its answer. */
 export function isHeaderRow(texts: readonly string[]): boolean {
@@ -147,41 +145,15 @@ function wrapsFrom(lines: readonly Line[], index: number, split: Omit<SplitRow, 
   return wraps;
 }
 
-/** The characters a sentence ends with. */
-const SENTENCE_END = /[。．.!?！？」』)）]$/;
-/** How much shorter than the column's longest line a line that ends a sentence is when it ends its paragraph, in characters and in display columns. */
-const SHORT_LINE = { characters: 3, width: 5 };
-
 /**
  * The cell of `column`: its text on the row's own line (`head`), then the
- * pieces the wrapped lines below hold under the column. A wrapped line goes
- * on with the paragraph above, nothing between them, as hard-wrapped text
- * does. A new paragraph starts at inset text (right-aligned or centred: a
- * submitter's mark `【株式会社A】`, a paragraph of its own) and after a line
- * that ends a sentence well short of the column's longest line. Null when no
- * wrapped line holds text under the column.
+ * pieces the wrapped lines below hold under the column, in paragraphs (inset
+ * text, such as a submitter's mark, one of its own; pdf-lines.ts). Null when
+ * no wrapped line holds text under the column.
  */
 function cellOfColumn(head: LinePiece | null, column: number, wraps: readonly WrappedLine[], file: VFile): CellNode | null {
-  const below = wraps.flatMap((wrap) => wrap.pieces.flatMap((piece) => (piece.column === column ? [{ piece: linePiece(wrap.line, piece.span.from, piece.span.to), inset: piece.inset }] : [])));
+  const below = wraps.flatMap((wrap) => wrap.pieces.flatMap((piece) => (piece.column === column ? [{ piece: linePiece(wrap.line, piece.span.from, piece.span.to), alone: piece.inset }] : [])));
   if (below.every(({ piece }) => piece === null)) return null;
-  const pieces = [{ piece: head, inset: false }, ...below].flatMap(({ piece, inset }) => (piece ? [{ piece, ...lengthOf(piece), inset }] : []));
-  const longest = { characters: 0, width: 0 };
-  for (const piece of pieces) {
-    if (piece.inset) continue;
-    longest.characters = Math.max(longest.characters, piece.characters);
-    longest.width = Math.max(longest.width, piece.width);
-  }
-  const groups: LinePiece[][] = [];
-  let goesOn = false;
-  for (const { piece, characters, width, inset } of pieces) {
-    if (goesOn && !inset) groups.at(-1)?.push(piece);
-    else groups.push([piece]);
-    goesOn = !inset && !(SENTENCE_END.test(piece.text) && characters <= longest.characters - SHORT_LINE.characters && width <= longest.width - SHORT_LINE.width);
-  }
-  return cellOfPieces(groups, file);
-}
-
-/** How long `piece` is, in characters and in display columns: a layout conversion aligns either. */
-function lengthOf(piece: LinePiece): { characters: number; width: number } {
-  return { characters: piece.text.length, width: displayWidth(piece.text) };
+  const pieces = [{ piece: head, alone: false }, ...below].flatMap(({ piece, alone }) => (piece ? [{ piece, alone }] : []));
+  return cellOfPieces(wrappedParagraphs(pieces), file);
 }
