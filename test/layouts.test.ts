@@ -1690,9 +1690,10 @@ describe('a table printed cell after cell (a text extraction without layout)', (
       ['1', 'sec-1', ['第2条の定義が不明確であり、具体例を示すべきである。'], '御意見を踏まえ、定義を明確化するため、以下のとおり修正します。', '有', 'revised'],
       ['2', 'sec-1', ['施行日を延期すべき。'], '原案のとおりとします。', '無', 'unchanged'],
       // No line opens as an answer does: the row's text stays the opinion's, and is reported.
-      ['3', 'sec-1', ['手続を簡素化すべき。その際、様式も見直すべき。今後の参考とさせていただきます。'], null, '無', 'unknown'],
+      // Each line ends a sentence well short of the longest: a paragraph each, as a cell wrapped at its width prints them.
+      ['3', 'sec-1', ['手続を簡素化すべき。\nその際、様式も見直すべき。\n今後の参考とさせていただきます。'], null, '無', 'unknown'],
     ]);
-    expect(messages).toContain('notice.txt:3:1: warning: Unexpected table printed cell after cell (番号 / 提出された意見 / 総務省の考え方 / 修正の有無: a text extraction without layout), expected TAB rows: each row was read from a line that is its number alone, its answer from where one opens after a sentence end; check the rows [cells-stacked]');
+    expect(messages).toContain('notice.txt:3:1: warning: Unexpected table printed cell after cell (番号 / 提出された意見 / 総務省の考え方 / 修正の有無: a text extraction without layout), expected TAB rows: each row was read from a line that is its number alone, its cells from the runs of lines that blank lines part, else its answer from where one opens after a sentence end; check the rows [cells-stacked]');
     expect(messages).toContain('notice.txt:24:1: warning: Unexpected row 3 printed cell after cell without a sentence end before its answer');
     // The page number 1 under row 2 is no row, nor a part of it.
     expect(messages).not.toContain('[note-outside-table]');
@@ -1711,10 +1712,74 @@ describe('a table printed cell after cell (a text extraction without layout)', (
     const text = ['テスト案に対する意見募集の結果', '', '番号', '', '御意見の概要', '', '御意見に対する考え方', '', '1', '', '手続を簡素化すべき。', 'その際、様式も見直すべき。', '', '今後の参考とさせていただきます。', '', '2', '', '延期すべき。', '', '承ります。', ''].join('\n');
     const { document, messages } = await convertText(text);
     expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => c.text), o.response?.text])).toEqual([
-      ['1', ['手続を簡素化すべき。その際、様式も見直すべき。'], '今後の参考とさせていただきます。'],
+      ['1', ['手続を簡素化すべき。\nその際、様式も見直すべき。'], '今後の参考とさせていただきます。'],
       ['2', ['延期すべき。'], '承ります。'],
     ]);
     expect(messages.match(/\[cells-stacked\]/g)).toHaveLength(1);
+  });
+
+  it('reads pdftotext\'s own output, blank lines parting the cells, as its layout extraction: a cell per run of lines, a wrapped header cell, marks, the row a page cut (pdftotext-raw, pdftotext-layout)', async () => {
+    const [raw, layout] = [await convertFixture('pdftotext-raw'), await convertFixture('pdftotext-layout')];
+    const records = (converted: typeof raw) => converted.document?.opinions.map((o) => [o.key, o.comments.map((c) => [c.submitterRaw, c.text]), o.response?.text, o.revisedRaw, o.outcome, o.response?.refersTo]);
+    expect(raw.document?.opinions).toHaveLength(8);
+    expect(records(raw)).toEqual(records(layout));
+    expect(raw.document?.notice.submitters.map((s) => s.name)).toEqual(['株式会社A', '一般社団法人B協会', '個人', '株式会社C']);
+    expect(raw.messages).toContain('input.txt:5:1: warning: Unexpected table printed cell after cell (番号 / 提出された意見 / 総務省の考え方 / 修正の有無: a text extraction without layout)');
+    // The extraction printed both section headings after the rows of the first: the first has no row, so it stays a note.
+    expect(raw.messages).toContain('input.txt:42:1: info: Unexpected heading outside any table: 【第2条関係】 [note-outside-table]');
+  });
+
+  it('reads the cells parted by blank lines, a flag left blank, and a later page\'s lines into the column the page cut mid-sentence (here the answer)', async () => {
+    const text = [
+      'テスト案に対する意見募集の結果',
+      '',
+      '番号',
+      '',
+      '御意見の概要',
+      '',
+      '御意見に対する考え方',
+      '',
+      '修正の',
+      '有無',
+      '',
+      '【総論】',
+      '',
+      '1',
+      '',
+      '施行日を延期すべき。',
+      '【株式会社A】',
+      '',
+      '原案のとおりとします。施行日は事業者の準備',
+      '',
+      '- 1 -',
+      '',
+      '番号',
+      '',
+      '御意見の概要',
+      '',
+      '御意見に対する考え方',
+      '',
+      '修正の',
+      '有無',
+      '',
+      '期間を考慮して設定しています。',
+      '',
+      '2',
+      '',
+      '様式を簡素化すべき。',
+      '',
+      '御意見を踏まえ、様式を見直します。',
+      '',
+      '有',
+      '',
+    ].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.section, o.comments.map((c) => [c.submitterRaw, c.text]), o.response?.text, o.revisedRaw])).toEqual([
+      ['1', 'sec-1', [['【株式会社A】', '施行日を延期すべき。']], '原案のとおりとします。施行日は事業者の準備期間を考慮して設定しています。', null],
+      ['2', 'sec-1', [[null, '様式を簡素化すべき。']], '御意見を踏まえ、様式を見直します。', '有'],
+    ]);
+    expect(document?.sections.map((section) => section.title)).toEqual(['総論']);
+    expect(messages).not.toMatch(/note-outside-table|without a sentence end/);
   });
 
   it('takes no run of lines for such a header unless its cells name a number, the opinion and the answer, and a number opens the line below', async () => {

@@ -3,18 +3,21 @@
  * extraction without layout leaves of a PDF's table (pdftotext's default, a
  * PDF library's page text). The header's cells come one per line
  * (`番号` / `提出された意見` / `総務省の考え方`), then each row: a line that is
- * its number alone, its opinion's lines, its answer's lines, its flag. The
- * lines of a row are split where the answer opens (`御意見を踏まえ…`,
- * `原案…`) after a sentence end, and read into the blocks a TAB table gives;
- * the split is a guess, so it is reported.
+ * its number alone, its opinion's lines, its answer's lines, its flag. Where
+ * blank lines part a row's cells (pdftotext's own output), each run of lines
+ * is a cell; else the lines of a row are split where the answer opens
+ * (`御意見を踏まえ…`, `原案…`) after a sentence end. The rows are read into
+ * the blocks a TAB table gives; the split is a guess, so it is reported.
  */
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { columnRole, type ColumnRole } from '../normalize/columns.js';
 import { revisedFromFlag } from '../normalize/outcome.js';
+import { isSubmitterMark } from '../normalize/submitters.js';
 import { rowCellText, type Block, type RowBlock } from './blocks.js';
 import { ANSWER_START } from './merged-row.js';
-import { cellOfPieces, linePiece } from './parse-cells.js';
+import { cellOfPieces, linePiece, type LinePiece } from './parse-cells.js';
+import { PAGE_NUMBER, wrappedParagraphs } from './pdf-lines.js';
 import type { Line } from './segment.js';
 
 /** A line that is a row's number alone: `12`, `No.3`, `1-2`, `４．`. */
@@ -26,11 +29,11 @@ const BRACKET_HEADING = /^[ \u3000]*【[^【】]+】[ \u3000]*$/;
 /** A sentence end: where a cell's text may stop and the next cell's start. */
 const SENTENCE_END = /[。．.)）」]$/;
 
-/** The header's cells, a line each (blank lines may part them), and the role of each (number first, then [place], opinion, response, [flag]). */
+/** The header's cells, a line each (blank lines may part them; a narrow column's may wrap onto a second), and the role of each (number first, then [place], opinion, response, [flag]). */
 interface StackedHeader {
   /** The index of its first line. */
   start: number;
-  cells: Line[];
+  cells: Line[][];
   roles: ColumnRole[];
 }
 
@@ -40,15 +43,15 @@ const READABLE = /^number (?:place )?opinion response(?: flag)?$/;
 function stackedHeader(lines: readonly Line[]): StackedHeader | null {
   for (let start = 0; start < lines.length; start++) {
     if (columnRole((lines[start] as Line).text) !== 'number') continue;
-    const cells = [lines[start] as Line];
+    const cells = [[lines[start] as Line]];
     const roles: ColumnRole[] = ['number'];
     let last = start;
-    for (let at = nextFilled(lines, start + 1); at < lines.length && roles.length < 5; at = nextFilled(lines, at + 1)) {
-      const role = columnRole((lines[at] as Line).text);
-      if (role === null || role === 'number') break;
-      cells.push(lines[at] as Line);
-      roles.push(role);
-      last = at;
+    for (let at = nextFilled(lines, start + 1); at < lines.length && roles.length < 5; at = nextFilled(lines, last + 1)) {
+      const cell = headerCell(lines, at);
+      if (!cell || cell.role === 'number') break;
+      cells.push(cell.lines);
+      roles.push(cell.role);
+      last = at + cell.lines.length - 1;
     }
     // The first row's number may come under a section heading (`【総論】`).
     let below = nextFilled(lines, last + 1);
@@ -56,6 +59,15 @@ function stackedHeader(lines: readonly Line[]): StackedHeader | null {
     if (READABLE.test(roles.join(' ')) && NUMBER_LINE.test(lines[below]?.text ?? '')) return { start, cells, roles };
   }
   return null;
+}
+
+/** The header cell at line `at`: the line, or the line and the next where a narrow column wrapped its words (`修正の` / `有無`); null when neither names a column. */
+function headerCell(lines: readonly Line[], at: number): { lines: Line[]; role: ColumnRole } | null {
+  const [line, next] = [lines[at] as Line, lines[at + 1]];
+  const role = columnRole(line.text);
+  if (role !== null) return { lines: [line], role };
+  const wrapped = next && next.text.trim() !== '' ? columnRole(line.text.trim() + next.text.trim()) : null;
+  return next && wrapped !== null ? { lines: [line, next], role: wrapped } : null;
 }
 
 /** The index of the first line from `from` on that is not blank (the lines' length where none is). */
@@ -86,22 +98,23 @@ export function hasStackedCells(lines: readonly Line[]): boolean {
  * between rows, and the lines after the table.
  */
 export function stackedBlocks(lines: readonly Line[], classify: (line: Line) => Block, file: VFile): Block[] {
-  const { start: headerStart, cells: headerLines, roles } = stackedHeader(lines) as StackedHeader;
-  const headerTexts = headerLines.map((line) => line.text.trim());
+  const { start: headerStart, cells: headerCells, roles } = stackedHeader(lines) as StackedHeader;
+  // Each printed line of the header, which is looked for again at the top of each page.
+  const headerTexts = headerCells.flat().map((line) => line.text.trim());
   const blocks: Block[] = lines.slice(0, headerStart).map(classify);
-  const first = headerLines[0] as Line;
+  const first = (headerCells[0] as Line[])[0] as Line;
   report(
     file,
     'cells-stacked',
-    `Unexpected table printed cell after cell (${headerTexts.join(' / ')}: a text extraction without layout), expected TAB rows: each row was read from a line that is its number alone, its answer from where one opens after a sentence end; check the rows`,
+    `Unexpected table printed cell after cell (${headerCells.map(joinedText).join(' / ')}: a text extraction without layout), expected TAB rows: each row was read from a line that is its number alone, its cells from the runs of lines that blank lines part, else its answer from where one opens after a sentence end; check the rows`,
     { line: first.number, column: 1, offset: first.start },
   );
-  let rowLines: Line[] | null = null;
-  /** The lines of the row read last, whose number the next row's follows. */
-  let previous: Line[] | null = null;
+  let row: StackedRowLines | null = null;
+  /** The number line of the row read last, which the next row's number follows. */
+  let previous: Line | null = null;
   const flush = (): void => {
-    if (rowLines) blocks.push(stackedRow(rowLines, roles, file));
-    rowLines = null;
+    if (row) blocks.push(stackedRow(row, roles, file));
+    row = null;
   };
   let inTable = true;
   // The header again (each page prints it) and page numbers are dropped, as a repeated header row and a page break are elsewhere.
@@ -110,37 +123,51 @@ export function stackedBlocks(lines: readonly Line[], classify: (line: Line) => 
     const headerEnd = inTable ? headerAgain(lines, index, headerTexts) : -1;
     if (headerEnd >= 0) {
       // The header, and again at the top of each page, where the row above may go on below it.
-      if (index === headerStart) blocks.push(headerRow(headerLines, headerTexts, file));
+      if (index === headerStart) blocks.push(headerRow(headerCells, file));
+      row?.pages.push([]);
       index = headerEnd;
     } else if (inTable && opensRow(line, previous)) {
       flush();
-      rowLines = [line];
-      previous = rowLines;
-    } else if (inTable && rowLines && NUMBER_LINE.test(line.text)) {
-      // A page number, as `- 3 -` is a page break elsewhere.
-    } else if (inTable && rowLines && line.text.trim() === '') {
+      row = { number: line, pages: [[]] };
+      previous = line;
+    } else if (inTable && row && (NUMBER_LINE.test(line.text) || PAGE_NUMBER.test(line.text))) {
+      // A page number (`1`, `- 3 -`), as a page number is a page break elsewhere.
+    } else if (inTable && row && line.text.trim() === '') {
       // Extractions part a table's cells with blank lines (or not): kept, as a hint where a cell ends.
-      rowLines.push(line);
-    } else if (line.text.trim() === '' || BRACKET_HEADING.test(line.text) || TABLE_END.test(line.text) || !inTable || !rowLines) {
+      row.pages.at(-1)?.push(line);
+    } else if (line.text.trim() === '' || (BRACKET_HEADING.test(line.text) && !markInCell(line, lines[index - 1])) || TABLE_END.test(line.text) || !inTable || !row) {
       flush();
       if (TABLE_END.test(line.text)) inTable = false;
       blocks.push(classify(line));
     } else {
-      rowLines.push(line);
+      row.pages.at(-1)?.push(line);
     }
   }
   flush();
   return blocks;
 }
 
+/** `【株式会社A】` right under a line of a cell: the submitter's mark that ends the cell, not a section heading (`【総論】`). */
+function markInCell(line: Line, above: Line | undefined): boolean {
+  return above !== undefined && above.text.trim() !== '' && isSubmitterMark(line.text.trim().slice(1, -1), NO_NAMES);
+}
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/** A row's lines as printed: its number line, then the lines below it, a list per page (the header printed again parts them). */
+interface StackedRowLines {
+  number: Line;
+  pages: Line[][];
+}
+
 /**
  * A number alone on a line opens a row, unless it is no greater than the number of the row above (an
  * integer's): then it is more likely a page number.
  */
-function opensRow(line: Line, above: readonly Line[] | null): boolean {
+function opensRow(line: Line, above: Line | null): boolean {
   const key = NUMBER_LINE.exec(line.text)?.[1];
   if (key === undefined) return false;
-  const before = above ? NUMBER_LINE.exec((above[0] as Line).text)?.[1] : undefined;
+  const before = above ? NUMBER_LINE.exec(above.text)?.[1] : undefined;
   const [value, last] = [integer(key), before === undefined ? null : integer(before)];
   return value === null || last === null || value > last;
 }
@@ -151,21 +178,83 @@ function integer(key: string): number | null {
   return /^[0-9]+$/.test(digits) ? Number(digits) : null;
 }
 
-/** The header's lines as a header row, a cell per line. */
-function headerRow(lines: readonly Line[], texts: readonly string[], file: VFile): RowBlock {
-  const cells = lines.map((line) => cellOfPieces([[linePiece(line)].filter((piece) => piece !== null)], file));
-  const [first, last] = [lines[0] as Line, lines.at(-1) as Line];
-  return { type: 'row', line: first.number, endLine: last.number, start: first.start, end: last.end, cells, texts: [...texts] };
+/** A header cell's lines joined with nothing, as a narrow column wrapped them (`修正の` / `有無` -> `修正の有無`). */
+function joinedText(lines: readonly Line[]): string {
+  return lines.map((line) => line.text.trim()).join('');
+}
+
+/** The header's cells as a header row. */
+function headerRow(cells: readonly Line[][], file: VFile): RowBlock {
+  const nodes = cells.map((lines) => cellOfPieces([lines.map((line) => linePiece(line)).filter((piece) => piece !== null)], file));
+  const [first, last] = [(cells[0] as Line[])[0] as Line, cells.flat().at(-1) as Line];
+  return { type: 'row', line: first.number, endLine: last.number, start: first.start, end: last.end, cells: nodes, texts: cells.map(joinedText) };
+}
+
+/** `【株式会社A】` alone on its line: a submitter's mark, a paragraph of its own. */
+const WHOLE_MARK = /^[ \u3000]*【[^【】]+】[ \u3000]*$/;
+
+/**
+ * A row from its lines: the number line, then (in the header's order) the place, the opinion, the answer and a
+ * flag (有, 無, ○…). Where blank lines part the cells of its first page into as many as the header has (a flag
+ * may be missing), each is read as its column (pdftotext's own output), and the lines the next page goes on
+ * with, after the header printed again, continue the columns the page cut mid-sentence. Else the place takes
+ * the first line, the flag the last, and where the answer opens is a guess; a row where it cannot be told keeps
+ * its text in the opinion cell and says so. A cell's lines are read into paragraphs as hard-wrapped text is.
+ */
+function stackedRow(row: StackedRowLines, roles: readonly ColumnRole[], file: VFile): RowBlock {
+  const byRole = cellsByBlankLines(row, roles) ?? cellsByGuess(row, roles, file);
+  const cells = roles.map((role) => cellOfPieces(role === 'number' || role === 'flag' ? [piecesOf(byRole[role] ?? [])] : wrappedParagraphs(piecesOf(byRole[role] ?? []).map((piece) => ({ piece, alone: WHOLE_MARK.test(piece.text) }))), file));
+  const last = Object.values(byRole)
+    .flat()
+    .reduce((latest, line) => (line.number > latest.number ? line : latest), row.number);
+  return { type: 'row', line: row.number.number, endLine: last.number, start: row.number.start, end: last.end, cells, texts: cells.map(rowCellText) };
+}
+
+function piecesOf(lines: readonly Line[]): LinePiece[] {
+  return lines.map((line) => linePiece(line)).filter((piece) => piece !== null);
+}
+
+/** The runs of lines that blank lines part. */
+function blankParted(lines: readonly Line[]): Line[][] {
+  const runs: Line[][] = [[]];
+  for (const line of lines) {
+    if (line.text.trim() !== '') runs.at(-1)?.push(line);
+    else if ((runs.at(-1) as Line[]).length > 0) runs.push([]);
+  }
+  return runs.filter((run) => run.length > 0);
 }
 
 /**
- * A row from its lines: the number line, then (in the header's order) the place's first line, the opinion's
- * lines and the answer's, and a flag (有, 無, ○…) on the last line. Each cell's lines are joined with nothing, as
- * hard-wrapped text is. Where the answer opens is a guess; a row where it cannot be told keeps its text in the
- * opinion cell and says so.
+ * The cells of a row whose first page parts them with blank lines, one run of lines per column after the
+ * number (the flag's, one line that reads as a flag, may be missing); null where the runs do not fit the
+ * header. A later page's runs continue, in order, the text columns whose text the page cut mid-sentence, else
+ * the text columns in order.
  */
-function stackedRow(lines: readonly Line[], roles: readonly ColumnRole[], file: VFile): RowBlock {
-  const [numberLine, ...below] = lines as [Line, ...Line[]];
+function cellsByBlankLines(row: StackedRowLines, roles: readonly ColumnRole[]): Partial<Record<ColumnRole, Line[]>> | null {
+  const [firstPage = [], ...later] = row.pages;
+  const runs = blankParted(firstPage);
+  const columns = roles.slice(1);
+  const [flagged, flagRun] = [columns.at(-1) === 'flag', runs.at(-1)];
+  const flagPrinted = flagged && flagRun?.length === 1 && revisedFromFlag((flagRun[0] as Line).text) !== null;
+  const printed = flagged && !flagPrinted ? columns.slice(0, -1) : columns;
+  if (runs.length !== printed.length || printed.length < 2) return null;
+  const byRole: Partial<Record<ColumnRole, Line[]>> = Object.fromEntries(printed.map((role, index) => [role, [...(runs[index] as Line[])]]));
+  const textRoles = printed.filter((role) => role === 'opinion' || role === 'response');
+  for (const page of later) {
+    // A cell whose text ends a sentence, or with its submitter's mark, was not cut.
+    const cut = textRoles.filter((role) => !SENTENCE_END.test(byRole[role]?.at(-1)?.text.trim() ?? '') && !WHOLE_MARK.test(byRole[role]?.at(-1)?.text ?? ''));
+    const order = [...cut, ...textRoles.filter((role) => !cut.includes(role))];
+    for (const [index, run] of blankParted(page).entries()) byRole[order[Math.min(index, order.length - 1)] as ColumnRole]?.push(...run);
+  }
+  return { number: [row.number], ...byRole };
+}
+
+/**
+ * The cells of a row read line by line: the place's first line, the flag on the last line, the answer from
+ * where it opens (answerStart); reported where that cannot be told.
+ */
+function cellsByGuess(row: StackedRowLines, roles: readonly ColumnRole[], file: VFile): Partial<Record<ColumnRole, Line[]>> {
+  const below = row.pages.flat();
   const text = below.filter((line) => line.text.trim() !== '');
   const place = roles.includes('place') ? text.splice(0, 1) : [];
   const flagLine = text.at(-1);
@@ -173,24 +262,20 @@ function stackedRow(lines: readonly Line[], roles: readonly ColumnRole[], file: 
   const answerAt = answerStart(text, below);
   if (answerAt === null && text.length > 0) {
     const at = text[0] as Line;
-    report(file, 'cells-stacked', `Unexpected row ${numberLine.text.trim()} printed cell after cell without a sentence end before its answer, expected an answer that opens as one does (御意見を踏まえ…, 原案…): its text is read as the opinion, with no response; check the row`, {
+    report(file, 'cells-stacked', `Unexpected row ${row.number.text.trim()} printed cell after cell without a sentence end before its answer, expected an answer that opens as one does (御意見を踏まえ…, 原案…): its text is read as the opinion, with no response; check the row`, {
       line: at.number,
       column: 1,
       offset: at.start,
     });
   }
-  const byRole: Partial<Record<ColumnRole, Line[]>> = {
-    number: [numberLine],
+  return {
+    number: [row.number],
     place,
     opinion: answerAt === null ? text : text.slice(0, answerAt),
     response: answerAt === null ? [] : text.slice(answerAt),
     flag,
   };
-  const cells = roles.map((role) => cellOfPieces([(byRole[role] ?? []).map((line) => linePiece(line)).filter((piece) => piece !== null)], file));
-  const last = [numberLine, ...text, ...place, ...flag].reduce((latest, line) => (line.number > latest.number ? line : latest));
-  return { type: 'row', line: numberLine.number, endLine: last.number, start: numberLine.start, end: last.end, cells, texts: cells.map(rowCellText) };
 }
-
 /**
  * Where in `text` (a row's opinion and answer lines) the answer opens: after the one blank line that parts them
  * (in `printed`, the row's lines as printed), where an extraction parts cells so; else at the first line that
