@@ -1782,6 +1782,19 @@ describe('a table printed cell after cell (a text extraction without layout)', (
     expect(messages).not.toMatch(/note-outside-table|without a sentence end/);
   });
 
+  it('reads the e-Gov template without a number column from pdftotext\'s own output as from its layout extraction: a row per run of lines a cell, the row a page cut, and an answer whose opinion lost its blank line (egov-pdftotext-raw, egov-pdftotext-layout)', async () => {
+    const [raw, layout] = [await convertFixture('egov-pdftotext-raw'), await convertFixture('egov-pdftotext-layout')];
+    const records = (converted: typeof raw) => converted.document?.opinions.map((o) => [o.key, o.comments.map((c) => c.text), o.response?.text, o.outcome]);
+    expect(raw.document?.opinions).toHaveLength(13);
+    expect(records(raw)).toEqual(records(layout));
+    // The row the page cut: its opinion goes on under the header printed again at the top of the next page, joined mid-word.
+    expect(raw.document?.opinions[9]?.comments[0]?.text).toMatch(/^クラウドサービスの提供形態は多様であり、(?:クラウドサービスの提供形態は多様であり、)+したがって、提供形態ごとの規定を設けるべきである。$/);
+    expect(raw.document?.opinions[10]?.comments[0]?.text).toBe('本省令案に賛成します。早期の施行を希望します。');
+    expect(raw.messages).toContain("input.txt:105:1: warning: Unexpected answer where a row's first cell was expected (本省令案に対する賛成の御意見として承ります。), expected an opinion before it");
+    expect(layout.messages).toContain('input.txt:65:1: warning: Unexpected 3 lines without TABs after a page break, expected a TAB row: read as the rest of the row of line 35');
+    expect(layout.document?.notice).toMatchObject({ caseNumber: '145209999', submitterCount: 9 });
+  });
+
   it('takes no run of lines for such a header unless its cells name a number, the opinion and the answer, and a number opens the line below', async () => {
     for (const lines of [['番号', '提出された意見', '1', '延期すべき。'], ['提出された意見', '総務省の考え方', '1', '延期すべき。', '承ります。'], ['番号', '提出された意見', '総務省の考え方', '延期すべき。']]) {
       const { messages } = await convertText(['テスト案に対する意見募集の結果', ...lines, ''].join('\n'));

@@ -79,11 +79,12 @@ export interface SplitRow {
 /**
  * A line of a TAB table whose cells ran together (merged-row.ts) as the row it was, with the
  * lines below it that hold its cells wrapped (`pdftotext -layout`), each piece under the
- * column where it starts (see {@link cellOfColumn}); reported for a check.
+ * column where it starts (see {@link cellOfColumn}); reported for a check. A line that
+ * `opensRow` (after a blank line or the header) needs no key in a table without numbers.
  */
-export function mergedRow(lines: readonly Line[], index: number, roles: readonly (ColumnRole | null)[], file: VFile): { row: RowBlock; last: number; split: SplitRow } | null {
+export function mergedRow(lines: readonly Line[], index: number, roles: readonly (ColumnRole | null)[], opensRow: boolean, file: VFile): { row: RowBlock; last: number; split: SplitRow } | null {
   const line = lines[index] as Line;
-  const spans = splitMergedRow(line.text, roles);
+  const spans = splitMergedRow(line.text, roles, opensRow);
   if (!spans) return null;
   const split = { line, spans, width: roles.length, numbered: roles[0] === 'number' };
   const wraps = wrapsFrom(lines, index + 1, split);
@@ -110,9 +111,15 @@ export function mergedRow(lines: readonly Line[], index: number, roles: readonly
  * having cut the row: a row of their own with its number cell empty, which
  * row assembly joins to the opinion above as it does a TAB row the page cut.
  * Null unless the first line holds a piece where a column's text starts.
+ * `opensRow` where a line under a column the first line leaves blank ended
+ * them: it opens the next row.
  */
-export function continuationRow(lines: readonly Line[], index: number, split: SplitRow, file: VFile): { row: RowBlock; last: number } | null {
-  const wraps = wrapsFrom(lines, index, split);
+export function continuationRow(lines: readonly Line[], index: number, split: SplitRow, file: VFile): { row: RowBlock; last: number; opensRow: boolean } | null {
+  const below = wrapsFrom(lines, index, split);
+  // The cells a page cut go on from the top of the next page: a line with text under a column that its first line leaves blank opens the next row.
+  const columns = new Set(below[0]?.pieces.map((piece) => piece.column));
+  const opensAt = below.findIndex((wrap) => wrap.pieces.some((piece) => !columns.has(piece.column)));
+  const wraps = opensAt < 0 ? below : below.slice(0, opensAt);
   const [first, last] = [wraps[0], wraps.at(-1)];
   if (!first || !last || first.pieces.every((piece) => piece.inset)) return null;
   const empty = (): CellNode => lineCell(first.line, first.line.text.length, first.line.text.length, file);
@@ -125,7 +132,7 @@ export function continuationRow(lines: readonly Line[], index: number, split: Sp
     `Unexpected ${wraps.length === 1 ? 'line' : `${wraps.length} lines`} without TABs after a page break, expected a TAB row: read as the rest of the row of line ${split.line.number}, which the page cut (${texts.map((text) => `「${preview(text)}」`).join(' ')}), each piece under the column where it starts; check the join`,
     { line: first.line.number, column: at.span.from + 1, offset: first.line.start + at.span.from },
   );
-  return { row: { type: 'row', line: first.line.number, endLine: last.line.number, start: first.line.start, end: last.line.end, cells, texts }, last: index + wraps.length - 1 };
+  return { row: { type: 'row', line: first.line.number, endLine: last.line.number, start: first.line.start, end: last.line.end, cells, texts }, last: index + wraps.length - 1, opensRow: opensAt >= 0 };
 }
 
 /** A line under a split row or header that holds its cells wrapped: its pieces, each with the column it is under (merged-row.ts). */

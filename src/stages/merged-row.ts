@@ -34,9 +34,12 @@ export interface CellSpan {
  * `roles`, or null when the line is no row of it or cannot be split with
  * confidence: it must open with the row's key (a number under a number column,
  * else `意見N`), and the gaps between its cells must be as many as the columns
- * need (a trailing flag may be missing; its cell is then empty).
+ * need (a trailing flag may be missing; its cell is then empty). A table
+ * without a number column may key no row (the e-Gov template): where the
+ * line is `unlabelled` (it opens a row after a blank line or the header),
+ * its gaps alone split it, as many as the columns need.
  */
-export function splitMergedRow(text: string, roles: readonly (ColumnRole | null)[]): CellSpan[] | null {
+export function splitMergedRow(text: string, roles: readonly (ColumnRole | null)[], unlabelled = false): CellSpan[] | null {
   if (!roles.includes('opinion') || !roles.includes('response') || text.includes('\t')) return null;
   const spans: CellSpan[] = [];
   let from = 0;
@@ -48,7 +51,7 @@ export function splitMergedRow(text: string, roles: readonly (ColumnRole | null)
     spans.push({ from: 0, to: number[0].length });
     from = number[0].length + (SPACES.exec(text.slice(number[0].length))?.[0].length ?? 0);
     inner = inner.slice(1);
-  } else if (!LEADING_LABEL.test(text)) {
+  } else if (!unlabelled && !LEADING_LABEL.test(text)) {
     return null;
   }
   let flag: CellSpan | null = null;
@@ -60,7 +63,7 @@ export function splitMergedRow(text: string, roles: readonly (ColumnRole | null)
     }
     inner = inner.slice(0, -1);
   }
-  const cuts = gapsBetween(text, from, to, inner.length - 1);
+  const cuts = gapsBetween(text, from, to, inner.length - 1, !unlabelled);
   if (!cuts) return null;
   for (const cut of cuts) {
     spans.push({ from, to: cut.start });
@@ -78,11 +81,11 @@ interface Gap {
 
 /**
  * `wanted` boundaries between `from` and `to`: the gaps of two or more spaces
- * when there are exactly as many; else, for one boundary, the one gap (or the
- * one sentence end) before an answer's usual opening words. Gaps inside a tag
- * are no boundary.
+ * when there are exactly as many; else, where it may `guess`, for one
+ * boundary, the one gap (or the one sentence end) before an answer's usual
+ * opening words. Gaps inside a tag are no boundary.
  */
-function gapsBetween(text: string, from: number, to: number, wanted: number): Gap[] | null {
+function gapsBetween(text: string, from: number, to: number, wanted: number, guess: boolean): Gap[] | null {
   if (wanted === 0) return [];
   const gaps: Gap[] = [];
   for (const match of text.slice(from, to).matchAll(GAP)) {
@@ -90,7 +93,7 @@ function gapsBetween(text: string, from: number, to: number, wanted: number): Ga
     if (!insideTag(text, start)) gaps.push({ start, end: start + match[0].length });
   }
   if (gaps.length === wanted) return gaps;
-  if (wanted !== 1) return null;
+  if (wanted !== 1 || !guess) return null;
   const beforeAnswer = (gap: Gap): boolean => ANSWER_START.test(text.slice(gap.end, to).replace(/^(?:<[^>]*>)+/, ''));
   const answerGaps = gaps.filter(beforeAnswer);
   if (answerGaps.length === 1) return answerGaps;

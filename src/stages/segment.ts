@@ -125,15 +125,18 @@ function segmentLines(lines: Line[], file: VFile): Block[] {
   let tableRoles: (ColumnRole | null)[] | null = null;
   /** The latest row split at its gaps, and the block that holds its text last: a page may cut it, and the next page go on with it. */
   let split: { row: SplitRow; block: RowBlock } | null = null;
+  /** Whether the rows the page cut went on with ended where the next row opens. */
+  let opensRowNext = false;
   const quoting = hasSpreadsheetQuoting(lines);
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as Line;
     const record = quoting ? spreadsheetRecord(lines, index, file) : null;
-    const merged: ReturnType<typeof mergedRow> = !record && tableRoles && inTable(blocks) ? mergedRow(lines, index, tableRoles, file) : null;
+    const merged: ReturnType<typeof mergedRow> = !record && tableRoles && inTable(blocks) ? mergedRow(lines, index, tableRoles, opensRowNext || opensRow(blocks.at(-1)), file) : null;
     const spacedHeader: { row: RowBlock; last: number } | null = record || merged ? null : spacedHeaderRow(lines, index, file);
-    const continued = record || merged || spacedHeader || !split || !pageEndedSince(blocks, split.block, lines, index) ? null : continuationRow(lines, index, split.row, file);
+    const continued: ReturnType<typeof continuationRow> = record || merged || spacedHeader || !split || !pageEndedSince(blocks, split.block, lines, index) ? null : continuationRow(lines, index, split.row, file);
     if (merged) split = { row: merged.split, block: merged.row };
     if (continued && split) split.block = continued.row;
+    opensRowNext = continued?.opensRow ?? false;
     if (record) {
       blocks.push(record.row);
       if (isHeaderRow(record.row.texts)) tableRoles = record.row.texts.map(columnRole);
@@ -180,10 +183,18 @@ function inTable(blocks: readonly Block[]): boolean {
   return blocks.findLast((block) => block.type !== 'break' && block.type !== 'text' && block.type !== 'heading')?.type === 'row';
 }
 
+/** Does a row open after `block` in a table whose rows need no key: after a blank line, a section heading or the header? */
+function opensRow(block: Block | undefined): boolean {
+  return block?.type === 'break' || block?.type === 'heading' || (block?.type === 'row' && isHeaderRow(block.texts));
+}
+
+/** A number alone on its line: `1`, `１２`. */
+const BARE_NUMBER = /^\s*[0-9０-９]{1,4}\s*$/;
+
 /**
  * Has a page ended since `row`, and nothing but page furniture come between:
- * blank lines, a page number, the form feed that opens a page in pdftotext's
- * output (on the line at `index` too), the header printed again? A blank line
+ * blank lines, a page number (`- 3 -`, or `3` alone), the form feed that opens
+ * a page in pdftotext's output (on the line at `index` too), the header printed again? A blank line
  * alone is no page end: text below the table may stand where a column does.
  */
 function pageEndedSince(blocks: readonly Block[], row: RowBlock, lines: readonly Line[], index: number): boolean {
@@ -192,9 +203,11 @@ function pageEndedSince(blocks: readonly Block[], row: RowBlock, lines: readonly
     const block = blocks[at] as Block;
     if (block === row) return pageEnded;
     const header = block.type === 'row' && isHeaderRow(block.texts);
-    if (block.type !== 'break' && !header) return false;
     const text = (lines[block.line - 1] as Line).text;
-    pageEnded ||= header || text.includes('\f') || PAGE_NUMBER.test(text);
+    // A page number alone (`1`), which a line of text could be too, is furniture only here, under a table's row.
+    const pageNumber = PAGE_NUMBER.test(text) || (block.type === 'text' && BARE_NUMBER.test(text));
+    if (block.type !== 'break' && !header && !pageNumber) return false;
+    pageEnded ||= header || pageNumber || text.includes('\f');
   }
   return false;
 }

@@ -12,10 +12,12 @@
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { columnRole, type ColumnRole } from '../normalize/columns.js';
-import { revisedFromFlag } from '../normalize/outcome.js';
+import { outcomeOf, revisedFromFlag } from '../normalize/outcome.js';
 import { isSubmitterMark } from '../normalize/submitters.js';
 import { rowCellText, type Block, type RowBlock } from './blocks.js';
+import { pushAll } from '../arrays.js';
 import { ANSWER_START } from './merged-row.js';
+import { preview } from './assemble-rows.js';
 import { cellOfPieces, linePiece, type LinePiece } from './parse-cells.js';
 import { PAGE_NUMBER, wrappedParagraphs } from './pdf-lines.js';
 import type { Line } from './segment.js';
@@ -39,12 +41,15 @@ interface StackedHeader {
 
 /** The roles, in order, that such a table can be read by: what stands between the number and the flag must be told apart by its place. */
 const READABLE = /^number (?:place )?opinion response(?: flag)?$/;
+/** The roles of a table without a number column (the e-Gov template) that blank lines part cell by cell: a row is a run of lines per cell. */
+const READABLE_UNNUMBERED = /^opinion response(?: flag)?$/;
 
 function stackedHeader(lines: readonly Line[]): StackedHeader | null {
   for (let start = 0; start < lines.length; start++) {
-    if (columnRole((lines[start] as Line).text) !== 'number') continue;
+    const opening = columnRole((lines[start] as Line).text);
+    if (opening !== 'number' && opening !== 'opinion') continue;
     const cells = [[lines[start] as Line]];
-    const roles: ColumnRole[] = ['number'];
+    const roles: ColumnRole[] = [opening];
     let last = start;
     for (let at = nextFilled(lines, start + 1); at < lines.length && roles.length < 5; at = nextFilled(lines, last + 1)) {
       const cell = headerCell(lines, at);
@@ -56,7 +61,10 @@ function stackedHeader(lines: readonly Line[]): StackedHeader | null {
     // The first row's number may come under a section heading (`【総論】`).
     let below = nextFilled(lines, last + 1);
     while (below < lines.length && BRACKET_HEADING.test((lines[below] as Line).text)) below = nextFilled(lines, below + 1);
-    if (READABLE.test(roles.join(' ')) && NUMBER_LINE.test(lines[below]?.text ?? '')) return { start, cells, roles };
+    if (opening === 'number' && READABLE.test(roles.join(' ')) && NUMBER_LINE.test(lines[below]?.text ?? '')) return { start, cells, roles };
+    // Without numbers, only pdftotext's own parting tells the cells: a blank line after each header cell, the first row's text below.
+    const parted = cells.every((cell) => lines[(cell.at(-1) as Line).number]?.text.trim() === '');
+    if (opening === 'opinion' && READABLE_UNNUMBERED.test(roles.join(' ')) && parted && below < lines.length && !NUMBER_LINE.test((lines[below] as Line).text)) return { start, cells, roles };
   }
   return null;
 }
@@ -103,12 +111,20 @@ export function stackedBlocks(lines: readonly Line[], classify: (line: Line) => 
   const headerTexts = headerCells.flat().map((line) => line.text.trim());
   const blocks: Block[] = lines.slice(0, headerStart).map(classify);
   const first = (headerCells[0] as Line[])[0] as Line;
-  report(
-    file,
-    'cells-stacked',
-    `Unexpected table printed cell after cell (${headerCells.map(joinedText).join(' / ')}: a text extraction without layout), expected TAB rows: each row was read from a line that is its number alone, its cells from the runs of lines that blank lines part, else its answer from where one opens after a sentence end; check the rows`,
-    { line: first.number, column: 1, offset: first.start },
-  );
+  const numbered = roles[0] === 'number';
+  const how = numbered
+    ? 'each row was read from a line that is its number alone, its cells from the runs of lines that blank lines part, else its answer from where one opens after a sentence end'
+    : `each row was read as ${roles.length} runs of lines that blank lines part, a cell each`;
+  report(file, 'cells-stacked', `Unexpected table printed cell after cell (${headerCells.map(joinedText).join(' / ')}: a text extraction without layout), expected TAB rows: ${how}; check the rows`, {
+    line: first.number,
+    column: 1,
+    offset: first.start,
+  });
+  if (!numbered) {
+    blocks.push(headerRow(headerCells, file));
+    pushAll(blocks, unnumberedRows(lines, (headerCells.at(-1)?.at(-1) as Line).number, headerTexts, roles, classify, file));
+    return blocks;
+  }
   let row: StackedRowLines | null = null;
   /** The number line of the row read last, which the next row's number follows. */
   let previous: Line | null = null;
@@ -145,6 +161,109 @@ export function stackedBlocks(lines: readonly Line[], classify: (line: Line) => 
   }
   flush();
   return blocks;
+}
+
+/**
+ * The rows of a table without a number column whose cells blank lines part
+ * (pdftotext's own output of the e-Gov template), from line index `from` on:
+ * each run of lines is the next cell, a row being a run per column (a flag,
+ * one line that reads as one, may be missing). The header printed again and
+ * page numbers are dropped; after them, runs go on with the cells of the row
+ * above that the page cut mid-sentence. A section heading (`【総論】`) between
+ * rows is read as one; a note (`※…`) or `以上` ends the table.
+ */
+function unnumberedRows(lines: readonly Line[], from: number, headerTexts: readonly string[], roles: readonly ColumnRole[], classify: (line: Line) => Block, file: VFile): Block[] {
+  const items: ({ cells: CellLines } | { block: Block })[] = [];
+  const unfilled = (cells: CellLines): ColumnRole | undefined => roles.find((role) => cells[role] === undefined);
+  /** The row being filled, and the row read last. */
+  let [open, above]: (CellLines | null)[] = [null, null];
+  let pageEnded = false;
+  /** The cell the page cut that the lines after the page break went on with, and where they start in it. */
+  let continued: { lines: Line[]; from: number } | null = null;
+  let index = from;
+  for (; index < lines.length; index++) {
+    const line = lines[index] as Line;
+    const headerEnd = headerAgain(lines, index, headerTexts);
+    if (headerEnd >= 0) {
+      [index, pageEnded] = [headerEnd, true];
+      continue;
+    }
+    if (line.text.trim() === '' || PAGE_NUMBER.test(line.text) || NUMBER_LINE.test(line.text)) {
+      // A blank line parts cells; a number alone, in a table without numbers, is a page's.
+      pageEnded ||= line.text.trim() !== '';
+      items.push({ block: { type: 'break', line: line.number } });
+      continue;
+    }
+    if (TABLE_END.test(line.text)) break;
+    const run = runAt(lines, index);
+    index += run.length - 1;
+    if (!open && run.length === 1 && BRACKET_HEADING.test(line.text)) {
+      items.push({ block: classify(line) });
+      continue;
+    }
+    const cut: ColumnRole | undefined = pageEnded && !open && above ? roles.find((role) => role !== 'flag' && endsMidSentence(above?.[role])) : undefined;
+    if (above && cut) {
+      continued = { lines: above[cut] as Line[], from: (above[cut] as Line[]).length };
+      continued.lines.push(...run);
+      continue;
+    }
+    // An answer cannot open a row: the blank line before it was lost, and the opinion it answers ran on from the lines the page cut.
+    const lost: Line[] | null = !open && continued && readsAsAnswer(run) ? opinionRunOn(continued) : null;
+    if (lost) {
+      report(file, 'cells-stacked', `Unexpected answer where a row's first cell was expected (${preview(joinedText(run))}), expected an opinion before it: the lines after the last sentence end of the text the page cut above were read as its opinion (a blank line between two cells was lost); check the row`, {
+        line: line.number,
+        column: 1,
+        offset: line.start,
+      });
+      above = { opinion: lost };
+      open = above;
+      items.push({ cells: open });
+    }
+    continued = null;
+    pageEnded = false;
+    // A row whose flag cell is empty ends where the run that would be its flag reads as none.
+    if (open && unfilled(open) === 'flag' && !(run.length === 1 && revisedFromFlag(line.text) !== null)) open = null;
+    if (!open) {
+      open = {};
+      above = open;
+      items.push({ cells: open });
+    }
+    open[unfilled(open) as ColumnRole] = [...run];
+    if (unfilled(open) === undefined) open = null;
+  }
+  const blocks = items.map((item) => ('block' in item ? item.block : rowOfCells(item.cells, roles, file)));
+  for (; index < lines.length; index++) blocks.push(classify(lines[index] as Line));
+  return blocks;
+}
+
+/** Does a run of lines read as an answer: it opens as answers do, or states what became of the draft? */
+function readsAsAnswer(run: readonly Line[]): boolean {
+  const text = joinedText(run);
+  return ANSWER_START.test(text) || outcomeOf(text) !== 'unknown';
+}
+
+/** The lines of `continued` after the last sentence end that ends one of them: an opinion that ran on without its blank line, taken out of it; null where none does. */
+function opinionRunOn(continued: { lines: Line[]; from: number }): Line[] | null {
+  for (let at = continued.lines.length - 1; at > continued.from; at--) {
+    if (SENTENCE_END.test((continued.lines[at - 1] as Line).text.trim())) return continued.lines.splice(at);
+  }
+  return null;
+}
+
+/** A row's lines by the column they were read into. */
+type CellLines = Partial<Record<ColumnRole, Line[]>>;
+
+/** The run of lines from index `at` to the next blank line. */
+function runAt(lines: readonly Line[], at: number): Line[] {
+  let end = at;
+  while (end + 1 < lines.length && (lines[end + 1] as Line).text.trim() !== '') end++;
+  return lines.slice(at, end + 1);
+}
+
+/** Does a cell's text stop mid-sentence (a page cut it), not at a sentence end or its submitter's mark? */
+function endsMidSentence(cell: readonly Line[] | undefined): boolean {
+  const last = cell?.at(-1)?.text.trim();
+  return last !== undefined && !SENTENCE_END.test(last) && !WHOLE_MARK.test(last);
 }
 
 /** `【株式会社A】` right under a line of a cell: the submitter's mark that ends the cell, not a section heading (`【総論】`). */
@@ -202,12 +321,16 @@ const WHOLE_MARK = /^[ \u3000]*【[^【】]+】[ \u3000]*$/;
  * its text in the opinion cell and says so. A cell's lines are read into paragraphs as hard-wrapped text is.
  */
 function stackedRow(row: StackedRowLines, roles: readonly ColumnRole[], file: VFile): RowBlock {
-  const byRole = cellsByBlankLines(row, roles) ?? cellsByGuess(row, roles, file);
+  return rowOfCells(cellsByBlankLines(row, roles) ?? cellsByGuess(row, roles, file), roles, file);
+}
+
+/** The row block of a row's lines read into its columns: a cell's lines in paragraphs as hard-wrapped text is (a mark alone on its line one of its own). */
+function rowOfCells(byRole: CellLines, roles: readonly ColumnRole[], file: VFile): RowBlock {
   const cells = roles.map((role) => cellOfPieces(role === 'number' || role === 'flag' ? [piecesOf(byRole[role] ?? [])] : wrappedParagraphs(piecesOf(byRole[role] ?? []).map((piece) => ({ piece, alone: WHOLE_MARK.test(piece.text) }))), file));
-  const last = Object.values(byRole)
-    .flat()
-    .reduce((latest, line) => (line.number > latest.number ? line : latest), row.number);
-  return { type: 'row', line: row.number.number, endLine: last.number, start: row.number.start, end: last.end, cells, texts: cells.map(rowCellText) };
+  const printed = Object.values(byRole).flat();
+  const first = printed.reduce((earliest, line) => (line.number < earliest.number ? line : earliest));
+  const last = printed.reduce((latest, line) => (line.number > latest.number ? line : latest));
+  return { type: 'row', line: first.number, endLine: last.number, start: first.start, end: last.end, cells, texts: cells.map(rowCellText) };
 }
 
 function piecesOf(lines: readonly Line[]): LinePiece[] {
@@ -230,7 +353,7 @@ function blankParted(lines: readonly Line[]): Line[][] {
  * header. A later page's runs continue, in order, the text columns whose text the page cut mid-sentence, else
  * the text columns in order.
  */
-function cellsByBlankLines(row: StackedRowLines, roles: readonly ColumnRole[]): Partial<Record<ColumnRole, Line[]>> | null {
+function cellsByBlankLines(row: StackedRowLines, roles: readonly ColumnRole[]): CellLines | null {
   const [firstPage = [], ...later] = row.pages;
   const runs = blankParted(firstPage);
   const columns = roles.slice(1);
@@ -238,11 +361,10 @@ function cellsByBlankLines(row: StackedRowLines, roles: readonly ColumnRole[]): 
   const flagPrinted = flagged && flagRun?.length === 1 && revisedFromFlag((flagRun[0] as Line).text) !== null;
   const printed = flagged && !flagPrinted ? columns.slice(0, -1) : columns;
   if (runs.length !== printed.length || printed.length < 2) return null;
-  const byRole: Partial<Record<ColumnRole, Line[]>> = Object.fromEntries(printed.map((role, index) => [role, [...(runs[index] as Line[])]]));
+  const byRole: CellLines = Object.fromEntries(printed.map((role, index) => [role, [...(runs[index] as Line[])]]));
   const textRoles = printed.filter((role) => role === 'opinion' || role === 'response');
   for (const page of later) {
-    // A cell whose text ends a sentence, or with its submitter's mark, was not cut.
-    const cut = textRoles.filter((role) => !SENTENCE_END.test(byRole[role]?.at(-1)?.text.trim() ?? '') && !WHOLE_MARK.test(byRole[role]?.at(-1)?.text ?? ''));
+    const cut = textRoles.filter((role) => endsMidSentence(byRole[role]));
     const order = [...cut, ...textRoles.filter((role) => !cut.includes(role))];
     for (const [index, run] of blankParted(page).entries()) byRole[order[Math.min(index, order.length - 1)] as ColumnRole]?.push(...run);
   }
@@ -253,7 +375,7 @@ function cellsByBlankLines(row: StackedRowLines, roles: readonly ColumnRole[]): 
  * The cells of a row read line by line: the place's first line, the flag on the last line, the answer from
  * where it opens (answerStart); reported where that cannot be told.
  */
-function cellsByGuess(row: StackedRowLines, roles: readonly ColumnRole[], file: VFile): Partial<Record<ColumnRole, Line[]>> {
+function cellsByGuess(row: StackedRowLines, roles: readonly ColumnRole[], file: VFile): CellLines {
   const below = row.pages.flat();
   const text = below.filter((line) => line.text.trim() !== '');
   const place = roles.includes('place') ? text.splice(0, 1) : [];
