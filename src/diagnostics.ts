@@ -49,7 +49,7 @@ export const RULES = {
   },
   'no-opinion-table': {
     severity: 'error',
-    note: 'No header row of an opinion table was recognised: the notice is written with what its title block says and no opinions (a file without text, nothing: empty, or the page breaks alone that pdftotext makes of a scanned PDF). Check the header texts against the recognised vocabulary, or add an overrides file.',
+    note: 'No header row of an opinion table was recognised: the notice is written with what its title block says and no opinions (a file without text, nothing: empty, or the page breaks alone that pdftotext makes of a scanned PDF). Check the header texts against the recognised vocabulary, or add an overrides file. Where the column names stand on lines of their own but no rows could be read in order (a PDF text extraction that printed the table column by column), the message points at them and says to extract the PDF again with `pdftotext -layout`.',
   },
   'opinions-elsewhere': {
     severity: 'info',

@@ -14,7 +14,8 @@ import { decode } from './stages/decode.js';
 import { normalize } from './stages/normalize.js';
 import { noOpinionsSubmitted, opinionsElsewhere, readHeader } from './stages/read-header.js';
 import { transposeRecordTables } from './stages/record-tables.js';
-import { looksVertical, segment } from './stages/segment.js';
+import { looksVertical, segment, splitLines } from './stages/segment.js';
+import { columnNamesApart } from './stages/stacked-cells.js';
 import { splitComments } from './stages/split-comments.js';
 import { validate } from './stages/validate.js';
 
@@ -99,7 +100,10 @@ export function convertNotice(input: NoticeInput, file: VFile): Conversion | nul
     return null;
   } else if (!draft.hasOpinionTable) {
     // Any other text still gives what its title block says.
-    report(file, 'no-opinion-table', 'Unexpected document without an opinion table, expected a header row such as 提出された意見⇥総務省の考え方', { line: 1, column: 1, offset: 0 });
+    const apart = columnNamesApart(splitLines(decoded.text));
+    // A PDF extraction that lost the table's order still prints its column names, each on a line of its own.
+    const hint = apart ? `; the column names stand on lines of their own (line ${apart.number}: ${apart.text.trim()}), as a PDF text extraction that lost the table's order prints them: extract the PDF again with pdftotext -layout` : '';
+    report(file, 'no-opinion-table', `Unexpected document without an opinion table, expected a header row such as 提出された意見⇥総務省の考え方${hint}`, apart ? { line: apart.number, column: 1, offset: apart.start } : { line: 1, column: 1, offset: 0 });
   } else if (draft.opinions.length === 0) {
     report(file, 'no-opinions', 'Unexpected opinion table without opinions, expected rows with 意見N or a number', { line: 1, column: 1, offset: 0 });
   }

@@ -1795,6 +1795,16 @@ describe('a table printed cell after cell (a text extraction without layout)', (
     expect(layout.document?.notice).toMatchObject({ caseNumber: '145209999', submitterCount: 9 });
   });
 
+  it('reads no rows from an extraction that printed the table column by column, and says to extract it with layout (no-opinion-table)', async () => {
+    // pdftotext without -layout on a table without cell padding: the narrow columns first, then the cells of the wide ones merged across rows.
+    const text = ['テスト規則案に関する意見募集の結果', 'No.', '', '該当箇所', '', '1', '', '第2条', '', '2', '', '全体', '', '御意見の概要', '', '御意見に対する考え方', '', '定義を明確にすべき。', '本案に賛成します。', '', '御意見を踏まえ、修正します。', '本案に対する賛成の御意見として承ります。', '', '修正の有無', '', '有', '無', ''].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions).toEqual([]);
+    expect(messages).toContain(
+      'notice.txt:14:1: error: Unexpected document without an opinion table, expected a header row such as 提出された意見⇥総務省の考え方; the column names stand on lines of their own (line 14: 御意見の概要), as a PDF text extraction that lost the table\'s order prints them: extract the PDF again with pdftotext -layout [no-opinion-table]',
+    );
+  });
+
   it('takes no run of lines for such a header unless its cells name a number, the opinion and the answer, and a number opens the line below', async () => {
     for (const lines of [['番号', '提出された意見', '1', '延期すべき。'], ['提出された意見', '総務省の考え方', '1', '延期すべき。', '承ります。'], ['番号', '提出された意見', '総務省の考え方', '延期すべき。']]) {
       const { messages } = await convertText(['テスト案に対する意見募集の結果', ...lines, ''].join('\n'));
@@ -1911,6 +1921,14 @@ describe('a cover page whose opinions are in an annex (FORMATS.md families G and
       submitterCountUnit: '通',
     });
     expect(messages).toContain('[opinions-elsewhere]');
+  });
+
+  it('joins a centred title wrapped after its start (…に関する意見 / 募集の結果について), and no line below it that does not end as a title', async () => {
+    const table = ['', '番号\t御意見の概要\t考え方', '1\t延期すべき。\t原案のとおりとします。', ''];
+    const wrapped = await convertText(['     「テスト規則案」に関する意見', '                募集の結果について', '意見募集期間：令和6年4月1日～令和6年5月1日', ...table].join('\n'));
+    expect(wrapped.document?.notice).toMatchObject({ title: '「テスト規則案」に関する意見募集の結果について', subject: '「テスト規則案」' });
+    const dated = await convertText(['「テスト規則案」に関する意見', '令和6年6月1日', ...table].join('\n'));
+    expect(dated.document?.notice.title).toBe('「テスト規則案」に関する意見');
   });
 
   it('still reports a document without a table that points nowhere (no-opinion-table)', async () => {

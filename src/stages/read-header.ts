@@ -56,6 +56,8 @@ export interface NoticeHeader {
 
 /** The words that end a title and follow the subject of the consultation; the opinions may be qualified (`科学的・技術的意見`, S23). */
 /** A title line that opens with the particle after its subject: the subject is on the line above. */
+/** The words a notice's title ends with: `…意見募集の結果について`, `…に対する考え方`. */
+const TITLE_END = /(?:考え方|回答|概要|結果)(?:について)?[ \u3000]*$/;
 const TITLE_CONTINUATION = /^[ \u3000]*(?:に対して|に対する|に関して|に関する|についての|に係る|への)/;
 const TITLE_TAIL = /(?:に対して|に対する|に関して|に関する|についての|に係る|への)(?:提出された|寄せられた)?(?:御|ご)?(?:[^\s、。]{0,8}的)?(?:意見|コメント|パブリックコメント).*$/;
 const NUMBER = `(${COUNT_DIGITS})\\s*(者|件|通|名)`;
@@ -192,9 +194,12 @@ export function readHeader(lines: readonly TitleLine[], file: VFile, legendLines
   // A title wrapped before its particle (`「…基本指針」` / `に関するパブリックコメントの…`) starts on the line above.
   const titleStart = titleLine && TITLE_CONTINUATION.test(titleLine.text) ? lines[lines.indexOf(titleLine) - 1] : undefined;
   const titleHead = titleStart && titleStart.cells === null && titleStart.line === (titleLine?.line ?? 0) - 1 && !/[。．]$/.test(titleStart.text.trim()) ? titleStart : null;
+  // A centred title wrapped after its start (`「…規則案」に関する意見` / `募集の結果について`) ends on the line below.
+  const titleNext = titleLine && !/考え方|回答|概要|結果/.test(titleLine.text) ? lines[lines.indexOf(titleLine) + 1] : undefined;
+  const titleEnd = titleNext && titleLine && titleNext.cells === null && titleNext.line === titleLine.line + 1 && titleNext.text.trim().length <= 30 && TITLE_END.test(titleNext.text) && TITLE_TAIL.test(titleLine.text.trim() + titleNext.text.trim()) ? titleNext : null;
   if (titleLine) {
     // Trimmed: a title in the first cell of a row keeps the TABs of the row's empty cells (a spreadsheet's export).
-    header.title = titleHead ? titleHead.text.trim() + titleLine.text.trim() : titleLine.text.trim();
+    header.title = [titleHead, titleLine, titleEnd].flatMap((line) => (line ? [line.text.trim()] : [])).join('');
     const subject = header.title.replace(TITLE_TAIL, '').trim();
     header.subject = subject !== '' && subject !== header.title ? subject : null;
     header.respondent = respondentFrom(header.title);

@@ -64,9 +64,44 @@ function stackedHeader(lines: readonly Line[]): StackedHeader | null {
     if (opening === 'number' && READABLE.test(roles.join(' ')) && NUMBER_LINE.test(lines[below]?.text ?? '')) return { start, cells, roles };
     // Without numbers, only pdftotext's own parting tells the cells: a blank line after each header cell, the first row's text below.
     const parted = cells.every((cell) => lines[(cell.at(-1) as Line).number]?.text.trim() === '');
-    if (opening === 'opinion' && READABLE_UNNUMBERED.test(roles.join(' ')) && parted && below < lines.length && !NUMBER_LINE.test((lines[below] as Line).text)) return { start, cells, roles };
+    const header = { start, cells, roles };
+    if (opening === 'opinion' && READABLE_UNNUMBERED.test(roles.join(' ')) && parted && below < lines.length && !NUMBER_LINE.test((lines[below] as Line).text) && answersUnderAnswers(lines, header)) return header;
   }
   return null;
+}
+
+/**
+ * Do the runs below an unnumbered header, taken a run per cell, put answers in
+ * the answer column: more of its runs read as answers than the opinion
+ * column's do, and no other column's name stands alone above or among them.
+ * Else the runs are no cells in order (an extraction that printed the table
+ * column by column, or merged cells across rows), and are not read as rows.
+ */
+function answersUnderAnswers(lines: readonly Line[], header: StackedHeader): boolean {
+  const printed = new Set(header.cells.flat().map((line) => line.text.trim()));
+  // Another column's name on a line of its own, above the header or among the rows (`No.`, `該当箇所`, `修正の有無`): printed column by column.
+  if (lines.slice(0, header.start).some(isColumnName)) return false;
+  const last = (header.cells.at(-1)?.at(-1) as Line).number;
+  const below: Line[] = [];
+  for (const line of lines.slice(last)) {
+    if (TABLE_END.test(line.text)) break;
+    if (printed.has(line.text.trim()) || NUMBER_LINE.test(line.text) || PAGE_NUMBER.test(line.text)) continue;
+    if (isColumnName(line)) return false;
+    below.push(line);
+  }
+  const runs = blankParted(below);
+  const [opinion, response] = [header.roles.indexOf('opinion'), header.roles.indexOf('response')];
+  let [opinionAnswers, responseAnswers] = [0, 0];
+  for (let at = 0; at + header.roles.length <= runs.length; at += header.roles.length) {
+    if (readsAsAnswer(runs[at + opinion] as Line[])) opinionAnswers++;
+    if (readsAsAnswer(runs[at + response] as Line[])) responseAnswers++;
+  }
+  return responseAnswers > opinionAnswers;
+}
+
+/** A line that is a column's name alone (`該当箇所`, `修正の有無`). */
+function isColumnName(line: Line): boolean {
+  return line.text.trim().length <= 20 && columnRole(line.text) !== null;
 }
 
 /** The header cell at line `at`: the line, or the line and the next where a narrow column wrapped its words (`修正の` / `有無`); null when neither names a column. */
@@ -93,6 +128,12 @@ function headerAgain(lines: readonly Line[], index: number, texts: readonly stri
     if (lines[at]?.text.trim() !== text) return -1;
   }
   return at;
+}
+
+/** The first line that is an opinion column's name alone, with an answer column's alone within the next lines: a header printed a cell per line, readable or not. */
+export function columnNamesApart(lines: readonly Line[]): Line | null {
+  const alone = (line: Line | undefined, role: ColumnRole): boolean => line !== undefined && line.text.trim().length <= 40 && columnRole(line.text) === role;
+  return lines.find((line, index) => alone(line, 'opinion') && lines.slice(index + 1, index + 6).some((next) => alone(next, 'response'))) ?? null;
 }
 
 /** Is there a header printed a cell per line, with a row's number alone on the line below it (or below a section heading)? */
