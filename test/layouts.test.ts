@@ -558,6 +558,31 @@ describe('a row whose TABs were lost (FORMATS.md hard case 10)', () => {
     expect(messages).toContain('notice.txt:15:8: info: Unexpected text outside any table: （参考）本件の経緯については別紙を参照。 [note-outside-table]');
   });
 
+  it('reads a numbered row that leaves a cell blank (its answer merged with the row above\'s) under the columns of the row above, the blank cell carried down', async () => {
+    const text = [
+      'テスト省令案に関する意見募集の結果',
+      '',
+      laidOut([0, '番号'], [9, '提出者'], [20, '御意見の概要'], [45, '御意見に対する考え方']),
+      laidOut([0, '1'], [4, '株式会社A'], [15, '施行日を1年延期すべきで'], [40, '施行日は準備期間を考慮して']),
+      laidOut([15, 'ある。'], [40, '設定しており、原案のとおり']),
+      laidOut([40, 'とします。']),
+      laidOut([0, '2'], [4, '個人'], [15, '施行日を延期すべきであ']),
+      laidOut([15, 'る。']),
+      laidOut([0, '3'], [4, '株式会社D'], [15, '様式を簡素化すべき。'], [40, '今後の参考とします。']),
+      '',
+    ].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => [c.submitterRaw, c.text]), o.response?.text])).toEqual([
+      ['1', [['株式会社A', '施行日を1年延期すべきである。']], '施行日は準備期間を考慮して設定しており、原案のとおりとします。'],
+      ['2', [['個人', '施行日を延期すべきである。']], '施行日は準備期間を考慮して設定しており、原案のとおりとします。'],
+      ['3', [['株式会社D', '様式を簡素化すべき。']], '今後の参考とします。'],
+    ]);
+    expect(messages).toContain(
+      'notice.txt:7:5: warning: Unexpected row without TABs between its cells that leaves a cell blank, expected 4 cells separated by TABs: each piece was read under the column of the row of line 4 where it starts, into 「2」 「個人」 「施行日を延期すべきである。」 「」; check the split [cells-merged]',
+    );
+    expect(messages).toContain('[merged-cell-carried]');
+  });
+
   it('takes no line after a section heading for the rest of the row above', async () => {
     const text = [
       'テスト省令案に関する意見募集の結果',

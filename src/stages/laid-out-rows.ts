@@ -8,7 +8,7 @@ import type { VFile } from 'vfile';
 import { rowCellText, type CellNode, type RowBlock } from './blocks.js';
 import { report } from '../diagnostics.js';
 import { cellOfPieces, lineCell, linePiece, type LinePiece } from './parse-cells.js';
-import { splitMergedRow, splitWrappedLine, type CellSpan, type WrappedPiece } from './merged-row.js';
+import { opensWithNumber, splitMergedRow, splitWrappedLine, type CellSpan, type WrappedPiece } from './merged-row.js';
 import { PAGE_NUMBER, wrappedParagraphs } from './pdf-lines.js';
 import { columnRole, type ColumnRole } from '../normalize/columns.js';
 import { preview } from './assemble-rows.js';
@@ -82,10 +82,10 @@ export interface SplitRow {
  * column where it starts (see {@link cellOfColumn}); reported for a check. A line that
  * `opensRow` (after a blank line or the header) needs no key in a table without numbers.
  */
-export function mergedRow(lines: readonly Line[], index: number, roles: readonly (ColumnRole | null)[], opensRow: boolean, file: VFile): { row: RowBlock; last: number; split: SplitRow } | null {
+export function mergedRow(lines: readonly Line[], index: number, roles: readonly (ColumnRole | null)[], opensRow: boolean, above: SplitRow | null, file: VFile): { row: RowBlock; last: number; split: SplitRow } | null {
   const line = lines[index] as Line;
   const spans = splitMergedRow(line.text, roles, opensRow);
-  if (!spans) return null;
+  if (!spans) return above && above.width === roles.length ? rowUnderColumns(lines, index, above, file) : null;
   const split = { line, spans, width: roles.length, numbered: roles[0] === 'number' };
   const wraps = wrapsFrom(lines, index + 1, split);
   const cells = spans.map((span, column) => cellOfColumn(linePiece(line, span.from, span.to), column, wraps, file) ?? lineCell(line, span.from, span.to, file));
@@ -103,6 +103,35 @@ export function mergedRow(lines: readonly Line[], index: number, roles: readonly
   );
   const last = wraps.at(-1)?.line ?? line;
   return { row: { type: 'row', line: line.number, endLine: last.number, start: line.start, end: last.end, cells, texts }, last: index + wraps.length, split };
+}
+
+/**
+ * A numbered row whose gaps are fewer than its columns because it leaves a
+ * cell blank (a response merged with the row above's, an empty flag): each
+ * piece of its line goes to the column of the row above (`above`) that it
+ * starts under, the number first; the cells it leaves blank are empty. Its
+ * wrapped lines are read under the same columns. Reported for a check.
+ */
+function rowUnderColumns(lines: readonly Line[], index: number, above: SplitRow, file: VFile): { row: RowBlock; last: number; split: SplitRow } | null {
+  const line = lines[index] as Line;
+  const pieces = above.numbered && opensWithNumber(line.text) ? splitWrappedLine(line.text, above.line.text, above.spans, false) : null;
+  if (!pieces || pieces[0]?.column !== 0 || pieces.length < 2 || pieces.some((piece) => piece.inset)) return null;
+  const wraps = wrapsFrom(lines, index + 1, above);
+  const cells = Array.from({ length: above.width }, (_, column) => {
+    const own = pieces.find((piece) => piece.column === column)?.span;
+    const head = own ? linePiece(line, own.from, own.to) : null;
+    return cellOfColumn(head, column, wraps, file) ?? (own ? lineCell(line, own.from, own.to, file) : lineCell(line, line.text.length, line.text.length, file));
+  });
+  const texts = cells.map(rowCellText);
+  const second = pieces[1] as WrappedPiece;
+  report(
+    file,
+    'cells-merged',
+    `Unexpected row without TABs between its cells that leaves ${above.width - pieces.length === 1 ? 'a cell' : `${above.width - pieces.length} cells`} blank, expected ${above.width} cells separated by TABs: each piece was read under the column of the row of line ${above.line.number} where it starts, into ${texts.map((text) => `「${preview(text)}」`).join(' ')}; check the split`,
+    { line: line.number, column: second.span.from + 1, offset: line.start + second.span.from },
+  );
+  const last = wraps.at(-1)?.line ?? line;
+  return { row: { type: 'row', line: line.number, endLine: last.number, start: line.start, end: last.end, cells, texts }, last: index + wraps.length, split: above };
 }
 
 /**

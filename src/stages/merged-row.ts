@@ -23,6 +23,11 @@ const TRAILING_FLAG = /[ \u00a0\u3000]+((?:<[^>]*>)*)([^ \u00a0\u3000<>]{1,6})(?
 export const ANSWER_START =
   /^(?:[御ご](?:意見|指摘|提案|要望|懸念|質問|理解|賛同)|(?:頂|いただ)いた|お見込み|[御ご]?見込み|本(?:案|改正案|ガイドライン|指針|監督指針|意見募集|件)|原案|今回の|貴重な)/;
 
+/** Does `text` open with a row's number (`2`, `No.12`, `3-1`)? */
+export function opensWithNumber(text: string): boolean {
+  return LEADING_NUMBER.test(text);
+}
+
 /** Where each cell of the merged line starts and ends, in the line's text. */
 export interface CellSpan {
   from: number;

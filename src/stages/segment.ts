@@ -124,18 +124,18 @@ function segmentLines(lines: Line[], file: VFile): Block[] {
   /** The column roles of the latest header row (of TAB cells, or of words parted by spaces): what a row whose TABs were lost (hard case 10) is split into. */
   let tableRoles: (ColumnRole | null)[] | null = null;
   /** The latest row split at its gaps, and the block that holds its text last: a page may cut it, and the next page go on with it. */
-  let split: { row: SplitRow; block: RowBlock } | null = null;
+  const split: { row: SplitRow | null; block: RowBlock | null } = { row: null, block: null };
   /** Whether the rows the page cut went on with ended where the next row opens. */
   let opensRowNext = false;
   const quoting = hasSpreadsheetQuoting(lines);
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as Line;
     const record = quoting ? spreadsheetRecord(lines, index, file) : null;
-    const merged: ReturnType<typeof mergedRow> = !record && tableRoles && inTable(blocks) ? mergedRow(lines, index, tableRoles, opensRowNext || opensRow(blocks.at(-1)), file) : null;
+    const merged: ReturnType<typeof mergedRow> = !record && tableRoles && inTable(blocks) ? mergedRow(lines, index, tableRoles, opensRowNext || opensRow(blocks.at(-1)), split.row, file) : null;
     const spacedHeader: { row: RowBlock; last: number } | null = record || merged ? null : spacedHeaderRow(lines, index, file);
-    const continued: ReturnType<typeof continuationRow> = record || merged || spacedHeader || !split || !pageEndedSince(blocks, split.block, lines, index) ? null : continuationRow(lines, index, split.row, file);
-    if (merged) split = { row: merged.split, block: merged.row };
-    if (continued && split) split.block = continued.row;
+    const continued: ReturnType<typeof continuationRow> = record || merged || spacedHeader || !split.row || !split.block || !pageEndedSince(blocks, split.block, lines, index) ? null : continuationRow(lines, index, split.row, file);
+    if (merged) [split.row, split.block] = [merged.split, merged.row];
+    if (continued) split.block = continued.row;
     opensRowNext = continued?.opensRow ?? false;
     if (record) {
       blocks.push(record.row);
