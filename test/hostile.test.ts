@@ -155,6 +155,13 @@ describe('broken notices still convert, with diagnostics', () => {
     expect(messages.match(/\[note-outside-table\]/g)).toHaveLength(3);
   });
 
+  it('20,000 header words alone on their lines, as a table printed cell after cell would begin, convert (no rows read)', async () => {
+    const text = ['テスト案に対する意見募集の結果', '', ...Array.from({ length: 10_000 }, () => '意見\n\n回答\n'), ''].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions).toEqual([]);
+    expect(messages).toContain('[no-opinion-table]');
+  });
+
   it('numbers too long to be counts or labels: a warning, or the text kept as printed, never a failed notice', async () => {
     const digits = (count: number): string => '1'.repeat(count);
     const text = [

@@ -2,7 +2,10 @@
  * Rows that a layout conversion (`pdftotext -layout`, FORMATS.md hard cases 10
  * and 11) printed with spaces where the TABs were: a header whose words each
  * name a column, and under it rows split at their gaps (merged-row.ts), with
- * the lines below each row that hold its cells wrapped.
+ * the lines below each row that hold its cells wrapped; a row that leaves a
+ * cell blank, read under the columns of the row above; and the lines after a
+ * page break that go on with the row the page cut. Each is reported for a
+ * check, as the split is a guess.
  */
 import type { VFile } from 'vfile';
 import { rowCellText, type CellNode, type RowBlock } from './blocks.js';
@@ -67,7 +70,7 @@ const WIDE_GAP = /[ \u00a0\u3000]{2,}/g;
 /** More cells than a header of an opinion table has: a line of such words is no header. */
 const MAX_HEADER_CELLS = 12;
 
-/** The last row split at its gaps: what the lines after a page break go on under, where the page cut it. */
+/** The last row split at its gaps: the columns a row that leaves a cell blank, and the lines after a page break that the page cut, are read under. */
 export interface SplitRow {
   line: Line;
   spans: CellSpan[];
@@ -98,7 +101,7 @@ export function mergedRow(lines: readonly Line[], index: number, roles: readonly
   report(
     file,
     'cells-merged',
-    `Unexpected row without TABs between its cells (they ran together on one line), expected ${roles.length} cells separated by TABs: it was split into ${texts.map((text) => `「${preview(text)}」`).join(' ')}${below}; check the split`,
+    `Unexpected row without TABs between its cells (they ran together on one line), expected ${roles.length} cells separated by TABs: it was split into ${shown(texts)}${below}; check the split`,
     { line: line.number, column: guessed.from + 1, offset: line.start + guessed.from },
   );
   const last = wraps.at(-1)?.line ?? line;
@@ -127,7 +130,7 @@ function rowUnderColumns(lines: readonly Line[], index: number, above: SplitRow,
   report(
     file,
     'cells-merged',
-    `Unexpected row without TABs between its cells that leaves ${above.width - pieces.length === 1 ? 'a cell' : `${above.width - pieces.length} cells`} blank, expected ${above.width} cells separated by TABs: each piece was read under the column of the row of line ${above.line.number} where it starts, into ${texts.map((text) => `「${preview(text)}」`).join(' ')}; check the split`,
+    `Unexpected row without TABs between its cells that leaves ${above.width - pieces.length === 1 ? 'a cell' : `${above.width - pieces.length} cells`} blank, expected ${above.width} cells separated by TABs: each piece was read under the column of the row of line ${above.line.number} where it starts, into ${shown(texts)}; check the split`,
     { line: line.number, column: second.span.from + 1, offset: line.start + second.span.from },
   );
   const last = wraps.at(-1)?.line ?? line;
@@ -158,10 +161,15 @@ export function continuationRow(lines: readonly Line[], index: number, split: Sp
   report(
     file,
     'cells-merged',
-    `Unexpected ${wraps.length === 1 ? 'line' : `${wraps.length} lines`} without TABs after a page break, expected a TAB row: read as the rest of the row of line ${split.line.number}, which the page cut (${texts.map((text) => `「${preview(text)}」`).join(' ')}), each piece under the column where it starts; check the join`,
+    `Unexpected ${wraps.length === 1 ? 'line' : `${wraps.length} lines`} without TABs after a page break, expected a TAB row: read as the rest of the row of line ${split.line.number}, which the page cut (${shown(texts)}), each piece under the column where it starts; check the join`,
     { line: first.line.number, column: at.span.from + 1, offset: first.line.start + at.span.from },
   );
   return { row: { type: 'row', line: first.line.number, endLine: last.line.number, start: first.line.start, end: last.line.end, cells, texts }, last: index + wraps.length - 1, opensRow: opensAt >= 0 };
+}
+
+/** A row's cells as a message shows them: `「1」 「施行日を…」 「原案の…」`. */
+function shown(texts: readonly string[]): string {
+  return texts.map((text) => `「${preview(text)}」`).join(' ');
 }
 
 /** A line under a split row or header that holds its cells wrapped: its pieces, each with the column it is under (merged-row.ts). */

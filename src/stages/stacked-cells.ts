@@ -45,6 +45,8 @@ const READABLE = /^number (?:place )?opinion response(?: flag)?$/;
 const READABLE_UNNUMBERED = /^opinion response(?: flag)?$/;
 
 function stackedHeader(lines: readonly Line[]): StackedHeader | null {
+  // A header without numbers is no other column's name printed apart below one before it (a table printed column by column): only the first can be one.
+  const firstColumnName = lines.findIndex(isColumnName);
   for (let start = 0; start < lines.length; start++) {
     const opening = columnRole((lines[start] as Line).text);
     if (opening !== 'number' && opening !== 'opinion') continue;
@@ -65,7 +67,7 @@ function stackedHeader(lines: readonly Line[]): StackedHeader | null {
     // Without numbers, only pdftotext's own parting tells the cells: a blank line after each header cell, the first row's text below.
     const parted = cells.every((cell) => lines[(cell.at(-1) as Line).number]?.text.trim() === '');
     const header = { start, cells, roles };
-    if (opening === 'opinion' && READABLE_UNNUMBERED.test(roles.join(' ')) && parted && below < lines.length && !NUMBER_LINE.test((lines[below] as Line).text) && answersUnderAnswers(lines, header)) return header;
+    if (opening === 'opinion' && start === firstColumnName && READABLE_UNNUMBERED.test(roles.join(' ')) && parted && below < lines.length && !NUMBER_LINE.test((lines[below] as Line).text) && answersUnderAnswers(lines, header)) return header;
   }
   return null;
 }
@@ -73,14 +75,13 @@ function stackedHeader(lines: readonly Line[]): StackedHeader | null {
 /**
  * Do the runs below an unnumbered header, taken a run per cell, put answers in
  * the answer column: more of its runs read as answers than the opinion
- * column's do, and no other column's name stands alone above or among them.
- * Else the runs are no cells in order (an extraction that printed the table
- * column by column, or merged cells across rows), and are not read as rows.
+ * column's do, and no other column's name stands alone among them (`該当箇所`,
+ * `修正の有無`). Else the runs are no cells in order (an extraction that printed
+ * the table column by column, or merged cells across rows), and are not read
+ * as rows.
  */
 function answersUnderAnswers(lines: readonly Line[], header: StackedHeader): boolean {
   const printed = new Set(header.cells.flat().map((line) => line.text.trim()));
-  // Another column's name on a line of its own, above the header or among the rows (`No.`, `該当箇所`, `修正の有無`): printed column by column.
-  if (lines.slice(0, header.start).some(isColumnName)) return false;
   const last = (header.cells.at(-1)?.at(-1) as Line).number;
   const below: Line[] = [];
   for (const line of lines.slice(last)) {
