@@ -1733,6 +1733,33 @@ describe('a table printed cell after cell (a text extraction without layout)', (
     expect(document?.notice.coverage.share).toBe(1);
   });
 
+  it('opens the answer after the submitter\'s mark that ends the opinion, and goes on with the cell the page cut on the next page (a PDF library\'s page text, pypdf)', async () => {
+    const header = ['番号', '提出された意見', '総務省の考え方', '修正の有無'];
+    const text = [
+      'テスト案に対する意見募集の結果',
+      ...header,
+      '1',
+      '第2条の利用者に法人の従業員も含まれるのか。',
+      ' 【株式会社A】',
+      ' 前段について、御理解のとおりです。',
+      '無',
+      '2',
+      '施行日を延期すべきである。',
+      '原案のとおりとします。施行日は準備期間を考慮し',
+      '無',
+      '- 1 -',
+      ...header,
+      'て設定しています。',
+      '',
+    ].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => [c.submitterRaw, c.text]), o.response?.text, o.revisedRaw])).toEqual([
+      ['1', [['【株式会社A】', '第2条の利用者に法人の従業員も含まれるのか。']], '前段について、御理解のとおりです。', '無'],
+      ['2', [[null, '施行日を延期すべきである。']], '原案のとおりとします。施行日は準備期間を考慮して設定しています。', '無'],
+    ]);
+    expect(messages).not.toMatch(/without a sentence end before its answer|note-outside-table/);
+  });
+
   it('takes the one blank line among a row\'s lines for where its answer opens, as extractions part cells so', async () => {
     const text = ['テスト案に対する意見募集の結果', '', '番号', '', '御意見の概要', '', '御意見に対する考え方', '', '1', '', '手続を簡素化すべき。', 'その際、様式も見直すべき。', '', '今後の参考とさせていただきます。', '', '2', '', '延期すべき。', '', '承ります。', ''].join('\n');
     const { document, messages } = await convertText(text);

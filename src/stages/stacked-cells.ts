@@ -310,7 +310,12 @@ function endsMidSentence(cell: readonly Line[] | undefined): boolean {
 
 /** `【株式会社A】` right under a line of a cell: the submitter's mark that ends the cell, not a section heading (`【総論】`). */
 function markInCell(line: Line, above: Line | undefined): boolean {
-  return above !== undefined && above.text.trim() !== '' && isSubmitterMark(line.text.trim().slice(1, -1), NO_NAMES);
+  return above !== undefined && above.text.trim() !== '' && isMark(line.text);
+}
+
+/** A line that is a submitter's mark alone (`【株式会社A】`, `【個人】`), not a label (`【回答】`) or a heading (`【総論】`). */
+function isMark(text: string): boolean {
+  return WHOLE_MARK.test(text) && isSubmitterMark(text.trim().slice(1, -1), NO_NAMES);
 }
 
 const NO_NAMES: ReadonlySet<string> = new Set();
@@ -404,45 +409,56 @@ function cellsByBlankLines(row: StackedRowLines, roles: readonly ColumnRole[]): 
   const printed = flagged && !flagPrinted ? columns.slice(0, -1) : columns;
   if (runs.length !== printed.length || printed.length < 2) return null;
   const byRole: CellLines = Object.fromEntries(printed.map((role, index) => [role, [...(runs[index] as Line[])]]));
-  const textRoles = printed.filter((role) => role === 'opinion' || role === 'response');
+  continueCutCells(byRole, later);
+  return { number: [row.number], ...byRole };
+}
+
+/** Each later page's runs of lines go on, in order, with the text columns that the page cut mid-sentence, then with the others. */
+function continueCutCells(byRole: CellLines, later: readonly Line[][]): void {
+  const textRoles = (['opinion', 'response'] as const).filter((role) => (byRole[role]?.length ?? 0) > 0);
   for (const page of later) {
     const cut = textRoles.filter((role) => endsMidSentence(byRole[role]));
     const order = [...cut, ...textRoles.filter((role) => !cut.includes(role))];
     for (const [index, run] of blankParted(page).entries()) byRole[order[Math.min(index, order.length - 1)] as ColumnRole]?.push(...run);
   }
-  return { number: [row.number], ...byRole };
 }
 
 /**
  * The cells of a row read line by line: the place's first line, the flag on the last line, the answer from
- * where it opens (answerStart); reported where that cannot be told.
+ * where it opens (answerStart); reported where that cannot be told. Where the row's first page tells its
+ * answer, the next pages' lines go on with the cells the page cut; else the pages are read as one.
  */
 function cellsByGuess(row: StackedRowLines, roles: readonly ColumnRole[], file: VFile): CellLines {
-  const below = row.pages.flat();
-  const text = below.filter((line) => line.text.trim() !== '');
-  const place = roles.includes('place') ? text.splice(0, 1) : [];
-  const flagLine = text.at(-1);
-  const flag = roles.includes('flag') && text.length > 1 && flagLine && revisedFromFlag(flagLine.text) !== null ? text.splice(-1, 1) : [];
-  const answerAt = answerStart(text, below);
-  if (answerAt === null && text.length > 0) {
-    const at = text[0] as Line;
+  const [firstPage = [], ...later] = row.pages;
+  const onFirstPage = linesByGuess(firstPage, roles);
+  const firstPageTells = onFirstPage.response.length > 0 || later.length === 0;
+  const cells = firstPageTells ? onFirstPage : linesByGuess(row.pages.flat(), roles);
+  if (firstPageTells) continueCutCells(cells, later);
+  const at = cells.opinion[0];
+  if (at && cells.response.length === 0) {
     report(file, 'cells-stacked', `Unexpected row ${row.number.text.trim()} printed cell after cell without a sentence end before its answer, expected an answer that opens as one does (御意見を踏まえ…, 原案…): its text is read as the opinion, with no response; check the row`, {
       line: at.number,
       column: 1,
       offset: at.start,
     });
   }
-  return {
-    number: [row.number],
-    place,
-    opinion: answerAt === null ? text : text.slice(0, answerAt),
-    response: answerAt === null ? [] : text.slice(answerAt),
-    flag,
-  };
+  return { number: [row.number], ...cells };
 }
+
+/** A row's lines below its number (`printed`, blank lines among them) read into its place, opinion, response and flag; the response empty where its opening cannot be told. */
+function linesByGuess(printed: readonly Line[], roles: readonly ColumnRole[]): { place: Line[]; opinion: Line[]; response: Line[]; flag: Line[] } {
+  const text = printed.filter((line) => line.text.trim() !== '');
+  const place = roles.includes('place') ? text.splice(0, 1) : [];
+  const flagLine = text.at(-1);
+  const flag = roles.includes('flag') && text.length > 1 && flagLine && revisedFromFlag(flagLine.text) !== null ? text.splice(-1, 1) : [];
+  const answerAt = answerStart(text, printed);
+  return { place, opinion: answerAt === null ? text : text.slice(0, answerAt), response: answerAt === null ? [] : text.slice(answerAt), flag };
+}
+
 /**
  * Where in `text` (a row's opinion and answer lines) the answer opens: after the one blank line that parts them
- * (in `printed`, the row's lines as printed), where an extraction parts cells so; else at the first line that
+ * (in `printed`, the row's lines as printed), where an extraction parts cells so; else after the submitter's
+ * mark alone on its line that ends the opinion's last comment (`【株式会社A】`); else at the first line that
  * opens as answers do (`御意見を踏まえ`, `原案`, `本案は`) after a line that ends a sentence; else the second of
  * two lines (an opinion and its answer of one line each). Null when it cannot be told.
  */
@@ -450,6 +466,9 @@ function answerStart(text: readonly Line[], printed: readonly Line[]): number | 
   const underBlank = new Set(printed.filter((_, index) => index > 0 && (printed[index - 1] as Line).text.trim() === ''));
   const afterBlank = text.flatMap((line, index) => (index > 0 && underBlank.has(line) ? [index] : []));
   if (afterBlank.length === 1) return afterBlank[0] as number;
+  // A submitter's mark ends a comment: the answer opens after the mark that ends the opinion's last one.
+  const lastMark = text.findLastIndex((line) => isMark(line.text));
+  if (lastMark >= 0 && lastMark < text.length - 1) return lastMark + 1;
   const opens = text.findIndex((line, index) => index > 0 && ANSWER_START.test(line.text.trim()) && SENTENCE_END.test((text[index - 1] as Line).text.trim()));
   if (opens > 0) return opens;
   return text.length === 2 ? 1 : null;
