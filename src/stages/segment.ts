@@ -125,7 +125,7 @@ function segmentLines(lines: Line[], file: VFile): Block[] {
   let tableRoles: (ColumnRole | null)[] | null = null;
   /** The latest row split at its gaps, and the block that holds its text last: a page may cut it, and the next page go on with it. */
   const split: { row: SplitRow | null; block: RowBlock | null } = { row: null, block: null };
-  /** Whether the rows the page cut went on with ended where the next row opens. */
+  /** Whether the lines the page cut that were read last ended where the next row opens (text under a column their first line left blank). */
   let opensRowNext = false;
   const quoting = hasSpreadsheetQuoting(lines);
   for (let index = 0; index < lines.length; index++) {
