@@ -1782,18 +1782,12 @@ describe('a table printed cell after cell (a text extraction without layout)', (
   });
 
   it('reads the cells parted by blank lines, a flag left blank, and a later page\'s lines into the column the page cut mid-sentence (here the answer)', async () => {
+    // The header as pdftotext prints it, a blank line after each cell, the flag's wrapped: at the top of each page.
+    const header = ['番号', '', '御意見の概要', '', '御意見に対する考え方', '', '修正の', '有無', ''];
     const text = [
       'テスト案に対する意見募集の結果',
       '',
-      '番号',
-      '',
-      '御意見の概要',
-      '',
-      '御意見に対する考え方',
-      '',
-      '修正の',
-      '有無',
-      '',
+      ...header,
       '【総論】',
       '',
       '1',
@@ -1805,15 +1799,7 @@ describe('a table printed cell after cell (a text extraction without layout)', (
       '',
       '- 1 -',
       '',
-      '番号',
-      '',
-      '御意見の概要',
-      '',
-      '御意見に対する考え方',
-      '',
-      '修正の',
-      '有無',
-      '',
+      ...header,
       '期間を考慮して設定しています。',
       '',
       '2',
