@@ -9,8 +9,8 @@ import type { LinePiece } from './parse-cells.js';
 /** A page number that a PDF converter left on its own line (`1/17`, `- 3 -`, `－3－`): a page break, as a blank line is. */
 export const PAGE_NUMBER = /^\s*(?:[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4}|[-－―‐]\s*[0-9０-９]{1,4}\s*[-－―‐])\s*$/;
 
-/** The characters a sentence ends with. */
-const SENTENCE_END = /[。．.!?！？」』)）]$/;
+/** The characters a sentence ends with: where a cell's line ends its paragraph, or the cell itself. */
+export const SENTENCE_END = /[。．.!?！？」』)）]$/;
 /** How much shorter than the cell's longest line a line that ends a sentence is when it ends its paragraph, in characters and in display columns. */
 const SHORT_LINE = { characters: 3, width: 5 };
 

@@ -19,7 +19,7 @@ import { pushAll } from '../arrays.js';
 import { ANSWER_START } from './merged-row.js';
 import { preview } from './assemble-rows.js';
 import { cellOfPieces, linePiece, type LinePiece } from './parse-cells.js';
-import { PAGE_NUMBER, wrappedParagraphs } from './pdf-lines.js';
+import { PAGE_NUMBER, SENTENCE_END, wrappedParagraphs } from './pdf-lines.js';
 import type { Line } from './segment.js';
 
 /** A line that is a row's number alone: `12`, `No.3`, `1-2`, `４．`. */
@@ -28,8 +28,6 @@ const NUMBER_LINE = /^[\s\u3000]*(?:No\.?[ \u3000]*)?([0-9０-９]{1,5}(?:[-－�
 const TABLE_END = /^[ \u3000]*(?:※|＊|注[0-9０-９]*[:：]|[(（]注|以上[ \u3000]*$)/;
 /** `【総論】`: a section heading between rows. */
 const BRACKET_HEADING = /^[ \u3000]*【[^【】]+】[ \u3000]*$/;
-/** A sentence end: where a cell's text may stop and the next cell's start. */
-const SENTENCE_END = /[。．.)）」]$/;
 
 /** The header's cells, a line each (blank lines may part them; a narrow column's may wrap onto a second), and the role of each (number first, then [place], opinion, response, [flag]). */
 interface StackedHeader {
