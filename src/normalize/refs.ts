@@ -374,12 +374,16 @@ function matchTableItems(folded: string, text: string): FoundRef[] {
   });
 }
 
-const FIGURE_RE = /図表[ \t]*([0-9]{1,3})(?![0-9])/g;
+/**
+ * `図表1`, and `図1` where 図 ends no word (意図, 構図, 合図…) and the number
+ * is whole: `図1-2` (a chapter's second figure) is no figure 1.
+ */
+const FIGURE_RE = /図表[ \t]*([0-9]{1,3})(?![0-9])|(?<![意企構合指系])図[ \t]*([0-9]{1,3})(?![0-9]|[ \t]*[-.][0-9])/g;
 
-/** Figures (`図表1`, `図表 1`), canonical `fig.1`. 図 alone is too often a word part to trust. */
+/** Figures (`図表1`, `図表 1`, `図1`), canonical `fig.1`. */
 function matchFigures(folded: string, text: string): FoundRef[] {
   return [...folded.matchAll(FIGURE_RE)].map((m) => {
-    const figure = Number.parseInt(m[1] ?? '', 10);
+    const figure = Number.parseInt(m[1] ?? m[2] ?? '', 10);
     const start = m.index;
     const end = start + m[0].length;
     return { kind: 'figure', raw: text.slice(start, end), canonical: `fig.${figure}`, figure, start, end };
@@ -427,15 +431,25 @@ function matchWholes(folded: string, text: string): FoundRef[] {
   });
 }
 
-const APPENDIX_RE = new RegExp(`(?:別表|別記様式|様式)[ \\t]*第?[ \\t]*(?:${NUM_SRC})[ \\t]*号?`, 'g');
+/** Appended tables, forms and papers: `別表第三号`, `別記様式第1号`, `別紙1`, `別添2`, `参考資料3`. */
+const APPENDIX_RE = new RegExp(`(?:別表|別記様式|様式|別紙|別添資料|別添|参考資料)[ \\t]*第?[ \\t]*(?:${NUM_SRC})(?![0-9])(?:[ \\t]*号)?`, 'g');
 
 /**
- * Appended tables and forms (`別表第三号`, `別記様式第1号`): places of a
- * regulation with no numbering scheme of their own, so kind `other` with the
- * width-folded text as canonical.
+ * Supplementary provisions (`附則第2条`, `附則第2条第1項`, `附則第3項`): their
+ * articles are numbered apart from the main ones, so they are no `art.` ref.
+ */
+const SUPPLEMENTARY_RE = new RegExp(
+  `附則[ \\t]*第[ \\t]*(?:${NUM_SRC})[ \\t]*(?:条(?:[ \\t]*の[ \\t]*[0-9]{1,4})?(?:[ \\t]*第?[ \\t]*(?:${NUM_SRC})[ \\t]*項)?|項)(?:[ \\t]*第[ \\t]*(?:${NUM_SRC})[ \\t]*号)?`,
+  'g',
+);
+
+/**
+ * Appendices and supplementary provisions: places with no numbering scheme
+ * of the contract's, so kind `other` with the width-folded text, spaces
+ * removed, as canonical (`別紙 1` -> `別紙1`).
  */
 function matchAppendices(folded: string, text: string): FoundRef[] {
-  return [...folded.matchAll(APPENDIX_RE)].map((m) => {
+  return [...folded.matchAll(APPENDIX_RE), ...folded.matchAll(SUPPLEMENTARY_RE)].map((m) => {
     const start = m.index;
     const end = start + m[0].length;
     return { kind: 'other', raw: text.slice(start, end), canonical: m[0].replace(/[ \t]+/g, ''), start, end };
@@ -462,7 +476,8 @@ const MATCHERS: readonly Matcher[] = [
  * Every reference in free text (a comment or a response), in source order and
  * non-overlapping, so a comment's refs can be listed and highlighted as printed.
  * Offsets are UTF-16 units into `text`; `text.slice(start, end) === raw`.
- * Kind `other` only for appended tables and forms (`別表第三号`).
+ * Kind `other` only for appendices (`別表第三号`, `別紙1`) and supplementary
+ * provisions (`附則第2条`).
  */
 export function findRefs(text: string): FoundRef[] {
   const folded = foldWidth(text);

@@ -91,6 +91,8 @@ describe('findRefs: examples from the corpus and the contract', () => {
     // pages and figures
     ['3ページの図表1「主なクラウドサービス」', [page('3ページ', 3), { kind: 'figure', raw: '図表1', canonical: 'fig.1', figure: 1 }]],
     ['あわせて、図表 1 の表題を', [{ kind: 'figure', raw: '図表 1', canonical: 'fig.1', figure: 1 }]],
+    ['図1 を参照', [{ kind: 'figure', raw: '図1', canonical: 'fig.1', figure: 1 }]],
+    ['地図３及び図表 4', [{ kind: 'figure', raw: '図３', canonical: 'fig.3', figure: 3 }, { kind: 'figure', raw: '図表 4', canonical: 'fig.4', figure: 4 }]],
     // annexes
     ['(Annex 5 利用者接点と ICT サプライチェーンに着目した要求事項 12. 4. 1 イベントログ取得)', [{
       kind: 'annex', raw: 'Annex 5 利用者接点と ICT サプライチェーンに着目した要求事項 12. 4. 1',
@@ -116,6 +118,10 @@ describe('findRefs: examples from the corpus and the contract', () => {
     ['第3条の一部を改正する', [{ kind: 'article', raw: '第3条', canonical: 'art.3', article: 3, branch: null, paragraph: null, articleItem: null }]],
     ['第5条の一環として', [{ kind: 'article', raw: '第5条', canonical: 'art.5', article: 5, branch: null, paragraph: null, articleItem: null }]],
     ['(第3条第2項の表の改正規定)', [{ kind: 'article', raw: '第3条第2項', canonical: 'art.3.2', article: 3, branch: null, paragraph: 2, articleItem: null }]],
+    // supplementary provisions are numbered apart from the articles: no art. ref
+    ['第5条及び附則第2条', [{ kind: 'article', raw: '第5条', canonical: 'art.5', article: 5, branch: null, paragraph: null, articleItem: null }, { kind: 'other', raw: '附則第2条', canonical: '附則第2条' }]],
+    ['附則第３条第１項の経過措置', [{ kind: 'other', raw: '附則第３条第１項', canonical: '附則第3条第1項' }]],
+    ['附則第 2 項', [{ kind: 'other', raw: '附則第 2 項', canonical: '附則第2項' }]],
     // whole
     ['上記を前提にして開発されています。(全体)', [{ kind: 'whole', raw: '(全体)', canonical: 'whole' }]],
     ['（全体）', [{ kind: 'whole', raw: '（全体）', canonical: 'whole' }]],
@@ -151,10 +157,15 @@ describe('findRefs: text that holds no reference', () => {
     'iii. 高い機密性、完全性が求められるサービスでは',
     'take the I-5 north',
     'p2p networks and IPv6',
-    '附則第2条',
     '第2版',
     '(第3編第6章 調達)',
-    '図1 を参照',
+    // 図 ending a word, or a figure numbered within a chapter
+    '意図1つ目',
+    '構図 2',
+    '図1-2 を参照',
+    '図１－２',
+    '附則において経過措置を設け',
+    '別紙のとおり',
     '同ページの評価項目',
     'ホームページ等を通じて',
     '',
@@ -234,10 +245,14 @@ describe('helpers shared with other normalisers', () => {
   });
 });
 
-describe('appended tables and forms in free text', () => {
+describe('appended tables, forms and papers in free text', () => {
   it.each([
     ['無線設備規則の一部を改正する省令案 別表第三号の改正規定', '別表第三号', '別表第三号'],
     ['別記様式第 1 号を改める', '別記様式第 1 号', '別記様式第1号'],
+    ['別紙1の様式', '別紙1', '別紙1'],
+    ['修正内容は別添 2 に示しています。', '別添 2', '別添2'],
+    ['別添資料４参照', '別添資料４', '別添資料4'],
+    ['参考資料3について', '参考資料3', '参考資料3'],
   ])('%s gives an other ref %s', (text, raw, canonical) => {
     expect(findRefs(text).map(({ kind, raw, canonical }) => ({ kind, raw, canonical }))).toEqual([{ kind: 'other', raw, canonical }]);
   });
