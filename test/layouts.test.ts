@@ -1676,6 +1676,99 @@ describe('fixed-width text-art tables (FORMATS.md family J)', () => {
   });
 });
 
+describe('tables as pandoc writes a Word table in markdown', () => {
+  it('reads a multiline table by where its column rule starts each column: a cell left blank keeps the cells after it, a section row, no warning for the split (pandoc-multiline)', async () => {
+    const { document, messages } = await convertFixture('pandoc-multiline');
+    expect(document?.opinions.map((o) => [o.key, o.section, o.comments.map((c) => [c.submitter, c.text]), o.response?.text ?? null, o.revisedRaw])).toEqual([
+      ['1', 'sec-1', [['株式会社A通信', '本改正案に賛成します。電波の有効利用に資するものと考えます。']], '本案に対する賛同の御意見として承ります。', '無'],
+      // Its response cell is blank: before the column rule was read, the row went out as a note.
+      ['2', 'sec-1', [['個人', '第5条の規定について、事業者の負担が過大とならないよう配慮すべきである。']], null, '無'],
+      ['3', 'sec-2', [['一般社団法人B協会', '図1の記載が分かりにくいため、修正すべきである。']], '御意見を踏まえ、図1を修正します。', '有'],
+      ['4', 'sec-2', [['C株式会社', '第3条第2項の「相当の期間」を明確にすべきである。']], '意見3に対する考え方のとおりです。', null],
+    ]);
+    expect(document?.sections.map((s) => s.title)).toEqual(['総論', '第3条関係']);
+    expect(messages.trim().split('\n')).toEqual(['input.md:20:1: warning: Unexpected opinion 2 without a response, expected text in the response column [missing-response]']);
+  });
+
+  it("reads a grid table's blank line inside a cell as the end of a paragraph, and a section printed in the first cell (pandoc-grid)", async () => {
+    const { document, messages } = await convertFixture('pandoc-grid');
+    expect(document?.opinions.map((o) => [o.key, o.section, o.comments.map((c) => [c.submitter, c.text]), o.revisedRaw])).toEqual([
+      ['1', 'sec-1', [['株式会社A通信', '本改正案に賛成します。\n利用者保護の観点から、早期の施行を希望します。']], '無'],
+      ['2', 'sec-1', [['一般社団法人B協会', '第3条第2項の「相当の期間」の意味が不明確です。\n具体的な日数を示すべきです。']], '有'],
+      ['3', 'sec-1', [['C株式会社', '意見1と同じ。']], '無'],
+    ]);
+    expect(document?.opinions[2]?.response?.refersTo).toEqual(['1']);
+    expect(messages).toBe('');
+  });
+
+  /** A table of `rows` (cells per line) under a column rule, each cell padded to its column's width as pandoc pads it (a Japanese character two columns). */
+  const ruled = (widths: number[], rows: string[][]): string[] =>
+    rows.map((cells) => `  ${cells.map((cell, column) => cell + ' '.repeat(Math.max(1, (widths[column] ?? 0) + 1 - displayWidth(cell)))).join('').trimEnd()}`);
+  const displayWidth = (text: string): number => [...text].reduce((width, character) => width + (/[\u3000-\uffef]/.test(character) ? 2 : 1), 0);
+  const rule = (widths: number[]): string => `  ${widths.map((width) => '-'.repeat(width)).join(' ')}`;
+
+  it('joins the lines of a multiline row cell by cell, with nothing between them, and reads a header over two lines', async () => {
+    const widths = [6, 24, 24];
+    const text = [
+      '「テスト省令案」に関する意見募集の結果',
+      '意見募集期間：令和6年6月1日～令和6年6月30日',
+      '',
+      `  ${'-'.repeat(56)}`,
+      ...ruled(widths, [['番号', '提出された', '総務省の'], ['', '意見', '考え方']]),
+      rule(widths),
+      ...ruled(widths, [['1', '第2条の定義が不明確で', '御意見を踏まえ、定義を'], ['', 'あり、明確化すべき。', '修正します。'], ['', '【株式会社A】', '']]),
+      '',
+      ...ruled(widths, [['2', '施行日を延期すべき。', '原案のとおりとします。'], ['', '【個人】', '']]),
+      `  ${'-'.repeat(56)}`,
+      '',
+    ].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => [c.submitter, c.text]), o.response?.text, o.outcome])).toEqual([
+      ['1', [['株式会社A', '第2条の定義が不明確であり、明確化すべき。']], '御意見を踏まえ、定義を修正します。', 'revised'],
+      ['2', [['個人', '施行日を延期すべき。']], '原案のとおりとします。', 'unchanged'],
+    ]);
+    expect(messages).toBe('');
+  });
+
+  it('reads a simple table, a row per line up to a blank line, and the line after it as a note of the notice', async () => {
+    const widths = [4, 26, 24];
+    const text = [
+      '「テスト省令案」に関する意見募集の結果',
+      '',
+      ...ruled(widths, [['No.', '御意見の概要', '御意見に対する考え方']]),
+      rule(widths),
+      ...ruled(widths, [['1', '施行日を延期すべき。【個人】', '原案のとおりとします。'], ['2', '', '（御意見なし）'], ['3', '様式を簡素化すべき。【B社】', '']]),
+      '',
+      '※ 御意見は要約しています。',
+      '',
+    ].join('\n');
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => c.text), o.response?.text ?? null])).toEqual([
+      ['1', ['施行日を延期すべき。'], '原案のとおりとします。'],
+      ['2', [], '（御意見なし）'],
+      ['3', ['様式を簡素化すべき。'], null],
+    ]);
+    expect(document?.notice.notes.map((note) => note.text)).toEqual(['※ 御意見は要約しています。']);
+    expect(messages).not.toContain('[cells-merged]');
+  });
+
+  it('cuts a line whose text runs across where a column starts at that start, with a warning to check it', async () => {
+    const widths = [4, 10, 12];
+    const text = ['結果', '', ...ruled(widths, [['No.', '提出意見', '考え方']]), rule(widths), '  1    延期すべき。【個人】  原案のとおり。', ''].join('\n');
+    const { document, messages } = await convertText(text);
+    // The mark ran into the answer's column.
+    expect(document?.opinions[0]?.comments[0]?.text).toBe('延期すべき。');
+    expect(document?.opinions[0]?.response?.text).toBe('【個人】 原案のとおり。');
+    expect(messages).toContain('notice.txt:5:14: warning: Unexpected text across the start of column 3 of a table ruled by dashes, expected a space before each column: the line was cut where the column\'s dashes start; check the split [cells-merged]');
+  });
+
+  it('reads no table from a line of dashes over text without a column rule', async () => {
+    const { document, messages } = await convertText(['結果', '', '---', '提出された意見', '---', '意見1 延期すべき。\t原案のとおりとします。', ''].join('\n'));
+    expect(document?.opinions).toEqual([]);
+    expect(messages).toContain('[no-opinion-table]');
+  });
+});
+
 describe('a table printed cell after cell (a text extraction without layout)', () => {
   const notice = [
     '「テスト省令案」に関する意見募集の結果について',

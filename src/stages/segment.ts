@@ -30,6 +30,7 @@ import { csvRows, hasSpreadsheetQuoting, spreadsheetRecord } from './spreadsheet
 import { continuationRow, isHeaderRow, mergedRow, spacedHeaderRow, type SplitRow } from './laid-out-rows.js';
 import { PAGE_NUMBER } from './pdf-lines.js';
 import { columnRole, type ColumnRole } from '../normalize/columns.js';
+import { dashRuledTable } from './dash-ruled.js';
 import { isTextArtBorder, isTextArtLine, textArtTable } from './text-art.js';
 import { pushAll, pushReversed } from '../arrays.js';
 
@@ -131,9 +132,10 @@ function segmentLines(lines: Line[], file: VFile): Block[] {
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as Line;
     const record = quoting ? spreadsheetRecord(lines, index, file) : null;
-    const merged: ReturnType<typeof mergedRow> = !record && tableRoles && inTable(blocks) ? mergedRow(lines, index, tableRoles, opensRowNext || opensRow(blocks.at(-1)), split.row, file) : null;
-    const spacedHeader: { row: RowBlock; last: number } | null = record || merged ? null : spacedHeaderRow(lines, index, file);
-    const continued: ReturnType<typeof continuationRow> = record || merged || spacedHeader || !split.row || !split.block || !pageEndedSince(blocks, split.block, lines, index) ? null : continuationRow(lines, index, split.row, file);
+    const ruled = record ? null : dashRuledTable(lines, index, file);
+    const merged: ReturnType<typeof mergedRow> = !record && !ruled && tableRoles && inTable(blocks) ? mergedRow(lines, index, tableRoles, opensRowNext || opensRow(blocks.at(-1)), split.row, file) : null;
+    const spacedHeader: { row: RowBlock; last: number } | null = record || ruled || merged ? null : spacedHeaderRow(lines, index, file);
+    const continued: ReturnType<typeof continuationRow> = record || ruled || merged || spacedHeader || !split.row || !split.block || !pageEndedSince(blocks, split.block, lines, index) ? null : continuationRow(lines, index, split.row, file);
     if (merged) [split.row, split.block] = [merged.split, merged.row];
     if (continued) split.block = continued.row;
     opensRowNext = continued?.opensRow ?? false;
@@ -141,6 +143,9 @@ function segmentLines(lines: Line[], file: VFile): Block[] {
       blocks.push(record.row);
       if (isHeaderRow(record.row.texts)) tableRoles = record.row.texts.map(columnRole);
       index = record.last;
+    } else if (ruled) {
+      pushAll(blocks, ruled.blocks);
+      index = ruled.last;
     } else if (merged || continued) {
       const { row, last } = (merged ?? continued) as { row: RowBlock; last: number };
       blocks.push(row);

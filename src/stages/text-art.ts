@@ -85,7 +85,7 @@ function rowOf(lines: readonly Line[], columns: number, file: VFile): RowBlock {
   const pieces = lines.map(piecesOf);
   const merged = pieces.some((line) => line.length < columns);
   const cells: (CellNode | null)[] = merged
-    ? [cellOf(pieces.flat(), file)]
+    ? [cellOf(pieces.flat().filter((piece) => piece.text !== ''), file)]
     : Array.from({ length: pieces.reduce((most, line) => Math.max(most, line.length), columns) }, (_, column) => cellOf(pieces.map((line) => line[column]).filter((piece) => piece !== undefined), file));
   const only = cells[0];
   if (merged && only) only.spansRow = true;
@@ -94,13 +94,21 @@ function rowOf(lines: readonly Line[], columns: number, file: VFile): RowBlock {
   return { type: 'row', line: first.number, endLine: last.number, start: first.start, end: last.end, cells, texts: cells.map(rowCellText) };
 }
 
-/** One cell: its pieces joined with nothing between them. Pieces on one line are cells a merged row holds side by side: each starts a paragraph. */
+/**
+ * One cell: its pieces joined with nothing between them. Pieces on one line
+ * are cells a merged row holds side by side: each starts a paragraph. A
+ * blank piece between two with text is a blank line inside the cell, as
+ * pandoc's grid tables part a cell's paragraphs: it ends a paragraph.
+ */
 function cellOf(pieces: readonly LinePiece[], file: VFile): CellNode | null {
   const paragraphs: LinePiece[][] = [];
-  for (const piece of pieces.filter((each) => each.text !== '')) {
+  let ended = true;
+  for (const piece of pieces) {
     const current = paragraphs.at(-1);
-    if (!current || current.at(-1)?.line === piece.line) paragraphs.push([piece]);
+    if (piece.text === '') ended = true;
+    else if (ended || !current || current.at(-1)?.line === piece.line) paragraphs.push([piece]);
     else current.push(piece);
+    if (piece.text !== '') ended = false;
   }
   return cellOfPieces(paragraphs, file);
 }
