@@ -104,11 +104,14 @@ function cellOf(pieces: readonly LinePiece[], file: VFile): CellNode | null {
   const paragraphs: LinePiece[][] = [];
   let ended = true;
   for (const piece of pieces) {
+    if (piece.text === '') {
+      ended = true;
+      continue;
+    }
     const current = paragraphs.at(-1);
-    if (piece.text === '') ended = true;
-    else if (ended || !current || current.at(-1)?.line === piece.line) paragraphs.push([piece]);
-    else current.push(piece);
-    if (piece.text !== '') ended = false;
+    if (!ended && current && current.at(-1)?.line !== piece.line) current.push(piece);
+    else paragraphs.push([piece]);
+    ended = false;
   }
   return cellOfPieces(paragraphs, file);
 }
