@@ -13,6 +13,7 @@ import { eastAsianWidth } from 'get-east-asian-width';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { rowCellText, type Block, type RowBlock } from './blocks.js';
+import { displayWidth } from './merged-row.js';
 import { cellOfPieces, linePiece, type LinePiece } from './parse-cells.js';
 import type { Line } from './segment.js';
 
@@ -83,9 +84,9 @@ function partedByBlankLines(body: readonly Line[]): Line[][] {
   return rows;
 }
 
-/** The display column where each run of dashes starts. */
+/** The display column where each run of dashes starts, an ambiguous character (○, ※) one column wide, as pandoc pads it. */
 function runStarts(rule: string): number[] {
-  return [...rule.matchAll(/-+/g)].map((match) => widthOf(rule.slice(0, match.index)));
+  return [...rule.matchAll(/-+/g)].map((match) => displayWidth(rule.slice(0, match.index), false));
 }
 
 /**
@@ -127,11 +128,4 @@ function cutsOf(text: string, starts: readonly number[]): number[] {
     cuts.push(index);
   }
   return cuts;
-}
-
-/** Display width as pandoc counts it: East Asian wide and full-width characters two columns, ambiguous ones (○, ※) one. */
-function widthOf(text: string): number {
-  let width = 0;
-  for (const character of text) width += eastAsianWidth(character.codePointAt(0) as number);
-  return width;
 }

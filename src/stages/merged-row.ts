@@ -175,9 +175,13 @@ function insetColumn(starts: readonly number[], startWidths: readonly number[], 
   return next === undefined || nextWidth === undefined || to < next || widthTo < nextWidth ? column : -1;
 }
 
-/** The columns `text` takes on a screen: two for a wide (CJK) character, one for the others. */
-export function displayWidth(text: string): number {
+/**
+ * The columns `text` takes on a screen: two for a wide (CJK) character, one for
+ * the others; an ambiguous one (○, ※) two unless `ambiguousAsWide` is false,
+ * as pandoc counts it.
+ */
+export function displayWidth(text: string, ambiguousAsWide = true): number {
   let width = 0;
-  for (const character of text) width += eastAsianWidth(character.codePointAt(0) ?? 0, { ambiguousAsWide: true });
+  for (const character of text) width += eastAsianWidth(character.codePointAt(0) ?? 0, { ambiguousAsWide });
   return width;
 }
