@@ -1701,6 +1701,100 @@ describe('tables as pandoc writes a Word table in markdown', () => {
     expect(messages).toBe('');
   });
 
+  it('reads a grid table with merged cells as pandoc 3 writes them: a number over two comments, an answer shared by two opinions, section rows across the table (pandoc-merged-cells)', async () => {
+    // python-docx merged the cells of a Word table; pandoc 3.10 (`pandoc -f docx -t markdown`) wrote it.
+    const { document, messages } = await convertFixture('pandoc-merged-cells');
+    expect(document?.opinions.map((o) => [o.key, o.section, o.comments.map((c) => [c.submitter, c.text]), o.response?.text, o.revisedRaw, o.response?.sharedWith])).toEqual([
+      ['1', 'sec-1', [['A自動車株式会社', '本改正案に賛成します。'], ['個人', '安全性の向上に資するため、早期の施行を希望します。']], '本案に対する賛同の御意見として承ります。', '無', []],
+      ['2', 'sec-2', [['一般社団法人B協会', '第3条第2項の「相当の期間」の意味が不明確です。\n具体的な日数を示すべきです。']], '御意見を踏まえ、「30日」と修正します。', '有', ['3']],
+      ['3', 'sec-2', [['C株式会社', '経過措置の期間を明示すべきです。']], '御意見を踏まえ、「30日」と修正します。', '有', ['2']],
+      ['4', 'sec-2', [['個人', '意見1と同じ。']], '意見1に対する考え方のとおりです。', '無', []],
+    ]);
+    expect(document?.sections.map((s) => s.title)).toEqual(['総論', '各論']);
+    expect(document?.opinions[3]?.response?.refersTo).toEqual(['1']);
+    expect(document?.notice.notes.map((note) => note.text)).toEqual(['※ 御意見は、原則として原文のまま掲載しています。']);
+    expect(messages).toBe('');
+  });
+
+  // Real pandoc 3.10 output of HTML tables with column widths, so that it wrapped the cells' text at spaces.
+  const notice = (table: string[]): string => ['「テスト省令案」に関する意見募集の結果', '意見募集期間：令和6年6月1日～令和6年6月30日', '', ...table, ''].join('\n');
+
+  it('keeps the space where pandoc wrapped a grid cell between two words, and reads a number spanning two rows', async () => {
+    const text = notice([
+      '+-----+---------------------------+---------------------------+-------+',
+      '| No. | 御意見の概要              | 御意見に対する考え方      | 修正  |',
+      '+=====+===========================+===========================+=======+',
+      '| 1   | 施行日を 延期すべき       | 原案の とおり とします。  | 無    |',
+      '|     | である。 See Article 3 of | 意見 11 に対する 考え方の |       |',
+      '|     | the Act for details and   | とおりです。              |       |',
+      '|     | the guidelines.           |                           |       |',
+      '|     |                           |                           |       |',
+      '|     | 【A社】                   |                           |       |',
+      '|     +---------------------------+                           |       |',
+      '|     | 経過措置 (transitional    |                           |       |',
+      '|     | measures) を 設けるべき。 |                           |       |',
+      '+-----+---------------------------+---------------------------+-------+',
+    ]);
+    const { document, messages } = await convertText(text);
+    // A wrap between two Japanese characters drops its space, as Japanese text has none there.
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => [c.submitter, c.text]), o.response?.text])).toEqual([
+      ['1', [['A社', '施行日を 延期すべきである。 See Article 3 of the Act for details and the guidelines.'], [null, '経過措置 (transitional measures) を 設けるべき。']], '原案の とおり とします。意見 11 に対する 考え方のとおりです。'],
+    ]);
+    expect(messages).not.toContain('note-outside-table');
+  });
+
+  it("reads a grid table whose rules carry pandoc's alignment colons", async () => {
+    const text = notice([
+      '+------+-------------------------------+------------------------+------+',
+      '| 番号 | 御意見の概要                  | 御意見に対する考え方   | 修正 |',
+      '+:====:+===============================+========================+:====:+',
+      '| 1    | 施行日を延期すべき。【個人】  | 原案のとおりとします。 | 無   |',
+      '+------+-------------------------------+                        |      |',
+      '| 2    | 経過措置を設けるべき。【B社】 |                        |      |',
+      '+------+-------------------------------+------------------------+------+',
+    ]);
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => [c.submitter, c.text]), o.response?.text, o.outcome])).toEqual([
+      ['1', [['個人', '施行日を延期すべき。']], '原案のとおりとします。', 'unchanged'],
+      ['2', [['B社', '経過措置を設けるべき。']], '原案のとおりとします。', 'unchanged'],
+    ]);
+    expect(messages).toBe('');
+  });
+
+  it('keeps the space where pandoc wrapped a multiline table cell between two words', async () => {
+    const text = notice([
+      '  ------------------------------------------------------------------------',
+      '  No.   御意見の概要                 御意見に対する考え方         修正',
+      '  ----- ---------------------------- ---------------------------- --------',
+      '  1     The consultation period of   Noted with thanks; see       無',
+      '        thirty days was too short    answer 1 above for the       ',
+      '        for small firms.             reasons.                     ',
+      '  ------------------------------------------------------------------------',
+    ]);
+    const { document } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => c.text), o.response?.text])).toEqual([
+      ['1', ['The consultation period of thirty days was too short for small firms.'], 'Noted with thanks; see answer 1 above for the reasons.'],
+    ]);
+  });
+
+  it('leaves a grid whose walls stand off the joints of its rules to the reader of bars, which reads its rows', async () => {
+    // Hand-edited: the second row's wall moved one column left, so no cell is a rectangle of the rules.
+    const text = notice([
+      '+----+----------------------+------------------------+',
+      '| No | 御意見の概要         | 御意見に対する考え方   |',
+      '+====+======================+========================+',
+      '| 1  | 延期すべき。【個人】 | 原案のとおりとします。 |',
+      '+----+----------------------+------------------------+',
+      '| 2 | 簡素化すべき。【B社】 | 今後の参考とします。   |',
+      '+----+----------------------+------------------------+',
+    ]);
+    const { document } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => c.text), o.response?.text])).toEqual([
+      ['1', ['延期すべき。'], '原案のとおりとします。'],
+      ['2', ['簡素化すべき。'], '今後の参考とします。'],
+    ]);
+  });
+
   /** A table of `rows` (cells per line) under a column rule, each cell padded to its column's width as pandoc pads it (a Japanese character two columns). */
   const ruled = (widths: number[], rows: string[][]): string[] =>
     rows.map((cells) => `  ${cells.map((cell, column) => cell + ' '.repeat(Math.max(1, (widths[column] ?? 0) + 1 - displayWidth(cell)))).join('').trimEnd()}`);

@@ -14,7 +14,7 @@ import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { rowCellText, type Block, type RowBlock } from './blocks.js';
 import { displayWidth } from './merged-row.js';
-import { cellOfPieces, linePiece, type LinePiece } from './parse-cells.js';
+import { linePiece, wrappedCell, type LinePiece } from './parse-cells.js';
 import type { Line } from './segment.js';
 
 /** A line of dashes across the table: the top and bottom of a multiline table. */
@@ -91,7 +91,7 @@ function runStarts(rule: string): number[] {
 
 /**
  * A row of the table from its lines: each column's pieces, a piece per line,
- * joined with nothing between them (a wrapped line goes on with the one above).
+ * a wrapped line going on with the one above (pandoc wraps at spaces).
  * A line whose text runs across where a column starts cannot be cut for sure:
  * it is cut there all the same, with a `cells-merged` warning.
  */
@@ -109,7 +109,7 @@ function rowOf(rowLines: readonly Line[], starts: readonly number[], file: VFile
       report(file, 'cells-merged', `Unexpected text across the start of column ${across + 1} of a table ruled by dashes, expected a space before each column: the line was cut where the column's dashes start; check the split`, place);
     }
   }
-  const cells = columns.map((pieces) => (pieces.length > 0 ? cellOfPieces([pieces], file) : null));
+  const cells = columns.map((pieces) => (pieces.length > 0 ? wrappedCell(pieces, file, true) : null));
   const [first, last] = [rowLines[0] as Line, rowLines.at(-1) as Line];
   return { type: 'row', line: first.number, endLine: last.number, start: first.start, end: last.end, cells, texts: cells.map(rowCellText) };
 }

@@ -13,6 +13,7 @@ import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { pushAll, pushReversed } from '../arrays.js';
 import type { CellNode } from './blocks.js';
+import { displayWidth } from './merged-row.js';
 import type { Line } from './segment.js';
 
 /** One TAB-separated cell: its raw HTML, its offset in the input and its 1-based column on its line. */
@@ -81,6 +82,50 @@ export function linePiece(line: Line, from = 0, to = line.text.length): LinePiec
 /** A cell whose every piece of a line is a paragraph of its own (labelled paragraphs, prose): {@link cellOfPieces} of one piece per group. */
 export function cellOfLinePieces(pieces: readonly (LinePiece | null)[], file: VFile): CellNode | null {
   return cellOfPieces(pieces.flatMap((piece) => (piece ? [[piece]] : [])), file);
+}
+
+/**
+ * A cell of a table that wraps its text over lines (text-art, grid and
+ * dash-ruled tables), from its pieces line by line. Pieces on consecutive
+ * lines make one paragraph, joined with nothing between them: a hard wrap
+ * may split a word or a code (`(OM` / `P)`, hard case 11). A blank piece
+ * between two with text ends a paragraph, as pandoc parts a cell's
+ * paragraphs with a blank line; pieces on one line are cells a merged row
+ * holds side by side, and each starts one. Where the table wraps only at
+ * spaces (`atSpaces`: pandoc's tables), two narrow characters met at a wrap
+ * had a space between them, so the space before the second piece is kept
+ * (`of` / `the Act` gives `of the Act`, not `ofthe Act`).
+ */
+export function wrappedCell(pieces: readonly LinePiece[], file: VFile, atSpaces = false): CellNode | null {
+  const paragraphs: LinePiece[][] = [];
+  let ended = true;
+  for (const piece of pieces) {
+    if (piece.text === '') {
+      ended = true;
+      continue;
+    }
+    const current = paragraphs.at(-1);
+    const previous = current?.at(-1);
+    if (ended || !current || !previous || previous.line === piece.line) paragraphs.push([piece]);
+    else if (atSpaces) current.splice(-1, 1, ...keepSpaceAtWrap(previous, piece));
+    else current.push(piece);
+    ended = false;
+  }
+  return cellOfPieces(paragraphs, file);
+}
+
+/**
+ * Two pieces a wrap parted, the second taking the space before it (or the
+ * first the space after it) where narrow characters meet at the wrap: a
+ * wrap at a space between two Japanese characters drops it, as Japanese
+ * text has none there.
+ */
+function keepSpaceAtWrap(previous: LinePiece, next: LinePiece): LinePiece[] {
+  const narrow = (character: string | undefined): boolean => character !== undefined && displayWidth(character) === 1;
+  if (!narrow([...previous.text].at(-1)) || !narrow([...next.text][0])) return [previous, next];
+  if (next.line.text.charAt(next.from - 1) === ' ') return [previous, { ...next, from: next.from - 1, text: ` ${next.text}` }];
+  if (previous.line.text.charAt(previous.from + previous.text.length) === ' ') return [{ ...previous, text: `${previous.text} ` }, next];
+  return [previous, next];
 }
 
 /**

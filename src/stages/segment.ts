@@ -31,6 +31,7 @@ import { continuationRow, isHeaderRow, mergedRow, spacedHeaderRow, type SplitRow
 import { PAGE_NUMBER } from './pdf-lines.js';
 import { columnRole, type ColumnRole } from '../normalize/columns.js';
 import { dashRuledTable } from './dash-ruled.js';
+import { spannedGridTable } from './grid-table.js';
 import { isTextArtBorder, isTextArtLine, textArtTable } from './text-art.js';
 import { pushAll, pushReversed } from '../arrays.js';
 
@@ -157,7 +158,8 @@ function segmentLines(lines: Line[], file: VFile): Block[] {
     } else if (isTextArtBorder(line.text)) {
       let end = index;
       while (end + 1 < lines.length && isTextArtLine((lines[end + 1] as Line).text)) end++;
-      pushAll(blocks, textArtTable(lines.slice(index, end + 1), file));
+      const table = lines.slice(index, end + 1);
+      pushAll(blocks, spannedGridTable(table, file) ?? textArtTable(table, file));
       index = end;
     } else if (isPipeRow(line.text) || opensBarePipeTable(lines, index)) {
       const inRun = isPipeRow(line.text) ? isPipeRow : isBarePipeRow;
