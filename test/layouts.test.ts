@@ -304,6 +304,52 @@ describe('rowspan cells and the accounting of every character', () => {
     expect(messages).not.toMatch(/line 7|notice\.html:7:\d+: warning: Unexpected row with/);
   });
 
+  /** A notice whose table has a flag column, from its rows. */
+  const withFlags = (rows: string[]): Uint8Array =>
+    new TextEncoder().encode(['<table>', '<tr><th>No.</th><th>御意見の概要</th><th>御意見に対する考え方</th><th>修正の有無</th></tr>', ...rows, '</table>', ''].join('\n'));
+
+  it('counts once a response cell spanning into the next opinion that is also a paragraph of the response above', async () => {
+    const { document, messages } = await convertBytes('notice', 'notice.html', withFlags([
+      '<tr><td>1</td><td>明確化すべき。</td><td>修正します。</td><td>有</td></tr>',
+      '<tr><td></td><td>同旨。</td><td rowspan="2">なお、様式も見直します。</td><td></td></tr>',
+      '<tr><td>2</td><td>延長すべき。</td><td>無</td></tr>',
+    ]));
+    expect(document?.opinions.map((o) => [o.key, o.response?.text])).toEqual([
+      ['1', '修正します。\nなお、様式も見直します。'],
+      ['2', 'なお、様式も見直します。'],
+    ]);
+    expect(messages).not.toContain('[accounting-mismatch]');
+    expect(document?.notice.coverage.share).toBe(1);
+  });
+
+  it("counts once a flag cell spanning into the next opinion that is a second flag, reported, of the opinion above", async () => {
+    const { document, messages } = await convertBytes('notice', 'notice.html', withFlags([
+      '<tr><td>1</td><td>明確化すべき。</td><td>修正します。</td><td>有</td></tr>',
+      '<tr><td></td><td>同旨。</td><td></td><td rowspan="2">無</td></tr>',
+      '<tr><td>2</td><td>延長すべき。</td><td>原案のとおりとします。</td></tr>',
+    ]));
+    expect(document?.opinions.map((o) => [o.key, o.revisedRaw])).toEqual([['1', '有'], ['2', '無']]);
+    expect(messages).toContain('notice.html:4:');
+    expect(messages).toContain('Unexpected second revision flag 無 for opinion 1, expected one flag per opinion [flag-conflict]');
+    expect(messages).not.toContain('[accounting-mismatch]');
+  });
+
+  it('carries nothing of a topic row spanning the rows below into their cells: its text is the topic', async () => {
+    const { document, messages } = await convertBytes('notice', 'notice.html', withFlags([
+      '<tr><td></td><td></td><td rowspan="2"><strong>●外部委託先の管理</strong></td><td></td></tr>',
+      '<tr><td>1</td><td>判断基準を示すべき。</td><td>無</td></tr>',
+    ]));
+    expect(document?.opinions.map((o) => [o.key, o.topic, o.response?.text ?? null])).toEqual([['1', '●外部委託先の管理', null]]);
+    expect(messages).not.toContain('[accounting-mismatch]');
+  });
+
+  it('carries nothing of a row of dashes into the rows below, when a cell of it spans them', async () => {
+    const text = ['# 「テスト」に対する意見募集の結果', '', '| No. | コメントの概要 | 考え方 |', '| --- | --- | --- |', '|<td rowspan="2"> --- | --- | --- |', '| 7 | 認めるべき。 | 明確化します。 |', ''].join('\n');
+    const { document, messages } = await convertBytes('notice', 'notice.md', new TextEncoder().encode(text));
+    expect(document?.opinions.map((o) => o.comments.map((c) => c.text))).not.toContainEqual(['---']);
+    expect(messages).not.toContain('[accounting-mismatch]');
+  });
+
   it('a number cell spanning two rows is one opinion with a comment per row, not two opinions', async () => {
     const { document, messages } = await convertTable(
       '<tr><td rowspan="2">1</td><td>第3条</td><td>意見Aです。</td><td rowspan="2">原案のとおりとします。</td></tr>\n<tr><td>第4条</td><td>意見Bです。</td></tr>',

@@ -150,9 +150,10 @@ class Assembler {
   /** Where an empty cell took the text above, by column (reported once per column for the notice). */
   private readonly carried: { role: MergedRole; at: CellNode; key: string; paragraphs: Paragraph[] }[] = [];
   /**
-   * Offsets of cells whose text went to no opinion: header cells, and the cells
-   * of a row before any opinion (reported). A rowspan that carries one into the
-   * rows below carries nothing more: its text is accounted for once.
+   * Offsets of cells whose text went to no opinion: header cells, the cells
+   * of a heading or note row, and those of a row before any opinion (reported).
+   * A rowspan that carries one into the rows below carries nothing more: its
+   * text is accounted for once.
    */
   private uncarried = new Set<number>();
   /** The texts of the current header row, spaces ignored: the same row again is a page's repeat of it. */
@@ -269,7 +270,7 @@ class Assembler {
     if (line) return this.add(line, blocks, index);
     if (!this.roles) return this.rowWithoutHeader(row);
     const headingRow = asHeadingRow(row, this.roles, this.afterBreak);
-    if (headingRow) return this.headingRow(headingRow, row.line);
+    if (headingRow) return this.headingRow(headingRow, row);
     if (isNoteRow(row)) return this.noteRow(row);
     // A spreadsheet prints a line between the opinions (a section heading `１．総論`, a list's heading) in a row's first cell, under the number.
     const lineInTable = lineOfOneCell(row, (index) => this.roles?.[index] === 'number' && (!isKey(row.texts[index] ?? '') || isNumberedHeading((row.texts[index] ?? '').trim())));
@@ -405,6 +406,7 @@ class Assembler {
 
   /** A row of one cell across the table that is no heading: a note of the notice (`※御意見は要約しています。`), else reported. */
   private noteRow(row: RowBlock): void {
+    for (const cell of row.cells) if (cell) this.uncarried.add(cell.offset);
     const paragraphs = row.cells.flatMap(cellParagraphs);
     const characters = countCharacters(paragraphs);
     this.draft.characters += characters;
@@ -417,12 +419,13 @@ class Assembler {
     }
   }
 
-  private headingRow(headingRow: HeadingRow, line: number): void {
+  private headingRow(headingRow: HeadingRow, row: RowBlock): void {
+    for (const cell of row.cells) if (cell) this.uncarried.add(cell.offset);
     const characters = nonBlankLength(headingRow.printed);
     this.draft.characters += characters;
     this.draft.headingAndNoteCharacters += characters;
     if (headingRow.kind === 'section') {
-      this.openSection(headingRow.text, line);
+      this.openSection(headingRow.text, row.line);
     } else {
       this.topic = headingRow.text;
       this.opinion = null;

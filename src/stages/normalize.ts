@@ -111,29 +111,26 @@ function reportCellsNoCommentTook(split: readonly SplitOpinion[], file: VFile): 
  */
 function coverageOf(draft: Draft, split: readonly SplitOpinion[], file: VFile): Notice['coverage'] {
   const reported = (file.data['accounting'] as Accounting | undefined)?.reported ?? 0;
-  const shared = new Set<number>();
-  const once = (block: TextBlock | null): string => {
-    if (!block || shared.has(block.start)) return '';
-    shared.add(block.start);
-    return block.text;
+  // A cell that a rowspan shares between opinions (a response, a flag, an opinion cell giving each the same comment) is counted once,
+  // by where its paragraphs start: it may be the whole of one opinion's response and a paragraph of another's.
+  // A flag reported as a second flag of one opinion (its text counted in the diagnostic) may be a rowspan cell that is another's flag.
+  const shared = new Set(split.flatMap(({ otherFlags }) => otherFlags.flatMap((flag) => flag.paragraphs.map((paragraph) => paragraph.start))));
+  const once = (block: TextBlock | null): number => {
+    if (!block) return 0;
+    const fresh = block.paragraphs.filter((paragraph) => !shared.has(paragraph.start));
+    for (const paragraph of block.paragraphs) shared.add(paragraph.start);
+    // Counted from the field as built while nothing in it was counted before, so that a character lost on the way shows.
+    return fresh.length === block.paragraphs.length ? nonBlankLength(block.text) : fresh.reduce((sum, paragraph) => sum + paragraph.characters, 0);
   };
-  // A cell that a rowspan shares between opinions (a response, a flag, an opinion cell giving each the same comment) is counted once.
-  const textOnce = (comment: CommentDraft): string[] => {
-    if (shared.has(comment.start)) return [];
+  const textOnce = (comment: CommentDraft): number => {
+    if (shared.has(comment.start)) return 0;
     shared.add(comment.start);
-    return [comment.text, comment.submitterRaw !== null && comment.submitterColumn === null ? comment.submitterRaw : ''];
+    return nonBlankLength(comment.text) + (comment.submitterRaw !== null && comment.submitterColumn === null ? nonBlankLength(comment.submitterRaw) : 0);
   };
   let attributed = draft.headingAndNoteCharacters;
   for (const { draft: opinion, summary, comments, response, flag, count } of split) {
-    const fields = [
-      opinion.label,
-      summary ?? '',
-      once(response),
-      once(flag),
-      once(count),
-      ...comments.flatMap((comment) => [...textOnce(comment), once(comment.place), once(comment.submitterColumn)]),
-    ];
-    attributed += fields.reduce((sum, field) => sum + nonBlankLength(field), 0);
+    attributed += nonBlankLength(opinion.label) + nonBlankLength(summary ?? '') + once(response) + once(flag) + once(count);
+    for (const comment of comments) attributed += textOnce(comment) + once(comment.place) + once(comment.submitterColumn);
   }
   if (attributed + reported !== draft.characters) {
     report(file, 'accounting-mismatch', `Unexpected ${attributed} characters in records and ${reported} in diagnostics, expected ${draft.characters} as in the table cells`);

@@ -241,9 +241,22 @@ function isJunkRow(cells: readonly string[]): boolean {
   return cells.every((cell) => /^\s*-*\s*$/.test(cell)) && cells.some((cell) => /-{3}/.test(cell));
 }
 
-/** The rows of a table, a row of dashes alone (`| ----- | -- | -- |`) as the separator it is in TAB rows. */
+/**
+ * The rows of a table, a row of dashes alone (`| ----- | -- | -- |`) as the
+ * separator it is in TAB rows. Its dashes are no text: a rowspan carries
+ * none of them into the rows below.
+ */
 function tableBlocks(table: Element): Block[] {
-  return tableRows(table).map((row): Block => (isJunkRow(row.texts) ? { type: 'separator', line: row.line } : row));
+  const junk = new Set<number>();
+  return tableRows(table).map((row): Block => {
+    if (isJunkRow(row.texts)) {
+      for (const cell of row.cells) if (cell) junk.add(cell.offset);
+      return { type: 'separator', line: row.line };
+    }
+    if (!row.cells.some((cell) => cell?.fromRowspan && junk.has(cell.offset))) return row;
+    const cells = row.cells.map((cell) => (cell?.fromRowspan && junk.has(cell.offset) ? null : cell));
+    return { ...row, cells, texts: cells.map(rowCellText) };
+  });
 }
 
 /** A line without a TAB that still starts like a table row (`<p>…`, `意見3 …`): a row cut short, not prose. */

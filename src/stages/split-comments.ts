@@ -4,7 +4,7 @@
  * joined back first, with nothing inserted ("…方式が、そ" + "の認証…").
  */
 import type { VFile } from 'vfile';
-import { opinionName, report } from '../diagnostics.js';
+import { nonBlankLength, opinionName, report } from '../diagnostics.js';
 import { isSubmitterMark, jointSubmitters, normalizeSubmitterName, type JointPart } from '../normalize/submitters.js';
 import type { Paragraph } from './cell-text.js';
 import type { OpinionDraft, RowPart } from './assemble-rows.js';
@@ -20,6 +20,12 @@ export interface TextBlock {
   /** The column of its first character on `startLine`: where a diagnostic about the cell points. */
   startColumn: number;
   endLine: number;
+  /**
+   * Where each of its paragraphs starts, with its non-blank characters: a
+   * rowspan cell may be one paragraph of this block and the whole of another
+   * opinion's, and the accounting counts it once.
+   */
+  paragraphs: readonly { start: number; characters: number }[];
 }
 
 export interface CommentDraft {
@@ -48,6 +54,8 @@ export interface SplitOpinion {
   comments: CommentDraft[];
   response: TextBlock | null;
   flag: TextBlock | null;
+  /** Flags printed after the first, reported as a flag-conflict with their text. */
+  otherFlags: TextBlock[];
   /** The 件数 cell: how many opinions the summary stands for. */
   count: TextBlock | null;
 }
@@ -74,7 +82,7 @@ export function splitComments(draft: OpinionDraft, knownSubmitters: ReadonlySet<
     summary,
     comments,
     response: block(joinPageSplits(draft.parts.response, file), '\n'),
-    flag: flagOf(draft, file),
+    ...flagsOf(draft, file),
     // Paragraphs (or rows) joined by a space: two numbers printed for one opinion read as none, not as one longer number.
     count: block(draft.parts.count.flatMap((part) => part.paragraphs), ' '),
   };
@@ -270,11 +278,19 @@ function block(paragraphs: Paragraph[], separator: string): TextBlock | null {
   const first = paragraphs[0];
   const last = paragraphs.at(-1);
   if (!first || !last) return null;
-  return { text: paragraphs.map((p) => p.text).join(separator), start: first.start, end: last.end, startLine: first.line, startColumn: first.column, endLine: last.endLine };
+  return {
+    text: paragraphs.map((p) => p.text).join(separator),
+    start: first.start,
+    end: last.end,
+    startLine: first.line,
+    startColumn: first.column,
+    endLine: last.endLine,
+    paragraphs: paragraphs.map((paragraph) => ({ start: paragraph.start, characters: nonBlankLength(paragraph.text) })),
+  };
 }
 
 /** The flag cell as printed: `<p>有</p><p>(一部)</p>` reads `有(一部)`. Several flags: the first counts, the others are reported. */
-function flagOf(draft: OpinionDraft, file: VFile): TextBlock | null {
+function flagsOf(draft: OpinionDraft, file: VFile): { flag: TextBlock | null; otherFlags: TextBlock[] } {
   const flags = draft.parts.flag.map((part) => block(part.paragraphs, '')).filter((flag) => flag !== null);
   const [first, ...others] = flags;
   for (const other of others) {
@@ -283,5 +299,5 @@ function flagOf(draft: OpinionDraft, file: VFile): TextBlock | null {
       column: other.startColumn,
     }, other.text);
   }
-  return first ?? null;
+  return { flag: first ?? null, otherFlags: others };
 }
