@@ -1807,6 +1807,28 @@ describe('tables as pandoc writes a Word table in markdown', () => {
     expect(messages).toBe('');
   });
 
+  it('measures a grid in the columns pandoc counts: symbols such as ※ ① α one wide, an emoji two', async () => {
+    // pandoc 3.10, `-t markdown-smart`, of an HTML table with merged cells.
+    const text = notice([
+      '+-----+------------------------------+--------------------------+------+',
+      '| No. | 御意見の概要                 | 御意見に対する考え方     | 修正 |',
+      '+=====+==============================+==========================+======+',
+      '| 1   | ①施行日を延期すべき。※○△ §3  | 原案のとおりとします。①② | ○    |',
+      '|     | α β — “quote” ～ ㈱テスト    |                          |      |',
+      '|     | 😀【個人】                   |                          |      |',
+      '+-----+------------------------------+                          |      |',
+      '| 2   | Ⅲ. 3. 1. 3 について ½ ° ± ×  |                          |      |',
+      '|     | ÷【B社】                     |                          |      |',
+      '+-----+------------------------------+--------------------------+------+',
+    ]);
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => [c.submitter, c.text]), o.response?.text, o.revisedRaw])).toEqual([
+      ['1', [['個人', '①施行日を延期すべき。※○△ §3 α β — “quote” ～ ㈱テスト😀']], '原案のとおりとします。①②', '○'],
+      ['2', [['B社', 'Ⅲ. 3. 1. 3 について ½ ° ± × ÷']], '原案のとおりとします。①②', '○'],
+    ]);
+    expect(messages).toBe('');
+  });
+
   it('keeps the space where pandoc wrapped a multiline table cell between two words', async () => {
     const text = notice([
       '  ------------------------------------------------------------------------',

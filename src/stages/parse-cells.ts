@@ -116,12 +116,13 @@ export function wrappedCell(pieces: readonly LinePiece[], file: VFile, atSpaces 
 
 /**
  * Two pieces a wrap parted, the second taking the space before it (or the
- * first the space after it) where narrow characters meet at the wrap: a
- * wrap at a space between two Japanese characters drops it, as Japanese
- * text has none there.
+ * first the space after it) where narrow characters meet at the wrap (those
+ * pandoc counts one column wide: Latin, and symbols such as `α` or `×`). A
+ * wrap next to a Japanese character drops it: Japanese text has no space
+ * there, and pandoc 2 wraps between two Japanese characters without one.
  */
 function keepSpaceAtWrap(previous: LinePiece, next: LinePiece): LinePiece[] {
-  const narrow = (character: string | undefined): boolean => character !== undefined && displayWidth(character) === 1;
+  const narrow = (character: string | undefined): boolean => character !== undefined && displayWidth(character, false) === 1;
   if (!narrow([...previous.text].at(-1)) || !narrow([...next.text][0])) return [previous, next];
   if (next.line.text.charAt(next.from - 1) === ' ') return [previous, { ...next, from: next.from - 1, text: ` ${next.text}` }];
   if (previous.line.text.charAt(previous.from + previous.text.length) === ' ') return [{ ...previous, text: `${previous.text} ` }, next];
