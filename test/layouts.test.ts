@@ -1829,6 +1829,26 @@ describe('tables as pandoc writes a Word table in markdown', () => {
     expect(messages).toBe('');
   });
 
+  it('reads a header of two rows whose cells span rows and columns, as pandoc 3 writes a Word table with merged header cells', async () => {
+    const text = notice([
+      '+-----------------+---------------------------------------------------+----------------------------+',
+      '| No.             | 御意見                                            | 御意見に対する考え方       |',
+      '|                 +-------------------+-------------------------------+                            |',
+      '|                 | 該当箇所          | 御意見の概要                  |                            |',
+      '+=================+===================+===============================+============================+',
+      '| 1               | 第3条             | 施行日を延期すべき。【個人】  | 原案のとおりとします。     |',
+      '+-----------------+-------------------+-------------------------------+----------------------------+',
+      '| 2               | 第5条第2項        | 経過措置を設けるべき。【B社】 | 御意見を踏まえ修正します。 |',
+      '+-----------------+-------------------+-------------------------------+----------------------------+',
+    ]);
+    const { document, messages } = await convertText(text);
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => [c.place, c.submitter, c.text]), o.response?.text])).toEqual([
+      ['1', [['第3条', '個人', '施行日を延期すべき。']], '原案のとおりとします。'],
+      ['2', [['第5条第2項', 'B社', '経過措置を設けるべき。']], '御意見を踏まえ修正します。'],
+    ]);
+    expect(messages).toBe('');
+  });
+
   it('keeps the space where pandoc wrapped a multiline table cell between two words', async () => {
     const text = notice([
       '  ------------------------------------------------------------------------',
