@@ -1748,7 +1748,7 @@ describe('tables as pandoc writes a Word table in markdown', () => {
   });
 
   it('reads a grid table with merged cells as pandoc 3 writes them: a number over two comments, an answer shared by two opinions, section rows across the table (pandoc-merged-cells)', async () => {
-    // python-docx merged the cells of a Word table; pandoc 3.10 (`pandoc -f docx -t markdown`) wrote it.
+    // python-docx merged the cells of a Word table (the fixture's make-input.py); pandoc 3.10 (`pandoc -f docx -t markdown`) wrote it.
     const { document, messages } = await convertFixture('pandoc-merged-cells');
     expect(document?.opinions.map((o) => [o.key, o.section, o.comments.map((c) => [c.submitter, c.text]), o.response?.text, o.revisedRaw, o.response?.sharedWith])).toEqual([
       ['1', 'sec-1', [['A自動車株式会社', '本改正案に賛成します。'], ['個人', '安全性の向上に資するため、早期の施行を希望します。']], '本案に対する賛同の御意見として承ります。', '無', []],
