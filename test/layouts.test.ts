@@ -1951,6 +1951,68 @@ describe('tables as pandoc writes a Word table in markdown', () => {
   });
 });
 
+describe('tables drawn with box-drawing characters, as w3m dumps an HTML page (`w3m -dump`)', () => {
+  it('reads a table ruled with ┌┬┐├┼┤└┴┘ and │, keeping the space where a line was wrapped between two words', async () => {
+    const { document, messages } = await convertText([
+      '「テスト省令案」に関する意見募集の結果',
+      '',
+      '意見募集期間：令和6年6月1日～令和6年6月30日',
+      '',
+      '┌───┬─────────────────────────────────────────────────────────┬───────────────┐',
+      '│No.│                      御意見の概要                       │御意見に対する │',
+      '│   │                                                         │    考え方     │',
+      '├───┼─────────────────────────────────────────────────────────┼───────────────┤',
+      '│1  │施行日を延期すべき。See the comments of the Japan        │原案のとおりと │',
+      '│   │Federation of Bar Associations on this point.【個人】    │します。       │',
+      '├───┼─────────────────────────────────────────────────────────┼───────────────┤',
+      '│2  │経過措置を設けるべき。【B社】                            │御意見を踏まえ │',
+      '│   │                                                         │修正します。   │',
+      '└───┴─────────────────────────────────────────────────────────┴───────────────┘',
+      '',
+    ].join('\n'));
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => [c.submitter, c.text]), o.response?.text])).toEqual([
+      ['1', [['個人', '施行日を延期すべき。See the comments of the Japan Federation of Bar Associations on this point.']], '原案のとおりとします。'],
+      ['2', [['B社', '経過措置を設けるべき。']], '御意見を踏まえ修正します。'],
+    ]);
+    expect(messages).toBe('');
+  });
+
+  it('reads its merged cells: text centred in a cell spanning rows, a flag printed on the rule beside it, a cell spanning columns', async () => {
+    const { document } = await convertText([
+      '「〇〇規則の一部を改正する省令案」に関する意見募集の結果について',
+      '',
+      '意見募集期間：令和６年１月１０日～令和６年２月９日',
+      '',
+      '┌───┬────────────────────────────────────────────────────────────────┬──────────────────────────────────────────┬─────┐',
+      '│   │                                                                │                                          │修正 │',
+      '│No.│                          御意見の概要                          │           御意見に対する考え方           │の有 │',
+      '│   │                                                                │                                          │ 無  │',
+      '├───┼────────────────────────────────────────────────────────────────┼──────────────────────────────────────────┼─────┤',
+      '│   │施行日を延期すべきである。事業者の準備には相当の期間を要するため│                                          │     │',
+      '│   │、少なくとも一年間の猶予期間を設けることが必要であると考える。  │                                          │     │',
+      '│   │                                                                │御意見を踏まえ、施行日を令和７年４月１日に│     │',
+      '│1  │【A社】                                                         │延期します。周知期間を確保するためです。  │     │',
+      '│   ├────────────────────────────────────────────────────────────────┤                                          │有   │',
+      '│   │経過措置を設けるべきである (see Article 3 of the Act for        │なお、意見 11 に対する考え方のとおりです。│     │',
+      '│   │details).                                                       │                                          │     │',
+      '├───┼────────────────────────────────────────────────────────────────┤                                          │     │',
+      '│2  │手数料を引き下げるべきである。                                  │                                          │     │',
+      '├───┼────────────────────────────────────────────────────────────────┴──────────────────────────────────────────┼─────┤',
+      '│3  │上記と同じ。                                                                                               │無   │',
+      '└───┴───────────────────────────────────────────────────────────────────────────────────────────────────────────┴─────┘',
+      '',
+    ].join('\n'));
+    const response = '御意見を踏まえ、施行日を令和７年４月１日に延期します。周知期間を確保するためです。\nなお、意見 11 に対する考え方のとおりです。';
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => c.text), o.response?.text ?? null, o.revisedRaw])).toEqual([
+      ['1', ['施行日を延期すべきである。事業者の準備には相当の期間を要するため、少なくとも一年間の猶予期間を設けることが必要であると考える。', '経過措置を設けるべきである (see Article 3 of the Act for details).'], response, '有'],
+      ['2', ['手数料を引き下げるべきである。'], response, '有'],
+      // Its opinion cell spans the response column, as in the page.
+      ['3', ['上記と同じ。'], null, '無'],
+    ]);
+    expect(document?.opinions[0]?.response?.sharedWith).toEqual(['2']);
+  });
+});
+
 describe('a table printed cell after cell (a text extraction without layout)', () => {
   const notice = [
     '「テスト省令案」に関する意見募集の結果について',

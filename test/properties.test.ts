@@ -105,7 +105,7 @@ const layouts = [
   name: path.split('/').at(-1) ?? path,
   lines: readFileSync(new URL(path, import.meta.url), 'utf8').split('\n'),
 }));
-const insertion = fc.constantFrom('<p>', '</p>', '<br>', '<td rowspan="3">', '<th rowspan="2">', '</td>', '<tr>', '<table>', '\t', '|', '||', '|-|-|', '**', '【', '】', '意見1', '意見 2', '○ 意見3 ', '[回答]', '考え方2', '以上', '有', '無', '&amp;', '<sup>1</sup>', '同上', '【個人A】', '<!--', '\r', '+--+--+', '｜', '‣ ', 'その他の主な御意見', '------', '---- ----', '+----+', '|    +----+');
+const insertion = fc.constantFrom('<p>', '</p>', '<br>', '<td rowspan="3">', '<th rowspan="2">', '</td>', '<tr>', '<table>', '\t', '|', '||', '|-|-|', '**', '【', '】', '意見1', '意見 2', '○ 意見3 ', '[回答]', '考え方2', '以上', '有', '無', '&amp;', '<sup>1</sup>', '同上', '【個人A】', '<!--', '\r', '+--+--+', '｜', '‣ ', 'その他の主な御意見', '------', '---- ----', '+----+', '|    +----+', '├──┼──┤', '│');
 const mutation = fc.record({ op: fc.integer({ min: 0, max: 5 }), at: fraction, other: fraction, insertion });
 // Without bias: fast-check's default favours edge values (the first and last line), which would mutate the same few places.
 const brokenNotice = fc.noBias(fc.record({ layout: fc.constantFrom(...layouts), mutations: fc.array(mutation, { minLength: 1, maxLength: 12 }) })).map(({ layout, mutations }) => {

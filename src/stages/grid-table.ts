@@ -15,12 +15,17 @@ import { displayWidth } from './merged-row.js';
 import { linePiece, wrappedCell, type LinePiece } from './parse-cells.js';
 import type { Line } from './segment.js';
 
-/** The characters of a rule: ASCII dashes and `=` (pandoc), and the dashes of old text-art tables (U+2212 −, ―, ー, ─). */
-export const RULE_CHARACTERS = '-−―ー─=';
-/** One column's piece of a rule between two joints, with pandoc's alignment colons: `+------+`, `+:====:+`. */
-const RULE_SEGMENT = new RegExp(`\\+:?[${RULE_CHARACTERS}]+:?\\+`);
+/** The characters of a rule: ASCII dashes and `=` (pandoc), the dashes of old text-art tables (U+2212 −, ―, ー), and box-drawing lines. */
+export const RULE_CHARACTERS = '-−―ー─━═=';
+/** Where rules and walls meet: `+`, and the corners and tees of box drawing (`┌┬┐├┼┤└┴┘`, heavy and double too), as w3m draws a table. */
+export const JOINT_CHARACTERS = '+┌┬┐├┼┤└┴┘┏┳┓┣╋┫┗┻┛╔╦╗╠╬╣╚╩╝╒╤╕╞╪╡╘╧╛╓╥╖╟╫╢╙╨╜';
+/** The walls between cells: ASCII and full-width bars, box-drawing lines. */
+export const WALL_CHARACTERS = '|｜│┃║';
+/** One column's piece of a rule between two joints, with pandoc's alignment colons: `+------+`, `+:====:+`, `├────┤`. */
+const RULE_SEGMENT = new RegExp(`[${JOINT_CHARACTERS}]:?[${RULE_CHARACTERS}]+:?[${JOINT_CHARACTERS}]`);
 const RULE_CHARACTER = new RegExp(`[${RULE_CHARACTERS}:]`);
-const WALL = /[|｜│]/;
+const JOINT = new RegExp(`[${JOINT_CHARACTERS}]`);
+const WALL = new RegExp(`[${WALL_CHARACTERS}]`);
 
 /** A line laid out in display columns: the character that starts at each column ('' for the right half of a wide one) and its index. */
 interface Columns {
@@ -74,13 +79,13 @@ function displayColumns(line: Line): Columns {
   return { line, characters, indexes, rule: RULE_SEGMENT.test(line.text) };
 }
 
-/** The columns of the joints (`+` next to a rule character) of every rule: where the grid's columns part. */
+/** The columns of the joints (`+`, `┼`… next to a rule character) of every rule: where the grid's columns part. */
 function jointColumns(laid: readonly Columns[]): number[] {
   const joints = new Set<number>();
   for (const { characters, rule } of laid) {
     if (!rule) continue;
     characters.forEach((character, column) => {
-      if (character === '+' && (RULE_CHARACTER.test(characters[column - 1] ?? '') || RULE_CHARACTER.test(characters[column + 1] ?? ''))) joints.add(column);
+      if (JOINT.test(character) && (RULE_CHARACTER.test(characters[column - 1] ?? '') || RULE_CHARACTER.test(characters[column + 1] ?? ''))) joints.add(column);
     });
   }
   return [...joints].sort((a, b) => a - b);
@@ -156,7 +161,7 @@ class Grid {
   rows(cells: readonly GridCell[], file: VFile): RowBlock[] {
     const slots = Array.from({ length: this.bands }, () => new Array<CellNode | null>(this.columns).fill(null));
     for (const cell of cells) {
-      const node = wrappedCell(this.pieces(cell), file, true);
+      const node = wrappedCell(this.pieces(cell), file);
       if (!node) continue;
       node.spansRow = cell.width === this.columns && this.columns > 1;
       (slots[cell.band] as (CellNode | null)[])[cell.column] = node;

@@ -70,13 +70,15 @@ export interface LinePiece {
   line: Line;
   from: number;
   text: string;
+  /** Where the cell the piece was cut from ends on its line (index): how much room the line had left. */
+  end?: number;
 }
 
 /** The text of `line` from `from` to `to`, trimmed, as a piece; null when it is blank. */
 export function linePiece(line: Line, from = 0, to = line.text.length): LinePiece | null {
   const raw = line.text.slice(from, to);
   const text = raw.trim();
-  return text === '' ? null : { line, from: from + raw.indexOf(text), text };
+  return text === '' ? null : { line, from: from + raw.indexOf(text), text, end: to };
 }
 
 /** A cell whose every piece of a line is a paragraph of its own (labelled paragraphs, prose): {@link cellOfPieces} of one piece per group. */
@@ -91,12 +93,10 @@ export function cellOfLinePieces(pieces: readonly (LinePiece | null)[], file: VF
  * may split a word or a code (`(OM` / `P)`, hard case 11). A blank piece
  * between two with text ends a paragraph, as pandoc parts a cell's
  * paragraphs with a blank line; pieces on one line are cells a merged row
- * holds side by side, and each starts one. Where the table wraps only at
- * spaces (`atSpaces`: pandoc's tables), two narrow characters met at a wrap
- * had a space between them, so the space before the second piece is kept
- * (`of` / `the Act` gives `of the Act`, not `ofthe Act`).
+ * holds side by side, and each starts one. A wrap at a space between two
+ * words keeps the space ({@link keepSpaceAtWrap}).
  */
-export function wrappedCell(pieces: readonly LinePiece[], file: VFile, atSpaces = false): CellNode | null {
+export function wrappedCell(pieces: readonly LinePiece[], file: VFile): CellNode | null {
   const paragraphs: LinePiece[][] = [];
   let ended = true;
   for (const piece of pieces) {
@@ -107,8 +107,7 @@ export function wrappedCell(pieces: readonly LinePiece[], file: VFile, atSpaces 
     const current = paragraphs.at(-1);
     const previous = current?.at(-1);
     if (ended || !current || !previous || previous.line === piece.line) paragraphs.push([piece]);
-    else if (atSpaces) current.splice(-1, 1, ...keepSpaceAtWrap(previous, piece));
-    else current.push(piece);
+    else current.splice(-1, 1, ...keepSpaceAtWrap(previous, piece));
     ended = false;
   }
   return cellOfPieces(paragraphs, file);
@@ -116,14 +115,22 @@ export function wrappedCell(pieces: readonly LinePiece[], file: VFile, atSpaces 
 
 /**
  * Two pieces a wrap parted, the second taking the space before it (or the
- * first the space after it) where narrow characters meet at the wrap (those
- * pandoc counts one column wide: Latin, and symbols such as `α` or `×`). A
- * wrap next to a Japanese character drops it: Japanese text has no space
- * there, and pandoc 2 wraps between two Japanese characters without one.
+ * first the space after it) where the wrap was at a space: narrow characters
+ * meet there (those pandoc counts one column wide: Latin, and symbols such
+ * as `α` or `×`), and the word that went down would not have fitted on the
+ * line above, as a program that wraps at spaces (pandoc, w3m) moves a word
+ * down only then (`of` / `the Act` gives `of the Act`). A code an old table
+ * split by hand went down with room to spare (`(OM` / `P)` stays `(OMP)`).
+ * A wrap next to a Japanese character drops the space: Japanese text has
+ * none there, and pandoc 2 wraps between two Japanese characters without one.
  */
 function keepSpaceAtWrap(previous: LinePiece, next: LinePiece): LinePiece[] {
   const narrow = (character: string | undefined): boolean => character !== undefined && displayWidth(character, false) === 1;
   if (!narrow([...previous.text].at(-1)) || !narrow([...next.text][0])) return [previous, next];
+  const room = displayWidth(previous.line.text.slice(previous.from + previous.text.length, previous.end ?? previous.line.text.length), false);
+  const word = displayWidth(next.text.split(' ')[0] ?? '', false);
+  // The space and the word; one column more for pandoc's padding before the wall.
+  if (word + 2 <= room) return [previous, next];
   if (next.line.text.charAt(next.from - 1) === ' ') return [previous, { ...next, from: next.from - 1, text: ` ${next.text}` }];
   if (previous.line.text.charAt(previous.from + previous.text.length) === ' ') return [{ ...previous, text: `${previous.text} ` }, next];
   return [previous, next];

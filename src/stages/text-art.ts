@@ -10,17 +10,17 @@
  */
 import type { VFile } from 'vfile';
 import { rowCellText, type Block, type CellNode, type RowBlock } from './blocks.js';
-import { RULE_CHARACTERS } from './grid-table.js';
+import { JOINT_CHARACTERS, RULE_CHARACTERS, WALL_CHARACTERS } from './grid-table.js';
 import { linePiece, wrappedCell, type LinePiece } from './parse-cells.js';
 import type { Line } from './segment.js';
 
-/** A border line: `+` joints and runs of dashes (ASCII, U+2212 −, ―, ー, ─) or `=`, maybe with pandoc's alignment colons. */
-const BORDER = new RegExp(`^\\s*\\+(?::?[${RULE_CHARACTERS}]+:?\\+)+\\s*$`);
-const BAR = /[|｜│]/;
+/** A border line: joints (`+`, `┼`…) and runs of dashes (ASCII, U+2212 −, ―, ー, ─) or `=`, maybe with pandoc's alignment colons. */
+const BORDER = new RegExp(`^\\s*[${JOINT_CHARACTERS}](?::?[${RULE_CHARACTERS}]+:?[${JOINT_CHARACTERS}])+\\s*$`);
+const BAR = new RegExp(`[${WALL_CHARACTERS}]`);
 /** A line of cells: it opens and closes with a bar. */
-const ROW_LINE = /^\s*[|｜│].*[|｜│]\s*$/;
-/** A rule under some cells only, beside a cell spanning it (pandoc's merged cells): `+----+     |`. */
-const PARTIAL_BORDER = new RegExp(`^\\s*\\+[${RULE_CHARACTERS}:]+\\+.*[|｜│+]\\s*$`);
+const ROW_LINE = new RegExp(`^\\s*${BAR.source}.*${BAR.source}\\s*$`);
+/** A rule under some cells only, beside a cell spanning it (merged cells): `+----+     |`, `├────┤     │`. */
+const PARTIAL_BORDER = new RegExp(`^\\s*[${JOINT_CHARACTERS}][${RULE_CHARACTERS}:]+[${JOINT_CHARACTERS}].*[${WALL_CHARACTERS}${JOINT_CHARACTERS}]\\s*$`);
 
 export function isTextArtBorder(text: string): boolean {
   return BORDER.test(text);
@@ -49,9 +49,8 @@ export function textArtTable(lines: readonly Line[], file: VFile): Block[] {
   const columns = piecesOf(head[0] as Line).length;
   // With a border between every row, each run of lines is a row; with none, a filled first cell starts one.
   const rows = groups.length > 2 ? groups : [head, ...body.flatMap((lines) => splitAtFilledFirstCell(lines))];
-  const atSpaces = isPadded(groups.flat());
   const last = lines.at(-1) as Line;
-  return [...rows.map((row) => rowOf(row, columns, atSpaces, file)), { type: 'table-end', line: last.number }];
+  return [...rows.map((row) => rowOf(row, columns, file)), { type: 'table-end', line: last.number }];
 }
 
 function splitAtFilledFirstCell(lines: readonly Line[]): Line[][] {
@@ -62,15 +61,6 @@ function splitAtFilledFirstCell(lines: readonly Line[]): Line[][] {
     else current.push(line);
   }
   return rows;
-}
-
-/**
- * Does every cell keep a space from its bars, as pandoc pads a grid table's
- * cells? Pandoc wraps a cell's text only at spaces; an old text-art table
- * fills its cells to the bar and wraps anywhere.
- */
-function isPadded(lines: readonly Line[]): boolean {
-  return lines.every((line) => piecesOf(line).every(({ line: { text }, from, text: piece }) => piece === '' || (text.charAt(from - 1) === ' ' && text.charAt(from + piece.length) === ' ')));
 }
 
 /** The cells of one line, split at its bars (the opening and closing bars excluded). */
@@ -94,12 +84,12 @@ function piecesOf(line: Line): LinePiece[] {
  * such as `|項目|網使用料|`, whose cells merge columns) makes the row one cell
  * spanning it: a topic, as a colspan row is.
  */
-function rowOf(lines: readonly Line[], columns: number, atSpaces: boolean, file: VFile): RowBlock {
+function rowOf(lines: readonly Line[], columns: number, file: VFile): RowBlock {
   const pieces = lines.map(piecesOf);
   const merged = pieces.some((line) => line.length < columns);
   const cells: (CellNode | null)[] = merged
-    ? [wrappedCell(pieces.flat().filter((piece) => piece.text !== ''), file, atSpaces)]
-    : Array.from({ length: pieces.reduce((most, line) => Math.max(most, line.length), columns) }, (_, column) => wrappedCell(pieces.map((line) => line[column]).filter((piece) => piece !== undefined), file, atSpaces));
+    ? [wrappedCell(pieces.flat().filter((piece) => piece.text !== ''), file)]
+    : Array.from({ length: pieces.reduce((most, line) => Math.max(most, line.length), columns) }, (_, column) => wrappedCell(pieces.map((line) => line[column]).filter((piece) => piece !== undefined), file));
   const only = cells[0];
   if (merged && only) only.spansRow = true;
   const first = lines[0] as Line;
