@@ -109,7 +109,7 @@ function rowOf(rowLines: readonly Line[], starts: readonly number[], file: VFile
       report(file, 'cells-merged', `Unexpected text across the start of column ${across + 1} of a table ruled by dashes, expected a space before each column: the line was cut where the column's dashes start; check the split`, place);
     }
   }
-  const cells = columns.map((pieces) => (pieces.length > 0 ? wrappedCell(pieces, file) : null));
+  const cells = columns.map((pieces) => (pieces.length > 0 ? wrappedCell(pieces, file, true) : null));
   const [first, last] = [rowLines[0] as Line, rowLines.at(-1) as Line];
   return { type: 'row', line: first.number, endLine: last.number, start: first.start, end: last.end, cells, texts: cells.map(rowCellText) };
 }

@@ -49,7 +49,7 @@ interface GridCell {
  * columns of its rules (old text-art tables, whose widths drift: the
  * text-art reader splits those at their bars) or when it merges no cell.
  */
-export function spannedGridTable(lines: readonly Line[], file: VFile): Block[] | null {
+export function spannedGridTable(lines: readonly Line[], file: VFile, markdown = false): Block[] | null {
   const laid = lines.map(displayColumns);
   const bandEdges = laid.flatMap((columns, index) => (columns.rule ? [index] : []));
   const joints = jointColumns(laid);
@@ -58,7 +58,7 @@ export function spannedGridTable(lines: readonly Line[], file: VFile): Block[] |
   if (!grid.aligned()) return null;
   const cells = grid.cells();
   if (!cells || cells.every((cell) => cell.width === 1 && cell.height === 1)) return null;
-  return [...grid.rows(cells, file), { type: 'table-end', line: (lines.at(-1) as Line).number }];
+  return [...grid.rows(cells, file, markdown), { type: 'table-end', line: (lines.at(-1) as Line).number }];
 }
 
 function displayColumns(line: Line): Columns {
@@ -158,10 +158,10 @@ class Grid {
   }
 
   /** A row block per band: each cell in its first band, repeated from the band above (`fromRowspan`) in the others. */
-  rows(cells: readonly GridCell[], file: VFile): RowBlock[] {
+  rows(cells: readonly GridCell[], file: VFile, markdown: boolean): RowBlock[] {
     const slots = Array.from({ length: this.bands }, () => new Array<CellNode | null>(this.columns).fill(null));
     for (const cell of cells) {
-      const node = wrappedCell(this.pieces(cell), file);
+      const node = wrappedCell(this.pieces(cell), file, markdown);
       if (!node) continue;
       node.spansRow = cell.width === this.columns && this.columns > 1;
       (slots[cell.band] as (CellNode | null)[])[cell.column] = node;

@@ -13,6 +13,7 @@ import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { pushAll, pushReversed } from '../arrays.js';
 import type { CellNode } from './blocks.js';
+import { markdownCell } from './markdown-cell.js';
 import { displayWidth } from './merged-row.js';
 import type { Line } from './segment.js';
 
@@ -94,9 +95,10 @@ export function cellOfLinePieces(pieces: readonly (LinePiece | null)[], file: VF
  * between two with text ends a paragraph, as pandoc parts a cell's
  * paragraphs with a blank line; pieces on one line are cells a merged row
  * holds side by side, and each starts one. A wrap at a space between two
- * words keeps the space ({@link keepSpaceAtWrap}).
+ * words keeps the space ({@link keepSpaceAtWrap}). The cells of pandoc's
+ * tables (`markdown`) are markdown: read by {@link markdownCell}.
  */
-export function wrappedCell(pieces: readonly LinePiece[], file: VFile): CellNode | null {
+export function wrappedCell(pieces: readonly LinePiece[], file: VFile, markdown = false): CellNode | null {
   const paragraphs: LinePiece[][] = [];
   let ended = true;
   for (const piece of pieces) {
@@ -107,10 +109,11 @@ export function wrappedCell(pieces: readonly LinePiece[], file: VFile): CellNode
     const current = paragraphs.at(-1);
     const previous = current?.at(-1);
     if (ended || !current || !previous || previous.line === piece.line) paragraphs.push([piece]);
+    else if (markdown) current.push(piece);
     else current.splice(-1, 1, ...keepSpaceAtWrap(previous, piece));
     ended = false;
   }
-  return cellOfPieces(paragraphs, file);
+  return markdown ? markdownCell(paragraphs) : cellOfPieces(paragraphs, file);
 }
 
 /**
@@ -118,8 +121,8 @@ export function wrappedCell(pieces: readonly LinePiece[], file: VFile): CellNode
  * first the space after it) where the wrap was at a space: narrow characters
  * meet there (those pandoc counts one column wide: Latin, and symbols such
  * as `α` or `×`), and the word that went down would not have fitted on the
- * line above, as a program that wraps at spaces (pandoc, w3m) moves a word
- * down only then (`of` / `the Act` gives `of the Act`). A code an old table
+ * line above, as a program that wraps at spaces (w3m) moves a word down
+ * only then (`of` / `the Act` gives `of the Act`). A code an old table
  * split by hand went down with room to spare (`(OM` / `P)` stays `(OMP)`).
  * A wrap next to a Japanese character drops the space: Japanese text has
  * none there, and pandoc 2 wraps between two Japanese characters without one.

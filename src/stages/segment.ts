@@ -32,7 +32,7 @@ import { PAGE_NUMBER } from './pdf-lines.js';
 import { columnRole, type ColumnRole } from '../normalize/columns.js';
 import { dashRuledTable } from './dash-ruled.js';
 import { spannedGridTable } from './grid-table.js';
-import { isTextArtBorder, isTextArtLine, textArtTable } from './text-art.js';
+import { isPandocGrid, isTextArtBorder, isTextArtLine, textArtTable } from './text-art.js';
 import { pushAll, pushReversed } from '../arrays.js';
 
 /** A physical line: 1-based number and its offsets in the decoded text (end excludes the line break). */
@@ -159,7 +159,8 @@ function segmentLines(lines: Line[], file: VFile): Block[] {
       let end = index;
       while (end + 1 < lines.length && isTextArtLine((lines[end + 1] as Line).text)) end++;
       const table = lines.slice(index, end + 1);
-      pushAll(blocks, spannedGridTable(table, file) ?? textArtTable(table, file));
+      const markdown = isPandocGrid(table);
+      pushAll(blocks, spannedGridTable(table, file, markdown) ?? textArtTable(table, file, markdown));
       index = end;
     } else if (isPipeRow(line.text) || opensBarePipeTable(lines, index)) {
       const inRun = isPipeRow(line.text) ? isPipeRow : isBarePipeRow;

@@ -22,6 +22,11 @@ const ROW_LINE = new RegExp(`^\\s*${BAR.source}.*${BAR.source}\\s*$`);
 /** A rule under some cells only, beside a cell spanning it (merged cells): `+----+     |`, `├────┤     │`. */
 const PARTIAL_BORDER = new RegExp(`^\\s*[${JOINT_CHARACTERS}][${RULE_CHARACTERS}:]+[${JOINT_CHARACTERS}].*[${WALL_CHARACTERS}${JOINT_CHARACTERS}]\\s*$`);
 
+/** A rule as pandoc draws one, in ASCII, whole or beside a cell spanning it: `+----+====+`, `|    +:---+    |`. */
+const PANDOC_RULE = /\+:?[-=]+:?\+/;
+/** The top rule of a pandoc grid table. */
+const PANDOC_BORDER = /^\s*\+(?::?[-=]+:?\+)+\s*$/;
+
 export function isTextArtBorder(text: string): boolean {
   return BORDER.test(text);
 }
@@ -31,8 +36,19 @@ export function isTextArtLine(text: string): boolean {
 }
 
 
+/**
+ * Is the table one pandoc wrote (its cells then hold markdown)? Its rules are
+ * ASCII, and every cell keeps a space from its bars, as pandoc pads them; an
+ * old text-art table fills its cells to the bar.
+ */
+export function isPandocGrid(lines: readonly Line[]): boolean {
+  const [top] = lines;
+  if (!top || !PANDOC_BORDER.test(top.text)) return false;
+  return lines.every((line) => PANDOC_RULE.test(line.text) || piecesOf(line).every(({ line: { text }, from, text: piece }) => piece === '' || (text.charAt(from - 1) === ' ' && text.charAt(from + piece.length) === ' ')));
+}
+
 /** The rows of a text-art table (`lines` from a border to the last line of the table), then its end. */
-export function textArtTable(lines: readonly Line[], file: VFile): Block[] {
+export function textArtTable(lines: readonly Line[], file: VFile, markdown = false): Block[] {
   const groups: Line[][] = [];
   let group: Line[] = [];
   for (const line of lines) {
@@ -50,7 +66,7 @@ export function textArtTable(lines: readonly Line[], file: VFile): Block[] {
   // With a border between every row, each run of lines is a row; with none, a filled first cell starts one.
   const rows = groups.length > 2 ? groups : [head, ...body.flatMap((lines) => splitAtFilledFirstCell(lines))];
   const last = lines.at(-1) as Line;
-  return [...rows.map((row) => rowOf(row, columns, file)), { type: 'table-end', line: last.number }];
+  return [...rows.map((row) => rowOf(row, columns, markdown, file)), { type: 'table-end', line: last.number }];
 }
 
 function splitAtFilledFirstCell(lines: readonly Line[]): Line[][] {
@@ -84,12 +100,12 @@ function piecesOf(line: Line): LinePiece[] {
  * such as `|項目|網使用料|`, whose cells merge columns) makes the row one cell
  * spanning it: a topic, as a colspan row is.
  */
-function rowOf(lines: readonly Line[], columns: number, file: VFile): RowBlock {
+function rowOf(lines: readonly Line[], columns: number, markdown: boolean, file: VFile): RowBlock {
   const pieces = lines.map(piecesOf);
   const merged = pieces.some((line) => line.length < columns);
   const cells: (CellNode | null)[] = merged
-    ? [wrappedCell(pieces.flat().filter((piece) => piece.text !== ''), file)]
-    : Array.from({ length: pieces.reduce((most, line) => Math.max(most, line.length), columns) }, (_, column) => wrappedCell(pieces.map((line) => line[column]).filter((piece) => piece !== undefined), file));
+    ? [wrappedCell(pieces.flat().filter((piece) => piece.text !== ''), file, markdown)]
+    : Array.from({ length: pieces.reduce((most, line) => Math.max(most, line.length), columns) }, (_, column) => wrappedCell(pieces.map((line) => line[column]).filter((piece) => piece !== undefined), file, markdown));
   const only = cells[0];
   if (merged && only) only.spansRow = true;
   const first = lines[0] as Line;
