@@ -2537,6 +2537,14 @@ describe('the corpus HTML notice through other converters gives the same records
     expect(page.messages).toBe('');
   });
 
+  it('caa-hyoji-html.html as pandoc 3 writes markdown: grid tables with merged cells whose cells are markdown, a date line ending with a line break (pandoc-html-page)', async () => {
+    // `pandoc -f html -t markdown-smart --wrap=none` (pandoc 3.10) of input/caa-hyoji-html.html.
+    const [original, page] = [await convertBytes('notice', 'notice.html', new TextEncoder().encode(html)), await convertFixture('pandoc-html-page')];
+    expect(records(page.document)).toEqual(records(original.document));
+    expect(page.document?.notice.published?.date).toBe('2022-09-30');
+    expect(page.messages).toBe('');
+  });
+
   it.each(variants)('caa-hyoji-html.html as $name: a merged 該当箇所 or section row printed in its first cell', async ({ fileName, text }) => {
     const exportedText = text();
     expect(exportedText.split('\n').filter((line) => /^(?:\| )?[34](?:\t| \| )(?:\t| \| )/.test(line))).toHaveLength(2);

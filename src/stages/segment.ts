@@ -308,12 +308,16 @@ function parseMarkdownLines(lines: readonly Line[]): MarkdownOf {
   return nodes;
 }
 
+/** A backslash that ends a line of markdown, itself not escaped: a hard line break. */
+const HARD_BREAK = /(?<!\\)\\$/;
+
 function classifyTextLine(line: Line, markdownOf: MarkdownOf): Block {
   const column = line.text.length - line.text.trimStart().length + 1;
   const trimmed = line.text.trim();
   if (!MARKDOWN_START.test(line.text)) {
-    // A line of the notice is markdown (or a cell's HTML), where `&amp;` prints `&`, as it does on a bold line that remark reads.
-    const text = decodeHTMLStrict(trimmed);
+    // A line of the notice is markdown (or a cell's HTML), where `&amp;` prints `&`, as it does on a bold line that remark reads,
+    // and a backslash ending it is a line break (pandoc's `令和4年9月30日\` over `消費者庁`), which prints nothing.
+    const text = decodeHTMLStrict(trimmed.replace(HARD_BREAK, ''));
     return /^【[^【】]+】$/.test(text) ? { type: 'heading', line: line.number, column, text, style: 'bracket', depth: 0 } : { type: 'text', line: line.number, column, text };
   }
   const node = markdownOf.get(line.number);
