@@ -2545,6 +2545,15 @@ describe('the corpus HTML notice through other converters gives the same records
     expect(page.messages).toBe('');
   });
 
+  it('caa-hyoji-html.html as w3m prints it: tables drawn with box-drawing characters, merged cells, text wrapped in the cells (w3m-html-page)', async () => {
+    // `w3m -dump -cols 200` (w3m 0.5.3) of input/caa-hyoji-html.html.
+    const [original, page] = [await convertBytes('notice', 'notice.html', new TextEncoder().encode(html)), await convertFixture('w3m-html-page')];
+    // A cell's <br> prints as a wrap does, and a wrap between Japanese words keeps no space: text is compared without its spaces and line breaks.
+    const squeezed = (document: typeof page.document): unknown => JSON.parse(JSON.stringify(records(document)), (_, value: unknown) => (typeof value === 'string' ? value.replace(/\s+/g, '') : value));
+    expect(squeezed(page.document)).toEqual(squeezed(original.document));
+    expect(page.messages).toBe('');
+  });
+
   it.each(variants)('caa-hyoji-html.html as $name: a merged 該当箇所 or section row printed in its first cell', async ({ fileName, text }) => {
     const exportedText = text();
     expect(exportedText.split('\n').filter((line) => /^(?:\| )?[34](?:\t| \| )(?:\t| \| )/.test(line))).toHaveLength(2);
