@@ -1,9 +1,10 @@
 /**
  * Grid tables with merged cells, as pandoc (3 and later) writes a Word or
- * HTML table whose cells span rows or columns: `+---+` rules and `|` walls
- * standing on columns counted in display width, where a cell spanning rows
- * leaves a gap in the rule under its first row (`|     +------+      |`) and
- * one spanning columns has no wall between them. Each cell is the rectangle
+ * HTML table whose cells span rows or columns, and w3m an HTML table (in
+ * box-drawing characters): `+---+` rules and `|` walls standing on columns
+ * counted in display width, where a cell spanning rows leaves a gap in the
+ * rule under its first row (`|     +------+      |`) and one spanning
+ * columns has no wall between them. Each cell is the rectangle
  * its walls enclose, and goes into the rows it spans as an HTML `rowspan` or
  * `colspan` cell does (tableRows): repeated, marked `fromRowspan`, into each
  * row below its first, and `null` in the slots of the columns it covers. The

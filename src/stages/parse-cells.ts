@@ -132,7 +132,7 @@ function keepSpaceAtWrap(previous: LinePiece, next: LinePiece): LinePiece[] {
   if (!narrow([...previous.text].at(-1)) || !narrow([...next.text][0])) return [previous, next];
   const room = displayWidth(previous.line.text.slice(previous.from + previous.text.length, previous.end ?? previous.line.text.length), false);
   const word = displayWidth(next.text.split(' ')[0] ?? '', false);
-  // The space and the word; one column more for pandoc's padding before the wall.
+  // The space and the word, and a column more for a cell padded before its wall.
   if (word + 2 <= room) return [previous, next];
   if (next.line.text.charAt(next.from - 1) === ' ') return [previous, { ...next, from: next.from - 1, text: ` ${next.text}` }];
   if (previous.line.text.charAt(previous.from + previous.text.length) === ' ') return [{ ...previous, text: `${previous.text} ` }, next];

@@ -6,7 +6,9 @@
  * nothing between them, so a word or a code the wrap split (`(OM` / `P)`)
  * comes back whole. Rows are the runs of lines between borders; in a table
  * with no border between its rows, a line whose first cell is filled starts
- * the next row.
+ * the next row. Tables drawn with box-drawing characters (`┌──┬──┐`, as w3m
+ * prints an HTML table) and pandoc's grid tables, whose cells hold markdown,
+ * are read so too; one with merged cells is read by grid-table.ts.
  */
 import type { VFile } from 'vfile';
 import { rowCellText, type Block, type CellNode, type RowBlock } from './blocks.js';
@@ -14,7 +16,7 @@ import { JOINT_CHARACTERS, RULE_CHARACTERS, WALL_CHARACTERS } from './grid-table
 import { linePiece, wrappedCell, type LinePiece } from './parse-cells.js';
 import type { Line } from './segment.js';
 
-/** A border line: joints (`+`, `┼`…) and runs of dashes (ASCII, U+2212 −, ―, ー, ─) or `=`, maybe with pandoc's alignment colons. */
+/** A border line: joints (`+`, `┼`…) and runs of dashes (ASCII, U+2212 −, ―, ー, box-drawing ─ ━ ═) or `=`, maybe with pandoc's alignment colons. */
 const BORDER = new RegExp(`^\\s*[${JOINT_CHARACTERS}](?::?[${RULE_CHARACTERS}]+:?[${JOINT_CHARACTERS}])+\\s*$`);
 const BAR = new RegExp(`[${WALL_CHARACTERS}]`);
 /** A line of cells: it opens and closes with a bar. */
