@@ -156,6 +156,11 @@ class Assembler {
    * text is accounted for once.
    */
   private uncarried = new Set<number>();
+
+  /** The cells of `row` carry nothing into the rows they span ({@link uncarried}). */
+  private carryNothingFrom(row: RowBlock): void {
+    for (const cell of row.cells) if (cell) this.uncarried.add(cell.offset);
+  }
   /** The texts of the current header row, spaces ignored: the same row again is a page's repeat of it. */
   private headerKey: string | null = null;
   /** Row-number copies taken out of the columns after the opinion's (S10). */
@@ -250,7 +255,7 @@ class Assembler {
     const columns = this.overrides.columns ?? {};
     if (row === this.headerTail) {
       // The second line of a wrapped header row is header too: outside the accounting, as the first is.
-      for (const cell of row.cells) if (cell) this.uncarried.add(cell.offset);
+      this.carryNothingFrom(row);
       this.headerTail = null;
       return;
     }
@@ -320,7 +325,7 @@ class Assembler {
   }
 
   private repeatedHeader(row: RowBlock): void {
-    for (const cell of row.cells) if (cell) this.uncarried.add(cell.offset);
+    this.carryNothingFrom(row);
     this.afterBreak = true;
   }
 
@@ -335,7 +340,7 @@ class Assembler {
       report(this.file, 'unanswered-opinions', 'Unexpected opinion table without a response column, expected one such as …の考え方: its opinions have no response', { line: row.line, column: 1, offset: row.start });
     }
     this.reOpinionBy = partyOf(row.texts[roles.indexOf('re-opinion')] ?? '');
-    for (const cell of row.cells) if (cell) this.uncarried.add(cell.offset);
+    this.carryNothingFrom(row);
     this.inBody = true;
     this.list = null;
     this.roles = roles;
@@ -369,7 +374,7 @@ class Assembler {
     this.list = null;
     this.opinion = null;
     this.inRevisionTable = true;
-    for (const cell of row.cells) if (cell) this.uncarried.add(cell.offset);
+    this.carryNothingFrom(row);
     report(this.file, 'note-outside-table', `Unexpected table of revisions ${row.texts.filter((text) => text !== '').map((text) => `「${text}」`).join(' ')}, which is no opinion table: its rows are reported as notes`, { line: row.line, column: 1 });
   }
 
@@ -406,7 +411,7 @@ class Assembler {
 
   /** A row of one cell across the table that is no heading: a note of the notice (`※御意見は要約しています。`), else reported. */
   private noteRow(row: RowBlock): void {
-    for (const cell of row.cells) if (cell) this.uncarried.add(cell.offset);
+    this.carryNothingFrom(row);
     const paragraphs = row.cells.flatMap(cellParagraphs);
     const characters = countCharacters(paragraphs);
     this.draft.characters += characters;
@@ -420,7 +425,7 @@ class Assembler {
   }
 
   private headingRow(headingRow: HeadingRow, row: RowBlock): void {
-    for (const cell of row.cells) if (cell) this.uncarried.add(cell.offset);
+    this.carryNothingFrom(row);
     const characters = nonBlankLength(headingRow.printed);
     this.draft.characters += characters;
     this.draft.headingAndNoteCharacters += characters;
@@ -464,7 +469,7 @@ class Assembler {
     const opinion = this.opinion;
     if (!opinion) {
       reportUnattributed(this.file, 'Unexpected row without an opinion label before any opinion, expected 意見N or a number', own);
-      for (const cell of row.cells) if (cell) this.uncarried.add(cell.offset);
+      this.carryNothingFrom(row);
     } else {
       for (const [role, all] of Object.entries(cells) as [ColumnRole, Paragraph[]][]) {
         // A rowspan cell belongs to each opinion it spans (a response shared by several), but to each only once.
