@@ -483,6 +483,50 @@ describe('a row whose TABs were lost (FORMATS.md hard case 10)', () => {
     expect(document?.notice.coverage).toMatchObject({ reported: 0, share: 1 });
   });
 
+  it('ends a paragraph of a wrapped cell at a short line that ends a submitter mark, so that a merged number cell holding two comments gives two', async () => {
+    // pdftotext -layout (poppler 22.12) of the PDF LibreOffice 7.4 printed of the pandoc-merged-cells Word notice: opinion 1's number cell spans its two comments.
+    const text = [
+      '「道路運送車両の保安基準の細目を定める告示の一部を改正する告示案」に関する意見',
+      '募集の結果について',
+      '',
+      '令和 8 年 3 月 2 日',
+      '',
+      '国土交通省物件・自動車局',
+      '',
+      '意見募集期間：令和 8 年 1 月 6 日（火）から令和 8 年 2 月 4 日（水）まで',
+      '',
+      '意見提出数：4 件（個人 2 件、法人 2 件）',
+      '',
+      '提出された意見及びその意見に対する国土交通省の考え方',
+      '',
+      '番号               提出された意見       御意見に対する考     修正の有無',
+      '                               え方',
+      '【総論】',
+      '1                本改正案に賛成し      本案に対する賛同     無',
+      '                 ます。【A 自動車     の御意見として承',
+      '                 株式会社】         ります。',
+      '                 安全性の向上に資',
+      '                 するため、早期の',
+      '                 施行を希望しま',
+      '                 す。【個人】',
+      '【各論】',
+      '2                第 3 条第 2 項の   御意見を踏まえ、     有',
+      '                 「相当の期間」の      「30 日」と修正し',
+      '                 意味が不明確で       ます。',
+      '                 す。',
+      '                 具体的な日数を示',
+      '                 すべきです。',
+      '                 【一般社団法人 B',
+      '                 協会】',
+      '',
+    ].join('\n');
+    const { document } = await convertText(text);
+    expect(document?.opinions.slice(0, 2).map((o) => [o.key, o.section, o.comments.map((c) => [c.submitter, c.text]), o.response?.text, o.revisedRaw])).toEqual([
+      ['1', 'sec-1', [['A 自動車株式会社', '本改正案に賛成します。'], ['個人', '安全性の向上に資するため、早期の施行を希望します。']], '本案に対する賛同の御意見として承ります。', '無'],
+      ['2', 'sec-2', [['一般社団法人 B協会', '第 3 条第 2 項の「相当の期間」の意味が不明確です。\n具体的な日数を示すべきです。']], '御意見を踏まえ、「30 日」と修正します。', '有'],
+    ]);
+  });
+
   it('reads a header whose cells are parted by spaces and wrapped onto the line below (修正の / 有無), each piece under the column where it starts', async () => {
     const text = [
       'テスト省令案に関する意見募集の結果',

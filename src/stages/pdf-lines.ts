@@ -11,14 +11,17 @@ export const PAGE_NUMBER = /^\s*(?:[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4
 
 /** The characters a sentence ends with: where a cell's line ends its paragraph, or the cell itself. */
 export const SENTENCE_END = /[。．.!?！？」』)）]$/;
+/** Where a cell's short line ends its paragraph: a sentence's end, or a submitter's mark's (`…株式会社】`), which closes a comment. */
+const PARAGRAPH_END = /[。．.!?！？」』)）】]$/;
 /** How much shorter than the cell's longest line a line that ends a sentence is when it ends its paragraph, in characters and in display columns. */
 const SHORT_LINE = { characters: 3, width: 5 };
 
 /**
  * A cell's lines (one piece each), hard-wrapped at the cell's width, as
  * paragraphs: a line goes on with the paragraph above, nothing between them.
- * A new paragraph starts after a line that ends a sentence well short of the
- * cell's longest line (the text would have filled it), and a piece that stands
+ * A new paragraph starts after a line that ends a sentence or a submitter's
+ * mark well short of the cell's longest line (the text would have filled it),
+ * and a piece that stands
  * `alone` (right-aligned or centred text, a submitter's mark `【株式会社A】`)
  * is a paragraph of its own. Lengths are compared both in characters and in
  * display columns, as extractions lay text out by either.
@@ -38,7 +41,7 @@ export function wrappedParagraphs(pieces: readonly { piece: LinePiece; alone: bo
   for (const { piece, alone, characters, width } of measured) {
     if (goesOn && !alone) paragraphs.at(-1)?.push(piece);
     else paragraphs.push([piece]);
-    goesOn = !alone && !(SENTENCE_END.test(piece.text) && characters <= longest.characters - SHORT_LINE.characters && width <= longest.width - SHORT_LINE.width);
+    goesOn = !alone && !(PARAGRAPH_END.test(piece.text) && characters <= longest.characters - SHORT_LINE.characters && width <= longest.width - SHORT_LINE.width);
   }
   return paragraphs;
 }
