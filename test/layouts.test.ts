@@ -1833,6 +1833,26 @@ describe('tables as pandoc writes a Word table in markdown', () => {
     expect(messages).not.toContain('note-outside-table');
   });
 
+  it('reads a table typed by hand in ASCII, without a `=` header rule or an escape, as text: `1.` stays a number, `*` a mark', async () => {
+    const grid = notice([
+      '+------+----------------------+------------------------+',
+      '| No.  | 御意見の概要         | 御意見に対する考え方   |',
+      '+------+----------------------+------------------------+',
+      '| 1.   | 延期すべき。【個人】 | 原案のとおりとします。 |',
+      '+------+----------------------+------------------------+',
+      '| 2.   | * 様式を見直すべき。 | 今後の参考とします。   |',
+      '+------+----------------------+------------------------+',
+    ]);
+    const simple = notice(['No.   御意見の概要            御意見に対する考え方', '----  ----------------------  ----------------------', '1.    延期すべき。【個人】    原案のとおりとします。', '2.    * 様式を見直すべき。    今後の参考とします。']);
+    for (const text of [grid, simple]) {
+      const { document } = await convertText(text);
+      expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => c.text), o.response?.text])).toEqual([
+        ['1', ['延期すべき。'], '原案のとおりとします。'],
+        ['2', ['* 様式を見直すべき。'], '今後の参考とします。'],
+      ]);
+    }
+  });
+
   it("reads a grid table whose rules carry pandoc's alignment colons", async () => {
     const text = notice([
       '+------+-------------------------------+------------------------+------+',

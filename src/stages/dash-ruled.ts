@@ -14,6 +14,7 @@ import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { rowCellText, type Block, type RowBlock } from './blocks.js';
 import { displayWidth } from './merged-row.js';
+import { holdsMarkdownEscape } from './markdown-cell.js';
 import { linePiece, wrappedCell, type LinePiece } from './parse-cells.js';
 import type { Line } from './segment.js';
 
@@ -41,7 +42,9 @@ export function dashRuledTable(lines: readonly Line[], index: number, file: VFil
   const last = multiline ? closingRule(lines, rule) : rowsEnd(lines, rule);
   const body = lines.slice(rule + 1, multiline ? last : last + 1);
   const rows = multiline ? partedByBlankLines(body) : body.map((each) => [each]);
-  const blocks: Block[] = [header, ...rows].map((rowLines) => rowOf(rowLines, starts, file));
+  // pandoc's multiline tables, and tables that escape as markdown does, hold markdown; a simple table may be typed by hand (`1.` a number).
+  const markdown = multiline || [header, ...rows].flat().some((each) => holdsMarkdownEscape(each.text));
+  const blocks: Block[] = [header, ...rows].map((rowLines) => rowOf(rowLines, starts, markdown, file));
   blocks.push({ type: 'table-end', line: (lines[last] as Line).number });
   return { blocks, last };
 }
@@ -95,7 +98,7 @@ function runStarts(rule: string): number[] {
  * A line whose text runs across where a column starts cannot be cut for sure:
  * it is cut there all the same, with a `cells-merged` warning.
  */
-function rowOf(rowLines: readonly Line[], starts: readonly number[], file: VFile): RowBlock {
+function rowOf(rowLines: readonly Line[], starts: readonly number[], markdown: boolean, file: VFile): RowBlock {
   const columns: LinePiece[][] = starts.map(() => []);
   for (const line of rowLines) {
     const cuts = cutsOf(line.text, starts);
@@ -109,7 +112,7 @@ function rowOf(rowLines: readonly Line[], starts: readonly number[], file: VFile
       report(file, 'cells-merged', `Unexpected text across the start of column ${across + 1} of a table ruled by dashes, expected a space before each column: the line was cut where the column's dashes start; check the split`, place);
     }
   }
-  const cells = columns.map((pieces) => (pieces.length > 0 ? wrappedCell(pieces, file, true) : null));
+  const cells = columns.map((pieces) => (pieces.length > 0 ? wrappedCell(pieces, file, markdown) : null));
   const [first, last] = [rowLines[0] as Line, rowLines.at(-1) as Line];
   return { type: 'row', line: first.number, endLine: last.number, start: first.start, end: last.end, cells, texts: cells.map(rowCellText) };
 }

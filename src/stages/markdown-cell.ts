@@ -27,6 +27,14 @@ import type { LinePiece } from './parse-cells.js';
 
 const gfm = unified().use(remarkParse).use(remarkGfm);
 
+/** A backslash escaping an ASCII punctuation character (`\<`, `1\.`, `\*`): markdown, as pandoc writes text that could read as markup. */
+const ESCAPE = /\\[!-/:-@[-`{-~]/;
+
+/** Does `text` escape a character as markdown does? */
+export function holdsMarkdownEscape(text: string): boolean {
+  return ESCAPE.test(text);
+}
+
 /** A cell of paragraphs, each its pieces (a line each) read as markdown; null when no piece has text. */
 export function markdownCell(paragraphs: readonly (readonly LinePiece[])[]): CellNode | null {
   const children: ElementContent[] = [];

@@ -13,6 +13,7 @@
 import type { VFile } from 'vfile';
 import { rowCellText, type Block, type CellNode, type RowBlock } from './blocks.js';
 import { JOINT_CHARACTERS, RULE_CHARACTERS, WALL_CHARACTERS } from './grid-table.js';
+import { holdsMarkdownEscape } from './markdown-cell.js';
 import { linePiece, wrappedCell, type LinePiece } from './parse-cells.js';
 import type { Line } from './segment.js';
 
@@ -28,6 +29,8 @@ const PARTIAL_BORDER = new RegExp(`^\\s*[${JOINT_CHARACTERS}][${RULE_CHARACTERS}
 const PANDOC_RULE = /\+:?[-=]+:?\+/;
 /** The top rule of a pandoc grid table. */
 const PANDOC_BORDER = /^\s*\+(?::?[-=]+:?\+)+\s*$/;
+/** The rule under a pandoc grid table's header. */
+const PANDOC_HEADER_RULE = /^\s*\+(?::?=+:?\+)+\s*$/;
 
 export function isTextArtBorder(text: string): boolean {
   return BORDER.test(text);
@@ -40,12 +43,15 @@ export function isTextArtLine(text: string): boolean {
 
 /**
  * Is the table one pandoc wrote (its cells then hold markdown)? Its rules are
- * ASCII, and every cell keeps a space from its bars, as pandoc pads them; an
- * old text-art table fills its cells to the bar.
+ * ASCII, every cell keeps a space from its bars, as pandoc pads them (an old
+ * text-art table fills its cells to the bar), and it rules its header with
+ * `=` or escapes a character as markdown does. A table typed by hand in
+ * ASCII is not read as markdown: its `1.` stays a number, not a list.
  */
 export function isPandocGrid(lines: readonly Line[]): boolean {
   const [top] = lines;
   if (!top || !PANDOC_BORDER.test(top.text)) return false;
+  if (!lines.some((line) => PANDOC_HEADER_RULE.test(line.text) || holdsMarkdownEscape(line.text))) return false;
   return lines.every((line) => PANDOC_RULE.test(line.text) || piecesOf(line).every(({ line: { text }, from, text: piece }) => piece === '' || (text.charAt(from - 1) === ' ' && text.charAt(from + piece.length) === ' ')));
 }
 
