@@ -1,6 +1,7 @@
 /**
  * The cells of the tables pandoc writes in markdown (grid, multiline and
- * simple tables) hold markdown, as pandoc writes a cell's text: escapes
+ * simple tables, told from tables typed by hand by isPandocGrid and in
+ * dash-ruled.ts) hold markdown, as pandoc writes a cell's text: escapes
  * (`\<原料原産地名\>`, `1\~3`), a line break as a `\` ending the line,
  * emphasis, links. Each paragraph of such a cell, a line of the input per
  * piece, is parsed with remark-parse and remark-gfm and turned into hast as
