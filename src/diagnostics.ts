@@ -135,6 +135,10 @@ export const RULES = {
     severity: 'warning',
     note: 'An opinion table was found but no row opened an opinion (a header row only, or no 意見N / number). The notice is written with no opinions.',
   },
+  'table-mostly-unread': {
+    severity: 'warning',
+    note: 'Ten lines or more of text stand outside any table row before the last opinion, more than the opinions read: each is a `note-outside-table` info, and together they say that the layout of the table was not read (a PDF extraction of a table whose cells are centred vertically prints a row\'s number in the middle of its lines and parts some cells by one space). The opinions in those lines are missing: convert the notice again, from its HTML or Word original if there is one.',
+  },
   'duplicate-opinion': {
     severity: 'error',
     note: 'Two opinions carry the same label number; the second is kept under a suffixed id. Check the numbering in the source.',

@@ -70,6 +70,26 @@ function segmentUnlessTooDeep(text: string, fileName: string, file: VFile): Retu
   }
 }
 
+/** Lines outside the table's rows, up to its last opinion, that make the table's own text a layout left unread (a PDF extraction whose cells are centred). */
+const UNREAD_LINES = 10;
+
+/**
+ * More lines of text outside any row, up to the last opinion's, than
+ * opinions read, and at least {@link UNREAD_LINES}: each is an info, but
+ * together they say that the table's layout was not read.
+ */
+function reportTableMostlyUnread(lastLine: number, opinions: number, file: VFile): void {
+  const outside = file.messages.filter((message) => message.ruleId === 'note-outside-table' && (message.line ?? Infinity) <= lastLine);
+  const first = outside[0];
+  if (!first || outside.length < UNREAD_LINES || outside.length <= opinions) return;
+  report(
+    file,
+    'table-mostly-unread',
+    `Unexpected ${outside.length} lines of text outside the table's rows (the first at line ${first.line}) against ${opinions} ${opinions === 1 ? 'opinion' : 'opinions'} read, expected the table's text in its rows: its layout was most likely not read, and the opinions in those lines are missing; convert the notice again, from its HTML or Word original if there is one`,
+    { line: first.line ?? 1, column: 1 },
+  );
+}
+
 function shortened(sentence: string): string {
   return sentence.length > 80 ? `${sentence.slice(0, 80)}…` : sentence;
 }
@@ -106,6 +126,8 @@ export function convertNotice(input: NoticeInput, file: VFile): Conversion | nul
     report(file, 'no-opinion-table', `Unexpected document without an opinion table, expected a header row such as 提出された意見⇥総務省の考え方${hint}`, apart ? { line: apart.number, column: 1, offset: apart.start } : { line: 1, column: 1, offset: 0 });
   } else if (draft.opinions.length === 0) {
     report(file, 'no-opinions', 'Unexpected opinion table without opinions, expected rows with 意見N or a number', { line: 1, column: 1, offset: 0 });
+  } else {
+    reportTableMostlyUnread(Math.max(...draft.opinions.map((opinion) => opinion.endLine)), draft.opinions.length, file);
   }
   const header = stage('read-header', () => readHeader(draft.titleBlock, file, draft.legendLines, draft.noteLines, overrides.periodYear ?? null));
   const known = new Set(

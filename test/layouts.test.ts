@@ -2125,6 +2125,32 @@ describe('tables drawn with box-drawing characters, as w3m dumps an HTML page (`
   });
 });
 
+describe('a table whose rows were mostly not read', () => {
+  const notice = (before: number, after: number): string =>
+    [
+      '「テスト省令案」に関する意見募集の結果',
+      '意見募集期間：令和6年6月1日～令和6年6月30日',
+      '番号\t御意見の概要\t御意見に対する考え方',
+      // Lines of the table that no row holds, as a PDF extraction of centred cells leaves them.
+      ...Array.from({ length: before }, (_, index) => `御意見の概要の${index + 1}行目で、行として読まれなかったもの`),
+      '1\t延期すべき。\t原案のとおりとします。',
+      ...Array.from({ length: after }, (_, index) => `表の後の説明の${index + 1}行目`),
+      '',
+    ].join('\n');
+
+  it('warns once when ten lines or more before the last opinion stand outside its rows, more than the opinions read', async () => {
+    const { document, messages } = await convertText(notice(10, 0));
+    expect(document?.opinions).toHaveLength(1);
+    expect(messages.match(/\[note-outside-table\]/g)).toHaveLength(10);
+    expect(messages).toContain("notice.txt:4:1: warning: Unexpected 10 lines of text outside the table's rows (the first at line 4) against 1 opinion read, expected the table's text in its rows: its layout was most likely not read, and the opinions in those lines are missing; convert the notice again, from its HTML or Word original if there is one [table-mostly-unread]");
+  });
+
+  it('does not warn for fewer such lines, nor for text after the last opinion', async () => {
+    expect((await convertText(notice(9, 0))).messages).not.toContain('[table-mostly-unread]');
+    expect((await convertText(notice(0, 12))).messages).not.toContain('[table-mostly-unread]');
+  });
+});
+
 describe('a table printed cell after cell (a text extraction without layout)', () => {
   const notice = [
     '「テスト省令案」に関する意見募集の結果について',
