@@ -127,7 +127,7 @@ export function convertNotice(input: NoticeInput, file: VFile): Conversion | nul
   } else if (draft.opinions.length === 0) {
     report(file, 'no-opinions', 'Unexpected opinion table without opinions, expected rows with 意見N or a number', { line: 1, column: 1, offset: 0 });
   } else {
-    reportTableMostlyUnread(Math.max(...draft.opinions.map((opinion) => opinion.endLine)), draft.opinions.length, file);
+    reportTableMostlyUnread(draft.opinions.reduce((last, opinion) => Math.max(last, opinion.endLine), 0), draft.opinions.length, file);
   }
   const header = stage('read-header', () => readHeader(draft.titleBlock, file, draft.legendLines, draft.noteLines, overrides.periodYear ?? null));
   const known = new Set(
