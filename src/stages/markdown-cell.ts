@@ -88,6 +88,6 @@ function joinWrappedLines(tree: Node): void {
 }
 
 /** One column wide as pandoc counts (Latin, `α`, `×`); a character outside the text (an element's edge) counts so too. */
-function isNarrow(character: string | undefined): boolean {
+export function isNarrow(character: string | undefined): boolean {
   return character === undefined || displayWidth(character, false) === 1;
 }

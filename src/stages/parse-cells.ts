@@ -13,7 +13,7 @@ import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { pushAll, pushReversed } from '../arrays.js';
 import type { CellNode } from './blocks.js';
-import { markdownCell } from './markdown-cell.js';
+import { isNarrow, markdownCell } from './markdown-cell.js';
 import { displayWidth } from './merged-row.js';
 import type { Line } from './segment.js';
 
@@ -128,8 +128,8 @@ export function wrappedCell(pieces: readonly LinePiece[], file: VFile, markdown 
  * none there, and pandoc 2 wraps between two Japanese characters without one.
  */
 function keepSpaceAtWrap(previous: LinePiece, next: LinePiece): LinePiece[] {
-  const narrow = (character: string | undefined): boolean => character !== undefined && displayWidth(character, false) === 1;
-  if (!narrow([...previous.text].at(-1)) || !narrow([...next.text][0])) return [previous, next];
+  // Both pieces hold text: their edge characters are there.
+  if (!isNarrow([...previous.text].at(-1)) || !isNarrow([...next.text][0])) return [previous, next];
   const room = displayWidth(previous.line.text.slice(previous.from + previous.text.length, previous.end ?? previous.line.text.length), false);
   const word = displayWidth(next.text.split(' ')[0] ?? '', false);
   // The space and the word, and a column more for a cell padded before its wall.
