@@ -137,7 +137,11 @@ export const RULES = {
   },
   'table-mostly-unread': {
     severity: 'warning',
-    note: 'Ten lines or more of text stand outside any table row before the last opinion, more than the opinions read: each is a `note-outside-table` info, and together they say that the layout of the table was not read (a PDF extraction of a table whose cells are centred vertically prints a row\'s number in the middle of its lines and parts some cells by one space). The opinions in those lines are missing: convert the notice again, from its HTML or Word original if there is one.',
+    note: 'Ten lines or more of text stand outside any table row before the last opinion, more than the opinions read: each is a `note-outside-table` info, and together they say that the layout of the table was not read (a PDF extraction of a table whose cells are centred vertically prints a row\'s number in the middle of its lines and parts some cells by one space). The opinions in those lines are missing: convert the notice again, from its HTML or Word original if there is one, or extract the PDF with `pdftotext -bbox-layout`, whose word boxes pubcom reads the table from.',
+  },
+  'lines-joined-to-row': {
+    severity: 'info',
+    note: 'A table read from the word boxes of `pdftotext -bbox-layout` (or `-bbox`) has lines in its columns without a number, parted by gaps from the rows above and below: they were read as part of one of them. Where the numbers of the table stand at the top of their rows, that is the row above; at the bottom, the row below; in the middle, the row above if its number stays in the middle of its row with them, else the row below. Lines at the top of a page go on with the row the page cut, with no diagnostic. Check the join: it is a guess.',
   },
   'duplicate-opinion': {
     severity: 'error',

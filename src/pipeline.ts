@@ -85,7 +85,7 @@ function reportTableMostlyUnread(lastLine: number, opinions: number, file: VFile
   report(
     file,
     'table-mostly-unread',
-    `Unexpected ${outside.length} lines of text outside the table's rows (the first at line ${first.line}) against ${opinions} ${opinions === 1 ? 'opinion' : 'opinions'} read, expected the table's text in its rows: its layout was most likely not read, and the opinions in those lines are missing; convert the notice again, from its HTML or Word original if there is one`,
+    `Unexpected ${outside.length} lines of text outside the table's rows (the first at line ${first.line}) against ${opinions} ${opinions === 1 ? 'opinion' : 'opinions'} read, expected the table's text in its rows: its layout was most likely not read, and the opinions in those lines are missing; convert the notice again, from its HTML or Word original if there is one, or extract the PDF with pdftotext -bbox-layout`,
     { line: first.line ?? 1, column: 1 },
   );
 }

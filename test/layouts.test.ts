@@ -2142,7 +2142,7 @@ describe('a table whose rows were mostly not read', () => {
     const { document, messages } = await convertText(notice(10, 0));
     expect(document?.opinions).toHaveLength(1);
     expect(messages.match(/\[note-outside-table\]/g)).toHaveLength(10);
-    expect(messages).toContain("notice.txt:4:1: warning: Unexpected 10 lines of text outside the table's rows (the first at line 4) against 1 opinion read, expected the table's text in its rows: its layout was most likely not read, and the opinions in those lines are missing; convert the notice again, from its HTML or Word original if there is one [table-mostly-unread]");
+    expect(messages).toContain("notice.txt:4:1: warning: Unexpected 10 lines of text outside the table's rows (the first at line 4) against 1 opinion read, expected the table's text in its rows: its layout was most likely not read, and the opinions in those lines are missing; convert the notice again, from its HTML or Word original if there is one, or extract the PDF with pdftotext -bbox-layout [table-mostly-unread]");
   });
 
   it('does not warn for fewer such lines, nor for text after the last opinion', async () => {
@@ -2642,6 +2642,59 @@ describe('the corpus HTML notice through other converters gives the same records
     const squeezed = (document: typeof page.document): unknown => JSON.parse(JSON.stringify(records(document)), (_, value: unknown) => (typeof value === 'string' ? value.replace(/\s+/g, '') : value));
     expect(squeezed(page.document)).toEqual(squeezed(original.document));
     expect(page.messages).toBe('');
+  });
+
+  describe('printed to PDF by LibreOffice and read from the word boxes of pdftotext -bbox-layout (pdftotext-bbox-centred)', () => {
+    // pdftotext parts a wide and a narrow character where the PDF set them apart (`第 3 条`): text is compared without its spaces.
+    const squeezed = (document: Awaited<ReturnType<typeof convertBytes>>['document']): ReturnType<typeof records> => JSON.parse(JSON.stringify(records(document)), (_, value: unknown) => (typeof value === 'string' ? value.replace(/\s+/g, '') : value));
+    const fixtureFile = async (fileName: string) => convertBytes('notice', fileName, readFileSync(new URL(`./fixtures/pdftotext-bbox-centred/${fileName}`, import.meta.url)));
+    // The count table over the opinions (団体 | 事業者 | 個人) is read only from a table of the page, not from words laid out as one.
+    /** The HTML notice's records, but for the places (and the references read from them) of the opinions `places` names, by key. */
+    const expectedFrom = async (places: Record<string, [string, string[]]>) => {
+      const expected = squeezed((await convertBytes('notice', 'notice.html', new TextEncoder().encode(html))).document);
+      if (expected.notice) expected.notice.submitterBreakdown = [];
+      for (const opinion of expected.opinions ?? []) {
+        const place = places[String(opinion[0])];
+        const comment = (opinion[4] as unknown[][])[0] as unknown[];
+        if (place) [comment[2], comment[3]] = place;
+      }
+      return expected;
+    };
+
+    it('cells centred vertically: each row from the number in its middle, every opinion read', async () => {
+      const page = await convertFixture('pdftotext-bbox-centred');
+      // The 該当箇所 cell of rows 2 to 4 (rowspan) is centred across them: the page break printed its first line in row 2, the rest stands in row 3, and row 4 repeats row 3's.
+      const first: [string, string[]] = ['第3条第', ['art.3', 'art.3.2']];
+      const rest: [string, string[]] = ['2項の表原料原産地名の項', ['2項の表原料原産地名の項']];
+      expect(squeezed(page.document)).toEqual(await expectedFrom({ '2': first, '3': rest, '4': rest }));
+      expect(page.document?.opinions).toHaveLength(9);
+      expect(page.messages).not.toMatch(/warning|error/);
+    });
+
+    it('the words alone (pdftotext -bbox) give the same records as the words in blocks and lines (-bbox-layout)', async () => {
+      const [words, layout] = [await fixtureFile('words.html'), await convertFixture('pdftotext-bbox-centred')];
+      expect(records(words.document)).toEqual(records(layout.document));
+      expect(words.document?.opinions).toHaveLength(9);
+    });
+
+    it.each<{ fileName: string; places: Record<string, [string, string[]]> }>([
+      { fileName: 'top.html', places: {} },
+      { fileName: 'number-middle.html', places: {} },
+      // A merged cell printed at its bottom row, 4: the rows above it take the place above them, as a merged cell printed once in its first row is read.
+      { fileName: 'bottom.html', places: { '2': ['全般', ['whole', 'art.3.2']], '3': ['全般', ['whole']] } },
+    ])('cells aligned otherwise ($fileName): the rows read as the page prints them', async ({ fileName, places }) => {
+      const page = await fixtureFile(fileName);
+      expect(squeezed(page.document)).toEqual(await expectedFrom(places));
+      expect(page.messages).not.toMatch(/warning|error/);
+    });
+  });
+
+  it('the Word notice of pandoc-merged-cells printed to PDF by LibreOffice, read from its word boxes: rows without gaps between them, heading rows, two comments in a merged number cell (pdftotext-bbox-word)', async () => {
+    const squeezed = (document: Awaited<ReturnType<typeof convertBytes>>['document']): ReturnType<typeof records> => JSON.parse(JSON.stringify(records(document)), (_, value: unknown) => (typeof value === 'string' ? value.replace(/\s+/g, '') : value));
+    const [pdf, word] = [await convertFixture('pdftotext-bbox-word'), await convertFixture('pandoc-merged-cells')];
+    expect(squeezed(pdf.document)).toEqual(squeezed(word.document));
+    expect(pdf.document?.sections.map((section) => section.title)).toEqual(['総論', '各論']);
+    expect(pdf.document?.opinions[0]?.comments.map((comment) => comment.submitterRaw)).toEqual(['【A 自動車株式会社】', '【個人】']);
   });
 
   it.each(variants)('caa-hyoji-html.html as $name: a merged 該当箇所 or section row printed in its first cell', async ({ fileName, text }) => {
@@ -3419,6 +3472,78 @@ describe('opinion labels as converters leave them', () => {
       ['4', '意見４:', '手数料を下げるべき。', ['ご意見12件を踏まえ、再度検討すべき。\n意見2点目として、様式を示すべき。']],
     ]);
     expect(document?.notice.coverage.share).toBe(1);
+  });
+});
+
+describe('PDF word boxes (pdftotext -bbox-layout, -bbox)', () => {
+  type Box = readonly [number, number, number, number, string];
+  /** A notice as pdftotext -bbox writes it: each word `[x0, y0, x1, y1, text]` of each page. */
+  const wordBoxes = (pages: readonly (readonly Box[])[]): Uint8Array =>
+    new TextEncoder().encode(
+      [
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd"><html xmlns="http://www.w3.org/1999/xhtml">',
+        '<head>',
+        '<title></title>',
+        '</head>',
+        '<body>',
+        '<doc>',
+        ...pages.flatMap((words) => ['  <page width="595.303937" height="841.889764">', ...words.map(([x0, y0, x1, y1, text]) => `    <word xMin="${x0}" yMin="${y0}" xMax="${x1}" yMax="${y1}">${text}</word>`), '  </page>']),
+        '</doc>',
+        '</body>',
+        '</html>',
+        '',
+      ].join('\n'),
+    );
+  /** One line of 12-point text from `x`, its top at `y`. */
+  const text = (x: number, y: number, words: string): Box => [x, y, x + 12 * words.length, y + 14, words];
+  const head: Box[] = [text(60, 40, '道路法施行規則案に対して提出された意見及びその意見に対する国土交通省の考え方'), text(60, 100, '番号'), text(150, 100, '提出された意見'), text(380, 100, '国土交通省の考え方')];
+  /** A row from `top`, its number, opinion and answer centred vertically in it (lines 16 points apart); a blank line in a cell is a gap between paragraphs. */
+  const centredRow = (number: string, top: number, opinion: string[], answer: string[]): Box[] => {
+    const height = Math.max(opinion.length, answer.length) * 16;
+    const cell = (x: number, lines: string[]): Box[] => lines.flatMap((line, index) => (line === '' ? [] : [text(x, top + (height - lines.length * 16) / 2 + index * 16, line)]));
+    return [...cell(60, [number]), ...cell(100, opinion), ...cell(330, answer)];
+  };
+
+  it('a table whose cells are centred: each row from the number in its middle; a paragraph parted by a gap goes to the row whose number stays in the middle with it, reported', async () => {
+    const rows = [
+      centredRow('1', 130, ['一つ目の意見です。', 'よろしくお願いします。', '【個人】'], ['承ります。']),
+      centredRow('2', 200, ['二つ目の意見です。', '【個人】'], ['原案のとおりとします。']),
+      // A second paragraph with a gap above it, where no other cell prints a line: a band of its own, without a number.
+      centredRow('3', 250, ['三つ目の意見です。理由', 'は次のとおりです。第', '一に費用、第二に期間', 'です。', '', '第二段落です。', '【株式会社A】'], ['御意見を踏まえ、', '修正します。']),
+      centredRow('4', 380, ['四つ目の意見です。', '【個人】'], ['承ります。']),
+      centredRow('5', 430, ['五つ目の意見です。', 'よろしくお願いします。', '【個人】'], ['承ります。']),
+    ];
+    const { document, messages } = await convertBytes('notice', 'notice.html', wordBoxes([[...head, ...rows.flat()]]));
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => [c.submitter, c.text]), o.response?.text])).toEqual([
+      // A line that ends a sentence well short of the cell's widest ends its paragraph, as in a layout extraction.
+      ['1', [['個人', '一つ目の意見です。\nよろしくお願いします。']], '承ります。'],
+      ['2', [['個人', '二つ目の意見です。']], '原案のとおりとします。'],
+      ['3', [['株式会社A', '三つ目の意見です。理由は次のとおりです。第一に費用、第二に期間です。\n第二段落です。']], '御意見を踏まえ、修正します。'],
+      ['4', [['個人', '四つ目の意見です。']], '承ります。'],
+      ['5', [['個人', '五つ目の意見です。\nよろしくお願いします。']], '承ります。'],
+    ]);
+    expect(messages).toMatch(/^notice\.html:\d+:\d+: info: Unexpected lines without a number, .* read as part of the row above \(3\), as the number of the row above stays in the middle of its row with them.* \[lines-joined-to-row\]$/m);
+    expect(messages).not.toMatch(/warning|error/);
+  });
+
+  it('a row the page cut goes on at the top of the next page, under the header printed again; a page number and a running head above that header are no part of a row', async () => {
+    const first = [...head, text(60, 130, '1'), text(100, 130, '一つ目の意見です。'), text(100, 146, '【個人】'), text(330, 130, '承ります。'), text(60, 170, '2'), text(100, 170, '二つ目の意見の'), text(330, 170, '原案のとおり'), text(270, 800, '- 1 -')];
+    const second = [text(500, 30, '別紙'), ...head.slice(1).map(([x0, , x1, , words]): Box => [x0, 60, x1, 74, words]), text(100, 90, '続きです。'), text(100, 106, '【株式会社B】'), text(330, 90, 'とします。'), text(60, 130, '3'), text(100, 130, '三つ目の意見です。'), text(330, 130, '承ります。')];
+    const { document, messages } = await convertBytes('notice', 'notice.html', wordBoxes([first, second]));
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => [c.submitter, c.text]), o.response?.text])).toEqual([
+      ['1', [['個人', '一つ目の意見です。']], '承ります。'],
+      ['2', [['株式会社B', '二つ目の意見の続きです。']], '原案のとおりとします。'],
+      ['3', [[null, '三つ目の意見です。']], '承ります。'],
+    ]);
+    expect(messages).toMatch(/info: Unexpected text .*別紙.* \[note-outside-table\]/);
+    expect(messages).not.toContain('- 1 -');
+    expect(messages).not.toMatch(/\[lines-joined-to-row\]/);
+  });
+
+  it('word boxes without an opinion table: the title block is read and the table reported missing, as for any page', async () => {
+    const { document, messages } = await convertBytes('notice', 'notice.html', wordBoxes([[head[0] as Box, text(60, 100, '意見はありませんでした。')]]));
+    expect(document?.notice.title).toBe('道路法施行規則案に対して提出された意見及びその意見に対する国土交通省の考え方');
+    expect(messages).toMatch(/error: Unexpected document without an opinion table.*\[no-opinion-table\]/);
   });
 });
 

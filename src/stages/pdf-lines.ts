@@ -12,7 +12,7 @@ export const PAGE_NUMBER = /^\s*(?:[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4
 /** The characters a sentence ends with: where a cell's line ends its paragraph, or the cell itself. */
 export const SENTENCE_END = /[。．.!?！？」』)）]$/;
 /** Where a cell's short line ends its paragraph: a sentence's end, or a submitter's mark's (`…株式会社】`), which closes a comment. */
-const PARAGRAPH_END = /[。．.!?！？」』)）】]$/;
+export const PARAGRAPH_END = /[。．.!?！？」』)）】]$/;
 /** How much shorter than the cell's longest line a line that ends a sentence is when it ends its paragraph, in characters and in display columns. */
 const SHORT_LINE = { characters: 3, width: 5 };
 

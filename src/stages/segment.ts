@@ -32,6 +32,7 @@ import { PAGE_NUMBER } from './pdf-lines.js';
 import { columnRole, type ColumnRole } from '../normalize/columns.js';
 import { dashRuledTable } from './dash-ruled.js';
 import { spannedGridTable } from './grid-table.js';
+import { isWordBoxPage, wordBoxBlocks } from './word-boxes.js';
 import { isPandocGrid, isTextArtBorder, isTextArtLine, textArtTable } from './text-art.js';
 import { pushAll, pushReversed } from '../arrays.js';
 
@@ -94,7 +95,9 @@ function isMarkdownWithHtmlTables(text: string, fileName: string): boolean {
 export function segment(text: string, fileName: string, file: VFile): Block[] {
   if (/\.csv$/i.test(fileName)) return csvRows(splitLines(text), file);
   if (isMarkdownWithHtmlTables(text, fileName)) return segmentTree(markdownPage(text), text, file);
-  return isHtmlDocument(text, fileName) ? segmentTree(htmlDocument.parse(text) as HastRoot, text, file) : segmentLines(splitLines(text), file);
+  if (!isHtmlDocument(text, fileName)) return segmentLines(splitLines(text), file);
+  const tree = htmlDocument.parse(text) as HastRoot;
+  return isWordBoxPage(tree) ? wordBoxBlocks(tree, file) : segmentTree(tree, text, file);
 }
 
 /** The HTML a markdown text renders (remark-gfm, its raw HTML parsed in place by hast-util-raw), positions in the text. */
