@@ -3540,10 +3540,40 @@ describe('PDF word boxes (pdftotext -bbox-layout, -bbox)', () => {
     expect(messages).not.toMatch(/\[lines-joined-to-row\]/);
   });
 
+  it('rows of one line each, drawn without gaps between them (a spreadsheet): a row per number, however close', async () => {
+    const rows = ['1', '2', '3', '4'].flatMap((number, index): Box[] => [text(60, 130 + index * 16, number), text(100, 130 + index * 16, `意見${number}です。【個人】`), text(330, 130 + index * 16, '承ります。')]);
+    const { document, messages } = await convertBytes('notice', 'notice.html', wordBoxes([[...head, ...rows]]));
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => c.text), o.response?.text])).toEqual(['1', '2', '3', '4'].map((number) => [number, [`意見${number}です。`], '承ります。']));
+    expect(messages).not.toMatch(/warning|error/);
+  });
+
   it('word boxes without an opinion table: the title block is read and the table reported missing, as for any page', async () => {
     const { document, messages } = await convertBytes('notice', 'notice.html', wordBoxes([[head[0] as Box, text(60, 100, '意見はありませんでした。')]]));
     expect(document?.notice.title).toBe('道路法施行規則案に対して提出された意見及びその意見に対する国土交通省の考え方');
     expect(messages).toMatch(/error: Unexpected document without an opinion table.*\[no-opinion-table\]/);
+  });
+});
+
+describe('PDF word boxes of other tables give the records of the notice they print', () => {
+  /** What a reader compares, spaces aside (pdftotext parts a Japanese and a Latin character the PDF sets apart): each opinion's comments, their submitters, its answer and its flag. */
+  const opinions = (document: Awaited<ReturnType<typeof convertBytes>>['document'], withKeys = true) =>
+    document?.opinions.map((o) => [withKeys ? o.key : null, o.comments.map((c) => [c.submitter, c.text.replace(/\s+/g, '')]), o.response?.text.replace(/\s+/g, ''), o.revised]);
+  const notice = async (name: string) => convertBytes('notice', `${name}.txt`, readFileSync(new URL(`../input/${name}.txt`, import.meta.url)));
+  const fixtureFile = async (fixture: string, fileName: string) => convertBytes('notice', fileName, readFileSync(new URL(`./fixtures/${fixture}/${fileName}`, import.meta.url)));
+
+  it.each(['input.html', 'top.html', 'bottom.html'])('a spreadsheet printed by LibreOffice Calc, rows ruled without gaps, cells wrapped, its numbers 1-1, 1-2 (pdftotext-bbox-spreadsheet %s)', async (fileName) => {
+    const [original, page] = [await notice('mic-denpa-tsv'), await fixtureFile('pdftotext-bbox-spreadsheet', fileName)];
+    expect(opinions(page.document)).toEqual(opinions(original.document));
+    expect(page.document?.opinions).toHaveLength(8);
+    expect(page.messages).not.toMatch(/warning|error/);
+  });
+
+  it.each(['input.html', 'top.html'])('a table without a number column (e-Gov\'s columns): rows told apart by the gaps between them, wider than a paragraph\'s, and a row the page cut joined (pdftotext-bbox-unnumbered %s)', async (fileName) => {
+    const [original, page] = [await notice('soumu-saiiken-tsv'), await fixtureFile('pdftotext-bbox-unnumbered', fileName)];
+    // The table prints every comment of a row in its one opinion cell, re-opinions among them: compared as comments.
+    expect(opinions(page.document, false)).toEqual(opinions(original.document, false));
+    expect(page.document?.notice.notes.map((note) => note.text)).toEqual(['※ 以上']);
+    expect(page.messages).not.toMatch(/warning|error/);
   });
 });
 

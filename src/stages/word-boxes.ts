@@ -67,6 +67,9 @@ interface TableRow {
   y0: number;
 }
 
+/** A submitter's mark ending a line (`…べき。【株式会社A】`): it closes a comment, whether or not the line is full. */
+const SUBMITTER_MARK_END = /【[^【】]+】$/;
+
 /** What a number cell opens with: `1`, `No.3`, `意見12`, `(3)`. */
 const NUMBER_CELL = /^(?:No\.?|意見|[(（])?\s*[0-9０-９]/i;
 
@@ -129,7 +132,10 @@ function tableBlocks(header: Header, repeats: readonly Header[], lines: readonly
     !NUMBER_CELL.test(lineText(line)) &&
     !inColumns.some((other) => other !== line && other.page === line.page && other.y0 < line.y1 - em / 4 && other.y1 > line.y0 + em / 4);
   const fitting = new Set(inColumns.filter((line) => !heading(line)));
-  const { rows, joins, alignment } = tableRows(bands([...fitting], em), numberColumn, columnOf, em);
+  // The columns a row prints text in: its opinion, its answer, and its flag and submitter where the table has them.
+  const columnsOf = (roles: readonly string[]): number[] => header.cells.flatMap((cell, index) => (roles.includes(columnRole(cell.text) ?? '') ? [index] : []));
+  const filled = [columnsOf(['opinion', 'response', 'flag', 'submitter']), columnsOf(['opinion', 'response'])];
+  const { rows, joins, alignment } = numberColumn < 0 ? { rows: unnumberedRows(bands([...fitting], em), filled, columnOf, em), joins: [], alignment: 'top' as const } : tableRows(bands([...fitting], em), numberColumn, columnOf, em);
   for (const join of joins) reportJoin(join, alignment, file);
   const blocks: Placed[] = [header, ...repeats].map((each) => ({ page: (lines[each.index] as WordLine).page, y: (lines[each.index] as WordLine).y0, block: headerRow(each) }));
   const last = rows.at(-1);
@@ -218,23 +224,26 @@ function findHeaders(lines: readonly WordLine[], em: number): Header[] {
 /**
  * The header that opens at line `index`: one line, or a few lines close
  * together whose words over one column wrap a cell, parted into cells at gaps
- * between words, that name an opinion table's columns.
+ * between words, that name an opinion table's columns; of those, the one of
+ * the most cells (a wider gap or fewer lines may run two columns' words into
+ * one cell that still names a column), then of the fewest lines.
  */
 function headerAt(lines: readonly WordLine[], index: number, em: number): Header | null {
   const first = lines[index] as WordLine;
+  let best: Header | null = null;
   for (let count = 1; count <= MAX_HEADER_LINES; count++) {
     const band = lines.slice(index, index + count);
     const lastTwo = band.slice(-2);
-    if (band.length < count || band.some((line) => line.page !== first.page)) return null;
-    if (lastTwo.length === 2 && (lastTwo[1] as WordLine).y0 - (lastTwo[0] as WordLine).y1 > em / 2) return null;
-    // Two columns' header words may stand closer than a cell's words parted by a full-width space (`番　号`): the narrowest gap that reads as a header parts the cells.
+    if (band.length < count || band.some((line) => line.page !== first.page)) break;
+    if (lastTwo.length === 2 && (lastTwo[1] as WordLine).y0 - (lastTwo[0] as WordLine).y1 > em / 2) break;
+    // Two columns' header words may stand closer than a cell's words parted by a full-width space (`番　号`).
     for (const gap of HEADER_GAPS) {
       const cells = headerCells(band.flatMap((line) => line.words), gap * em);
       const texts = cells.map((cell) => cell.text);
-      if (isHeaderRow(texts)) return { index, count, cells, key: texts.join('\t').replace(/\s+/g, '') };
+      if (isHeaderRow(texts) && cells.length > (best?.cells.length ?? 0)) best = { index, count, cells, key: texts.join('\t').replace(/\s+/g, '') };
     }
   }
-  return null;
+  return best;
 }
 
 /** Header words side by side or over one another, within `gap` of each other, as cells; each cell's text read line by line. */
@@ -320,12 +329,10 @@ type Alignment = 'top' | 'middle' | 'bottom';
  * The table's rows: each number in the number column anchors one (a band
  * holding two is cut between them), and a band without a number joins the
  * row above or below as the table aligns its numbers. A band at the top of a
- * page goes on with the row the page cut. Without a number column, each band
- * is a row.
+ * page goes on with the row the page cut.
  */
 function tableRows(found: readonly Band[], numberColumn: number, columnOf: (word: Word) => number, em: number): { rows: AnchoredRow[]; joins: Join[]; alignment: Alignment } {
-  if (numberColumn < 0) return { rows: found.map((band) => ({ words: band.words, page: band.page, y0: band.y0, y1: band.y1, anchor: null })), joins: [], alignment: 'top' };
-  const anchored = found.map((band) => ({ band, anchors: bands(wordLines(band.words.filter((word) => columnOf(word) === numberColumn)), em) }));
+  const anchored = found.map((band) => ({ band, anchors: numberCells(band.words.filter((word) => columnOf(word) === numberColumn), em) }));
   // A band at the top or the bottom of a page may be a row the page cut, its number wherever the cut left it: it shows nothing.
   const whole = anchored.filter(({ band }, index) => anchored[index - 1]?.band.page === band.page && anchored[index + 1]?.band.page === band.page);
   const alignment = alignmentOf(whole.flatMap(({ band, anchors }) => (anchors.length === 1 ? [{ band, anchor: anchors[0] as Band }] : [])), em);
@@ -358,6 +365,113 @@ function tableRows(found: readonly Band[], numberColumn: number, columnOf: (word
   return { rows, joins, alignment };
 }
 
+/** The most bands one row of a table without numbers is read from (a cell's paragraphs parted by gaps). */
+const MAX_ROW_BANDS = 12;
+
+/**
+ * The rows of a table without a number column: the bands grouped into as
+ * many rows as can be, each printing text in every column of `filled` (its
+ * opinion and its answer, and its flag and submitter where the table has
+ * them; the first two alone where no grouping gives every row all four) and
+ * its cells aligned alike (all at the
+ * top of the row, all in its middle or all at its bottom, whichever gives
+ * the most rows), so that a band of one cell's paragraph parted by a gap
+ * joins its row. A row the page cuts prints from its top, and is checked so
+ * on its first page; a band at the top of a page after one that reaches the
+ * bottom of the pages' text goes on with it. Bands after the last row that print in too few columns
+ * are text after the table. Where no grouping works, each band is a row.
+ */
+function unnumberedRows(found: readonly Band[], filled: readonly (readonly number[])[], columnOf: (word: Word) => number, em: number): AnchoredRow[] {
+  const joined = withoutParagraphGaps(found);
+  // A band at the top of a page after one that reaches the bottom of the pages' text goes on with the row the page cut.
+  const bottom = largest(joined.map((band) => band.y1));
+  const cut = (index: number): boolean => joined[index - 1] !== undefined && (joined[index - 1] as Band).page !== (joined[index] as Band).page && (joined[index - 1] as Band).y1 >= bottom - em;
+  let best: Band[][] | null = null;
+  for (const columns of filled) {
+    for (const alignment of ['top', 'middle', 'bottom'] as const) {
+      const grouping = groupBands(joined, (group) => holdsColumns(group, columns, columnOf) && alignedIn(group, alignment, columnOf, em), (index) => !cut(index) && !holdsColumns([joined[index] as Band], columns, columnOf), cut);
+      if (grouping && grouping.length > (best?.length ?? 0)) best = grouping;
+    }
+    if (best) break;
+  }
+  return (best ?? joined.map((band) => [band])).map((group) => {
+    const first = group[0] as Band;
+    return { words: group.flatMap((band) => band.words), page: first.page, y0: first.y0, y1: first.y1, anchor: null };
+  });
+}
+
+/** Gaps between bands within this much of each other are of one kind (a row's, a paragraph's), in points. */
+const GAP_TOLERANCE = 1;
+
+/**
+ * The bands with those parted by a gap narrower than rows' joined: a table
+ * parts its rows by a cell's padding and border on top of what parts two
+ * paragraphs, so the widest gap that recurs on the pages is a row's, and a
+ * narrower one a paragraph's within a cell.
+ */
+function withoutParagraphGaps(found: readonly Band[]): Band[] {
+  const gaps = found.flatMap((band, index) => {
+    const above = found[index - 1];
+    return above && above.page === band.page ? [band.y0 - above.y1] : [];
+  });
+  const rowGap = largest(gaps.filter((gap) => gaps.filter((other) => Math.abs(other - gap) <= GAP_TOLERANCE / 2).length >= 2));
+  const joined: Band[] = [];
+  for (const band of found) {
+    const above = joined.at(-1);
+    if (above && above.page === band.page && band.y0 - above.y1 < rowGap - GAP_TOLERANCE) joined[joined.length - 1] = { ...above, y1: Math.max(above.y1, band.y1), words: [...above.words, ...band.words] };
+    else joined.push(band);
+  }
+  return joined;
+}
+
+/**
+ * The grouping of consecutive bands into the most groups that each `fits`,
+ * none starting at a band that `joinsAbove`, leaving out bands at the end
+ * that are `left` (text after the table); null when no grouping covers the
+ * rest.
+ */
+function groupBands(found: readonly Band[], fits: (group: readonly Band[]) => boolean, left: (index: number) => boolean, joinsAbove: (index: number) => boolean): Band[][] | null {
+  // most[i]: the most groups the first i bands make, and where the last of them starts.
+  const most: ({ groups: number; from: number } | null)[] = [{ groups: 0, from: 0 }];
+  for (let end = 1; end <= found.length; end++) {
+    most[end] = null;
+    for (let start = Math.max(0, end - MAX_ROW_BANDS); start < end; start++) {
+      const before = joinsAbove(start) ? null : most[start];
+      if (before && before.groups + 1 > (most[end]?.groups ?? 0) && fits(found.slice(start, end))) most[end] = { groups: before.groups + 1, from: start };
+    }
+  }
+  let last = found.length;
+  // Text after the table is left out where the rows before it are as many without it.
+  for (let end = found.length - 1; end >= 0 && left(end); end--) if ((most[end]?.groups ?? -1) >= (most[last]?.groups ?? -1)) last = end;
+  if (!most[last]) return null;
+  const groups: Band[][] = [];
+  for (let end = last; end > 0; end = most[end]?.from ?? 0) groups.unshift(found.slice(most[end]?.from ?? 0, end));
+  return groups;
+}
+
+/** Does the group print text in each of the `columns`? */
+function holdsColumns(group: readonly Band[], columns: readonly number[], columnOf: (word: Word) => number): boolean {
+  return columns.every((column) => group.some((band) => band.words.some((word) => columnOf(word) === column)));
+}
+
+/** Are the group's cells, on its first page, all at the top of the row, in its middle or at its bottom (a row a page cuts: at its top)? */
+function alignedIn(group: readonly Band[], alignment: Alignment, columnOf: (word: Word) => number, em: number): boolean {
+  const page = (group[0] as Band).page;
+  const words = group.flatMap((band) => (band.page === page ? band.words : []));
+  const cut = group.some((band) => band.page !== page);
+  const row = { y0: smallest(words.map((word) => word.y0)), y1: largest(words.map((word) => word.y1)) };
+  const columns = new Map<number, { y0: number; y1: number }>();
+  for (const word of words) {
+    const cell = columns.get(columnOf(word)) ?? { y0: Infinity, y1: -Infinity };
+    columns.set(columnOf(word), { y0: Math.min(cell.y0, word.y0), y1: Math.max(cell.y1, word.y1) });
+  }
+  return [...columns.values()].every((cell) => {
+    if (cut || alignment === 'top') return cell.y0 - row.y0 <= em / 2;
+    if (alignment === 'bottom') return row.y1 - cell.y1 <= em / 2;
+    return Math.abs(middle(cell) - middle(row)) <= em / 2;
+  });
+}
+
 /** A row and the number that anchors it (null in a table without numbers). */
 interface AnchoredRow extends TableRow {
   y1: number;
@@ -369,6 +483,25 @@ interface Join {
   band: Band;
   row: AnchoredRow;
   to: 'above' | 'below';
+}
+
+/**
+ * The number cells among a band's words of the number column: each line that
+ * opens with a number starts one (rows of one line each stand closer than any
+ * gap), and a line that does not goes on with the one close above it.
+ */
+function numberCells(words: readonly Word[], em: number): Band[] {
+  const cells: Band[] = [];
+  for (const line of wordLines(words)) {
+    const cell = cells.at(-1);
+    if (cell && cell.page === line.page && line.y0 <= cell.y1 + em / 2 && !NUMBER_CELL.test(lineText(line))) {
+      cell.y1 = Math.max(cell.y1, line.y1);
+      for (const word of line.words) cell.words.push(word);
+    } else {
+      cells.push({ page: line.page, y0: line.y0, y1: line.y1, words: [...line.words] });
+    }
+  }
+  return cells;
 }
 
 /** Whether the bands' numbers stand at the top, the middle or the bottom of their rows, by most of the bands that show it; the top if none does. */
@@ -439,8 +572,8 @@ function rowBlock(words: readonly Word[], width: number, columnOf: (word: Word) 
  * A cell of `words` (those of one column in one row): its lines, each of
  * words parted by a space, in paragraphs. A line goes on with the one above,
  * nothing between them (a space between two narrow characters), unless a gap
- * wider than half a line's height parts them or the line above ends a
- * sentence well short of the cell's widest line.
+ * wider than half a line's height parts them, the line above ends a sentence
+ * well short of the cell's widest line, or it ends with a submitter's mark.
  */
 function cellOf(words: readonly Word[], em: number): CellNode | null {
   const lines = wordLines(words);
@@ -450,7 +583,7 @@ function cellOf(words: readonly Word[], em: number): CellNode | null {
   lines.forEach((line, index) => {
     const above = lines[index - 1];
     const goesOn = above && above.page === line.page ? line.y0 - above.y1 <= em / 2 : above !== undefined;
-    const ended = above && PARAGRAPH_END.test(lineText(above)) && above.x1 < right - em;
+    const ended = above && ((PARAGRAPH_END.test(lineText(above)) && above.x1 < right - em) || SUBMITTER_MARK_END.test(lineText(above)));
     if (above && goesOn && !ended) paragraphs.at(-1)?.push(line);
     else paragraphs.push([line]);
   });
