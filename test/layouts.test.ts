@@ -3547,6 +3547,15 @@ describe('PDF word boxes (pdftotext -bbox-layout, -bbox)', () => {
     expect(messages).not.toMatch(/warning|error/);
   });
 
+  it('numbers whose boxes overlap (a broken extraction) lose no text and stop nothing', async () => {
+    // The second number's box starts above the middle of the first's, and ends below its line.
+    const rows: Box[] = [text(60, 130, '1'), text(100, 130, '一つ目の意見です。'), text(330, 130, '承ります。'), [60, 136, 72, 160, '2'], text(100, 150, '二つ目の意見です。'), text(330, 150, '承ります。')];
+    const { document, messages } = await convertBytes('notice', 'notice.html', wordBoxes([[...head, ...rows]]));
+    expect(messages).not.toMatch(/internal-error|accounting-mismatch/);
+    expect(JSON.stringify(document?.opinions)).toContain('一つ目の意見です。');
+    expect(JSON.stringify(document?.opinions)).toContain('二つ目の意見です。');
+  });
+
   it('word boxes without an opinion table: the title block is read and the table reported missing, as for any page', async () => {
     const { document, messages } = await convertBytes('notice', 'notice.html', wordBoxes([[head[0] as Box, text(60, 100, '意見はありませんでした。')]]));
     expect(document?.notice.title).toBe('道路法施行規則案に対して提出された意見及びその意見に対する国土交通省の考え方');

@@ -349,7 +349,8 @@ function tableRows(found: readonly Band[], numberColumn: number, columnOf: (word
       const cut = next ? cutBetween(anchor, next, rest, alignment) : Infinity;
       const words = rest.filter((word) => middle(word) < cut);
       rest = rest.filter((word) => middle(word) >= cut);
-      rows.push({ words, page: band.page, y0: smallest(words.map((word) => word.y0)), y1: largest(words.map((word) => word.y1)), anchor });
+      // Numbers whose boxes overlap leave the first nothing above the cut: its words are the next row's.
+      if (words.length > 0) rows.push({ words, page: band.page, y0: smallest(words.map((word) => word.y0)), y1: largest(words.map((word) => word.y1)), anchor });
     });
   }
   const joins: Join[] = [];
