@@ -118,6 +118,11 @@ const PERIOD_END_LINE = /受付締切日|(?:募集|受付|提出)(?:終了|締�
 const COUNT_LABEL_LINE = new RegExp(`^(?:[0-9０-９]+[.．、 \\u3000]*|[(（][0-9０-９]+[)）][ \\u3000]*)?(${COUNT_LABEL})$`);
 const COUNT_CELL = new RegExp(`^(${COUNT_DIGITS})\\s*(件|者|通|名)$`);
 
+/** Is `text` a count table's cell (`5件`, `１２者`)? */
+export function isCountCell(text: string): boolean {
+  return COUNT_CELL.test(text.trim());
+}
+
 /**
  * `主な意見と対応については別添のとおり。` (FORMATS.md family G), `提出者及び提出意見は、別紙2のとおりです。`
  * (family H), `…ご意見とそれに対する国土交通省の考え方は別紙のとおりです。` (an e-Gov result's cover),

@@ -20,6 +20,7 @@ import { isHeaderRow } from './laid-out-rows.js';
 import { isNarrow } from './markdown-cell.js';
 import { PAGE_NUMBER, PARAGRAPH_END } from './pdf-lines.js';
 import { columnRole } from '../normalize/columns.js';
+import { isCountCell } from './read-header.js';
 
 /** One word and its box on its page, in points from the page's top left. */
 interface Word {
@@ -637,7 +638,10 @@ function spanningRow(line: WordLine, width: number): RowBlock {
  * lines are.
  */
 function textBlocks(lines: readonly WordLine[], em: number): Placed[] {
-  const sorted = [...lines].sort((a, b) => a.page - b.page || a.y0 - b.y0);
+  const all = [...lines].sort((a, b) => a.page - b.page || a.y0 - b.y0);
+  const counts = countTables(all, em);
+  const inCounts = new Set(counts.flatMap((table) => table.lines));
+  const sorted = all.filter((line) => !inCounts.has(line));
   const margins = new Map<number, number>();
   for (const line of sorted) margins.set(line.page, Math.max(margins.get(line.page) ?? 0, line.x1));
   const paragraphs: WordLine[][] = [];
@@ -647,7 +651,8 @@ function textBlocks(lines: readonly WordLine[], em: number): Placed[] {
     if (wrapped && !PAGE_NUMBER.test(lineText(above))) paragraphs.at(-1)?.push(line);
     else paragraphs.push([line]);
   });
-  return paragraphs.flatMap((paragraph, index) => {
+  const tables = counts.flatMap((table) => table.blocks);
+  return tables.concat(paragraphs.flatMap((paragraph, index) => {
     const first = paragraph[0] as WordLine;
     const start = startOf(first.words[0] as Word);
     const text = paragraph.map(lineText).reduce((joined, next) => joined + (isNarrow([...joined].at(-1)) && isNarrow(next[0]) ? ' ' : '') + next);
@@ -656,7 +661,56 @@ function textBlocks(lines: readonly WordLine[], em: number): Placed[] {
     const block: Block = PAGE_NUMBER.test(text) ? { type: 'break', line: start.line } : /^【[^【】]+】$/.test(text) ? { type: 'heading', line: start.line, column: start.column, text, style: 'bracket', depth: 0 } : { type: 'text', line: start.line, column: start.column, text };
     const entry = { page: first.page, y: first.y0, block };
     return parted ? [{ page: first.page, y: first.y0 - 0.001, block: { type: 'break', line: start.line } as Block }, entry] : [entry];
+  }));
+}
+
+/**
+ * Tables of counts by kind (団体 | 事業者 | 個人 over 5件 | 2件 | 4件): a line
+ * of words parted by gaps into two cells or more, none a count, over a line
+ * within two lines' height under it of as many counts, each under its kind.
+ * Read as the rows a page's table gives, so that the title block takes the
+ * counts. The gap that parts cells is a quarter of a line's height: a narrow
+ * table's cells stand closer than half, a number and its unit (`5 件`) much
+ * closer.
+ */
+function countTables(lines: readonly WordLine[], em: number): { lines: WordLine[]; blocks: Placed[] }[] {
+  const tables: { lines: WordLine[]; blocks: Placed[] }[] = [];
+  lines.forEach((line, index) => {
+    const below = lines[index + 1];
+    if (!below || below.page !== line.page || below.y0 - line.y1 > 2 * em || tables.at(-1)?.lines.includes(line)) return;
+    const [kinds, counts] = [cellsApart(line, em / 4), cellsApart(below, em / 4)];
+    const texts = (cells: Word[][]): string[] => cells.map((cell) => cell.map((word) => word.node.value).join(''));
+    if (kinds.length < 2 || counts.length !== kinds.length || texts(kinds).some(isCountCell) || !texts(counts).every(isCountCell)) return;
+    const under = kinds.every((kind, column) => {
+      const count = counts[column] as Word[];
+      return (count[0] as Word).x0 <= largest(kind.map((word) => word.x1)) && largest(count.map((word) => word.x1)) >= (kind[0] as Word).x0;
+    });
+    if (!under) return;
+    const rows = [line, below].map((each, at) => ({ page: each.page, y: each.y0, block: cellsRow(at === 0 ? kinds : counts) }));
+    tables.push({ lines: [line, below], blocks: [...rows, { page: below.page, y: below.y1, block: { type: 'table-end', line: endOf(below.words.at(-1) as Word).line } }] });
   });
+  return tables;
+}
+
+/** A line's words parted into cells where more than `gap` lies between two of them. */
+function cellsApart(line: WordLine, gap: number): Word[][] {
+  const cells: Word[][] = [];
+  line.words.forEach((word, index) => {
+    const before = line.words[index - 1];
+    if (before && word.x0 - before.x1 <= gap) cells.at(-1)?.push(word);
+    else cells.push([word]);
+  });
+  return cells;
+}
+
+/** A row block of cells, each of its words with nothing between them. */
+function cellsRow(cells: readonly (readonly Word[])[]): RowBlock {
+  const nodes = cells.map((words): CellNode => {
+    const start = startOf(words[0] as Word);
+    return { children: words.map((word): ElementContent => ({ ...word.node })), line: start.line, column: start.column, offset: start.offset ?? 0, spansRow: false, fromRowspan: false };
+  });
+  const [first, last] = [cells[0]?.[0] as Word, cells.at(-1)?.at(-1) as Word];
+  return { type: 'row', line: startOf(first).line, endLine: endOf(last).line, start: startOf(first).offset ?? 0, end: endOf(last).offset ?? 0, cells: nodes, texts: nodes.map(rowCellText) };
 }
 
 function lineText(line: WordLine): string {
