@@ -2556,6 +2556,8 @@ describe('the corpus HTML notice through other converters gives the same records
     sections: document?.sections.map((s) => [s.id, s.title]),
     opinions: document?.opinions.map((o) => [o.key, o.section, o.topic, o.summary, o.comments.map((c) => [c.submitter, c.text, c.place, c.refs.map((r) => r.canonical)]), o.response?.text, o.revised, o.outcome]),
   });
+  /** The records, text compared without spaces: pdftotext parts a Japanese and a Latin character where the PDF sets them apart (`第 3 条`). */
+  const squeezedRecords = (document: Awaited<ReturnType<typeof convertBytes>>['document']): ReturnType<typeof records> => JSON.parse(JSON.stringify(records(document)), (_, value: unknown) => (typeof value === 'string' ? value.replace(/\s+/g, '') : value));
   const variants = [
     { name: 'TAB rows, the text around the tables as lines', fileName: 'notice.txt', text: () => exported((rows) => rows.map((cells) => cells.join('\t')), (lines) => lines) },
     {
@@ -2639,18 +2641,15 @@ describe('the corpus HTML notice through other converters gives the same records
     // `w3m -dump -cols 200` (w3m 0.5.3) of input/caa-hyoji-html.html.
     const [original, page] = [await convertBytes('notice', 'notice.html', new TextEncoder().encode(html)), await convertFixture('w3m-html-page')];
     // A cell's <br> prints as a wrap does, and a wrap between Japanese words keeps no space: text is compared without its spaces and line breaks.
-    const squeezed = (document: typeof page.document): unknown => JSON.parse(JSON.stringify(records(document)), (_, value: unknown) => (typeof value === 'string' ? value.replace(/\s+/g, '') : value));
-    expect(squeezed(page.document)).toEqual(squeezed(original.document));
+    expect(squeezedRecords(page.document)).toEqual(squeezedRecords(original.document));
     expect(page.messages).toBe('');
   });
 
   describe('printed to PDF by LibreOffice and read from the word boxes of pdftotext -bbox-layout (pdftotext-bbox-centred)', () => {
-    // pdftotext parts a wide and a narrow character where the PDF set them apart (`第 3 条`): text is compared without its spaces.
-    const squeezed = (document: Awaited<ReturnType<typeof convertBytes>>['document']): ReturnType<typeof records> => JSON.parse(JSON.stringify(records(document)), (_, value: unknown) => (typeof value === 'string' ? value.replace(/\s+/g, '') : value));
     const fixtureFile = async (fileName: string) => convertBytes('notice', fileName, readFileSync(new URL(`./fixtures/pdftotext-bbox-centred/${fileName}`, import.meta.url)));
     /** The HTML notice's records, but for the places (and the references read from them) of the opinions `places` names, by key. */
     const expectedFrom = async (places: Record<string, [string, string[]]>) => {
-      const expected = squeezed((await convertBytes('notice', 'notice.html', new TextEncoder().encode(html))).document);
+      const expected = squeezedRecords((await convertBytes('notice', 'notice.html', new TextEncoder().encode(html))).document);
       for (const opinion of expected.opinions ?? []) {
         const place = places[String(opinion[0])];
         const comment = (opinion[4] as unknown[][])[0] as unknown[];
@@ -2664,7 +2663,7 @@ describe('the corpus HTML notice through other converters gives the same records
       // The 該当箇所 cell of rows 2 to 4 (rowspan) is centred across them: the page break printed its first line in row 2, the rest stands in row 3, and row 4 repeats row 3's.
       const first: [string, string[]] = ['第3条第', ['art.3', 'art.3.2']];
       const rest: [string, string[]] = ['2項の表原料原産地名の項', ['2項の表原料原産地名の項']];
-      expect(squeezed(page.document)).toEqual(await expectedFrom({ '2': first, '3': rest, '4': rest }));
+      expect(squeezedRecords(page.document)).toEqual(await expectedFrom({ '2': first, '3': rest, '4': rest }));
       expect(page.document?.opinions).toHaveLength(9);
       expect(page.messages).not.toMatch(/warning|error/);
     });
@@ -2682,15 +2681,24 @@ describe('the corpus HTML notice through other converters gives the same records
       { fileName: 'bottom.html', places: { '2': ['全般', ['whole', 'art.3.2']], '3': ['全般', ['whole']] } },
     ])('cells aligned otherwise ($fileName): the rows read as the page prints them', async ({ fileName, places }) => {
       const page = await fixtureFile(fileName);
-      expect(squeezed(page.document)).toEqual(await expectedFrom(places));
+      expect(squeezedRecords(page.document)).toEqual(await expectedFrom(places));
       expect(page.messages).not.toMatch(/warning|error/);
     });
   });
 
+  it('printed by Chromium instead (word boxes 2.6 times as high as the text, the number column wrapping 番 / 号): the same records (pdftotext-bbox-chromium)', async () => {
+    const page = await convertFixture('pdftotext-bbox-chromium');
+    const expected = squeezedRecords((await convertBytes('notice', 'notice.html', new TextEncoder().encode(html))).document);
+    // The 該当箇所 cell of rows 2 to 4 (rowspan) is centred across them, in row 3: row 2 takes row 1's place, as an empty cell under a merged one does.
+    const second = expected.opinions?.[1] as unknown[];
+    (second[4] as unknown[][])[0]?.splice(2, 2, '全般', ['whole', 'art.3.2']);
+    expect(squeezedRecords(page.document)).toEqual(expected);
+    expect(page.messages).not.toMatch(/warning|error/);
+  });
+
   it('the Word notice of pandoc-merged-cells printed to PDF by LibreOffice, read from its word boxes: rows without gaps between them, heading rows, two comments in a merged number cell (pdftotext-bbox-word)', async () => {
-    const squeezed = (document: Awaited<ReturnType<typeof convertBytes>>['document']): ReturnType<typeof records> => JSON.parse(JSON.stringify(records(document)), (_, value: unknown) => (typeof value === 'string' ? value.replace(/\s+/g, '') : value));
     const [pdf, word] = [await convertFixture('pdftotext-bbox-word'), await convertFixture('pandoc-merged-cells')];
-    expect(squeezed(pdf.document)).toEqual(squeezed(word.document));
+    expect(squeezedRecords(pdf.document)).toEqual(squeezedRecords(word.document));
     expect(pdf.document?.sections.map((section) => section.title)).toEqual(['総論', '各論']);
     expect(pdf.document?.opinions[0]?.comments.map((comment) => comment.submitterRaw)).toEqual(['【A 自動車株式会社】', '【個人】']);
   });
@@ -3572,6 +3580,12 @@ describe('PDF word boxes of other tables give the records of the notice they pri
     const [original, page] = [await notice('mic-denpa-tsv'), await fixtureFile('pdftotext-bbox-spreadsheet', fileName)];
     expect(opinions(page.document)).toEqual(opinions(original.document));
     expect(page.document?.opinions).toHaveLength(8);
+    expect(page.messages).not.toMatch(/warning|error/);
+  });
+
+  it.each(['long.html', 'long-libreoffice.html'])('a table of 20 rows over 11 pages, cells centred, rows cut by pages and cells of several paragraphs, printed by Chromium and by LibreOffice (pdftotext-bbox-chromium %s)', async (fileName) => {
+    const [original, page] = [await notice('soumu-cloud-security-guideline-2018'), await fixtureFile('pdftotext-bbox-chromium', fileName)];
+    expect(opinions(page.document)).toEqual(opinions(original.document));
     expect(page.messages).not.toMatch(/warning|error/);
   });
 

@@ -74,8 +74,12 @@ const SUBMITTER_MARK_END = /【[^【】]+】$/;
 /** What a number cell opens with: `1`, `No.3`, `意見12`, `(3)`. */
 const NUMBER_CELL = /^(?:No\.?|意見|[(（])?\s*[0-9０-９]/i;
 
-/** A header wraps its cells over this many lines at most (`原案` / `該当箇` / `所`; a cell centred beside another wraps onto lines between the other's). */
-const MAX_HEADER_LINES = 6;
+/**
+ * A header wraps its cells over this many lines at most: `原案` / `該当箇` / `所`, or a
+ * narrow column's `修正の有無` a character a line, a cell centred beside another
+ * standing on lines between the other's.
+ */
+const MAX_HEADER_LINES = 10;
 /** The gaps between words that part a header's cells, in line heights, tried from the narrowest. */
 const HEADER_GAPS = [0.25, 0.5, 1.1];
 
@@ -123,7 +127,8 @@ function tableBlocks(header: Header, repeats: readonly Header[], lines: readonly
   const textLines = lines.slice(header.index + header.count, until).filter(aboveRepeats);
   const bounds = columnBounds(header.cells, body.flatMap((line) => line.words));
   const columnOf = (word: Word): number => countBelow(bounds, word.x0, true);
-  const crosses = (line: WordLine): boolean => line.words.some((word) => bounds.some((bound) => word.x0 < bound - 1 && word.x1 > bound + 1));
+  // A word that runs past a column's end by less than half a line's height is its column's (a closing bracket Chromium lets hang into the gap).
+  const crosses = (line: WordLine): boolean => line.words.some((word) => bounds.some((bound) => word.x0 < bound - em / 2 && word.x1 > bound + em / 2));
   const numberColumn = header.cells.findIndex((cell) => columnRole(cell.text) === 'number');
   const inColumns = body.filter((line) => !crosses(line) && !PAGE_NUMBER.test(lineText(line)));
   // Words of the number column alone on their line, no number, beside no other word: a heading row (`【総論】`) of a table drawn without gaps between its rows.
@@ -187,8 +192,32 @@ function pageWords(tree: HastRoot): Word[] {
       if (node && [x0, y0, x1, y1].every(Number.isFinite)) words.push({ page: index, x0: x0 as number, y0: y0 as number, x1: x1 as number, y1: y1 as number, node });
     }
   });
-  return words;
+  return withTextHeights(words);
 }
+
+/** A box this many times its font's size high is as high as a line of text: what LibreOffice's fonts give. */
+const LINE_HEIGHT = 1.3;
+
+/**
+ * The words with boxes as high as their text: a font whose ascent and
+ * descent are much larger than its size (Chromium's PDFs give boxes 2.6 times
+ * the size) makes the boxes of consecutive lines overlap. The size is read
+ * from words of Japanese characters alone, each as wide as the size; every
+ * box is scaled about its middle, so words of other sizes keep their part.
+ */
+function withTextHeights(words: readonly Word[]): Word[] {
+  const size = median(words.flatMap((word) => (WIDE_TEXT.test(word.node.value) ? [(word.x1 - word.x0) / [...word.node.value].length] : [])));
+  const height = median(words.map((word) => word.y1 - word.y0));
+  if (size <= 0 || height <= LINE_HEIGHT * size * 1.2) return [...words];
+  const scale = (LINE_HEIGHT * size) / height;
+  return words.map((word) => {
+    const [centre, half] = [middle(word), ((word.y1 - word.y0) * scale) / 2];
+    return { ...word, y0: centre - half, y1: centre + half };
+  });
+}
+
+/** A word of Japanese characters alone, each one as wide as the font's size. */
+const WIDE_TEXT = /^[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e、。「」]{2,}$/;
 
 /** Words grouped into lines per page: a word whose middle lies within a line's first word's height is on that line. */
 function wordLines(words: readonly Word[]): WordLine[] {
@@ -338,12 +367,29 @@ function tableRows(found: readonly Band[], numberColumn: number, columnOf: (word
   const whole = anchored.filter(({ band }, index) => anchored[index - 1]?.band.page === band.page && anchored[index + 1]?.band.page === band.page);
   const alignment = alignmentOf(whole.flatMap(({ band, anchors }) => (anchors.length === 1 ? [{ band, anchor: anchors[0] as Band }] : [])), em);
   const rows: AnchoredRow[] = [];
-  const orphans: { band: Band; after: number }[] = [];
-  for (const { band, anchors } of anchored) {
+  const orphans: { band: Band; after: number; cut: boolean }[] = [];
+  const bottom = largest(found.map((band) => band.y1));
+  /**
+   * The bands since the top of this page go on with the row the page cut: the
+   * page before ends at the bottom of the pages' text, or with a row whose
+   * number stands at its top where the table's numbers do not (a row the page
+   * cuts prints from its top).
+   */
+  let continuing = false;
+  /** The last band that holds a number: the row that ends the page before, with the bands after it. */
+  let lastNumbered: { band: Band; anchors: Band[] } | undefined;
+  for (const [index, { band, anchors }] of anchored.entries()) {
+    const before = anchored[index - 1];
+    if (before && before.band.page !== band.page) {
+      const numberAtTop = lastNumbered?.band.page === before.band.page && (lastNumbered.anchors[0] as Band).y0 - lastNumbered.band.y0 <= em / 2;
+      continuing = before.band.y1 >= bottom - em || (numberAtTop && alignment !== 'top');
+    }
+    if (anchors.length > 0) lastNumbered = { band, anchors };
     if (anchors.length === 0) {
-      orphans.push({ band, after: rows.length - 1 });
+      orphans.push({ band, after: rows.length - 1, cut: continuing });
       continue;
     }
+    continuing = false;
     let rest = band.words;
     anchors.forEach((anchor, index) => {
       const next = anchors[index + 1];
@@ -355,9 +401,9 @@ function tableRows(found: readonly Band[], numberColumn: number, columnOf: (word
     });
   }
   const joins: Join[] = [];
-  for (const { band, after } of orphans) {
+  for (const { band, after, cut } of orphans) {
     const [above, below] = [rows[after], rows[after + 1]];
-    const target = orphanRow(band, above, below, alignment, em);
+    const target = orphanRow(band, above, below, cut, alignment, em);
     if (!target) continue;
     const { row } = target;
     for (const word of band.words) row.words.push(word);
@@ -487,16 +533,21 @@ interface Join {
   to: 'above' | 'below';
 }
 
+/** A number cell's text that a narrow column wrapped before its end (`1-` / `2`, `No.` / `3`, `意見` / `4`). */
+const NUMBER_GOES_ON = /(?:[-－‐.．]|^No|^意見)$/i;
+
 /**
  * The number cells among a band's words of the number column: each line that
  * opens with a number starts one (rows of one line each stand closer than any
- * gap), and a line that does not goes on with the one close above it.
+ * gap), unless the cell above it was wrapped before its number's end, and a
+ * line that does not goes on with the one close above it.
  */
 function numberCells(words: readonly Word[], em: number): Band[] {
   const cells: Band[] = [];
   for (const line of wordLines(words)) {
     const cell = cells.at(-1);
-    if (cell && cell.page === line.page && line.y0 <= cell.y1 + em / 2 && !NUMBER_CELL.test(lineText(line))) {
+    const goesOn = cell !== undefined && (!NUMBER_CELL.test(lineText(line)) || NUMBER_GOES_ON.test(cell.words.map((word) => word.node.value).join('')));
+    if (cell && goesOn && cell.page === line.page && line.y0 <= cell.y1 + em / 2) {
       cell.y1 = Math.max(cell.y1, line.y1);
       for (const word of line.words) cell.words.push(word);
     } else {
@@ -532,18 +583,21 @@ function cutBetween(anchor: Band, next: Band, words: readonly Word[], alignment:
 }
 
 /**
- * The row a band without a number belongs to: at the top of a page, the row
- * the page cut (above), as at the bottom of one where the row below starts
- * on the next page; where numbers stand at the top of their rows, the row
+ * The row a band without a number belongs to: at the top of a page that goes
+ * on with the row the page before cut (`cut`), that row (above), and at the
+ * top of another, the row below (numbers standing at the top: above); at the bottom of a page where the row below
+ * starts on the next page, the row above; where numbers stand at the top of their rows, the row
  * above, and at the bottom, the row below; where they stand in the middle,
  * the row above if its number stays in the middle with the band, else the
  * row below. Past the last row only a band as close to it as a row's own
  * lines are joins it (the rest is text after the table).
  */
-function orphanRow(band: Band, above: AnchoredRow | undefined, below: AnchoredRow | undefined, alignment: Alignment, em: number): { row: AnchoredRow; guessed: boolean } | null {
+function orphanRow(band: Band, above: AnchoredRow | undefined, below: AnchoredRow | undefined, cut: boolean, alignment: Alignment, em: number): { row: AnchoredRow; guessed: boolean } | null {
   const sure = (row: AnchoredRow | undefined): { row: AnchoredRow; guessed: boolean } | null => (row ? { row, guessed: false } : null);
   if (!above) return sure(below);
-  if (above.page !== band.page) return sure(above);
+  if (cut) return sure(above);
+  // At the top of a page after a row that ended above the bottom: the first lines of the row below, unless numbers stand at the top.
+  if (above.page !== band.page) return below?.page === band.page && alignment !== 'top' ? sure(below) : sure(above);
   if (!below) return band.y0 - above.y1 <= 2 * em ? sure(above) : null;
   // The row below starts on a later page: the band is the rest of the row above before the page cut it, whose lines a cut row prints from its top.
   if (below.page !== band.page || alignment === 'top') return sure(above);
