@@ -141,7 +141,7 @@ export const RULES = {
   },
   'lines-joined-to-row': {
     severity: 'info',
-    note: 'A table read from the word boxes of `pdftotext -bbox-layout` (or `-bbox`) has lines in its columns without a number, parted by gaps from the rows above and below: they were read as part of one of them. Where the numbers of the table stand at the top of their rows, that is the row above; at the bottom, the row below; in the middle, the row above if its number stays in the middle of its row with them, else the row below. Lines at the top of a page go on with the row the page cut, with no diagnostic. Check the join: it is a guess.',
+    note: 'A table read from the word boxes of `pdftotext -bbox-layout` (or `-bbox`), whose numbers stand in the middle of their rows, has lines in its columns without a number, parted by gaps from the rows above and below: they were read as part of the row above if its number stays in the middle of its row with them, else of the row below. Check the join: it is a guess. (Where the numbers stand at the top of their rows such lines go to the row above, at the bottom to the row below; at the top of a page, to the row the page before cut, else to the row below; at the bottom of a page whose next row starts on the next page, to the row above: these are not reported.)',
   },
   'duplicate-opinion': {
     severity: 'error',
