@@ -1,0 +1,273 @@
+/**
+ * The rows of a table read from pdftotext's word boxes (word-boxes.ts): the
+ * bands of its lines grouped into rows, by the numbers of its number column
+ * and how the table aligns them, or, without numbers, by the gaps between
+ * rows and how each row aligns its cells.
+ */
+import { largest, lineText, middle, smallest, wordLines, type Band, type Word } from './word-box-geometry.js';
+
+/** A row of the table: its words (of one band, or of several where a band without a number joined it). */
+interface TableRow {
+  words: Word[];
+  /** Where its first band stands, to place the row among the other blocks. */
+  page: number;
+  y0: number;
+}
+
+/** What a number cell opens with: `1`, `No.3`, `意見12`, `(3)`. */
+export const NUMBER_CELL = /^(?:No\.?|意見|[(（])?\s*[0-9０-９]/i;
+
+/** Where a row's number stands in its row: read from the bands that hold one number. */
+export type Alignment = 'top' | 'middle' | 'bottom';
+
+/**
+ * The table's rows: each number in the number column anchors one (a band
+ * holding two is cut between them), and a band without a number joins the
+ * row above or below as the table aligns its numbers. A band at the top of a
+ * page goes on with the row the page cut.
+ */
+export function tableRows(found: readonly Band[], numberColumn: number, columnOf: (word: Word) => number, em: number): { rows: AnchoredRow[]; joins: Join[]; alignment: Alignment } {
+  const anchored = found.map((band) => ({ band, anchors: numberCells(band.words.filter((word) => columnOf(word) === numberColumn), em) }));
+  // A band at the top or the bottom of a page may be a row the page cut, its number wherever the cut left it: it shows nothing.
+  const whole = anchored.filter(({ band }, index) => anchored[index - 1]?.band.page === band.page && anchored[index + 1]?.band.page === band.page);
+  const alignment = alignmentOf(whole.flatMap(({ band, anchors }) => (anchors.length === 1 ? [{ band, anchor: anchors[0] as Band }] : [])), em);
+  const rows: AnchoredRow[] = [];
+  const orphans: { band: Band; after: number; cut: boolean }[] = [];
+  const bottom = largest(found.map((band) => band.y1));
+  /**
+   * The bands since the top of this page go on with the row the page cut: the
+   * page before ends at the bottom of the pages' text, or with a row whose
+   * number stands at its top where the table's numbers do not (a row the page
+   * cuts prints from its top).
+   */
+  let continuing = false;
+  /** The last band that holds a number: the row that ends the page before, with the bands after it. */
+  let lastNumbered: { band: Band; anchors: Band[] } | undefined;
+  for (const [index, { band, anchors }] of anchored.entries()) {
+    const before = anchored[index - 1];
+    if (before && before.band.page !== band.page) {
+      const numberAtTop = lastNumbered?.band.page === before.band.page && (lastNumbered.anchors[0] as Band).y0 - lastNumbered.band.y0 <= em / 2;
+      continuing = before.band.y1 >= bottom - em || (numberAtTop && alignment !== 'top');
+    }
+    if (anchors.length > 0) lastNumbered = { band, anchors };
+    if (anchors.length === 0) {
+      orphans.push({ band, after: rows.length - 1, cut: continuing });
+      continue;
+    }
+    continuing = false;
+    let rest = band.words;
+    anchors.forEach((anchor, index) => {
+      const next = anchors[index + 1];
+      const cut = next ? cutBetween(anchor, next, rest, alignment) : Infinity;
+      const words = rest.filter((word) => middle(word) < cut);
+      rest = rest.filter((word) => middle(word) >= cut);
+      // Numbers whose boxes overlap leave the first nothing above the cut: its words are the next row's.
+      if (words.length > 0) rows.push({ words, page: band.page, y0: smallest(words.map((word) => word.y0)), y1: largest(words.map((word) => word.y1)), anchor });
+    });
+  }
+  const joins: Join[] = [];
+  for (const { band, after, cut } of orphans) {
+    const [above, below] = [rows[after], rows[after + 1]];
+    const target = orphanRow(band, above, below, cut, alignment, em);
+    if (!target) continue;
+    const { row } = target;
+    for (const word of band.words) row.words.push(word);
+    if (row.page === band.page) [row.y0, row.y1] = [Math.min(row.y0, band.y0), Math.max(row.y1, band.y1)];
+    if (target.guessed) joins.push({ band, row, to: row === above ? 'above' : 'below' });
+  }
+  return { rows, joins, alignment };
+}
+
+/** The most bands one row of a table without numbers is read from (a cell's paragraphs parted by gaps). */
+const MAX_ROW_BANDS = 12;
+
+/**
+ * The rows of a table without a number column: the bands grouped into as
+ * many rows as can be, each printing text in every column of `filled` (its
+ * opinion and its answer, and its flag and submitter where the table has
+ * them; the first two alone where no grouping gives every row all four) and
+ * its cells aligned alike (all at the
+ * top of the row, all in its middle or all at its bottom, whichever gives
+ * the most rows), so that a band of one cell's paragraph parted by a gap
+ * joins its row. A row the page cuts prints from its top, and is checked so
+ * on its first page; a band at the top of a page after one that reaches the
+ * bottom of the pages' text goes on with it. Bands after the last row that print in too few columns
+ * are text after the table. Where no grouping works, each band is a row.
+ */
+export function unnumberedRows(found: readonly Band[], filled: readonly (readonly number[])[], columnOf: (word: Word) => number, em: number): AnchoredRow[] {
+  const joined = withoutParagraphGaps(found);
+  // A band at the top of a page after one that reaches the bottom of the pages' text goes on with the row the page cut.
+  const bottom = largest(joined.map((band) => band.y1));
+  const cut = (index: number): boolean => joined[index - 1] !== undefined && (joined[index - 1] as Band).page !== (joined[index] as Band).page && (joined[index - 1] as Band).y1 >= bottom - em;
+  let best: Band[][] | null = null;
+  for (const columns of filled) {
+    for (const alignment of ['top', 'middle', 'bottom'] as const) {
+      const grouping = groupBands(joined, (group) => holdsColumns(group, columns, columnOf) && alignedIn(group, alignment, columnOf, em), (index) => !cut(index) && !holdsColumns([joined[index] as Band], columns, columnOf), cut);
+      if (grouping && grouping.length > (best?.length ?? 0)) best = grouping;
+    }
+    if (best) break;
+  }
+  return (best ?? joined.map((band) => [band])).map((group) => {
+    const first = group[0] as Band;
+    return { words: group.flatMap((band) => band.words), page: first.page, y0: first.y0, y1: first.y1, anchor: null };
+  });
+}
+
+/** Gaps between bands within this much of each other are of one kind (a row's, a paragraph's), in points. */
+const GAP_TOLERANCE = 1;
+
+/**
+ * The bands with those parted by a gap narrower than rows' joined: a table
+ * parts its rows by a cell's padding and border on top of what parts two
+ * paragraphs, so the widest gap that recurs on the pages is a row's, and a
+ * narrower one a paragraph's within a cell.
+ */
+function withoutParagraphGaps(found: readonly Band[]): Band[] {
+  const gaps = found.flatMap((band, index) => {
+    const above = found[index - 1];
+    return above && above.page === band.page ? [band.y0 - above.y1] : [];
+  });
+  const rowGap = largest(gaps.filter((gap) => gaps.filter((other) => Math.abs(other - gap) <= GAP_TOLERANCE / 2).length >= 2));
+  const joined: Band[] = [];
+  for (const band of found) {
+    const above = joined.at(-1);
+    if (above && above.page === band.page && band.y0 - above.y1 < rowGap - GAP_TOLERANCE) joined[joined.length - 1] = { ...above, y1: Math.max(above.y1, band.y1), words: [...above.words, ...band.words] };
+    else joined.push(band);
+  }
+  return joined;
+}
+
+/**
+ * The grouping of consecutive bands into the most groups that each `fits`,
+ * none starting at a band that `joinsAbove`, leaving out bands at the end
+ * that are `left` (text after the table); null when no grouping covers the
+ * rest.
+ */
+function groupBands(found: readonly Band[], fits: (group: readonly Band[]) => boolean, left: (index: number) => boolean, joinsAbove: (index: number) => boolean): Band[][] | null {
+  // most[i]: the most groups the first i bands make, and where the last of them starts.
+  const most: ({ groups: number; from: number } | null)[] = [{ groups: 0, from: 0 }];
+  for (let end = 1; end <= found.length; end++) {
+    most[end] = null;
+    for (let start = Math.max(0, end - MAX_ROW_BANDS); start < end; start++) {
+      const before = joinsAbove(start) ? null : most[start];
+      if (before && before.groups + 1 > (most[end]?.groups ?? 0) && fits(found.slice(start, end))) most[end] = { groups: before.groups + 1, from: start };
+    }
+  }
+  let last = found.length;
+  // Text after the table is left out where the rows before it are as many without it.
+  for (let end = found.length - 1; end >= 0 && left(end); end--) if ((most[end]?.groups ?? -1) >= (most[last]?.groups ?? -1)) last = end;
+  if (!most[last]) return null;
+  const groups: Band[][] = [];
+  for (let end = last; end > 0; end = most[end]?.from ?? 0) groups.unshift(found.slice(most[end]?.from ?? 0, end));
+  return groups;
+}
+
+/** Does the group print text in each of the `columns`? */
+function holdsColumns(group: readonly Band[], columns: readonly number[], columnOf: (word: Word) => number): boolean {
+  return columns.every((column) => group.some((band) => band.words.some((word) => columnOf(word) === column)));
+}
+
+/** Are the group's cells, on its first page, all at the top of the row, in its middle or at its bottom (a row a page cuts: at its top)? */
+function alignedIn(group: readonly Band[], alignment: Alignment, columnOf: (word: Word) => number, em: number): boolean {
+  const page = (group[0] as Band).page;
+  const words = group.flatMap((band) => (band.page === page ? band.words : []));
+  const cut = group.some((band) => band.page !== page);
+  const row = { y0: smallest(words.map((word) => word.y0)), y1: largest(words.map((word) => word.y1)) };
+  const columns = new Map<number, { y0: number; y1: number }>();
+  for (const word of words) {
+    const cell = columns.get(columnOf(word)) ?? { y0: Infinity, y1: -Infinity };
+    columns.set(columnOf(word), { y0: Math.min(cell.y0, word.y0), y1: Math.max(cell.y1, word.y1) });
+  }
+  return [...columns.values()].every((cell) => {
+    if (cut || alignment === 'top') return cell.y0 - row.y0 <= em / 2;
+    if (alignment === 'bottom') return row.y1 - cell.y1 <= em / 2;
+    return Math.abs(middle(cell) - middle(row)) <= em / 2;
+  });
+}
+
+/** A row and the number that anchors it (null in a table without numbers). */
+export interface AnchoredRow extends TableRow {
+  y1: number;
+  anchor: Band | null;
+}
+
+/** Lines without a number joined to the row above or below. */
+export interface Join {
+  band: Band;
+  row: AnchoredRow;
+  to: 'above' | 'below';
+}
+
+/** A number cell's text that a narrow column wrapped before its end (`1-` / `2`, `No.` / `3`, `意見` / `4`). */
+const NUMBER_GOES_ON = /(?:[-－‐.．]|^No|^意見)$/i;
+
+/**
+ * The number cells among a band's words of the number column: each line that
+ * opens with a number starts one (rows of one line each stand closer than any
+ * gap), unless the cell above it was wrapped before its number's end, and a
+ * line that does not goes on with the one close above it.
+ */
+function numberCells(words: readonly Word[], em: number): Band[] {
+  const cells: Band[] = [];
+  for (const line of wordLines(words)) {
+    const cell = cells.at(-1);
+    const goesOn = cell !== undefined && (!NUMBER_CELL.test(lineText(line)) || NUMBER_GOES_ON.test(cell.words.map((word) => word.node.value).join('')));
+    if (cell && goesOn && cell.page === line.page && line.y0 <= cell.y1 + em / 2) {
+      cell.y1 = Math.max(cell.y1, line.y1);
+      for (const word of line.words) cell.words.push(word);
+    } else {
+      cells.push({ page: line.page, y0: line.y0, y1: line.y1, words: [...line.words] });
+    }
+  }
+  return cells;
+}
+
+/** Whether the bands' numbers stand at the top, the middle or the bottom of their rows, by most of the bands that show it; the top if none does. */
+function alignmentOf(pairs: readonly { band: Band; anchor: Band }[], em: number): Alignment {
+  const votes = { top: 0, middle: 0, bottom: 0 };
+  for (const { band, anchor } of pairs) {
+    const [above, below] = [anchor.y0 - band.y0, band.y1 - anchor.y1];
+    if (above <= em / 2 && below > em / 2) votes.top++;
+    else if (below <= em / 2 && above > em / 2) votes.bottom++;
+    else if (Math.abs(above - below) <= em / 2 && above > em / 2) votes.middle++;
+  }
+  return votes.middle > votes.top && votes.middle >= votes.bottom ? 'middle' : votes.bottom > votes.top ? 'bottom' : 'top';
+}
+
+/** Where a band holding two numbers is cut between their rows: above the second number, below the first, or at the widest gap between them. */
+function cutBetween(anchor: Band, next: Band, words: readonly Word[], alignment: Alignment): number {
+  if (alignment === 'top') return next.y0;
+  if (alignment === 'bottom') return anchor.y1 + 0.01;
+  const between = wordLines(words.filter((word) => middle(word) > middle(anchor) && middle(word) < middle(next)));
+  let cut = { y: (anchor.y1 + next.y0) / 2, gap: -Infinity };
+  between.forEach((line, index) => {
+    const below = between[index + 1];
+    if (below && below.y0 - line.y1 > cut.gap) cut = { y: (line.y1 + below.y0) / 2, gap: below.y0 - line.y1 };
+  });
+  return cut.y;
+}
+
+/**
+ * The row a band without a number belongs to: at the top of a page that goes
+ * on with the row the page before cut (`cut`), that row (above), and at the
+ * top of another, the row below (numbers standing at the top: above); at the bottom of a page where the row below
+ * starts on the next page, the row above; where numbers stand at the top of their rows, the row
+ * above, and at the bottom, the row below; where they stand in the middle,
+ * the row above if its number stays in the middle with the band, else the
+ * row below. Past the last row only a band as close to it as a row's own
+ * lines are joins it (the rest is text after the table).
+ */
+function orphanRow(band: Band, above: AnchoredRow | undefined, below: AnchoredRow | undefined, cut: boolean, alignment: Alignment, em: number): { row: AnchoredRow; guessed: boolean } | null {
+  const sure = (row: AnchoredRow | undefined): { row: AnchoredRow; guessed: boolean } | null => (row ? { row, guessed: false } : null);
+  if (!above) return sure(below);
+  if (cut) return sure(above);
+  // At the top of a page after a row that ended above the bottom: the first lines of the row below, unless numbers stand at the top.
+  if (above.page !== band.page) return below?.page === band.page && alignment !== 'top' ? sure(below) : sure(above);
+  if (!below) return band.y0 - above.y1 <= 2 * em ? sure(above) : null;
+  // The row below starts on a later page: the band is the rest of the row above before the page cut it, whose lines a cut row prints from its top.
+  if (below.page !== band.page || alignment === 'top') return sure(above);
+  if (alignment === 'bottom') return sure(below);
+  const anchor = above.anchor;
+  const centred = anchor !== null && Math.abs((above.y0 + Math.max(above.y1, band.y1)) / 2 - middle(anchor)) <= em / 2;
+  return { row: centred ? above : below, guessed: true };
+}
