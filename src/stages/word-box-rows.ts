@@ -4,7 +4,7 @@
  * and how the table aligns them, or, without numbers, by the gaps between
  * rows and how each row aligns its cells.
  */
-import { largest, lineText, middle, smallest, wordLines, type Band, type Word } from './word-box-geometry.js';
+import { countBelow, largest, lineText, middle, smallest, wordLines, type Band, type Word } from './word-box-geometry.js';
 
 /** A row of the table: its words (of one band, or of several where a band without a number joined it). */
 interface TableRow {
@@ -23,8 +23,7 @@ export type Alignment = 'top' | 'middle' | 'bottom';
 /**
  * The table's rows: each number in the number column anchors one (a band
  * holding two is cut between them), and a band without a number joins the
- * row above or below as the table aligns its numbers. A band at the top of a
- * page goes on with the row the page cut.
+ * row above or below as the table aligns its numbers (see orphanRow).
  */
 export function tableRows(found: readonly Band[], numberColumn: number, columnOf: (word: Word) => number, em: number): { rows: AnchoredRow[]; joins: Join[]; alignment: Alignment } {
   const anchored = found.map((band) => ({ band, anchors: numberCells(band.words.filter((word) => columnOf(word) === numberColumn), em) }));
@@ -85,14 +84,14 @@ const MAX_ROW_BANDS = 12;
  * The rows of a table without a number column: the bands grouped into as
  * many rows as can be, each printing text in every column of `filled` (its
  * opinion and its answer, and its flag and submitter where the table has
- * them; the first two alone where no grouping gives every row all four) and
- * its cells aligned alike (all at the
- * top of the row, all in its middle or all at its bottom, whichever gives
- * the most rows), so that a band of one cell's paragraph parted by a gap
- * joins its row. A row the page cuts prints from its top, and is checked so
- * on its first page; a band at the top of a page after one that reaches the
- * bottom of the pages' text goes on with it. Bands after the last row that print in too few columns
- * are text after the table. Where no grouping works, each band is a row.
+ * them; the first two alone where no grouping gives every row all four), its
+ * cells aligned alike (all at the top of the row, all in its middle or all
+ * at its bottom, whichever gives the most rows), so that a band of one
+ * cell's paragraph parted by a gap joins its row. A row the page cuts prints
+ * from its top, and is checked so on its first page; a band at the top of a
+ * page after one that reaches the bottom of the pages' text goes on with it.
+ * Bands after the last row that print in too few columns are text after the
+ * table. Where no grouping works, each band is a row.
  */
 export function unnumberedRows(found: readonly Band[], filled: readonly (readonly number[])[], columnOf: (word: Word) => number, em: number): AnchoredRow[] {
   const joined = withoutParagraphGaps(found);
@@ -127,7 +126,9 @@ function withoutParagraphGaps(found: readonly Band[]): Band[] {
     const above = found[index - 1];
     return above && above.page === band.page ? [band.y0 - above.y1] : [];
   });
-  const rowGap = largest(gaps.filter((gap) => gaps.filter((other) => Math.abs(other - gap) <= GAP_TOLERANCE / 2).length >= 2));
+  const sorted = [...gaps].sort((a, b) => a - b);
+  const recurs = (gap: number): boolean => countBelow(sorted, gap + GAP_TOLERANCE / 2, true) - countBelow(sorted, gap - GAP_TOLERANCE / 2, false) >= 2;
+  const rowGap = largest(sorted.filter(recurs));
   const joined: Band[] = [];
   for (const band of found) {
     const above = joined.at(-1);
