@@ -249,14 +249,15 @@ function cutBetween(anchor: Band, next: Band, words: readonly Word[], alignment:
 }
 
 /**
- * The row a band without a number belongs to: at the top of a page that goes
- * on with the row the page before cut (`cut`), that row (above), and at the
- * top of another, the row below (numbers standing at the top: above); at the bottom of a page where the row below
- * starts on the next page, the row above; where numbers stand at the top of their rows, the row
- * above, and at the bottom, the row below; where they stand in the middle,
- * the row above if its number stays in the middle with the band, else the
- * row below. Past the last row only a band as close to it as a row's own
- * lines are joins it (the rest is text after the table).
+ * The row a band without a number belongs to. At the top of a page that goes
+ * on with the row the page before cut (`cut`): that row, above; at the top
+ * of another page: the row below (numbers standing at the top: above). At
+ * the bottom of a page whose next row starts on the next page: the row
+ * above. Elsewhere, where numbers stand at the top of their rows: the row
+ * above; at the bottom: the row below; in the middle: the row above if its
+ * number stays in the middle with the band, else the row below (a guess, to
+ * report). Past the last row only a band as close to it as a row's own lines
+ * are joins it (the rest is text after the table).
  */
 function orphanRow(band: Band, above: AnchoredRow | undefined, below: AnchoredRow | undefined, cut: boolean, alignment: Alignment, em: number): { row: AnchoredRow; guessed: boolean } | null {
   const sure = (row: AnchoredRow | undefined): { row: AnchoredRow; guessed: boolean } | null => (row ? { row, guessed: false } : null);
