@@ -89,7 +89,7 @@ describe('the pipeline on random documents from corpus pieces', () => {
   });
 });
 
-/** Every notice of input/ (each layout) and the fixtures of labelled paragraphs, unlabelled rows, a text-art table, record tables, a closing list and pandoc's tables, broken at random line by line: lines dropped, repeated, swapped, cells reversed, markup and labels inserted, characters cut. */
+/** Every notice of input/ (each layout) and the fixtures of labelled paragraphs, unlabelled rows, a text-art table, record tables, a closing list, pandoc's tables and pdftotext's word boxes, broken at random line by line: lines dropped, repeated, swapped, cells reversed, markup and labels inserted, characters cut. */
 const layouts = [
   ...['caa-hyoji-html.html', 'fsa-kantoku-gfm.md', 'mic-denpa-tsv.txt', 'soumu-cloud-security-guideline-2018.txt', 'soumu-saiiken-tsv.txt'].map((name) => `../input/${name}`),
   '../test/fixtures/labelled-paragraphs/input.txt',
@@ -101,6 +101,8 @@ const layouts = [
   '../test/fixtures/pandoc-multiline/input.md',
   '../test/fixtures/pandoc-grid/input.md',
   '../test/fixtures/pandoc-merged-cells/input.md',
+  '../test/fixtures/pdftotext-bbox-word/input.html',
+  '../test/fixtures/pdftotext-bbox-spreadsheet/input.html',
 ].map((path) => ({
   name: path.split('/').at(-1) ?? path,
   lines: readFileSync(new URL(path, import.meta.url), 'utf8').split('\n'),
