@@ -59,7 +59,7 @@ export function countBelow(values: readonly number[], x: number, orAt: boolean):
   return low;
 }
 
-/** A run of lines on one page with no gap between them wider than half a line's height: the lines of one row, or of part of one. */
+/** A run of lines on one page with no gap between them wider than a given one (half a line's height): the lines of one row, or of part of one. */
 export interface Band {
   page: number;
   y0: number;
@@ -67,12 +67,13 @@ export interface Band {
   words: Word[];
 }
 
-export function bands(lines: readonly WordLine[], em: number): Band[] {
+/** The lines as bands, a gap wider than `gap` starting the next. */
+export function bands(lines: readonly WordLine[], gap: number): Band[] {
   const sorted = [...lines].sort((a, b) => a.page - b.page || a.y0 - b.y0);
   const found: Band[] = [];
   for (const line of sorted) {
     const band = found.at(-1);
-    if (band && band.page === line.page && line.y0 <= band.y1 + em / 2) {
+    if (band && band.page === line.page && line.y0 <= band.y1 + gap) {
       band.y1 = Math.max(band.y1, line.y1);
       for (const word of line.words) band.words.push(word);
     } else {

@@ -93,15 +93,20 @@ const MAX_ROW_BANDS = 12;
  * Bands after the last row that print in too few columns are text after the
  * table. Where no grouping works, each band is a row.
  */
-export function unnumberedRows(found: readonly Band[], filled: readonly (readonly number[])[], columnOf: (word: Word) => number, em: number): AnchoredRow[] {
+export function unnumberedRows(found: readonly Band[], fine: readonly Band[], filled: readonly (readonly number[])[], columnOf: (word: Word) => number, em: number): AnchoredRow[] {
   const joined = withoutParagraphGaps(found);
-  // A band at the top of a page after one that reaches the bottom of the pages' text goes on with the row the page cut.
-  const bottom = largest(joined.map((band) => band.y1));
-  const cut = (index: number): boolean => joined[index - 1] !== undefined && (joined[index - 1] as Band).page !== (joined[index] as Band).page && (joined[index - 1] as Band).y1 >= bottom - em;
+  // Rows drawn closer than a paragraph's gap (Chromium's tables) part only at a gap just wider than a cell's lines': cells centred or at the bottom tell them apart.
+  const readings = [
+    ...(['top', 'middle', 'bottom'] as const).map((alignment) => ({ alignment, bands: joined })),
+    ...(['middle', 'bottom'] as const).map((alignment) => ({ alignment, bands: fine })),
+  ];
   let best: Band[][] | null = null;
   for (const columns of filled) {
-    for (const alignment of ['top', 'middle', 'bottom'] as const) {
-      const grouping = groupBands(joined, (group) => holdsColumns(group, columns, columnOf) && alignedIn(group, alignment, columnOf, em), (index) => !cut(index) && !holdsColumns([joined[index] as Band], columns, columnOf), cut);
+    for (const { alignment, bands } of readings) {
+      // A band at the top of a page after one that reaches the bottom of the pages' text goes on with the row the page cut.
+      const bottom = largest(bands.map((band) => band.y1));
+      const cut = (index: number): boolean => bands[index - 1] !== undefined && (bands[index - 1] as Band).page !== (bands[index] as Band).page && (bands[index - 1] as Band).y1 >= bottom - em;
+      const grouping = groupBands(bands, (group) => holdsColumns(group, columns, columnOf) && alignedIn(group, alignment, columnOf, em), (index) => !cut(index) && !holdsColumns([bands[index] as Band], columns, columnOf), cut);
       if (grouping && grouping.length > (best?.length ?? 0)) best = grouping;
     }
     if (best) break;
@@ -113,7 +118,7 @@ export function unnumberedRows(found: readonly Band[], filled: readonly (readonl
 }
 
 /** Gaps between bands within this much of each other are of one kind (a row's, a paragraph's), in points. */
-const GAP_TOLERANCE = 1;
+export const GAP_TOLERANCE = 1;
 
 /**
  * The bands with those parted by a gap narrower than rows' joined: a table
@@ -168,7 +173,7 @@ function holdsColumns(group: readonly Band[], columns: readonly number[], column
   return columns.every((column) => group.some((band) => band.words.some((word) => columnOf(word) === column)));
 }
 
-/** Are the group's cells, on its first page, all at the top of the row, in its middle or at its bottom (a row a page cuts: at its top)? */
+/** Are the group's cells all at the top of the row, in its middle or at its bottom (a row a page cuts: any way)? */
 function alignedIn(group: readonly Band[], alignment: Alignment, columnOf: (word: Word) => number, em: number): boolean {
   const page = (group[0] as Band).page;
   const words = group.flatMap((band) => (band.page === page ? band.words : []));
@@ -179,11 +184,15 @@ function alignedIn(group: readonly Band[], alignment: Alignment, columnOf: (word
     const cell = columns.get(columnOf(word)) ?? { y0: Infinity, y1: -Infinity };
     columns.set(columnOf(word), { y0: Math.min(cell.y0, word.y0), y1: Math.max(cell.y1, word.y1) });
   }
-  return [...columns.values()].every((cell) => {
-    if (cut || alignment === 'top') return cell.y0 - row.y0 <= em / 2;
-    if (alignment === 'bottom') return row.y1 - cell.y1 <= em / 2;
-    return Math.abs(middle(cell) - middle(row)) <= em / 2;
-  });
+  // A row the page cuts prints as its producer lays out a row's part, from its top (LibreOffice) or not (Chromium): it is not checked.
+  return (
+    cut ||
+    [...columns.values()].every((cell) => {
+      if (alignment === 'top') return cell.y0 - row.y0 <= em / 2;
+      if (alignment === 'bottom') return row.y1 - cell.y1 <= em / 2;
+      return Math.abs(middle(cell) - middle(row)) <= em / 2;
+    })
+  );
 }
 
 /** A row and the number that anchors it (null in a table without numbers). */

@@ -20,7 +20,7 @@ import { isNarrow } from './markdown-cell.js';
 import { PAGE_NUMBER, PARAGRAPH_END } from './pdf-lines.js';
 import { columnRole } from '../normalize/columns.js';
 import { bands, byPosition, countBelow, endOf, largest, lineText, median, middle, startOf, wordLines, type Word, type WordLine } from './word-box-geometry.js';
-import { NUMBER_CELL, tableRows, unnumberedRows, type Alignment, type Join } from './word-box-rows.js';
+import { GAP_TOLERANCE, NUMBER_CELL, tableRows, unnumberedRows, type Alignment, type Join } from './word-box-rows.js';
 import { isCountCell } from './read-header.js';
 
 /** A header cell: the words over one column, on one line or wrapped over a few. */
@@ -110,7 +110,10 @@ function tableBlocks(header: Header, repeats: readonly Header[], lines: readonly
   // The columns a row prints text in: its opinion, its answer, and its flag and submitter where the table has them.
   const columnsOf = (roles: readonly string[]): number[] => header.cells.flatMap((cell, index) => (roles.includes(columnRole(cell.text) ?? '') ? [index] : []));
   const filled = [columnsOf(['opinion', 'response', 'flag', 'submitter']), columnsOf(['opinion', 'response'])];
-  const { rows, joins, alignment } = numberColumn < 0 ? { rows: unnumberedRows(bands([...fitting], em), filled, columnOf, em), joins: [], alignment: 'top' as const } : tableRows(bands([...fitting], em), numberColumn, columnOf, em);
+  const { rows, joins, alignment } =
+    numberColumn < 0
+      ? { rows: unnumberedRows(bands([...fitting], em / 2), bands([...fitting], lineGap([...fitting], columnOf) + 2 * GAP_TOLERANCE), filled, columnOf, em), joins: [], alignment: 'top' as const }
+      : tableRows(bands([...fitting], em / 2), numberColumn, columnOf, em);
   for (const join of joins) reportJoin(join, alignment, file);
   const blocks: Placed[] = [header, ...repeats].map((each) => ({ page: (lines[each.index] as WordLine).page, y: (lines[each.index] as WordLine).y0, block: headerRow(each) }));
   const last = rows.at(-1);
@@ -132,6 +135,17 @@ function tableBlocks(header: Header, repeats: readonly Header[], lines: readonly
   const endLine = last ? largest(last.words.map((word) => endOf(word).line)) : startOf(first.words[0] as Word).line;
   blocks.push({ page: last?.page ?? first.page, y: last ? lastBottom : first.y1, block: { type: 'table-end', line: endLine } });
   return { blocks, textLines };
+}
+
+/** The gap between two lines of one cell: the commonest between a column's consecutive lines on a page. */
+function lineGap(lines: readonly WordLine[], columnOf: (word: Word) => number): number {
+  const columns = new Map<string, Word[]>();
+  for (const word of lines.flatMap((line) => line.words)) {
+    const key = `${word.page}:${columnOf(word)}`;
+    columns.set(key, [...(columns.get(key) ?? []), word]);
+  }
+  const gaps = [...columns.values()].flatMap((words) => wordLines(words).flatMap((line, index, all) => (index > 0 ? [line.y0 - (all[index - 1] as WordLine).y1] : [])));
+  return Math.max(0, median(gaps));
 }
 
 /** A block and where it stands: blocks are put in the order of their pages and heights. */
