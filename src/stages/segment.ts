@@ -2,9 +2,11 @@
  * Stage 2: text -> blocks. PDF converters leave a result notice either as
  * lines (a title block, headings `【…】` / `**…**` / `# …`, TAB-separated rows
  * whose cells hold HTML, GFM pipe tables, blank lines at page breaks and
- * separator junk `-----⇥--⇥--`) or as an HTML document with `<table>`s.
- * Markdown is read with remark-parse (+ remark-gfm for pipe tables), HTML
- * with rehype-parse; every position refers to the whole input file.
+ * separator junk `-----⇥--⇥--`) or as an HTML document with `<table>`s, or
+ * as pdftotext's word boxes (an XHTML page of words and their places,
+ * word-boxes.ts). Markdown is read with remark-parse (+ remark-gfm for pipe
+ * tables), HTML with rehype-parse; every position refers to the whole input
+ * file.
  */
 import type { Element, ElementContent, Root as HastRoot, RootContent, Text } from 'hast';
 import { decodeHTMLStrict } from 'entities';

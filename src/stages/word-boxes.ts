@@ -11,7 +11,7 @@
  * without a number going to the row whose number is aligned with it (at the
  * top, the middle or the bottom of its row).
  */
-import type { Element, ElementContent, Root as HastRoot, Text } from 'hast';
+import type { Element, ElementContent, Root as HastRoot, RootContent, Text } from 'hast';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { descendants, rowCellText, type Block, type CellNode, type RowBlock } from './blocks.js';
@@ -54,7 +54,9 @@ const HEADER_GAPS = [0.25, 0.5, 1.1];
 
 /** Is this page a word-box page (`pdftotext -bbox`): a `<doc>` of `<page>`s whose `<word>`s carry their boxes? */
 export function isWordBoxPage(tree: HastRoot): boolean {
-  const doc = descendants(asElement(tree), 'doc')[0];
+  // pdftotext writes <doc> right inside <body>: any other page is told apart without walking it.
+  const child = (nodes: readonly RootContent[] | undefined, tagName: string): Element | undefined => nodes?.find((node): node is Element => node.type === 'element' && node.tagName === tagName);
+  const doc = child(child(child(tree.children, 'html')?.children, 'body')?.children, 'doc');
   const word = doc && descendants(doc, 'word')[0];
   return word !== undefined && Number.isFinite(Number(word.properties['xmin'])) && Number.isFinite(Number(word.properties['ymax']));
 }
