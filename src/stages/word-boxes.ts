@@ -139,12 +139,14 @@ function tableBlocks(header: Header, repeats: readonly Header[], lines: readonly
   return { blocks, textLines };
 }
 
-/** The gap between two lines of one cell: the commonest between a column's consecutive lines on a page. */
+/** The gap between two lines of one cell: the median one between a column's consecutive lines on a page. */
 function lineGap(lines: readonly WordLine[], columnOf: (word: Word) => number): number {
   const columns = new Map<string, Word[]>();
   for (const word of lines.flatMap((line) => line.words)) {
     const key = `${word.page}:${columnOf(word)}`;
-    columns.set(key, [...(columns.get(key) ?? []), word]);
+    const column = columns.get(key);
+    if (column) column.push(word);
+    else columns.set(key, [word]);
   }
   const gaps = [...columns.values()].flatMap((words) => wordLines(words).flatMap((line, index, all) => (index > 0 ? [line.y0 - (all[index - 1] as WordLine).y1] : [])));
   return Math.max(0, median(gaps));
