@@ -40,6 +40,11 @@ export type Block =
 
 export type RowBlock = Extract<Block, { type: 'row' }>;
 
+/** A line of text outside the tables: a heading where it is all one bracketed title (`【総論】`), else text. */
+export function textLineBlock(text: string, line: number, column: number): Block {
+  return /^【[^【】]+】$/.test(text) ? { type: 'heading', line, column, text, style: 'bracket', depth: 0 } : { type: 'text', line, column, text };
+}
+
 /** A table cell's text on one line, from the paragraphs that row assembly reads too (so each cell is converted once). */
 export function rowCellText(cell: CellNode | null): string {
   return cellParagraphs(cell)

@@ -20,7 +20,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Node } from 'unist';
 import { VFile } from 'vfile';
-import { cellPlainText, descendants, rowCellText, tableRows, type Block, type CellNode, type RowBlock } from './blocks.js';
+import { cellPlainText, descendants, rowCellText, tableRows, textLineBlock, type Block, type CellNode, type RowBlock } from './blocks.js';
 import { report } from '../diagnostics.js';
 import { closingList, isClosingHeading } from './closing-list.js';
 import { hasLabelledParagraphs, labelledBlocks } from './labelled.js';
@@ -323,7 +323,7 @@ function classifyTextLine(line: Line, markdownOf: MarkdownOf): Block {
     // A line of the notice is markdown (or a cell's HTML), where `&amp;` prints `&`, as it does on a bold line that remark reads,
     // and a backslash ending it is a line break (pandoc's `令和4年9月30日\` over `消費者庁`), which prints nothing.
     const text = decodeHTMLStrict(trimmed.replace(HARD_BREAK, ''));
-    return /^【[^【】]+】$/.test(text) ? { type: 'heading', line: line.number, column, text, style: 'bracket', depth: 0 } : { type: 'text', line: line.number, column, text };
+    return textLineBlock(text, line.number, column);
   }
   const node = markdownOf.get(line.number);
   if (node?.type === 'heading') {
@@ -332,8 +332,7 @@ function classifyTextLine(line: Line, markdownOf: MarkdownOf): Block {
   if (node?.type === 'paragraph' && node.children.length === 1 && node.children[0]?.type === 'strong') {
     return { type: 'heading', line: line.number, column, text: phrasingText(node.children[0].children).trim(), style: 'bold', depth: 0 };
   }
-  if (/^【[^【】]+】$/.test(trimmed)) return { type: 'heading', line: line.number, column, text: trimmed, style: 'bracket', depth: 0 };
-  return { type: 'text', line: line.number, column, text: trimmed };
+  return textLineBlock(trimmed, line.number, column);
 }
 
 /** A markdown heading or bold line as the words it prints (`### 意見1` -> `意見1`, offsets moved with them); any other line as it is. */

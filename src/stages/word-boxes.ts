@@ -14,7 +14,7 @@
 import type { Element, ElementContent, Root as HastRoot, RootContent, Text } from 'hast';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
-import { descendants, rowCellText, type Block, type CellNode, type RowBlock } from './blocks.js';
+import { descendants, rowCellText, textLineBlock, type Block, type CellNode, type RowBlock } from './blocks.js';
 import { isHeaderRow } from './laid-out-rows.js';
 import { isNarrow } from './markdown-cell.js';
 import { PAGE_NUMBER, PARAGRAPH_END } from './pdf-lines.js';
@@ -341,13 +341,7 @@ function cellOf(words: readonly Word[], em: number): CellNode | null {
 
 /** A header row block: each header cell's words, read line by line with nothing between them. */
 function headerRow(header: Header): RowBlock {
-  const words = header.cells.flatMap((cell) => cell.words).sort(byPosition);
-  const cells = header.cells.map((cell): CellNode => {
-    const start = startOf(cell.words.slice().sort(byPosition)[0] as Word);
-    const children = wordLines(cell.words).flatMap((line) => line.words.map((word): ElementContent => ({ ...word.node })));
-    return { children, line: start.line, column: start.column, offset: start.offset ?? 0, spansRow: false, fromRowspan: false };
-  });
-  return { type: 'row', line: startOf(words[0] as Word).line, endLine: endOf(words.at(-1) as Word).line, start: startOf(words[0] as Word).offset ?? 0, end: endOf(words.at(-1) as Word).offset ?? 0, cells, texts: cells.map(rowCellText) };
+  return cellsRow(header.cells.map((cell) => wordLines(cell.words).flatMap((line) => line.words)));
 }
 
 /** A line across the table's columns between its rows: a heading row, one cell spanning the row. */
@@ -389,7 +383,7 @@ function textBlocks(lines: readonly WordLine[], em: number): Placed[] {
     const text = paragraph.map(lineText).reduce((joined, next) => joined + (isNarrow([...joined].at(-1)) && isNarrow(next[0]) ? ' ' : '') + next);
     const above = paragraphs[index - 1]?.at(-1);
     const parted = above && (above.page !== first.page || first.y0 - above.y1 > em);
-    const block: Block = PAGE_NUMBER.test(text) ? { type: 'break', line: start.line } : /^【[^【】]+】$/.test(text) ? { type: 'heading', line: start.line, column: start.column, text, style: 'bracket', depth: 0 } : { type: 'text', line: start.line, column: start.column, text };
+    const block: Block = PAGE_NUMBER.test(text) ? { type: 'break', line: start.line } : textLineBlock(text, start.line, start.column);
     const entry = { page: first.page, y: first.y0, block };
     return parted ? [{ page: first.page, y: first.y0 - 0.001, block: { type: 'break', line: start.line } as Block }, entry] : [entry];
   }));
@@ -434,13 +428,14 @@ function cellsApart(line: WordLine, gap: number): Word[][] {
   return cells;
 }
 
-/** A row block of cells, each of its words with nothing between them. */
+/** A row block of cells, each of its words with nothing between them, in the order given. */
 function cellsRow(cells: readonly (readonly Word[])[]): RowBlock {
   const nodes = cells.map((words): CellNode => {
-    const start = startOf(words[0] as Word);
+    const start = startOf([...words].sort(byPosition)[0] as Word);
     return { children: words.map((word): ElementContent => ({ ...word.node })), line: start.line, column: start.column, offset: start.offset ?? 0, spansRow: false, fromRowspan: false };
   });
-  const [first, last] = [cells[0]?.[0] as Word, cells.at(-1)?.at(-1) as Word];
+  const ordered = cells.flat().sort(byPosition);
+  const [first, last] = [ordered[0] as Word, ordered.at(-1) as Word];
   return { type: 'row', line: startOf(first).line, endLine: endOf(last).line, start: startOf(first).offset ?? 0, end: endOf(last).offset ?? 0, cells: nodes, texts: nodes.map(rowCellText) };
 }
 
