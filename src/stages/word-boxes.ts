@@ -127,7 +127,7 @@ function tableBlocks(header: Header, repeats: readonly Header[], lines: readonly
       // Lines of the table's columns after its last row, parted from it by more than a row's lines are, are text after the table.
       if (!line.words.some((word) => inRows.has(word))) textLines.push(line);
     } else if (beforeEnd && (crosses(line) || heading(line))) {
-      blocks.push({ page: line.page, y: line.y0, block: spanningRow(line, header.cells.length) });
+      blocks.push({ page: line.page, y: line.y0, block: spanningRow(line, header.cells.length, em) });
     } else {
       textLines.push(line);
     }
@@ -345,13 +345,10 @@ function headerRow(header: Header): RowBlock {
 }
 
 /** A line across the table's columns between its rows: a heading row, one cell spanning the row. */
-function spanningRow(line: WordLine, width: number): RowBlock {
+function spanningRow(line: WordLine, width: number, em: number): RowBlock {
   const [first, last] = [line.words[0] as Word, line.words.at(-1) as Word];
-  const children: ElementContent[] = line.words.flatMap((word, index): ElementContent[] => (index > 0 ? [{ type: 'text', value: ' ' }, { ...word.node }] : [{ ...word.node }]));
-  const start = startOf(first);
-  const cell: CellNode = { children: [{ type: 'element', tagName: 'p', properties: {}, children, position: { start, end: endOf(last) } }], line: start.line, column: start.column, offset: start.offset ?? 0, spansRow: true, fromRowspan: false };
-  const cells = [cell, ...Array.from({ length: width - 1 }, () => null)];
-  return { type: 'row', line: start.line, endLine: endOf(last).line, start: start.offset ?? 0, end: endOf(last).offset ?? 0, cells, texts: cells.map(rowCellText) };
+  const cells = [{ ...(cellOf(line.words, em) as CellNode), spansRow: true }, ...Array.from({ length: width - 1 }, () => null)];
+  return { type: 'row', line: startOf(first).line, endLine: endOf(last).line, start: startOf(first).offset ?? 0, end: endOf(last).offset ?? 0, cells, texts: cells.map(rowCellText) };
 }
 
 /**
