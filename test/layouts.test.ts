@@ -369,6 +369,36 @@ describe('rowspan cells and the accounting of every character', () => {
     expect(messages).not.toContain('accounting-mismatch');
   });
 
+  it('counts once an opinion cell spanning into the next opinion that is also a paragraph of the comment above, and gives it that opinion\'s 該当箇所', async () => {
+    const { document, messages } = await convertTable(
+      '<tr><td>1</td><td>第3条</td><td>明確化すべき。</td><td>回答1。</td></tr>\n<tr><td></td><td></td><td rowspan="2">同旨。</td><td></td></tr>\n<tr><td>2</td><td>第4条</td><td>回答2。</td></tr>',
+    );
+    // The carried cell stands on opinion 2's row, so it takes that row's 該当箇所.
+    expect(document?.opinions.map((opinion) => opinion.comments.map((comment) => [comment.text, comment.place]))).toEqual([[['明確化すべき。\n同旨。', '第3条']], [['同旨。', '第4条']]]);
+    expect(messages).not.toContain('accounting-mismatch');
+    expect(document?.notice.coverage.share).toBe(1);
+  });
+
+  it('counts the text after a tag the HTML parser drops (<td> opening a line of a pandoc cell), at its own place', async () => {
+    const text = [
+      'テスト規則案に対する意見募集の結果',
+      '',
+      '+------+----------------------------------+------------------+',
+      '| 番号 | 御意見の概要                     | 考え方           |',
+      '+======+==================================+==================+',
+      '| 1    | 施行日を延期すべき。【A社】      | 原案のとおりとし |',
+      '|      | <td>様式を見直すべき。【個人】   | ます。           |',
+      '+------+----------------------------------+------------------+',
+      '',
+    ].join('\n');
+    const { document, messages } = await convertText(text);
+    const comments = document?.opinions[0]?.comments ?? [];
+    expect(comments.map((c) => [c.submitter, c.text])).toEqual([['A社', '施行日を延期すべき。'], ['個人', '様式を見直すべき。']]);
+    expect(text.split('\n')[(comments[1]?.source.startLine ?? 0) - 1]?.slice((comments[1]?.source.startColumn ?? 0) - 1)).toMatch(/^様式を見直すべき。/);
+    expect(messages).not.toContain('accounting-mismatch');
+    expect(document?.notice.coverage.share).toBe(1);
+  });
+
   it('a 該当箇所 beside an empty opinion cell is reported with its text, not lost', async () => {
     const { document, messages } = await convertTable('<tr><td>1</td><td>第5条第2項</td><td></td><td>回答です。</td></tr>');
     expect(document?.opinions[0]?.comments).toEqual([]);

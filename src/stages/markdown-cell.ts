@@ -12,7 +12,7 @@
  * spaces, and with nothing next to a Japanese character (pandoc 2 wraps
  * Japanese text anywhere; a space there is no part of the text).
  */
-import type { ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { raw } from 'hast-util-raw';
 import type { Root as MdastRoot } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
@@ -44,7 +44,7 @@ export function markdownCell(paragraphs: readonly (readonly LinePiece[])[]): Cel
     if (pieces.length === 0) continue;
     const source = pieces.map((piece) => piece.text).join('\n');
     const mdast = gfm.runSync(gfm.parse(source)) as MdastRoot;
-    const hast = raw(toHast(mdast, { allowDangerousHtml: true }) as Root, { file: new VFile(source) }) as Root;
+    const hast = markdownToHast(mdast, source) as Root;
     moveToPieces(hast, pieces);
     joinWrappedLines(hast);
     pushAll(children, hast.children.filter((node): node is ElementContent => node.type === 'element' || (node.type === 'text' && node.value.trim() !== '')));
@@ -53,6 +53,26 @@ export function markdownCell(paragraphs: readonly (readonly LinePiece[])[]): Cel
   if (!first || children.length === 0) return null;
   const offset = first.line.start + first.from;
   return { children, line: first.line.number, column: first.from + 1, offset, spansRow: false, fromRowspan: false };
+}
+
+/**
+ * The hast of a markdown tree parsed from `source`, its raw HTML parsed in
+ * place by hast-util-raw. The line breaks mdast-util-to-hast sets between
+ * blocks are dropped first: they stand for no character of the input, and
+ * hast-util-raw would join one with the text after a tag the HTML parser
+ * ignores (`<td>` outside a table), leaving that text, and the paragraph it
+ * makes, without a start.
+ */
+export function markdownToHast(tree: Parameters<typeof toHast>[0], source: string): Root | Element {
+  const hast = toHast(tree, { allowDangerousHtml: true }) as Root | Element;
+  const stack: Node[] = [hast];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (!('children' in node) || !Array.isArray(node.children)) continue;
+    const children = (node.children as Node[]).filter((child) => !(child.type === 'text' && !child.position && 'value' in child && typeof child.value === 'string' && child.value.trim() === ''));
+    node.children = children;
+    pushAll(stack, children);
+  }
+  return raw(hast, { file: new VFile(source) }) as Root | Element;
 }
 
 /**

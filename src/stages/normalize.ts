@@ -115,18 +115,15 @@ function coverageOf(draft: Draft, split: readonly SplitOpinion[], file: VFile): 
   // by where its paragraphs start: it may be the whole of one opinion's response and a paragraph of another's.
   // A flag reported as a second flag of one opinion (its text counted in the diagnostic) may be a rowspan cell that is another's flag.
   const shared = new Set(split.flatMap(({ otherFlags }) => otherFlags.flatMap((flag) => flag.paragraphs.map((paragraph) => paragraph.start))));
-  const once = (block: TextBlock | null): number => {
-    if (!block) return 0;
-    const fresh = block.paragraphs.filter((paragraph) => !shared.has(paragraph.start));
-    for (const paragraph of block.paragraphs) shared.add(paragraph.start);
+  const counted = (paragraphs: TextBlock['paragraphs'], built: number): number => {
+    const fresh = paragraphs.filter((paragraph) => !shared.has(paragraph.start));
+    for (const paragraph of paragraphs) shared.add(paragraph.start);
     // Counted from the field as built while nothing in it was counted before, so that a character lost on the way shows.
-    return fresh.length === block.paragraphs.length ? nonBlankLength(block.text) : fresh.reduce((sum, paragraph) => sum + paragraph.characters, 0);
+    return fresh.length === paragraphs.length ? built : fresh.reduce((sum, paragraph) => sum + paragraph.characters, 0);
   };
-  const textOnce = (comment: CommentDraft): number => {
-    if (shared.has(comment.start)) return 0;
-    shared.add(comment.start);
-    return nonBlankLength(comment.text) + (comment.submitterRaw !== null && comment.submitterColumn === null ? nonBlankLength(comment.submitterRaw) : 0);
-  };
+  const once = (block: TextBlock | null): number => (block ? counted(block.paragraphs, nonBlankLength(block.text)) : 0);
+  const textOnce = (comment: CommentDraft): number =>
+    counted(comment.paragraphs, nonBlankLength(comment.text) + (comment.submitterRaw !== null && comment.submitterColumn === null ? nonBlankLength(comment.submitterRaw) : 0));
   let attributed = draft.headingAndNoteCharacters;
   for (const { draft: opinion, summary, comments, response, flag, count } of split) {
     attributed += nonBlankLength(opinion.label) + nonBlankLength(summary ?? '') + once(response) + once(flag) + once(count);

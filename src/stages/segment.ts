@@ -10,16 +10,14 @@
  */
 import type { Element, ElementContent, Root as HastRoot, RootContent, Text } from 'hast';
 import { decodeHTMLStrict } from 'entities';
-import { raw } from 'hast-util-raw';
 import { toText } from 'hast-util-to-text';
 import type { PhrasingContent, Root as MdastRoot, Table } from 'mdast';
-import { toHast } from 'mdast-util-to-hast';
 import rehypeParse from 'rehype-parse';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Node } from 'unist';
-import { VFile } from 'vfile';
+import type { VFile } from 'vfile';
 import { cellPlainText, descendants, rowCellText, tableRows, textLineBlock, type Block, type CellNode, type RowBlock } from './blocks.js';
 import { report } from '../diagnostics.js';
 import { closingList, isClosingHeading } from './closing-list.js';
@@ -33,6 +31,7 @@ import { continuationRow, isHeaderRow, mergedRow, spacedHeaderRow, type SplitRow
 import { PAGE_NUMBER } from './pdf-lines.js';
 import { columnRole, type ColumnRole } from '../normalize/columns.js';
 import { dashRuledTable } from './dash-ruled.js';
+import { markdownToHast } from './markdown-cell.js';
 import { spannedGridTable } from './grid-table.js';
 import { isWordBoxPage, wordBoxBlocks } from './word-boxes.js';
 import { isPandocGrid, isTextArtBorder, isTextArtLine, textArtTable } from './text-art.js';
@@ -105,7 +104,7 @@ export function segment(text: string, fileName: string, file: VFile): Block[] {
 /** The HTML a markdown text renders (remark-gfm, its raw HTML parsed in place by hast-util-raw), positions in the text. */
 function markdownPage(text: string): HastRoot {
   const mdast = gfm.runSync(gfm.parse(text)) as MdastRoot;
-  const tree = raw(toHast(mdast, { allowDangerousHtml: true }) as HastRoot, { file: new VFile(text) }) as HastRoot;
+  const tree = markdownToHast(mdast, text) as HastRoot;
   const stack: Node[] = [tree];
   for (let node = stack.pop(); node; node = stack.pop()) {
     dropHalfPosition(node);
@@ -374,7 +373,7 @@ function gfmTable(lines: Line[]): Element | null {
   const tree = gfm.runSync(gfm.parse(source)) as MdastRoot;
   const table = tree.children.find((node): node is Table => node.type === 'table');
   if (!table) return null;
-  const hast = raw(toHast(table, { allowDangerousHtml: true }) as HastRoot, { file: new VFile(source) }) as HastRoot | Element;
+  const hast = markdownToHast(table, source);
   moveToFile(hast, lines);
   return hast.type === 'element' ? hast : ((hast.children.find((node) => node.type === 'element') as Element | undefined) ?? null);
 }

@@ -46,6 +46,8 @@ export interface CommentDraft {
   end: number;
   startLine: number;
   endLine: number;
+  /** The paragraphs it was made of, as printed (its mark included): a rowspan cell may be a paragraph of one comment and the whole of another's. */
+  paragraphs: TextBlock['paragraphs'];
 }
 
 export interface SplitOpinion {
@@ -69,9 +71,9 @@ export function splitComments(draft: OpinionDraft, knownSubmitters: ReadonlySet<
   const context: RowContext = {
     known: knownSubmitters,
     subRows: draft.subRows,
-    placeOf: rowCell(draft.parts.place),
-    repeatedPlaceOf: rowCell(draft.parts.place.map((part) => ({ ...part, paragraphs: part.sameAs ?? part.paragraphs }))),
-    submitterOf: rowCell(draft.parts.submitter),
+    placeOf: rowCell(draft.parts.place, draft.startLine),
+    repeatedPlaceOf: rowCell(draft.parts.place.map((part) => ({ ...part, paragraphs: part.sameAs ?? part.paragraphs })), draft.startLine),
+    submitterOf: rowCell(draft.parts.submitter, draft.startLine),
   };
   const comments = [
     ...commentsOf(rest, 'comment', context),
@@ -139,10 +141,14 @@ interface RowContext {
   unmarkedBy?: string | null;
 }
 
-/** The cell of a column on the row of `line` (or the nearest row above it in the opinion). */
-function rowCell(parts: readonly RowPart[]): (line: number) => TextBlock | null {
+/**
+ * The cell of a column on the row of `line` (or the nearest row above it in
+ * the opinion). A line above the opinion's first row is a rowspan cell's,
+ * carried down from the opinion above: it stands on that first row.
+ */
+function rowCell(parts: readonly RowPart[], firstLine: number): (line: number) => TextBlock | null {
   const cells = parts.map((part) => ({ line: part.line, block: block(part.paragraphs, '\n') }));
-  return (line) => cells.filter((cell) => cell.line <= line).at(-1)?.block ?? null;
+  return (line) => cells.filter((cell) => cell.line <= Math.max(line, firstLine)).at(-1)?.block ?? null;
 }
 
 /* The blanks before a mark are trimmed by the caller: a leading `[ \u3000]*` here would be retried at every blank of a long run (quadratic). */
@@ -208,6 +214,8 @@ function trailingParenthesised(text: string): Mark | null {
 function commentsOf(paragraphs: Paragraph[], kind: CommentDraft['kind'], context: RowContext): CommentDraft[] {
   const comments: CommentDraft[] = [];
   let pending: Paragraph[] = [];
+  /** The paragraphs of the comment being read as printed: those of `pending`, with the marks that open or close it. */
+  let printed: Paragraph[] = [];
   /** A mark printed alone before the text (`【提出者:A社】`, `【個人A】`) in a cell that opens with one and does not end with one: it names the text below it. */
   let opening: string | null = null;
   const leading = marksLead(paragraphs, context.known);
@@ -233,9 +241,11 @@ function commentsOf(paragraphs: Paragraph[], kind: CommentDraft['kind'], context
         end: closing.end,
         startLine: first.line,
         endLine: closing.endLine,
+        paragraphs: printed.map((paragraph) => ({ start: paragraph.start, characters: nonBlankLength(paragraph.text) })),
       });
     }
     pending = [];
+    printed = [];
   };
   /** Close the comment an opening mark began, before paragraph `index`; a mark with no text below it is a comment of its own. */
   const closeOpened = (index: number): void => {
@@ -248,6 +258,7 @@ function commentsOf(paragraphs: Paragraph[], kind: CommentDraft['kind'], context
     const found = submitterMark(paragraph.text, index === paragraphs.length - 1, context.known);
     // Where marks open comments, the next mark (or one closing a paragraph) ends the comment the one before opened.
     if (leading && found && opening !== null) closeOpened(index);
+    printed.push(paragraph);
     if (leading && found && found.index === 0) {
       opening = found.printed;
     } else if (found) {
