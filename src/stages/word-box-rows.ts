@@ -83,13 +83,13 @@ const MAX_ROW_BANDS = 12;
 /**
  * The rows of a table without a number column: the bands grouped into as
  * many rows as can be, each printing text in every column of `filled` (its
- * opinion and its answer, and its flag and submitter where the table has
- * them; the first two alone where no grouping gives every row all four), its
- * cells aligned alike (all at the top of the row, all in its middle or all
- * at its bottom, whichever gives the most rows), so that a band of one
- * cell's paragraph parted by a gap joins its row. A row the page cuts prints
- * from its top, and is checked so on its first page; a band at the top of a
- * page after one that reaches the bottom of the pages' text goes on with it.
+ * opinion and its answer, and its submitter where the table has one; the
+ * first two alone where no grouping gives every row all three), its cells
+ * aligned alike (all at the top of the row, all in its middle or all at its
+ * bottom, whichever gives the most rows), so that a band of one cell's
+ * paragraph parted by a gap joins its row. A row the page cuts starts each
+ * of its cells on its first page; a band at the top of a page after one
+ * that reaches the bottom of the pages' text goes on with it.
  * Bands after the last row that print in too few columns are text after the
  * table. Where no grouping works, each band is a row.
  */
@@ -173,7 +173,7 @@ function holdsColumns(group: readonly Band[], columns: readonly number[], column
   return columns.every((column) => group.some((band) => band.words.some((word) => columnOf(word) === column)));
 }
 
-/** Are the group's cells all at the top of the row, in its middle or at its bottom (a row a page cuts: any way)? */
+/** Are the group's cells all at the top of the row, in its middle or at its bottom (a row a page cuts: all started on its first page)? */
 function alignedIn(group: readonly Band[], alignment: Alignment, columnOf: (word: Word) => number, em: number): boolean {
   const page = (group[0] as Band).page;
   const words = group.flatMap((band) => (band.page === page ? band.words : []));
@@ -184,9 +184,9 @@ function alignedIn(group: readonly Band[], alignment: Alignment, columnOf: (word
     const cell = columns.get(columnOf(word)) ?? { y0: Infinity, y1: -Infinity };
     columns.set(columnOf(word), { y0: Math.min(cell.y0, word.y0), y1: Math.max(cell.y1, word.y1) });
   }
-  // A row the page cuts prints as its producer lays out a row's part, from its top (LibreOffice) or not (Chromium): it is not checked.
+  // A row the page cuts starts each of its cells on its first page, at its top (LibreOffice) or not (Chromium); it is not checked further.
+  if (cut) return group.every((band) => band.words.every((word) => columns.has(columnOf(word))));
   return (
-    cut ||
     [...columns.values()].every((cell) => {
       if (alignment === 'top') return cell.y0 - row.y0 <= em / 2;
       if (alignment === 'bottom') return row.y1 - cell.y1 <= em / 2;

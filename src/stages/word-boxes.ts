@@ -109,9 +109,9 @@ function tableBlocks(header: Header, repeats: readonly Header[], lines: readonly
     !NUMBER_CELL.test(lineText(line)) &&
     !inColumns.some((other) => other !== line && other.page === line.page && other.y0 < line.y1 - em / 4 && other.y1 > line.y0 + em / 4);
   const fitting = new Set(inColumns.filter((line) => !heading(line)));
-  // The columns a row prints text in: its opinion, its answer, and its flag and submitter where the table has them.
+  // The columns a row prints text in: its opinion, its answer, and its submitter where the table has them. Not its flag: a row may leave that blank.
   const columnsOf = (roles: readonly string[]): number[] => header.cells.flatMap((cell, index) => (roles.includes(columnRole(cell.text) ?? '') ? [index] : []));
-  const filled = [columnsOf(['opinion', 'response', 'flag', 'submitter']), columnsOf(['opinion', 'response'])];
+  const filled = [columnsOf(['opinion', 'response', 'submitter']), columnsOf(['opinion', 'response'])];
   const { rows, joins, alignment } =
     numberColumn < 0
       ? { rows: unnumberedRows(bands([...fitting], em / 2), bands([...fitting], lineGap([...fitting], columnOf) + 2 * GAP_TOLERANCE), filled, columnOf, em), joins: [], alignment: 'top' as const }
