@@ -77,8 +77,8 @@ export function wordBoxBlocks(tree: HastRoot, file: VFile): Block[] {
     while (headers[next]?.key === header.key) next++;
     const until = headers[next]?.index ?? lines.length;
     for (const line of lines.slice(from, header.index)) textLines.push(line);
-    const repeats = headers.slice(table + 1, next);
-    const after = tableBlocks(header, repeats, lines, until, em, file);
+    const [own, ...repeats] = withRepeatedTail(headers.slice(table, next), lines, em) as [Header, ...Header[]];
+    const after = tableBlocks(own, repeats, lines, until, em, file);
     for (const entry of after.blocks) blocks.push(entry);
     for (const line of after.textLines) textLines.push(line);
     from = until;
@@ -243,6 +243,36 @@ function headerAt(lines: readonly WordLine[], index: number, em: number): Header
   return best;
 }
 
+/**
+ * A header and its repeats on later pages, each with the lines that stand
+ * alike right below every one of them, each word within a cell of the
+ * header: the last line of a narrow column's wrapped cell (`由` under
+ * `提出意見を考慮した結果及びその理`), which already names its column without
+ * it. Only a table printed over pages shows that such a line is no row's.
+ */
+function withRepeatedTail(headers: readonly Header[], lines: readonly WordLine[], em: number): Header[] {
+  let extended = [...headers];
+  while (extended.length > 1) {
+    const tails = extended.map((header) => ({ last: lines[header.index + header.count - 1] as WordLine, next: lines[header.index + header.count] }));
+    const first = tails[0]?.next;
+    const alike = tails.every(({ last, next }) => next && first && next.page === last.page && next.y0 - last.y1 <= em / 2 && lineText(next) === lineText(first) && Math.abs((next.words[0] as Word).x0 - (first.words[0] as Word).x0) <= em / 2);
+    const cellsOf = (header: Header, line: WordLine) => line.words.map((word) => header.cells.findIndex((cell) => middleX(word) >= cell.x0 && middleX(word) <= cell.x1));
+    if (!alike || extended.some((header, index) => cellsOf(header, tails[index]?.next as WordLine).includes(-1))) break;
+    extended = extended.map((header, index) => {
+      const line = tails[index]?.next as WordLine;
+      const cells = header.cells.map((cell) => ({ ...cell, words: [...cell.words] }));
+      cellsOf(header, line).forEach((cell, at) => (cells[cell] as HeaderCell).words.push(line.words[at] as Word));
+      for (const cell of cells) cell.text = cellText(cell.words);
+      return { ...header, count: header.count + 1, cells };
+    });
+  }
+  return extended;
+}
+
+function middleX(word: Word): number {
+  return (word.x0 + word.x1) / 2;
+}
+
 /** Header words side by side or over one another, within `gap` of each other, as cells; each cell's text read line by line. */
 function headerCells(words: readonly Word[], gap: number): HeaderCell[] {
   const cells: HeaderCell[] = [];
@@ -255,8 +285,13 @@ function headerCells(words: readonly Word[], gap: number): HeaderCell[] {
       cells.push({ words: [word], x0: word.x0, x1: word.x1, text: '' });
     }
   }
-  for (const cell of cells) cell.text = wordLines(cell.words).map((line) => line.words.map((word) => word.node.value).join('')).join('');
+  for (const cell of cells) cell.text = cellText(cell.words);
   return cells;
+}
+
+/** A header cell's text: its words read line by line. */
+function cellText(words: readonly Word[]): string {
+  return wordLines(words).map((line) => line.words.map((word) => word.node.value).join('')).join('');
 }
 
 /**
