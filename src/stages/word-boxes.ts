@@ -253,20 +253,32 @@ function headerAt(lines: readonly WordLine[], index: number, em: number): Header
 function withRepeatedTail(headers: readonly Header[], lines: readonly WordLine[], em: number): Header[] {
   let extended = [...headers];
   while (extended.length > 1) {
-    const tails = extended.map((header) => ({ last: lines[header.index + header.count - 1] as WordLine, next: lines[header.index + header.count] }));
-    const first = tails[0]?.next;
-    const alike = tails.every(({ last, next }) => next && first && next.page === last.page && next.y0 - last.y1 <= em / 2 && lineText(next) === lineText(first) && Math.abs((next.words[0] as Word).x0 - (first.words[0] as Word).x0) <= em / 2);
-    const cellsOf = (header: Header, line: WordLine) => line.words.map((word) => header.cells.findIndex((cell) => middleX(word) >= cell.x0 && middleX(word) <= cell.x1));
-    if (!alike || extended.some((header, index) => cellsOf(header, tails[index]?.next as WordLine).includes(-1))) break;
+    const below = extended.map((header) => lineBelow(header, lines, em));
+    const first = below[0];
+    if (!first || !below.every((line) => line && lineText(line) === lineText(first) && Math.abs(leftOf(line) - leftOf(first)) <= em / 2)) break;
+    // Each word of the line: the index of the header cell it stands in, -1 for none.
+    const places = extended.map((header, index) => (below[index] as WordLine).words.map((word) => header.cells.findIndex((cell) => cell.x0 <= middleX(word) && middleX(word) <= cell.x1)));
+    if (places.some((cells) => cells.includes(-1))) break;
     extended = extended.map((header, index) => {
-      const line = tails[index]?.next as WordLine;
-      const cells = header.cells.map((cell) => ({ ...cell, words: [...cell.words] }));
-      cellsOf(header, line).forEach((cell, at) => (cells[cell] as HeaderCell).words.push(line.words[at] as Word));
-      for (const cell of cells) cell.text = cellText(cell.words);
+      const words = (below[index] as WordLine).words;
+      const cells = header.cells.map((cell, at) => {
+        const more = words.filter((_, word) => places[index]?.[word] === at);
+        return more.length === 0 ? cell : { ...cell, words: [...cell.words, ...more], text: cellText([...cell.words, ...more]) };
+      });
       return { ...header, count: header.count + 1, cells };
     });
   }
   return extended;
+}
+
+/** The line right below a header, on its page, within half a line of it. */
+function lineBelow(header: Header, lines: readonly WordLine[], em: number): WordLine | undefined {
+  const [last, next] = [lines[header.index + header.count - 1] as WordLine, lines[header.index + header.count]];
+  return next && next.page === last.page && next.y0 - last.y1 <= em / 2 ? next : undefined;
+}
+
+function leftOf(line: WordLine): number {
+  return (line.words[0] as Word).x0;
 }
 
 function middleX(word: Word): number {
