@@ -3630,6 +3630,8 @@ describe('PDF word boxes of other tables give the records of the notice they pri
     { fileName: 'long-chromium.html', name: 'soumu-cloud-security-guideline-2018' },
     // Short answers in a narrow column, its header 提出意見を考慮した結果及びその理 / 由 on five lines: the 由 below every page's header is the header's.
     { fileName: 'short-answers.html', name: 'mic-denpa-tsv', answer: '原案のとおりとします。' },
+    // A page that ends early where the next row would not fit: the row at the top of the next page prints its flag, so it is a row of its own.
+    { fileName: 'short-answers-chromium.html', name: 'mic-denpa-tsv', answer: '原案のとおりとします。' },
   ])('a table without a number column (e-Gov\'s columns): rows told apart by the gaps between them and how they align their cells, and a row the page cut joined (pdftotext-bbox-unnumbered $fileName)', async ({ fileName, name, blankFlag, answer }) => {
     const [original, page] = [await notice(name), await fixtureFile('pdftotext-bbox-unnumbered', fileName)];
     // The table prints every comment of a row in its one opinion cell, re-opinions among them: compared as comments.

@@ -89,11 +89,11 @@ const MAX_ROW_BANDS = 12;
  * bottom, whichever gives the most rows), so that a band of one cell's
  * paragraph parted by a gap joins its row. A row the page cuts starts each
  * of its cells on its first page; a band at the top of a page after one
- * that reaches the bottom of the pages' text goes on with it.
- * Bands after the last row that print in too few columns are text after the
+ * that reaches the bottom of the pages' text goes on with it, unless it
+ * prints in the `flagColumn`. Bands after the last row that print in too few columns are text after the
  * table. Where no grouping works, each band is a row.
  */
-export function unnumberedRows(found: readonly Band[], fine: readonly Band[], filled: readonly (readonly number[])[], columnOf: (word: Word) => number, em: number): AnchoredRow[] {
+export function unnumberedRows(found: readonly Band[], fine: readonly Band[], filled: readonly (readonly number[])[], flagColumn: number, columnOf: (word: Word) => number, em: number): AnchoredRow[] {
   const joined = withoutParagraphGaps(found);
   // Rows drawn closer than a paragraph's gap (Chromium's tables) part only at a gap just wider than a cell's lines': cells centred or at the bottom tell them apart.
   const readings = [
@@ -103,9 +103,13 @@ export function unnumberedRows(found: readonly Band[], fine: readonly Band[], fi
   let best: Band[][] | null = null;
   for (const columns of filled) {
     for (const { alignment, bands } of readings) {
-      // A band at the top of a page after one that reaches the bottom of the pages' text goes on with the row the page cut.
+      // A band at the top of a page after one that reaches the bottom of the pages' text goes on with the row the page cut,
+      // unless it prints a flag: a row prints its flag once, on its first page (a page may end early where the next row would not fit).
       const bottom = largest(bands.map((band) => band.y1));
-      const cut = (index: number): boolean => bands[index - 1] !== undefined && (bands[index - 1] as Band).page !== (bands[index] as Band).page && (bands[index - 1] as Band).y1 >= bottom - em;
+      const cut = (index: number): boolean => {
+        const [above, band] = [bands[index - 1], bands[index] as Band];
+        return above !== undefined && above.page !== band.page && above.y1 >= bottom - em && !band.words.some((word) => columnOf(word) === flagColumn);
+      };
       const grouping = groupBands(bands, (group) => holdsColumns(group, columns, columnOf) && alignedIn(group, alignment, columnOf, em), (index) => !cut(index) && !holdsColumns([bands[index] as Band], columns, columnOf), cut);
       if (grouping && grouping.length > (best?.length ?? 0)) best = grouping;
     }

@@ -114,7 +114,7 @@ function tableBlocks(header: Header, repeats: readonly Header[], lines: readonly
   const filled = [columnsOf(['opinion', 'response', 'submitter']), columnsOf(['opinion', 'response'])];
   const { rows, joins, alignment } =
     numberColumn < 0
-      ? { rows: unnumberedRows(bands([...fitting], em / 2), bands([...fitting], lineGap([...fitting], columnOf) + 2 * GAP_TOLERANCE), filled, columnOf, em), joins: [], alignment: 'top' as const }
+      ? { rows: unnumberedRows(bands([...fitting], em / 2), bands([...fitting], lineGap([...fitting], columnOf) + 2 * GAP_TOLERANCE), filled, columnsOf(['flag'])[0] ?? -1, columnOf, em), joins: [], alignment: 'top' as const }
       : tableRows(bands([...fitting], em / 2), numberColumn, columnOf, em);
   for (const join of joins) reportJoin(join, alignment, file);
   const blocks: Placed[] = [header, ...repeats].map((each) => ({ page: (lines[each.index] as WordLine).page, y: (lines[each.index] as WordLine).y0, block: headerRow(each) }));
