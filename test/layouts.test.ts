@@ -3592,6 +3592,15 @@ describe('PDF word boxes (pdftotext -bbox-layout, -bbox)', () => {
     expect(JSON.stringify(document?.opinions)).toContain('二つ目の意見です。');
   });
 
+  it('a header whose narrow columns wrap their words a few characters a line, two columns\' words closer than a quarter of a line: each column its own', async () => {
+    // 意見に対 / する考え / 方 ends 3 points before 修正の / 有無 starts, as LibreOffice sets a narrow answer column beside the flag's.
+    const narrowHead: Box[] = [head[0] as Box, text(60, 100, '番号'), text(150, 100, '提出された意見'), text(380, 92, '意見に対'), text(380, 108, 'する考え'), text(404, 124, '方'), text(431, 100, '修正の'), text(437, 116, '有無')];
+    const rows: Box[] = [text(60, 150, '1'), text(100, 150, '意見です。【個人】'), text(380, 150, '承る。'), text(437, 150, '無')];
+    const { document, messages } = await convertBytes('notice', 'notice.html', wordBoxes([[...narrowHead, ...rows]]));
+    expect(document?.opinions.map((o) => [o.key, o.comments.map((c) => c.text), o.response?.text, o.revisedRaw])).toEqual([['1', ['意見です。'], '承る。', '無']]);
+    expect(messages).not.toMatch(/warning|error/);
+  });
+
   it('word boxes without an opinion table: the title block is read and the table reported missing, as for any page', async () => {
     const { document, messages } = await convertBytes('notice', 'notice.html', wordBoxes([[head[0] as Box, text(60, 100, '意見はありませんでした。')]]));
     expect(document?.notice.title).toBe('道路法施行規則案に対して提出された意見及びその意見に対する国土交通省の考え方');
@@ -3619,6 +3628,13 @@ describe('PDF word boxes of other tables give the records of the notice they pri
     expect(page.messages).not.toMatch(/warning|error/);
   });
 
+  it('numbered rows with short answers printed by LibreOffice: a narrow answer column, and a page that ends with a whole row, its number centred, before a page whose first lines open the next row (pdftotext-bbox-chromium short-answers-libreoffice.html)', async () => {
+    const [original, page] = [await notice('soumu-saiiken-tsv'), await fixtureFile('pdftotext-bbox-chromium', 'short-answers-libreoffice.html')];
+    expect(opinions(page.document)).toEqual(opinions(original.document)?.map(([key, comments, , flag]) => [key, comments, '原案のとおりとします。', flag]));
+    // soumu-saiiken-tsv's answers refer to other opinions, which these do not.
+    expect(page.messages.split('\n').filter((line) => /warning|error/.test(line))).toEqual([]);
+  });
+
   it.each([
     { fileName: 'input.html', name: 'soumu-saiiken-tsv' },
     { fileName: 'top.html', name: 'soumu-saiiken-tsv' },
@@ -3632,6 +3648,8 @@ describe('PDF word boxes of other tables give the records of the notice they pri
     { fileName: 'short-answers.html', name: 'mic-denpa-tsv', answer: '原案のとおりとします。' },
     // A page that ends early where the next row would not fit: the row at the top of the next page prints its flag, so it is a row of its own.
     { fileName: 'short-answers-chromium.html', name: 'mic-denpa-tsv', answer: '原案のとおりとします。' },
+    // A page that ends near its bottom with a whole row, its cells centred rather than at its top as a cut row's first part: the next page starts a row.
+    { fileName: 'saiiken-short-answers.html', name: 'soumu-saiiken-tsv', answer: '原案のとおりとします。' },
   ])('a table without a number column (e-Gov\'s columns): rows told apart by the gaps between them and how they align their cells, and a row the page cut joined (pdftotext-bbox-unnumbered $fileName)', async ({ fileName, name, blankFlag, answer }) => {
     const [original, page] = [await notice(name), await fixtureFile('pdftotext-bbox-unnumbered', fileName)];
     // The table prints every comment of a row in its one opinion cell, re-opinions among them: compared as comments.

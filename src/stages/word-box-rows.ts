@@ -46,7 +46,10 @@ export function tableRows(found: readonly Band[], numberColumn: number, columnOf
     const before = anchored[index - 1];
     if (before && before.band.page !== band.page) {
       const numberAtTop = lastNumbered?.band.page === before.band.page && (lastNumbered.anchors[0] as Band).y0 - lastNumbered.band.y0 <= em / 2;
-      continuing = before.band.y1 >= bottom - em || (numberAtTop && alignment !== 'top');
+      // A row that ends the page with its number in its middle or at its bottom, as the table's stand, not at its top as a cut row's, is whole: the page ended early.
+      const anchor = lastNumbered?.band === before.band ? lastNumbered.anchors.at(-1) : undefined;
+      const whole = anchor !== undefined && !numberAtTop && standsAligned(anchor, before.band, alignment, em);
+      continuing = (before.band.y1 >= bottom - em && !whole) || (numberAtTop && alignment !== 'top');
     }
     if (anchors.length > 0) lastNumbered = { band, anchors };
     if (anchors.length === 0) {
@@ -104,11 +107,13 @@ export function unnumberedRows(found: readonly Band[], fine: readonly Band[], fi
   for (const columns of filled) {
     for (const { alignment, bands } of readings) {
       // A band at the top of a page after one that reaches the bottom of the pages' text goes on with the row the page cut,
-      // unless it prints a flag: a row prints its flag once, on its first page (a page may end early where the next row would not fit).
+      // unless it prints a flag: a row prints its flag once, on its first page (a page may end early where the next row would not fit);
+      // or unless the band above is a whole row, its cells centred (or at the bottom) and not at its top, as a cut row's first part prints.
       const bottom = largest(bands.map((band) => band.y1));
+      const whole = (band: Band): boolean => alignment !== 'top' && alignedIn([band], alignment, columnOf, em) && !alignedIn([band], 'top', columnOf, em);
       const cut = (index: number): boolean => {
         const [above, band] = [bands[index - 1], bands[index] as Band];
-        return above !== undefined && above.page !== band.page && above.y1 >= bottom - em && !band.words.some((word) => columnOf(word) === flagColumn);
+        return above !== undefined && above.page !== band.page && above.y1 >= bottom - em && !band.words.some((word) => columnOf(word) === flagColumn) && !whole(above);
       };
       const grouping = groupBands(bands, (group) => holdsColumns(group, columns, columnOf) && alignedIn(group, alignment, columnOf, em), (index) => !cut(index) && !holdsColumns([bands[index] as Band], columns, columnOf), cut);
       if (grouping && grouping.length > (best?.length ?? 0)) best = grouping;
@@ -246,6 +251,13 @@ function alignmentOf(pairs: readonly { band: Band; anchor: Band }[], em: number)
     else if (Math.abs(above - below) <= em / 2 && above > em / 2) votes.middle++;
   }
   return votes.middle > votes.top && votes.middle >= votes.bottom ? 'middle' : votes.bottom > votes.top ? 'bottom' : 'top';
+}
+
+/** Does the number stand in its row as the table's do: at its top, in its middle or at its bottom? */
+function standsAligned(anchor: Band, row: Band, alignment: Alignment, em: number): boolean {
+  if (alignment === 'top') return anchor.y0 - row.y0 <= em / 2;
+  if (alignment === 'bottom') return row.y1 - anchor.y1 <= em / 2;
+  return Math.abs(middle(anchor) - middle(row)) <= em / 2;
 }
 
 /** Where a band holding two numbers is cut between their rows: above the second number, below the first, or at the widest gap between them. */

@@ -49,8 +49,8 @@ const SUBMITTER_MARK_END = /【[^【】]+】$/;
  * standing on lines between the other's.
  */
 const MAX_HEADER_LINES = 10;
-/** The gaps between words that part a header's cells, in line heights, tried from the narrowest. */
-const HEADER_GAPS = [0.25, 0.5, 1.1];
+/** The gaps between words that part a header's cells, in line heights, tried from the narrowest (LibreOffice may set a narrow column's header a fifth of a line from the next one's). */
+const HEADER_GAPS = [0.1, 0.25, 0.5, 1.1];
 
 /** Is this page a word-box page (`pdftotext -bbox`): a `<doc>` of `<page>`s whose `<word>`s carry their boxes? */
 export function isWordBoxPage(tree: HastRoot): boolean {
