@@ -3628,6 +3628,12 @@ describe('PDF word boxes of other tables give the records of the notice they pri
     expect(page.messages).not.toMatch(/warning|error/);
   });
 
+  it('numbered rows with short answers printed by Chromium: a row cut by the page goes on at the next page\'s top, and the next row\'s first paragraph, above its centred number, starts that row (pdftotext-bbox-chromium short-answers.html)', async () => {
+    const [original, page] = [await notice('mic-denpa-tsv'), await fixtureFile('pdftotext-bbox-chromium', 'short-answers.html')];
+    expect(opinions(page.document)).toEqual(opinions(original.document)?.map(([key, comments, , flag]) => [key, comments, '原案のとおりとします。', flag]));
+    expect(page.messages.split('\n').filter((line) => /warning|error/.test(line))).toEqual([]);
+  });
+
   it('numbered rows with short answers printed by LibreOffice: a narrow answer column, and a page that ends with a whole row, its number centred, before a page whose first lines open the next row (pdftotext-bbox-chromium short-answers-libreoffice.html)', async () => {
     const [original, page] = [await notice('soumu-saiiken-tsv'), await fixtureFile('pdftotext-bbox-chromium', 'short-answers-libreoffice.html')];
     expect(opinions(page.document)).toEqual(opinions(original.document)?.map(([key, comments, , flag]) => [key, comments, '原案のとおりとします。', flag]));

@@ -48,8 +48,8 @@ export function tableRows(found: readonly Band[], numberColumn: number, columnOf
       const numberAtTop = lastNumbered?.band.page === before.band.page && (lastNumbered.anchors[0] as Band).y0 - lastNumbered.band.y0 <= em / 2;
       // A row that ends the page with its number in its middle or at its bottom, as the table's stand, not at its top as a cut row's, is whole: the page ended early.
       const anchor = lastNumbered?.band === before.band ? lastNumbered.anchors.at(-1) : undefined;
-      const whole = anchor !== undefined && !numberAtTop && standsAligned(anchor, before.band, alignment, em);
-      continuing = (before.band.y1 >= bottom - em && !whole) || (numberAtTop && alignment !== 'top');
+      const endsWhole = anchor !== undefined && !numberAtTop && standsAligned(anchor, before.band, alignment, em);
+      continuing = (before.band.y1 >= bottom - em && !endsWhole) || (numberAtTop && alignment !== 'top');
     }
     if (anchors.length > 0) lastNumbered = { band, anchors };
     if (anchors.length === 0) {
@@ -67,6 +67,7 @@ export function tableRows(found: readonly Band[], numberColumn: number, columnOf
       if (words.length > 0) rows.push({ words, page: band.page, y0: smallest(words.map((word) => word.y0)), y1: largest(words.map((word) => word.y1)), anchor });
     });
   }
+  if (alignment === 'middle') for (const start of rowStarts(orphans, rows, bottom, em)) (orphans[start] as { cut: boolean }).cut = false;
   const joins: Join[] = [];
   for (const { band, after, cut } of orphans) {
     const [above, below] = [rows[after], rows[after + 1]];
@@ -251,6 +252,39 @@ function alignmentOf(pairs: readonly { band: Band; anchor: Band }[], em: number)
     else if (Math.abs(above - below) <= em / 2 && above > em / 2) votes.middle++;
   }
   return votes.middle > votes.top && votes.middle >= votes.bottom ? 'middle' : votes.bottom > votes.top ? 'bottom' : 'top';
+}
+
+/**
+ * Where, among the bands at the top of a page that go on with the row the
+ * page cut, the row below starts, numbers centred: the first of them after
+ * which the row below keeps its number in its middle, where the whole run
+ * would not (its lines and those below its number, up to the next number,
+ * as far as one of them ends). A cut row's rest comes first: never its
+ * first band. A row below that reaches the bottom of the pages' text may be
+ * cut by the page after it, and shows nothing.
+ */
+function rowStarts(orphans: readonly { band: Band; after: number; cut: boolean }[], rows: readonly AnchoredRow[], bottom: number, em: number): number[] {
+  const starts: number[] = [];
+  for (let first = 0; first < orphans.length; ) {
+    const { band, after, cut } = orphans[first] as { band: Band; after: number; cut: boolean };
+    let end = first + 1;
+    while (orphans[end]?.after === after && orphans[end]?.cut && orphans[end]?.band.page === band.page) end++;
+    const below = rows[after + 1];
+    const bottoms = below ? [below.y1, ...orphans.filter((orphan) => orphan.after === after + 1 && orphan.band.page === below.page).map((orphan) => orphan.band.y1)] : [];
+    if (cut && below?.anchor && below.page === band.page && end - first > 1 && largest(bottoms) < bottom - em) {
+      const anchor = below.anchor;
+      const centred = (top: number): boolean => bottoms.some((bottom) => Math.abs((top + bottom) / 2 - middle(anchor)) <= em / 2);
+      if (!centred(below.y0)) {
+        for (let start = end - 1; start > first; start--) {
+          if (!centred((orphans[start] as { band: Band }).band.y0)) continue;
+          for (let index = start; index < end; index++) starts.push(index);
+          break;
+        }
+      }
+    }
+    first = end;
+  }
+  return starts;
 }
 
 /** Does the number stand in its row as the table's do: at its top, in its middle or at its bottom? */
