@@ -3628,6 +3628,16 @@ describe('PDF word boxes of other tables give the records of the notice they pri
     expect(page.messages).not.toMatch(/warning|error/);
   });
 
+  it.each([
+    { fileName: 'centred.html', name: 'soumu-cloud-security-guideline-2018' },
+    { fileName: 'top.html', name: 'mic-denpa-tsv' },
+  ])('a Word table, rows drawn without gaps and paragraphs without space, each row from where its number stands in it, a mark wrapped over two lines closing its comment (pdftotext-bbox-word $fileName)', async ({ fileName, name }) => {
+    const [original, page] = [await notice(name), await fixtureFile('pdftotext-bbox-word', fileName)];
+    expect(opinions(page.document)).toEqual(opinions(original.document));
+    // mic-denpa-tsv's answers refer to 意見1-1, which the table prints as 1-1.
+    expect(page.messages.split('\n').filter((line) => /warning|error/.test(line) && !line.endsWith('[refers-to-unknown]'))).toEqual([]);
+  });
+
   it('numbered rows with short answers printed by Chromium: a row cut by the page goes on at the next page\'s top, and the next row\'s first paragraph, above its centred number, starts that row (pdftotext-bbox-chromium short-answers.html)', async () => {
     const [original, page] = [await notice('mic-denpa-tsv'), await fixtureFile('pdftotext-bbox-chromium', 'short-answers.html')];
     expect(opinions(page.document)).toEqual(opinions(original.document)?.map(([key, comments, , flag]) => [key, comments, '原案のとおりとします。', flag]));

@@ -29,7 +29,9 @@ export function tableRows(found: readonly Band[], numberColumn: number, columnOf
   const anchored = found.map((band) => ({ band, anchors: numberCells(band.words.filter((word) => columnOf(word) === numberColumn), em) }));
   // A band at the top or the bottom of a page may be a row the page cut, its number wherever the cut left it: it shows nothing.
   const whole = anchored.filter(({ band }, index) => anchored[index - 1]?.band.page === band.page && anchored[index + 1]?.band.page === band.page);
-  const alignment = alignmentOf(whole.flatMap(({ band, anchors }) => (anchors.length === 1 ? [{ band, anchor: anchors[0] as Band }] : [])), em);
+  const alignment = alignmentOf(whole.flatMap(({ band, anchors }) => (anchors.length === 1 ? [{ band, anchor: anchors[0] as Band }] : [])), em) ?? edgeAlignment(anchored, em);
+  // A band that holds two numbers: the table draws its rows without gaps between them.
+  const gapless = anchored.some(({ anchors }) => anchors.length > 1);
   const rows: AnchoredRow[] = [];
   const orphans: { band: Band; after: number; cut: boolean }[] = [];
   const bottom = largest(found.map((band) => band.y1));
@@ -40,27 +42,32 @@ export function tableRows(found: readonly Band[], numberColumn: number, columnOf
    * cuts prints from its top).
    */
   let continuing = false;
-  /** The last band that holds a number: the row that ends the page before, with the bands after it. */
-  let lastNumbered: { band: Band; anchors: Band[] } | undefined;
+  /** The last band that holds a number. */
+  let lastNumbered: Band | undefined;
   for (const [index, { band, anchors }] of anchored.entries()) {
     const before = anchored[index - 1];
     if (before && before.band.page !== band.page) {
-      const numberAtTop = lastNumbered?.band.page === before.band.page && (lastNumbered.anchors[0] as Band).y0 - lastNumbered.band.y0 <= em / 2;
+      // The last row on the page before, by its number.
+      const last = rows.at(-1);
+      const anchor = last?.page === before.band.page ? last.anchor : null;
+      const numberAtTop = anchor !== null && last !== undefined && anchor.y0 - last.y0 <= em / 2;
       // A row that ends the page with its number in its middle or at its bottom, as the table's stand, not at its top as a cut row's, is whole: the page ended early.
-      const anchor = lastNumbered?.band === before.band ? lastNumbered.anchors.at(-1) : undefined;
-      const endsWhole = anchor !== undefined && !numberAtTop && standsAligned(anchor, before.band, alignment, em);
+      const endsWhole = anchor !== null && last !== undefined && lastNumbered === before.band && !numberAtTop && standsAligned(anchor, last, alignment, em);
       continuing = (before.band.y1 >= bottom - em && !endsWhole) || (numberAtTop && alignment !== 'top');
     }
-    if (anchors.length > 0) lastNumbered = { band, anchors };
+    if (anchors.length > 0) lastNumbered = band;
     if (anchors.length === 0) {
       orphans.push({ band, after: rows.length - 1, cut: continuing });
       continue;
     }
+    const { start, cuts } = rowCuts(band, anchors, alignment, continuing, band.y1 >= bottom - em, gapless);
+    // Lines above the first row (a Word table draws no gap between rows): the rest of the row above.
+    const aboveFirst = band.words.filter((word) => middle(word) < start);
+    if (aboveFirst.length > 0) orphans.push({ band: { page: band.page, y0: smallest(aboveFirst.map((word) => word.y0)), y1: largest(aboveFirst.map((word) => word.y1)), words: aboveFirst }, after: rows.length - 1, cut: continuing });
+    let rest = band.words.filter((word) => middle(word) >= start);
     continuing = false;
-    let rest = band.words;
     anchors.forEach((anchor, index) => {
-      const next = anchors[index + 1];
-      const cut = next ? cutBetween(anchor, next, rest, alignment) : Infinity;
+      const cut = cuts[index] ?? Infinity;
       const words = rest.filter((word) => middle(word) < cut);
       rest = rest.filter((word) => middle(word) >= cut);
       // Numbers whose boxes overlap leave the first nothing above the cut: its words are the next row's.
@@ -243,7 +250,7 @@ function numberCells(words: readonly Word[], em: number): Band[] {
 }
 
 /** Whether the bands' numbers stand at the top, the middle or the bottom of their rows, by most of the bands that show it; the top if none does. */
-function alignmentOf(pairs: readonly { band: Band; anchor: Band }[], em: number): Alignment {
+function alignmentOf(pairs: readonly { band: Band; anchor: Band }[], em: number): Alignment | null {
   const votes = { top: 0, middle: 0, bottom: 0 };
   for (const { band, anchor } of pairs) {
     const [above, below] = [anchor.y0 - band.y0, band.y1 - anchor.y1];
@@ -251,7 +258,21 @@ function alignmentOf(pairs: readonly { band: Band; anchor: Band }[], em: number)
     else if (below <= em / 2 && above > em / 2) votes.bottom++;
     else if (Math.abs(above - below) <= em / 2 && above > em / 2) votes.middle++;
   }
+  if (votes.top + votes.middle + votes.bottom === 0) return null;
   return votes.middle > votes.top && votes.middle >= votes.bottom ? 'middle' : votes.bottom > votes.top ? 'bottom' : 'top';
+}
+
+/**
+ * Where the numbers stand, read from the table's edges where no band holds
+ * one number (a table drawn without gaps between its rows): at the top if
+ * the first number stands at the top of the table's first row, at the
+ * bottom if the last stands at the bottom of its last, else in the middle.
+ */
+function edgeAlignment(anchored: readonly { band: Band; anchors: Band[] }[], em: number): Alignment {
+  const [first, last] = [anchored[0], anchored.at(-1)];
+  const [firstNumber, lastNumber] = [first?.anchors[0], last?.anchors.at(-1)];
+  if (!first || !firstNumber || firstNumber.y0 - first.band.y0 <= em / 2) return 'top';
+  return last && lastNumber && last.band.y1 - lastNumber.y1 <= em / 2 ? 'bottom' : 'middle';
 }
 
 /**
@@ -288,23 +309,66 @@ function rowStarts(orphans: readonly { band: Band; after: number; cut: boolean }
 }
 
 /** Does the number stand in its row as the table's do: at its top, in its middle or at its bottom? */
-function standsAligned(anchor: Band, row: Band, alignment: Alignment, em: number): boolean {
+function standsAligned(anchor: Band, row: { y0: number; y1: number }, alignment: Alignment, em: number): boolean {
   if (alignment === 'top') return anchor.y0 - row.y0 <= em / 2;
   if (alignment === 'bottom') return row.y1 - anchor.y1 <= em / 2;
   return Math.abs(middle(anchor) - middle(row)) <= em / 2;
 }
 
-/** Where a band holding two numbers is cut between their rows: above the second number, below the first, or at the widest gap between them. */
-function cutBetween(anchor: Band, next: Band, words: readonly Word[], alignment: Alignment): number {
-  if (alignment === 'top') return next.y0;
-  if (alignment === 'bottom') return anchor.y1 + 0.01;
-  const between = wordLines(words.filter((word) => middle(word) > middle(anchor) && middle(word) < middle(next)));
-  let cut = { y: (anchor.y1 + next.y0) / 2, gap: -Infinity };
-  between.forEach((line, index) => {
-    const below = between[index + 1];
-    if (below && below.y0 - line.y1 > cut.gap) cut = { y: (line.y1 + below.y0) / 2, gap: below.y0 - line.y1 };
-  });
-  return cut.y;
+/**
+ * Where the rows of a band holding numbers part: where its first row starts
+ * (what stands above is the rest of a row the page cut) and where each row
+ * ends but the last. Numbers at the top: each row starts at its number; at
+ * the bottom: each ends at its number. Numbers centred, in a band without
+ * gaps between its rows (`gapless`, Word's): each row ends as far below its number as
+ * it starts above it, at the nearest place no line crosses, from the band's
+ * top down; or, below the rest of a row the page cut (`continuing`), from
+ * its bottom up, its last row ending at the band's end or, cut by the page
+ * (`cutAtEnd`), starting at its number.
+ */
+function rowCuts(band: Band, anchors: readonly Band[], alignment: Alignment, continuing: boolean, cutAtEnd: boolean, gapless: boolean): { start: number; cuts: number[] } {
+  const first = anchors[0] as Band;
+  if (alignment === 'top') return { start: first.y0, cuts: anchors.slice(1).map((anchor) => anchor.y0) };
+  if (alignment === 'bottom') return { start: -Infinity, cuts: anchors.slice(0, -1).map((anchor) => anchor.y1 + 0.01) };
+  const between = (from: number, to: number, estimate: number): number => nearest(freePlaces(band.words, from, to), estimate) ?? estimate;
+  const cuts: number[] = [];
+  // Where rows are drawn with gaps between them, a band of one number is one row, whatever stands above the number.
+  if (anchors.length === 1 && !gapless) return { start: -Infinity, cuts };
+  if (!continuing) {
+    let top = band.y0;
+    anchors.slice(1).forEach((next, index) => {
+      const anchor = anchors[index] as Band;
+      top = between(middle(anchor), middle(next), 2 * middle(anchor) - top);
+      cuts.push(top);
+    });
+    return { start: -Infinity, cuts };
+  }
+  const last = anchors.at(-1) as Band;
+  let top = cutAtEnd ? last.y0 : 2 * middle(last) - band.y1;
+  for (let index = anchors.length - 2; index >= 0; index--) {
+    const anchor = anchors[index] as Band;
+    const cut = between(middle(anchor), middle(anchors[index + 1] as Band), top);
+    cuts.unshift(cut);
+    top = 2 * middle(anchor) - cut;
+  }
+  return { start: between(band.y0, middle(first), top), cuts };
+}
+
+/** The places between `from` and `to` that no line of the words crosses, each word's box less a tenth of its height at either end (Word sets its lines closer than their boxes are high). */
+function freePlaces(words: readonly Word[], from: number, to: number): number[] {
+  const cores = words.map((word) => ({ y0: middle(word) - 0.4 * (word.y1 - word.y0), y1: middle(word) + 0.4 * (word.y1 - word.y0) }));
+  const inside = cores.filter((core) => core.y1 > from && core.y0 < to).sort((a, b) => a.y0 - b.y0);
+  const free: number[] = [];
+  let reach = from;
+  for (const [index, core] of inside.entries()) {
+    if (core.y0 >= reach && index > 0) free.push((reach + core.y0) / 2);
+    reach = Math.max(reach, core.y1);
+  }
+  return free;
+}
+
+function nearest(places: readonly number[], y: number): number | undefined {
+  return places.reduce<number | undefined>((best, place) => (best === undefined || Math.abs(place - y) < Math.abs(best - y) ? place : best), undefined);
 }
 
 /**

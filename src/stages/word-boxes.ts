@@ -363,7 +363,8 @@ function cellOf(words: readonly Word[], em: number): CellNode | null {
   lines.forEach((line, index) => {
     const above = lines[index - 1];
     const goesOn = above && above.page === line.page ? line.y0 - above.y1 <= em / 2 : above !== undefined;
-    const ended = above && ((PARAGRAPH_END.test(lineText(above)) && above.x1 < right - em) || SUBMITTER_MARK_END.test(lineText(above)));
+    // A submitter's mark may wrap (`【株式会` / `社A】`): the paragraph so far ends with it.
+    const ended = above && ((PARAGRAPH_END.test(lineText(above)) && above.x1 < right - em) || SUBMITTER_MARK_END.test((paragraphs.at(-1) ?? []).map(lineText).join('')));
     if (above && goesOn && !ended) paragraphs.at(-1)?.push(line);
     else paragraphs.push([line]);
   });
