@@ -3638,6 +3638,13 @@ describe('PDF word boxes of other tables give the records of the notice they pri
     expect(page.messages.split('\n').filter((line) => /warning|error/.test(line) && !line.endsWith('[refers-to-unknown]'))).toEqual([]);
   });
 
+  it('e-Gov\'s table without a number column as a Word table, rows drawn without gaps: each row from where its flag stands in it, the answer column\'s header wrapped onto the first row\'s line, the text after the table outside the last row (pdftotext-bbox-word unnumbered.html)', async () => {
+    const [original, page] = [await notice('mic-denpa-tsv'), await fixtureFile('pdftotext-bbox-word', 'unnumbered.html')];
+    expect(opinions(page.document, false)).toEqual(opinions(original.document, false));
+    expect(page.document?.notice.notes.map((note) => note.text)).toEqual(['※ 以上']);
+    expect(page.messages.split('\n').filter((line) => /warning|error/.test(line) && !line.endsWith('[refers-to-unknown]'))).toEqual([]);
+  });
+
   it('numbered rows with short answers printed by Chromium: a row cut by the page goes on at the next page\'s top, and the next row\'s first paragraph, above its centred number, starts that row (pdftotext-bbox-chromium short-answers.html)', async () => {
     const [original, page] = [await notice('mic-denpa-tsv'), await fixtureFile('pdftotext-bbox-chromium', 'short-answers.html')];
     expect(opinions(page.document)).toEqual(opinions(original.document)?.map(([key, comments, , flag]) => [key, comments, '原案のとおりとします。', flag]));

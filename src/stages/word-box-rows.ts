@@ -4,6 +4,7 @@
  * and how the table aligns them, or, without numbers, by the gaps between
  * rows and how each row aligns its cells.
  */
+import { PARAGRAPH_END } from './pdf-lines.js';
 import { countBelow, largest, lineText, middle, smallest, wordLines, type Band, type Word } from './word-box-geometry.js';
 
 /** A row of the table: its words (of one band, or of several where a band without a number joined it). */
@@ -25,8 +26,8 @@ export type Alignment = 'top' | 'middle' | 'bottom';
  * holding two is cut between them), and a band without a number joins the
  * row above or below as the table aligns its numbers (see orphanRow).
  */
-export function tableRows(found: readonly Band[], numberColumn: number, columnOf: (word: Word) => number, em: number): { rows: AnchoredRow[]; joins: Join[]; alignment: Alignment } {
-  const anchored = found.map((band) => ({ band, anchors: numberCells(band.words.filter((word) => columnOf(word) === numberColumn), em) }));
+export function tableRows(found: readonly Band[], numberColumn: number, columnOf: (word: Word) => number, em: number, opens: RegExp = NUMBER_CELL): { rows: AnchoredRow[]; joins: Join[]; alignment: Alignment } {
+  const anchored = found.map((band) => ({ band, anchors: numberCells(band.words.filter((word) => columnOf(word) === numberColumn), em, opens) }));
   // A band at the top or the bottom of a page may be a row the page cut, its number wherever the cut left it: it shows nothing.
   const whole = anchored.filter(({ band }, index) => anchored[index - 1]?.band.page === band.page && anchored[index + 1]?.band.page === band.page);
   const alignment = alignmentOf(whole.flatMap(({ band, anchors }) => (anchors.length === 1 ? [{ band, anchor: anchors[0] as Band }] : [])), em) ?? edgeAlignment(anchored, em);
@@ -60,11 +61,12 @@ export function tableRows(found: readonly Band[], numberColumn: number, columnOf
       orphans.push({ band, after: rows.length - 1, cut: continuing });
       continue;
     }
-    const { start, cuts } = rowCuts(band, anchors, alignment, continuing, band.y1 >= bottom - em, gapless);
+    const { start, cuts, end } = rowCuts(band, anchors, alignment, { continuing, cutAtEnd: band.y1 >= bottom - em, gapless, tableEnd: index === anchored.length - 1 }, columnOf, em);
     // Lines above the first row (a Word table draws no gap between rows): the rest of the row above.
     const aboveFirst = band.words.filter((word) => middle(word) < start);
     if (aboveFirst.length > 0) orphans.push({ band: { page: band.page, y0: smallest(aboveFirst.map((word) => word.y0)), y1: largest(aboveFirst.map((word) => word.y1)), words: aboveFirst }, after: rows.length - 1, cut: continuing });
-    let rest = band.words.filter((word) => middle(word) >= start);
+    // Lines below the last row (a Word table draws no gap before the text after it): that text.
+    let rest = band.words.filter((word) => middle(word) >= start && middle(word) < end);
     continuing = false;
     anchors.forEach((anchor, index) => {
       const cut = cuts[index] ?? Infinity;
@@ -230,15 +232,15 @@ const NUMBER_GOES_ON = /(?:[-－‐.．]|^No|^意見)$/i;
 
 /**
  * The number cells among a band's words of the number column: each line that
- * opens with a number starts one (rows of one line each stand closer than any
- * gap), unless the cell above it was wrapped before its number's end, and a
- * line that does not goes on with the one close above it.
+ * `opens` one (with a number) starts one (rows of one line each stand closer
+ * than any gap), unless the cell above it was wrapped before its number's
+ * end, and a line that does not goes on with the one close above it.
  */
-function numberCells(words: readonly Word[], em: number): Band[] {
+function numberCells(words: readonly Word[], em: number, opens: RegExp): Band[] {
   const cells: Band[] = [];
   for (const line of wordLines(words)) {
     const cell = cells.at(-1);
-    const goesOn = cell !== undefined && (!NUMBER_CELL.test(lineText(line)) || NUMBER_GOES_ON.test(cell.words.map((word) => word.node.value).join('')));
+    const goesOn = cell !== undefined && (!opens.test(lineText(line)) || NUMBER_GOES_ON.test(cell.words.map((word) => word.node.value).join('')));
     if (cell && goesOn && cell.page === line.page && line.y0 <= cell.y1 + em / 2) {
       cell.y1 = Math.max(cell.y1, line.y1);
       for (const word of line.words) cell.words.push(word);
@@ -317,23 +319,34 @@ function standsAligned(anchor: Band, row: { y0: number; y1: number }, alignment:
 
 /**
  * Where the rows of a band holding numbers part: where its first row starts
- * (what stands above is the rest of a row the page cut) and where each row
- * ends but the last. Numbers at the top: each row starts at its number; at
- * the bottom: each ends at its number. Numbers centred, in a band without
- * gaps between its rows (`gapless`, Word's): each row ends as far below its number as
- * it starts above it, at the nearest place no line crosses, from the band's
- * top down; or, below the rest of a row the page cut (`continuing`), from
- * its bottom up, its last row ending at the band's end or, cut by the page
- * (`cutAtEnd`), starting at its number.
+ * (what stands above is the rest of a row the page cut), where each row ends
+ * but the last, and where the last ends in the table's last band (what
+ * stands below is text after the table). Numbers at the top: each row
+ * starts at its number; at the bottom: each ends at its number. Numbers
+ * centred, in a band without gaps between its rows (`gapless`, Word's):
+ * each row ends as far below its number as it starts above it, at the
+ * nearest place a row may part (rowBounds), from the band's top down; or,
+ * below the rest of a row the page cut (`continuing`), from its bottom up,
+ * its last row ending at the band's end or, cut by the page (`cutAtEnd`),
+ * starting at its number.
  */
-function rowCuts(band: Band, anchors: readonly Band[], alignment: Alignment, continuing: boolean, cutAtEnd: boolean, gapless: boolean): { start: number; cuts: number[] } {
+function rowCuts(
+  band: Band,
+  anchors: readonly Band[],
+  alignment: Alignment,
+  { continuing, cutAtEnd, gapless, tableEnd }: { continuing: boolean; cutAtEnd: boolean; gapless: boolean; tableEnd: boolean },
+  columnOf: (word: Word) => number,
+  em: number,
+): { start: number; cuts: number[]; end: number } {
   const first = anchors[0] as Band;
-  if (alignment === 'top') return { start: first.y0, cuts: anchors.slice(1).map((anchor) => anchor.y0) };
-  if (alignment === 'bottom') return { start: -Infinity, cuts: anchors.slice(0, -1).map((anchor) => anchor.y1 + 0.01) };
-  const between = (from: number, to: number, estimate: number): number => nearest(freePlaces(band.words, from, to), estimate) ?? estimate;
-  const cuts: number[] = [];
+  const last = anchors.at(-1) as Band;
+  if (alignment === 'top') return { start: first.y0, cuts: anchors.slice(1).map((anchor) => anchor.y0), end: Infinity };
+  if (alignment === 'bottom') return { start: -Infinity, cuts: anchors.slice(0, -1).map((anchor) => anchor.y1 + 0.01), end: Infinity };
+  const between = (from: number, to: number, estimate: number): number => nearest(rowBounds(band.words, from, to, columnOf, em), estimate) ?? estimate;
   // Where rows are drawn with gaps between them, a band of one number is one row, whatever stands above the number.
-  if (anchors.length === 1 && !gapless) return { start: -Infinity, cuts };
+  if (anchors.length === 1 && !gapless) return { start: -Infinity, cuts: [], end: Infinity };
+  const cuts: number[] = [];
+  let start = -Infinity;
   if (!continuing) {
     let top = band.y0;
     anchors.slice(1).forEach((next, index) => {
@@ -341,17 +354,42 @@ function rowCuts(band: Band, anchors: readonly Band[], alignment: Alignment, con
       top = between(middle(anchor), middle(next), 2 * middle(anchor) - top);
       cuts.push(top);
     });
-    return { start: -Infinity, cuts };
+  } else {
+    let top = cutAtEnd ? last.y0 : 2 * middle(last) - band.y1;
+    for (let index = anchors.length - 2; index >= 0; index--) {
+      const anchor = anchors[index] as Band;
+      const cut = between(middle(anchor), middle(anchors[index + 1] as Band), top);
+      cuts.unshift(cut);
+      top = 2 * middle(anchor) - cut;
+    }
+    start = between(band.y0, middle(first), top);
   }
-  const last = anchors.at(-1) as Band;
-  let top = cutAtEnd ? last.y0 : 2 * middle(last) - band.y1;
-  for (let index = anchors.length - 2; index >= 0; index--) {
-    const anchor = anchors[index] as Band;
-    const cut = between(middle(anchor), middle(anchors[index + 1] as Band), top);
-    cuts.unshift(cut);
-    top = 2 * middle(anchor) - cut;
-  }
-  return { start: between(band.y0, middle(first), top), cuts };
+  if (!tableEnd || cutAtEnd) return { start, cuts, end: Infinity };
+  // The table's last row ends as far below its number as it starts above it; the band's own end among the places: no text after the table.
+  const lastTop = cuts.at(-1) ?? (start === -Infinity ? band.y0 : start);
+  const end = nearest([...rowBounds(band.words, middle(last), band.y1, columnOf, em), band.y1], 2 * middle(last) - lastTop) ?? band.y1;
+  return { start, cuts, end: end >= band.y1 ? Infinity : end };
+}
+
+/**
+ * Where rows may part between `from` and `to`: the places no line crosses,
+ * those where each column's line above ends a paragraph (a sentence, a
+ * submitter's mark) if any do, as a row's cells end theirs.
+ */
+function rowBounds(words: readonly Word[], from: number, to: number, columnOf: (word: Word) => number, em: number): number[] {
+  const free = freePlaces(words, from, to);
+  const endsParagraphs = (y: number): boolean => {
+    const lastWords = new Map<number, Word>();
+    for (const word of words) {
+      if (middle(word) >= y || y - word.y1 > em) continue;
+      const column = columnOf(word);
+      const known = lastWords.get(column);
+      if (!known || word.y0 > known.y0 + em / 2 || (Math.abs(word.y0 - known.y0) <= em / 2 && word.x0 > known.x0)) lastWords.set(column, word);
+    }
+    return lastWords.size > 0 && [...lastWords.values()].every((word) => PARAGRAPH_END.test(word.node.value));
+  };
+  const ending = free.filter(endsParagraphs);
+  return ending.length > 0 ? ending : free;
 }
 
 /** The places between `from` and `to` that no line of the words crosses, each word's box less a tenth of its height at either end (Word sets its lines closer than their boxes are high). */

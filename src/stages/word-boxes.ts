@@ -19,7 +19,7 @@ import { isHeaderRow } from './laid-out-rows.js';
 import { isNarrow } from './markdown-cell.js';
 import { PAGE_NUMBER, PARAGRAPH_END } from './pdf-lines.js';
 import { columnRole } from '../normalize/columns.js';
-import { bands, byPosition, countBelow, endOf, largest, lineText, median, middle, startOf, wordLines, type Word, type WordLine } from './word-box-geometry.js';
+import { bands, byPosition, countBelow, endOf, largest, lineText, median, middle, startOf, wordLines, type Band, type Word, type WordLine } from './word-box-geometry.js';
 import { GAP_TOLERANCE, NUMBER_CELL, tableRows, unnumberedRows, type Alignment, type Join } from './word-box-rows.js';
 import { isCountCell } from './read-header.js';
 
@@ -112,10 +112,15 @@ function tableBlocks(header: Header, repeats: readonly Header[], lines: readonly
   // The columns a row prints text in: its opinion, its answer, and its submitter where the table has them. Not its flag: a row may leave that blank.
   const columnsOf = (roles: readonly string[]): number[] => header.cells.flatMap((cell, index) => (roles.includes(columnRole(cell.text) ?? '') ? [index] : []));
   const filled = [columnsOf(['opinion', 'response', 'submitter']), columnsOf(['opinion', 'response'])];
+  const flagColumn = columnsOf(['flag'])[0] ?? -1;
+  const found = bands([...fitting], em / 2);
   const { rows, joins, alignment } =
-    numberColumn < 0
-      ? { rows: unnumberedRows(bands([...fitting], em / 2), bands([...fitting], lineGap([...fitting], columnOf) + 2 * GAP_TOLERANCE), filled, columnsOf(['flag'])[0] ?? -1, columnOf, em), joins: [], alignment: 'top' as const }
-      : tableRows(bands([...fitting], em / 2), numberColumn, columnOf, em);
+    numberColumn >= 0
+      ? tableRows(found, numberColumn, columnOf, em)
+      : // Rows drawn without gaps between them (Word's) show only by their flags, one a row, as others' by their numbers.
+        flagsWithoutGaps(found, flagColumn, columnOf, em)
+        ? tableRows(found, flagColumn, columnOf, em, ANY_LINE)
+        : { rows: unnumberedRows(found, bands([...fitting], lineGap([...fitting], columnOf) + 2 * GAP_TOLERANCE), filled, flagColumn, columnOf, em), joins: [], alignment: 'top' as const };
   for (const join of joins) reportJoin(join, alignment, file);
   const blocks: Placed[] = [header, ...repeats].map((each) => ({ page: (lines[each.index] as WordLine).page, y: (lines[each.index] as WordLine).y0, block: headerRow(each) }));
   const last = rows.at(-1);
@@ -206,6 +211,18 @@ function withTextHeights(words: readonly Word[]): Word[] {
 /** A word of Japanese characters alone, each one as wide as the font's size. */
 const WIDE_TEXT = /^[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e、。「」]{2,}$/;
 
+/** Each line of a flag column opens a cell of its own (`有`, `無`, `－`). */
+const ANY_LINE = /\S/;
+
+/** Does a band hold two flags more than a line apart: two rows drawn without a gap between them? */
+function flagsWithoutGaps(found: readonly Band[], flagColumn: number, columnOf: (word: Word) => number, em: number): boolean {
+  if (flagColumn < 0) return false;
+  return found.some((band) => {
+    const flags = wordLines(band.words.filter((word) => columnOf(word) === flagColumn));
+    return flags.some((line, index) => index > 0 && line.y0 - (flags[index - 1] as WordLine).y1 > em);
+  });
+}
+
 /** Every header row of an opinion table, in the document's order (a page's repeat of one too). */
 function findHeaders(lines: readonly WordLine[], em: number): Header[] {
   const headers: Header[] = [];
@@ -237,10 +254,28 @@ function headerAt(lines: readonly WordLine[], index: number, em: number): Header
     for (const gap of HEADER_GAPS) {
       const cells = headerCells(band.flatMap((line) => line.words), gap * em);
       const texts = cells.map((cell) => cell.text);
-      if (isHeaderRow(texts) && cells.length > (best?.cells.length ?? 0)) best = { index, count, cells, key: texts.join('\t').replace(/\s+/g, '') };
+      if (!isHeaderRow(texts)) continue;
+      if (cells.length > (best?.cells.length ?? 0) || (best && cells.length === best.cells.length && band.slice(best.count).every((line) => wrapsFullCell(line, cells, em)))) {
+        best = { index, count, cells, key: texts.join('\t').replace(/\s+/g, '') };
+      }
     }
   }
   return best;
+}
+
+/**
+ * Does the line go on with a header cell whose text ran out of room: its
+ * words all stand within one cell, whose line above them reaches to within
+ * two lines' height of the next cell (a cell's padding on either side, and
+ * the room of a character that did not fit: `提出意見を考慮した結果及` /
+ * `びその理由`)?
+ */
+function wrapsFullCell(line: WordLine, cells: readonly HeaderCell[], em: number): boolean {
+  const at = cells.findIndex((cell) => line.words.every((word) => word.x0 >= cell.x0 && word.x1 <= cell.x1));
+  const [cell, next] = [cells[at], cells[at + 1]];
+  if (!cell || !next) return false;
+  const above = wordLines(cell.words.filter((word) => word.y1 <= middle(line.words[0] as Word))).at(-1);
+  return above !== undefined && next.x0 - above.x1 <= 2 * em;
 }
 
 /**
