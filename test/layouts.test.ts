@@ -3638,6 +3638,16 @@ describe('PDF word boxes of other tables give the records of the notice they pri
     expect(page.messages.split('\n').filter((line) => /warning|error/.test(line) && !line.endsWith('[refers-to-unknown]'))).toEqual([]);
   });
 
+  it.each([
+    { fileName: 'from-4.html', from: 4 },
+    { fileName: 'from-16.html', from: 16 },
+  ])('the same Word table from another row on: other rows cut by pages, the first among them, and an answer\'s first line right under the header\'s last (pdftotext-bbox-word $fileName)', async ({ fileName, from }) => {
+    const [original, page] = [await notice('soumu-cloud-security-guideline-2018'), await fixtureFile('pdftotext-bbox-word', fileName)];
+    const rows = opinions(original.document, false) ?? [];
+    expect(opinions(page.document, false)).toEqual([...rows.slice(from - 1), ...rows.slice(0, from - 1)]);
+    expect(page.messages).not.toMatch(/warning|error/);
+  });
+
   it('e-Gov\'s table without a number column as a Word table, rows drawn without gaps: each row from where its flag stands in it, the answer column\'s header wrapped onto the first row\'s line, the text after the table outside the last row (pdftotext-bbox-word unnumbered.html)', async () => {
     const [original, page] = [await notice('mic-denpa-tsv'), await fixtureFile('pdftotext-bbox-word', 'unnumbered.html')];
     expect(opinions(page.document, false)).toEqual(opinions(original.document, false));

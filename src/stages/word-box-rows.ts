@@ -30,12 +30,12 @@ export function tableRows(found: readonly Band[], numberColumn: number, columnOf
   const anchored = found.map((band) => ({ band, anchors: numberCells(band.words.filter((word) => columnOf(word) === numberColumn), em, opens) }));
   // A band at the top or the bottom of a page may be a row the page cut, its number wherever the cut left it: it shows nothing.
   const whole = anchored.filter(({ band }, index) => anchored[index - 1]?.band.page === band.page && anchored[index + 1]?.band.page === band.page);
-  const alignment = alignmentOf(whole.flatMap(({ band, anchors }) => (anchors.length === 1 ? [{ band, anchor: anchors[0] as Band }] : [])), em) ?? edgeAlignment(anchored, em);
+  const bottom = largest(found.map((band) => band.y1));
+  const alignment = alignmentOf(whole.flatMap(({ band, anchors }) => (anchors.length === 1 ? [{ band, anchor: anchors[0] as Band }] : [])), em) ?? edgeAlignment(anchored, bottom, em);
   // A band that holds two numbers: the table draws its rows without gaps between them.
   const gapless = anchored.some(({ anchors }) => anchors.length > 1);
   const rows: AnchoredRow[] = [];
   const orphans: { band: Band; after: number; cut: boolean }[] = [];
-  const bottom = largest(found.map((band) => band.y1));
   /**
    * The bands since the top of this page go on with the row the page cut: the
    * page before ends at the bottom of the pages' text, or with a row whose
@@ -267,13 +267,16 @@ function alignmentOf(pairs: readonly { band: Band; anchor: Band }[], em: number)
 /**
  * Where the numbers stand, read from the table's edges where no band holds
  * one number (a table drawn without gaps between its rows): at the top if
- * the first number stands at the top of the table's first row, at the
- * bottom if the last stands at the bottom of its last, else in the middle.
+ * the first number stands at the top of the table's first row (unless the
+ * page cuts that row, which then prints from its top), at the bottom if the
+ * last stands at the bottom of its last, else in the middle.
  */
-function edgeAlignment(anchored: readonly { band: Band; anchors: Band[] }[], em: number): Alignment {
+function edgeAlignment(anchored: readonly { band: Band; anchors: Band[] }[], bottom: number, em: number): Alignment {
   const [first, last] = [anchored[0], anchored.at(-1)];
   const [firstNumber, lastNumber] = [first?.anchors[0], last?.anchors.at(-1)];
-  if (!first || !firstNumber || firstNumber.y0 - first.band.y0 <= em / 2) return 'top';
+  if (!first || !firstNumber) return 'top';
+  const firstRowCut = first.anchors.length === 1 && first.band.y1 >= bottom - em;
+  if (!firstRowCut && firstNumber.y0 - first.band.y0 <= em / 2) return 'top';
   return last && lastNumber && last.band.y1 - lastNumber.y1 <= em / 2 ? 'bottom' : 'middle';
 }
 
@@ -342,7 +345,12 @@ function rowCuts(
   const last = anchors.at(-1) as Band;
   if (alignment === 'top') return { start: first.y0, cuts: anchors.slice(1).map((anchor) => anchor.y0), end: Infinity };
   if (alignment === 'bottom') return { start: -Infinity, cuts: anchors.slice(0, -1).map((anchor) => anchor.y1 + 0.01), end: Infinity };
-  const between = (from: number, to: number, estimate: number): number => nearest(rowBounds(band.words, from, to, columnOf, em), estimate) ?? estimate;
+  /** The place a row may part between `from` and `to` nearest the estimate, and how far from it. */
+  const snap = (from: number, to: number, estimate: number, ...also: number[]): { y: number; off: number } => {
+    const y = nearest([...rowBounds(band.words, from, to, columnOf, em), ...also], estimate) ?? estimate;
+    return { y, off: Math.abs(y - estimate) };
+  };
+  const between = (from: number, to: number, estimate: number): number => snap(from, to, estimate).y;
   // Where rows are drawn with gaps between them, a band of one number is one row, whatever stands above the number.
   if (anchors.length === 1 && !gapless) return { start: -Infinity, cuts: [], end: Infinity };
   const cuts: number[] = [];
@@ -355,19 +363,30 @@ function rowCuts(
       cuts.push(top);
     });
   } else {
-    let top = cutAtEnd ? last.y0 : 2 * middle(last) - band.y1;
-    for (let index = anchors.length - 2; index >= 0; index--) {
-      const anchor = anchors[index] as Band;
-      const cut = between(middle(anchor), middle(anchors[index + 1] as Band), top);
-      cuts.unshift(cut);
-      top = 2 * middle(anchor) - cut;
-    }
-    start = between(band.y0, middle(first), top);
+    // From the band's end up: the last row ends there, or, cut by the page, starts at its number or stands centred in the page's part of it.
+    const upFrom = (lastTop: number): { start: number; cuts: number[]; off: number } => {
+      const up: number[] = [];
+      let [top, off] = [lastTop, 0];
+      for (let index = anchors.length - 2; index >= 0; index--) {
+        const anchor = anchors[index] as Band;
+        const cut = snap(middle(anchor), middle(anchors[index + 1] as Band), top);
+        up.unshift(cut.y);
+        off += cut.off;
+        top = 2 * middle(anchor) - cut.y;
+      }
+      // The band's own top among the places: no rest of a row above (the page before ended with a whole row).
+      const opening = snap(band.y0, middle(first), top, band.y0);
+      return { start: opening.y, cuts: up, off: off + opening.off };
+    };
+    const centred = upFrom(2 * middle(last) - band.y1);
+    const chosen = cutAtEnd ? [upFrom(last.y0), centred].reduce((best, each) => (each.off < best.off ? each : best)) : centred;
+    start = chosen.start;
+    for (const cut of chosen.cuts) cuts.push(cut);
   }
   if (!tableEnd || cutAtEnd) return { start, cuts, end: Infinity };
   // The table's last row ends as far below its number as it starts above it; the band's own end among the places: no text after the table.
   const lastTop = cuts.at(-1) ?? (start === -Infinity ? band.y0 : start);
-  const end = nearest([...rowBounds(band.words, middle(last), band.y1, columnOf, em), band.y1], 2 * middle(last) - lastTop) ?? band.y1;
+  const end = snap(middle(last), band.y1, 2 * middle(last) - lastTop, band.y1).y;
   return { start, cuts, end: end >= band.y1 ? Infinity : end };
 }
 

@@ -263,19 +263,23 @@ function headerAt(lines: readonly WordLine[], index: number, em: number): Header
   return best;
 }
 
+/** How a header cell's text ends: the word it names its column with (理由, 考え方, 概要, 有無…). */
+const HEADER_END = /(?:理由|考え方|概要|要旨|要約|結果|意見|有無|箇所|番号|内容|回答|対応)$/;
+
 /**
  * Does the line go on with a header cell whose text ran out of room: its
  * words all stand within one cell, whose line above them reaches to within
  * two lines' height of the next cell (a cell's padding on either side, and
- * the room of a character that did not fit: `提出意見を考慮した結果及` /
- * `びその理由`)?
+ * the room of a character that did not fit), the line shorter, and the
+ * cell's text then ends as a header's does (`提出意見を考慮した結果及` /
+ * `びその理由`)? Body text taken so would be lost with the header.
  */
 function wrapsFullCell(line: WordLine, cells: readonly HeaderCell[], em: number): boolean {
   const at = cells.findIndex((cell) => line.words.every((word) => word.x0 >= cell.x0 && word.x1 <= cell.x1));
   const [cell, next] = [cells[at], cells[at + 1]];
-  if (!cell || !next) return false;
+  if (!cell || !next || !HEADER_END.test(cell.text)) return false;
   const above = wordLines(cell.words.filter((word) => word.y1 <= middle(line.words[0] as Word))).at(-1);
-  return above !== undefined && next.x0 - above.x1 <= 2 * em;
+  return above !== undefined && next.x0 - above.x1 <= 2 * em && line.x1 - line.x0 < above.x1 - above.x0;
 }
 
 /**
