@@ -17,9 +17,12 @@ import { columnRole, type ColumnRole } from '../normalize/columns.js';
 import { preview } from './assemble-rows.js';
 import type { Line } from './segment.js';
 
+/** The most characters a header cell names its column with: a longer cell is a row's text. */
+export const MAX_HEADER_CELL = 40;
+
 /** A row of short cells that each name a column, among them the opinion and its answer. */
 export function isHeaderRow(texts: readonly string[]): boolean {
-  if (texts.length < 2 || texts.some((text) => text.length > 40)) return false;
+  if (texts.length < 2 || texts.some((text) => text.length > MAX_HEADER_CELL)) return false;
   const roles = texts.map(columnRole);
   return roles.includes('opinion') && roles.includes('response') && roles.every((role) => role !== null);
 }

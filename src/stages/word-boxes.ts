@@ -15,7 +15,7 @@ import type { Element, ElementContent, Root as HastRoot, RootContent, Text } fro
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { descendants, rowCellText, textLineBlock, type Block, type CellNode, type RowBlock } from './blocks.js';
-import { isHeaderRow } from './laid-out-rows.js';
+import { isHeaderRow, MAX_HEADER_CELL } from './laid-out-rows.js';
 import { isNarrow } from './markdown-cell.js';
 import { PAGE_NUMBER, PARAGRAPH_END } from './pdf-lines.js';
 import { columnRole } from '../normalize/columns.js';
@@ -253,8 +253,8 @@ function headerAt(lines: readonly WordLine[], index: number, em: number): Header
     // Two columns' header words may stand closer than a cell's words parted by a full-width space (`番　号`).
     for (const gap of HEADER_GAPS) {
       const cells = headerCells(band.flatMap((line) => line.words), gap * em);
-      const texts = cells.map((cell) => cell.text);
-      if (!isHeaderRow(texts)) continue;
+      const texts = cells?.map((cell) => cell.text) ?? [];
+      if (!cells || !isHeaderRow(texts)) continue;
       if (cells.length > (best?.cells.length ?? 0) || (best && cells.length === best.cells.length && band.slice(best.count).every((line) => wrapsFullCell(line, cells, em)))) {
         best = { index, count, cells, key: texts.join('\t').replace(/\s+/g, '') };
       }
@@ -324,8 +324,13 @@ function middleX(word: Word): number {
   return (word.x0 + word.x1) / 2;
 }
 
-/** Header words side by side or over one another, within `gap` of each other, as cells; each cell's text read line by line. */
-function headerCells(words: readonly Word[], gap: number): HeaderCell[] {
+/**
+ * Header words side by side or over one another, within `gap` of each other,
+ * as cells; each cell's text read line by line. Null where a cell holds more
+ * characters than a header's: a row's lines, read at every line of the
+ * document, are not read further.
+ */
+function headerCells(words: readonly Word[], gap: number): HeaderCell[] | null {
   const cells: HeaderCell[] = [];
   for (const word of [...words].sort((a, b) => a.x0 - b.x0)) {
     const cell = cells.at(-1);
@@ -336,6 +341,7 @@ function headerCells(words: readonly Word[], gap: number): HeaderCell[] {
       cells.push({ words: [word], x0: word.x0, x1: word.x1, text: '' });
     }
   }
+  if (cells.some((cell) => cell.words.reduce((sum, word) => sum + word.node.value.length, 0) > MAX_HEADER_CELL)) return null;
   for (const cell of cells) cell.text = cellText(cell.words);
   return cells;
 }
